@@ -1,0 +1,127 @@
+package org.kindred.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
+
+/**
+ * Everything the server sends. Replies echo the request's {@code id}; events never carry one.
+ * Null fields are not written.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(ServerMessage.Welcome.class),
+    @JsonSubTypes.Type(ServerMessage.Rooms.class),
+    @JsonSubTypes.Type(ServerMessage.Joined.class),
+    @JsonSubTypes.Type(ServerMessage.Ok.class),
+    @JsonSubTypes.Type(ServerMessage.Sent.class),
+    @JsonSubTypes.Type(ServerMessage.Error.class),
+    @JsonSubTypes.Type(ServerMessage.Crisis.class),
+    @JsonSubTypes.Type(ServerMessage.Queue.class),
+    @JsonSubTypes.Type(ServerMessage.Message.class),
+    @JsonSubTypes.Type(ServerMessage.Presence.class),
+    @JsonSubTypes.Type(ServerMessage.Typing.class),
+    @JsonSubTypes.Type(ServerMessage.Deleted.class),
+    @JsonSubTypes.Type(ServerMessage.Notice.class),
+    @JsonSubTypes.Type(ServerMessage.Kicked.class),
+    @JsonSubTypes.Type(ModEvent.Alert.class),
+    @JsonSubTypes.Type(ModEvent.Held.class),
+    @JsonSubTypes.Type(ModEvent.ReportFiled.class),
+    @JsonSubTypes.Type(ModEvent.Escalation.class),
+})
+public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Rooms, ServerMessage.Joined,
+        ServerMessage.Ok, ServerMessage.Sent, ServerMessage.Error, ServerMessage.Crisis, ServerMessage.Queue,
+        ServerMessage.Message, ServerMessage.Presence, ServerMessage.Typing, ServerMessage.Deleted,
+        ServerMessage.Notice, ServerMessage.Kicked, ModEvent {
+
+    /** Protocol version spoken by this implementation. */
+    int VERSION = 1;
+
+    @JsonTypeName("welcome")
+    record Welcome(String id, int v, String session, MemberInfo member, Limits limits) implements ServerMessage {
+    }
+
+    @JsonTypeName("rooms")
+    record Rooms(String id, List<RoomSummary> rooms) implements ServerMessage {
+        public Rooms {
+            rooms = Fields.list(rooms);
+        }
+    }
+
+    @JsonTypeName("joined")
+    record Joined(String id, String room, MemberInfo you, List<MemberInfo> members, List<Message> history,
+            String guidelines, RoomMode mode) implements ServerMessage {
+        public Joined {
+            members = Fields.list(members);
+            history = Fields.list(history);
+        }
+    }
+
+    /** Success of a request without a richer reply; carries the created id where there is one. */
+    @JsonTypeName("ok")
+    record Ok(String id, String report, String ban) implements ServerMessage {
+        public static Ok of(String id) {
+            return new Ok(id, null, null);
+        }
+    }
+
+    @JsonTypeName("sent")
+    record Sent(String id, String room, String msg, SendStatus status, String text) implements ServerMessage {
+    }
+
+    @JsonTypeName("error")
+    record Error(String id, ErrorCode code, String message, Long retryAfterMs) implements ServerMessage {
+        public Error {
+            Fields.required(code, "code");
+            Fields.requiredText(message, "message");
+        }
+
+        public static Error of(String id, ErrorCode code, String message) {
+            return new Error(id, code, message, null);
+        }
+    }
+
+    @JsonTypeName("crisis")
+    record Crisis(String id, RiskLevel level, String text, List<CrisisResource> resources, String escalation)
+            implements ServerMessage {
+        public Crisis {
+            resources = Fields.list(resources);
+        }
+    }
+
+    @JsonTypeName("queue")
+    record Queue(String id, List<ModEvent.Held> held, List<ModEvent.ReportFiled> reports,
+            List<ModEvent.Escalation> escalations) implements ServerMessage {
+        public Queue {
+            held = Fields.list(held);
+            reports = Fields.list(reports);
+            escalations = Fields.list(escalations);
+        }
+    }
+
+    /** A chat message delivered to every member of the room, the sender included. */
+    @JsonTypeName("message")
+    record Message(String room, String msg, long seq, MemberInfo from, String text, long ts) implements ServerMessage {
+    }
+
+    @JsonTypeName("presence")
+    record Presence(String room, PresenceEvent event, MemberInfo member, int count) implements ServerMessage {
+    }
+
+    @JsonTypeName("typing")
+    record Typing(String room, MemberInfo member) implements ServerMessage {
+    }
+
+    @JsonTypeName("deleted")
+    record Deleted(String room, String msg) implements ServerMessage {
+    }
+
+    @JsonTypeName("notice")
+    record Notice(String room, String code, String text) implements ServerMessage {
+    }
+
+    @JsonTypeName("kicked")
+    record Kicked(String room, String reason) implements ServerMessage {
+    }
+}
