@@ -1,0 +1,181 @@
+package org.kindred.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.kindred.protocol.CloseCodes;
+import org.kindred.protocol.ProtocolCodec;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.config.KindredConfig;
+import org.kindred.server.metrics.Metrics;
+import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.AddressLimiter;
+import org.kindred.server.session.Connection;
+import org.kindred.server.session.Dispatcher;
+import org.kindred.server.session.NickRules;
+import org.kindred.server.session.RequestHandlers;
+import org.kindred.server.session.SessionRegistry;
+import org.kindred.server.transport.ConnectionGroup;
+import org.kindred.server.transport.HttpEndpoint;
+import org.kindred.server.transport.HttpRouter;
+import org.kindred.server.transport.OriginGuard;
+import org.kindred.server.transport.ServerInitializer;
+import org.kindred.server.transport.SimpleEndpoint;
+import org.kindred.server.transport.WebSocketFrameHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Assembles the services and runs the server on one port (HTTP and {@code /ws}). */
+public final class KindredServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KindredServer.class);
+
+    private final KindredConfig config;
+    private final LongSupplier clock = System::currentTimeMillis;
+    private final ProtocolCodec codec = ProtocolCodec.shared();
+    private final Metrics metrics = new Metrics();
+    private final ConnectionGroup connections = new ConnectionGroup();
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private Channel serverChannel;
+    private RoomRegistry rooms;
+    private SessionRegistry sessions;
+    private volatile boolean ready;
+    private volatile boolean stopped;
+
+    public KindredServer(KindredConfig config) {
+        this.config = config;
+    }
+
+    /** Binds the port and starts serving; returns once the server accepts connections. */
+    public KindredServer start() throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
+                : NioServerSocketChannel.class;
+        bossGroup = new MultiThreadIoEventLoopGroup(1, io);
+        workerGroup = new MultiThreadIoEventLoopGroup(0, io);
+
+        NickRules nicks = new NickRules(nick -> true);
+        rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, workerGroup.next(), codec, metrics, nicks,
+                config.historySize(), config.historyMaxAgeSeconds() * 1000L, clock));
+        sessions = new SessionRegistry(Duration.ofSeconds(config.resumeWindowSeconds()), config.historySize(),
+                s -> {
+                    for (String roomId : s.rooms()) {
+                        Room r = rooms.get(roomId);
+                        if (r != null) {
+                            r.expire(s);
+                        }
+                    }
+                });
+        RequestHandlers handlers = new CoreRequests(config.maxText());
+        Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms, handlers, clock);
+        AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
+
+        metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());
+        metrics.gauge("kindred.sessions", "Live sessions, attached or resumable", () -> sessions.size());
+
+        HttpRouter router = new HttpRouter(endpoints());
+        OriginGuard guard = new OriginGuard(config.allowedOrigins());
+        ServerInitializer init = new ServerInitializer(config, router, guard, () -> new WebSocketFrameHandler(
+                dispatcher, codec, metrics, limiter, address -> null, new Connection.Limits(config.requestBurst(),
+                config.requestsPerSecond(), config.maxProtocolErrors()), clock,
+                connections));
+
+        ServerBootstrap b = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(config.outboundQueueBytes() / 2, config.outboundQueueBytes()))
+                .childHandler(init);
+        serverChannel = b.bind(config.host(), config.port()).sync().channel();
+        ready = true;
+        LOG.info("Kindred listening port={} rooms={} transport={}", port(), rooms.size(), epoll ? "epoll" : "nio");
+        return this;
+    }
+
+    private Map<String, HttpEndpoint> endpoints() {
+        Map<String, HttpEndpoint> e = new LinkedHashMap<>();
+        e.put("/healthz", SimpleEndpoint.get(SimpleEndpoint.TEXT, () -> "ok\n"));
+        e.put("/readyz", SimpleEndpoint.get(SimpleEndpoint.TEXT, () -> ready && !stopped ? "ready\n" : null));
+        e.put("/api/rooms", SimpleEndpoint.get(SimpleEndpoint.JSON, () -> new String(
+                codec.encode(new ServerMessage.Rooms(null, rooms.summaries())),
+                java.nio.charset.StandardCharsets.UTF_8)));
+        e.put("/metrics", SimpleEndpoint.get(SimpleEndpoint.PROMETHEUS, metrics::scrape));
+        return e;
+    }
+
+    /** The bound port (useful when configured with port 0). */
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public RoomRegistry rooms() {
+        return rooms;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    /**
+     * Graceful stop: no new connections, every member gets close 1001, then the event loops
+     * finish within the configured grace period. Idempotent.
+     */
+    public synchronized void stop() {
+        if (stopped || serverChannel == null) {
+            return;
+        }
+        stopped = true;
+        LOG.info("Kindred stopping connections={}", connections.size());
+        serverChannel.close().syncUninterruptibly();
+        for (Connection c : connections.snapshot()) {
+            c.close(CloseCodes.GOING_AWAY, "Server shutting down");
+        }
+        long graceMs = config.shutdownGraceSeconds() * 1000L;
+        long deadline = System.currentTimeMillis() + graceMs;
+        while (connections.size() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        workerGroup.shutdownGracefully(0, Math.max(1, graceMs), TimeUnit.MILLISECONDS).syncUninterruptibly();
+        bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        LOG.info("Kindred stopped");
+    }
+
+    /** Blocks until the server channel closes. */
+    public void awaitClose() throws InterruptedException {
+        serverChannel.closeFuture().sync();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,155 @@
+package org.kindred.server.session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kindred.protocol.ProtocolCodec;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection. Safe to use from any thread: writes are handed to the channel's
+ * event loop, which keeps them in order per calling thread. A connection whose outbound
+ * buffer passes its high-water mark (the configured queue limit) is a slow consumer and is
+ * disconnected rather than allowed to slow anyone else down.
+ */
+public final class Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final Channel channel;
+    private final ProtocolCodec codec;
+    private final Metrics metrics;
+    private final String fingerprint;
+    private final TokenBucket requests;
+    private final TokenBucket strikes;
+    private volatile Session session;
+
+    /**
+     * @param fingerprint keyed hash of the peer's network address, or null
+     */
+    public Connection(Channel channel, ProtocolCodec codec, Metrics metrics, String fingerprint,
+            Limits limits, long now) {
+        this.channel = channel;
+        this.codec = codec;
+        this.metrics = metrics;
+        this.fingerprint = fingerprint;
+        this.requests = new TokenBucket(limits.requestBurst(), limits.requestsPerSecond(), now);
+        this.strikes = new TokenBucket(limits.maxProtocolErrors(), 1.0 / 3.0, now);
+    }
+
+    /**
+     * Per-connection limits, whatever the request type.
+     * @param requestBurst requests a connection may make in a burst
+     * @param requestsPerSecond sustained requests per second
+     * @param maxProtocolErrors invalid frames tolerated (refilling one per 3 s) before close 1008
+     */
+    public record Limits(int requestBurst, double requestsPerSecond, int maxProtocolErrors) {
+    }
+
+    /** Keyed hash of the peer's address (never the address), or null. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Takes one request token; false when the connection sends faster than any client should. */
+    public boolean requestAllowed(long now) {
+        return requests.tryTake(now);
+    }
+
+    public long millisUntilRequest(long now) {
+        return Math.max(1, requests.millisUntilToken(now));
+    }
+
+    /** Records one protocol error; false when the connection has used up its tolerance. */
+    public boolean strike(long now) {
+        return strikes.tryTake(now);
+    }
+
+    /** A number for log lines; says nothing about the person. */
+    public long id() {
+        return id;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public void session(Session s) {
+        this.session = s;
+    }
+
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    /** Encodes and sends one message to this connection only. */
+    public void send(ServerMessage message) {
+        if (!channel.isActive()) {
+            return;
+        }
+        if (message instanceof ServerMessage.Error e) {
+            metrics.error(e.code());
+        }
+        sendOwned(encode(codec, message, channel));
+    }
+
+    /**
+     * Sends an already encoded message shared with other recipients; the caller keeps its own
+     * reference and releases it when the fan-out is done.
+     */
+    public void sendShared(ByteBuf encoded) {
+        if (!channel.isActive()) {
+            return;
+        }
+        sendOwned(encoded.retainedDuplicate());
+    }
+
+    private void sendOwned(ByteBuf owned) {
+        if (!channel.isWritable()) {
+            owned.release();
+            disconnectSlowConsumer();
+            return;
+        }
+        metrics.frameOut();
+        channel.writeAndFlush(new TextWebSocketFrame(owned), channel.voidPromise());
+    }
+
+    private void disconnectSlowConsumer() {
+        if (channel.isActive()) {
+            LOG.info("slow consumer disconnected conn={}", id);
+            metrics.slowConsumer();
+            channel.close();
+        }
+    }
+
+    /** Sends a close frame with the code and reason, then closes the socket. */
+    public void close(int code, String reason) {
+        if (channel.isActive()) {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** Encodes a message into a new buffer from the channel's allocator (or the default one). */
+    public static ByteBuf encode(ProtocolCodec codec, ServerMessage message, Channel channel) {
+        ByteBuf buf = channel != null ? channel.alloc().buffer(256) : io.netty.buffer.Unpooled.buffer(256);
+        try (ByteBufOutputStream out = new ByteBufOutputStream(buf)) {
+            codec.encode(message, out);
+        } catch (java.io.IOException | RuntimeException e) {
+            buf.release();
+            throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+        return buf;
+    }
+}

@@ -1,0 +1,196 @@
+package org.kindred.server.session;
+
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.CloseCodes;
+import org.kindred.protocol.Decoded;
+import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.Limits;
+import org.kindred.protocol.ModRequest;
+import org.kindred.protocol.ProtocolCodec;
+import org.kindred.protocol.Role;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.config.KindredConfig;
+import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns each decoded request into work for the session registry and the rooms. Runs on the
+ * connection's event loop; anything that touches a room is handed to that room's thread.
+ * Every request gets exactly one reply (typing: only on failure).
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final KindredConfig config;
+    private final ProtocolCodec codec;
+    private final SessionRegistry sessions;
+    private final RoomRegistry rooms;
+    private final RequestHandlers handlers;
+    private final LongSupplier clock;
+
+    public Dispatcher(KindredConfig config, ProtocolCodec codec, SessionRegistry sessions, RoomRegistry rooms,
+            RequestHandlers handlers, LongSupplier clock) {
+        this.config = config;
+        this.codec = codec;
+        this.sessions = sessions;
+        this.rooms = rooms;
+        this.handlers = handlers;
+        this.clock = clock;
+    }
+
+    /** One text frame from the client. */
+    public void onText(Connection c, String frame) {
+        long now = clock.getAsLong();
+        Decoded d = codec.decodeClient(frame);
+        if (!d.isOk()) {
+            protocolError(c, d.error(), now);
+            return;
+        }
+        ClientMessage m = d.message();
+        if (!c.requestAllowed(now)) {
+            c.send(new ServerMessage.Error(m.id(), ErrorCode.RATE_LIMITED,
+                    "You're sending requests too quickly. Please wait a moment.", c.millisUntilRequest(now)));
+            strike(c, now);
+            return;
+        }
+        Session s = c.session();
+        if (m instanceof ClientMessage.Hello hello) {
+            hello(c, hello, now);
+            return;
+        }
+        if (s == null) {
+            protocolError(c, ServerMessage.Error.of(m.id(), ErrorCode.HELLO_REQUIRED,
+                    "Please start with a 'hello' message."), now);
+            return;
+        }
+        if (m instanceof ClientMessage.ListRooms) {
+            c.send(new ServerMessage.Rooms(m.id(), rooms.summaries()));
+        } else if (m instanceof ClientMessage.Join join) {
+            Room room = room(c, join.id(), join.room());
+            if (room != null) {
+                room.join(s, join.nick(), c, join.id());
+            }
+        } else if (m instanceof ClientMessage.Leave leave) {
+            Room room = room(c, leave.id(), leave.room());
+            if (room != null) {
+                room.leave(s, c, leave.id());
+            }
+        } else if (m instanceof ClientMessage.Send send) {
+            Room room = room(c, send.id(), send.room());
+            if (room != null) {
+                handlers.onSend(c, s, room, send, now);
+            }
+        } else if (m instanceof ClientMessage.Typing typing) {
+            Room room = room(c, typing.id(), typing.room());
+            if (room != null) {
+                room.typing(s, c, typing.id());
+            }
+        } else if (m instanceof ModRequest mod && !s.role().canModerate()) {
+            c.send(ServerMessage.Error.of(mod.id(), ErrorCode.FORBIDDEN, "Only moderators can do that."));
+        } else {
+            handlers.onOther(c, s, m, now);
+        }
+    }
+
+    private void hello(Connection c, ClientMessage.Hello hello, long now) {
+        if (c.session() != null) {
+            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
+                    "This connection has already said hello."));
+            return;
+        }
+        if (hello.v() != ServerMessage.VERSION) {
+            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNSUPPORTED_VERSION,
+                    "This server speaks protocol version " + ServerMessage.VERSION + "."));
+            return;
+        }
+        String region = hello.region();
+        if (region != null && !region.matches("[A-Za-z]{2}")) {
+            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
+                    "The region must be a two-letter country code such as GB or US."));
+            return;
+        }
+        String locale = hello.locale();
+        if (locale != null && !validLocale(locale)) {
+            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
+                    "The locale must be a language tag such as en-GB."));
+            return;
+        }
+        Role role = Role.MEMBER;
+        String moderator = null;
+        if (hello.auth() != null) {
+            var principal = handlers.authenticate(hello.auth());
+            if (principal.isEmpty()) {
+                c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNAUTHORIZED,
+                        "That sign-in has expired or is not valid. Please sign in again."));
+                return;
+            }
+            role = principal.get().role();
+            moderator = principal.get().name();
+        }
+        String token = hello.resume();
+        Session s = null;
+        if (token != null) {
+            s = sessions.claim(token, c).orElse(null);
+        }
+        boolean resumed = s != null;
+        if (s == null) {
+            var created = sessions.create(c, role, moderator, locale,
+                    region == null ? null : region.toUpperCase(Locale.ROOT), c.fingerprint(), now);
+            s = created.session();
+            token = created.token();
+            LOG.debug("session created member={} conn={} role={}", s.memberId(), c.id(), role);
+        }
+        if (!handlers.admitted(c, s, hello.id())) {
+            c.session(null);
+            sessions.end(s);
+            return;
+        }
+        c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, token,
+                new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
+                new Limits(config.maxText(), config.ratePerSec(), config.burst())));
+        if (resumed) {
+            sessions.attach(s, c);
+        }
+    }
+
+    private static boolean validLocale(String tag) {
+        if (tag.length() > 35) {
+            return false;
+        }
+        try {
+            return !new Locale.Builder().setLanguageTag(tag).build().getLanguage().isEmpty();
+        } catch (IllformedLocaleException e) {
+            return false;
+        }
+    }
+
+    private Room room(Connection c, String reqId, String id) {
+        Room room = rooms.get(id);
+        if (room == null) {
+            c.send(ServerMessage.Error.of(reqId, ErrorCode.NOT_FOUND, "There is no room with that name."));
+        }
+        return room;
+    }
+
+    private void protocolError(Connection c, ServerMessage.Error error, long now) {
+        c.send(error);
+        strike(c, now);
+    }
+
+    private void strike(Connection c, long now) {
+        if (!c.strike(now)) {
+            LOG.info("connection closed for repeated protocol errors conn={}", c.id());
+            c.close(CloseCodes.POLICY, "Too many invalid messages");
+        }
+    }
+
+    /** The connection closed. */
+    public void onClosed(Connection c) {
+        sessions.detach(c);
+    }
+}

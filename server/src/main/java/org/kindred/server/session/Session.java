@@ -1,0 +1,175 @@
+package org.kindred.server.session;
+
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kindred.protocol.MemberInfo;
+import org.kindred.protocol.Role;
+import org.kindred.protocol.ServerMessage;
+
+/**
+ * A member's session: outlives its connection for the resume window, so a member who drops and
+ * comes back keeps its id, nick and rooms. While detached, room events for it are kept in a
+ * small bounded buffer and replayed, in order, when it resumes.
+ */
+public final class Session {
+    private final String memberId;
+    private final String tokenHash;
+    private final Role role;
+    private final String moderatorName;
+    private final String locale;
+    private final String region;
+    private final String fingerprint;
+    private final String pseudonym;
+    private final long createdAt;
+    private final int missedLimit;
+    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+    private final ArrayDeque<ServerMessage> missed = new ArrayDeque<>();
+    private volatile Connection connection;
+    private volatile boolean expired;
+
+    public Session(String memberId, String tokenHash, Role role, String moderatorName, String locale,
+            String region, String fingerprint, long createdAt, int missedLimit, Connection connection) {
+        this.memberId = memberId;
+        this.tokenHash = tokenHash;
+        this.role = role;
+        this.moderatorName = moderatorName;
+        this.locale = locale;
+        this.region = region;
+        this.fingerprint = fingerprint;
+        this.pseudonym = Pseudonyms.next();
+        this.createdAt = createdAt;
+        this.missedLimit = missedLimit;
+        this.connection = connection;
+    }
+
+    public String memberId() {
+        return memberId;
+    }
+
+    String tokenHash() {
+        return tokenHash;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The moderator account behind this session, or null for members. */
+    public String moderatorName() {
+        return moderatorName;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    /** Keyed hash of the network address (never the address itself); may be null. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** The server-chosen nickname used when the member gives none. */
+    public String pseudonym() {
+        return pseudonym;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    /** Rooms the member is in (updated by the rooms' own threads). */
+    public Set<String> rooms() {
+        return rooms;
+    }
+
+    public MemberInfo info(String nick) {
+        return new MemberInfo(memberId, nick, role);
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public boolean isExpired() {
+        return expired;
+    }
+
+    /**
+     * Delivers a room event. Hot path: one volatile read when attached. {@code encoded} is the
+     * shared buffer (not consumed); {@code message} is kept only if the member is detached.
+     */
+    public void deliver(ByteBuf encoded, ServerMessage message) {
+        Connection c = connection;
+        if (c != null) {
+            c.sendShared(encoded);
+        } else {
+            deliverDetached(message);
+        }
+    }
+
+    /** Sends one message to the member now, or keeps it for the resume if detached. */
+    public void deliver(ServerMessage message) {
+        Connection c = connection;
+        if (c != null) {
+            c.send(message);
+        } else {
+            deliverDetached(message);
+        }
+    }
+
+    private synchronized void deliverDetached(ServerMessage message) {
+        Connection c = connection;
+        if (c != null) {
+            c.send(message);
+            return;
+        }
+        if (expired || message instanceof ServerMessage.Typing) {
+            return;
+        }
+        if (missed.size() >= missedLimit) {
+            missed.removeFirst();
+        }
+        missed.addLast(message);
+    }
+
+    /** Marks the session detached if {@code c} is still its connection; returns whether it was. */
+    synchronized boolean detach(Connection c) {
+        if (connection != c) {
+            return false;
+        }
+        connection = null;
+        return true;
+    }
+
+    /**
+     * Attaches a new connection: first replays what was missed, then publishes the connection,
+     * so every later event goes after the replay. Returns the previous connection, if any.
+     */
+    synchronized Connection attach(Connection c) {
+        Connection previous = connection;
+        List<ServerMessage> replay = List.copyOf(missed);
+        missed.clear();
+        for (ServerMessage m : replay) {
+            c.send(m);
+        }
+        connection = c;
+        return previous;
+    }
+
+    /** Ends the session unless {@code force} is false and a connection attached meanwhile. */
+    synchronized boolean markExpired(boolean force) {
+        if (expired || (!force && connection != null)) {
+            return false;
+        }
+        expired = true;
+        missed.clear();
+        return true;
+    }
+}

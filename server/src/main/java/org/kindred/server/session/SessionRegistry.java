@@ -1,0 +1,140 @@
+package org.kindred.server.session;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Scheduler;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.kindred.protocol.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All live sessions, by the hash of their resume token and by member id. A session whose
+ * connection drops stays resumable for the resume window (a Caffeine cache with expiry);
+ * when the window ends, {@code onExpire} runs once (the rooms announce the member's leave).
+ */
+public final class SessionRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+
+    private final Map<String, Session> byToken = new ConcurrentHashMap<>();
+    private final Map<String, Session> byMember = new ConcurrentHashMap<>();
+    private final Cache<String, Session> detached;
+    private final Consumer<Session> onExpire;
+    private final int missedLimit;
+
+    public SessionRegistry(Duration resumeWindow, int missedLimit, Consumer<Session> onExpire) {
+        this(resumeWindow, missedLimit, onExpire, Ticker.systemTicker());
+    }
+
+    /** With an explicit time source, for tests. */
+    SessionRegistry(Duration resumeWindow, int missedLimit, Consumer<Session> onExpire, Ticker ticker) {
+        this.onExpire = onExpire;
+        this.missedLimit = missedLimit;
+        this.detached = Caffeine.newBuilder()
+                .expireAfterWrite(resumeWindow)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .scheduler(Scheduler.systemScheduler())
+                .removalListener((String key, Session s, RemovalCause cause) -> {
+                    if (cause.wasEvicted() && s != null) {
+                        expire(s, false);
+                    }
+                })
+                .build();
+    }
+
+    /** A new session for a {@code hello} without a valid resume token. Returns it and its token. */
+    public Created create(Connection c, Role role, String moderatorName, String locale, String region,
+            String fingerprint, long now) {
+        String token = Ids.token();
+        Session s = new Session(Ids.member(), Ids.hash(token), role, moderatorName, locale, region, fingerprint,
+                now, missedLimit, c);
+        byToken.put(s.tokenHash(), s);
+        byMember.put(s.memberId(), s);
+        c.session(s);
+        return new Created(s, token);
+    }
+
+    /** The session and the token the client may resume it with. */
+    public record Created(Session session, String token) {
+    }
+
+    /**
+     * Claims the session of {@code token} for connection {@code c} (it stops counting down to
+     * expiry). The caller replies {@code welcome} and then calls {@link #attach}. Empty if the
+     * token is unknown or its session has ended.
+     */
+    public Optional<Session> claim(String token, Connection c) {
+        Session s = byToken.get(Ids.hash(token));
+        if (s == null || s.isExpired()) {
+            return Optional.empty();
+        }
+        detached.invalidate(s.tokenHash());
+        if (s.isExpired()) {
+            return Optional.empty();
+        }
+        c.session(s);
+        return Optional.of(s);
+    }
+
+    /**
+     * Attaches a claimed session to its new connection: replays what it missed, in order, then
+     * closes the connection it had before, if that one is still open.
+     */
+    public void attach(Session s, Connection c) {
+        Connection previous = s.attach(c);
+        if (previous != null && previous != c) {
+            previous.session(null);
+            previous.close(org.kindred.protocol.CloseCodes.NORMAL, "Session resumed on another connection");
+        }
+        LOG.debug("session resumed member={} conn={}", s.memberId(), c.id());
+    }
+
+    /** The connection closed: keep the session for the resume window. */
+    public void detach(Connection c) {
+        Session s = c.session();
+        if (s != null && s.detach(c)) {
+            detached.put(s.tokenHash(), s);
+        }
+    }
+
+    /** Ends a session now (e.g. banned); its rooms are told it left. */
+    public void end(Session s) {
+        detached.invalidate(s.tokenHash());
+        expire(s, true);
+    }
+
+    private void expire(Session s, boolean force) {
+        if (!s.markExpired(force)) {
+            return;
+        }
+        byToken.remove(s.tokenHash());
+        byMember.remove(s.memberId());
+        LOG.debug("session ended member={}", s.memberId());
+        onExpire.accept(s);
+    }
+
+    public Optional<Session> byMember(String memberId) {
+        return Optional.ofNullable(byMember.get(memberId));
+    }
+
+    public Collection<Session> all() {
+        return byMember.values();
+    }
+
+    public int size() {
+        return byMember.size();
+    }
+
+    /** Runs pending expiries now (tests and shutdown). */
+    public void cleanUp() {
+        detached.cleanUp();
+    }
+}

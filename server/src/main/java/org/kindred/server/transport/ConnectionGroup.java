@@ -1,0 +1,26 @@
+package org.kindred.server.transport;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kindred.server.session.Connection;
+
+/** Every open WebSocket connection, so shutdown can say goodbye to each. */
+public final class ConnectionGroup {
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+
+    void add(Connection c) {
+        open.add(c);
+    }
+
+    void remove(Connection c) {
+        open.remove(c);
+    }
+
+    public Set<Connection> snapshot() {
+        return Set.copyOf(open);
+    }
+
+    public int size() {
+        return open.size();
+    }
+}

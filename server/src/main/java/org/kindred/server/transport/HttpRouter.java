@@ -1,0 +1,107 @@
+package org.kindred.server.transport;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Answers every plain HTTP request (static client, API, health, metrics) and passes WebSocket
+ * upgrade requests for {@code /ws} on to the next handler. Unknown paths get 404, known paths
+ * with a wrong method 405.
+ */
+@ChannelHandler.Sharable
+public final class HttpRouter extends ChannelInboundHandlerAdapter {
+    public static final String WS_PATH = "/ws";
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    private static final Set<HttpMethod> GET_HEAD = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+
+    private final Map<String, HttpEndpoint> endpoints;
+    private final StaticFiles files = new StaticFiles();
+
+    public HttpRouter(Map<String, HttpEndpoint> endpoints) {
+        this.endpoints = Map.copyOf(endpoints);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest req)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        String path = new QueryStringDecoder(req.uri()).path();
+        if (WS_PATH.equals(path)) {
+            if (!req.method().equals(HttpMethod.GET)) {
+                respond(ctx, req, methodNotAllowed(Set.of(HttpMethod.GET)));
+            } else if (!req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+                respond(ctx, req, HttpResponses.text(HttpResponseStatus.BAD_REQUEST,
+                        "This address expects a WebSocket upgrade.\n"));
+            } else {
+                ctx.fireChannelRead(msg);
+            }
+            return;
+        }
+        try {
+            respond(ctx, req, route(ctx, req, path));
+        } finally {
+            req.release();
+        }
+    }
+
+    private FullHttpResponse route(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
+        HttpEndpoint endpoint = endpoints.get(path);
+        if (endpoint != null) {
+            if (!endpoint.methods().contains(req.method())) {
+                return methodNotAllowed(endpoint.methods());
+            }
+            return endpoint.handle(ctx, req);
+        }
+        Optional<StaticFiles.File> file = files.get(path);
+        if (file.isEmpty()) {
+            return HttpResponses.text(HttpResponseStatus.NOT_FOUND, "Not found.\n");
+        }
+        if (!GET_HEAD.contains(req.method())) {
+            return methodNotAllowed(GET_HEAD);
+        }
+        StaticFiles.File f = file.get();
+        if (f.etag().equals(req.headers().get(HttpHeaderNames.IF_NONE_MATCH))) {
+            FullHttpResponse r = HttpResponses.of(HttpResponseStatus.NOT_MODIFIED, f.contentType(), new byte[0]);
+            staticHeaders(r, f, path);
+            return r;
+        }
+        FullHttpResponse r = HttpResponses.of(HttpResponseStatus.OK, f.contentType(), f.bytes());
+        staticHeaders(r, f, path);
+        return r;
+    }
+
+    private static void staticHeaders(FullHttpResponse r, StaticFiles.File f, String path) {
+        r.headers().set(HttpHeaderNames.ETAG, f.etag());
+        r.headers().set(HttpHeaderNames.CACHE_CONTROL, f.contentType().startsWith("text/html")
+                ? "no-cache" : "public, max-age=300");
+        r.headers().set("Content-Security-Policy", CSP);
+        r.headers().set("X-Frame-Options", "DENY");
+    }
+
+    private static FullHttpResponse methodNotAllowed(Set<HttpMethod> allowed) {
+        FullHttpResponse r = HttpResponses.text(HttpResponseStatus.METHOD_NOT_ALLOWED, "Method not allowed.\n");
+        r.headers().set(HttpHeaderNames.ALLOW, allowed.stream().map(HttpMethod::name).sorted()
+                .collect(Collectors.joining(", ")));
+        return r;
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest req, FullHttpResponse res) {
+        HttpResponses.send(ctx, req, res);
+    }
+}

@@ -1,0 +1,104 @@
+package org.kindred.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Origin allow-list, connections per address, keep-alive pings, slow consumers. */
+class ConnectionRulesTest {
+
+    @Test
+    void byDefaultOnlyTheServersOwnOriginMayUpgrade() throws Exception {
+        try (TestServer server = new TestServer()) {
+            WsClient same = WsClient.connect(server.port(), Map.of("Origin", "http://127.0.0.1:" + server.port()),
+                    null, true);
+            server.track(same);
+            assertEquals(101, same.status());
+            WsClient foreign = WsClient.connect(server.port(), Map.of("Origin", "https://evil.example"), null, false);
+            server.track(foreign);
+            assertEquals(403, foreign.status());
+            WsClient none = WsClient.connect(server.port(), Map.of(), null, true);
+            server.track(none);
+            assertEquals(101, none.status(), "clients that send no Origin are not refused for that");
+        }
+    }
+
+    @Test
+    void configuredOriginsAreAllowedAndOthersRefused() throws Exception {
+        try (TestServer server = new TestServer(b -> b.allowedOrigins(List.of("https://chat.example.org")))) {
+            WsClient ok = WsClient.connect(server.port(), Map.of("Origin", "https://chat.example.org"), null, true);
+            server.track(ok);
+            assertEquals(101, ok.status());
+            WsClient own = WsClient.connect(server.port(), Map.of("Origin", "http://127.0.0.1:" + server.port()),
+                    null, false);
+            server.track(own);
+            assertEquals(403, own.status());
+        }
+    }
+
+    @Test
+    void tooManyConnectionsFromOneAddressAreClosedWith4029() throws Exception {
+        try (TestServer server = new TestServer(b -> b.maxConnectionsPerAddress(2))) {
+            WsClient a = server.member();
+            WsClient b = server.member();
+            WsClient c = server.raw();
+            assertEquals(4029, c.awaitClose());
+            WsClient other = WsClient.connect(server.port(), Map.of(), "127.0.0.2", true);
+            server.track(other);
+            assertEquals("welcome", other.request(Map.of("type", "hello", "v", 1, "id", "h")).path("type").asText(),
+                    "another address is not affected");
+            a.close();
+            Thread.sleep(200);
+            WsClient d = server.member();
+            assertEquals("rooms", d.request(Map.of("type", "rooms", "id", "r")).path("type").asText());
+            assertTrue(!b.isClosed());
+        }
+    }
+
+    @Test
+    void theServerPingsAndClosesAConnectionThatAnswersNothing() throws Exception {
+        try (TestServer server = new TestServer(b -> b.pingIntervalSeconds(1).idleTimeoutSeconds(3))) {
+            WsClient alive = server.member();
+            WsClient silent = server.member();
+            silent.autoPong(false);
+            long start = System.nanoTime();
+            int code = silent.awaitClose();
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(silent.pings() >= 1, "pinged before closing");
+            assertTrue(ms >= 1500, "not closed before the idle timeout: " + ms + " ms");
+            assertTrue(code != 1001);
+            assertTrue(alive.pings() >= 1);
+            assertTrue(!alive.isClosed(), "a client that answers pings stays");
+            assertEquals("rooms", alive.request(Map.of("type", "rooms", "id", "r")).path("type").asText());
+        }
+    }
+
+    @Test
+    void aSlowConsumerIsDisconnectedWhileOthersKeepReceivingEverything() throws Exception {
+        try (TestServer server = new TestServer(b -> b.outboundQueueBytes(64 * 1024).maxFrameBytes(65_536)
+                .maxText(20_000).requestBurst(100_000).requestsPerSecond(100_000))) {
+            WsClient sender = server.joined("general", "Sender");
+            WsClient reader = server.joined("general", "Reader");
+            WsClient slow = WsClient.connect(server.port(), Map.of(), null, false);
+            server.track(slow);
+            slow.send(Map.of("type", "hello", "v", 1));
+            slow.send(Map.of("type", "join", "room", "general", "nick", "Slow"));
+            reader.await("presence");
+            String text = "z".repeat(19_000);
+            int n = 1500;
+            for (int i = 0; i < n; i++) {
+                // paced like a conversation, so members who read are never behind; the slow one never reads
+                sender.send(Map.of("type", "send", "room", "general", "text", i + text));
+                JsonNode m = reader.await("message");
+                assertTrue(m.path("text").asText().startsWith(i + "z"), "in order, nothing lost");
+                sender.await("message");
+            }
+            assertTrue(server.server().metrics().scrape().contains("kindred_slow_consumers_total 1.0"),
+                    "the slow member was disconnected");
+        }
+    }
+}
