@@ -15,10 +15,10 @@ import org.kindred.server.session.Session;
  * Request handling of the core server: {@code send} checks the text's length and posts it;
  * the requests whose services are not part of this build are answered with a clear error.
  */
-final class CoreRequests implements RequestHandlers {
+public final class CoreRequests implements RequestHandlers {
     private final int maxText;
 
-    CoreRequests(int maxText) {
+    public CoreRequests(int maxText) {
         this.maxText = maxText;
     }
 

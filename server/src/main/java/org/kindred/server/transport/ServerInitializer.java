@@ -1,5 +1,6 @@
 package org.kindred.server.transport;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -37,10 +38,10 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final KindredConfig config;
     private final HttpRouter router;
     private final OriginGuard originGuard;
-    private final Supplier<WebSocketFrameHandler> frameHandlers;
+    private final Supplier<? extends ChannelHandler> frameHandlers;
 
     public ServerInitializer(KindredConfig config, HttpRouter router, OriginGuard originGuard,
-            Supplier<WebSocketFrameHandler> frameHandlers) {
+            Supplier<? extends ChannelHandler> frameHandlers) {
         this.config = config;
         this.router = router;
         this.originGuard = originGuard;
@@ -49,7 +50,11 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        ChannelPipeline p = ch.pipeline();
+        build(ch.pipeline());
+    }
+
+    /** Adds the handlers to a pipeline. */
+    void build(ChannelPipeline p) {
         p.addLast(IDLE, new IdleStateHandler(config.pingIntervalSeconds(), 0, 0, TimeUnit.SECONDS));
         p.addLast(FLUSH, new FlushConsolidationHandler(64, true));
         p.addLast(HTTP_CODEC, new HttpServerCodec());

@@ -83,7 +83,7 @@ class ConnectionRulesTest {
                 .maxText(20_000).requestBurst(100_000).requestsPerSecond(100_000))) {
             WsClient sender = server.joined("general", "Sender");
             WsClient reader = server.joined("general", "Reader");
-            WsClient slow = WsClient.connect(server.port(), Map.of(), null, false);
+            WsClient slow = WsClient.connect(server.port(), Map.of(), null, false, 16 * 1024);
             server.track(slow);
             slow.send(Map.of("type", "hello", "v", 1));
             slow.send(Map.of("type", "join", "room", "general", "nick", "Slow"));
@@ -99,6 +99,8 @@ class ConnectionRulesTest {
             }
             assertTrue(server.server().metrics().scrape().contains("kindred_slow_consumers_total 1.0"),
                     "the slow member was disconnected");
+            slow.startReading();
+            assertEquals(-1, slow.awaitClose(), "its socket was closed without waiting for it to read");
         }
     }
 }

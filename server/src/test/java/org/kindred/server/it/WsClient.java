@@ -57,7 +57,16 @@ public final class WsClient implements AutoCloseable {
     /** Connects and upgrades; {@code from} binds a local loopback address (e.g. 127.0.0.2). */
     public static WsClient connect(int port, Map<String, String> headers, String from, boolean startReading)
             throws IOException {
+        return connect(port, headers, from, startReading, 0);
+    }
+
+    /** As above; {@code receiveBuffer > 0} fixes a small socket receive buffer (no kernel autotuning). */
+    public static WsClient connect(int port, Map<String, String> headers, String from, boolean startReading,
+            int receiveBuffer) throws IOException {
         Socket s = new Socket();
+        if (receiveBuffer > 0) {
+            s.setReceiveBufferSize(receiveBuffer);
+        }
         if (from != null) {
             s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
         }

@@ -1,0 +1,124 @@
+package org.kindred.server.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.List;
+import org.kindred.protocol.ProtocolCodec;
+import org.kindred.protocol.Role;
+import org.kindred.protocol.SendStatus;
+import org.kindred.server.config.RoomConfig;
+import org.kindred.server.metrics.Metrics;
+import org.kindred.server.session.Connection;
+import org.kindred.server.session.NickRules;
+import org.kindred.server.session.Session;
+import org.kindred.server.testing.Harness;
+import org.junit.jupiter.api.Test;
+
+class RoomTest {
+    private final ProtocolCodec codec = ProtocolCodec.shared();
+    private final Metrics metrics = new Metrics();
+    private long now = 1_000_000;
+    private int peers;
+    private final Room room = new Room(new RoomConfig("calm", "Calm", "t", "Be kind.", 2), Runnable::run, codec,
+            metrics, new NickRules(n -> !n.contains("bad")), 3, 60_000, () -> now);
+
+    private record Peer(EmbeddedChannel ch, Connection conn, Session session) {
+    }
+
+    private Peer peer(Role role) {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        Connection c = new Connection(ch, codec, metrics, null, new Connection.Limits(60, 20, 5), now);
+        Session s = new Session("u_" + (++peers), "h", role, null, null, null, null, now, 10, c);
+        c.session(s);
+        return new Peer(ch, c, s);
+    }
+
+    @Test
+    void aMessageIsEncodedOnceAndTheBufferSharedByAllRecipients() throws Exception {
+        Peer a = peer(Role.MEMBER);
+        Peer b = peer(Role.MEMBER);
+        room.join(a.session(), "Ann", a.conn(), "1");
+        room.join(b.session(), "Bo", b.conn(), "2");
+        Harness.drain(a.ch());
+        Harness.drain(b.ch());
+        room.post(a.session(), a.conn(), "s", "hello", SendStatus.DELIVERED);
+        TextWebSocketFrame sent = a.ch().readOutbound();
+        assertTrue(sent.text().contains("\"sent\""));
+        sent.release();
+        TextWebSocketFrame fa = a.ch().readOutbound();
+        TextWebSocketFrame fb = b.ch().readOutbound();
+        assertEquals(fa.text(), fb.text());
+        assertSame(fa.content().unwrap(), fb.content().unwrap(), "one encoded buffer shared");
+        io.netty.buffer.ByteBuf shared = fa.content().unwrap();
+        fa.release();
+        fb.release();
+        assertEquals(0, shared.refCnt(), "and released once everyone has it");
+    }
+
+    @Test
+    void capacityAndNickRulesAreEnforced() throws Exception {
+        Peer a = peer(Role.MEMBER);
+        Peer b = peer(Role.MEMBER);
+        Peer c = peer(Role.MEMBER);
+        Peer mod = peer(Role.MODERATOR);
+        room.join(a.session(), "bad nick", a.conn(), "1");
+        assertEquals("nick_invalid", Harness.drain(a.ch()).get(0).path("code").asText());
+        room.join(a.session(), "Ann", a.conn(), "1");
+        room.join(b.session(), "Bo", b.conn(), "2");
+        room.join(c.session(), "Cy", c.conn(), "3");
+        assertEquals("room_full", Harness.drain(c.ch()).get(0).path("code").asText());
+        room.join(mod.session(), null, mod.conn(), "4");
+        assertEquals("joined", Harness.drain(mod.ch()).get(0).path("type").asText(), "moderators may always enter");
+        assertEquals(3, room.summary().members());
+    }
+
+    @Test
+    void historyKeepsTheLastMessagesAndDropsOldOnes() throws Exception {
+        Peer a = peer(Role.MEMBER);
+        room.join(a.session(), "Ann", a.conn(), "1");
+        for (int i = 0; i < 5; i++) {
+            room.post(a.session(), a.conn(), "s", "m" + i, SendStatus.DELIVERED);
+            now += 10_000;
+        }
+        Peer b = peer(Role.MEMBER);
+        room.join(b.session(), "Bo", b.conn(), "2");
+        JsonNode joined = Harness.drain(b.ch()).get(0);
+        assertEquals(3, joined.path("history").size());
+        assertEquals("m2", joined.path("history").get(0).path("text").asText());
+        room.leave(b.session(), b.conn(), "l");
+        now += 45_000;
+        room.join(b.session(), "Bo", b.conn(), "3");
+        List<JsonNode> out = Harness.drain(b.ch());
+        JsonNode again = out.get(out.size() - 1);
+        assertEquals(1, again.path("history").size(), "older than a minute are gone: " + again);
+    }
+
+    @Test
+    void detachedMembersGetWhatTheyMissedOnResume() throws Exception {
+        Peer a = peer(Role.MEMBER);
+        Peer b = peer(Role.MEMBER);
+        room.join(a.session(), "Ann", a.conn(), "1");
+        room.join(b.session(), "Bo", b.conn(), "2");
+        Harness.drain(b.ch());
+        b.session().deliver(new org.kindred.protocol.ServerMessage.Deleted("calm", "x"));
+        Harness.drain(b.ch());
+        java.lang.reflect.Method detach = Session.class.getDeclaredMethod("detach", Connection.class);
+        detach.setAccessible(true);
+        detach.invoke(b.session(), b.conn());
+        room.post(a.session(), a.conn(), "s", "while away", SendStatus.DELIVERED);
+        assertTrue(Harness.drain(b.ch()).isEmpty());
+        EmbeddedChannel ch2 = new EmbeddedChannel();
+        Connection c2 = new Connection(ch2, codec, metrics, null, new Connection.Limits(60, 20, 5), now);
+        java.lang.reflect.Method attach = Session.class.getDeclaredMethod("attach", Connection.class);
+        attach.setAccessible(true);
+        attach.invoke(b.session(), c2);
+        List<JsonNode> replay = Harness.drain(ch2);
+        assertEquals(1, replay.size());
+        assertEquals("while away", replay.get(0).path("text").asText());
+    }
+}

@@ -1,0 +1,50 @@
+package org.kindred.server.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.kindred.protocol.ProtocolCodec;
+import org.kindred.server.CoreRequests;
+import org.kindred.server.config.ConfigLoader;
+import org.kindred.server.config.KindredConfig;
+import org.kindred.server.metrics.Metrics;
+import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.Dispatcher;
+import org.kindred.server.session.NickRules;
+import org.kindred.server.session.SessionRegistry;
+
+/** The server's services wired without sockets: rooms run their work inline. */
+public final class Harness {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public final KindredConfig config = ConfigLoader.defaults();
+    public final ProtocolCodec codec = ProtocolCodec.shared();
+    public final Metrics metrics = new Metrics();
+    public final List<String> expired = new ArrayList<>();
+    public final RoomRegistry rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, Runnable::run, codec,
+            metrics, new NickRules(n -> true), 50, 3_600_000, System::currentTimeMillis));
+    public final SessionRegistry sessions = new SessionRegistry(Duration.ofMinutes(2), 50,
+            s -> expired.add(s.memberId()));
+    public final Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms,
+            new CoreRequests(config.maxText()), System::currentTimeMillis);
+
+    /** All text frames written to the channel so far, as JSON. */
+    public static List<JsonNode> drain(EmbeddedChannel ch) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        Object o;
+        while ((o = ch.readOutbound()) != null) {
+            if (o instanceof TextWebSocketFrame f) {
+                out.add(JSON.readTree(f.content().toString(StandardCharsets.UTF_8)));
+                f.release();
+            } else {
+                io.netty.util.ReferenceCountUtil.release(o);
+            }
+        }
+        return out;
+    }
+}

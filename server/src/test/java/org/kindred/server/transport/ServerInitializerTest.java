@@ -1,0 +1,33 @@
+package org.kindred.server.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.kindred.server.config.ConfigLoader;
+import org.kindred.server.config.KindredConfig;
+
+class ServerInitializerTest {
+
+    @Test
+    void buildsThePipelineInOrderWithNamedHandlers() {
+        KindredConfig cfg = ConfigLoader.defaults();
+        ServerInitializer init = new ServerInitializer(cfg, new HttpRouter(Map.of()), new OriginGuard(List.of()),
+                ChannelInboundHandlerAdapter::new);
+        EmbeddedChannel ch = new EmbeddedChannel();
+        init.build(ch.pipeline());
+        List<String> expected = List.of(ServerInitializer.IDLE, ServerInitializer.FLUSH, ServerInitializer.HTTP_CODEC,
+                ServerInitializer.HTTP_AGGREGATOR, ServerInitializer.HTTP_ROUTER, ServerInitializer.ORIGIN_GUARD,
+                ServerInitializer.WS_PROTOCOL, ServerInitializer.WS_AGGREGATOR, ServerInitializer.KEEP_ALIVE,
+                ServerInitializer.WS_FRAMES);
+        List<String> names = ch.pipeline().names().stream().filter(expected::contains).collect(Collectors.toList());
+        assertEquals(expected, names);
+        assertEquals(cfg.maxFrameBytes(),
+                ServerInitializer.protocolConfig(cfg).decoderConfig().maxFramePayloadLength());
+        ch.finishAndReleaseAll();
+    }
+}

@@ -1,0 +1,101 @@
+package org.kindred.server.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kindred.server.session.AddressLimiter;
+import org.kindred.server.session.Connection;
+import org.kindred.server.testing.Harness;
+
+class WebSocketFrameHandlerTest {
+    private final Harness h = new Harness();
+    private final ConnectionGroup group = new ConnectionGroup();
+
+    private EmbeddedChannel open() {
+        EmbeddedChannel ch = new EmbeddedChannel(new WebSocketFrameHandler(h.dispatcher, h.codec, h.metrics,
+                new AddressLimiter(10), a -> "fp", new Connection.Limits(60, 20, 3), System::currentTimeMillis,
+                group));
+        ch.pipeline().fireUserEventTriggered(
+                new WebSocketServerProtocolHandler.HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
+        return ch;
+    }
+
+    @Test
+    void textFramesReachTheDispatcherAndRepliesComeBack() throws Exception {
+        EmbeddedChannel ch = open();
+        assertEquals(1, group.size());
+        ch.writeInbound(new TextWebSocketFrame("{\"type\":\"hello\",\"v\":1,\"id\":\"a\"}"));
+        List<JsonNode> out = Harness.drain(ch);
+        assertEquals(1, out.size());
+        assertEquals("welcome", out.get(0).path("type").asText());
+        assertEquals("a", out.get(0).path("id").asText());
+        assertTrue(ch.finishAndReleaseAll() || true);
+    }
+
+    @Test
+    void garbageGetsAnErrorThenPolicyClose() throws Exception {
+        EmbeddedChannel ch = open();
+        for (int i = 0; i < 3; i++) {
+            ch.writeInbound(new TextWebSocketFrame("nope"));
+        }
+        assertEquals("bad_request", Harness.drain(ch).get(0).path("code").asText());
+        ch.writeInbound(new TextWebSocketFrame("nope"));
+        Object o;
+        CloseWebSocketFrame close = null;
+        while ((o = ch.readOutbound()) != null) {
+            if (o instanceof CloseWebSocketFrame c) {
+                close = c;
+            } else {
+                io.netty.util.ReferenceCountUtil.release(o);
+            }
+        }
+        assertEquals(1008, close.statusCode());
+        close.release();
+        assertFalse(ch.isActive());
+    }
+
+    @Test
+    void binaryFramesCloseWith1003() {
+        EmbeddedChannel ch = open();
+        ch.writeInbound(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[] {1})));
+        CloseWebSocketFrame close = ch.readOutbound();
+        assertEquals(1003, close.statusCode());
+        close.release();
+        assertFalse(ch.isActive());
+    }
+
+    @Test
+    void oversizedAggregatedMessagesCloseWith1009() {
+        EmbeddedChannel ch = open();
+        ch.pipeline().fireExceptionCaught(new TooLongFrameException("too long"));
+        CloseWebSocketFrame close = ch.readOutbound();
+        assertEquals(1009, close.statusCode());
+        close.release();
+    }
+
+    @Test
+    void closingDetachesTheSessionForResume() throws Exception {
+        EmbeddedChannel ch = open();
+        ch.writeInbound(new TextWebSocketFrame("{\"type\":\"hello\",\"v\":1}"));
+        Harness.drain(ch);
+        assertEquals(1, h.sessions.size());
+        ch.close();
+        assertEquals(0, group.size());
+        assertEquals(1, h.sessions.size(), "kept for the resume window");
+        assertNull(h.sessions.all().iterator().next().connection());
+        assertTrue(h.expired.isEmpty());
+    }
+}
