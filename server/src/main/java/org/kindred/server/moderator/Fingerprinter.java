@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.kindred.server.store.DataDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,7 @@ public final class Fingerprinter {
         if (Files.exists(file)) {
             return read(file);
         }
-        Files.createDirectories(dataDir);
+        DataDir.ensure(dataDir);
         byte[] secret = new byte[SECRET_BYTES];
         new SecureRandom().nextBytes(secret);
         Path tmp = createPrivateTempFile(dataDir);

@@ -1,16 +1,14 @@
 package org.kindred.server.store.jdbc;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.kindred.server.store.AccountStore;
 import org.kindred.server.store.AuditStore;
 import org.kindred.server.store.BanStore;
+import org.kindred.server.store.DataDir;
 import org.kindred.server.store.EscalationStore;
 import org.kindred.server.store.HeldStore;
 import org.kindred.server.store.MuteStore;
@@ -130,14 +128,7 @@ public final class SqliteStore implements Store {
 
     private static Path prepareDir(Path dataDir) {
         try {
-            if (Files.isDirectory(dataDir)) {
-                return dataDir;
-            }
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                return Files.createDirectories(dataDir,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            return Files.createDirectories(dataDir);
+            return DataDir.ensure(dataDir);
         } catch (IOException e) {
             throw new StoreException("could not create the data directory", e);
         }

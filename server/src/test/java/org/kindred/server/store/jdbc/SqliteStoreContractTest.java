@@ -3,8 +3,10 @@ package org.kindred.server.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -41,6 +43,14 @@ class SqliteStoreContractTest extends StoreContractTest {
         assertEquals("2", s.pragma("synchronous"), "FULL");
         assertEquals("1", s.pragma("foreign_keys"));
         assertTrue(Files.isRegularFile(dataDir().resolve(SqliteStore.DB_FILE)));
+    }
+
+    @Test
+    void aNewDataDirectoryIsPrivate() throws Exception {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rwx------",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir())));
+        }
     }
 
     @Test
