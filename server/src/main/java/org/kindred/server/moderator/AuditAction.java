@@ -1,0 +1,24 @@
+package org.kindred.server.moderator;
+
+import java.util.Locale;
+
+/**
+ * What an audit entry records. Stored by {@link #id()} (lower case), so constants may be
+ * added freely; never rename one that has been stored.
+ */
+public enum AuditAction {
+    // moderator requests
+    DELETE, MUTE, UNMUTE, KICK, BAN, UNBAN, SLOW, LOCK, UNLOCK, APPROVE, REJECT, CLAIM, RESOLVE,
+    CLOSE_REPORT,
+    // automatic actions of the moderation pipeline and risk assessment
+    AUTO_BLOCK, AUTO_HOLD, AUTO_MUTE, AUTO_MASK, ESCALATION_OPENED, REPORT_RECEIVED,
+    // accounts and sessions of moderators
+    ACCOUNT_CREATED, ACCOUNT_DISABLED, ACCOUNT_ENABLED, LOGIN, LOGIN_LOCKED, LOGOUT,
+    // housekeeping
+    PURGE;
+
+    /** The stored form, e.g. {@code "auto_block"}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,12 @@
+package org.kindred.server.moderator;
+
+import java.util.Objects;
+import org.kindred.protocol.Role;
+
+/** An authenticated moderator or admin. */
+public record Principal(String name, Role role) {
+    public Principal {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+    }
+}

@@ -1,0 +1,143 @@
+package org.kindred.server.moderator;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.kindred.server.store.LoginToken;
+import org.kindred.server.store.TokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moderator logins and the opaque tokens they yield.
+ *
+ * <p>A token is 32 random bytes in unpadded base64url (43 characters); only its SHA-256 is
+ * stored, so a copy of the database lets no one log in. Failed logins are limited per
+ * account and per network fingerprint ({@link LoginConfig}); while either is locked out,
+ * {@link #login} answers {@link LoginResult.Throttled} without checking the password.
+ * Tokens and passwords are never logged. Thread-safe.
+ */
+public final class TokenService {
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+
+    private final AccountService accounts;
+    private final TokenStore tokens;
+    private final AuditLog audit;
+    private final LoginConfig config;
+    private final Clock clock;
+    private final LoginLimiter limiter;
+    private final SecureRandom random = new SecureRandom();
+
+    public TokenService(AccountService accounts, TokenStore tokens, AuditLog audit,
+                        LoginConfig config, Clock clock) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.limiter = new LoginLimiter(config.failureWindow().toMillis(),
+                config.lockout().toMillis(), clock);
+    }
+
+    /**
+     * Checks a name and password and issues a token.
+     *
+     * @param addressFingerprint the caller's network fingerprint ({@link Fingerprinter}), or
+     *                           null when unknown (then only the per-account limit applies)
+     */
+    public LoginResult login(String user, String password, String addressFingerprint) {
+        String accountKey = "account:" + accountKey(user);
+        String addressKey = addressFingerprint == null ? null : "address:" + addressFingerprint;
+        long retry = Math.max(limiter.retryAfterMs(accountKey),
+                addressKey == null ? 0 : limiter.retryAfterMs(addressKey));
+        if (retry > 0) {
+            return new LoginResult.Throttled(retry);
+        }
+        Optional<Principal> principal = accounts.verify(user, password);
+        if (principal.isEmpty()) {
+            recordFailure(accountKey, addressKey, user);
+            return new LoginResult.Rejected();
+        }
+        limiter.reset(accountKey);
+        Principal p = principal.get();
+        String token = newToken();
+        long now = clock.millis();
+        long expiresAt = now + config.tokenTtl().toMillis();
+        tokens.insert(new LoginToken(hash(token), p.name(), now, expiresAt, null));
+        audit.record(p.name(), AuditAction.LOGIN, p.name(), null, null);
+        LOG.info("moderator logged in: {}", p.name());
+        return new LoginResult.Success(token, expiresAt, p);
+    }
+
+    /** The principal of a valid (known, unexpired, unrevoked) token of an enabled account. */
+    public Optional<Principal> authenticate(String token) {
+        if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        return tokens.findByHash(hash(token))
+                .filter(t -> t.isValidAt(now))
+                .flatMap(t -> accounts.principal(t.account()));
+    }
+
+    /** Revokes a token (log-out); false when it was unknown or already revoked. */
+    public boolean revoke(String token) {
+        if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
+            return false;
+        }
+        String h = hash(token);
+        Optional<LoginToken> t = tokens.findByHash(h);
+        if (t.isEmpty() || !tokens.revoke(h, clock.millis())) {
+            return false;
+        }
+        audit.record(t.get().account(), AuditAction.LOGOUT, t.get().account(), null, null);
+        return true;
+    }
+
+    /** Hex SHA-256 of a token: what the store keeps. */
+    static String hash(String token) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JDK", e);
+        }
+    }
+
+    private String newToken() {
+        byte[] b = new byte[32];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private void recordFailure(String accountKey, String addressKey, String user) {
+        boolean accountLocked = limiter.recordFailure(accountKey, config.maxFailuresPerAccount());
+        boolean addressLocked = addressKey != null
+                && limiter.recordFailure(addressKey, config.maxFailuresPerAddress());
+        if (accountLocked || addressLocked) {
+            String target = accountKey(user);
+            String why = accountLocked ? "too many failed logins for this account"
+                    : "too many failed logins from one address";
+            audit.record(AuditLog.SYSTEM, AuditAction.LOGIN_LOCKED, target, null, why);
+            LOG.warn("login locked out: {} ({})", target, why);
+        }
+    }
+
+    /** The account name as counted for limits: canonical when valid, one bucket otherwise. */
+    private static String accountKey(String user) {
+        try {
+            return AccountService.normalizeName(user);
+        } catch (AccountException e) {
+            return "(invalid name)";
+        }
+    }
+}
