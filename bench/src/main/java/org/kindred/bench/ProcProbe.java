@@ -1,0 +1,146 @@
+package org.kindred.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the generator reads about the server process: CPU time, RSS, heap after GC, system calls. */
+public final class ProcProbe {
+    private static final Pattern G1_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    private static final Pattern HEAP_USED = Pattern.compile("\"heapUsed\"\\s*:\\s*(\\d+)");
+    private static final long CLK_TCK = clockTicks();
+
+    private ProcProbe() {
+    }
+
+    /** utime + stime of the process (all threads), in nanoseconds, from /proc/PID/stat. */
+    public static long cpuNanos(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return parseCpuTicks(stat) * (1_000_000_000L / CLK_TCK);
+    }
+
+    /** utime + stime in clock ticks; fields 14 and 15, counted after the ")" closing the command name. */
+    static long parseCpuTicks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        // f[0] is field 3 (state); utime is field 14, stime field 15.
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** Resident set size in bytes, from /proc/PID/status. */
+    public static long rssBytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS for " + pid);
+    }
+
+    /**
+     * Heap in use right after a full GC, in bytes. {@code how} is {@code jcmd} for a JVM, or an
+     * http URL that answers JSON with {@code heapUsed} after collecting (the Node baseline).
+     */
+    public static long heapAfterGc(long pid, String how) throws IOException, InterruptedException {
+        if (how.startsWith("http")) {
+            HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(how)).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = HEAP_USED.matcher(r.body());
+            if (!m.find()) {
+                throw new IOException("no heapUsed in " + r.body());
+            }
+            return Long.parseLong(m.group(1));
+        }
+        run(List.of("jcmd", Long.toString(pid), "GC.run"));
+        return parseG1Used(run(List.of("jcmd", Long.toString(pid), "GC.heap_info")));
+    }
+
+    static long parseG1Used(String heapInfo) throws IOException {
+        Matcher m = G1_USED.matcher(heapInfo);
+        if (!m.find()) {
+            throw new IOException("cannot read heap use from: " + heapInfo);
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    /** Counts the process's system calls with {@code perf stat -e raw_syscalls:sys_enter} for a while. */
+    public static final class SyscallCounter {
+        private final Process perf;
+        private final Path out;
+
+        private SyscallCounter(Process perf, Path out) {
+            this.perf = perf;
+            this.out = out;
+        }
+
+        /** Starts counting for at most {@code seconds}; null when perf is not usable here. */
+        public static SyscallCounter start(long pid, double seconds) {
+            try {
+                Path out = Files.createTempFile("perf-syscalls", ".csv");
+                Process p = new ProcessBuilder("perf", "stat", "-x", ",", "-e", "raw_syscalls:sys_enter", "-p",
+                        Long.toString(pid), "-o", out.toString(), "--", "sleep", String.format("%.3f", seconds))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                return new SyscallCounter(p, out);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** Waits for the count; -1 when unavailable. */
+        public long await() throws InterruptedException, IOException {
+            if (!perf.waitFor(120, TimeUnit.SECONDS)) {
+                perf.destroy();
+                return -1;
+            }
+            try {
+                return parsePerfCsv(Files.readString(out));
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        }
+    }
+
+    /** The count from {@code perf stat -x ,} output, or -1. */
+    static long parsePerfCsv(String csv) {
+        for (String line : csv.split("\n")) {
+            String[] f = line.split(",");
+            if (f.length > 2 && f[2].contains("raw_syscalls:sys_enter")) {
+                try {
+                    return Long.parseLong(f[0].trim());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroy();
+            throw new IOException("timed out: " + cmd);
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    private static long clockTicks() {
+        try {
+            String s = run(List.of("getconf", "CLK_TCK")).trim();
+            return Long.parseLong(s);
+        } catch (IOException | InterruptedException | NumberFormatException e) {
+            return 100;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.kindred.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns the generator's JSON lines (one per run) into Markdown tables with every Kindred number
+ * also given as a ratio to the baselines measured in the same run. The last line for the same
+ * scenario, server and shape wins. {@code java -jar kindred-bench.jar report results.jsonl}
+ */
+public final class Report {
+    public static final String NETTY = "netty";
+    public static final String NODE = "node";
+    public static final List<String> KINDREDS = List.of("kindred", "kindred-mod");
+    public static final List<String> ORDER = List.of(NETTY, NODE, "kindred", "kindred-mod");
+
+    /** Targets from issue 7. */
+    static final double CPU_VS_NETTY = 1.15;
+    static final double CPU_VS_NODE = 0.8;
+    static final double HEAP_PER_MEMBER = 4096;
+    static final double P99_MS = 10;
+
+    private final Map<String, JsonNode> runs = new LinkedHashMap<>();
+
+    Report(List<JsonNode> lines) {
+        for (JsonNode n : lines) {
+            runs.put(key(n.path("scenario").asText(), n.path("server").asText(), n.path("roomSize").asInt(),
+                    n.path("members").asInt()), n);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(args.length > 0 ? args[0] : "bench/results/results.jsonl"))) {
+            if (!line.isBlank()) {
+                lines.add(m.readTree(line));
+            }
+        }
+        Report r = new Report(lines);
+        boolean headline = args.length > 1 && args[1].equals("--headline");
+        System.out.print(headline ? r.headline() : r.markdown());
+    }
+
+    static String key(String scenario, String server, int roomSize, int members) {
+        return scenario + "/" + server + "/" + roomSize + "/" + members;
+    }
+
+    JsonNode get(String scenario, String server, int roomSize, int members) {
+        return runs.get(key(scenario, server, roomSize, members));
+    }
+
+    List<JsonNode> of(String scenario) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode n : runs.values()) {
+            if (n.path("scenario").asText().equals(scenario)) {
+                out.add(n);
+            }
+        }
+        out.sort((a, b) -> {
+            int c = Integer.compare(a.path("roomSize").asInt(), b.path("roomSize").asInt());
+            c = c != 0 ? c : Integer.compare(a.path("members").asInt(), b.path("members").asInt());
+            return c != 0 ? c : Integer.compare(rank(a), rank(b));
+        });
+        return out;
+    }
+
+    private static int rank(JsonNode n) {
+        int i = ORDER.indexOf(n.path("server").asText());
+        return i < 0 ? ORDER.size() : i;
+    }
+
+    /** {@code a / b} as "1.23×", or "–" when either is missing. */
+    static String ratio(double a, double b) {
+        if (Double.isNaN(a) || Double.isNaN(b) || b == 0) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2f×", a / b);
+    }
+
+    static double num(JsonNode n, String field) {
+        return n == null || !n.path(field).isNumber() ? Double.NaN : n.path(field).asDouble();
+    }
+
+    static String fmt(double v, int decimals) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(fanout("fanout", "Fan-out"));
+        sb.append(fanout("latency", "Fixed rate (the latency scenario), CPU side"));
+        sb.append(latency());
+        sb.append(idle());
+        sb.append(headline());
+        return sb.toString();
+    }
+
+    private String fanout(String scenario, String title) {
+        List<JsonNode> rows = of(scenario);
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n### " + title + "\n\n");
+        sb.append("| room size | members | server | offered deliveries/s | delivered/s | server CPU | CPU µs/delivery "
+                + "| deliveries/s per core | syscalls/delivery | CPU × bare Netty | CPU × Node ws | loss/reorder |\n");
+        sb.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (JsonNode n : rows) {
+            JsonNode netty = get(scenario, NETTY, n.path("roomSize").asInt(), n.path("members").asInt());
+            JsonNode node = get(scenario, NODE, n.path("roomSize").asInt(), n.path("members").asInt());
+            double cpu = num(n, "cpuMicrosPerDelivery");
+            sb.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s%% | %s | %s | %s | %s | %s | %s |\n",
+                    n.path("roomSize").asInt(), n.path("members").asInt(), n.path("server").asText(),
+                    fmt(num(n, "offeredDeliveriesPerSec"), 0), fmt(num(n, "deliveriesPerSec"), 0),
+                    fmt(100 * num(n, "serverCpuUtil"), 0), fmt(cpu, 2), fmt(num(n, "deliveriesPerCoreSecond"), 0),
+                    fmt(num(n, "syscallsPerDelivery"), 3), ratio(cpu, num(netty, "cpuMicrosPerDelivery")),
+                    ratio(cpu, num(node, "cpuMicrosPerDelivery")), cleanText(n)));
+        }
+        return sb.toString();
+    }
+
+    private static String cleanText(JsonNode n) {
+        if (n.path("clean").asBoolean() && n.path("ok").asBoolean()) {
+            return "none";
+        }
+        return String.format(Locale.ROOT, "missing %d, gaps %d, reordered %d, dup %d, errors %d",
+                n.path("missing").asLong(), n.path("gaps").asLong(), n.path("reordered").asLong(),
+                n.path("duplicates").asLong(), n.path("errors").asLong());
+    }
+
+    private String latency() {
+        List<JsonNode> rows = of("latency");
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n### Latency at a fixed rate\n\n");
+        sb.append("| room size | members | server | offered deliveries/s | p50 ms | p99 ms | p99.9 ms | max ms "
+                + "| p99 × bare Netty | p99 × Node ws |\n");
+        sb.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (JsonNode n : rows) {
+            JsonNode netty = get("latency", NETTY, n.path("roomSize").asInt(), n.path("members").asInt());
+            JsonNode node = get("latency", NODE, n.path("roomSize").asInt(), n.path("members").asInt());
+            double p99 = num(n, "p99Ms");
+            sb.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+                    n.path("roomSize").asInt(), n.path("members").asInt(), n.path("server").asText(),
+                    fmt(num(n, "offeredDeliveriesPerSec"), 0), fmt(num(n, "p50Ms"), 2), fmt(p99, 2),
+                    fmt(num(n, "p999Ms"), 2), fmt(num(n, "maxMs"), 2), ratio(p99, num(netty, "p99Ms")),
+                    ratio(p99, num(node, "p99Ms"))));
+        }
+        return sb.toString();
+    }
+
+    private String idle() {
+        List<JsonNode> rows = of("idle");
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n### Idle members\n\n");
+        sb.append("| members | server | heap after GC per member (bytes) | RSS per connection (bytes) "
+                + "| heap × bare Netty | RSS × bare Netty | RSS × Node ws |\n");
+        sb.append("|---:|---|---:|---:|---:|---:|---:|\n");
+        for (JsonNode n : rows) {
+            JsonNode netty = get("idle", NETTY, n.path("roomSize").asInt(), n.path("members").asInt());
+            JsonNode node = get("idle", NODE, n.path("roomSize").asInt(), n.path("members").asInt());
+            double heap = num(n, "heapPerMemberBytes");
+            double rss = num(n, "rssPerMemberBytes");
+            sb.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s |\n", n.path("members").asInt(),
+                    n.path("server").asText(), fmt(heap, 0), fmt(rss, 0), ratio(heap, num(netty, "heapPerMemberBytes")),
+                    ratio(rss, num(netty, "rssPerMemberBytes")), ratio(rss, num(node, "rssPerMemberBytes"))));
+        }
+        return sb.toString();
+    }
+
+    /** The headline ratios and the issue's targets, from the latency scenario (rooms of 100). */
+    String headline() {
+        StringBuilder sb = new StringBuilder("\n### Headline\n\n");
+        TreeSet<Integer> members = new TreeSet<>();
+        for (JsonNode n : of("latency")) {
+            members.add(n.path("members").asInt());
+        }
+        if (members.isEmpty()) {
+            return "";
+        }
+        int m = members.last();
+        JsonNode any = of("latency").get(0);
+        int size = any.path("roomSize").asInt();
+        JsonNode netty = get("latency", NETTY, size, m);
+        JsonNode node = get("latency", NODE, size, m);
+        sb.append(String.format(Locale.ROOT, "Rooms of %d, %d members, %s deliveries/s offered.%n%n", size, m,
+                fmt(num(any, "offeredDeliveriesPerSec"), 0)));
+        sb.append("| | CPU µs/delivery | × bare Netty (target ≤ " + CPU_VS_NETTY + "× with moderation) "
+                + "| × Node ws (target ≤ " + CPU_VS_NODE + "×) | p99 ms (target ≤ " + fmt(P99_MS, 0) + ") | clean |\n");
+        sb.append("|---|---:|---:|---:|---:|---|\n");
+        for (String s : ORDER) {
+            JsonNode n = get("latency", s, size, m);
+            if (n == null) {
+                continue;
+            }
+            double cpu = num(n, "cpuMicrosPerDelivery");
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |\n", s, fmt(cpu, 2),
+                    ratio(cpu, num(netty, "cpuMicrosPerDelivery")), ratio(cpu, num(node, "cpuMicrosPerDelivery")),
+                    fmt(num(n, "p99Ms"), 2), cleanText(n)));
+        }
+        for (String k : KINDREDS) {
+            JsonNode n = get("latency", k, size, m);
+            if (n == null) {
+                continue;
+            }
+            double cpu = num(n, "cpuMicrosPerDelivery");
+            double vsNetty = cpu / num(netty, "cpuMicrosPerDelivery");
+            double vsNode = cpu / num(node, "cpuMicrosPerDelivery");
+            sb.append(String.format(Locale.ROOT, "%n%s: CPU %s bare Netty (%s), %s Node ws (%s), p99 %s ms (%s)",
+                    k, ratio(cpu, num(netty, "cpuMicrosPerDelivery")), verdict(vsNetty <= CPU_VS_NETTY),
+                    ratio(cpu, num(node, "cpuMicrosPerDelivery")), verdict(vsNode <= CPU_VS_NODE),
+                    fmt(num(n, "p99Ms"), 2), verdict(num(n, "p99Ms") <= P99_MS)));
+        }
+        for (JsonNode n : of("idle")) {
+            if (KINDREDS.contains(n.path("server").asText())) {
+                double heap = num(n, "heapPerMemberBytes");
+                sb.append(String.format(Locale.ROOT, "%n%s idle %d members: %s bytes heap per member (%s)",
+                        n.path("server").asText(), n.path("members").asInt(), fmt(heap, 0),
+                        verdict(heap <= HEAP_PER_MEMBER)));
+            }
+        }
+        return sb.append("\n").toString();
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "target met" : "TARGET MISSED";
+    }
+}
