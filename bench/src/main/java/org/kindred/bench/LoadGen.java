@@ -49,6 +49,8 @@ public final class LoadGen {
     private final long serverPid;
     private final RunState state = new RunState();
     private final Recorder latency = new Recorder(60_000_000_000L, 3);
+    /** How late the publishing thread sends each message against its intended time (generator health). */
+    private final Histogram sendLag = LatencySummary.newHistogram();
     private final DeliveryLedger ledger;
     private final List<Member> members = new ArrayList<>();
     private final Map<String, Object> result = new LinkedHashMap<>();
@@ -254,6 +256,9 @@ public final class LoadGen {
         result.put("p99Ms", lat.p99Ms());
         result.put("p999Ms", lat.p999Ms());
         result.put("maxMs", lat.maxMs());
+        LatencySummary lag = LatencySummary.of(sendLag);
+        result.put("sendLagP99Ms", lag.p99Ms());
+        result.put("sendLagMaxMs", lag.maxMs());
         result.put("publishedOnTime", pacer.done());
         return pacer.done();
     }
@@ -277,6 +282,9 @@ public final class LoadGen {
                 String frame = kindred ? Payload.kindredSend(roomName, text)
                         : Payload.rawMessage(roomName, m.index, pseq, text);
                 ledger.published(room);
+                if (state.inWindow(pacer.intendedNanos(i))) {
+                    sendLag.recordValue(Math.max(0, System.nanoTime() - pacer.intendedNanos(i)));
+                }
                 c.writeAndFlush(new TextWebSocketFrame(frame), c.voidPromise());
             }
             LockSupport.parkNanos(100_000);

@@ -1,0 +1,39 @@
+package org.kindred.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+    private static JsonNode run(String server, double cpu, double p99) throws Exception {
+        return new ObjectMapper().readTree("{\"server\":\"" + server + "\",\"scenario\":\"latency\",\"roomSize\":100,"
+                + "\"members\":1000,\"offeredDeliveriesPerSec\":30000,\"cpuMicrosPerDelivery\":" + cpu
+                + ",\"p99Ms\":" + p99 + ",\"clean\":true,\"ok\":true}");
+    }
+
+    @Test
+    void ratiosAreAgainstBaselinesOfTheSameRun() throws Exception {
+        List<JsonNode> lines = new ArrayList<>(List.of(run("netty", 2.0, 1.0), run("node", 4.0, 2.0),
+                run("kindred", 2.2, 3.0)));
+        String h = new Report(lines).headline();
+        assertTrue(h.contains("| kindred | 2.20 | 1.10× | 0.55× | 3.00 | none |"), h);
+        assertTrue(h.contains("kindred: CPU 1.10× bare Netty (target met), 0.55× Node ws (target met)"), h);
+    }
+
+    @Test
+    void theLastLineForTheSameShapeWins() throws Exception {
+        Report r = new Report(List.of(run("netty", 9.0, 1.0), run("netty", 3.0, 1.0)));
+        assertEquals(3.0, Report.num(r.get("latency", "netty", 100, 1000), "cpuMicrosPerDelivery"));
+    }
+
+    @Test
+    void missingBaselinesGiveNoRatio() {
+        assertEquals("–", Report.ratio(1.0, Double.NaN));
+        assertEquals("1.50×", Report.ratio(3.0, 2.0));
+    }
+}
