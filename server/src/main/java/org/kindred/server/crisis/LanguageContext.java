@@ -15,12 +15,12 @@ import java.util.Set;
  *       ok I want to die").</li>
  *   <li><b>person</b>: the nearest person word before a match, in the same clause, decides whose
  *       words these are; a third person ("my friend is suicidal") makes it {@code third_party}.</li>
- *   <li><b>fiction</b>: a fiction or news word in the same sentence ("film", "character",
+ *   <li><b>fiction</b>: a fiction or news word (or its plural/possessive with -s) in the same sentence ("film", "character",
  *       "article") makes a match that is not explicitly first person irrelevant.</li>
  * </ul>
  */
 final class LanguageContext {
-    static final int NEGATION_WINDOW = 3;
+    static final int NEGATION_WINDOW = 4;
     static final int PERSON_WINDOW = 8;
 
     final Set<String> negators;
@@ -135,7 +135,8 @@ final class LanguageContext {
             if (k > s && t[k].before == Token.Boundary.SENTENCE) {
                 break;
             }
-            if (fiction.contains(t[k].text)) {
+            String w = t[k].text;
+            if (fiction.contains(w) || (w.endsWith("s") && fiction.contains(w.substring(0, w.length() - 1)))) {
                 return true;
             }
         }

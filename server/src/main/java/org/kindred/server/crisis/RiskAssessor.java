@@ -1,6 +1,7 @@
 package org.kindred.server.crisis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,8 +31,8 @@ import org.kindred.server.text.Normalizer;
  * level is {@code null} exactly when no signal was found.
  */
 public final class RiskAssessor {
-    private static final Comparator<Found> STRONGEST_FIRST =
-            Comparator.comparing((Found f) -> f.level, Comparator.reverseOrder()).thenComparingInt(f -> f.start);
+    private static final Comparator<Evidence> STRONGEST_FIRST =
+            Comparator.comparing(Evidence::level, Comparator.reverseOrder()).thenComparingInt(Evidence::start);
 
     private final RiskRules rules;
 
@@ -58,11 +59,25 @@ public final class RiskAssessor {
             return RiskAssessment.NONE;
         }
         NormalizedText nt = rules.normalizer.normalize(text);
-        Token[] t = rules.tokenizer.tokenize(nt);
-        if (t.length == 0) {
+        Token[] words = rules.tokenizer.tokenize(nt);
+        if (words.length == 0) {
             return RiskAssessment.NONE;
         }
         String language = language(localeOrNull);
+        Outcome outcome = scan(words, nt, language, false);
+        Token[] split = rules.tokenizer.split(words);
+        if (split != null) {
+            outcome.merge(scan(split, nt, language, true));
+        }
+        return outcome.toAssessment();
+    }
+
+    /**
+     * Matches every rule at every token and decides. With {@code splitOnly}, a signal counts only
+     * when it spans at least two pieces of one run-together word, so that splitting can add
+     * "iwanttodie" but never turns a fragment of an ordinary word into a signal.
+     */
+    private Outcome scan(Token[] t, NormalizedText nt, String language, boolean splitOnly) {
         List<RiskRule> candidates = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         List<int[]> ignored = new ArrayList<>();
@@ -74,77 +89,87 @@ public final class RiskAssessor {
                     continue;
                 }
                 int end = r.pattern().matchAt(t, i, gaps);
-                if (end < 0 || insideOneWord(t, i, end)) {
+                if (end < 0) {
                     continue;
                 }
                 if (r.kind() == RiskRule.Kind.IGNORE) {
                     ignored.add(new int[] {i, end});
-                } else {
+                } else if (!splitOnly || r.kind() == RiskRule.Kind.BOOSTER || joinsPieces(t, i, end)) {
                     found.add(new Found(r, i, end, gaps[0]));
                 }
             }
         }
-        if (found.isEmpty()) {
-            return RiskAssessment.NONE;
+        Outcome out = new Outcome();
+        if (!found.isEmpty()) {
+            decide(t, nt, found, ignored, out);
         }
-        return decide(t, nt, found, ignored);
+        return out;
     }
 
-    private RiskAssessment decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored) {
-        Set<RiskCategory> self = EnumSet.noneOf(RiskCategory.class);
+    private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, Outcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
-        RiskLevel level = null;
-        boolean thirdParty = false;
-        List<Found> evidence = new ArrayList<>();
+        List<Found> boosterMatches = new ArrayList<>();
         for (Found f : found) {
             RiskRule r = f.rule;
-            if (overlaps(ignored, f) || r.context().negated(t, f.start, f.end, f.gaps)) {
+            if (overlaps(ignored, f.start, f.end) || r.context().negated(t, f.start, f.end, f.gaps)) {
                 continue;
             }
             if (r.person() != RiskRule.Person.SELF && r.context().fictionAround(t, f.start)) {
                 continue;
             }
             if (r.kind() == RiskRule.Kind.BOOSTER) {
-                boosters.add(r.category());
+                boosterMatches.add(f);
                 continue;
             }
             if (r.person() == RiskRule.Person.THIRD
                     || (r.person() == RiskRule.Person.ANY && r.context().thirdPersonSubject(t, f.start))) {
-                thirdParty = true;
+                out.thirdParty = true;
                 continue;
             }
-            self.add(r.category());
-            level = max(level, r.level());
-            f.level = r.level();
-            evidence.add(f);
+            out.self.add(r.category());
+            out.level = max(out.level, r.level());
+            out.evidence.add(new Evidence(r.level(), nt.originalStart(t[f.start].normStart),
+                    nt.originalEnd(t[f.end - 1].normEnd)));
+            out.signalSpans.add(new int[] {f.start, f.end});
         }
-        if (self.isEmpty()) {
-            return thirdParty ? new RiskAssessment(RiskLevel.CONCERN, Set.of(RiskCategory.THIRD_PARTY), List.of())
-                    : RiskAssessment.NONE;
-        }
-        for (RiskRules.Boost b : rules.boosts) {
-            if (!java.util.Collections.disjoint(b.when(), boosters) && !java.util.Collections.disjoint(b.base(), self)) {
-                level = max(level, b.to());
-                self.addAll(boosters);
+        // a booster inside a signal's own words ("jump off a bridge") is that signal's method, not extra evidence
+        for (Found b : boosterMatches) {
+            if (!overlaps(out.signalSpans, b.start, b.end)) {
+                boosters.add(b.rule.category());
             }
         }
-        evidence.sort(STRONGEST_FIRST);
-        List<RiskAssessment.Span> spans = new ArrayList<>(evidence.size());
-        for (Found f : evidence) {
-            spans.add(new RiskAssessment.Span(nt.originalStart(t[f.start].normStart),
-                    nt.originalEnd(t[f.end - 1].normEnd)));
+        if (boosters.isEmpty()) {
+            return;
         }
-        return new RiskAssessment(level, self, spans);
+        Set<RiskCategory> base = EnumSet.copyOf(boosters);
+        base.addAll(out.self);
+        for (RiskRules.Boost b : rules.boosts) {
+            Set<RiskCategory> others = EnumSet.copyOf(base);
+            others.removeAll(b.when());
+            if (!Collections.disjoint(b.when(), boosters) && !Collections.disjoint(b.base(), others)) {
+                out.level = max(out.level, b.to());
+                for (RiskCategory c : boosters) {
+                    if (b.when().contains(c) || b.base().contains(c)) {
+                        out.self.add(c);
+                    }
+                }
+            }
+        }
     }
 
-    /** A one-word match on a piece of a run-together word is a fragment of that word, not a word. */
-    private static boolean insideOneWord(Token[] t, int start, int end) {
-        return end - start == 1 && t[start].group >= 0;
+    /** Whether the span covers at least two pieces of one split word. */
+    private static boolean joinsPieces(Token[] t, int start, int end) {
+        for (int k = start + 1; k < end; k++) {
+            if (t[k].group >= 0 && t[k].group == t[k - 1].group) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static boolean overlaps(List<int[]> ignored, Found f) {
-        for (int[] span : ignored) {
-            if (span[0] < f.end && f.start < span[1]) {
+    private static boolean overlaps(List<int[]> spans, int start, int end) {
+        for (int[] span : spans) {
+            if (span[0] < end && start < span[1]) {
                 return true;
             }
         }
@@ -168,13 +193,46 @@ public final class RiskAssessor {
         final int start;
         final int end;
         final long gaps;
-        RiskLevel level;
 
         Found(RiskRule rule, int start, int end, long gaps) {
             this.rule = rule;
             this.start = start;
             this.end = end;
             this.gaps = gaps;
+        }
+    }
+
+    private record Evidence(RiskLevel level, int start, int end) {
+    }
+
+    /** What one scan found; scans of the plain and the split words are merged. */
+    private static final class Outcome {
+        RiskLevel level;
+        final Set<RiskCategory> self = EnumSet.noneOf(RiskCategory.class);
+        boolean thirdParty;
+        final List<Evidence> evidence = new ArrayList<>();
+        final List<int[]> signalSpans = new ArrayList<>();
+
+        void merge(Outcome o) {
+            if (o.level != null) {
+                level = max(level, o.level);
+            }
+            self.addAll(o.self);
+            thirdParty |= o.thirdParty;
+            evidence.addAll(o.evidence);
+        }
+
+        RiskAssessment toAssessment() {
+            if (self.isEmpty()) {
+                return thirdParty ? new RiskAssessment(RiskLevel.CONCERN, Set.of(RiskCategory.THIRD_PARTY), List.of())
+                        : RiskAssessment.NONE;
+            }
+            evidence.sort(STRONGEST_FIRST);
+            List<RiskAssessment.Span> spans = new ArrayList<>(evidence.size());
+            for (Evidence e : evidence) {
+                spans.add(new RiskAssessment.Span(e.start(), e.end()));
+            }
+            return new RiskAssessment(level, self, spans);
         }
     }
 }

@@ -20,6 +20,7 @@ final class Tokenizer {
         this.segmenter = new WordSegmenter(this.vocabulary);
     }
 
+    /** The words of the text as written, none split. */
     Token[] tokenize(NormalizedText nt) {
         String text = nt.text();
         String original = nt.original();
@@ -34,20 +35,38 @@ final class Tokenizer {
             }
             Token.Boundary before = prevEnd < 0 ? Token.Boundary.SENTENCE
                     : boundary(original, nt.originalEnd(prevEnd), nt.originalStart(i));
-            String canon = canonical(text, i, end);
-            List<String> pieces = vocabulary.contains(canon) || !isLetters(canon) ? null : segmenter.split(canon);
-            if (pieces == null) {
-                out.add(new Token(canon, i, end, before, -1));
-            } else {
-                int group = out.size();
-                for (int k = 0; k < pieces.size(); k++) {
-                    out.add(new Token(pieces.get(k), i, end, k == 0 ? before : Token.Boundary.NONE, group));
-                }
-            }
+            out.add(new Token(canonical(text, i, end), i, end, before, -1));
             prevEnd = end;
             i = end + 1;
         }
         return out.toArray(new Token[0]);
+    }
+
+    /**
+     * The same words with every unknown word that is several known words run together replaced
+     * by its pieces (marked with a group), or {@code null} when no word was split.
+     */
+    Token[] split(Token[] words) {
+        List<Token> out = null;
+        for (int k = 0; k < words.length; k++) {
+            Token w = words[k];
+            List<String> pieces = w.number || vocabulary.contains(w.text) ? null : segmenter.split(w.text);
+            if (pieces != null && out == null) {
+                out = new ArrayList<>(words.length + 4);
+                for (int j = 0; j < k; j++) {
+                    out.add(words[j]);
+                }
+            }
+            if (pieces != null) {
+                int group = out.size();
+                for (int p = 0; p < pieces.size(); p++) {
+                    out.add(new Token(pieces.get(p), w.normStart, w.normEnd, p == 0 ? w.before : Token.Boundary.NONE, group));
+                }
+            } else if (out != null) {
+                out.add(w);
+            }
+        }
+        return out == null ? null : out.toArray(new Token[0]);
     }
 
     /** Lower-case word with every run of one letter collapsed to a single letter. */
@@ -66,15 +85,6 @@ final class Tokenizer {
 
     static String canonical(String s) {
         return canonical(s, 0, s.length());
-    }
-
-    private static boolean isLetters(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isLetter(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Sentence: . ! ? … or a line break; clause: , ; : brackets, dashes with spaces around. */
