@@ -12,8 +12,10 @@ public enum RiskCategory {
     SELF_HARM,
     /** Stated intent to act ("I'm going to end it"). */
     INTENT,
-    /** A plan, means at hand or a place; only counts next to a signal, which it raises (boosts in risk-rules.yaml). */
+    /** A plan or preparation ("I have the rope", "saved my pills"); only counts next to a signal, which it raises. */
     PLAN,
+    /** A means or place named ("pills", "bridge"); only counts next to a signal, which it raises. */
+    MEANS,
     /** A time ("tonight"); only counts next to a signal, which it raises (boosts in risk-rules.yaml). */
     TIME,
     /** An overdose or other act in progress. */
