@@ -62,6 +62,7 @@ public final class KindredServer implements AutoCloseable {
 
     private final com.fasterxml.jackson.databind.JsonNode sections;
     private Services services;
+    private String bootstrapSpec;
 
     public KindredServer(KindredConfig config) {
         this(config, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
@@ -95,8 +96,8 @@ public final class KindredServer implements AutoCloseable {
                     }
                 });
         services = new Services(config, section("store"), section("crisis"), codec, rooms, sessions, clock);
-        RequestHandlers handlers = new ServerRequests(config.maxText(), rooms, services.moderatorRequests,
-                services.reports, services.bans, services.tokens, services.blocking);
+        services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
+        RequestHandlers handlers = new ServerRequests(config.maxText(), rooms, services);
         Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms, handlers, clock);
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 
@@ -143,9 +144,17 @@ public final class KindredServer implements AutoCloseable {
         return n == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : n;
     }
 
-    /** Creates the moderator of {@code name:password} if absent (KINDRED_BOOTSTRAP_MODERATOR). */
-    public void bootstrapModerator(String spec) {
-        services.bootstrap(spec);
+    /**
+     * Creates the moderator of {@code name:password} if absent (KINDRED_BOOTSTRAP_MODERATOR):
+     * at start-up when called before {@link #start()}, at once when called after.
+     */
+    public KindredServer bootstrapModerator(String spec) {
+        if (services == null) {
+            bootstrapSpec = spec;
+        } else {
+            services.bootstrap(spec);
+        }
+        return this;
     }
 
     /** The bound port (useful when configured with port 0). */

@@ -33,9 +33,9 @@ public final class Main {
             System.exit(2);
             return;
         }
-        KindredServer server = new KindredServer(loaded.config(), loaded.tree());
+        KindredServer server = new KindredServer(loaded.config(), loaded.tree())
+                .bootstrapModerator(System.getenv("KINDRED_BOOTSTRAP_MODERATOR"));
         server.start();
-        server.bootstrapModerator(System.getenv("KINDRED_BOOTSTRAP_MODERATOR"));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "kindred-shutdown"));
         server.awaitClose();
     }

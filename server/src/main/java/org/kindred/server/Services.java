@@ -14,6 +14,11 @@ import java.util.function.LongSupplier;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.server.config.ConfigException;
 import org.kindred.server.config.KindredConfig;
+import org.kindred.server.crisis.CrisisConfig;
+import org.kindred.server.crisis.CrisisDirectory;
+import org.kindred.server.crisis.CrisisResponder;
+import org.kindred.server.crisis.RiskAssessor;
+import org.kindred.server.text.Normalizer;
 import org.kindred.server.moderator.AccountService;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.BanList;
@@ -56,6 +61,9 @@ public final class Services implements AutoCloseable {
     public final ReviewQueue review;
     public final MemberReports reports;
     public final ModeratorRequests moderatorRequests;
+    public final CrisisConfig crisisConfig;
+    public final Normalizer normalizer = new Normalizer();
+    public final CrisisSupport crisis;
 
     public Services(KindredConfig config, JsonNode storeSection, JsonNode crisisSection, ProtocolCodec codec,
             RoomRegistry rooms, SessionRegistry sessions, LongSupplier clock) {
@@ -85,8 +93,11 @@ public final class Services implements AutoCloseable {
                 room.restoreMute(m.memberId(), m.until());
             }
         }
-        long reannounceMs = crisisSection.path("reannounceSeconds").asLong(120) * 1000;
-        escalations.scheduleReannounce(scheduler, reannounceMs);
+        this.crisisConfig = crisisConfig(crisisSection);
+        CrisisDirectory directory = CrisisDirectory.load(config.dataDir());
+        this.crisis = new CrisisSupport(RiskAssessor.withBundledRules(normalizer),
+                CrisisResponder.withBundledSentences(directory), escalations, blocking);
+        escalations.scheduleReannounce(scheduler, crisisConfig.reannounceInterval().toMillis());
         scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
     }
 
@@ -106,6 +117,21 @@ public final class Services implements AutoCloseable {
             LOG.warn("retention purge failed error={}", e.getClass().getSimpleName());
         }
     }
+
+    static CrisisConfig crisisConfig(JsonNode section) {
+        try {
+            return YAML.treeToValue(section, CrisisConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new ConfigException("crisis: " + root.getMessage(), e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     static StoreConfig storeConfig(JsonNode s) {
         try {

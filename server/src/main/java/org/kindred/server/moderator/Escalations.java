@@ -46,7 +46,8 @@ public final class Escalations {
     /**
      * Opens an escalation. When the member already has an unresolved one at least as severe,
      * returns that one instead (one person in crisis, one escalation); a more severe signal
-     * opens a new escalation at the higher level.
+     * opens a new escalation at the higher level. {@code high} and {@code imminent} are announced
+     * to watching moderators at once; {@code concern} waits in the queue without paging anyone.
      */
     public Escalation open(String room, String memberId, RiskLevel level, EscalationSource source, String excerpt) {
         Optional<Escalation> existing = store.listUnresolved().stream()
@@ -59,7 +60,9 @@ public final class Escalations {
         audit.record(AuditLog.SYSTEM, AuditAction.ESCALATION_OPENED, e.id(), room,
                 level.name().toLowerCase(java.util.Locale.ROOT) + " via " + source.name().toLowerCase(java.util.Locale.ROOT));
         LOG.info("escalation opened escalation={} level={} source={}", e.id(), level, source);
-        hub.publish(room, event(e));
+        if (level.escalates()) {
+            hub.publish(room, event(e)); // concern: in the queue for moderators, never paged
+        }
         return e;
     }
 

@@ -24,11 +24,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(UnaryOperator<KindredConfig.Builder> tweak) throws Exception {
+        this(tweak, "{}");
+    }
+
+    /** With other configuration sections as YAML/JSON, e.g. {@code {"crisis":{"riskMessages":"hold"}}}. */
+    public TestServer(UnaryOperator<KindredConfig.Builder> tweak, String sections) throws Exception {
         dataDir = Files.createTempDirectory("kindred-test");
         KindredConfig cfg = tweak.apply(ConfigLoader.defaults().toBuilder()
                 .host("127.0.0.1").port(0).dataDir(dataDir)
                 .ratePerSec(1000).burst(1000)).build();
-        server = new KindredServer(cfg).start();
+        server = new KindredServer(cfg, WsClient.JSON.readTree(sections)).start();
     }
 
     public KindredServer server() {

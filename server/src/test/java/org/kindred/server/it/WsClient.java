@@ -236,6 +236,16 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** A message of this type already received, or else the next one to arrive. */
+    public JsonNode seenOrAwait(String type) throws InterruptedException {
+        for (JsonNode n : seen) {
+            if (type.equals(n.path("type").asText())) {
+                return n;
+            }
+        }
+        return await(type);
+    }
+
     /** The next message, whatever it is, or null if none comes within {@code ms}. */
     public JsonNode poll(long ms) throws InterruptedException {
         JsonNode n = inbox.poll(ms, TimeUnit.MILLISECONDS);

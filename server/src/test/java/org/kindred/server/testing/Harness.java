@@ -44,8 +44,7 @@ public final class Harness {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        dispatcher = new Dispatcher(config, codec, sessions, rooms, new ServerRequests(config.maxText(), rooms,
-                services.moderatorRequests, services.reports, services.bans, services.tokens, services.blocking),
+        dispatcher = new Dispatcher(config, codec, sessions, rooms, new ServerRequests(config.maxText(), rooms, services),
                 System::currentTimeMillis);
     }
 

@@ -1,0 +1,77 @@
+package org.kindred.server;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.EscalationSource;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.crisis.CrisisResponder;
+import org.kindred.server.crisis.RiskAssessment;
+import org.kindred.server.crisis.RiskAssessor;
+import org.kindred.server.crisis.RiskCategory;
+import org.kindred.server.moderator.Escalations;
+import org.kindred.server.session.Connection;
+import org.kindred.server.session.Session;
+import org.kindred.server.store.Escalation;
+import org.kindred.server.store.Excerpt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens when someone may be at risk: the writer, and only the writer, gets a private
+ * {@code crisis} card with the lines of their region; at {@code high} and {@code imminent} an
+ * escalation is opened and moderators are alerted ({@code concern} waits in their queue). A
+ * {@code help} request always opens one at {@code high}.
+ */
+public final class CrisisSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(CrisisSupport.class);
+
+    private final RiskAssessor assessor;
+    private final CrisisResponder responder;
+    private final Escalations escalations;
+    private final Executor blocking;
+
+    public CrisisSupport(RiskAssessor assessor, CrisisResponder responder, Escalations escalations,
+            Executor blocking) {
+        this.assessor = assessor;
+        this.responder = responder;
+        this.escalations = escalations;
+        this.blocking = blocking;
+    }
+
+    /** Assesses a message (whatever the moderation verdict) and answers its writer if at risk. */
+    public RiskAssessment assess(Session s, String room, String text) {
+        RiskAssessment a = assessor.assess(text, s.locale());
+        if (!a.atRisk()) {
+            return a;
+        }
+        boolean someoneElse = a.categories().equals(java.util.Set.of(RiskCategory.THIRD_PARTY));
+        if (someoneElse) {
+            s.deliver(responder.respond(a.level(), s.region(), s.locale(), null, null));
+            return a;
+        }
+        String excerpt = a.excerpt(text, Excerpt.MAX_CODE_POINTS);
+        CompletableFuture.supplyAsync(() -> escalations.open(room, s.memberId(), a.level(), EscalationSource.KEYWORD,
+                excerpt), blocking).whenComplete((e, err) -> {
+                    if (err != null) {
+                        LOG.warn("escalation could not be stored error={}", err.getClass().getSimpleName());
+                    }
+                    String id = e != null && a.escalates() ? e.id() : null;
+                    s.deliver(responder.respond(a.level(), s.region(), s.locale(), null, id));
+                });
+        return a;
+    }
+
+    /** {@code help}: opens an escalation at {@code high} and replies {@code crisis} with its id. */
+    public void help(Connection c, Session s, ClientMessage.Help h) {
+        CompletableFuture.supplyAsync(() -> escalations.open(h.room(), s.memberId(), RiskLevel.HIGH,
+                EscalationSource.HELP, null), blocking).whenComplete((Escalation e, Throwable err) -> {
+                    if (err != null) {
+                        LOG.warn("help escalation could not be stored error={}", err.getClass().getSimpleName());
+                    }
+                    // The card goes out even if the store failed: the person must always see help.
+                    c.send(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), h.id(),
+                            e == null ? null : e.id()));
+                });
+    }
+}
