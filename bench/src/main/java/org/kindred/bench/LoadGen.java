@@ -141,8 +141,9 @@ public final class LoadGen {
         }
         result.put("errors", state.errors.sum());
         result.put("disconnects", state.disconnects.sum());
+        result.put("crisisCards", state.crisisCards.sum());
         result.put("sendFailures", state.sendFailures.sum());
-        ok &= state.errors.sum() == 0 && state.sendFailures.sum() == 0;
+        ok &= state.errors.sum() == 0 && state.sendFailures.sum() == 0 && state.crisisCards.sum() == 0;
         result.put("ok", ok);
         String json = new ObjectMapper().writeValueAsString(result);
         System.out.println(json);

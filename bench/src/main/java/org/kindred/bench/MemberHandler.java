@@ -68,6 +68,8 @@ final class MemberHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
                 }
             } else if (Payload.startsWith(b, len, ERROR)) {
                 state.errors.increment();
+            } else if (Payload.startsWith(b, len, CRISIS)) {
+                state.crisisCards.increment();
             }
             return;
         }
@@ -104,5 +106,6 @@ final class MemberHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private static final byte[] WELCOME = "{\"type\":\"welcome\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JOINED = "{\"type\":\"joined\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CRISIS = "{\"type\":\"crisis\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ERROR = "{\"type\":\"error\"".getBytes(StandardCharsets.US_ASCII);
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.LongAdder;
 /** Shared, thread-safe facts about the run: the measured window and counters of trouble. */
 final class RunState {
     final LongAdder errors = new LongAdder();
+    /** Crisis cards received: the benchmark text must never be assessed as at risk. */
+    final LongAdder crisisCards = new LongAdder();
     final LongAdder disconnects = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
     volatile boolean closing;
