@@ -52,7 +52,7 @@ public final class ProcProbe {
      */
     public static long heapAfterGc(long pid, String how) throws IOException, InterruptedException {
         if (how.startsWith("http")) {
-            HttpClient c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(how)).timeout(Duration.ofSeconds(30))
                     .build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = HEAP_USED.matcher(r.body());
