@@ -92,6 +92,11 @@ public final class Room {
         return memberCount;
     }
 
+    /** The executor that owns this room's state (for tests). */
+    Executor executorForTests() {
+        return executor;
+    }
+
     /** Runs work on the room's thread. */
     public void execute(Runnable task) {
         executor.execute(task);
@@ -385,22 +390,26 @@ public final class Room {
         return nick;
     }
 
-    /** Encodes once and delivers to every member except {@code exceptMember} (null: everyone). */
+    /**
+     * Encodes once and delivers to every member except {@code exceptMember} (null: everyone).
+     * Members whose connection lives on another event loop are handed over in one task per loop
+     * (see {@link Fanout}) rather than one cross-thread write each.
+     */
     private void broadcast(ServerMessage event, String exceptMember) {
         if (members.isEmpty()) {
             return;
         }
         ByteBuf encoded = Encoded.of(codec, event);
         try {
-            int n = 0;
+            Fanout fanout = new Fanout(encoded, event);
             for (Member m : members.values()) {
                 if (!m.session().memberId().equals(exceptMember)) {
-                    m.session().deliver(encoded, event);
-                    n++;
+                    fanout.add(m.session());
                 }
             }
+            fanout.dispatch();
             if (event instanceof ServerMessage.Message) {
-                metrics.messagesOut(n);
+                metrics.messagesOut(fanout.recipients());
             }
         } finally {
             encoded.release();

@@ -1,0 +1,79 @@
+package org.kindred.server.room;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.session.Connection;
+import org.kindred.server.session.Session;
+
+/**
+ * One broadcast of one encoded event, on the room's thread. Recipients whose connection lives on
+ * the calling thread's event loop (and detached sessions) are delivered to at once; the others are
+ * grouped by their event loop and each such loop gets a single task that delivers to all of them,
+ * instead of one cross-thread write task (and queue hand-off) per recipient.
+ *
+ * <p>Order per recipient is unchanged: whatever the room sends to a connection on another loop
+ * (this task, or a direct reply written from the room's thread) passes through that loop's task
+ * queue in the order the room issued it.
+ */
+final class Fanout {
+    private final ByteBuf encoded;
+    private final ServerMessage event;
+    private Map<EventExecutor, List<Session>> elsewhere;
+    private int recipients;
+
+    /** @param encoded the shared buffer; not consumed, each handed-over task holds its own reference */
+    Fanout(ByteBuf encoded, ServerMessage event) {
+        this.encoded = encoded;
+        this.event = event;
+    }
+
+    void add(Session s) {
+        recipients++;
+        Connection c = s.connection();
+        EventExecutor loop = c == null ? null : c.channel().eventLoop();
+        if (loop == null || loop.inEventLoop()) {
+            s.deliver(encoded, event);
+            return;
+        }
+        if (elsewhere == null) {
+            elsewhere = new IdentityHashMap<>(4);
+        }
+        elsewhere.computeIfAbsent(loop, k -> new ArrayList<>()).add(s);
+    }
+
+    /** Hands the grouped recipients to their loops. */
+    void dispatch() {
+        if (elsewhere == null) {
+            return;
+        }
+        for (Map.Entry<EventExecutor, List<Session>> e : elsewhere.entrySet()) {
+            List<Session> sessions = e.getValue();
+            encoded.retain();
+            try {
+                e.getKey().execute(() -> deliverAll(sessions));
+            } catch (RejectedExecutionException shuttingDown) {
+                encoded.release();
+            }
+        }
+    }
+
+    private void deliverAll(List<Session> sessions) {
+        try {
+            for (Session s : sessions) {
+                s.deliver(encoded, event);
+            }
+        } finally {
+            encoded.release();
+        }
+    }
+
+    int recipients() {
+        return recipients;
+    }
+}
