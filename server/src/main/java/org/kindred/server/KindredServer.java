@@ -106,10 +106,12 @@ public final class KindredServer implements AutoCloseable {
 
         HttpRouter router = new HttpRouter(endpoints());
         OriginGuard guard = new OriginGuard(config.allowedOrigins());
+        // Shared by every connection (per-connection state lives in the handler and Connection only).
+        Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
+                config.maxProtocolErrors());
+        java.util.function.Function<java.net.InetAddress, String> fingerprint = services.fingerprinter::fingerprint;
         ServerInitializer init = new ServerInitializer(config, router, guard, () -> new WebSocketFrameHandler(
-                dispatcher, codec, metrics, limiter, services.fingerprinter::fingerprint, new Connection.Limits(config.requestBurst(),
-                config.requestsPerSecond(), config.maxProtocolErrors()), clock,
-                connections));
+                dispatcher, codec, metrics, limiter, fingerprint, limits, clock, connections));
 
         ServerBootstrap b = new ServerBootstrap()
                 .group(bossGroup, workerGroup)

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
@@ -25,8 +25,10 @@ public final class Session {
     private final String pseudonym;
     private final long createdAt;
     private final int missedLimit;
-    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
-    private final ArrayDeque<ServerMessage> missed = new ArrayDeque<>();
+    /** A member is in a handful of rooms at most and joins rarely: a copy-on-write set is the lean choice. */
+    private final Set<String> rooms = new CopyOnWriteArraySet<>();
+    /** Events kept while detached; allocated at the first one (most sessions never need it). */
+    private ArrayDeque<ServerMessage> missed;
     private volatile Connection connection;
     private volatile boolean expired;
 
@@ -133,6 +135,9 @@ public final class Session {
         if (expired || message instanceof ServerMessage.Typing) {
             return;
         }
+        if (missed == null) {
+            missed = new ArrayDeque<>();
+        }
         if (missed.size() >= missedLimit) {
             missed.removeFirst();
         }
@@ -154,8 +159,8 @@ public final class Session {
      */
     synchronized Connection attach(Connection c) {
         Connection previous = connection;
-        List<ServerMessage> replay = List.copyOf(missed);
-        missed.clear();
+        List<ServerMessage> replay = missed == null ? List.of() : List.copyOf(missed);
+        missed = null;
         for (ServerMessage m : replay) {
             c.send(m);
         }
@@ -169,7 +174,7 @@ public final class Session {
             return false;
         }
         expired = true;
-        missed.clear();
+        missed = null;
         return true;
     }
 }

@@ -39,6 +39,8 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final HttpRouter router;
     private final OriginGuard originGuard;
     private final Supplier<? extends ChannelHandler> frameHandlers;
+    /** Immutable, so built once and shared by every connection's protocol handler. */
+    private final WebSocketServerProtocolConfig protocolConfig;
 
     public ServerInitializer(KindredConfig config, HttpRouter router, OriginGuard originGuard,
             Supplier<? extends ChannelHandler> frameHandlers) {
@@ -46,6 +48,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         this.router = router;
         this.originGuard = originGuard;
         this.frameHandlers = frameHandlers;
+        this.protocolConfig = protocolConfig(config);
     }
 
     @Override
@@ -61,7 +64,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(MAX_HTTP_BODY));
         p.addLast(HTTP_ROUTER, router);
         p.addLast(ORIGIN_GUARD, originGuard);
-        p.addLast(WS_PROTOCOL, new WebSocketServerProtocolHandler(protocolConfig(config)));
+        p.addLast(WS_PROTOCOL, new WebSocketServerProtocolHandler(protocolConfig));
         p.addLast(WS_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameBytes()));
         p.addLast(KEEP_ALIVE, new KeepAliveHandler(config.pingIntervalSeconds(), config.idleTimeoutSeconds()));
         p.addLast(WS_FRAMES, frameHandlers.get());
