@@ -20,6 +20,7 @@ export class RoomView {
     this.onLeft = onLeft;
     this.section = byId('room');
     this.list = byId('messages');
+    this.log = byId('message-log');
     this.input = byId('message-input');
     this.feedback = new Feedback(byId('room-feedback'));
     this.typingLine = byId('typing');
@@ -57,7 +58,7 @@ export class RoomView {
     this.me = joined.you;
     if (fresh) {
       clear(this.list);
-      this.list.removeAttribute('role');
+      this.log.setAttribute('aria-live', 'off');
       this.feedback.clear();
       this.input.value = '';
     }
@@ -66,8 +67,7 @@ export class RoomView {
     this.setCount(joined.members ? joined.members.length : 1);
     for (const m of joined.history || []) this.addMessage(m, false);
     // Announce only what arrives from now on, not the history.
-    this.list.setAttribute('role', 'log');
-    this.list.setAttribute('aria-live', 'polite');
+    this.log.setAttribute('aria-live', 'polite');
     this.section.hidden = false;
     this.scrollToEnd(true);
   }
@@ -243,10 +243,10 @@ export class RoomView {
   }
 
   nearEnd() {
-    return this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 80;
+    return this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
   }
 
   scrollToEnd(force) {
-    if (force) this.list.scrollTop = this.list.scrollHeight;
+    if (force) this.log.scrollTop = this.log.scrollHeight;
   }
 }
