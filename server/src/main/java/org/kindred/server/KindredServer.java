@@ -24,6 +24,7 @@ import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
+import org.kindred.server.moderator.LoginEndpoint;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.AddressLimiter;
@@ -59,8 +60,17 @@ public final class KindredServer implements AutoCloseable {
     private volatile boolean ready;
     private volatile boolean stopped;
 
+    private final com.fasterxml.jackson.databind.JsonNode sections;
+    private Services services;
+
     public KindredServer(KindredConfig config) {
+        this(config, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    }
+
+    /** With the other sections of the configuration file ({@code store}, {@code crisis}, …). */
+    public KindredServer(KindredConfig config, com.fasterxml.jackson.databind.JsonNode sections) {
         this.config = config;
+        this.sections = sections;
     }
 
     /** Binds the port and starts serving; returns once the server accepts connections. */
@@ -84,7 +94,9 @@ public final class KindredServer implements AutoCloseable {
                         }
                     }
                 });
-        RequestHandlers handlers = new CoreRequests(config.maxText());
+        services = new Services(config, section("store"), section("crisis"), codec, rooms, sessions, clock);
+        RequestHandlers handlers = new ServerRequests(config.maxText(), rooms, services.moderatorRequests,
+                services.reports, services.bans, services.tokens, services.blocking);
         Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms, handlers, clock);
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 
@@ -94,7 +106,7 @@ public final class KindredServer implements AutoCloseable {
         HttpRouter router = new HttpRouter(endpoints());
         OriginGuard guard = new OriginGuard(config.allowedOrigins());
         ServerInitializer init = new ServerInitializer(config, router, guard, () -> new WebSocketFrameHandler(
-                dispatcher, codec, metrics, limiter, address -> null, new Connection.Limits(config.requestBurst(),
+                dispatcher, codec, metrics, limiter, services.fingerprinter::fingerprint, new Connection.Limits(config.requestBurst(),
                 config.requestsPerSecond(), config.maxProtocolErrors()), clock,
                 connections));
 
@@ -115,12 +127,25 @@ public final class KindredServer implements AutoCloseable {
     private Map<String, HttpEndpoint> endpoints() {
         Map<String, HttpEndpoint> e = new LinkedHashMap<>();
         e.put("/healthz", SimpleEndpoint.get(SimpleEndpoint.TEXT, () -> "ok\n"));
-        e.put("/readyz", SimpleEndpoint.get(SimpleEndpoint.TEXT, () -> ready && !stopped ? "ready\n" : null));
+        e.put("/readyz", SimpleEndpoint.get(SimpleEndpoint.TEXT,
+                () -> ready && !stopped && services.store.isHealthy() ? "ready\n" : null));
+        e.put("/api/login", new LoginEndpoint(services.tokens, services.fingerprinter, services.blocking,
+                codec.mapper()));
         e.put("/api/rooms", SimpleEndpoint.get(SimpleEndpoint.JSON, () -> new String(
                 codec.encode(new ServerMessage.Rooms(null, rooms.summaries())),
                 java.nio.charset.StandardCharsets.UTF_8)));
         e.put("/metrics", SimpleEndpoint.get(SimpleEndpoint.PROMETHEUS, metrics::scrape));
         return e;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode section(String name) {
+        com.fasterxml.jackson.databind.JsonNode n = sections.get(name);
+        return n == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : n;
+    }
+
+    /** Creates the moderator of {@code name:password} if absent (KINDRED_BOOTSTRAP_MODERATOR). */
+    public void bootstrapModerator(String spec) {
+        services.bootstrap(spec);
     }
 
     /** The bound port (useful when configured with port 0). */
@@ -166,6 +191,7 @@ public final class KindredServer implements AutoCloseable {
         }
         workerGroup.shutdownGracefully(0, Math.max(1, graceMs), TimeUnit.MILLISECONDS).syncUninterruptibly();
         bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        services.close();
         LOG.info("Kindred stopped");
     }
 

@@ -8,11 +8,11 @@ import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
 
 /** Encodes a room event once into a pooled buffer that every recipient shares. */
-final class Encoded {
+public final class Encoded {
     private Encoded() {
     }
 
-    static ByteBuf of(ProtocolCodec codec, ServerMessage message) {
+    public static ByteBuf of(ProtocolCodec codec, ServerMessage message) {
         ByteBuf buf = ByteBufAllocator.DEFAULT.buffer(256);
         try (ByteBufOutputStream out = new ByteBufOutputStream(buf)) {
             codec.encode(message, out);

@@ -2,6 +2,10 @@ package org.kindred.server.room;
 
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,9 @@ public final class Room {
     private final LongSupplier clock;
     private final History history;
     private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Map<String, Long> mutedUntil = new HashMap<>();
+    private final Map<String, Long> coolOffUntil = new HashMap<>();
+    private final Map<String, Long> lastPost = new HashMap<>();
     private long seq;
     private long slowSeconds;
     private boolean locked;
@@ -112,18 +119,163 @@ public final class Room {
                 reply.send(notInRoom(reqId));
                 return;
             }
-            if (locked && !s.role().canModerate()) {
-                reply.send(ServerMessage.Error.of(reqId, ErrorCode.ROOM_LOCKED,
-                        "This room is locked for now, so new messages can't be posted."));
+            ServerMessage.Error refused = checkPost(s, reqId);
+            if (refused != null) {
+                reply.send(refused);
                 return;
             }
-            long now = clock.getAsLong();
-            ServerMessage.Message msg = new ServerMessage.Message(config.id(), Ids.of("m_"), ++seq, m.info(), text,
-                    now);
+            ServerMessage.Message msg = publish(m.info(), Ids.of("m_"), text);
             reply.send(new ServerMessage.Sent(reqId, config.id(), msg.msg(), status, text));
-            history.add(msg);
-            metrics.messageIn();
             broadcast(msg, null);
+        });
+    }
+
+    /**
+     * Checks, on the room's thread, whether the member may post now (room lock, mute, slow
+     * mode); returns the error to reply with, or null. Moderators are never refused.
+     */
+    private ServerMessage.Error checkPost(Session s, String reqId) {
+        if (s.role().canModerate()) {
+            return null;
+        }
+        long now = clock.getAsLong();
+        if (locked) {
+            return ServerMessage.Error.of(reqId, ErrorCode.ROOM_LOCKED,
+                    "This room is locked for now, so new messages can't be posted.");
+        }
+        Long muted = mutedUntil.get(s.memberId());
+        if (muted != null) {
+            if (muted > now) {
+                return new ServerMessage.Error(reqId, ErrorCode.MUTED,
+                        "A moderator has paused your messages in this room for a little while.", muted - now);
+            }
+            mutedUntil.remove(s.memberId());
+        }
+        if (slowSeconds > 0) {
+            Long last = lastPost.get(s.memberId());
+            long next = last == null ? 0 : last + slowSeconds * 1000;
+            if (next > now) {
+                return new ServerMessage.Error(reqId, ErrorCode.SLOW_MODE, "Slow mode is on: one message every "
+                        + slowSeconds + " seconds, so everyone can be heard.", next - now);
+            }
+            lastPost.put(s.memberId(), now);
+        }
+        return null;
+    }
+
+    /** Assigns the next seq, keeps the message in history and counts it; room thread only. */
+    private ServerMessage.Message publish(MemberInfo from, String msgId, String text) {
+        ServerMessage.Message msg = new ServerMessage.Message(config.id(), msgId, ++seq, from, text,
+                clock.getAsLong());
+        history.add(msg);
+        metrics.messageIn();
+        return msg;
+    }
+
+    /** Runs {@code work} on the room's thread and completes with its result. */
+    public <T> CompletableFuture<T> call(Supplier<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** The message if it is still in this room's history. */
+    public CompletableFuture<Optional<ServerMessage.Message>> find(String msg) {
+        return call(() -> Optional.ofNullable(history.find(msg)));
+    }
+
+    /** The member's current info in this room, if it is here. */
+    public CompletableFuture<Optional<MemberInfo>> member(String memberId) {
+        return call(() -> Optional.ofNullable(members.get(memberId)).map(Member::info));
+    }
+
+    /** Delivers a message that was held and is now approved; the room gets it as a new message. */
+    public CompletableFuture<ServerMessage.Message> deliverApproved(MemberInfo from, String msgId, String text) {
+        return call(() -> {
+            ServerMessage.Message msg = publish(from, msgId, text);
+            broadcast(msg, null);
+            return msg;
+        });
+    }
+
+    /** Removes a message from history and tells every member it was deleted. */
+    public CompletableFuture<Boolean> delete(String msg) {
+        return call(() -> {
+            boolean known = history.remove(msg);
+            broadcast(new ServerMessage.Deleted(config.id(), msg), null);
+            return known;
+        });
+    }
+
+    /** Mutes a member here until {@code until}; tells the member. False if not in the room. */
+    public CompletableFuture<Boolean> mute(String memberId, long until, String text) {
+        return call(() -> {
+            mutedUntil.put(memberId, until);
+            Member m = members.get(memberId);
+            if (m != null) {
+                m.session().deliver(new ServerMessage.Notice(config.id(), "muted", text));
+            }
+            return m != null;
+        });
+    }
+
+    /** Restores a mute read from the store at start-up. */
+    public void restoreMute(String memberId, long until) {
+        execute(() -> mutedUntil.put(memberId, until));
+    }
+
+    /** Lifts a mute; tells the member. False if there was none. */
+    public CompletableFuture<Boolean> unmute(String memberId, String text) {
+        return call(() -> {
+            Long was = mutedUntil.remove(memberId);
+            Member m = members.get(memberId);
+            if (m != null) {
+                m.session().deliver(new ServerMessage.Notice(config.id(), "unmuted", text));
+            }
+            return was != null && was > clock.getAsLong();
+        });
+    }
+
+    /** Removes a member, who gets {@code kicked}; it may not rejoin for {@code coolOffMs}. */
+    public CompletableFuture<Boolean> kick(String memberId, String reason, long coolOffMs) {
+        return call(() -> {
+            Member m = members.get(memberId);
+            if (m == null) {
+                return false;
+            }
+            coolOffUntil.put(memberId, clock.getAsLong() + coolOffMs);
+            m.session().deliver(new ServerMessage.Kicked(config.id(), reason == null ? "" : reason));
+            remove(m.session());
+            return true;
+        });
+    }
+
+    /** Turns slow mode on ({@code seconds > 0}) or off; tells the room. */
+    public CompletableFuture<Void> slow(long seconds) {
+        return call(() -> {
+            slowSeconds = seconds;
+            slowSecondsView = seconds;
+            lastPost.clear();
+            broadcast(new ServerMessage.Notice(config.id(), "slow_mode", seconds == 0
+                    ? "Slow mode is off." : "Slow mode is on: one message every " + seconds + " seconds."), null);
+            return null;
+        });
+    }
+
+    /** Locks or unlocks the room; tells the room. */
+    public CompletableFuture<Void> lock(boolean on) {
+        return call(() -> {
+            locked = on;
+            lockedView = on;
+            broadcast(new ServerMessage.Notice(config.id(), on ? "locked" : "unlocked", on
+                    ? "A moderator has locked this room for now." : "The room is open again."), null);
+            return null;
         });
     }
 
@@ -153,6 +305,16 @@ public final class Room {
             return;
         }
         boolean member = !s.role().canModerate();
+        Long coolOff = coolOffUntil.get(s.memberId());
+        if (member && coolOff != null) {
+            long left = coolOff - clock.getAsLong();
+            if (left > 0) {
+                reply.send(new ServerMessage.Error(reqId, ErrorCode.FORBIDDEN,
+                        "A moderator asked you to take a short break from this room.", left));
+                return;
+            }
+            coolOffUntil.remove(s.memberId());
+        }
         if (member && locked) {
             reply.send(ServerMessage.Error.of(reqId, ErrorCode.ROOM_LOCKED,
                     "This room is locked for now. Please try another room or come back a little later."));

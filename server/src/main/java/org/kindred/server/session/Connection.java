@@ -31,6 +31,8 @@ public final class Connection {
     private final TokenBucket requests;
     private final TokenBucket strikes;
     private volatile Session session;
+    private boolean helloPending;
+    private final java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param fingerprint keyed hash of the peer's network address, or null
@@ -90,6 +92,15 @@ public final class Connection {
         this.session = s;
     }
 
+    /** A {@code hello} is being authenticated (event-loop confined). */
+    public boolean helloPending() {
+        return helloPending;
+    }
+
+    public void helloPending(boolean pending) {
+        helloPending = pending;
+    }
+
     public boolean isOpen() {
         return channel.isActive();
     }
@@ -117,7 +128,7 @@ public final class Connection {
     }
 
     private void sendOwned(ByteBuf owned) {
-        if (!channel.isWritable()) {
+        if (!channel.isWritable() || slow.get()) {
             owned.release();
             disconnectSlowConsumer();
             return;
@@ -127,7 +138,7 @@ public final class Connection {
     }
 
     private void disconnectSlowConsumer() {
-        if (channel.isActive()) {
+        if (!slow.getAndSet(true)) {
             LOG.info("slow consumer disconnected conn={}", id);
             metrics.slowConsumer();
             channel.close();

@@ -12,6 +12,7 @@ import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.moderator.Principal;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
@@ -72,7 +73,7 @@ public final class Dispatcher {
             c.send(new ServerMessage.Rooms(m.id(), rooms.summaries()));
         } else if (m instanceof ClientMessage.Join join) {
             Room room = room(c, join.id(), join.room());
-            if (room != null) {
+            if (room != null && handlers.mayJoin(c, s, join.id())) {
                 room.join(s, join.nick(), c, join.id());
             }
         } else if (m instanceof ClientMessage.Leave leave) {
@@ -98,7 +99,7 @@ public final class Dispatcher {
     }
 
     private void hello(Connection c, ClientMessage.Hello hello, long now) {
-        if (c.session() != null) {
+        if (c.session() != null || c.helloPending()) {
             c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
                     "This connection has already said hello."));
             return;
@@ -120,18 +121,28 @@ public final class Dispatcher {
                     "The locale must be a language tag such as en-GB."));
             return;
         }
-        Role role = Role.MEMBER;
-        String moderator = null;
         if (hello.auth() != null) {
-            var principal = handlers.authenticate(hello.auth());
-            if (principal.isEmpty()) {
-                c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNAUTHORIZED,
-                        "That sign-in has expired or is not valid. Please sign in again."));
-                return;
-            }
-            role = principal.get().role();
-            moderator = principal.get().name();
+            c.helloPending(true);
+            handlers.authenticate(hello.auth()).whenComplete((principal, err) -> c.channel().eventLoop().execute(() -> {
+                c.helloPending(false);
+                if (err != null || principal.isEmpty()) {
+                    c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNAUTHORIZED,
+                            "That sign-in has expired or is not valid. Please sign in again."));
+                    return;
+                }
+                if (c.isOpen() && c.session() == null) {
+                    welcome(c, hello, principal.get(), region, locale, now);
+                }
+            }));
+            return;
         }
+        welcome(c, hello, null, region, locale, now);
+    }
+
+    private void welcome(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
+            long now) {
+        Role role = principal == null ? Role.MEMBER : principal.role();
+        String moderator = principal == null ? null : principal.name();
         String token = hello.resume();
         Session s = null;
         if (token != null) {
@@ -191,6 +202,7 @@ public final class Dispatcher {
 
     /** The connection closed. */
     public void onClosed(Connection c) {
+        handlers.closed(c);
         sessions.detach(c);
     }
 }

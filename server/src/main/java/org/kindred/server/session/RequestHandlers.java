@@ -1,6 +1,8 @@
 package org.kindred.server.session;
 
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.kindred.server.moderator.Principal;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.server.room.Room;
 
@@ -18,12 +20,18 @@ public interface RequestHandlers {
     /** {@code report}, {@code help}, and {@code mod.*} requests from moderators. */
     void onOther(Connection c, Session s, ClientMessage message, long now);
 
-    /** The moderator behind a login token, if it is valid. */
-    Optional<Principal> authenticate(String token);
+    /** The moderator behind a login token, if it is valid; may complete on another thread. */
+    CompletionStage<Optional<Principal>> authenticate(String token);
 
     /**
      * Called after {@code hello} created or resumed the session and before {@code welcome};
      * returns false after replying (e.g. {@code banned}) when the session may not continue.
      */
     boolean admitted(Connection c, Session s, String reqId);
+
+    /** Called before {@code join}; returns false after replying when the session may not join. */
+    boolean mayJoin(Connection c, Session s, String reqId);
+
+    /** The connection closed. */
+    void closed(Connection c);
 }

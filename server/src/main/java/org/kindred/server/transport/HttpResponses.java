@@ -15,14 +15,14 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 
 /** Small helpers to answer HTTP requests with the headers every response needs. */
-final class HttpResponses {
-    static final String TEXT = "text/plain; charset=utf-8";
-    static final String JSON = "application/json; charset=utf-8";
+public final class HttpResponses {
+    public static final String TEXT = "text/plain; charset=utf-8";
+    public static final String JSON = "application/json; charset=utf-8";
 
     private HttpResponses() {
     }
 
-    static FullHttpResponse of(HttpResponseStatus status, String contentType, byte[] body) {
+    public static FullHttpResponse of(HttpResponseStatus status, String contentType, byte[] body) {
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         r.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
@@ -32,14 +32,18 @@ final class HttpResponses {
         return r;
     }
 
-    static FullHttpResponse text(HttpResponseStatus status, String body) {
+    public static FullHttpResponse text(HttpResponseStatus status, String body) {
         return of(status, TEXT, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes the response, honouring keep-alive, and drops the body for HEAD requests. */
     static void send(ChannelHandlerContext ctx, FullHttpRequest req, FullHttpResponse res) {
-        boolean keepAlive = HttpUtil.isKeepAlive(req) && res.status().code() < 500;
-        if (req.method().equals(HttpMethod.HEAD)) {
+        send(ctx, HttpUtil.isKeepAlive(req), req.method().equals(HttpMethod.HEAD), res);
+    }
+
+    static void send(ChannelHandlerContext ctx, boolean keepAliveRequested, boolean head, FullHttpResponse res) {
+        boolean keepAlive = keepAliveRequested && res.status().code() < 500;
+        if (head) {
             res.content().clear();
         }
         if (keepAlive) {

@@ -10,7 +10,10 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.HttpUtil;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,29 +48,44 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
         if (WS_PATH.equals(path)) {
             if (!req.method().equals(HttpMethod.GET)) {
                 respond(ctx, req, methodNotAllowed(Set.of(HttpMethod.GET)));
+                req.release();
             } else if (!req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
                 respond(ctx, req, HttpResponses.text(HttpResponseStatus.BAD_REQUEST,
                         "This address expects a WebSocket upgrade.\n"));
+                req.release();
             } else {
                 ctx.fireChannelRead(msg);
             }
             return;
         }
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        boolean head = req.method().equals(HttpMethod.HEAD);
+        CompletionStage<FullHttpResponse> response;
         try {
-            respond(ctx, req, route(ctx, req, path));
+            response = route(ctx, req, path);
+        } catch (RuntimeException e) {
+            response = CompletableFuture.completedFuture(
+                    HttpResponses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error.\n"));
         } finally {
             req.release();
         }
+        response.whenComplete((res, err) -> ctx.executor().execute(() -> HttpResponses.send(ctx, keepAlive, head,
+                err != null ? HttpResponses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error.\n")
+                        : res)));
     }
 
-    private FullHttpResponse route(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
+    private CompletionStage<FullHttpResponse> route(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
         HttpEndpoint endpoint = endpoints.get(path);
         if (endpoint != null) {
             if (!endpoint.methods().contains(req.method())) {
-                return methodNotAllowed(endpoint.methods());
+                return CompletableFuture.completedFuture(methodNotAllowed(endpoint.methods()));
             }
             return endpoint.handle(ctx, req);
         }
+        return CompletableFuture.completedFuture(staticFile(req, path));
+    }
+
+    private FullHttpResponse staticFile(FullHttpRequest req, String path) {
         Optional<StaticFiles.File> file = files.get(path);
         if (file.isEmpty()) {
             return HttpResponses.text(HttpResponseStatus.NOT_FOUND, "Not found.\n");

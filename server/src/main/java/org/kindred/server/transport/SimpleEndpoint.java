@@ -7,6 +7,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -17,8 +19,8 @@ public record SimpleEndpoint(Set<HttpMethod> methods,
     private static final Set<HttpMethod> GET_HEAD = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
     @Override
-    public FullHttpResponse handle(ChannelHandlerContext ctx, FullHttpRequest request) {
-        return handler.apply(ctx, request);
+    public CompletionStage<FullHttpResponse> handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+        return CompletableFuture.completedFuture(handler.apply(ctx, request));
     }
 
     /** A GET/HEAD endpoint answering 200 with the body, or 503 when {@code body} returns null. */

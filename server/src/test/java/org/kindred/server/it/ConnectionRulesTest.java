@@ -97,8 +97,9 @@ class ConnectionRulesTest {
                 assertTrue(m.path("text").asText().startsWith(i + "z"), "in order, nothing lost");
                 sender.await("message");
             }
-            assertTrue(server.server().metrics().scrape().contains("kindred_slow_consumers_total 1.0"),
-                    "the slow member was disconnected");
+            String metrics = server.server().metrics().scrape();
+            assertTrue(metrics.contains("kindred_slow_consumers_total 1.0"), () -> "the slow member was disconnected: "
+                    + metrics.lines().filter(l -> l.startsWith("kindred_")).toList());
             slow.startReading();
             assertEquals(-1, slow.awaitClose(), "its socket was closed without waiting for it to read");
         }

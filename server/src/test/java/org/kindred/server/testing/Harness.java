@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.kindred.protocol.ProtocolCodec;
-import org.kindred.server.CoreRequests;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.kindred.server.ServerRequests;
+import org.kindred.server.Services;
 import org.kindred.server.config.ConfigLoader;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
@@ -30,8 +33,24 @@ public final class Harness {
             metrics, new NickRules(n -> true), 50, 3_600_000, System::currentTimeMillis));
     public final SessionRegistry sessions = new SessionRegistry(Duration.ofMinutes(2), 50,
             s -> expired.add(s.memberId()));
-    public final Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms,
-            new CoreRequests(config.maxText()), System::currentTimeMillis);
+    public final Services services;
+    public final Dispatcher dispatcher;
+
+    public Harness() {
+        try {
+            Path dir = Files.createTempDirectory("kindred-harness");
+            KindredConfig withDir = config.toBuilder().dataDir(dir).build();
+            services = new Services(withDir, EMPTY, EMPTY, codec, rooms, sessions, System::currentTimeMillis);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        dispatcher = new Dispatcher(config, codec, sessions, rooms, new ServerRequests(config.maxText(), rooms,
+                services.moderatorRequests, services.reports, services.bans, services.tokens, services.blocking),
+                System::currentTimeMillis);
+    }
+
+    private static final com.fasterxml.jackson.databind.JsonNode EMPTY =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 
     /** All text frames written to the channel so far, as JSON. */
     public static List<JsonNode> drain(EmbeddedChannel ch) throws Exception {

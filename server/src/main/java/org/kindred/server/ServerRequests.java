@@ -1,0 +1,116 @@
+package org.kindred.server;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.ModRequest;
+import org.kindred.protocol.SendStatus;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.moderator.BanList;
+import org.kindred.server.moderator.MemberReports;
+import org.kindred.server.moderator.ModeratorRequests;
+import org.kindred.server.moderator.Principal;
+import org.kindred.server.moderator.TokenService;
+import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.Connection;
+import org.kindred.server.session.RequestHandlers;
+import org.kindred.server.session.Session;
+import org.kindred.server.store.Ban;
+
+/**
+ * The server's request services: {@code send} through the message checks into the room,
+ * reports, moderator requests, sign-in of moderators and bans.
+ */
+public final class ServerRequests implements RequestHandlers {
+    private final int maxText;
+    private final RoomRegistry rooms;
+    private final ModeratorRequests moderators;
+    private final MemberReports reports;
+    private final BanList bans;
+    private final TokenService tokens;
+    private final Executor blocking;
+
+    public ServerRequests(int maxText, RoomRegistry rooms, ModeratorRequests moderators, MemberReports reports,
+            BanList bans, TokenService tokens, Executor blocking) {
+        this.maxText = maxText;
+        this.rooms = rooms;
+        this.moderators = moderators;
+        this.reports = reports;
+        this.bans = bans;
+        this.tokens = tokens;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public void onSend(Connection c, Session s, Room room, ClientMessage.Send send, long now) {
+        String text = send.text().strip();
+        if (text.isEmpty() || text.length() > maxText) {
+            c.send(ServerMessage.Error.of(send.id(), ErrorCode.TEXT_INVALID,
+                    "Messages must be between 1 and " + maxText + " characters."));
+            return;
+        }
+        room.post(s, c, send.id(), text, SendStatus.DELIVERED);
+    }
+
+    @Override
+    public void onOther(Connection c, Session s, ClientMessage message, long now) {
+        if (message instanceof ModRequest m) {
+            moderators.handle(c, s, m);
+        } else if (message instanceof ClientMessage.Report r) {
+            Room room = rooms.get(r.room());
+            if (room == null) {
+                c.send(ServerMessage.Error.of(r.id(), ErrorCode.NOT_FOUND, "There is no room with that name."));
+                return;
+            }
+            reply(c, r.id(), reports.report(s, room, r));
+        } else {
+            c.send(ServerMessage.Error.of(message.id(), ErrorCode.INTERNAL,
+                    "That isn't available on this server yet."));
+        }
+    }
+
+    @Override
+    public CompletionStage<Optional<Principal>> authenticate(String token) {
+        return CompletableFuture.supplyAsync(() -> tokens.authenticate(token), blocking);
+    }
+
+    @Override
+    public boolean admitted(Connection c, Session s, String reqId) {
+        return notBanned(c, s, reqId);
+    }
+
+    @Override
+    public boolean mayJoin(Connection c, Session s, String reqId) {
+        return notBanned(c, s, reqId);
+    }
+
+    @Override
+    public void closed(Connection c) {
+        moderators.closed(c);
+    }
+
+    private boolean notBanned(Connection c, Session s, String reqId) {
+        if (s.role().canModerate()) {
+            return true;
+        }
+        Optional<Ban> ban = bans.activeFor(s.memberId(), s.fingerprint());
+        if (ban.isEmpty()) {
+            return true;
+        }
+        Ban b = ban.get();
+        Long left = b.expiresAt() == null ? null : Math.max(1, b.expiresAt() - System.currentTimeMillis());
+        c.send(new ServerMessage.Error(reqId, ErrorCode.BANNED, b.expiresAt() == null
+                ? "A moderator has removed you from this community."
+                : "A moderator has removed you from this community for a while.", left));
+        return false;
+    }
+
+    private static void reply(Connection c, String id, CompletableFuture<ServerMessage> f) {
+        f.whenComplete((msg, err) -> c.send(err == null ? msg : ServerMessage.Error.of(id, ErrorCode.INTERNAL,
+                "Something went wrong on the server; please try again.")));
+    }
+}

@@ -1,0 +1,153 @@
+package org.kindred.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.kindred.protocol.ProtocolCodec;
+import org.kindred.server.config.ConfigException;
+import org.kindred.server.config.KindredConfig;
+import org.kindred.server.moderator.AccountService;
+import org.kindred.server.moderator.AuditLog;
+import org.kindred.server.moderator.BanList;
+import org.kindred.server.moderator.Escalations;
+import org.kindred.server.moderator.Fingerprinter;
+import org.kindred.server.moderator.LoginConfig;
+import org.kindred.server.moderator.MemberReports;
+import org.kindred.server.moderator.ModeratorHub;
+import org.kindred.server.moderator.ModeratorRequests;
+import org.kindred.server.moderator.PasswordHasher;
+import org.kindred.server.moderator.ReviewQueue;
+import org.kindred.server.moderator.TokenService;
+import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.SessionRegistry;
+import org.kindred.server.store.Mute;
+import org.kindred.server.store.Store;
+import org.kindred.server.store.StoreConfig;
+import org.kindred.server.store.jdbc.SqliteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable side of the server, assembled once: the store in the data directory, the
+ * network fingerprinter, moderator accounts and sign-in, bans, reports, the review queue and
+ * escalations, and the blocking executor that every store call runs on (never an event loop).
+ */
+public final class Services implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
+    public final Store store;
+    public final Fingerprinter fingerprinter;
+    public final ExecutorService blocking;
+    public final ScheduledExecutorService scheduler;
+    public final AuditLog audit;
+    public final AccountService accounts;
+    public final TokenService tokens;
+    public final ModeratorHub hub;
+    public final BanList bans;
+    public final Escalations escalations;
+    public final ReviewQueue review;
+    public final MemberReports reports;
+    public final ModeratorRequests moderatorRequests;
+
+    public Services(KindredConfig config, JsonNode storeSection, JsonNode crisisSection, ProtocolCodec codec,
+            RoomRegistry rooms, SessionRegistry sessions, LongSupplier clock) {
+        this.store = SqliteStore.open(config.dataDir(), storeConfig(storeSection));
+        try {
+            this.fingerprinter = Fingerprinter.open(config.dataDir());
+        } catch (IOException e) {
+            store.close();
+            throw new UncheckedIOException("cannot open the fingerprint secret in " + config.dataDir(), e);
+        }
+        this.blocking = Executors.newFixedThreadPool(2, named("kindred-store"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("kindred-timer"));
+        Clock wall = Clock.systemUTC();
+        this.audit = new AuditLog(store.audit(), wall);
+        this.accounts = new AccountService(store.accounts(), store.tokens(), new PasswordHasher(), audit, wall);
+        this.tokens = new TokenService(accounts, store.tokens(), audit, LoginConfig.defaults(), wall);
+        this.hub = new ModeratorHub(codec);
+        this.bans = new BanList(store.bans(), clock);
+        this.escalations = new Escalations(store.escalations(), audit, hub, clock);
+        this.review = new ReviewQueue(store.held(), audit, hub, sessions, blocking, clock);
+        this.reports = new MemberReports(store.reports(), audit, hub, escalations, blocking, clock);
+        this.moderatorRequests = new ModeratorRequests(rooms, sessions, store, audit, hub, bans, escalations, review,
+                blocking, clock);
+        for (Mute m : store.mutes().listActive(clock.getAsLong())) {
+            var room = rooms.get(m.room());
+            if (room != null) {
+                room.restoreMute(m.memberId(), m.until());
+            }
+        }
+        long reannounceMs = crisisSection.path("reannounceSeconds").asLong(120) * 1000;
+        escalations.scheduleReannounce(scheduler, reannounceMs);
+        scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Creates the bootstrap moderator of {@code KINDRED_BOOTSTRAP_MODERATOR=name:password}, if absent. */
+    void bootstrap(String spec) {
+        if (spec != null && !spec.isBlank()) {
+            AccountService.BootstrapResult r = accounts.bootstrap(spec);
+            LOG.info("bootstrap moderator result={}", r);
+        }
+    }
+
+    private void purge() {
+        try {
+            var r = store.purgeExpired(System.currentTimeMillis());
+            LOG.info("retention purge done result={}", r);
+        } catch (RuntimeException e) {
+            LOG.warn("retention purge failed error={}", e.getClass().getSimpleName());
+        }
+    }
+
+    static StoreConfig storeConfig(JsonNode s) {
+        try {
+            return new StoreConfig(
+                    days(s, "reportRetentionDays", StoreConfig.DEFAULT_REPORT_RETENTION),
+                    days(s, "escalationRetentionDays", StoreConfig.DEFAULT_ESCALATION_RETENTION),
+                    days(s, "heldRetentionDays", StoreConfig.DEFAULT_HELD_RETENTION),
+                    days(s, "auditRetentionDays", StoreConfig.DEFAULT_AUDIT_RETENTION));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("store: " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration days(JsonNode s, String key, Duration dflt) {
+        JsonNode n = s.get(key);
+        if (n == null) {
+            return dflt;
+        }
+        if (!n.canConvertToInt() || n.asInt() < 1) {
+            throw new ConfigException("store." + key + ": " + n + " (expected: a whole number of days >= 1)");
+        }
+        return Duration.ofDays(n.asInt());
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        blocking.shutdown();
+        try {
+            blocking.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,130 @@
+package org.kindred.server.moderator;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.kindred.protocol.EscalationSource;
+import org.kindred.protocol.EscalationStatus;
+import org.kindred.protocol.ModEvent;
+import org.kindred.protocol.ResolveOutcome;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.store.Escalation;
+import org.kindred.server.store.EscalationStore;
+import org.kindred.server.store.Excerpt;
+import org.kindred.server.store.NewEscalation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Risk escalations: opened durably and audited, announced at once to watching moderators,
+ * claimed and resolved by one moderator each, and, while an {@code imminent} one stays
+ * unclaimed, announced again every re-announce interval. Methods block on the store: call
+ * them from the blocking executor, never from an event loop.
+ */
+public final class Escalations {
+    private static final Logger LOG = LoggerFactory.getLogger(Escalations.class);
+    /** Queue order: imminent first, then high, then concern; oldest first within a level. */
+    public static final Comparator<Escalation> QUEUE_ORDER = Comparator
+            .comparing((Escalation e) -> e.level().ordinal(), Comparator.reverseOrder())
+            .thenComparingLong(Escalation::createdAt);
+
+    private final EscalationStore store;
+    private final AuditLog audit;
+    private final ModeratorHub hub;
+    private final LongSupplier clock;
+
+    public Escalations(EscalationStore store, AuditLog audit, ModeratorHub hub, LongSupplier clock) {
+        this.store = store;
+        this.audit = audit;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens an escalation. When the member already has an unresolved one at least as severe,
+     * returns that one instead (one person in crisis, one escalation); a more severe signal
+     * opens a new escalation at the higher level.
+     */
+    public Escalation open(String room, String memberId, RiskLevel level, EscalationSource source, String excerpt) {
+        Optional<Escalation> existing = store.listUnresolved().stream()
+                .filter(e -> e.memberId().equals(memberId)).findFirst();
+        if (existing.isPresent() && existing.get().level().compareTo(level) >= 0) {
+            return existing.get();
+        }
+        Escalation e = store.add(new NewEscalation(room, memberId, level, source,
+                excerpt == null ? null : Excerpt.of(excerpt), clock.getAsLong()));
+        audit.record(AuditLog.SYSTEM, AuditAction.ESCALATION_OPENED, e.id(), room,
+                level.name().toLowerCase(java.util.Locale.ROOT) + " via " + source.name().toLowerCase(java.util.Locale.ROOT));
+        LOG.info("escalation opened escalation={} level={} source={}", e.id(), level, source);
+        hub.publish(room, event(e));
+        return e;
+    }
+
+    /** Claims an open escalation; empty when unknown, already claimed or resolved. */
+    public Optional<Escalation> claim(String id, String moderator) {
+        if (!store.claim(id, moderator, clock.getAsLong())) {
+            return Optional.empty();
+        }
+        audit.record(moderator, AuditAction.CLAIM, id, null, null);
+        Escalation e = store.find(id).orElseThrow();
+        hub.publish(e.room(), event(e));
+        return Optional.of(e);
+    }
+
+    /** Resolves an open or claimed escalation; empty when unknown or already resolved. */
+    public Optional<Escalation> resolve(String id, String moderator, ResolveOutcome outcome, String note) {
+        if (!store.resolve(id, moderator, outcome, note, clock.getAsLong())) {
+            return Optional.empty();
+        }
+        audit.record(moderator, AuditAction.RESOLVE, id, null,
+                outcome.name().toLowerCase(java.util.Locale.ROOT) + (note == null ? "" : ": " + note));
+        Escalation e = store.find(id).orElseThrow();
+        hub.publish(e.room(), event(e));
+        return Optional.of(e);
+    }
+
+    public Optional<Escalation> find(String id) {
+        return store.find(id);
+    }
+
+    /** Open and claimed escalations in queue order. */
+    public List<Escalation> unresolved() {
+        return store.listUnresolved().stream().sorted(QUEUE_ORDER).toList();
+    }
+
+    /** Announces again every imminent escalation that nobody has claimed for {@code olderThanMs}. */
+    public int reannounceUnclaimed(long olderThanMs) {
+        long now = clock.getAsLong();
+        int n = 0;
+        for (Escalation e : store.listUnresolved()) {
+            if (e.level() == RiskLevel.IMMINENT && e.status() == EscalationStatus.OPEN
+                    && now - e.createdAt() >= olderThanMs) {
+                hub.publish(e.room(), event(e));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Schedules {@link #reannounceUnclaimed} every {@code intervalMs}. */
+    public void scheduleReannounce(ScheduledExecutorService scheduler, long intervalMs) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int n = reannounceUnclaimed(intervalMs);
+                if (n > 0) {
+                    LOG.info("re-announced unclaimed imminent escalations count={}", n);
+                }
+            } catch (RuntimeException ex) {
+                LOG.warn("re-announce failed error={}", ex.getClass().getSimpleName());
+            }
+        }, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    public static ModEvent.Escalation event(Escalation e) {
+        return new ModEvent.Escalation(e.id(), e.room(), e.memberId(), e.level(), e.source(), e.excerpt(),
+                e.status(), e.claimedBy(), e.createdAt());
+    }
+}

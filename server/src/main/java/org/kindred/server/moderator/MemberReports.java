@@ -1,0 +1,62 @@
+package org.kindred.server.moderator;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.EscalationSource;
+import org.kindred.protocol.ReportReason;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.room.Room;
+import org.kindred.server.session.Session;
+import org.kindred.server.store.Excerpt;
+import org.kindred.server.store.NewReport;
+import org.kindred.server.store.Report;
+import org.kindred.server.store.ReportStore;
+
+/**
+ * Members' reports of messages. The report keeps a short excerpt of the reported message (the
+ * evidence moderators need; it expires with the report) and reaches watching moderators at
+ * once. A report for {@code self_harm} also opens an escalation for the message's author.
+ */
+public final class MemberReports {
+    private final ReportStore store;
+    private final AuditLog audit;
+    private final ModeratorHub hub;
+    private final Escalations escalations;
+    private final Executor blocking;
+    private final LongSupplier clock;
+
+    public MemberReports(ReportStore store, AuditLog audit, ModeratorHub hub, Escalations escalations,
+            Executor blocking, LongSupplier clock) {
+        this.store = store;
+        this.audit = audit;
+        this.hub = hub;
+        this.escalations = escalations;
+        this.blocking = blocking;
+        this.clock = clock;
+    }
+
+    /** Files the report; completes with the {@code ok} reply carrying the report id. */
+    public CompletableFuture<ServerMessage> report(Session reporter, Room room, ClientMessage.Report r) {
+        return room.find(r.msg()).thenApplyAsync(found -> file(reporter, room.id(), r, found), blocking);
+    }
+
+    private ServerMessage file(Session reporter, String roomId, ClientMessage.Report r,
+            Optional<ServerMessage.Message> found) {
+        String excerpt = found.map(m -> Excerpt.of(m.text())).orElse(null);
+        String reported = found.map(m -> m.from().id()).orElse(null);
+        String note = r.note() == null ? null : Excerpt.of(r.note());
+        Report saved = store.add(new NewReport(roomId, r.msg(), reporter.memberId(), reported, r.reason(), note,
+                excerpt, clock.getAsLong()));
+        audit.record(reporter.memberId(), AuditAction.REPORT_RECEIVED, saved.id(), roomId,
+                r.reason().name().toLowerCase(java.util.Locale.ROOT));
+        hub.publish(roomId, ModeratorRequests.event(saved));
+        if (r.reason() == ReportReason.SELF_HARM && reported != null) {
+            escalations.open(roomId, reported, RiskLevel.HIGH, EscalationSource.REPORT, excerpt);
+        }
+        return new ServerMessage.Ok(r.id(), saved.id(), null);
+    }
+}

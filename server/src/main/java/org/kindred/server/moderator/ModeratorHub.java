@@ -1,0 +1,58 @@
+package org.kindred.server.moderator;
+
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.kindred.protocol.ModEvent;
+import org.kindred.protocol.ModRequest;
+import org.kindred.protocol.ProtocolCodec;
+import org.kindred.server.room.Encoded;
+import org.kindred.server.session.Connection;
+
+/**
+ * The moderator connections that asked for {@code mod.*} events with {@code mod.watch}, and
+ * the rooms each watches ({@code *} for all). Thread-safe; an event is encoded once and shared.
+ */
+public final class ModeratorHub {
+    private final ProtocolCodec codec;
+    private final Map<Connection, Set<String>> watchers = new ConcurrentHashMap<>();
+
+    public ModeratorHub(ProtocolCodec codec) {
+        this.codec = codec;
+    }
+
+    /** Replaces what {@code c} watches. */
+    public void watch(Connection c, List<String> rooms) {
+        watchers.put(c, Set.copyOf(rooms));
+    }
+
+    public void unwatch(Connection c) {
+        watchers.remove(c);
+    }
+
+    public int watching() {
+        return watchers.size();
+    }
+
+    /** Sends the event to every moderator watching {@code room} (null: only those watching all). */
+    public void publish(String room, ModEvent event) {
+        ByteBuf encoded = null;
+        try {
+            for (Map.Entry<Connection, Set<String>> w : watchers.entrySet()) {
+                Set<String> rooms = w.getValue();
+                if (rooms.contains(ModRequest.ALL_ROOMS) || (room != null && rooms.contains(room))) {
+                    if (encoded == null) {
+                        encoded = Encoded.of(codec, event);
+                    }
+                    w.getKey().sendShared(encoded);
+                }
+            }
+        } finally {
+            if (encoded != null) {
+                encoded.release();
+            }
+        }
+    }
+}

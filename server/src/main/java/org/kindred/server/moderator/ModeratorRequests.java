@@ -1,0 +1,244 @@
+package org.kindred.server.moderator;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.kindred.protocol.CloseCodes;
+import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.ModEvent;
+import org.kindred.protocol.ModRequest;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.Connection;
+import org.kindred.server.session.Session;
+import org.kindred.server.session.SessionRegistry;
+import org.kindred.server.store.Ban;
+import org.kindred.server.store.Mute;
+import org.kindred.server.store.NewBan;
+import org.kindred.server.store.Report;
+import org.kindred.server.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out {@code mod.*} requests of moderators. Durable effects are written (and audited)
+ * on the blocking executor before anyone is told; room effects run on the room's thread. Each
+ * request gets exactly one reply: {@code ok} (with the created id where there is one),
+ * {@code queue}, or an {@code error}.
+ */
+public final class ModeratorRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(ModeratorRequests.class);
+    static final long DEFAULT_KICK_COOL_OFF_SECONDS = 60;
+
+    private final RoomRegistry rooms;
+    private final SessionRegistry sessions;
+    private final Store store;
+    private final AuditLog audit;
+    private final ModeratorHub hub;
+    private final BanList bans;
+    private final Escalations escalations;
+    private final ReviewQueue review;
+    private final Executor blocking;
+    private final LongSupplier clock;
+
+    public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
+            ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
+            LongSupplier clock) {
+        this.rooms = rooms;
+        this.sessions = sessions;
+        this.store = store;
+        this.audit = audit;
+        this.hub = hub;
+        this.bans = bans;
+        this.escalations = escalations;
+        this.review = review;
+        this.blocking = blocking;
+        this.clock = clock;
+    }
+
+    /** Handles one request from a session whose role may moderate. */
+    public void handle(Connection c, Session s, ModRequest m) {
+        String who = s.moderatorName();
+        if (m instanceof ModRequest.Watch w) {
+            hub.watch(c, w.rooms());
+            c.send(ServerMessage.Ok.of(w.id()));
+        } else if (m instanceof ModRequest.Queue q) {
+            async(c, q.id(), () -> queue(q.id()));
+        } else if (m instanceof ModRequest.Delete d) {
+            withRoom(c, d.id(), d.room(), room -> room.delete(d.msg()).thenApplyAsync(known -> {
+                audit.record(who, AuditAction.DELETE, d.msg(), d.room(), d.reason());
+                return ServerMessage.Ok.of(d.id());
+            }, blocking));
+        } else if (m instanceof ModRequest.Mute mu) {
+            withRoom(c, mu.id(), mu.room(), room -> mute(room, who, mu));
+        } else if (m instanceof ModRequest.Unmute u) {
+            withRoom(c, u.id(), u.room(), room -> CompletableFuture.supplyAsync(() -> {
+                boolean had = store.mutes().remove(u.room(), u.member());
+                audit.record(who, AuditAction.UNMUTE, u.member(), u.room(), null);
+                return had;
+            }, blocking).thenCompose(had -> room.unmute(u.member(), "You can post in this room again."))
+                    .thenApply(x -> ServerMessage.Ok.of(u.id())));
+        } else if (m instanceof ModRequest.Kick k) {
+            withRoom(c, k.id(), k.room(), room -> kick(room, who, k));
+        } else if (m instanceof ModRequest.Ban b) {
+            async(c, b.id(), () -> ban(who, b));
+        } else if (m instanceof ModRequest.Unban u) {
+            async(c, u.id(), () -> {
+                if (!bans.lift(u.ban(), who)) {
+                    return notFound(u.id(), "There is no ban in force with that id.");
+                }
+                audit.record(who, AuditAction.UNBAN, u.ban(), null, null);
+                return ServerMessage.Ok.of(u.id());
+            });
+        } else if (m instanceof ModRequest.Slow sl) {
+            withRoom(c, sl.id(), sl.room(), room -> room.slow(sl.seconds()).thenApplyAsync(x -> {
+                audit.record(who, AuditAction.SLOW, null, sl.room(), sl.seconds() + "s");
+                return ServerMessage.Ok.of(sl.id());
+            }, blocking));
+        } else if (m instanceof ModRequest.Lock l) {
+            withRoom(c, l.id(), l.room(), room -> room.lock(l.locked()).thenApplyAsync(x -> {
+                audit.record(who, l.locked() ? AuditAction.LOCK : AuditAction.UNLOCK, null, l.room(), null);
+                return ServerMessage.Ok.of(l.id());
+            }, blocking));
+        } else if (m instanceof ModRequest.Approve a) {
+            withRoom(c, a.id(), a.room(), room -> review.approve(room, a.msg(), who, a.reason(), a.id()));
+        } else if (m instanceof ModRequest.Reject r) {
+            withRoom(c, r.id(), r.room(), room -> review.reject(r.room(), r.msg(), who, r.reason(), r.id()));
+        } else if (m instanceof ModRequest.Claim cl) {
+            async(c, cl.id(), () -> escalations.claim(cl.escalation(), who)
+                    .<ServerMessage>map(e -> ServerMessage.Ok.of(cl.id()))
+                    .orElseGet(() -> claimRefused(cl)));
+        } else if (m instanceof ModRequest.Resolve r) {
+            async(c, r.id(), () -> escalations.resolve(r.escalation(), who, r.outcome(), r.note())
+                    .<ServerMessage>map(e -> ServerMessage.Ok.of(r.id()))
+                    .orElseGet(() -> notFound(r.id(), "That escalation is unknown or already resolved.")));
+        }
+    }
+
+    /** A moderator connection closed. */
+    public void closed(Connection c) {
+        hub.unwatch(c);
+    }
+
+    private ServerMessage claimRefused(ModRequest.Claim cl) {
+        return escalations.find(cl.escalation())
+                .<ServerMessage>map(e -> ServerMessage.Error.of(cl.id(), ErrorCode.FORBIDDEN,
+                        e.claimedBy() != null ? "Another moderator (" + e.claimedBy() + ") has already taken this."
+                                : "This escalation is already resolved."))
+                .orElseGet(() -> notFound(cl.id(), "There is no escalation with that id."));
+    }
+
+    private CompletableFuture<ServerMessage> mute(Room room, String who, ModRequest.Mute mu) {
+        long now = clock.getAsLong();
+        long seconds = Math.max(1, mu.seconds());
+        long until = now + seconds * 1000;
+        return CompletableFuture.supplyAsync(() -> {
+            store.mutes().put(new Mute(mu.room(), mu.member(), until, who, mu.reason(), now));
+            audit.record(who, AuditAction.MUTE, mu.member(), mu.room(), seconds + "s"
+                    + (mu.reason() == null ? "" : ": " + mu.reason()));
+            return until;
+        }, blocking).thenCompose(u -> room.mute(mu.member(), u, "A moderator has paused your messages here for "
+                + describe(seconds) + (mu.reason() == null || mu.reason().isBlank() ? "." : ": " + mu.reason())))
+                .thenApply(present -> ServerMessage.Ok.of(mu.id()));
+    }
+
+    private CompletableFuture<ServerMessage> kick(Room room, String who, ModRequest.Kick k) {
+        long coolOff = k.seconds() == null ? DEFAULT_KICK_COOL_OFF_SECONDS : k.seconds();
+        return room.kick(k.member(), k.reason(), coolOff * 1000).thenApplyAsync(present -> {
+            if (!present) {
+                return notFound(k.id(), "That member is not in this room.");
+            }
+            audit.record(who, AuditAction.KICK, k.member(), k.room(), k.reason());
+            return ServerMessage.Ok.of(k.id());
+        }, blocking);
+    }
+
+    private ServerMessage ban(String who, ModRequest.Ban b) {
+        Optional<Session> target = sessions.byMember(b.member());
+        if (target.isEmpty()) {
+            return notFound(b.id(), "That member is no longer connected, so there is nothing to ban.");
+        }
+        Session s = target.get();
+        if (s.role().canModerate()) {
+            return ServerMessage.Error.of(b.id(), ErrorCode.FORBIDDEN, "Moderators can't be banned here.");
+        }
+        long now = clock.getAsLong();
+        Long expires = b.seconds() == null || b.seconds() == 0 ? null : now + b.seconds() * 1000;
+        Ban ban = bans.add(new NewBan(s.memberId(), s.fingerprint(), b.reason(), who, now, expires));
+        audit.record(who, AuditAction.BAN, s.memberId(), null, (expires == null ? "permanent" : b.seconds() + "s")
+                + ": " + b.reason());
+        LOG.info("member banned ban={} member={}", ban.id(), s.memberId());
+        Connection conn = s.connection();
+        sessions.end(s);
+        if (conn != null) {
+            conn.close(CloseCodes.BANNED, "Banned by a moderator");
+        }
+        return new ServerMessage.Ok(b.id(), null, ban.id());
+    }
+
+    private ServerMessage queue(String id) {
+        List<ModEvent.Held> held = review.pending();
+        List<ModEvent.ReportFiled> reports = store.reports().listOpen().stream().map(ModeratorRequests::event)
+                .toList();
+        List<ModEvent.Escalation> esc = escalations.unresolved().stream().map(Escalations::event).toList();
+        return new ServerMessage.Queue(id, held, reports, esc);
+    }
+
+    static ModEvent.ReportFiled event(Report r) {
+        return new ModEvent.ReportFiled(r.id(), r.room(), r.msgId(), r.reportedId(), r.reason(), r.excerpt(),
+                r.createdAt());
+    }
+
+    private void withRoom(Connection c, String id, String roomId,
+            java.util.function.Function<Room, CompletableFuture<ServerMessage>> action) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            c.send(notFound(id, "There is no room with that name."));
+            return;
+        }
+        reply(c, id, action.apply(room));
+    }
+
+    private void async(Connection c, String id, Supplier<ServerMessage> work) {
+        reply(c, id, CompletableFuture.supplyAsync(work, blocking));
+    }
+
+    private static void reply(Connection c, String id, CompletableFuture<ServerMessage> f) {
+        f.whenComplete((msg, err) -> {
+            if (err != null) {
+                LOG.warn("moderator request failed error={}", rootCause(err).getClass().getSimpleName());
+                c.send(ServerMessage.Error.of(id, ErrorCode.INTERNAL,
+                        "Something went wrong on the server; the action was not completed."));
+            } else {
+                c.send(msg);
+            }
+        });
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static ServerMessage.Error notFound(String id, String sentence) {
+        return ServerMessage.Error.of(id, ErrorCode.NOT_FOUND, sentence);
+    }
+
+    static String describe(long seconds) {
+        if (seconds % 3600 == 0) {
+            long h = seconds / 3600;
+            return h + (h == 1 ? " hour" : " hours");
+        }
+        if (seconds % 60 == 0) {
+            long m = seconds / 60;
+            return m + (m == 1 ? " minute" : " minutes");
+        }
+        return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+}
