@@ -153,6 +153,11 @@ public final class KindredServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** The durable services (store, moderators, escalations); for operations and tests. */
+    public Services services() {
+        return services;
+    }
+
     public Metrics metrics() {
         return metrics;
     }

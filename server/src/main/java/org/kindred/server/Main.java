@@ -14,6 +14,7 @@ public final class Main {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length > 0 && argv[0].equals("moderators")) {
+            System.setProperty("KINDRED_LOG_TARGET", "System.err"); // keep standard output for the command
             System.exit(ModeratorsCommand.run(argv, System.in, System.out, System.err));
             return;
         }

@@ -1,0 +1,145 @@
+package org.kindred.server.crisis;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The context words of one language (or of all, for language-neutral rules), canonical form,
+ * and the context checks built on them. Immutable, thread-safe.
+ *
+ * <ul>
+ *   <li><b>negation</b>: a negator up to {@value #NEGATION_WINDOW} words before a match in the same
+ *       clause ("I would never…", "je ne veux pas…"), or inside a gap of the match ("ich will
+ *       nicht sterben"), cancels it — unless a breaker sits next to or after the negator ("can't
+ *       stop thinking about…", "don't know why I…"), or a subject pronoun comes between ("I'm not
+ *       ok I want to die").</li>
+ *   <li><b>person</b>: the nearest person word before a match, in the same clause, decides whose
+ *       words these are; a third person ("my friend is suicidal") makes it {@code third_party}.</li>
+ *   <li><b>fiction</b>: a fiction or news word (or its plural/possessive with -s) in the same sentence ("film", "character",
+ *       "article") makes a match that is not explicitly first person irrelevant.</li>
+ * </ul>
+ */
+final class LanguageContext {
+    static final int NEGATION_WINDOW = 4;
+    static final int PERSON_WINDOW = 8;
+
+    final Set<String> negators;
+    final Set<String> breakers;
+    final Set<String> clauseWords;
+    final Set<String> subjects;
+    final Set<String> firstPerson;
+    final Set<String> thirdPerson;
+    final Set<String> fiction;
+
+    LanguageContext(Set<String> negators, Set<String> breakers, Set<String> clauseWords, Set<String> subjects,
+            Set<String> firstPerson, Set<String> thirdPerson, Set<String> fiction) {
+        this.negators = Set.copyOf(negators);
+        this.breakers = Set.copyOf(breakers);
+        this.clauseWords = Set.copyOf(clauseWords);
+        this.subjects = Set.copyOf(subjects);
+        Set<String> first = new HashSet<>(firstPerson);
+        first.addAll(subjects);
+        this.firstPerson = Set.copyOf(first);
+        this.thirdPerson = Set.copyOf(thirdPerson);
+        this.fiction = Set.copyOf(fiction);
+    }
+
+    static LanguageContext union(Iterable<LanguageContext> all) {
+        Set<String> n = new HashSet<>();
+        Set<String> b = new HashSet<>();
+        Set<String> c = new HashSet<>();
+        Set<String> s = new HashSet<>();
+        Set<String> f = new HashSet<>();
+        Set<String> t = new HashSet<>();
+        Set<String> x = new HashSet<>();
+        for (LanguageContext l : all) {
+            n.addAll(l.negators);
+            b.addAll(l.breakers);
+            c.addAll(l.clauseWords);
+            s.addAll(l.subjects);
+            f.addAll(l.firstPerson);
+            t.addAll(l.thirdPerson);
+            x.addAll(l.fiction);
+        }
+        return new LanguageContext(n, b, c, s, f, t, x);
+    }
+
+    /** All words, for the segmenter's vocabulary. */
+    Set<String> words() {
+        Set<String> all = new HashSet<>();
+        all.addAll(negators);
+        all.addAll(breakers);
+        all.addAll(clauseWords);
+        all.addAll(firstPerson);
+        all.addAll(thirdPerson);
+        return all;
+    }
+
+    boolean negated(Token[] t, int start, int end, long gapMask) {
+        for (int k = start; k < end; k++) {
+            if ((gapMask & (1L << (k - start))) != 0 && negators.contains(t[k].text) && !breakerIn(t, k - 1, end)) {
+                return true;
+            }
+        }
+        for (int j = start - 1, steps = 0; j >= 0 && steps < NEGATION_WINDOW; j--, steps++) {
+            if (t[j + 1].before != Token.Boundary.NONE) {
+                return false;
+            }
+            String w = t[j].text;
+            if (negators.contains(w)) {
+                return !breakerIn(t, j - 1, start);
+            }
+            if (clauseWords.contains(w) || subjects.contains(w)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean breakerIn(Token[] t, int from, int to) {
+        for (int k = Math.max(0, from); k < to; k++) {
+            if (breakers.contains(t[k].text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the nearest person word before {@code start}, in the clause, is a third person. */
+    boolean thirdPersonSubject(Token[] t, int start) {
+        for (int j = start - 1, steps = 0; j >= 0 && steps < PERSON_WINDOW; j--, steps++) {
+            if (t[j + 1].before != Token.Boundary.NONE) {
+                return false;
+            }
+            String w = t[j].text;
+            if (firstPerson.contains(w)) {
+                return false;
+            }
+            if (thirdPerson.contains(w)) {
+                return true;
+            }
+            if (clauseWords.contains(w)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a fiction or news word is in the sentence of token {@code at}. */
+    boolean fictionAround(Token[] t, int at) {
+        int s = at;
+        while (s > 0 && t[s].before != Token.Boundary.SENTENCE) {
+            s--;
+        }
+        for (int k = s; k < t.length; k++) {
+            if (k > s && t[k].before == Token.Boundary.SENTENCE) {
+                break;
+            }
+            String w = t[k].text;
+            if (fiction.contains(w) || (w.endsWith("s") && fiction.contains(w.substring(0, w.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,238 @@
+package org.kindred.server.crisis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.text.NormalizedText;
+import org.kindred.server.text.Normalizer;
+
+/**
+ * Assesses one message for risk to its writer (suicide, self-harm, abuse disclosure), following
+ * RISK-LEVELS.md. The rules are data ({@code crisis/risk-rules.yaml} and {@code crisis/rules/*.yaml});
+ * this class only applies them.
+ *
+ * <p>How a message is read: the shared {@link Normalizer} folds case, accents, look-alikes,
+ * leetspeak, spaced letters and long repeats; words run together are split when they are known
+ * words; then every rule of every language is matched (people write in the language they are
+ * in, whatever their locale says). A match counts unless an overlapping ignore rule matched
+ * (idioms, abuse aimed at others), it is negated, or — for patterns that are not explicitly
+ * first person — a fiction/news word is in the sentence. A match whose nearest person word is a
+ * third person ("my friend is suicidal"), or a third-person rule ("killed himself"), becomes
+ * {@link RiskCategory#THIRD_PARTY} at concern: someone else's crisis, worth offering resources,
+ * never the writer's escalation. Boosters (a time, means, place: "tonight", "pills", "bridge")
+ * only count next to one of the writer's own signals and raise it as the boosts say.
+ *
+ * <p>Guarantees: thread-safe and allocation-light; never logs or keeps message text; the result
+ * level is {@code null} exactly when no signal was found.
+ */
+public final class RiskAssessor {
+    private static final Comparator<Evidence> STRONGEST_FIRST =
+            Comparator.comparing(Evidence::level, Comparator.reverseOrder()).thenComparingInt(Evidence::start);
+
+    private final RiskRules rules;
+
+    private RiskAssessor(RiskRules rules) {
+        this.rules = rules;
+    }
+
+    /** The bundled rules, using the given shared normaliser. */
+    public static RiskAssessor withBundledRules(Normalizer normalizer) {
+        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer));
+    }
+
+    /** Number of compiled patterns (after expansion), for start-up logging. */
+    public int ruleCount() {
+        return rules.ruleCount;
+    }
+
+    /**
+     * @param text the message as written (not null)
+     * @param localeOrNull the session's BCP 47 locale; only restricts rules marked {@code localeOnly}
+     */
+    public RiskAssessment assess(String text, String localeOrNull) {
+        if (text == null || text.isBlank()) {
+            return RiskAssessment.NONE;
+        }
+        NormalizedText nt = rules.normalizer.normalize(text);
+        Token[] words = rules.tokenizer.tokenize(nt);
+        if (words.length == 0) {
+            return RiskAssessment.NONE;
+        }
+        String language = language(localeOrNull);
+        Outcome outcome = scan(words, nt, language, false);
+        Token[] split = rules.tokenizer.split(words);
+        if (split != null) {
+            outcome.merge(scan(split, nt, language, true));
+        }
+        return outcome.toAssessment();
+    }
+
+    /**
+     * Matches every rule at every token and decides. With {@code splitOnly}, a signal counts only
+     * when it spans at least two pieces of one run-together word, so that splitting can add
+     * "iwanttodie" but never turns a fragment of an ordinary word into a signal.
+     */
+    private Outcome scan(Token[] t, NormalizedText nt, String language, boolean splitOnly) {
+        List<RiskRule> candidates = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
+        List<int[]> ignored = new ArrayList<>();
+        long[] gaps = new long[1];
+        for (int i = 0; i < t.length; i++) {
+            rules.candidates(t[i], candidates);
+            for (RiskRule r : candidates) {
+                if (r.localeOnly() && language != null && !language.equals(r.language())) {
+                    continue;
+                }
+                int end = r.pattern().matchAt(t, i, gaps);
+                if (end < 0) {
+                    continue;
+                }
+                if (r.kind() == RiskRule.Kind.IGNORE) {
+                    ignored.add(new int[] {i, end});
+                } else if (!splitOnly || r.kind() == RiskRule.Kind.BOOSTER || joinsPieces(t, i, end)) {
+                    found.add(new Found(r, i, end, gaps[0]));
+                }
+            }
+        }
+        Outcome out = new Outcome();
+        if (!found.isEmpty()) {
+            decide(t, nt, found, ignored, out);
+        }
+        return out;
+    }
+
+    private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, Outcome out) {
+        Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
+        List<Found> boosterMatches = new ArrayList<>();
+        for (Found f : found) {
+            RiskRule r = f.rule;
+            if (overlaps(ignored, f.start, f.end) || r.context().negated(t, f.start, f.end, f.gaps)) {
+                continue;
+            }
+            if (r.person() != RiskRule.Person.SELF && r.context().fictionAround(t, f.start)) {
+                continue;
+            }
+            if (r.kind() == RiskRule.Kind.BOOSTER) {
+                boosterMatches.add(f);
+                continue;
+            }
+            if (r.person() == RiskRule.Person.THIRD
+                    || (r.person() == RiskRule.Person.ANY && r.context().thirdPersonSubject(t, f.start))) {
+                out.thirdParty = true;
+                continue;
+            }
+            out.self.add(r.category());
+            out.level = max(out.level, r.level());
+            out.evidence.add(new Evidence(r.level(), nt.originalStart(t[f.start].normStart),
+                    nt.originalEnd(t[f.end - 1].normEnd)));
+            out.signalSpans.add(new int[] {f.start, f.end});
+        }
+        // a booster inside a signal's own words ("jump off a bridge") is that signal's method, not extra evidence
+        for (Found b : boosterMatches) {
+            if (!overlaps(out.signalSpans, b.start, b.end)) {
+                boosters.add(b.rule.category());
+            }
+        }
+        if (boosters.isEmpty()) {
+            return;
+        }
+        Set<RiskCategory> base = EnumSet.copyOf(boosters);
+        base.addAll(out.self);
+        for (RiskRules.Boost b : rules.boosts) {
+            Set<RiskCategory> others = EnumSet.copyOf(base);
+            others.removeAll(b.when());
+            if (!Collections.disjoint(b.when(), boosters) && !Collections.disjoint(b.base(), others)) {
+                out.level = max(out.level, b.to());
+                for (RiskCategory c : boosters) {
+                    if (b.when().contains(c) || b.base().contains(c)) {
+                        out.self.add(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether the span covers at least two pieces of one split word. */
+    private static boolean joinsPieces(Token[] t, int start, int end) {
+        for (int k = start + 1; k < end; k++) {
+            if (t[k].group >= 0 && t[k].group == t[k - 1].group) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlaps(List<int[]> spans, int start, int end) {
+        for (int[] span : spans) {
+            if (span[0] < end && start < span[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RiskLevel max(RiskLevel a, RiskLevel b) {
+        return a == null || b.compareTo(a) > 0 ? b : a;
+    }
+
+    private static String language(String locale) {
+        if (locale == null || locale.isBlank() || locale.length() > 64) {
+            return null;
+        }
+        String lang = Locale.forLanguageTag(locale.trim().replace('_', '-')).getLanguage();
+        return lang.isEmpty() ? null : lang;
+    }
+
+    private static final class Found {
+        final RiskRule rule;
+        final int start;
+        final int end;
+        final long gaps;
+
+        Found(RiskRule rule, int start, int end, long gaps) {
+            this.rule = rule;
+            this.start = start;
+            this.end = end;
+            this.gaps = gaps;
+        }
+    }
+
+    private record Evidence(RiskLevel level, int start, int end) {
+    }
+
+    /** What one scan found; scans of the plain and the split words are merged. */
+    private static final class Outcome {
+        RiskLevel level;
+        final Set<RiskCategory> self = EnumSet.noneOf(RiskCategory.class);
+        boolean thirdParty;
+        final List<Evidence> evidence = new ArrayList<>();
+        final List<int[]> signalSpans = new ArrayList<>();
+
+        void merge(Outcome o) {
+            if (o.level != null) {
+                level = max(level, o.level);
+            }
+            self.addAll(o.self);
+            thirdParty |= o.thirdParty;
+            evidence.addAll(o.evidence);
+        }
+
+        RiskAssessment toAssessment() {
+            if (self.isEmpty()) {
+                return thirdParty ? new RiskAssessment(RiskLevel.CONCERN, Set.of(RiskCategory.THIRD_PARTY), List.of())
+                        : RiskAssessment.NONE;
+            }
+            evidence.sort(STRONGEST_FIRST);
+            List<RiskAssessment.Span> spans = new ArrayList<>(evidence.size());
+            for (Evidence e : evidence) {
+                spans.add(new RiskAssessment.Span(e.start(), e.end()));
+            }
+            return new RiskAssessment(level, self, spans);
+        }
+    }
+}

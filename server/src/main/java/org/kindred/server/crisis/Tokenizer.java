@@ -1,0 +1,115 @@
+package org.kindred.server.crisis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.kindred.server.text.NormalizedText;
+
+/**
+ * Turns a {@link NormalizedText} into {@link Token}s. The shared normaliser removes punctuation,
+ * so clause and sentence boundaries are read from the original characters between two words.
+ * Words the rule vocabulary does not know are split when they are several known words run
+ * together. Thread-safe.
+ */
+final class Tokenizer {
+    private final Set<String> vocabulary;
+    private final WordSegmenter segmenter;
+
+    Tokenizer(Set<String> vocabulary) {
+        this.vocabulary = Set.copyOf(vocabulary);
+        this.segmenter = new WordSegmenter(this.vocabulary);
+    }
+
+    /** The words of the text as written, none split. */
+    Token[] tokenize(NormalizedText nt) {
+        String text = nt.text();
+        String original = nt.original();
+        List<Token> out = new ArrayList<>();
+        int prevEnd = -1;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int end = text.indexOf(' ', i);
+            if (end < 0) {
+                end = n;
+            }
+            Token.Boundary before = prevEnd < 0 ? Token.Boundary.SENTENCE
+                    : boundary(original, nt.originalEnd(prevEnd), nt.originalStart(i));
+            out.add(new Token(canonical(text, i, end), i, end, before, -1));
+            prevEnd = end;
+            i = end + 1;
+        }
+        return out.toArray(new Token[0]);
+    }
+
+    /**
+     * The same words with every unknown word that is several known words run together replaced
+     * by its pieces (marked with a group), or {@code null} when no word was split.
+     */
+    Token[] split(Token[] words) {
+        List<Token> out = null;
+        for (int k = 0; k < words.length; k++) {
+            Token w = words[k];
+            List<String> pieces = w.number || vocabulary.contains(w.text) ? null : segmenter.split(w.text);
+            if (pieces != null && out == null) {
+                out = new ArrayList<>(words.length + 4);
+                for (int j = 0; j < k; j++) {
+                    out.add(words[j]);
+                }
+            }
+            if (pieces != null) {
+                int group = out.size();
+                for (int p = 0; p < pieces.size(); p++) {
+                    out.add(new Token(pieces.get(p), w.normStart, w.normEnd, p == 0 ? w.before : Token.Boundary.NONE, group));
+                }
+            } else if (out != null) {
+                out.add(w);
+            }
+        }
+        return out == null ? null : out.toArray(new Token[0]);
+    }
+
+    /** Lower-case word with every run of one letter collapsed to a single letter. */
+    static String canonical(String s, int from, int to) {
+        StringBuilder b = new StringBuilder(to - from);
+        char last = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c != last || !Character.isLetter(c)) {
+                b.append(c);
+            }
+            last = c;
+        }
+        return b.toString();
+    }
+
+    static String canonical(String s) {
+        return canonical(s, 0, s.length());
+    }
+
+    /** Sentence: . ! ? … or a line break; clause: , ; : brackets, dashes with spaces around. */
+    static Token.Boundary boundary(String original, int from, int to) {
+        Token.Boundary b = Token.Boundary.NONE;
+        for (int i = Math.max(0, from); i < Math.min(to, original.length()); i++) {
+            char c = original.charAt(i);
+            switch (c) {
+                case '.', '!', '?', '…', '\n', '\r', '。', '¡', '¿' -> {
+                    return Token.Boundary.SENTENCE;
+                }
+                case ',', ';', ':', '(', ')', '[', ']', '—', '–', '"', '“', '”', '«', '»' -> b = Token.Boundary.CLAUSE;
+                case '-' -> {
+                    if (i > from || i + 1 < to) {
+                        boolean spaced = (i > 0 && original.charAt(i - 1) == ' ')
+                                || (i + 1 < original.length() && original.charAt(i + 1) == ' ');
+                        if (spaced) {
+                            b = Token.Boundary.CLAUSE;
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return b;
+    }
+}
