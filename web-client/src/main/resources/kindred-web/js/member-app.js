@@ -135,8 +135,8 @@ byId('help-button').addEventListener('click', async () => {
     helpFeedback.clear();
     crisis.show(reply);
   } else {
-    helpFeedback.show("We couldn't reach Kindred just now. If you are in danger, please call your local "
-      + 'emergency number.', { tone: 'warn' });
+    const why = reply && reply.type === 'error' ? reply.message : "We couldn't reach Kindred just now.";
+    helpFeedback.show(why + ' If you are in danger, please call your local emergency number.', { tone: 'warn' });
   }
 });
 
