@@ -43,13 +43,7 @@ final class ServerProcess implements AutoCloseable {
                 port = Integer.parseInt(m.group(1));
             }
         }
-        // Main creates the bootstrap moderator just after the server starts listening: wait for it,
-        // or a login right away races the account's creation (401).
-        boolean bootstrapped = !env.containsKey("KINDRED_BOOTSTRAP_MODERATOR");
-        while (port >= 0 && !bootstrapped && System.currentTimeMillis() < deadline && (line = out.readLine()) != null) {
-            seen.add(line);
-            bootstrapped = line.contains("bootstrap moderator result=");
-        }
+        // The bootstrap moderator is created before the port opens: a login right away finds it.
         if (port < 0) {
             p.destroyForcibly();
             throw new IOException("server did not start: " + seen);
