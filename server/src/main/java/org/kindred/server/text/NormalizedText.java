@@ -1,0 +1,105 @@
+package org.kindred.server.text;
+
+/**
+ * The result of {@link Normalizer#normalize(String)}: a matching-friendly form of a message plus
+ * an offset map back to the original.
+ *
+ * <p>Guarantees:
+ * <ul>
+ *   <li>{@link #text()} holds only lower-case letters, digits and single spaces; it never starts
+ *       or ends with a space. Word boundaries are spaces (and the ends of the text).</li>
+ *   <li>Every normalised character {@code i} maps to a non-empty original range
+ *       {@code [originalStart(i), originalEnd(i + 1))}, except synthetic spaces, which map to an
+ *       empty range. Ranges are non-decreasing, so a normalised span {@code [s, e)} maps to the
+ *       original span {@code [originalStart(s), originalEnd(e))} covering exactly the characters
+ *       that produced it (including stripped zero-width characters and combining marks inside
+ *       or directly after it).</li>
+ *   <li>Runs of three or more identical letters are collapsed to one; {@link #repeat(int)} says
+ *       how many there were. Doubled letters are kept as they are.</li>
+ * </ul>
+ * Instances are immutable and safe to share between threads.
+ */
+public final class NormalizedText {
+    private final String original;
+    private final String text;
+    private final int[] start;
+    private final int[] end;
+    private final byte[] repeat;
+    private final boolean[] soft;
+
+    NormalizedText(String original, String text, int[] start, int[] end, byte[] repeat, boolean[] soft) {
+        this.original = original;
+        this.text = text;
+        this.start = start;
+        this.end = end;
+        this.repeat = repeat;
+        this.soft = soft;
+    }
+
+    /** The text as it was given to the normaliser. */
+    public String original() {
+        return original;
+    }
+
+    /** The normalised text, for matching only; never deliver it. */
+    public String text() {
+        return text;
+    }
+
+    /** Length of {@link #text()}. */
+    public int length() {
+        return text.length();
+    }
+
+    /**
+     * Start (inclusive) in {@link #original()} of the characters that produced normalised
+     * character {@code normIndex}; {@code normIndex == length()} gives the end of the last one.
+     */
+    public int originalStart(int normIndex) {
+        checkIndex(normIndex);
+        if (normIndex < start.length) {
+            return start[normIndex];
+        }
+        return start.length == 0 ? 0 : end[start.length - 1];
+    }
+
+    /**
+     * End (exclusive) in {@link #original()} of the characters that produced the normalised
+     * range ending (exclusive) at {@code normEndExclusive}; {@code 0} gives the start of the first.
+     */
+    public int originalEnd(int normEndExclusive) {
+        checkIndex(normEndExclusive);
+        if (normEndExclusive == 0) {
+            return start.length == 0 ? 0 : start[0];
+        }
+        return end[normEndExclusive - 1];
+    }
+
+    /**
+     * How many times the letter at {@code normIndex} occurred in a row in the input before
+     * collapsing (1 for anything not collapsed; saturates at 127).
+     */
+    public int repeat(int normIndex) {
+        return repeat[normIndex];
+    }
+
+    /**
+     * True when the character at {@code normIndex} started its own single-letter word in the
+     * input that the normaliser joined to the previous one ("k y s" becomes "kys"), so a word
+     * boundary may be assumed before it.
+     */
+    public boolean softBoundaryBefore(int normIndex) {
+        return normIndex < soft.length && soft[normIndex];
+    }
+
+    private void checkIndex(int i) {
+        if (i < 0 || i > text.length()) {
+            throw new IndexOutOfBoundsException("index " + i + " (expected: 0.." + text.length() + ")");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NormalizedText[length=" + text.length() + "]"; // never log content
+    }
+}

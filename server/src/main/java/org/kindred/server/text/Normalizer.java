@@ -1,0 +1,276 @@
+package org.kindred.server.text;
+
+/**
+ * Turns a message into a form for matching (never for delivery), keeping a map back to the
+ * original characters so that a match can be masked exactly.
+ *
+ * <p>Steps, in order:
+ * <ol>
+ *   <li>Per character: NFKC, lower case, combining marks and zero-width/format/bidi/control
+ *       characters removed, look-alike letters (Cyrillic, Greek, small capitals, ...) mapped to the
+ *       Latin letter they imitate, every kind of white space to a space.</li>
+ *   <li>Leetspeak ({@code 0 1 3 4 5 7 8 9 @ $ ! |}) becomes letters only inside a token that
+ *       already contains a letter ("h3ll0", "$hit", "sh!t"), so "10 people", "$50" and phone
+ *       numbers stay digits. {@code !} and {@code |} convert only between two token characters,
+ *       so "stop!" stays a word followed by punctuation.</li>
+ *   <li>Words are runs of letters; digits are kept as their own words; everything else separates
+ *       words with a single space. An apostrophe between letters is removed ("don't" gives
+ *       "dont"). Single letters separated by short runs of punctuation or spaces are joined:
+ *       two or more when the separators are punctuation only ("f.u.c.k", "f-u"), three or more when
+ *       spaces are involved ("k y s").</li>
+ *   <li>Runs of three or more identical letters collapse to one ("fuuuuck" gives "fuck");
+ *       doubles are kept ("kill"). {@link NormalizedText#repeat(int)} keeps the run length so a
+ *       matcher can still match "assss" against "ass".</li>
+ * </ol>
+ * Thread-safe. Working buffers are per thread and reused; only the result is allocated.
+ */
+public final class Normalizer {
+    private static final int MAX_RETAINED_SCRATCH = 16 * 1024;
+
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    public Normalizer() {
+    }
+
+    /** Normalises {@code original} (not null). */
+    public NormalizedText normalize(String original) {
+        Scratch s = scratch.get();
+        s.reset(original.length());
+        fold(original, s);
+        leet(s);
+        int n = buildWords(s);
+        NormalizedText result = collapseAndBuild(original, s, n);
+        if (s.chars.length > MAX_RETAINED_SCRATCH) {
+            scratch.remove(); // do not pin huge buffers to a thread
+        }
+        return result;
+    }
+
+    /** Step 1: per-character folding into s.chars / s.starts / s.ends. */
+    private static void fold(String original, Scratch s) {
+        int len = original.length();
+        for (int i = 0; i < len; ) {
+            int cp = original.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (cp < 0x10000) {
+                char f = CharFolding.single((char) cp);
+                if (f == CharFolding.DROP) {
+                    s.extendLast(next);
+                } else if (f == CharFolding.MULTI) {
+                    s.appendAll(CharFolding.multi(cp), i, next);
+                } else {
+                    s.append(f, i, next);
+                }
+            } else {
+                String f = CharFolding.supplementary(cp);
+                if (f.isEmpty()) {
+                    s.extendLast(next);
+                } else {
+                    s.appendAll(f, i, next);
+                }
+            }
+            i = next;
+        }
+    }
+
+    /** Step 2: leetspeak inside tokens that contain a letter. */
+    private static void leet(Scratch s) {
+        char[] c = s.chars;
+        int n = s.size;
+        int i = 0;
+        while (i < n) {
+            if (!isTokenChar(c[i])) {
+                i++;
+                continue;
+            }
+            int a = i;
+            boolean letter = false;
+            boolean leet = false;
+            while (i < n && isTokenChar(c[i])) {
+                letter |= Character.isLetter(c[i]);
+                leet |= leetValue(c[i]) != 0;
+                i++;
+            }
+            if (letter && leet) {
+                for (int p = a; p < i; p++) {
+                    char v = leetValue(c[p]);
+                    if (v == 0) {
+                        continue;
+                    }
+                    if (!isPunctuationLike(c[p]) || (p > a && letterFollows(c, p, i))) {
+                        c[p] = v;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isPunctuationLike(char ch) {
+        return ch == '!' || ch == '|';
+    }
+
+    /** True when, after a run of '!'/'|' starting at p, a letter or digit follows in the token. */
+    private static boolean letterFollows(char[] c, int p, int tokenEnd) {
+        int q = p;
+        while (q < tokenEnd && isPunctuationLike(c[q])) {
+            q++;
+        }
+        return q < tokenEnd && Character.isLetterOrDigit(c[q]);
+    }
+
+    private static boolean isTokenChar(char ch) {
+        return Character.isLetterOrDigit(ch) || leetValue(ch) != 0;
+    }
+
+    static char leetValue(char ch) {
+        return switch (ch) {
+            case '0' -> 'o';
+            case '1', '!' -> 'i';
+            case '3', '€' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            case '8' -> 'b';
+            case '9' -> 'g';
+            case '|' -> 'l';
+            default -> 0;
+        };
+    }
+
+    /**
+     * Step 3: find words (letter runs) and numbers (digit runs), decide joins, and write the
+     * spaced sequence into s.out*. Returns the number of chars written.
+     */
+    private static int buildWords(Scratch s) {
+        char[] c = s.chars;
+        int n = s.size;
+        int items = 0;
+        for (int i = 0; i < n; ) {
+            boolean letter = Character.isLetter(c[i]);
+            if (!letter && !Character.isDigit(c[i])) {
+                i++;
+                continue;
+            }
+            int a = i;
+            while (i < n && (letter ? Character.isLetter(c[i]) : Character.isDigit(c[i]))) {
+                i++;
+            }
+            s.addItem(a, i, letter);
+            items = s.items;
+        }
+        // joins: 1 = glue to previous item (no space), 2 = glue and soft boundary
+        byte[] join = s.join;
+        for (int k = 0; k < items; k++) {
+            join[k] = 0;
+        }
+        for (int k = 1; k < items; k++) {
+            if (s.isLetter[k - 1] && s.isLetter[k] && isApostropheGap(c, s.itemEnd[k - 1], s.itemStart[k])) {
+                join[k] = 1;
+            }
+        }
+        int k = 0;
+        while (k < items) {
+            if (!singleLetter(s, k)) {
+                k++;
+                continue;
+            }
+            int first = k;
+            boolean spaced = false;
+            while (k + 1 < items && singleLetter(s, k + 1)) {
+                int gap = thinGap(c, s.itemEnd[k], s.itemStart[k + 1]);
+                if (gap < 0) {
+                    break;
+                }
+                spaced |= gap == 1;
+                k++;
+            }
+            int count = k - first + 1;
+            if (count >= 3 || (count == 2 && !spaced)) {
+                for (int j = first + 1; j <= k; j++) {
+                    join[j] = 2;
+                }
+            }
+            k++;
+        }
+        int w = 0;
+        for (int j = 0; j < items; j++) {
+            int a = s.itemStart[j];
+            int b = s.itemEnd[j];
+            if (j > 0 && join[j] == 0) {
+                int gapAt = s.ends[s.itemEnd[j - 1] - 1];
+                w = s.out(w, ' ', gapAt, gapAt, false);
+            }
+            for (int p = a; p < b; p++) {
+                w = s.out(w, c[p], s.starts[p], s.ends[p], p == a && join[j] == 2);
+            }
+        }
+        return w;
+    }
+
+    private static boolean singleLetter(Scratch s, int k) {
+        return s.isLetter[k] && s.itemEnd[k] - s.itemStart[k] == 1;
+    }
+
+    /** -1: not thin; 0: punctuation only; 1: contains a space. Thin gaps are 1..3 chars. */
+    private static int thinGap(char[] c, int from, int to) {
+        int len = to - from;
+        if (len < 1 || len > 3) {
+            return -1;
+        }
+        int result = 0;
+        for (int p = from; p < to; p++) {
+            if (c[p] == ' ') {
+                result = 1;
+            } else if (c[p] == '\'') {
+                return -1;
+            }
+        }
+        return result;
+    }
+
+    private static boolean isApostropheGap(char[] c, int from, int to) {
+        return to - from == 1 && c[from] == '\'';
+    }
+
+    /** Step 4: collapse runs of 3+ identical letters and build the result. */
+    private static NormalizedText collapseAndBuild(String original, Scratch s, int n) {
+        char[] c = s.outChars;
+        int w = 0;
+        int r = 0;
+        while (r < n) {
+            char ch = c[r];
+            int run = 1;
+            if (Character.isLetter(ch)) {
+                while (r + run < n && c[r + run] == ch) {
+                    run++;
+                }
+            }
+            if (run >= 3) {
+                c[w] = ch;
+                s.outStarts[w] = s.outStarts[r];
+                s.outEnds[w] = s.outEnds[r + run - 1];
+                s.outRepeat[w] = (byte) Math.min(run, 127);
+                s.outSoft[w] = s.outSoft[r];
+                w++;
+                r += run;
+            } else {
+                c[w] = ch;
+                s.outStarts[w] = s.outStarts[r];
+                s.outEnds[w] = s.outEnds[r];
+                s.outRepeat[w] = 1;
+                s.outSoft[w] = s.outSoft[r];
+                w++;
+                r++;
+            }
+        }
+        int[] starts = new int[w];
+        int[] ends = new int[w];
+        byte[] repeat = new byte[w];
+        boolean[] soft = new boolean[w];
+        System.arraycopy(s.outStarts, 0, starts, 0, w);
+        System.arraycopy(s.outEnds, 0, ends, 0, w);
+        System.arraycopy(s.outRepeat, 0, repeat, 0, w);
+        System.arraycopy(s.outSoft, 0, soft, 0, w);
+        return new NormalizedText(original, new String(c, 0, w), starts, ends, repeat, soft);
+    }
+}
