@@ -68,7 +68,7 @@ final class ContactScanner {
                 }
                 continue;
             }
-            int j = i;
+            int j = c == '+' ? i + 1 : i;
             int end = i;
             int digits = 0;
             int separators = 0;

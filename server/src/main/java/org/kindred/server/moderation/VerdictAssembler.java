@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Stage 7: turns an {@link Evaluation} into one immutable {@link Verdict}: block beats hold beats
  * mask beats deliver; masks replace exactly the recorded original characters with {@code *} (one
- * per code point); repeated severe blocks ask for an automatic mute.
+ * per code point, spaces inside a masked span included); repeated severe blocks ask for an automatic mute.
  */
 final class VerdictAssembler {
     private final StrikeTracker strikes;
@@ -66,7 +66,7 @@ final class VerdictAssembler {
             if (!hide[i]) {
                 out.append(c);
             } else if (!Character.isLowSurrogate(c) || i == 0 || !hide[i - 1]) {
-                out.append(Character.isWhitespace(c) ? c : '*');
+                out.append('*');
             }
         }
         return out.toString();
