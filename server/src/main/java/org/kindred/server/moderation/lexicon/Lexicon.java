@@ -17,8 +17,11 @@ import org.kindred.server.text.Normalizer;
  * {@code @not-after} exemptions, and allocates nothing beyond what the sink does. Thread-safe.
  */
 public final class Lexicon {
-    /** Terms this long or longer match inside words in {@link Mode#NICK}. */
-    static final int NICK_SUBSTRING_MIN = 4;
+    /**
+     * Terms this long or longer (squeezed) match inside words in {@link Mode#NICK}. Five, because
+     * four-letter terms hide in too many ordinary words (arsenal, cocktail, Dickens, Pakistan).
+     */
+    static final int NICK_SUBSTRING_MIN = 5;
 
     private final Term[] terms;
     private final AhoCorasick automaton;
@@ -28,7 +31,7 @@ public final class Lexicon {
     public enum Mode {
         /** Messages: whole words, unless a term is marked {@code ~}. */
         MESSAGE,
-        /** Nicknames: terms of 4 or more letters also match inside words ("xXfuckerXx"). */
+        /** Nicknames: terms of 5 or more letters also match inside words ("TheBastardKing"). */
         NICK
     }
 
