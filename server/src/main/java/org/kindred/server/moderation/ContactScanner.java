@@ -316,6 +316,8 @@ final class ContactScanner {
     private static void handleAfter(String s, int from, Found found) {
         int n = s.length();
         int i = skipSpaces(s, from);
+        i = skipWord(s, i, "me");
+        i = skipWord(s, i, "at");
         boolean explicit = false;
         if (i < n && (s.charAt(i) == ':' || s.charAt(i) == '=' || s.charAt(i) == '-')) {
             explicit = s.charAt(i) != '-';
@@ -355,6 +357,15 @@ final class ContactScanner {
             }
         }
         return false;
+    }
+
+    /** Skips {@code word} and the spaces after it when it stands at {@code i} as a whole word. */
+    private static int skipWord(String s, int i, String word) {
+        int end = i + word.length();
+        if (end < s.length() && s.regionMatches(true, i, word, 0, word.length()) && s.charAt(end) == ' ') {
+            return skipSpaces(s, end);
+        }
+        return i;
     }
 
     private static int skipSpaces(String s, int i) {

@@ -79,7 +79,8 @@ public final class Evaluation {
     /**
      * Records that {@code category} matched the original range {@code [start, end)} of
      * {@link #text()} and applies the room's action for it. Returns false once the message is
-     * blocked (callers may stop looking).
+     * blocked (callers may stop looking, or go on to record every category for moderators; the
+     * reason given is that of the most serious blocked category).
      */
     public boolean found(String category, int start, int end) {
         Action action = config.action(context.room(), category);
@@ -97,7 +98,9 @@ public final class Evaluation {
                 }
             }
             case BLOCK -> {
-                blockCategory = category;
+                if (blockCategory == null || Reasons.priority(category) < Reasons.priority(blockCategory)) {
+                    blockCategory = category;
+                }
                 severe |= policy.severe();
                 return false;
             }

@@ -7,8 +7,8 @@ import org.kindred.server.text.NormalizedText;
 
 /**
  * Stage 4: matches the lexicon against the normalised text and applies each matched category's
- * action in this room: mask exactly the original characters, hold, or block (which ends the
- * scan). Also triggers the lexicon's cheap change check, so operator files reload without restart.
+ * action in this room: mask exactly the original characters, hold, or block. A block does not
+ * end the scan, so the verdict lists every category for the moderators' alert. Also triggers the lexicon's cheap change check, so operator files reload without restart.
  */
 public final class LexiconStage implements Stage {
     private final ReloadingLexicon lexicon;
@@ -44,9 +44,7 @@ public final class LexiconStage implements Stage {
             int from = t.originalStart(start);
             int to = t.originalEnd(end);
             for (String category : term.categories()) {
-                if (!e.found(category, from, to)) {
-                    return false;
-                }
+                e.found(category, from, to); // keep scanning after a block: moderators see every category
             }
             return true;
         }

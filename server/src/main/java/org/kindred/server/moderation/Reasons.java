@@ -12,6 +12,17 @@ final class Reasons {
     private Reasons() {
     }
 
+    /** Order in which a blocked category explains the block: the most serious first. */
+    private static final java.util.List<String> PRIORITY = java.util.List.of(Categories.THREAT,
+            Categories.SELF_HARM_INCITEMENT, Categories.HATE, Categories.SLUR, Categories.HARASSMENT, Categories.SEXUAL,
+            Categories.SPAM, Categories.CONTACT, Categories.LINK, Categories.PROFANITY);
+
+    /** Lower is more serious; unknown categories come last. */
+    static int priority(String category) {
+        int i = PRIORITY.indexOf(category);
+        return i < 0 ? PRIORITY.size() : i;
+    }
+
     static String blocked(String category) {
         return switch (category) {
             case Categories.SLUR, Categories.HATE ->

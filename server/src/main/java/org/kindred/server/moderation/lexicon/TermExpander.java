@@ -47,7 +47,7 @@ final class TermExpander {
             List<String> next = new ArrayList<>(out.size() * alternatives.length);
             for (String prefix : out) {
                 for (String alt : alternatives) {
-                    next.add(prefix + alt.strip());
+                    next.add(prefix + alt); // spaces are kept: "{,a }" means nothing or "a "
                 }
             }
             out = next;

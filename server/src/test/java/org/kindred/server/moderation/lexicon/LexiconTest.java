@@ -129,6 +129,7 @@ class LexiconTest {
     void expandsBraceGroups() {
         assertEquals(List.of("ab", "ac", "xb", "xc"), TermExpander.expand("{a,x}{b,c}"));
         assertEquals(List.of("fuck", "fucks"), TermExpander.expand("fuck{,s}"));
+        assertEquals(List.of("you are x", "you are a x"), TermExpander.expand("you are {,a }x"));
     }
 
     @Test
