@@ -239,15 +239,15 @@ final class ContactScanner {
         return false;
     }
 
+    /** Cheap test for "dot" (any case) preceded by a space or bracket: the spelled-out form. */
     private static boolean mayHaveSpelledEmail(String s) {
-        return s.contains("(at)") || s.contains("[at]") || containsIgnoreCase(s, " dot ")
-                || containsIgnoreCase(s, "(dot)") || containsIgnoreCase(s, "[dot]");
-    }
-
-    private static boolean containsIgnoreCase(String s, String needle) {
-        for (int i = 0, last = s.length() - needle.length(); i <= last; i++) {
-            if (s.regionMatches(true, i, needle, 0, needle.length())) {
-                return true;
+        for (int i = 1, last = s.length() - 3; i <= last; i++) {
+            char c = s.charAt(i);
+            if ((c | 0x20) == 'd' && (s.charAt(i + 1) | 0x20) == 'o' && (s.charAt(i + 2) | 0x20) == 't') {
+                char before = s.charAt(i - 1);
+                if (before == ' ' || before == '(' || before == '[') {
+                    return true;
+                }
             }
         }
         return false;
@@ -304,8 +304,9 @@ final class ContactScanner {
         if (len < 2 || len > 9) {
             return false;
         }
+        char first = (char) (s.charAt(from) | 0x20);
         for (String p : PLATFORMS) {
-            if (p.length() == len && s.regionMatches(true, from, p, 0, len)) {
+            if (p.length() == len && p.charAt(0) == first && s.regionMatches(true, from, p, 0, len)) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package org.kindred.server.moderation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.function.Function;
 import org.kindred.protocol.Role;
 
 /**
@@ -14,10 +15,11 @@ import org.kindred.protocol.Role;
  */
 public final class RateStage implements Stage {
     private final ModerationConfig config;
-    private final Cache<String, TokenBucket> members;
+    private final Cache<String, MemberRate> members;
     private final Cache<String, TokenBucket> networks;
     private final Cache<RoomMember, long[]> lastInRoom;
-    private final Cache<String, FloodTracker> floods;
+    private final Function<String, MemberRate> newMember;
+    private final Function<String, TokenBucket> newNetwork;
 
     private record RoomMember(String room, String member) {
     }
@@ -26,14 +28,20 @@ public final class RateStage implements Stage {
         this.config = config;
         long memberRefill = (long) Math.ceil(config.memberBurst() / config.memberRatePerSecond());
         long networkRefill = (long) Math.ceil(config.networkBurst() / config.networkRatePerSecond());
-        this.members = bounded(config.trackedKeys(), Duration.ofSeconds(Math.max(60, 2 * memberRefill)));
+        long memberIdle = Math.max(Math.max(60, 2 * memberRefill), config.floodWindowSeconds());
+        this.members = bounded(config.trackedKeys(), Duration.ofSeconds(memberIdle));
         this.networks = bounded(config.trackedKeys(), Duration.ofSeconds(Math.max(60, 2 * networkRefill)));
         this.lastInRoom = bounded(config.trackedKeys(), Duration.ofHours(1));
-        this.floods = bounded(config.trackedKeys(), Duration.ofSeconds(Math.max(60, config.floodWindowSeconds())));
+        this.newMember = k -> new MemberRate(config.memberBurst(), config.memberRatePerSecond());
+        this.newNetwork = k -> new TokenBucket(config.networkBurst(), config.networkRatePerSecond());
     }
 
-    private static <K, V> Cache<K, V> bounded(long size, Duration idle) {
-        return Caffeine.newBuilder().maximumSize(size).expireAfterAccess(idle).build();
+    /**
+     * Bounded map that forgets idle keys. Maintenance runs on the calling thread: handing it to a
+     * pool costs a thread wake-up per message, more than the maintenance itself.
+     */
+    static <K, V> Cache<K, V> bounded(long size, Duration idle) {
+        return Caffeine.newBuilder().maximumSize(size).expireAfterAccess(idle).executor(Runnable::run).build();
     }
 
     @Override
@@ -48,19 +56,17 @@ public final class RateStage implements Stage {
         if (ctx.roomSlowSeconds() > 0 && ctx.role() == Role.MEMBER && slowMode(e, ctx, now)) {
             return;
         }
-        long wait = members.get(ctx.memberId(), k -> bucket(config.memberBurst(), config.memberRatePerSecond(), now))
-                .tryTake(now);
+        MemberRate member = members.get(ctx.memberId(), newMember);
+        long wait = member.bucket.tryTake(now);
         if (wait == 0 && ctx.fingerprint() != null) {
-            wait = networks.get(ctx.fingerprint(), k -> bucket(config.networkBurst(), config.networkRatePerSecond(), now))
-                    .tryTake(now);
+            wait = networks.get(ctx.fingerprint(), newNetwork).tryTake(now);
         }
         if (wait > 0) {
             e.finish(Verdict.refused(Outcome.RATE_LIMITED, "You're sending messages too quickly. Please wait "
                     + seconds(wait) + " before sending again.", wait));
             return;
         }
-        int same = floods.get(ctx.memberId(), k -> new FloodTracker())
-                .record(FloodTracker.fingerprint(e.text()), now, config.floodWindowSeconds() * 1000);
+        int same = member.flood.record(FloodTracker.fingerprint(e.text()), now, config.floodWindowSeconds() * 1000);
         if (same >= config.floodRepeats()) {
             e.found(Categories.SPAM, 0, e.text().length());
         }
@@ -80,10 +86,6 @@ public final class RateStage implements Stage {
             last[0] = now;
         }
         return false;
-    }
-
-    private static TokenBucket bucket(int burst, double perSecond, long now) {
-        return new TokenBucket(burst, perSecond, now);
     }
 
     private static String seconds(long millis) {

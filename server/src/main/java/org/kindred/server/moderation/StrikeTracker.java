@@ -1,7 +1,6 @@
 package org.kindred.server.moderation;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 
 /**
@@ -19,8 +18,7 @@ final class StrikeTracker {
         this.strikes = strikes;
         this.windowMillis = windowSeconds * 1000;
         this.muteSeconds = muteSeconds;
-        this.recent = Caffeine.newBuilder().maximumSize(maxMembers)
-                .expireAfterAccess(Duration.ofSeconds(Math.max(60, windowSeconds))).build();
+        this.recent = RateStage.bounded(maxMembers, Duration.ofSeconds(Math.max(60, windowSeconds)));
     }
 
     /** Records a severe block; returns the mute to apply in seconds, or 0. */

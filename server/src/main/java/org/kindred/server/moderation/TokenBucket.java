@@ -7,16 +7,19 @@ final class TokenBucket {
     private double tokens;
     private long last;
 
-    TokenBucket(int burst, double perSecond, long nowMillis) {
+    /** A full bucket; its clock starts with the first {@link #tryTake(long)}. */
+    TokenBucket(int burst, double perSecond) {
         this.capacity = burst;
         this.perMilli = perSecond / 1000.0;
         this.tokens = burst;
-        this.last = nowMillis;
+        this.last = Long.MIN_VALUE;
     }
 
     /** Takes a token and returns 0, or returns how many ms until one is available. */
     synchronized long tryTake(long nowMillis) {
-        if (nowMillis > last) {
+        if (last == Long.MIN_VALUE) {
+            last = nowMillis;
+        } else if (nowMillis > last) {
             tokens = Math.min(capacity, tokens + (nowMillis - last) * perMilli);
             last = nowMillis;
         }

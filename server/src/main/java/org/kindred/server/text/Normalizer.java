@@ -87,7 +87,7 @@ public final class Normalizer {
             boolean letter = false;
             boolean leet = false;
             while (i < n && isTokenChar(c[i])) {
-                letter |= Character.isLetter(c[i]);
+                letter |= isLetter(c[i]);
                 leet |= leetValue(c[i]) != 0;
                 i++;
             }
@@ -115,11 +115,23 @@ public final class Normalizer {
         while (q < tokenEnd && isPunctuationLike(c[q])) {
             q++;
         }
-        return q < tokenEnd && Character.isLetterOrDigit(c[q]);
+        return q < tokenEnd && (isLetter(c[q]) || isDigit(c[q]));
     }
 
     private static boolean isTokenChar(char ch) {
-        return Character.isLetterOrDigit(ch) || leetValue(ch) != 0;
+        return isLetter(ch) || isDigit(ch) || leetValue(ch) != 0;
+    }
+
+    /** Character.isLetter with an ASCII fast path (folded text is mostly ASCII). */
+    private static boolean isLetter(char ch) {
+        if (ch < 128) {
+            return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        }
+        return Character.isLetter(ch);
+    }
+
+    private static boolean isDigit(char ch) {
+        return ch < 128 ? ch >= '0' && ch <= '9' : Character.isDigit(ch);
     }
 
     static char leetValue(char ch) {
@@ -146,13 +158,13 @@ public final class Normalizer {
         int n = s.size;
         int items = 0;
         for (int i = 0; i < n; ) {
-            boolean letter = Character.isLetter(c[i]);
-            if (!letter && !Character.isDigit(c[i])) {
+            boolean letter = isLetter(c[i]);
+            if (!letter && !isDigit(c[i])) {
                 i++;
                 continue;
             }
             int a = i;
-            while (i < n && (letter ? Character.isLetter(c[i]) : Character.isDigit(c[i]))) {
+            while (i < n && (letter ? isLetter(c[i]) : isDigit(c[i]))) {
                 i++;
             }
             s.addItem(a, i, letter);
@@ -240,7 +252,7 @@ public final class Normalizer {
         while (r < n) {
             char ch = c[r];
             int run = 1;
-            if (Character.isLetter(ch)) {
+            if (isLetter(ch)) {
                 while (r + run < n && c[r + run] == ch) {
                     run++;
                 }
