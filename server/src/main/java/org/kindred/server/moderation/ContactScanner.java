@@ -23,22 +23,50 @@ final class ContactScanner {
             "(?i)[a-z0-9._%+-]{2,}\\s*(?:\\(at\\)|\\[at\\]|\\sat\\s|@)\\s*[a-z0-9-]{2,}\\s*(?:\\(dot\\)|\\[dot\\]|\\sdot\\s)\\s*[a-z]{2,6}\\b");
     private static final String[] PLATFORMS = {"snap", "snapchat", "insta", "instagram", "ig", "tiktok", "discord",
         "kik", "telegram", "whatsapp", "twitter", "fb", "facebook", "reddit", "wickr", "threema", "skype"};
+    private static final int PLATFORM_INITIALS = initials(PLATFORMS);
     private static final Set<String> NOT_HANDLES = Set.of("me", "my", "is", "the", "a", "an", "and", "or", "to", "for",
         "too", "but", "it", "im", "i", "you", "on", "in", "at", "of", "app", "account", "page", "story", "stories",
         "post", "posts", "dm", "dms", "chat", "group", "server", "call", "video", "yesterday", "today", "lol");
 
     private final Set<String> crisisNumbers;
 
+    private static int initials(String[] words) {
+        int mask = 0;
+        for (String w : words) {
+            mask |= 1 << (w.charAt(0) - 'a');
+        }
+        return mask;
+    }
+
     ContactScanner(Set<String> crisisNumbers) {
         this.crisisNumbers = Set.copyOf(crisisNumbers);
     }
 
     void scan(String s, Found found) {
-        phones(s, found);
-        if (s.indexOf('@') >= 0) {
+        int digits = 0;
+        boolean at = false;
+        boolean hash = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c <= '9') {
+                if (c >= '0') {
+                    digits++;
+                } else if (c == '#') {
+                    hash = true;
+                }
+            } else if (c == '@') {
+                at = true;
+            } else if (c > 127 && Character.isDigit(c)) {
+                digits++;
+            }
+        }
+        if (digits >= MIN_PHONE_DIGITS) {
+            phones(s, found);
+        }
+        if (at) {
             atSigns(s, found);
         }
-        if (s.indexOf('#') >= 0) {
+        if (hash) {
             discordTags(s, found);
         }
         if (mayHaveSpelledEmail(s)) {
@@ -305,6 +333,9 @@ final class ContactScanner {
             return false;
         }
         char first = (char) (s.charAt(from) | 0x20);
+        if (first < 'a' || first > 'z' || (PLATFORM_INITIALS & (1 << (first - 'a'))) == 0) {
+            return false;
+        }
         for (String p : PLATFORMS) {
             if (p.length() == len && p.charAt(0) == first && s.regionMatches(true, from, p, 0, len)) {
                 return true;

@@ -31,7 +31,13 @@ final class FloodTracker {
         int h = 1;
         for (int i = 0, n = text.length(); i < n; i++) {
             char ch = text.charAt(i);
-            if (Character.isLetterOrDigit(ch)) {
+            if (ch < 128) {
+                if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+                    h = 31 * h + ch;
+                } else if (ch >= 'A' && ch <= 'Z') {
+                    h = 31 * h + (ch | 0x20);
+                }
+            } else if (Character.isLetterOrDigit(ch)) {
                 h = 31 * h + Character.toLowerCase(ch);
             }
         }

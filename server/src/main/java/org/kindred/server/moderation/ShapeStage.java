@@ -27,7 +27,7 @@ public final class ShapeStage implements Stage {
             e.finish(Verdict.refused(Outcome.INVALID, "Your message is empty. Type something before sending.", 0));
             return;
         }
-        int length = cleaned.codePointCount(0, cleaned.length());
+        int length = cleaned.length() <= maxLength ? 0 : cleaned.codePointCount(0, cleaned.length());
         if (length > maxLength) {
             e.finish(Verdict.refused(Outcome.INVALID, "Your message is too long: please keep it to " + maxLength
                     + " characters (it has " + length + ").", 0));

@@ -139,10 +139,17 @@ final class AhoCorasick {
         return ch != ' ' && (ch < '0' || ch > '9');
     }
 
-    static int cls(char ch) {
-        if (ch >= 'a' && ch <= 'z') {
-            return ch - 'a';
+    private static final byte[] ASCII_CLASS = new byte[128];
+
+    static {
+        java.util.Arrays.fill(ASCII_CLASS, (byte) OTHER);
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_CLASS[c] = (byte) (c - 'a');
         }
-        return ch == ' ' ? SPACE : OTHER;
+        ASCII_CLASS[' '] = SPACE;
+    }
+
+    static int cls(char ch) {
+        return ch < 128 ? ASCII_CLASS[ch] : OTHER;
     }
 }

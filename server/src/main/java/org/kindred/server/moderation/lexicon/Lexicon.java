@@ -24,6 +24,9 @@ public final class Lexicon {
     static final int NICK_SUBSTRING_MIN = 5;
 
     private final Term[] terms;
+    /** Per term: may match inside a word in MESSAGE mode, and in NICK mode. */
+    private final boolean[] insideMessage;
+    private final boolean[] insideNick;
     private final AhoCorasick automaton;
     private final Set<String> categories;
 
@@ -43,6 +46,12 @@ public final class Lexicon {
 
     private Lexicon(Term[] terms) {
         this.terms = terms;
+        this.insideMessage = new boolean[terms.length];
+        this.insideNick = new boolean[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            insideMessage[i] = terms[i].substring();
+            insideNick[i] = terms[i].substring() || terms[i].squeezed().length >= NICK_SUBSTRING_MIN;
+        }
         List<String> patterns = new ArrayList<>(terms.length);
         Set<String> cats = new TreeSet<>();
         for (Term t : terms) {
@@ -108,6 +117,7 @@ public final class Lexicon {
     /** Reports every match of a term in {@code text} to {@code sink}, left to right by end. */
     public void scan(NormalizedText text, Mode mode, Sink sink) {
         String s = text.text();
+        boolean[] inside = mode == Mode.NICK ? insideNick : insideMessage;
         int state = 0;
         char prev = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
@@ -117,8 +127,20 @@ public final class Lexicon {
             }
             prev = ch;
             state = automaton.next(state, ch);
-            for (int o = automaton.outputsFrom(state), end = automaton.outputsTo(state); o < end; o++) {
-                Term term = terms[automaton.output(o)];
+            int o = automaton.outputsFrom(state);
+            int end = automaton.outputsTo(state);
+            if (o == end) {
+                continue;
+            }
+            // Cheap pre-check: a whole-word term cannot end here if a different letter follows.
+            char next = i + 1 < n ? s.charAt(i + 1) : ' ';
+            boolean wordEnds = !AhoCorasick.isLetter(next) || next == ch || text.softBoundaryBefore(i + 1);
+            for (; o < end; o++) {
+                int id = automaton.output(o);
+                if (!wordEnds && !inside[id]) {
+                    continue;
+                }
+                Term term = terms[id];
                 long span = verify(term, text, s, i, mode);
                 if (span >= 0 && !sink.onMatch(term, (int) (span >>> 32), (int) span)) {
                     return;
