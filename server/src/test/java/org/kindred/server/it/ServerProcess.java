@@ -43,6 +43,7 @@ final class ServerProcess implements AutoCloseable {
                 port = Integer.parseInt(m.group(1));
             }
         }
+        // The bootstrap moderator is created before the port opens: a login right away finds it.
         if (port < 0) {
             p.destroyForcibly();
             throw new IOException("server did not start: " + seen);

@@ -1,0 +1,147 @@
+// Entry point of the member page (index.html): wires the landing page, the room, the help
+// button and the crisis card to one Connection.
+import { byId } from './dom.js';
+import { Connection } from './connection.js';
+import { Landing } from './landing.js';
+import { RoomView } from './room-view.js';
+import { CrisisCard } from './crisis-card.js';
+import { Feedback } from './feedback.js';
+import { locale } from './region.js';
+import { ConnectionStatus } from './connection-status.js';
+
+const landingFeedback = new Feedback(byId('landing-feedback'));
+const helpFeedback = new Feedback(byId('help-feedback'));
+const crisis = new CrisisCard(byId('crisis-slot'));
+const status = new ConnectionStatus(byId('conn-status'));
+
+let conn = null;
+let room = null;
+let current = null; // {room, nick, title, topic} while in a room
+
+const landing = new Landing({
+  onJoin: (roomId, nick) => join(roomId, nick),
+  onRegionChange: () => {
+    // The region is part of hello; a new one needs a new session (outside rooms only).
+    if (conn && !current) {
+      conn.stop();
+      conn = null;
+      room = null;
+    }
+  },
+});
+
+function connection() {
+  if (conn) return conn;
+  conn = new Connection({ hello: () => ({ locale: locale(), region: landing.regionCode }) });
+  room = new RoomView(conn, { onLeft: left });
+  conn.addEventListener('message', e => onEvent(e.detail.msg));
+  conn.addEventListener('state', e => onState(e.detail));
+  conn.addEventListener('welcome', e => onWelcome(e.detail));
+  conn.addEventListener('helloerror', e => {
+    const err = e.detail.error;
+    (current ? room.feedback : landingFeedback).error(err);
+  });
+  return conn;
+}
+
+async function join(roomId, nick) {
+  const c = connection();
+  landingFeedback.show('Joining…');
+  const welcome = await Promise.race([c.start(), wait(15000)]);
+  if (!welcome) {
+    landingFeedback.show("We can't reach Kindred right now. We'll keep trying.", { tone: 'warn' });
+    return;
+  }
+  const reply = await c.request({ type: 'join', room: roomId, nick });
+  if (reply.type === 'error') {
+    landingFeedback.clear();
+    if (reply.code === 'nick_invalid' || reply.code === 'nick_taken') {
+      landing.nickError(reply.message);
+    } else {
+      landing.roomError(roomId, reply.message);
+      landingFeedback.error(reply);
+    }
+    return;
+  }
+  landingFeedback.clear();
+  const summary = (await roomSummary(roomId)) || { title: roomId, topic: '' };
+  current = { room: roomId, nick, title: summary.title, topic: summary.topic };
+  landing.hide();
+  room.setTitle(summary.title, summary.topic);
+  room.open(reply, nick);
+  byId('room-title').focus();
+}
+
+async function roomSummary(roomId) {
+  const card = document.querySelector('button[data-room="' + CSS.escape(roomId) + '"]');
+  const li = card ? card.closest('li') : null;
+  if (li) return { title: li.querySelector('h3').textContent, topic: li.querySelector('.room-topic').textContent };
+  return null;
+}
+
+function left(message) {
+  current = null;
+  landing.show();
+  if (message) landingFeedback.show(message, { tone: 'info' });
+  byId('landing-title').setAttribute('tabindex', '-1');
+  byId('landing-title').focus();
+}
+
+function onEvent(msg) {
+  if (msg.type === 'crisis') {
+    crisis.show(msg);
+    return;
+  }
+  if (room && room.onEvent(msg)) return;
+  if (msg.type === 'notice' && !msg.room) {
+    (current ? room.feedback : landingFeedback).show(msg.text);
+  }
+}
+
+function onState({ state, code }) {
+  status.update(state, code);
+  if (room) room.setOffline(state !== 'open');
+  if (state === 'closed' && code === 4003) {
+    if (current) {
+      room.close();
+      current = null;
+      landing.show();
+    }
+    landingFeedback.show('A moderator has paused your access to Kindred. If you need support right now, '
+      + 'please contact a local helpline or emergency service.', { tone: 'warn' });
+  } else if (state === 'closed' && code === 1008) {
+    landingFeedback.show('The connection was closed. Please reload the page to continue.', { tone: 'warn' });
+  }
+}
+
+async function onWelcome({ resumed }) {
+  if (!current || resumed) return;
+  // The session could not be resumed (it expired): join again; history fills the gap.
+  const reply = await conn.request({ type: 'join', room: current.room, nick: current.nick });
+  if (reply.type === 'joined') {
+    room.open(reply, current.nick);
+    room.feedback.show('You were away for a while, so we joined you to the room again.', { tone: 'info' });
+  } else {
+    room.feedback.error(reply);
+  }
+}
+
+byId('help-button').addEventListener('click', async () => {
+  const c = connection();
+  helpFeedback.show('Getting support options for you…');
+  const welcome = await Promise.race([c.start(), wait(10000)]);
+  const reply = welcome ? await c.request(current ? { type: 'help', room: current.room } : { type: 'help' }) : null;
+  if (reply && reply.type === 'crisis') {
+    helpFeedback.clear();
+    crisis.show(reply);
+  } else {
+    const why = reply && reply.type === 'error' ? reply.message : "We couldn't reach Kindred just now.";
+    helpFeedback.show(why + ' If you are in danger, please call your local emergency number.', { tone: 'warn' });
+  }
+});
+
+function wait(ms) {
+  return new Promise(resolve => setTimeout(() => resolve(null), ms));
+}
+
+landing.show();

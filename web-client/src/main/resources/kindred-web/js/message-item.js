@@ -1,0 +1,51 @@
+// One message in the room's log. Nick and text are set as text only.
+import { el } from './dom.js';
+import { clockTime, isoTime } from './time.js';
+
+const ROLE_BADGE = { moderator: 'Moderator', admin: 'Moderator' };
+
+/**
+ * @param {object} m a `message` event
+ * @param {{own: boolean, onReport?: (m: object) => void}} opts
+ */
+export function messageItem(m, { own, onReport }) {
+  const from = m.from || {};
+  const who = own ? 'You' : from.nick || 'Someone';
+  const text = el('p', { className: 'message-text', text: m.text });
+  const head = el('p', { className: 'message-head' },
+    el('span', { className: 'message-nick', text: who }),
+    ROLE_BADGE[from.role] ? el('span', { className: 'badge', text: ROLE_BADGE[from.role] }) : null,
+    el('time', { className: 'message-time', text: clockTime(m.ts), attrs: { datetime: isoTime(m.ts) } }));
+  const li = el('li', {
+    className: 'message' + (own ? ' own' : ''),
+    attrs: { 'data-msg': m.msg, 'data-seq': m.seq },
+  }, head, text);
+  if (!own && onReport) {
+    head.append(el('button', {
+      className: 'button tiny quiet report-button',
+      text: 'Report',
+      attrs: { type: 'button', 'aria-label': 'Report message from ' + who },
+      on: { click: () => onReport(m) },
+    }));
+  }
+  return li;
+}
+
+/** A message of your own that a moderator has to look at before the room sees it. */
+export function heldItem(msgId, text) {
+  return el('li', { className: 'message own held', attrs: { 'data-msg': msgId } },
+    el('p', { className: 'message-head' }, el('span', { className: 'message-nick', text: 'You' })),
+    el('p', { className: 'message-text', text }),
+    el('p', { className: 'message-status', text: 'Only you can see this until a moderator has had a look.' }));
+}
+
+export function markDeleted(li) {
+  li.classList.add('deleted');
+  li.querySelector('.message-text').textContent = 'This message was removed by a moderator.';
+  const report = li.querySelector('.report-button');
+  if (report) report.remove();
+}
+
+export function systemItem(text) {
+  return el('li', { className: 'system', text });
+}

@@ -1,0 +1,166 @@
+// The four live feeds of the console (escalations, reports, held messages, alerts), kept
+// from `queue` and `mod.*` events. Escalations: imminent first, then high, then concern;
+// open before claimed; oldest first within. Excerpts and texts are shown as text only.
+import { el, clear, byId } from './dom.js';
+import { clockTime } from './time.js';
+
+const LEVEL_ORDER = { imminent: 0, high: 1, concern: 2 };
+const LEVEL_LABEL = { imminent: 'Imminent', high: 'High', concern: 'Concern' };
+const SOURCE_LABEL = { keyword: 'from a message', help: 'pressed "I need help now"', report: 'from a report' };
+const REASON_LABEL = {
+  harassment: 'Harassment', spam: 'Spam', self_harm: 'May be at risk', inappropriate: 'Inappropriate', other: 'Other',
+};
+
+export function memberLabel(id) {
+  return 'Member ' + String(id || '?').slice(-6);
+}
+
+export class Feeds {
+  /**
+   * @param {import('./mod-actions.js').Actions} actions
+   * @param {{onChange: (open: {imminent: number, urgent: number}) => void,
+   *          onNewUrgent: (e: object) => void}} hooks
+   */
+  constructor(actions, { onChange, onNewUrgent }) {
+    this.actions = actions;
+    this.onChange = onChange;
+    this.onNewUrgent = onNewUrgent;
+    this.escalations = new Map();
+    this.reports = new Map();
+    this.held = new Map();
+    this.alerts = new Map();
+  }
+
+  /** Replaces everything from a `queue` reply. */
+  load(queue) {
+    this.escalations.clear();
+    this.reports.clear();
+    this.held.clear();
+    for (const e of queue.escalations || []) this.escalations.set(e.escalation, e);
+    for (const r of queue.reports || []) this.reports.set(r.report, r);
+    for (const h of queue.held || []) this.held.set(h.msg, h);
+    this.renderAll();
+  }
+
+  onEvent(msg) {
+    switch (msg.type) {
+      case 'mod.escalation': {
+        const before = this.escalations.get(msg.escalation);
+        if (msg.status === 'resolved') this.escalations.delete(msg.escalation);
+        else this.escalations.set(msg.escalation, msg);
+        if (msg.status === 'open' && (msg.level === 'imminent' || (!before && msg.level === 'high'))) {
+          this.onNewUrgent(msg);
+        }
+        this.render('escalations');
+        return true;
+      }
+      case 'mod.report': this.reports.set(msg.report, msg); this.render('reports'); return true;
+      case 'mod.held': this.held.set(msg.msg, msg); this.render('held'); return true;
+      case 'mod.alert': this.alerts.set(msg.msg + ':' + msg.ts, msg); this.render('alerts'); return true;
+      default: return false;
+    }
+  }
+
+  renderAll() {
+    for (const k of ['escalations', 'reports', 'held', 'alerts']) this.render(k);
+  }
+
+  render(kind) {
+    const list = byId('feed-' + kind);
+    const items = [...this[kind].values()];
+    if (kind === 'escalations') {
+      items.sort((a, b) => (LEVEL_ORDER[a.level] ?? 3) - (LEVEL_ORDER[b.level] ?? 3)
+        || (a.status === 'claimed') - (b.status === 'claimed') || a.ts - b.ts);
+    } else {
+      items.sort((a, b) => a.ts - b.ts);
+    }
+    clear(list);
+    for (const item of items) list.append(this[kind + 'Item'](item));
+    const count = { escalations: 'esc-count', reports: 'reports-count', held: 'held-count', alerts: 'alerts-count' }[kind];
+    byId(count).textContent = items.length ? String(items.length) : '';
+    if (kind === 'escalations') {
+      const open = items.filter(e => e.status === 'open');
+      this.onChange({
+        imminent: open.filter(e => e.level === 'imminent').length,
+        urgent: open.filter(e => e.level === 'imminent' || e.level === 'high').length,
+      });
+    }
+  }
+
+  escalationsItem(e) {
+    const who = memberLabel(e.member);
+    const actions = el('div', { className: 'item-actions' });
+    if (e.status === 'open') {
+      actions.append(button('Claim', 'Claim escalation for ' + who, () => this.actions.claim(e.escalation)));
+    }
+    actions.append(button('Resolve', 'Resolve escalation for ' + who, () => this.actions.resolve(e.escalation)));
+    actions.append(button('Act on member', 'Act on ' + who, () => this.actions.member(e.room, e.member, who)));
+    const status = e.status === 'claimed' ? 'Claimed' + (e.claimedBy ? ' by ' + e.claimedBy : '') : 'Open';
+    return el('li', { className: 'item', attrs: { 'data-level': e.level, 'data-status': e.status,
+      'data-escalation': e.escalation } },
+    el('p', { className: 'item-title' },
+      el('span', { className: 'level', text: LEVEL_LABEL[e.level] || e.level }), ' · ', who),
+    el('p', { className: 'item-meta', text: [e.room || 'no room', SOURCE_LABEL[e.source] || e.source,
+      clockTime(e.ts), status].join(' · ') }),
+    e.excerpt ? el('p', { className: 'item-text', text: e.excerpt }) : null,
+    actions);
+  }
+
+  reportsItem(r) {
+    const who = memberLabel(r.member);
+    return el('li', { className: 'item', attrs: { 'data-report': r.report } },
+      el('p', { className: 'item-title', text: (REASON_LABEL[r.reason] || r.reason) + ' · ' + who }),
+      el('p', { className: 'item-meta', text: r.room + ' · ' + clockTime(r.ts) }),
+      r.excerpt ? el('p', { className: 'item-text', text: r.excerpt }) : null,
+      el('div', { className: 'item-actions' },
+        button('Delete message', 'Delete message from ' + who,
+          () => this.actions.deleteMessage(r.room, r.msg)),
+        button('Act on member', 'Act on ' + who, () => this.actions.member(r.room, r.member, who)),
+        button('Dismiss', 'Dismiss report about ' + who, () => {
+          this.reports.delete(r.report);
+          this.render('reports');
+        })));
+  }
+
+  heldItem(h) {
+    const who = memberLabel(h.member);
+    const done = () => {
+      this.held.delete(h.msg);
+      this.render('held');
+    };
+    return el('li', { className: 'item', attrs: { 'data-held': h.msg } },
+      el('p', { className: 'item-title', text: who }),
+      el('p', { className: 'item-meta', text: [h.room, (h.categories || []).join(', '), clockTime(h.ts)]
+        .filter(Boolean).join(' · ') }),
+      el('p', { className: 'item-text', text: h.text }),
+      el('div', { className: 'item-actions' },
+        button('Approve', 'Approve held message from ' + who,
+          async () => (await this.actions.approve(h.room, h.msg)) && done()),
+        button('Reject', 'Reject held message from ' + who,
+          async () => (await this.actions.reject(h.room, h.msg)) && done()),
+        button('Act on member', 'Act on ' + who, () => this.actions.member(h.room, h.member, who))));
+  }
+
+  alertsItem(a) {
+    const who = memberLabel(a.member);
+    return el('li', { className: 'item', attrs: { 'data-alert': a.msg } },
+      el('p', { className: 'item-title', text: (a.categories || []).join(', ') + ' · ' + who }),
+      el('p', { className: 'item-meta', text: a.room + ' · ' + clockTime(a.ts) }),
+      a.excerpt ? el('p', { className: 'item-text', text: a.excerpt }) : null,
+      el('div', { className: 'item-actions' },
+        button('Act on member', 'Act on ' + who, () => this.actions.member(a.room, a.member, who)),
+        button('Dismiss', 'Dismiss alert about ' + who, () => {
+          this.alerts.delete(a.msg + ':' + a.ts);
+          this.render('alerts');
+        })));
+  }
+}
+
+export function button(text, label, onClick) {
+  return el('button', {
+    className: 'button small quiet',
+    text,
+    attrs: { type: 'button', 'aria-label': label },
+    on: { click: onClick },
+  });
+}

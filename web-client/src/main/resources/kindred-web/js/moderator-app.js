@@ -1,0 +1,121 @@
+// Entry point of moderator.html: sign-in, then a Connection with `auth`, `mod.watch ["*"]`
+// and `mod.queue`, feeding the console.
+import { byId } from './dom.js';
+import { Connection } from './connection.js';
+import { ConnectionStatus } from './connection-status.js';
+import { Feedback } from './feedback.js';
+import { login, savedToken, forgetToken } from './mod-login.js';
+import { Actions } from './mod-actions.js';
+import { Feeds } from './mod-feeds.js';
+import { ModRooms } from './mod-rooms.js';
+import { Chime } from './chime.js';
+import { locale } from './region.js';
+
+const BASE_TITLE = 'Kindred moderators';
+const status = new ConnectionStatus(byId('conn-status'));
+const feedback = new Feedback(byId('console-feedback'));
+const chime = new Chime(byId('sound-toggle'));
+let conn = null;
+let refresher = null;
+
+byId('login-form').addEventListener('submit', async e => {
+  e.preventDefault();
+  const user = byId('login-user').value.trim();
+  const password = byId('login-password').value;
+  if (!user || !password) {
+    byId('login-error').textContent = 'Please enter your user name and password.';
+    return;
+  }
+  byId('login-error').textContent = '';
+  const result = await login(user, password);
+  byId('login-password').value = '';
+  if (result.error) {
+    byId('login-error').textContent = result.error;
+    byId('login-password').focus();
+    return;
+  }
+  start(result.token);
+});
+
+byId('sign-out').addEventListener('click', () => {
+  forgetToken();
+  if (conn) conn.stop();
+  conn = null;
+  showLogin('You are signed out.');
+});
+
+function showLogin(message) {
+  byId('console').hidden = true;
+  byId('login').hidden = false;
+  byId('sign-out').hidden = true;
+  byId('sound-toggle').hidden = true;
+  byId('login-error').textContent = message || '';
+  document.title = BASE_TITLE;
+  byId('login-user').focus();
+}
+
+function start(token) {
+  conn = new Connection({ hello: () => ({ auth: token, locale: locale() }) });
+  const actions = new Actions(conn, (text, tone) => feedback.show(text, { tone: tone || 'info' }));
+  const feeds = new Feeds(actions, {
+    onChange: ({ imminent, urgent }) => {
+      document.title = (urgent ? '(' + urgent + (imminent ? '!' : '') + ') ' : '') + BASE_TITLE;
+    },
+    onNewUrgent: e => {
+      byId('mod-announcer').textContent = 'New ' + e.level + ' escalation' + (e.room ? ' in ' + e.room : '') + '.';
+      if (e.level === 'imminent') chime.play();
+    },
+  });
+  const rooms = new ModRooms(conn, actions);
+
+  conn.addEventListener('state', e => status.update(e.detail.state, e.detail.code));
+  conn.addEventListener('helloerror', e => {
+    const err = e.detail.error;
+    conn.stop();
+    conn = null;
+    if (err.code === 'unauthorized') forgetToken();
+    showLogin(err.code === 'unauthorized' ? 'Your sign-in has expired. Please sign in again.' : err.message);
+  });
+  conn.addEventListener('welcome', async ({ detail }) => {
+    if (detail.welcome.member.role === 'member') {
+      conn.stop();
+      forgetToken();
+      showLogin('This account cannot moderate.');
+      return;
+    }
+    const firstTime = byId('console').hidden;
+    byId('login').hidden = true;
+    byId('console').hidden = false;
+    byId('sign-out').hidden = false;
+    byId('sound-toggle').hidden = false;
+    if (firstTime) byId('console-title').focus();
+    const watch = await conn.request({ type: 'mod.watch', rooms: ['*'] });
+    if (watch.type === 'error') feedback.error(watch);
+    const queue = await conn.request({ type: 'mod.queue' });
+    if (queue.type === 'queue') feeds.load(queue);
+    else feedback.error(queue);
+    await rooms.refresh();
+    if (rooms.watching && !detail.resumed) {
+      const room = rooms.watching;
+      rooms.watching = null;
+      const title = byId('live-title').textContent.replace(/^Live: /, '');
+      rooms.watch(room, title);
+    }
+  });
+  conn.addEventListener('message', ({ detail }) => {
+    const msg = detail.msg;
+    if (feeds.onEvent(msg)) return;
+    if (rooms.onEvent(msg)) return;
+    if (msg.type === 'kicked' && msg.room === rooms.watching) {
+      rooms.watching = null;
+      byId('live-room').hidden = true;
+    }
+  });
+  clearInterval(refresher);
+  refresher = setInterval(() => conn && conn.isOpen && rooms.refresh(), 30000);
+  conn.start();
+}
+
+const token = savedToken();
+if (token) start(token);
+else showLogin();

@@ -1,0 +1,252 @@
+// The room: message log (history first), presence, typing indicator, composer and inline
+// feedback for every reply and notice. Speaks only through the Connection.
+import { clear, byId } from './dom.js';
+import { Feedback } from './feedback.js';
+import { messageItem, heldItem, markDeleted, systemItem } from './message-item.js';
+import { askReportReason } from './report-dialog.js';
+import { peopleHere } from './landing.js';
+import { duration } from './time.js';
+
+const TYPING_SEND_EVERY_MS = 3000;
+const TYPING_SHOW_MS = 5000;
+
+export class RoomView {
+  /**
+   * @param {import('./connection.js').Connection} conn
+   * @param {{onLeft: (reason?: string) => void}} handlers
+   */
+  constructor(conn, { onLeft }) {
+    this.conn = conn;
+    this.onLeft = onLeft;
+    this.section = byId('room');
+    this.list = byId('messages');
+    this.log = byId('message-log');
+    this.input = byId('message-input');
+    this.feedback = new Feedback(byId('room-feedback'));
+    this.typingLine = byId('typing');
+    this.room = null;
+    this.me = null;
+    this.count = 0;
+    this.typers = new Map();
+    this.lastTypingSent = 0;
+    this.pendingHeld = [];
+
+    byId('composer').addEventListener('submit', e => {
+      e.preventDefault();
+      this.send();
+    });
+    this.input.addEventListener('keydown', e => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        this.send();
+      }
+    });
+    this.input.addEventListener('input', () => this.typed());
+    byId('leave-button').addEventListener('click', () => this.leave());
+    this.typingTimer = setInterval(() => this.renderTyping(), 1000);
+  }
+
+  get isOpen() {
+    return this.room !== null;
+  }
+
+  /** Shows the room from a `joined` reply (a first join, or a re-join after a lost session). */
+  open(joined, nick) {
+    const fresh = this.room !== joined.room;
+    this.room = joined.room;
+    this.nick = nick;
+    this.me = joined.you;
+    if (fresh) {
+      clear(this.list);
+      this.log.setAttribute('aria-live', 'off');
+      this.feedback.clear();
+      this.input.value = '';
+    }
+    byId('room-guidelines').textContent = joined.guidelines || '';
+    this.setMode(joined.mode || {});
+    this.setCount(joined.members ? joined.members.length : 1);
+    for (const m of joined.history || []) this.addMessage(m, false);
+    // Announce only what arrives from now on, not the history.
+    this.log.setAttribute('aria-live', 'polite');
+    this.section.hidden = false;
+    this.scrollToEnd(true);
+  }
+
+  setTitle(title, topic) {
+    byId('room-title').textContent = title;
+    byId('room-topic').textContent = topic || '';
+    document.title = title + ' — Kindred';
+  }
+
+  close() {
+    this.room = null;
+    this.section.hidden = true;
+    this.typers.clear();
+    this.pendingHeld = [];
+    document.title = 'Kindred — peer support rooms';
+  }
+
+  setOffline(offline) {
+    this.section.classList.toggle('offline', offline);
+  }
+
+  /** A server push; returns true when it belonged to this room. */
+  onEvent(msg) {
+    if (!this.room || (msg.room && msg.room !== this.room)) return false;
+    switch (msg.type) {
+      case 'message': this.addMessage(msg, true); break;
+      case 'presence': this.presence(msg); break;
+      case 'typing': this.typing(msg); break;
+      case 'deleted': this.deleted(msg); break;
+      case 'notice': this.notice(msg); break;
+      case 'kicked': this.kicked(msg); break;
+      default: return false;
+    }
+    return true;
+  }
+
+  addMessage(m, live) {
+    const existing = this.list.querySelector('li[data-msg="' + CSS.escape(m.msg) + '"]');
+    const own = this.me && m.from && m.from.id === this.me.id;
+    const item = messageItem(m, { own, onReport: msg => this.report(msg) });
+    if (existing) {
+      if (!existing.classList.contains('held')) return;
+      existing.replaceWith(item);
+      this.pendingHeld = this.pendingHeld.filter(id => id !== m.msg);
+      return;
+    }
+    if (m.from) this.typers.delete(m.from.id);
+    const near = this.nearEnd();
+    this.list.append(item);
+    if (live) this.scrollToEnd(near || own);
+    this.renderTyping();
+  }
+
+  presence(p) {
+    this.setCount(p.count);
+    const nick = p.member && p.member.nick ? p.member.nick : 'Someone';
+    this.list.append(systemItem(p.event === 'join' ? nick + ' joined' : nick + ' left'));
+    if (p.event === 'leave' && p.member) this.typers.delete(p.member.id);
+    this.renderTyping();
+    this.scrollToEnd(this.nearEnd());
+  }
+
+  typing(t) {
+    if (!t.member || (this.me && t.member.id === this.me.id)) return;
+    this.typers.set(t.member.id, { nick: t.member.nick, until: Date.now() + TYPING_SHOW_MS });
+    this.renderTyping();
+  }
+
+  renderTyping() {
+    const now = Date.now();
+    for (const [id, t] of this.typers) if (t.until < now) this.typers.delete(id);
+    const nicks = [...this.typers.values()].map(t => t.nick);
+    this.typingLine.textContent = nicks.length === 0 ? ''
+      : nicks.length === 1 ? nicks[0] + ' is typing…'
+        : nicks.length === 2 ? nicks[0] + ' and ' + nicks[1] + ' are typing…'
+          : 'Several people are typing…';
+  }
+
+  deleted(d) {
+    const li = this.list.querySelector('li[data-msg="' + CSS.escape(d.msg) + '"]');
+    if (li) markDeleted(li);
+  }
+
+  notice(n) {
+    if (n.code === 'slow_mode' || n.code === 'locked' || n.code === 'unlocked') {
+      byId('room-mode').textContent = n.code === 'unlocked' ? '' : n.text;
+      this.section.classList.toggle('locked', n.code === 'locked');
+      if (n.code === 'unlocked') this.feedback.show(n.text, { tone: 'ok' });
+      return;
+    }
+    if (n.code === 'held_rejected' && this.pendingHeld.length) {
+      const id = this.pendingHeld.shift();
+      const li = this.list.querySelector('li[data-msg="' + CSS.escape(id) + '"] .message-status');
+      if (li) li.textContent = "A moderator decided not to share this message.";
+    }
+    const tone = n.code === 'unmuted' || n.code === 'held_approved' ? 'ok' : 'info';
+    this.feedback.show(n.text, { tone });
+  }
+
+  kicked(k) {
+    const reason = k.reason ? ' Reason: ' + k.reason : '';
+    this.close();
+    this.onLeft('A moderator asked you to take a break from this room.' + reason
+      + ' You can come back a little later.');
+  }
+
+  setMode(mode) {
+    const parts = [];
+    if (mode.locked) parts.push('This room is paused by a moderator for now. You can read along.');
+    if (mode.slowSeconds > 0) parts.push('Slow mode: one message every ' + duration(mode.slowSeconds) + '.');
+    byId('room-mode').textContent = parts.join(' ');
+    this.section.classList.toggle('locked', Boolean(mode.locked));
+  }
+
+  setCount(n) {
+    this.count = n;
+    byId('presence').textContent = n === 1 ? 'Just you here' : peopleHere(n);
+  }
+
+  async send() {
+    const text = this.input.value.trim();
+    if (!text || !this.room) return;
+    const reply = await this.conn.request({ type: 'send', room: this.room, text });
+    if (reply.type === 'error') {
+      this.feedback.error(reply);
+      return;
+    }
+    this.input.value = '';
+    this.lastTypingSent = 0;
+    if (reply.status === 'masked') {
+      this.feedback.show('Some details, like phone numbers or e-mail addresses, were hidden before your '
+        + 'message was shared, to keep everyone safe.', { tone: 'info' });
+    } else if (reply.status === 'held') {
+      this.pendingHeld.push(reply.msg);
+      this.list.append(heldItem(reply.msg, reply.text || text));
+      this.scrollToEnd(true);
+      this.feedback.show('Thanks. A moderator will look at your message before others see it.', { tone: 'info' });
+    } else {
+      this.feedback.clear();
+    }
+  }
+
+  typed() {
+    const now = Date.now();
+    if (this.room && this.input.value.trim() && now - this.lastTypingSent > TYPING_SEND_EVERY_MS) {
+      this.lastTypingSent = now;
+      this.conn.notify({ type: 'typing', room: this.room });
+    }
+  }
+
+  async report(m) {
+    const choice = await askReportReason(m.text);
+    if (!choice) return;
+    const reply = await this.conn.request({ type: 'report', room: this.room, msg: m.msg, ...choice });
+    if (reply.type === 'error') {
+      this.feedback.error(reply);
+    } else {
+      this.feedback.show('Thank you for letting us know. A moderator will take a look.', { tone: 'ok' });
+    }
+  }
+
+  async leave() {
+    const room = this.room;
+    if (!room) return;
+    const reply = await this.conn.request({ type: 'leave', room });
+    if (reply.type === 'error' && reply.code !== 'not_in_room' && reply.code !== 'offline') {
+      this.feedback.error(reply);
+      return;
+    }
+    this.close();
+    this.onLeft();
+  }
+
+  nearEnd() {
+    return this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
+  }
+
+  scrollToEnd(force) {
+    if (force) this.log.scrollTop = this.log.scrollHeight;
+  }
+}
