@@ -217,12 +217,14 @@ public final class LoadGen {
         sleepUntil(wStart);
         latency.reset();
         long cpu0 = ProcProbe.cpuNanos(serverPid);
+        long sys0 = ProcProbe.kernelNanos(serverPid);
         long self0 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
         long d0 = ledger.deliveredSoFar();
         long real0 = System.nanoTime();
         ProcProbe.SyscallCounter perf = o.flag("syscalls") ? ProcProbe.SyscallCounter.start(serverPid, measure) : null;
         sleepUntil(wEnd);
         long cpu1 = ProcProbe.cpuNanos(serverPid);
+        long sys1 = ProcProbe.kernelNanos(serverPid);
         long self1 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
         long d1 = ledger.deliveredSoFar();
         long real1 = System.nanoTime();
@@ -247,6 +249,7 @@ public final class LoadGen {
         result.put("deliveriesPerSec", delivered / seconds);
         result.put("serverCpuSeconds", cpu / 1e9);
         result.put("serverCpuUtil", cpu / 1e9 / seconds);
+        result.put("serverKernelShare", cpu == 0 ? Double.NaN : (sys1 - sys0) / (double) cpu);
         result.put("generatorCpuUtil", (self1 - self0) / 1e9 / seconds);
         result.put("cpuMicrosPerDelivery", delivered == 0 ? Double.NaN : cpu / 1e3 / delivered);
         result.put("deliveriesPerCoreSecond", cpu == 0 ? Double.NaN : delivered / (cpu / 1e9));

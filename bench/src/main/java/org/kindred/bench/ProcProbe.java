@@ -29,11 +29,23 @@ public final class ProcProbe {
         return parseCpuTicks(stat) * (1_000_000_000L / CLK_TCK);
     }
 
+    /** stime alone (time in the kernel: system calls, and on loopback the receiving side of TCP too). */
+    public static long kernelNanos(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return parseTicks(stat)[1] * (1_000_000_000L / CLK_TCK);
+    }
+
     /** utime + stime in clock ticks; fields 14 and 15, counted after the ")" closing the command name. */
     static long parseCpuTicks(String stat) {
+        long[] t = parseTicks(stat);
+        return t[0] + t[1];
+    }
+
+    /** {utime, stime} in clock ticks. */
+    static long[] parseTicks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
         // f[0] is field 3 (state); utime is field 14, stime field 15.
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
     }
 
     /** Resident set size in bytes, from /proc/PID/status. */

@@ -111,17 +111,17 @@ public final class Report {
             return "";
         }
         StringBuilder sb = new StringBuilder("\n### " + title + "\n\n");
-        sb.append("| room size | members | server | offered deliveries/s | delivered/s | server CPU | CPU µs/delivery "
+        sb.append("| room size | members | server | offered deliveries/s | delivered/s | server CPU | in kernel | CPU µs/delivery "
                 + "| deliveries/s per core | syscalls/delivery | CPU × bare Netty | CPU × Node ws | loss/reorder |\n");
-        sb.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (JsonNode n : rows) {
             JsonNode netty = get(scenario, NETTY, n.path("roomSize").asInt(), n.path("members").asInt());
             JsonNode node = get(scenario, NODE, n.path("roomSize").asInt(), n.path("members").asInt());
             double cpu = num(n, "cpuMicrosPerDelivery");
-            sb.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s%% | %s | %s | %s | %s | %s | %s |\n",
+            sb.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s%% | %s%% | %s | %s | %s | %s | %s | %s |\n",
                     n.path("roomSize").asInt(), n.path("members").asInt(), n.path("server").asText(),
                     fmt(num(n, "offeredDeliveriesPerSec"), 0), fmt(num(n, "deliveriesPerSec"), 0),
-                    fmt(100 * num(n, "serverCpuUtil"), 0), fmt(cpu, 2), fmt(num(n, "deliveriesPerCoreSecond"), 0),
+                    fmt(100 * num(n, "serverCpuUtil"), 0), fmt(100 * num(n, "serverKernelShare"), 0), fmt(cpu, 2), fmt(num(n, "deliveriesPerCoreSecond"), 0),
                     fmt(num(n, "syscallsPerDelivery"), 3), ratio(cpu, num(netty, "cpuMicrosPerDelivery")),
                     ratio(cpu, num(node, "cpuMicrosPerDelivery")), cleanText(n)));
         }

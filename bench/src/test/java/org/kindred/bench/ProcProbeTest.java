@@ -10,6 +10,7 @@ class ProcProbeTest {
     void cpuTicksAreUtimePlusStimeEvenWithSpacesInTheName() {
         String stat = "1234 (java main) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 75 0 0 20 0 30 0 100 0 0";
         assertEquals(325, ProcProbe.parseCpuTicks(stat));
+        assertEquals(75, ProcProbe.parseTicks(stat)[1]);
     }
 
     @Test
