@@ -218,6 +218,7 @@ public final class LoadGen {
         latency.reset();
         long cpu0 = ProcProbe.cpuNanos(serverPid);
         long sys0 = ProcProbe.kernelNanos(serverPid);
+        long jit0 = ProcProbe.jitNanos(serverPid);
         long self0 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
         long d0 = ledger.deliveredSoFar();
         long real0 = System.nanoTime();
@@ -225,12 +226,15 @@ public final class LoadGen {
         sleepUntil(wEnd);
         long cpu1 = ProcProbe.cpuNanos(serverPid);
         long sys1 = ProcProbe.kernelNanos(serverPid);
+        long jit1 = ProcProbe.jitNanos(serverPid);
         long self1 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
         long d1 = ledger.deliveredSoFar();
         long real1 = System.nanoTime();
         publisher.join(TimeUnit.SECONDS.toMillis(30));
 
-        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.integer("drain-seconds", 10));
+        int drainSeconds = o.integer("drain-seconds", 10);
+        result.put("drainSeconds", drainSeconds);
+        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
         while (ledger.deliveredSoFar() < ledger.expectedSoFar() && System.nanoTime() < drainDeadline) {
             Thread.sleep(20);
         }
@@ -249,6 +253,7 @@ public final class LoadGen {
         result.put("deliveriesPerSec", delivered / seconds);
         result.put("serverCpuSeconds", cpu / 1e9);
         result.put("serverCpuUtil", cpu / 1e9 / seconds);
+        result.put("serverJitShare", cpu == 0 ? Double.NaN : (jit1 - jit0) / (double) cpu);
         result.put("serverKernelShare", cpu == 0 ? Double.NaN : (sys1 - sys0) / (double) cpu);
         result.put("generatorCpuUtil", (self1 - self0) / 1e9 / seconds);
         result.put("cpuMicrosPerDelivery", delivered == 0 ? Double.NaN : cpu / 1e3 / delivered);

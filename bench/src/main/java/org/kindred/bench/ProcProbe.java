@@ -29,6 +29,28 @@ public final class ProcProbe {
         return parseCpuTicks(stat) * (1_000_000_000L / CLK_TCK);
     }
 
+    /**
+     * CPU time of the JVM's JIT compiler threads ("C1/C2 CompilerThre…"), in nanoseconds; 0 for
+     * other runtimes. Shows how much of a window still went to warming up.
+     */
+    public static long jitNanos(long pid) throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        ticks += parseCpuTicks(stat);
+                    }
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return ticks * (1_000_000_000L / CLK_TCK);
+    }
+
     /** stime alone (time in the kernel: system calls, and on loopback the receiving side of TCP too). */
     public static long kernelNanos(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));

@@ -36,4 +36,11 @@ class ReportTest {
         assertEquals("–", Report.ratio(1.0, Double.NaN));
         assertEquals("1.50×", Report.ratio(3.0, 2.0));
     }
+
+    @Test
+    void aServerThatFellBehindIsFlaggedNotCalledLossy() throws Exception {
+        JsonNode n = new ObjectMapper().readTree("{\"deliveriesPerSec\":19000,\"offeredDeliveriesPerSec\":60000,"
+                + "\"missing\":5,\"gaps\":0,\"reordered\":0,\"duplicates\":0,\"errors\":0,\"drainSeconds\":10}");
+        assertEquals("19000 (saturated)", Report.delivered(n));
+    }
 }
