@@ -11,7 +11,7 @@ import { ConnectionStatus } from './connection-status.js';
 
 const landingFeedback = new Feedback(byId('landing-feedback'));
 const helpFeedback = new Feedback(byId('help-feedback'));
-const crisis = new CrisisCard(byId('crisis-slot'));
+const crisis = new CrisisCard(byId('crisis-slot'), byId('crisis-announcer'));
 const status = new ConnectionStatus(byId('conn-status'));
 
 let conn = null;
@@ -133,7 +133,7 @@ byId('help-button').addEventListener('click', async () => {
   const reply = welcome ? await c.request(current ? { type: 'help', room: current.room } : { type: 'help' }) : null;
   if (reply && reply.type === 'crisis') {
     helpFeedback.clear();
-    crisis.show(reply);
+    crisis.show(reply, { focus: true });
   } else {
     const why = reply && reply.type === 'error' ? reply.message : "We couldn't reach Kindred just now.";
     helpFeedback.show(why + ' If you are in danger, please call your local emergency number.', { tone: 'warn' });
