@@ -56,6 +56,7 @@ export class CrisisCard {
         attrs: { type: 'button', 'aria-label': 'Close the support card', 'aria-keyshortcuts': 'Escape' },
         on: { click: () => this.hide() },
       })),
+    this.quickLinks(crisis.resources || []),
     el('p', { className: 'crisis-text', text: lead, attrs: { id: 'crisis-text' } }),
     el('p', { className: 'crisis-note', text: 'Only you can see this. You can close it and keep chatting.' }),
     this.resourceList(crisis.resources || []));
@@ -97,6 +98,20 @@ export class CrisisCard {
     if (text) setTimeout(() => { this.announcer.textContent = text; }, 50);
   }
 
+  /**
+   * The first line that can be called and the first that can be texted, as big buttons right under the heading, so
+   * that on a phone they are visible without scrolling the card. The full list follows.
+   */
+  quickLinks(resources) {
+    const caller = resources.find(r => digits(r.phone));
+    const texter = resources.find(r => digits(r.sms));
+    if (!caller && !texter) return null;
+    const row = el('p', { className: 'crisis-links crisis-quick' });
+    if (caller) row.append(link('tel:' + digits(caller.phone), 'Call ' + caller.phone.trim(), caller.name));
+    if (texter) row.append(link('sms:' + digits(texter.sms), 'Text ' + texter.sms.trim(), texter.name));
+    return row;
+  }
+
   resourceList(resources) {
     const list = el('ul', { className: 'crisis-resources' });
     for (const r of resources) {
@@ -126,12 +141,13 @@ export class CrisisCard {
 function link(href, label, name, external) {
   const a = el('a', { className: 'button link-button', text: label });
   a.href = href;
+  const spoken = name && !label.includes(name) ? label + ', ' + name : label;
   if (external) {
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
-    a.setAttribute('aria-label', label + ', ' + name + ' (opens in a new tab)');
+    a.setAttribute('aria-label', spoken + ' (opens in a new tab)');
   } else {
-    a.setAttribute('aria-label', label + ', ' + name);
+    a.setAttribute('aria-label', spoken);
   }
   return a;
 }

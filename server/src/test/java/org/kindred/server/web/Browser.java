@@ -91,7 +91,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Supplier<T> condition, String what) {
+        // Lists are re-rendered on events: an element found a moment ago may be gone; look again.
         return new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).withMessage("waiting for " + what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
                     T v = condition.get();
                     return v instanceof Boolean b && !b ? null : v;

@@ -26,7 +26,7 @@ class BrowserCrisisTest {
     void aRiskMessageShowsTheCardToItsWriterOnlyWithoutInterruptingTheConversation() throws Exception {
         try (TestServer server = new TestServer(); Browser a = new Browser(); Browser b = new Browser()) {
             String base = "http://127.0.0.1:" + server.port();
-            MemberPage ann = new MemberPage(a, base).join("depression", "Ann");
+            MemberPage ann = new MemberPage(a, base).join("depression", "Ann", "GB");
             MemberPage bo = new MemberPage(b, base).join("depression", "Bo");
             a.find("#message-input").click();
             ann.send(RISK);
@@ -40,7 +40,7 @@ class BrowserCrisisTest {
             assertEquals("message-input", a.js("return document.activeElement.id"),
                     "focus stays in the composer: the conversation is not interrupted");
 
-            // Tappable phone and text links of the writer's region (en-GB browser: Samaritans, Shout).
+            // Tappable phone and text links of the writer's region (GB: Samaritans, Shout).
             WebElement tel = card.findElement(By.cssSelector("a[href^='tel:']"));
             assertEquals("tel:116123", tel.getAttribute("href"));
             assertTrue(tel.getAttribute("aria-label").contains("Samaritans"), tel.getAttribute("aria-label"));
@@ -106,29 +106,30 @@ class BrowserCrisisTest {
             // A later imminent escalation goes on top.
             cy.send("I have the pills ready and I'm going to take them all tonight");
             mod.awaitItem("escalations", "pills ready");
-            List<WebElement> items = modB.all("#feed-escalations > li");
-            assertEquals(2, items.size());
-            assertEquals("imminent", items.get(0).getAttribute("data-level"), "imminent first");
-            assertEquals("high", items.get(1).getAttribute("data-level"));
+            assertEquals(List.of("imminent", "high"), modB.js(
+                    "return [...document.querySelectorAll('#feed-escalations > li')].map(li => li.dataset.level)"),
+                    "imminent first");
             modB.waitForText("#esc-count", "2");
             assertTrue(modB.driver().getTitle().startsWith("(2!)"), modB.driver().getTitle());
 
             // Claim Ann's: shown as claimed by this moderator, and no longer "open".
-            mod.clickIn(mod.awaitItem("escalations", "pressed \"I need help now\""), "Claim");
+            mod.clickIn("escalations", "pressed \"I need help now\"", "Claim");
             modB.waitForText("#console-feedback", "You have taken this escalation");
             WebElement claimed = mod.awaitItem("escalations", "Claimed by you");
             assertEquals("claimed", claimed.getAttribute("data-status"));
+            assertEquals("true", claimed.getAttribute("data-mine"));
             assertTrue(claimed.findElements(By.xpath(".//button[normalize-space()='Claim']")).isEmpty());
 
             // Resolve it: it leaves the feed.
-            mod.clickIn(claimed, "Resolve");
+            mod.clickIn("escalations", "Claimed by you", "Resolve");
             modB.find("#resolve-dialog[open]");
             new Select(modB.find("#resolve-outcome")).selectByValue("handed_off");
             modB.type("#resolve-note", "Ann is talking with Samaritans");
             modB.click("#resolve-form button[type=submit]");
             modB.waitForText("#console-feedback", "Escalation closed");
             modB.waitUntil(() -> modB.all("#feed-escalations > li").size() == 1, "one escalation left");
-            assertEquals("imminent", modB.all("#feed-escalations > li").get(0).getAttribute("data-level"));
+            assertEquals(List.of("imminent"), modB.js(
+                    "return [...document.querySelectorAll('#feed-escalations > li')].map(li => li.dataset.level)"));
             modB.waitForText("#esc-count", "1");
         }
     }
@@ -137,13 +138,15 @@ class BrowserCrisisTest {
     void theOpenCrisisCardPassesAxeAndFitsAPhone() throws Exception {
         try (TestServer server = new TestServer(); Browser a = new Browser(360, 740)) {
             String base = "http://127.0.0.1:" + server.port();
-            MemberPage ann = new MemberPage(a, base).join("depression", "Ann");
+            MemberPage ann = new MemberPage(a, base).join("depression", "Ann", "GB");
             ann.send("Some days are hard.");
             ann.send(RISK);
             a.find("#crisis-slot .crisis-card a[href^='tel:']");
             Axe.check(a, "the room with the crisis card open (360 px phone)");
+            a.screenshot(Screenshots.file("crisis-card.png"));
             assertInViewport(a, "#message-input");
             assertInViewport(a, "#help-button");
+            assertInViewport(a, "#crisis-slot .crisis-quick a[href^='tel:']");
             Object overflow = a.js("return document.documentElement.scrollWidth > window.innerWidth");
             assertEquals(Boolean.FALSE, overflow, "no horizontal scrolling with the card open");
             a.screenshot(Screenshots.file("crisis-card.png"));
@@ -156,9 +159,10 @@ class BrowserCrisisTest {
     }
 
     static void assertInViewport(Browser b, String css) {
-        Object inside = b.js("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
-                + "return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;", css);
-        assertEquals(Boolean.TRUE, inside, css + " is on screen");
+        Object where = b.js("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                + "return (r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0) ? 'yes'"
+                + " : 'top ' + r.top + ', bottom ' + r.bottom + ', viewport ' + window.innerHeight;", css);
+        assertEquals("yes", where, css + " is on screen");
     }
 
     private static void press(Browser b, CharSequence keys) {
