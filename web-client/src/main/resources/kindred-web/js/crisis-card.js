@@ -26,6 +26,7 @@ export class CrisisCard {
     this.slot = slot;
     this.announcer = announcer;
     this.returnFocus = null;
+    this.last = null; // the crisis shown, so a reload can show it again
     this.slot.addEventListener('keydown', e => {
       if (e.key === 'Escape' && this.visible) {
         e.preventDefault();
@@ -40,6 +41,7 @@ export class CrisisCard {
    */
   show(crisis, { focus = false } = {}) {
     const hadFocus = this.slot.contains(document.activeElement);
+    this.last = crisis;
     clear(this.slot);
     const lead = crisis.text || LEVEL_LEAD[crisis.level] || LEVEL_LEAD.concern;
     const title = el('h2', { text: 'Support is here for you', attrs: { id: 'crisis-title', tabindex: '-1' } });
