@@ -68,7 +68,13 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        find(css).click();
+        clickCentered(find(css));
+    }
+
+    /** Scrolls {@code e} to the middle first, so that the sticky top bar cannot cover it. */
+    void clickCentered(WebElement e) {
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", e);
+        e.click();
     }
 
     void type(String css, String text) {

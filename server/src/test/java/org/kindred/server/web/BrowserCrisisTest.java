@@ -119,6 +119,8 @@ class BrowserCrisisTest {
             assertEquals("claimed", claimed.getAttribute("data-status"));
             assertEquals("true", claimed.getAttribute("data-mine"));
             assertTrue(claimed.findElements(By.xpath(".//button[normalize-space()='Claim']")).isEmpty());
+            modB.js("window.scrollTo(0, 0)");
+            modB.screenshot(Screenshots.file("moderator-escalations.png"));
 
             // Resolve it: it leaves the feed.
             mod.clickIn("escalations", "Claimed by you", "Resolve");

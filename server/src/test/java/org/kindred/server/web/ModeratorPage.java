@@ -48,7 +48,7 @@ final class ModeratorPage {
     void clickIn(WebElement item, String buttonText) {
         for (WebElement b : item.findElements(By.cssSelector("button"))) {
             if (b.getText().equals(buttonText)) {
-                b.click();
+                browser.clickCentered(b);
                 return;
             }
         }
