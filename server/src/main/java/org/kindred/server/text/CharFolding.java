@@ -24,10 +24,10 @@ final class CharFolding {
 
     /**
      * Look-alikes that NFKC leaves alone, as pairs "look-alike, Latin letter": Cyrillic, Greek,
-     * small capitals and a few Latin letters with strokes. Applied after lower-casing.
+     * small capitals, Armenian look-alikes and a few Latin letters with strokes. Applied after lower-casing.
      */
     private static final String CONFUSABLE_PAIRS =
-            "аaеeоoрpсcуyхxкkмmтtнhвbіiјjѕsԁdԛqԝwһhӏlгrпnиuьbъbєeɑaɡgıiȷjłløođdħhŧtƅbαaβbεeηnιiκkνvοoρpτtυuχxγyωwμuσoςcϲcϳjѵvѡwɩiɪiʏyʀrɴnʜhʟlʙbᴀaᴄcᴅdᴇeᴊjᴋkᴍmᴏoᴘpᴛtᴜuᴠvᴡwᴢz";
+            "аaеeоoрpсcуyхxкkмmтtнhвbіiјjѕsԁdԛqԝwһhӏlгrпnиuьbъbєeɑaɡgıiȷjłløođdħhŧtƅbαaβbεeηnιiκkνvοoρpτtυuχxγyωwμuσoςcϲcϳjѵvѡwɩiɪiʏyʀrɴnʜhʟlʙbᴀaᴄcᴅdᴇeᴊjᴋkᴍmᴏoᴘpᴛtᴜuᴠvᴡwᴢzսuօoցgհhոnԁd";
 
     static {
         for (int c = 0; c < 0x10000; c++) {

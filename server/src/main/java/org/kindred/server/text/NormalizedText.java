@@ -22,18 +22,19 @@ package org.kindred.server.text;
 public final class NormalizedText {
     private final String original;
     private final String text;
-    private final int[] start;
-    private final int[] end;
-    private final byte[] repeat;
-    private final boolean[] soft;
+    /** Original range of normalised char i: ranges[2i] (start), ranges[2i+1] (end). */
+    private final int[] ranges;
+    /** Per normalised char: low 7 bits the repeat count, bit 7 a soft boundary before it. */
+    private final byte[] info;
 
-    NormalizedText(String original, String text, int[] start, int[] end, byte[] repeat, boolean[] soft) {
+    static final int SOFT = 0x80;
+
+    /** The arrays may be longer than needed; only the first {@code text.length()} entries count. */
+    NormalizedText(String original, String text, int[] ranges, byte[] info) {
         this.original = original;
         this.text = text;
-        this.start = start;
-        this.end = end;
-        this.repeat = repeat;
-        this.soft = soft;
+        this.ranges = ranges;
+        this.info = info;
     }
 
     /** The text as it was given to the normaliser. */
@@ -57,10 +58,11 @@ public final class NormalizedText {
      */
     public int originalStart(int normIndex) {
         checkIndex(normIndex);
-        if (normIndex < start.length) {
-            return start[normIndex];
+        int length = text.length();
+        if (normIndex < length) {
+            return ranges[2 * normIndex];
         }
-        return start.length == 0 ? 0 : end[start.length - 1];
+        return length == 0 ? 0 : ranges[2 * length - 1];
     }
 
     /**
@@ -70,9 +72,9 @@ public final class NormalizedText {
     public int originalEnd(int normEndExclusive) {
         checkIndex(normEndExclusive);
         if (normEndExclusive == 0) {
-            return start.length == 0 ? 0 : start[0];
+            return text.isEmpty() ? 0 : ranges[0];
         }
-        return end[normEndExclusive - 1];
+        return ranges[2 * normEndExclusive - 1];
     }
 
     /**
@@ -80,7 +82,10 @@ public final class NormalizedText {
      * collapsing (1 for anything not collapsed; saturates at 127).
      */
     public int repeat(int normIndex) {
-        return repeat[normIndex];
+        if (normIndex >= text.length()) {
+            throw new IndexOutOfBoundsException("index " + normIndex + " (expected: 0.." + (text.length() - 1) + ")");
+        }
+        return info[normIndex] & 0x7F;
     }
 
     /**
@@ -89,7 +94,7 @@ public final class NormalizedText {
      * boundary may be assumed before it.
      */
     public boolean softBoundaryBefore(int normIndex) {
-        return normIndex < soft.length && soft[normIndex];
+        return normIndex < text.length() && (info[normIndex] & SOFT) != 0;
     }
 
     private void checkIndex(int i) {

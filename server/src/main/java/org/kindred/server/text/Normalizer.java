@@ -38,8 +38,7 @@ public final class Normalizer {
         s.reset(original.length());
         fold(original, s);
         leet(s);
-        int n = buildWords(s);
-        NormalizedText result = collapseAndBuild(original, s, n);
+        NormalizedText result = buildWords(original, s);
         if (s.chars.length > MAX_RETAINED_SCRATCH) {
             scratch.remove(); // do not pin huge buffers to a thread
         }
@@ -50,6 +49,19 @@ public final class Normalizer {
     private static void fold(String original, Scratch s) {
         int len = original.length();
         for (int i = 0; i < len; ) {
+            char ch = original.charAt(i);
+            if (!Character.isSurrogate(ch)) {
+                char f = CharFolding.single(ch);
+                if (f == CharFolding.DROP) {
+                    s.extendLast(i + 1);
+                } else if (f == CharFolding.MULTI) {
+                    s.appendAll(CharFolding.multi(ch), i, i + 1);
+                } else {
+                    s.append(f, i, i + 1);
+                }
+                i++;
+                continue;
+            }
             int cp = original.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (cp < 0x10000) {
@@ -87,7 +99,7 @@ public final class Normalizer {
             boolean letter = false;
             boolean leet = false;
             while (i < n && isTokenChar(c[i])) {
-                letter |= Character.isLetter(c[i]);
+                letter |= isLetter(c[i]);
                 leet |= leetValue(c[i]) != 0;
                 i++;
             }
@@ -115,11 +127,41 @@ public final class Normalizer {
         while (q < tokenEnd && isPunctuationLike(c[q])) {
             q++;
         }
-        return q < tokenEnd && Character.isLetterOrDigit(c[q]);
+        return q < tokenEnd && (isLetter(c[q]) || isDigit(c[q]));
     }
 
     private static boolean isTokenChar(char ch) {
-        return Character.isLetterOrDigit(ch) || leetValue(ch) != 0;
+        return ch < 128 ? ASCII_KIND[ch] != 0 : isLetter(ch) || isDigit(ch) || leetValue(ch) != 0;
+    }
+
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte LEET = 4;
+    private static final byte[] ASCII_KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            byte k = 0;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                k |= LETTER;
+            }
+            if (c >= '0' && c <= '9') {
+                k |= DIGIT;
+            }
+            if (leetValue(c) != 0) {
+                k |= LEET;
+            }
+            ASCII_KIND[c] = k;
+        }
+    }
+
+    /** Character.isLetter with an ASCII fast path (folded text is mostly ASCII). */
+    private static boolean isLetter(char ch) {
+        return ch < 128 ? (ASCII_KIND[ch] & LETTER) != 0 : Character.isLetter(ch);
+    }
+
+    private static boolean isDigit(char ch) {
+        return ch < 128 ? (ASCII_KIND[ch] & DIGIT) != 0 : Character.isDigit(ch);
     }
 
     static char leetValue(char ch) {
@@ -138,21 +180,21 @@ public final class Normalizer {
     }
 
     /**
-     * Step 3: find words (letter runs) and numbers (digit runs), decide joins, and write the
-     * spaced sequence into s.out*. Returns the number of chars written.
+     * Steps 3 and 4: find words (letter runs) and numbers (digit runs), decide joins, and write
+     * the spaced, collapsed sequence as the result.
      */
-    private static int buildWords(Scratch s) {
+    private static NormalizedText buildWords(String original, Scratch s) {
         char[] c = s.chars;
         int n = s.size;
         int items = 0;
         for (int i = 0; i < n; ) {
-            boolean letter = Character.isLetter(c[i]);
-            if (!letter && !Character.isDigit(c[i])) {
+            boolean letter = isLetter(c[i]);
+            if (!letter && !isDigit(c[i])) {
                 i++;
                 continue;
             }
             int a = i;
-            while (i < n && (letter ? Character.isLetter(c[i]) : Character.isDigit(c[i]))) {
+            while (i < n && (letter ? isLetter(c[i]) : isDigit(c[i]))) {
                 i++;
             }
             s.addItem(a, i, letter);
@@ -192,19 +234,70 @@ public final class Normalizer {
             }
             k++;
         }
-        int w = 0;
+        int capacity = n + items;
+        Output out = new Output(capacity);
         for (int j = 0; j < items; j++) {
             int a = s.itemStart[j];
             int b = s.itemEnd[j];
             if (j > 0 && join[j] == 0) {
                 int gapAt = s.ends[s.itemEnd[j - 1] - 1];
-                w = s.out(w, ' ', gapAt, gapAt, false);
+                out.emit(' ', gapAt, gapAt, false);
             }
             for (int p = a; p < b; p++) {
-                w = s.out(w, c[p], s.starts[p], s.ends[p], p == a && join[j] == 2);
+                out.emit(c[p], s.starts[p], s.ends[p], p == a && join[j] == 2);
             }
         }
-        return w;
+        return out.build(original);
+    }
+
+    /**
+     * The result being written: characters with their original ranges; runs of three or more
+     * identical letters collapse to one as they are written (step 4).
+     */
+    private static final class Output {
+        final char[] chars;
+        final int[] ranges;
+        final byte[] info;
+        int w;
+        int runStart = -1;
+        char runChar;
+        int runLength;
+
+        Output(int capacity) {
+            chars = new char[capacity];
+            ranges = new int[2 * capacity];
+            info = new byte[capacity];
+        }
+
+        void emit(char ch, int start, int end, boolean softBefore) {
+            if (runLength > 0 && ch == runChar) {
+                runLength++;
+                if (runLength == 2) {
+                    put(ch, start, end, softBefore);
+                    return;
+                }
+                w = runStart + 1; // third or later: the run becomes its first letter
+                ranges[2 * runStart + 1] = end;
+                info[runStart] = (byte) ((info[runStart] & NormalizedText.SOFT) | Math.min(runLength, 127));
+                return;
+            }
+            runStart = w;
+            runChar = ch;
+            runLength = isLetter(ch) ? 1 : 0;
+            put(ch, start, end, softBefore);
+        }
+
+        private void put(char ch, int start, int end, boolean softBefore) {
+            chars[w] = ch;
+            ranges[2 * w] = start;
+            ranges[2 * w + 1] = end;
+            info[w] = (byte) (softBefore ? NormalizedText.SOFT | 1 : 1);
+            w++;
+        }
+
+        NormalizedText build(String original) {
+            return new NormalizedText(original, new String(chars, 0, w), ranges, info);
+        }
     }
 
     private static boolean singleLetter(Scratch s, int k) {
@@ -232,45 +325,4 @@ public final class Normalizer {
         return to - from == 1 && c[from] == '\'';
     }
 
-    /** Step 4: collapse runs of 3+ identical letters and build the result. */
-    private static NormalizedText collapseAndBuild(String original, Scratch s, int n) {
-        char[] c = s.outChars;
-        int w = 0;
-        int r = 0;
-        while (r < n) {
-            char ch = c[r];
-            int run = 1;
-            if (Character.isLetter(ch)) {
-                while (r + run < n && c[r + run] == ch) {
-                    run++;
-                }
-            }
-            if (run >= 3) {
-                c[w] = ch;
-                s.outStarts[w] = s.outStarts[r];
-                s.outEnds[w] = s.outEnds[r + run - 1];
-                s.outRepeat[w] = (byte) Math.min(run, 127);
-                s.outSoft[w] = s.outSoft[r];
-                w++;
-                r += run;
-            } else {
-                c[w] = ch;
-                s.outStarts[w] = s.outStarts[r];
-                s.outEnds[w] = s.outEnds[r];
-                s.outRepeat[w] = 1;
-                s.outSoft[w] = s.outSoft[r];
-                w++;
-                r++;
-            }
-        }
-        int[] starts = new int[w];
-        int[] ends = new int[w];
-        byte[] repeat = new byte[w];
-        boolean[] soft = new boolean[w];
-        System.arraycopy(s.outStarts, 0, starts, 0, w);
-        System.arraycopy(s.outEnds, 0, ends, 0, w);
-        System.arraycopy(s.outRepeat, 0, repeat, 0, w);
-        System.arraycopy(s.outSoft, 0, soft, 0, w);
-        return new NormalizedText(original, new String(c, 0, w), starts, ends, repeat, soft);
-    }
 }

@@ -15,13 +15,6 @@ final class Scratch {
     boolean[] isLetter = new boolean[64];
     byte[] join = new byte[64];
     int items;
-    // step 3/4 output
-    char[] outChars = new char[256];
-    int[] outStarts = new int[256];
-    int[] outEnds = new int[256];
-    byte[] outRepeat = new byte[256];
-    boolean[] outSoft = new boolean[256];
-
     void reset(int inputLength) {
         size = 0;
         items = 0;
@@ -61,22 +54,6 @@ final class Scratch {
         itemEnd[items] = end;
         isLetter[items] = letter;
         items++;
-    }
-
-    int out(int w, char ch, int start, int end, boolean soft) {
-        if (w == outChars.length) {
-            int cap = w * 2;
-            outChars = Arrays.copyOf(outChars, cap);
-            outStarts = Arrays.copyOf(outStarts, cap);
-            outEnds = Arrays.copyOf(outEnds, cap);
-            outRepeat = Arrays.copyOf(outRepeat, cap);
-            outSoft = Arrays.copyOf(outSoft, cap);
-        }
-        outChars[w] = ch;
-        outStarts[w] = start;
-        outEnds[w] = end;
-        outSoft[w] = soft;
-        return w + 1;
     }
 
     private void ensureChars(int needed) {

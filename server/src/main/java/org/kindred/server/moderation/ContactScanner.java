@@ -1,0 +1,409 @@
+package org.kindred.server.moderation;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds contact details in message text: phone numbers (international and local formats, also
+ * spaced out), e-mail addresses (also "name at mail dot com"), {@code @handles}, handles after a
+ * platform name ("snap: name", "insta jane_doe"), Discord tags and {@code u/name}. Reports original
+ * ranges. Allocation-free on text without candidates. Thread-safe (stateless but for config).
+ */
+final class ContactScanner {
+    /** Receives a found range {@code [start, end)} of the text. */
+    @FunctionalInterface
+    interface Found {
+        void range(int start, int end);
+    }
+
+    private static final int MIN_PHONE_DIGITS = 7;
+    private static final int MAX_PHONE_DIGITS = 15;
+    private static final Pattern SPELLED_EMAIL = Pattern.compile(
+            "(?i)[a-z0-9._%+-]{2,}\\s*(?:\\(at\\)|\\[at\\]|\\sat\\s|@)\\s*[a-z0-9-]{2,}\\s*(?:\\(dot\\)|\\[dot\\]|\\sdot\\s)\\s*[a-z]{2,6}\\b");
+    private static final String[] PLATFORMS = {"snap", "snapchat", "insta", "instagram", "ig", "tiktok", "discord",
+        "kik", "telegram", "whatsapp", "twitter", "fb", "facebook", "reddit", "wickr", "threema", "skype"};
+    private static final int PLATFORM_INITIALS = initials(PLATFORMS);
+    private static final Set<String> NOT_HANDLES = Set.of("me", "my", "is", "the", "a", "an", "and", "or", "to", "for",
+        "too", "but", "it", "im", "i", "you", "on", "in", "at", "of", "app", "account", "page", "story", "stories",
+        "post", "posts", "dm", "dms", "chat", "group", "server", "call", "video", "yesterday", "today", "lol");
+
+    private final Set<String> crisisNumbers;
+
+    private static int initials(String[] words) {
+        int mask = 0;
+        for (String w : words) {
+            mask |= 1 << (w.charAt(0) - 'a');
+        }
+        return mask;
+    }
+
+    ContactScanner(Set<String> crisisNumbers) {
+        this.crisisNumbers = Set.copyOf(crisisNumbers);
+    }
+
+    void scan(String s, Found found) {
+        int digits = 0;
+        boolean at = false;
+        boolean hash = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c <= '9') {
+                if (c >= '0') {
+                    digits++;
+                } else if (c == '#') {
+                    hash = true;
+                }
+            } else if (c == '@') {
+                at = true;
+            } else if (c > 127 && Character.isDigit(c)) {
+                digits++;
+            }
+        }
+        if (digits >= MIN_PHONE_DIGITS) {
+            phones(s, found);
+        }
+        if (at) {
+            atSigns(s, found);
+        }
+        if (hash) {
+            discordTags(s, found);
+        }
+        if (mayHaveSpelledEmail(s)) {
+            Matcher m = SPELLED_EMAIL.matcher(s);
+            while (m.find()) {
+                found.range(m.start(), m.end());
+            }
+        }
+        platformHandles(s, found);
+    }
+
+    // ---- phone numbers ----
+
+    private void phones(String s, Found found) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            boolean opener = (c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1));
+            if (!isDigit(c) && !opener) {
+                i++;
+                continue;
+            }
+            if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+                    i++; // digits glued to a word ("mp3", "room12"): not a phone number
+                }
+                continue;
+            }
+            int j = c == '+' ? i + 1 : i;
+            int end = i;
+            int digits = 0;
+            int separators = 0;
+            while (j < n) {
+                char d = s.charAt(j);
+                if (isDigit(d)) {
+                    digits++;
+                    end = j + 1;
+                    separators = 0;
+                } else if (isPhoneSeparator(d) && separators < 2) {
+                    separators++;
+                } else {
+                    break;
+                }
+                j++;
+            }
+            boolean gluedAfter = end < n && Character.isLetter(s.charAt(end));
+            if (digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && !gluedAfter
+                    && !looksLikeDateOrYears(s, i, end) && !isCrisisNumber(s, i, end)) {
+                found.range(i, end);
+            }
+            i = Math.max(j, i + 1);
+        }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9' || (c > 127 && Character.isDigit(c));
+    }
+
+    private static boolean isPhoneSeparator(char c) {
+        return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '\u00A0';
+    }
+
+    /** "12.05.2024", "2024-05-01", "2019 2020 2021": dates and years, not phones. */
+    private static boolean looksLikeDateOrYears(String s, int from, int to) {
+        int[] groups = new int[MAX_PHONE_DIGITS];
+        int count = 0;
+        int len = 0;
+        boolean allYears = true;
+        boolean dateSeparators = true;
+        for (int i = from; i <= to && count < groups.length; i++) {
+            char c = i < to ? s.charAt(i) : ' ';
+            if (isDigit(c)) {
+                len++;
+                continue;
+            }
+            if (len > 0) {
+                int g = len;
+                allYears &= g == 4 && (s.startsWith("19", i - 4) || s.startsWith("20", i - 4));
+                groups[count++] = g;
+                len = 0;
+            }
+            if (i < to && c != '.' && c != '/' && c != '-') {
+                dateSeparators = false;
+            }
+        }
+        if (allYears && count >= 2) {
+            return true;
+        }
+        if (dateSeparators && count == 3) {
+            boolean dmy = groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4);
+            boolean ymd = groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2;
+            return dmy || ymd;
+        }
+        return false;
+    }
+
+    private boolean isCrisisNumber(String s, int from, int to) {
+        StringBuilder digits = new StringBuilder(MAX_PHONE_DIGITS);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (isDigit(c)) {
+                digits.append(Character.forDigit(Character.digit(c, 10), 10));
+            }
+        }
+        String d = digits.toString();
+        if (crisisNumbers.contains(d)) {
+            return true;
+        }
+        boolean international = s.charAt(from) == '+' || d.startsWith("00");
+        if (international) {
+            String rest = d.startsWith("00") ? d.substring(2) : d;
+            for (int cc = 1; cc <= 3 && cc < rest.length(); cc++) {
+                String national = rest.substring(cc);
+                if (crisisNumbers.contains(national) || crisisNumbers.contains("0" + national)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- e-mail addresses and @handles ----
+
+    private static void atSigns(String s, Found found) {
+        int n = s.length();
+        for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+            int start = at;
+            while (start > 0 && isLocalChar(s.charAt(start - 1))) {
+                start--;
+            }
+            int domainEnd = domainEnd(s, at + 1);
+            if (start < at && domainEnd > at + 1) {
+                found.range(start, domainEnd);
+                at = domainEnd - 1;
+                continue;
+            }
+            if (start == at && (at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1)))) {
+                int end = at + 1;
+                while (end < n && isHandleChar(s.charAt(end))) {
+                    end++;
+                }
+                while (end > at + 1 && s.charAt(end - 1) == '.') {
+                    end--; // sentence full stop
+                }
+                if (end - at - 1 >= 2 && hasLetter(s, at + 1, end)) {
+                    found.range(at, end);
+                }
+            }
+        }
+    }
+
+    /** End of a domain ("mail.example.org") starting at {@code from}, or {@code from} if none. */
+    private static int domainEnd(String s, int from) {
+        int n = s.length();
+        int i = from;
+        int lastDot = -1;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (isAsciiAlnum(c) || c == '-') {
+                i++;
+            } else if (c == '.' && i > from && i + 1 < n && isAsciiAlnum(s.charAt(i + 1))) {
+                lastDot = i;
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (lastDot < 0 || i - lastDot - 1 < 2) {
+            return from;
+        }
+        for (int k = lastDot + 1; k < i; k++) {
+            if (!Character.isLetter(s.charAt(k))) {
+                return from;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isLocalChar(char c) {
+        return isAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    private static boolean isHandleChar(char c) {
+        return isAsciiAlnum(c) || c == '_' || c == '.';
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean hasLetter(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Cheap test for "dot" (any case) preceded by a space or bracket: the spelled-out form. */
+    private static boolean mayHaveSpelledEmail(String s) {
+        for (int i = 1, last = s.length() - 3; i <= last; i++) {
+            char c = s.charAt(i);
+            if ((c | 0x20) == 'd' && (s.charAt(i + 1) | 0x20) == 'o' && (s.charAt(i + 2) | 0x20) == 't') {
+                char before = s.charAt(i - 1);
+                if (before == ' ' || before == '(' || before == '[') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- Discord tags, u/name and handles after a platform name ----
+
+    private static void discordTags(String s, Found found) {
+        for (int h = s.indexOf('#'); h >= 0; h = s.indexOf('#', h + 1)) {
+            int end = h + 1;
+            while (end < s.length() && isDigit(s.charAt(end))) {
+                end++;
+            }
+            boolean fourDigits = end - h - 1 == 4 && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)));
+            int start = h;
+            while (start > 0 && isHandleChar(s.charAt(start - 1))) {
+                start--;
+            }
+            if (fourDigits && start < h) {
+                found.range(start, end);
+            }
+        }
+    }
+
+    private static void platformHandles(String s, Found found) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetter(s.charAt(i)) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int wordEnd = i;
+            while (wordEnd < n && Character.isLetter(s.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            if (wordEnd - i == 1 && (s.charAt(i) == 'u' || s.charAt(i) == 'U') && wordEnd < n && s.charAt(wordEnd) == '/') {
+                int end = wordEnd + 1;
+                while (end < n && (isHandleChar(s.charAt(end)) || s.charAt(end) == '-')) {
+                    end++;
+                }
+                if (end - wordEnd - 1 >= 3) {
+                    found.range(i, end);
+                }
+            } else if (isPlatform(s, i, wordEnd)) {
+                handleAfter(s, wordEnd, found);
+            }
+            i = wordEnd;
+        }
+    }
+
+    private static boolean isPlatform(String s, int from, int to) {
+        int len = to - from;
+        if (len < 2 || len > 9) {
+            return false;
+        }
+        char first = (char) (s.charAt(from) | 0x20);
+        if (first < 'a' || first > 'z' || (PLATFORM_INITIALS & (1 << (first - 'a'))) == 0) {
+            return false;
+        }
+        for (String p : PLATFORMS) {
+            if (p.length() == len && p.charAt(0) == first && s.regionMatches(true, from, p, 0, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** After a platform name: optional separator (":", "=", "-", "@", "is"), then the handle. */
+    private static void handleAfter(String s, int from, Found found) {
+        int n = s.length();
+        int i = skipSpaces(s, from);
+        i = skipWord(s, i, "me");
+        i = skipWord(s, i, "at");
+        boolean explicit = false;
+        if (i < n && (s.charAt(i) == ':' || s.charAt(i) == '=' || s.charAt(i) == '-')) {
+            explicit = s.charAt(i) != '-';
+            i = skipSpaces(s, i + 1);
+        } else if (i + 2 < n && s.regionMatches(true, i, "is", 0, 2) && s.charAt(i + 2) == ' ') {
+            i = skipSpaces(s, i + 2);
+        }
+        int start = i;
+        if (i < n && s.charAt(i) == '@') {
+            explicit = true;
+            i++;
+        }
+        int end = i;
+        while (end < n && isHandleChar(s.charAt(end))) {
+            end++;
+        }
+        while (end > i && s.charAt(end - 1) == '.') {
+            end--;
+        }
+        if (end - i < 2 || !hasLetter(s, i, end)) {
+            return;
+        }
+        String token = s.substring(i, end).toLowerCase(java.util.Locale.ROOT);
+        if (NOT_HANDLES.contains(token)) {
+            return;
+        }
+        if (explicit || handleLike(token)) {
+            found.range(start, end);
+        }
+    }
+
+    private static boolean handleLike(String token) {
+        for (int k = 0; k < token.length(); k++) {
+            char c = token.charAt(k);
+            if (isDigit(c) || c == '_' || (c == '.' && k > 0 && k < token.length() - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Skips {@code word} and the spaces after it when it stands at {@code i} as a whole word. */
+    private static int skipWord(String s, int i, String word) {
+        int end = i + word.length();
+        if (end < s.length() && s.regionMatches(true, i, word, 0, word.length()) && s.charAt(end) == ' ') {
+            return skipSpaces(s, end);
+        }
+        return i;
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,180 @@
+package org.kindred.server.moderation;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.kindred.server.text.NormalizedText;
+import org.kindred.server.text.Normalizer;
+
+/**
+ * The working state of one message passing the pipeline. Not thread-safe: it belongs to the
+ * thread evaluating that message. Stages read the context and the current text and record
+ * findings; {@link VerdictAssembler} turns them into a {@link Verdict}.
+ */
+public final class Evaluation {
+    private final MessageContext context;
+    private final ModerationConfig config;
+    private final Normalizer normalizer;
+    private String text;
+    private NormalizedText normalized;
+    private Verdict finished;
+    private int[] masks = new int[0];
+    private int maskCount;
+    private Set<String> categories;
+    private Set<String> maskedCategories;
+    private String blockCategory;
+    private String holdCategory;
+    private boolean alert;
+    private boolean severe;
+
+    Evaluation(MessageContext context, ModerationConfig config, Normalizer normalizer) {
+        this.context = context;
+        this.config = config;
+        this.normalizer = normalizer;
+        this.text = context.text();
+    }
+
+    public MessageContext context() {
+        return context;
+    }
+
+    public ModerationConfig config() {
+        return config;
+    }
+
+    /** The text as it will be delivered before masking (after the shape stage cleaned it). */
+    public String text() {
+        return text;
+    }
+
+    /** Replaces the text; only the shape stage does this, before anything is recorded. */
+    void replaceText(String cleaned) {
+        if (normalized != null || maskCount > 0) {
+            throw new IllegalStateException("text replaced after matching (expected: shape stage first)");
+        }
+        this.text = cleaned;
+    }
+
+    /** The normalised text, computed on first use. */
+    public NormalizedText normalized() {
+        if (normalized == null) {
+            normalized = normalizer.normalize(text);
+        }
+        return normalized;
+    }
+
+    /** Ends the evaluation with this verdict; later stages are skipped. */
+    public void finish(Verdict verdict) {
+        this.finished = verdict;
+    }
+
+    public boolean isFinished() {
+        return finished != null || blockCategory != null;
+    }
+
+    Verdict finished() {
+        return finished;
+    }
+
+    /**
+     * Records that {@code category} matched the original range {@code [start, end)} of
+     * {@link #text()} and applies the room's action for it. Returns false once the message is
+     * blocked (callers may stop looking, or go on to record every category for moderators; the
+     * reason given is that of the most serious blocked category).
+     */
+    public boolean found(String category, int start, int end) {
+        Action action = config.action(context.room(), category);
+        if (action == Action.ALLOW) {
+            return true;
+        }
+        CategoryPolicy policy = config.policy(category);
+        category(category);
+        alert |= policy.alert();
+        switch (action) {
+            case MASK -> mask(start, end, category);
+            case HOLD -> {
+                if (holdCategory == null) {
+                    holdCategory = category;
+                }
+            }
+            case BLOCK -> {
+                if (blockCategory == null || Reasons.priority(category) < Reasons.priority(blockCategory)) {
+                    blockCategory = category;
+                }
+                severe |= policy.severe();
+                return false;
+            }
+            default -> throw new IllegalStateException("action " + action);
+        }
+        return true;
+    }
+
+    private void category(String category) {
+        if (categories == null) {
+            categories = new LinkedHashSet<>(4);
+        }
+        categories.add(category);
+    }
+
+    private void mask(int start, int end, String category) {
+        if (start >= end) {
+            return;
+        }
+        if (maskCount * 2 == masks.length) {
+            masks = Arrays.copyOf(masks, Math.max(8, masks.length * 2));
+        }
+        masks[maskCount * 2] = start;
+        masks[maskCount * 2 + 1] = end;
+        maskCount++;
+        if (maskedCategories == null) {
+            maskedCategories = new LinkedHashSet<>(2);
+        }
+        maskedCategories.add(category);
+    }
+
+    /** True if {@code [start, end)} overlaps a range already masked. */
+    public boolean masked(int start, int end) {
+        for (int i = 0; i < maskCount; i++) {
+            if (masks[2 * i] < end && start < masks[2 * i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int maskCount() {
+        return maskCount;
+    }
+
+    int maskStart(int i) {
+        return masks[2 * i];
+    }
+
+    int maskEnd(int i) {
+        return masks[2 * i + 1];
+    }
+
+    Set<String> categories() {
+        return categories == null ? Set.of() : categories;
+    }
+
+    Set<String> maskedCategories() {
+        return maskedCategories == null ? Set.of() : maskedCategories;
+    }
+
+    String blockCategory() {
+        return blockCategory;
+    }
+
+    String holdCategory() {
+        return holdCategory;
+    }
+
+    boolean alert() {
+        return alert;
+    }
+
+    boolean severe() {
+        return severe;
+    }
+}

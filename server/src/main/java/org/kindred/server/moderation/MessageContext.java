@@ -1,0 +1,35 @@
+package org.kindred.server.moderation;
+
+import java.util.Objects;
+import org.kindred.protocol.Role;
+
+/**
+ * Everything the pipeline needs to judge one {@code send}.
+ *
+ * @param room              room id
+ * @param memberId          sender's member id
+ * @param role              sender's role; moderators skip slow mode and link holds
+ * @param fingerprint       sender's network fingerprint (keyed hash), or null if unknown
+ * @param memberSinceMillis when the member first appeared (epoch ms)
+ * @param nowMillis         the current time (epoch ms); injected so tests are deterministic
+ * @param roomSlowSeconds   the room's slow mode (0 = off)
+ * @param text              the text as sent
+ */
+public record MessageContext(String room, String memberId, Role role, String fingerprint,
+        long memberSinceMillis, long nowMillis, long roomSlowSeconds, String text) {
+    public MessageContext {
+        Objects.requireNonNull(room, "room");
+        Objects.requireNonNull(memberId, "memberId");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(text, "text");
+        if (roomSlowSeconds < 0) {
+            throw new IllegalArgumentException("roomSlowSeconds: " + roomSlowSeconds + " (expected: >= 0)");
+        }
+    }
+
+    @Override
+    public String toString() { // never log content
+        return "MessageContext[room=" + room + ", member=" + memberId + ", role=" + role
+                + ", length=" + text.length() + "]";
+    }
+}

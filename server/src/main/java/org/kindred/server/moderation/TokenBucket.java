@@ -1,0 +1,32 @@
+package org.kindred.server.moderation;
+
+/** A token bucket on an injected clock (milliseconds). Thread-safe. */
+final class TokenBucket {
+    private final double capacity;
+    private final double perMilli;
+    private double tokens;
+    private long last;
+
+    /** A full bucket; its clock starts with the first {@link #tryTake(long)}. */
+    TokenBucket(int burst, double perSecond) {
+        this.capacity = burst;
+        this.perMilli = perSecond / 1000.0;
+        this.tokens = burst;
+        this.last = Long.MIN_VALUE;
+    }
+
+    /** Takes a token and returns 0, or returns how many ms until one is available. */
+    synchronized long tryTake(long nowMillis) {
+        if (last == Long.MIN_VALUE) {
+            last = nowMillis;
+        } else if (nowMillis > last) {
+            tokens = Math.min(capacity, tokens + (nowMillis - last) * perMilli);
+            last = nowMillis;
+        }
+        if (tokens >= 1.0) {
+            tokens -= 1.0;
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil((1.0 - tokens) / perMilli));
+    }
+}

@@ -1,0 +1,74 @@
+package org.kindred.server.moderation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stage 7: turns an {@link Evaluation} into one immutable {@link Verdict}: block beats hold beats
+ * mask beats deliver; masks replace exactly the recorded original characters with {@code *} (one
+ * per code point, spaces inside a masked span included); repeated severe blocks ask for an automatic mute.
+ */
+final class VerdictAssembler {
+    private final StrikeTracker strikes;
+
+    VerdictAssembler(StrikeTracker strikes) {
+        this.strikes = strikes;
+    }
+
+    Verdict assemble(Evaluation e) {
+        if (e.finished() != null) {
+            return e.finished();
+        }
+        if (e.blockCategory() != null) {
+            long mute = e.severe() ? strikes.strike(e.context().memberId(), e.context().nowMillis()) : 0;
+            return new Verdict(Outcome.BLOCK, null, e.categories(), Reasons.blocked(e.blockCategory()), 0, e.alert(),
+                    List.of(), mute);
+        }
+        String text = e.maskCount() == 0 ? e.text() : masked(e);
+        List<Notice> notices = notices(e);
+        if (e.holdCategory() != null) {
+            return new Verdict(Outcome.HOLD, text, e.categories(), Reasons.held(e.holdCategory()), 0, e.alert(),
+                    notices, 0);
+        }
+        if (e.maskCount() > 0) {
+            return new Verdict(Outcome.MASK, text, e.categories(), null, 0, e.alert(), notices, 0);
+        }
+        return e.categories().isEmpty() && !e.alert() ? Verdict.deliver(text)
+                : new Verdict(Outcome.DELIVER, text, e.categories(), null, 0, e.alert(), List.of(), 0);
+    }
+
+    private static List<Notice> notices(Evaluation e) {
+        if (e.maskCount() == 0) {
+            return List.of();
+        }
+        List<Notice> notices = new ArrayList<>(2);
+        if (e.maskedCategories().contains(Categories.CONTACT)) {
+            notices.add(new Notice(Notice.MASKED, Reasons.CONTACT_MASKED));
+        }
+        if (e.maskedCategories().size() > (e.maskedCategories().contains(Categories.CONTACT) ? 1 : 0)) {
+            notices.add(new Notice(Notice.MASKED, Reasons.WORDS_MASKED));
+        }
+        return notices;
+    }
+
+    /** The text with every masked range replaced by one {@code *} per code point. */
+    static String masked(Evaluation e) {
+        String s = e.text();
+        boolean[] hide = new boolean[s.length()];
+        for (int i = 0; i < e.maskCount(); i++) {
+            for (int k = e.maskStart(i); k < e.maskEnd(i); k++) {
+                hide[k] = true;
+            }
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!hide[i]) {
+                out.append(c);
+            } else if (!Character.isLowSurrogate(c) || i == 0 || !hide[i - 1]) {
+                out.append('*');
+            }
+        }
+        return out.toString();
+    }
+}

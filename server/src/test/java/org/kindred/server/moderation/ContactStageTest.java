@@ -1,0 +1,68 @@
+package org.kindred.server.moderation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContactStageTest {
+    private final ContactStage stage = new ContactStage(ModerationConfig.defaults());
+
+    private Verdict run(String text) {
+        Evaluation e = Fixtures.evaluation(text);
+        stage.apply(e);
+        return new VerdictAssembler(new StrikeTracker(3, 600, 600, 100)).assemble(e);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "call me on 07700 900123 tonight|call me on ************ tonight",
+        "my number is +44 20 7946 0958|my number is ****************",
+        "(555) 123-4567 anytime|************** anytime",
+        "text 555.123.4567|text ************",
+        "5 5 5 1 2 3 4 5 6 7 is me|******************* is me",
+        "mail jane.doe+x@example.co.uk please|mail ************************ please",
+        "jane at gmail dot com|*********************",
+        "add me @jane_doe99!|add me ***********!",
+        "my snap: coolkid|my snap: *******",
+        "insta is jane_doe|insta is ********",
+        "add me on snapchat coolkid99|add me on snapchat *********",
+        "discord Jane#1234|discord *********",
+        "find me at u/throwaway123|find me at **************",
+    })
+    void masksContactDetails(String text, String expected) {
+        Verdict v = run(text);
+        assertEquals(Outcome.MASK, v.outcome(), text);
+        assertEquals(expected, v.text());
+        assertTrue(v.categories().contains(Categories.CONTACT));
+        assertEquals(Notice.MASKED, v.notices().get(0).code());
+        assertTrue(v.notices().get(0).text().contains("anonymity"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "please call 988 if you need to talk",
+        "Samaritans are on 116 123, day or night",
+        "UK: call 111 or 999",
+        "text SHOUT to 85258",
+        "US: text HOME to 741741",
+        "the old lifeline was 1-800-273-8255",
+        "in Ireland Pieta is 1800 247 247",
+        "Samaritans from abroad: +44 116 123",
+        "10 people came to the 7pm meeting",
+        "it happened on 12.05.2024 and again 2024-06-01",
+        "between 2019 2020 2021 things were hard",
+        "I saw it on instagram yesterday",
+        "my snap is broken",
+        "I've been clean for 365 days",
+        "ticket #1234 was closed",
+        "room 101, floor 3",
+    })
+    void leavesCrisisLinesAndEverydayNumbersAlone(String text) {
+        Verdict v = run(text);
+        assertEquals(Outcome.DELIVER, v.outcome(), text);
+        assertEquals(text, v.text());
+    }
+}
