@@ -21,14 +21,15 @@ export class Connection extends EventTarget {
    * @param {object} options
    * @param {() => object} options.hello extra hello fields (locale, region, auth)
    * @param {string} [options.url]
+   * @param {{session: string, memberId: string}} [options.resume] a session to resume (after a reload)
    */
-  constructor({ hello, url }) {
+  constructor({ hello, url, resume }) {
     super();
     this.helloFields = hello;
     this.url = url || (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
     this.state = 'idle';
-    this.session = null;
-    this.memberId = null;
+    this.session = resume ? resume.session : null;
+    this.memberId = resume ? resume.memberId : null;
     this.welcome = null;
     this.socket = null;
     this.pending = new Map();

@@ -1,5 +1,14 @@
-// The private support card shown after a `crisis` event: calm, dismissible, never modal.
-// Links are built from validated numbers and https URLs only.
+// The private support card shown after a `crisis` event or the help button: calm,
+// dismissible, never modal. Links are built from validated numbers and https URLs only.
+//
+// Screen readers: the card is a labelled region (a landmark people can jump to). How it is
+// announced depends on why it appeared:
+//  - the person pressed "I need help now": they asked for it, so focus moves to the card's
+//    heading (it is read at once) and returns to where it was when the card is closed;
+//  - it followed a message they wrote: focus stays in the composer (the conversation is never
+//    interrupted) and one short sentence goes to a polite status line, saying what appeared
+//    and where. Putting the whole card in a live region would read every phone number aloud.
+// Escape (with focus in the card) or the Close button dismisses it.
 import { el, clear } from './dom.js';
 
 const LEVEL_LEAD = {
@@ -9,43 +18,100 @@ const LEVEL_LEAD = {
 };
 
 export class CrisisCard {
-  /** @param {HTMLElement} slot where the card appears (top of the page content) */
-  constructor(slot) {
+  /**
+   * @param {HTMLElement} slot where the card appears (top of the page content)
+   * @param {HTMLElement} announcer a polite status line (visually hidden)
+   */
+  constructor(slot, announcer) {
     this.slot = slot;
+    this.announcer = announcer;
+    this.returnFocus = null;
+    this.last = null; // the crisis shown, so a reload can show it again
+    this.slot.addEventListener('keydown', e => {
+      if (e.key === 'Escape' && this.visible) {
+        e.preventDefault();
+        this.hide();
+      }
+    });
   }
 
-  show(crisis) {
+  /**
+   * @param {object} crisis a `crisis` event or reply
+   * @param {{focus?: boolean}} [opts] focus: move focus to the card (the person asked for help)
+   */
+  show(crisis, { focus = false } = {}) {
+    const hadFocus = this.slot.contains(document.activeElement);
+    this.last = crisis;
     clear(this.slot);
+    const lead = crisis.text || LEVEL_LEAD[crisis.level] || LEVEL_LEAD.concern;
     const title = el('h2', { text: 'Support is here for you', attrs: { id: 'crisis-title', tabindex: '-1' } });
     const card = el('section', {
       className: 'crisis-card',
-      attrs: { 'aria-labelledby': 'crisis-title', 'data-level': crisis.level || 'concern' },
+      attrs: { 'aria-labelledby': 'crisis-title', 'aria-describedby': 'crisis-text',
+        'data-level': crisis.level || 'concern' },
     },
     el('div', { className: 'crisis-head' },
       title,
       el('button', {
-        className: 'button quiet',
+        className: 'button quiet crisis-close',
         text: 'Close',
-        attrs: { type: 'button', 'aria-label': 'Close the support card' },
+        attrs: { type: 'button', 'aria-label': 'Close the support card', 'aria-keyshortcuts': 'Escape' },
         on: { click: () => this.hide() },
       })),
-    el('p', { className: 'crisis-text', text: crisis.text || LEVEL_LEAD[crisis.level] || LEVEL_LEAD.concern }),
+    this.quickLinks(crisis.resources || []),
+    el('p', { className: 'crisis-text', text: lead, attrs: { id: 'crisis-text' } }),
     el('p', { className: 'crisis-note', text: 'Only you can see this. You can close it and keep chatting.' }),
     this.resourceList(crisis.resources || []));
     this.slot.append(card);
     this.slot.hidden = false;
-    title.focus({ preventScroll: false });
-    card.scrollIntoView({ block: 'nearest' });
+    if (focus || hadFocus) {
+      if (!hadFocus) this.returnFocus = document.activeElement;
+      title.focus({ preventScroll: true });
+      this.slot.scrollIntoView({ block: 'nearest' });
+      this.announce('');
+    } else {
+      this.returnFocus = null;
+      this.announce(lead + ' Support lines are shown above the conversation. Only you can see them.');
+    }
   }
 
   hide() {
+    const hadFocus = this.slot.contains(document.activeElement);
     clear(this.slot);
     this.slot.hidden = true;
+    if (hadFocus) {
+      const back = this.returnFocus && this.returnFocus.isConnected && !this.returnFocus.closest('[hidden]')
+        ? this.returnFocus : document.getElementById('message-input');
+      if (back && !back.closest('[hidden]')) back.focus();
+      else document.getElementById('help-button').focus();
+    }
+    this.returnFocus = null;
+    this.announce('Support card closed. "I need help now" at the top brings it back.');
     document.dispatchEvent(new CustomEvent('crisis-card-closed'));
   }
 
   get visible() {
     return !this.slot.hidden;
+  }
+
+  announce(text) {
+    // Clear first so the same sentence twice is announced twice.
+    this.announcer.textContent = '';
+    if (text) setTimeout(() => { this.announcer.textContent = text; }, 50);
+  }
+
+  /**
+   * The first line that can be called and the first that can be texted, as big buttons right under the heading, so
+   * that on a phone they are visible without scrolling the card. The full list follows.
+   */
+  quickLinks(resources) {
+    const caller = resources.find(r => digits(r.phone));
+    const texter = resources.find(r => digits(r.sms));
+    if (!caller && !texter) return null;
+    const row = el('p', { className: 'crisis-links crisis-quick' });
+    if (caller) row.append(link('tel:' + digits(caller.phone), 'Call ' + caller.phone.trim(), caller.name));
+    if (texter) row.append(link('sms:' + digits(texter.sms), 'Text ' + texter.sms.trim(), texter.name));
+    return row;
   }
 
   resourceList(resources) {
@@ -77,12 +143,13 @@ export class CrisisCard {
 function link(href, label, name, external) {
   const a = el('a', { className: 'button link-button', text: label });
   a.href = href;
+  const spoken = name && !label.includes(name) ? label + ', ' + name : label;
   if (external) {
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
-    a.setAttribute('aria-label', label + ', ' + name + ' (opens in a new tab)');
+    a.setAttribute('aria-label', spoken + ' (opens in a new tab)');
   } else {
-    a.setAttribute('aria-label', label + ', ' + name);
+    a.setAttribute('aria-label', spoken);
   }
   return a;
 }

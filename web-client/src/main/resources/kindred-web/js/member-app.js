@@ -1,5 +1,6 @@
 // Entry point of the member page (index.html): wires the landing page, the room, the help
-// button and the crisis card to one Connection.
+// button and the crisis card to one Connection. A reload of the tab resumes the same session
+// (token in sessionStorage, see tab-state.js): same member, same room, same conversation.
 import { byId } from './dom.js';
 import { Connection } from './connection.js';
 import { Landing } from './landing.js';
@@ -8,10 +9,11 @@ import { CrisisCard } from './crisis-card.js';
 import { Feedback } from './feedback.js';
 import { locale } from './region.js';
 import { ConnectionStatus } from './connection-status.js';
+import { loadTab, saveTab, clearTab } from './tab-state.js';
 
 const landingFeedback = new Feedback(byId('landing-feedback'));
 const helpFeedback = new Feedback(byId('help-feedback'));
-const crisis = new CrisisCard(byId('crisis-slot'));
+const crisis = new CrisisCard(byId('crisis-slot'), byId('crisis-announcer'));
 const status = new ConnectionStatus(byId('conn-status'));
 
 let conn = null;
@@ -26,13 +28,14 @@ const landing = new Landing({
       conn.stop();
       conn = null;
       room = null;
+      clearTab();
     }
   },
 });
 
-function connection() {
+function connection(resume) {
   if (conn) return conn;
-  conn = new Connection({ hello: () => ({ locale: locale(), region: landing.regionCode }) });
+  conn = new Connection({ hello: () => ({ locale: locale(), region: landing.regionCode }), resume });
   room = new RoomView(conn, { onLeft: left });
   conn.addEventListener('message', e => onEvent(e.detail.msg));
   conn.addEventListener('state', e => onState(e.detail));
@@ -69,8 +72,39 @@ async function join(roomId, nick) {
   landing.hide();
   room.setTitle(summary.title, summary.topic);
   room.open(reply, nick);
+  saveTab({ session: c.session, memberId: c.memberId, current });
   byId('room-title').focus();
 }
+
+/** After a reload: show the room as it was at once, then resume the session behind it. */
+function resumeTab(saved) {
+  current = saved.current;
+  const c = connection({ session: saved.session, memberId: saved.memberId });
+  landing.hide();
+  room.setTitle(current.title, current.topic);
+  room.open({ ...saved.joined, history: saved.messages || [] }, current.nick);
+  if (saved.crisis) crisis.show(saved.crisis);
+  c.start();
+  refreshCount(current.room);
+}
+
+async function refreshCount(roomId) {
+  try {
+    const res = await fetch('/api/rooms', { headers: { Accept: 'application/json' } });
+    const r = ((await res.json()).rooms || []).find(x => x.room === roomId);
+    if (r && current && current.room === roomId) room.setCount(r.members);
+  } catch {
+    // the count is refreshed by the next presence event anyway
+  }
+}
+
+// Keep what a reload needs; only while in a room.
+window.addEventListener('pagehide', () => {
+  const snap = current && room ? room.snapshot() : null;
+  if (!snap || !conn || !conn.session) return;
+  saveTab({ session: conn.session, memberId: conn.memberId, current, joined: snap.joined, messages: snap.messages,
+    crisis: crisis.visible ? crisis.last : null });
+});
 
 async function roomSummary(roomId) {
   const card = document.querySelector('button[data-room="' + CSS.escape(roomId) + '"]');
@@ -81,7 +115,10 @@ async function roomSummary(roomId) {
 
 function left(message) {
   current = null;
-  landing.show();
+  clearTab(); // left deliberately (or removed): a reload starts on the landing page
+  const saved = loadTab();
+if (saved && saved.current && saved.joined) resumeTab(saved);
+else landing.show();
   if (message) landingFeedback.show(message, { tone: 'info' });
   byId('landing-title').setAttribute('tabindex', '-1');
   byId('landing-title').focus();
@@ -102,10 +139,13 @@ function onState({ state, code }) {
   status.update(state, code);
   if (room) room.setOffline(state !== 'open');
   if (state === 'closed' && code === 4003) {
+    clearTab();
     if (current) {
       room.close();
       current = null;
-      landing.show();
+      const saved = loadTab();
+if (saved && saved.current && saved.joined) resumeTab(saved);
+else landing.show();
     }
     landingFeedback.show('A moderator has paused your access to Kindred. If you need support right now, '
       + 'please contact a local helpline or emergency service.', { tone: 'warn' });
@@ -115,6 +155,7 @@ function onState({ state, code }) {
 }
 
 async function onWelcome({ resumed }) {
+  if (current) saveTab({ session: conn.session, memberId: conn.memberId });
   if (!current || resumed) return;
   // The session could not be resumed (it expired): join again; history fills the gap.
   const reply = await conn.request({ type: 'join', room: current.room, nick: current.nick });
@@ -133,7 +174,7 @@ byId('help-button').addEventListener('click', async () => {
   const reply = welcome ? await c.request(current ? { type: 'help', room: current.room } : { type: 'help' }) : null;
   if (reply && reply.type === 'crisis') {
     helpFeedback.clear();
-    crisis.show(reply);
+    crisis.show(reply, { focus: true });
   } else {
     const why = reply && reply.type === 'error' ? reply.message : "We couldn't reach Kindred just now.";
     helpFeedback.show(why + ' If you are in danger, please call your local emergency number.', { tone: 'warn' });
@@ -144,4 +185,6 @@ function wait(ms) {
   return new Promise(resolve => setTimeout(() => resolve(null), ms));
 }
 
-landing.show();
+const saved = loadTab();
+if (saved && saved.current && saved.joined) resumeTab(saved);
+else landing.show();

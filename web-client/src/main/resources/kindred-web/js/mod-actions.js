@@ -4,7 +4,10 @@ import { byId, el, clear } from './dom.js';
 import { duration } from './time.js';
 
 const MUTE = [[300, '5 minutes'], [900, '15 minutes'], [3600, '1 hour'], [86400, '1 day']];
-const KICK = [[60, '1 minute'], [600, '10 minutes'], [3600, '1 hour']];
+const KICK = [[60, '1 minute'], [300, '5 minutes'], [600, '10 minutes'], [3600, '1 hour'], [86400, '1 day']];
+const KINDS = ['mute', 'unmute', 'kick', 'ban'];
+const CONFIRM = { delete: 'Delete message', mute: 'Mute', unmute: 'Unmute', kick: 'Remove', ban: 'Ban' };
+const DURATION_LABEL = { mute: 'For how long', kick: 'They can come back after', ban: 'For how long' };
 const BAN = [[86400, '1 day'], [604800, '7 days'], [2592000, '30 days'], [0, 'Permanently']];
 
 export class Actions {
@@ -15,6 +18,8 @@ export class Actions {
   constructor(conn, report) {
     this.conn = conn;
     this.report = report;
+    /** Told about mutes and bans made here (set by the console; see mod-sanctions.js). */
+    this.sanctions = null;
   }
 
   async run(request, done) {
@@ -49,6 +54,16 @@ export class Actions {
     return resolveDialog().then(r => r && this.run({ type: 'mod.resolve', escalation, ...r }, 'Escalation closed.'));
   }
 
+  async unmute(room, member, who) {
+    const ok = await this.run({ type: 'mod.unmute', room, member }, who + ' can post in ' + room + ' again.');
+    if (ok && this.sanctions) this.sanctions.unmuted(room, member);
+    return ok;
+  }
+
+  unban(ban) {
+    return this.run({ type: 'mod.unban', ban }, 'Ban ' + ban + ' lifted.');
+  }
+
   slow(room, seconds) {
     return this.run({ type: 'mod.slow', room, seconds },
       seconds > 0 ? 'Slow mode on: one message every ' + duration(seconds) + '.' : 'Slow mode off.');
@@ -58,22 +73,32 @@ export class Actions {
     return this.run({ type: 'mod.lock', room, locked }, locked ? 'Room locked.' : 'Room unlocked.');
   }
 
-  /** Mute, kick or ban one member; {@code who} is a label for the dialog. */
+  /** Mute, unmute, kick (with a cool-off) or ban one member; {@code who} is a label for the dialog. */
   async member(room, member, who) {
     const a = await this.ask({ title: 'Act on ' + who, subject: room ? 'In room: ' + room : 'No room',
-      kinds: room ? ['mute', 'kick', 'ban'] : ['ban'] });
+      kinds: room ? KINDS : ['ban'] });
     if (!a) return null;
     if (a.kind === 'mute') {
-      return this.run({ type: 'mod.mute', room, member, seconds: a.seconds, reason: a.reason },
+      const ok = await this.run({ type: 'mod.mute', room, member, seconds: a.seconds, reason: a.reason },
         who + ' is muted for ' + duration(a.seconds) + '.');
+      if (ok && this.sanctions) this.sanctions.muted({ room, member, who, seconds: a.seconds, reason: a.reason });
+      return ok;
     }
+    if (a.kind === 'unmute') return this.unmute(room, member, who);
     if (a.kind === 'kick') {
       return this.run({ type: 'mod.kick', room, member, seconds: a.seconds, reason: a.reason },
-        who + ' was removed from the room.');
+        who + ' was removed from ' + room + ' and can come back in ' + duration(a.seconds) + '.');
     }
     const ban = { type: 'mod.ban', member, reason: a.reason };
     if (a.seconds > 0) ban.seconds = a.seconds;
-    return this.run(ban, who + (a.seconds > 0 ? ' is banned for ' + duration(a.seconds) + '.' : ' is banned.'));
+    const reply = await this.run(ban);
+    if (reply) {
+      const id = typeof reply.ban === 'string' ? reply.ban : null;
+      this.report(who + (a.seconds > 0 ? ' is banned for ' + duration(a.seconds) : ' is banned')
+        + (id ? ' (ban id ' + id + ').' : '.'), 'ok');
+      if (id && this.sanctions) this.sanctions.banned({ ban: id, member, who, seconds: a.seconds, reason: a.reason });
+    }
+    return reply;
   }
 
   ask({ title, subject, kinds, fixed }) {
@@ -85,7 +110,7 @@ export class Actions {
     byId('action-error').textContent = '';
     const kindSet = byId('action-kind-set');
     kindSet.hidden = !kinds;
-    for (const k of ['mute', 'kick', 'ban']) {
+    for (const k of KINDS) {
       byId('act-' + k).closest('.radio').hidden = !kinds || !kinds.includes(k);
     }
     if (kinds) byId('act-' + kinds[0]).checked = true;
@@ -94,14 +119,14 @@ export class Actions {
     const reason = byId('action-reason');
     const sync = () => {
       const kind = fixed || form.elements.kind.value;
-      durationRow.hidden = kind === 'delete';
+      durationRow.hidden = kind === 'delete' || kind === 'unmute';
+      byId('action-duration-label').textContent = DURATION_LABEL[kind] || 'For how long';
       const opts = kind === 'mute' ? MUTE : kind === 'kick' ? KICK : BAN;
       clear(select);
       for (const [s, label] of opts) select.append(el('option', { text: label, attrs: { value: s } }));
       byId('action-reason-hint').textContent = kind === 'ban' ? '(required)' : '(optional)';
       reason.required = kind === 'ban';
-      byId('action-confirm').textContent = kind === 'delete' ? 'Delete message'
-        : kind === 'mute' ? 'Mute' : kind === 'kick' ? 'Remove' : 'Ban';
+      byId('action-confirm').textContent = CONFIRM[kind];
     };
     sync();
     kindSet.onchange = sync;

@@ -19,10 +19,13 @@ export class Feeds {
   /**
    * @param {import('./mod-actions.js').Actions} actions
    * @param {{onChange: (open: {imminent: number, urgent: number}) => void,
-   *          onNewUrgent: (e: object) => void}} hooks
+   *          onNewUrgent: (e: object) => void, onClaimedByOther?: (e: object) => void,
+   *          me?: string|null}} hooks me: this moderator's user name
    */
-  constructor(actions, { onChange, onNewUrgent }) {
+  constructor(actions, { onChange, onNewUrgent, onClaimedByOther, me }) {
     this.actions = actions;
+    this.me = me || null;
+    this.onClaimedByOther = onClaimedByOther || (() => {});
     this.onChange = onChange;
     this.onNewUrgent = onNewUrgent;
     this.escalations = new Map();
@@ -51,6 +54,9 @@ export class Feeds {
         if (msg.status === 'open' && (msg.level === 'imminent' || (!before && msg.level === 'high'))) {
           this.onNewUrgent(msg);
         }
+        if (msg.status === 'claimed' && (!before || before.status !== 'claimed') && !this.mine(msg)) {
+          this.onClaimedByOther(msg);
+        }
         this.render('escalations');
         return true;
       }
@@ -59,6 +65,17 @@ export class Feeds {
       case 'mod.alert': this.alerts.set(msg.msg + ':' + msg.ts, msg); this.render('alerts'); return true;
       default: return false;
     }
+  }
+
+  /** Claimed by this moderator (user names are compared as the server normalises them). */
+  mine(e) {
+    return Boolean(this.me && e.claimedBy && e.claimedBy.toLowerCase() === this.me.toLowerCase());
+  }
+
+  claimState(e) {
+    if (e.status !== 'claimed') return 'Open: nobody has taken this yet';
+    if (this.mine(e)) return 'Claimed by you';
+    return 'Claimed by ' + (e.claimedBy || 'another moderator');
   }
 
   renderAll() {
@@ -95,13 +112,13 @@ export class Feeds {
     }
     actions.append(button('Resolve', 'Resolve escalation for ' + who, () => this.actions.resolve(e.escalation)));
     actions.append(button('Act on member', 'Act on ' + who, () => this.actions.member(e.room, e.member, who)));
-    const status = e.status === 'claimed' ? 'Claimed' + (e.claimedBy ? ' by ' + e.claimedBy : '') : 'Open';
     return el('li', { className: 'item', attrs: { 'data-level': e.level, 'data-status': e.status,
-      'data-escalation': e.escalation } },
+      'data-escalation': e.escalation, 'data-mine': String(this.mine(e)) } },
     el('p', { className: 'item-title' },
       el('span', { className: 'level', text: LEVEL_LABEL[e.level] || e.level }), ' · ', who),
     el('p', { className: 'item-meta', text: [e.room || 'no room', SOURCE_LABEL[e.source] || e.source,
-      clockTime(e.ts), status].join(' · ') }),
+      clockTime(e.ts)].join(' · ') }),
+    el('p', { className: 'claim-state', text: this.claimState(e) }),
     e.excerpt ? el('p', { className: 'item-text', text: e.excerpt }) : null,
     actions);
   }

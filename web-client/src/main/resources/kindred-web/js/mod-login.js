@@ -1,13 +1,20 @@
 // Moderator sign-in: POST /api/login {user, password} → {token}. The token lives in this
 // tab's sessionStorage only, so closing the tab signs out.
 const KEY = 'kindred.modToken';
+const USER = 'kindred.modUser';
 
 export function savedToken() {
   return sessionStorage.getItem(KEY);
 }
 
+/** The signed-in moderator's user name (to tell "claimed by you" from others' claims). */
+export function savedUser() {
+  return sessionStorage.getItem(USER);
+}
+
 export function forgetToken() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(USER);
 }
 
 /** Resolves with {token} or {error: sentence}. */
@@ -28,5 +35,6 @@ export async function login(user, password) {
   const body = await res.json();
   if (!body.token) return { error: 'Sign-in failed. Please try again.' };
   sessionStorage.setItem(KEY, body.token);
+  sessionStorage.setItem(USER, user.toLowerCase());
   return { token: body.token };
 }

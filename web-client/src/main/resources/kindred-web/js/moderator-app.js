@@ -4,10 +4,11 @@ import { byId } from './dom.js';
 import { Connection } from './connection.js';
 import { ConnectionStatus } from './connection-status.js';
 import { Feedback } from './feedback.js';
-import { login, savedToken, forgetToken } from './mod-login.js';
+import { login, savedToken, savedUser, forgetToken } from './mod-login.js';
 import { Actions } from './mod-actions.js';
 import { Feeds } from './mod-feeds.js';
 import { ModRooms } from './mod-rooms.js';
+import { Sanctions } from './mod-sanctions.js';
 import { Chime } from './chime.js';
 import { locale } from './region.js';
 
@@ -17,6 +18,7 @@ const feedback = new Feedback(byId('console-feedback'));
 const chime = new Chime(byId('sound-toggle'));
 let conn = null;
 let refresher = null;
+let sanctions = null; // one list per tab, kept across sign-in connections
 
 byId('login-form').addEventListener('submit', async e => {
   e.preventDefault();
@@ -39,6 +41,7 @@ byId('login-form').addEventListener('submit', async e => {
 
 byId('sign-out').addEventListener('click', () => {
   forgetToken();
+  if (sanctions) sanctions.forget();
   if (conn) conn.stop();
   conn = null;
   showLogin('You are signed out.');
@@ -57,7 +60,14 @@ function showLogin(message) {
 function start(token) {
   conn = new Connection({ hello: () => ({ auth: token, locale: locale() }) });
   const actions = new Actions(conn, (text, tone) => feedback.show(text, { tone: tone || 'info' }));
+  actions.sanctions = sanctions || (sanctions = new Sanctions(actions));
+  actions.sanctions.actions = actions;
   const feeds = new Feeds(actions, {
+    me: savedUser(),
+    onClaimedByOther: e => {
+      byId('mod-announcer').textContent = (e.claimedBy || 'Another moderator') + ' took the ' + e.level
+        + ' escalation' + (e.room ? ' in ' + e.room : '') + '.';
+    },
     onChange: ({ imminent, urgent }) => {
       document.title = (urgent ? '(' + urgent + (imminent ? '!' : '') + ') ' : '') + BASE_TITLE;
     },

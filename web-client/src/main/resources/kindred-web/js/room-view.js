@@ -30,6 +30,8 @@ export class RoomView {
     this.typers = new Map();
     this.lastTypingSent = 0;
     this.pendingHeld = [];
+    this.shown = []; // the message events on screen, oldest first (for a reload, see tab-state.js)
+    this.joined = null;
 
     byId('composer').addEventListener('submit', e => {
       e.preventDefault();
@@ -56,7 +58,9 @@ export class RoomView {
     this.room = joined.room;
     this.nick = nick;
     this.me = joined.you;
+    this.joined = { room: joined.room, you: joined.you, guidelines: joined.guidelines, mode: joined.mode };
     if (fresh) {
+      this.shown = [];
       clear(this.list);
       this.log.setAttribute('aria-live', 'off');
       this.feedback.clear();
@@ -64,7 +68,7 @@ export class RoomView {
     }
     byId('room-guidelines').textContent = joined.guidelines || '';
     this.setMode(joined.mode || {});
-    this.setCount(joined.members ? joined.members.length : 1);
+    this.setCount(joined.count || (joined.members ? joined.members.length : 1));
     for (const m of joined.history || []) this.addMessage(m, false);
     // Announce only what arrives from now on, not the history.
     this.log.setAttribute('aria-live', 'polite');
@@ -78,8 +82,15 @@ export class RoomView {
     document.title = title + ' — Kindred';
   }
 
+  /** What a reload needs to show this room again (see member-app.js). */
+  snapshot() {
+    return this.room ? { joined: { ...this.joined, count: this.count }, messages: this.shown } : null;
+  }
+
   close() {
     this.room = null;
+    this.shown = [];
+    this.joined = null;
     this.section.hidden = true;
     this.typers.clear();
     this.pendingHeld = [];
@@ -113,13 +124,20 @@ export class RoomView {
       if (!existing.classList.contains('held')) return;
       existing.replaceWith(item);
       this.pendingHeld = this.pendingHeld.filter(id => id !== m.msg);
+      this.remember(m);
       return;
     }
+    this.remember(m);
     if (m.from) this.typers.delete(m.from.id);
     const near = this.nearEnd();
     this.list.append(item);
     if (live) this.scrollToEnd(near || own);
     this.renderTyping();
+  }
+
+  remember(m) {
+    this.shown.push({ type: 'message', room: m.room, msg: m.msg, seq: m.seq, from: m.from, text: m.text, ts: m.ts });
+    if (this.shown.length > 200) this.shown.splice(0, this.shown.length - 100);
   }
 
   presence(p) {
@@ -148,6 +166,7 @@ export class RoomView {
   }
 
   deleted(d) {
+    this.shown = this.shown.filter(m => m.msg !== d.msg);
     const li = this.list.querySelector('li[data-msg="' + CSS.escape(d.msg) + '"]');
     if (li) markDeleted(li);
   }

@@ -83,7 +83,8 @@ public final class KindredServer implements AutoCloseable {
         bossGroup = new MultiThreadIoEventLoopGroup(1, io);
         workerGroup = new MultiThreadIoEventLoopGroup(0, io);
 
-        NickRules nicks = new NickRules(nick -> true);
+        ModerationSetup.Built moderation = ModerationSetup.build(config, section("moderation"));
+        NickRules nicks = new NickRules(moderation.pipeline()::acceptableNick);
         rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, workerGroup.next(), codec, metrics, nicks,
                 config.historySize(), config.historyMaxAgeSeconds() * 1000L, clock));
         sessions = new SessionRegistry(Duration.ofSeconds(config.resumeWindowSeconds()), config.historySize(),
@@ -97,7 +98,7 @@ public final class KindredServer implements AutoCloseable {
                 });
         services = new Services(config, section("store"), section("crisis"), codec, rooms, sessions, clock);
         services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
-        RequestHandlers handlers = new ServerRequests(config.maxText(), rooms, services);
+        RequestHandlers handlers = new ServerRequests(rooms, services, moderation);
         Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms, handlers, clock);
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 

@@ -7,15 +7,8 @@ import java.util.concurrent.Executor;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
-import org.kindred.protocol.SendStatus;
 import org.kindred.protocol.ServerMessage;
-import java.util.List;
-import org.kindred.server.crisis.RiskAssessment;
-import org.kindred.server.crisis.RiskCategory;
-import org.kindred.server.crisis.RiskMessagePolicy;
 import org.kindred.server.moderator.BanList;
-import org.kindred.server.moderator.ReviewQueue;
-import org.kindred.server.session.Ids;
 import org.kindred.server.moderator.MemberReports;
 import org.kindred.server.moderator.ModeratorRequests;
 import org.kindred.server.moderator.Principal;
@@ -32,7 +25,6 @@ import org.kindred.server.store.Ban;
  * reports, moderator requests, sign-in of moderators and bans.
  */
 public final class ServerRequests implements RequestHandlers {
-    private final int maxText;
     private final RoomRegistry rooms;
     private final ModeratorRequests moderators;
     private final MemberReports reports;
@@ -40,61 +32,22 @@ public final class ServerRequests implements RequestHandlers {
     private final TokenService tokens;
     private final Executor blocking;
     private final CrisisSupport crisis;
-    private final ReviewQueue review;
-    private final RiskMessagePolicy riskPolicy;
+    private final SendFlow sendFlow;
 
-    public ServerRequests(int maxText, RoomRegistry rooms, Services services) {
-        this(maxText, rooms, services.moderatorRequests, services.reports, services.bans, services.tokens,
-                services.blocking, services.crisis, services.review, services.crisisConfig.riskMessages());
-    }
-
-    public ServerRequests(int maxText, RoomRegistry rooms, ModeratorRequests moderators, MemberReports reports,
-            BanList bans, TokenService tokens, Executor blocking, CrisisSupport crisis, ReviewQueue review,
-            RiskMessagePolicy riskPolicy) {
-        this.crisis = crisis;
-        this.review = review;
-        this.riskPolicy = riskPolicy;
-        this.maxText = maxText;
+    public ServerRequests(RoomRegistry rooms, Services services, ModerationSetup.Built moderation) {
+        this.crisis = services.crisis;
+        this.sendFlow = new SendFlow(moderation, services);
+        this.moderators = services.moderatorRequests;
+        this.reports = services.reports;
+        this.bans = services.bans;
+        this.tokens = services.tokens;
+        this.blocking = services.blocking;
         this.rooms = rooms;
-        this.moderators = moderators;
-        this.reports = reports;
-        this.bans = bans;
-        this.tokens = tokens;
-        this.blocking = blocking;
     }
 
     @Override
     public void onSend(Connection c, Session s, Room room, ClientMessage.Send send, long now) {
-        String text = send.text().strip();
-        if (text.isEmpty() || text.length() > maxText) {
-            c.send(ServerMessage.Error.of(send.id(), ErrorCode.TEXT_INVALID,
-                    "Messages must be between 1 and " + maxText + " characters."));
-            return;
-        }
-        RiskAssessment risk = crisis.assess(s, room.id(), text);
-        if (risk.atRisk() && riskPolicy == RiskMessagePolicy.HOLD
-                && !risk.categories().equals(java.util.Set.of(RiskCategory.THIRD_PARTY))) {
-            hold(c, s, room, send.id(), text, List.of("risk"));
-            return;
-        }
-        room.post(s, c, send.id(), text, SendStatus.DELIVERED);
-    }
-
-    /** Holds a message for review: stored and announced first, then the sender hears it is held. */
-    private void hold(Connection c, Session s, Room room, String reqId, String text, List<String> categories) {
-        String msgId = Ids.of("m_");
-        room.member(s.memberId()).thenAcceptAsync(info -> {
-            if (info.isEmpty()) {
-                c.send(ServerMessage.Error.of(reqId, ErrorCode.NOT_IN_ROOM, "You need to join this room first."));
-                return;
-            }
-            review.hold(room.id(), msgId, info.get(), text, categories);
-            c.send(new ServerMessage.Sent(reqId, room.id(), msgId, SendStatus.HELD, text));
-        }, blocking).exceptionally(err -> {
-            c.send(ServerMessage.Error.of(reqId, ErrorCode.INTERNAL,
-                    "Something went wrong on the server; your message was not sent."));
-            return null;
-        });
+        sendFlow.onSend(c, s, room, send, now);
     }
 
     @Override

@@ -44,7 +44,8 @@ public final class Harness {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        dispatcher = new Dispatcher(config, codec, sessions, rooms, new ServerRequests(config.maxText(), rooms, services),
+        dispatcher = new Dispatcher(config, codec, sessions, rooms, new ServerRequests(rooms, services,
+                org.kindred.server.ModerationSetup.build(config, EMPTY)),
                 System::currentTimeMillis);
     }
 

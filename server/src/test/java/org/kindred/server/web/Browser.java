@@ -68,7 +68,13 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        find(css).click();
+        clickCentered(find(css));
+    }
+
+    /** Scrolls {@code e} to the middle first, so that the sticky top bar cannot cover it. */
+    void clickCentered(WebElement e) {
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", e);
+        e.click();
     }
 
     void type(String css, String text) {
@@ -91,7 +97,9 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Supplier<T> condition, String what) {
+        // Lists are re-rendered on events: an element found a moment ago may be gone; look again.
         return new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).withMessage("waiting for " + what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
                     T v = condition.get();
                     return v instanceof Boolean b && !b ? null : v;

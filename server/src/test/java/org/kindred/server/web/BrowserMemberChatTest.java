@@ -99,4 +99,59 @@ class BrowserMemberChatTest {
             }
         }
     }
+
+    @Test
+    void reloadingThePageResumesTheSameMemberRoomAndConversationAndLeavingEndsIt() throws Exception {
+        try (TestServer server = new TestServer(); Browser a = new Browser(); Browser b = new Browser()) {
+            String base = "http://127.0.0.1:" + server.port();
+            MemberPage ann = new MemberPage(a, base).join("grief", "Ann", "GB");
+            MemberPage bo = new MemberPage(b, base).join("grief", "Bo");
+            ann.send("Before the reload");
+            bo.awaitMessage("Before the reload");
+            bo.send("Hi Ann");
+            ann.awaitMessage("Hi Ann");
+            ann.send(RISK_FOR_CARD);
+            a.find("#crisis-slot .crisis-card");
+            String title = a.find("#room-title").getText();
+            Object before = a.js("return JSON.parse(sessionStorage.getItem('kindred.tab')).memberId");
+            assertTrue(before instanceof String s && !s.isEmpty(), "member id kept for this tab: " + before);
+
+            a.driver().navigate().refresh();
+            bo.send("Sent during the reload");
+            a.find("#room #message-input");
+            assertEquals(Boolean.TRUE, a.js("return document.getElementById('landing').hidden"), "straight back in the room");
+            assertEquals(title, a.find("#room-title").getText());
+            ann.awaitMessage("Sent during the reload");
+            assertEquals(List.of("Before the reload", "Hi Ann", RISK_FOR_CARD, "Sent during the reload"),
+                    ann.messageTexts(), "the conversation is kept, nothing twice");
+            assertEquals(before, a.js("return JSON.parse(sessionStorage.getItem('kindred.tab')).memberId"),
+                    "the same member after the reload");
+            a.find("#crisis-slot .crisis-card a[href^='tel:']"); // the open support card came back too
+            a.waitForText("#presence", "2 people here");
+            assertEquals(2, server.server().sessions().all().stream().filter(s -> s.rooms().contains("grief")).count(),
+                    "no second member was created");
+
+            ann.send("Still me");
+            WebElement still = bo.awaitMessage("Still me");
+            assertEquals("Ann", still.findElement(By.cssSelector(".message-nick")).getText());
+            assertEquals("You", ann.awaitMessage("Still me").findElement(By.cssSelector(".message-nick")).getText());
+            for (WebElement sys : b.all("#messages li.system")) {
+                assertFalse(sys.getText().contains("Ann left"), "Bo never saw Ann leave");
+            }
+            for (WebElement sys : b.all("#messages li.system")) {
+                assertFalse(sys.getText().contains("Ann joined"), "Ann did not join again");
+            }
+
+            // Leaving deliberately forgets the session: a reload starts on the landing page.
+            a.click("#leave-button");
+            a.find("#landing #room-list");
+            assertEquals(null, a.js("return sessionStorage.getItem('kindred.tab')"));
+            b.waitForText("#messages li.system", "Ann left");
+            a.driver().navigate().refresh();
+            a.find("#room-list button[data-room]");
+            assertEquals(Boolean.TRUE, a.js("return document.getElementById('room').hidden"));
+        }
+    }
+
+    private static final String RISK_FOR_CARD = "I want to kill myself tonight";
 }

@@ -21,12 +21,20 @@ final class MemberPage {
     }
 
     MemberPage join(String room, String nick) {
+        return join(room, nick, null);
+    }
+
+    /** Joins with the region picker set to {@code region} (ISO code), or left as guessed when null. */
+    MemberPage join(String room, String nick, String region) {
         openLanding();
         WebElement accept = browser.find("#accept");
         if (!accept.isSelected()) {
             accept.click();
         }
         browser.type("#nick", nick);
+        if (region != null) {
+            new org.openqa.selenium.support.ui.Select(browser.find("#region")).selectByValue(region);
+        }
         browser.click("#room-list button[data-room='" + room + "']");
         browser.find("#room #message-input");
         browser.waitUntil(() -> browser.js("return document.activeElement.id").equals("room-title"),

@@ -37,10 +37,18 @@ final class ModeratorPage {
         }, feed + " item containing '" + text + "'");
     }
 
+    /** Clicks a button of the feed item containing {@code text}, finding it again if it was re-rendered. */
+    void clickIn(String feed, String text, String buttonText) {
+        browser.waitUntil(() -> {
+            clickIn(awaitItem(feed, text), buttonText);
+            return true;
+        }, "button '" + buttonText + "' in the " + feed + " item containing '" + text + "'");
+    }
+
     void clickIn(WebElement item, String buttonText) {
         for (WebElement b : item.findElements(By.cssSelector("button"))) {
             if (b.getText().equals(buttonText)) {
-                b.click();
+                browser.clickCentered(b);
                 return;
             }
         }

@@ -1,0 +1,135 @@
+package org.kindred.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.ModEvent;
+import org.kindred.protocol.SendStatus;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.crisis.RiskAssessment;
+import org.kindred.server.crisis.RiskCategory;
+import org.kindred.server.crisis.RiskMessagePolicy;
+import org.kindred.server.moderation.MessageContext;
+import org.kindred.server.moderation.ModerationPipeline;
+import org.kindred.server.moderation.Notice;
+import org.kindred.server.moderation.Verdict;
+import org.kindred.server.moderator.AuditAction;
+import org.kindred.server.moderator.AuditLog;
+import org.kindred.server.moderator.ModeratorHub;
+import org.kindred.server.moderator.ReviewQueue;
+import org.kindred.server.room.Room;
+import org.kindred.server.session.Connection;
+import org.kindred.server.session.Ids;
+import org.kindred.server.session.Session;
+import org.kindred.server.store.Excerpt;
+import org.kindred.server.store.Mute;
+import org.kindred.server.store.Store;
+
+/**
+ * The path of one {@code send}: the moderation pipeline judges it, risk is assessed whatever
+ * the verdict, and the verdict is applied — delivered (perhaps masked) through the room, held
+ * for review, or refused with a reason the sender understands. Runs on the connection's event
+ * loop; durable work (holds, audit, automatic mutes) goes to the blocking executor.
+ */
+final class SendFlow {
+    private final ModerationPipeline pipeline;
+    private final boolean contentChecks;
+    private final CrisisSupport crisis;
+    private final RiskMessagePolicy riskPolicy;
+    private final ReviewQueue review;
+    private final ModeratorHub hub;
+    private final AuditLog audit;
+    private final Store store;
+    private final Executor blocking;
+
+    SendFlow(ModerationSetup.Built moderation, Services services) {
+        this.pipeline = moderation.pipeline();
+        this.contentChecks = moderation.contentChecks();
+        this.crisis = services.crisis;
+        this.riskPolicy = services.crisisConfig.riskMessages();
+        this.review = services.review;
+        this.hub = services.hub;
+        this.audit = services.audit;
+        this.store = services.store;
+        this.blocking = services.blocking;
+    }
+
+    void onSend(Connection c, Session s, Room room, ClientMessage.Send send, long now) {
+        Verdict v = pipeline.evaluate(new MessageContext(room.id(), s.memberId(), s.role(), s.fingerprint(),
+                s.createdAt(), now, 0, send.text())); // slow mode is the room's own check
+        RiskAssessment risk = contentChecks && !send.text().isBlank()
+                ? crisis.assess(s, room.id(), send.text()) : RiskAssessment.NONE;
+        if (v.autoMuteSeconds() > 0) {
+            autoMute(s, room, now, v.autoMuteSeconds());
+        }
+        switch (v.outcome()) {
+            case INVALID -> c.send(ServerMessage.Error.of(send.id(), ErrorCode.TEXT_INVALID, v.reason()));
+            case RATE_LIMITED -> c.send(new ServerMessage.Error(send.id(), ErrorCode.RATE_LIMITED, v.reason(),
+                    Math.max(1, v.retryAfterMs())));
+            case SLOW_MODE -> c.send(new ServerMessage.Error(send.id(), ErrorCode.SLOW_MODE, v.reason(),
+                    Math.max(1, v.retryAfterMs())));
+            case BLOCK -> block(c, s, room, send, v, now);
+            case HOLD -> hold(c, s, room, send.id(), v.text(), List.copyOf(v.categories()));
+            case DELIVER, MASK -> {
+                if (holdForRisk(risk)) {
+                    List<String> categories = new ArrayList<>(v.categories());
+                    categories.add("risk");
+                    hold(c, s, room, send.id(), v.text(), categories);
+                    return;
+                }
+                room.post(s, c, send.id(), v.text(), v.outcome() == org.kindred.server.moderation.Outcome.MASK
+                        ? SendStatus.MASKED : SendStatus.DELIVERED);
+                for (Notice n : v.notices()) {
+                    c.send(new ServerMessage.Notice(room.id(), n.code(), n.text()));
+                }
+            }
+            default -> throw new IllegalStateException("unhandled outcome " + v.outcome());
+        }
+    }
+
+    private boolean holdForRisk(RiskAssessment risk) {
+        return risk.atRisk() && riskPolicy == RiskMessagePolicy.HOLD
+                && !risk.categories().equals(java.util.Set.of(RiskCategory.THIRD_PARTY));
+    }
+
+    private void block(Connection c, Session s, Room room, ClientMessage.Send send, Verdict v, long now) {
+        c.send(ServerMessage.Error.of(send.id(), ErrorCode.BLOCKED, v.reason()));
+        String categories = String.join(",", v.categories());
+        if (v.alertModerators()) {
+            hub.publish(room.id(), new ModEvent.Alert(room.id(), Ids.of("m_"), s.memberId(),
+                    List.copyOf(v.categories()), Excerpt.of(send.text().strip()), now));
+        }
+        CompletableFuture.runAsync(() -> audit.record(AuditLog.SYSTEM, AuditAction.AUTO_BLOCK, s.memberId(),
+                room.id(), categories), blocking);
+    }
+
+    private void autoMute(Session s, Room room, long now, long seconds) {
+        long until = now + seconds * 1000;
+        CompletableFuture.runAsync(() -> {
+            store.mutes().put(new Mute(room.id(), s.memberId(), until, AuditLog.SYSTEM, "repeated severe violations",
+                    now));
+            audit.record(AuditLog.SYSTEM, AuditAction.AUTO_MUTE, s.memberId(), room.id(), seconds + "s");
+        }, blocking).thenCompose(x -> room.mute(s.memberId(), until,
+                "Your messages are paused here for a little while because several were blocked."));
+    }
+
+    /** Holds a message for review: stored and announced first, then the sender hears it is held. */
+    private void hold(Connection c, Session s, Room room, String reqId, String text, List<String> categories) {
+        String msgId = Ids.of("m_");
+        room.member(s.memberId()).thenAcceptAsync(info -> {
+            if (info.isEmpty()) {
+                c.send(ServerMessage.Error.of(reqId, ErrorCode.NOT_IN_ROOM, "You need to join this room first."));
+                return;
+            }
+            review.hold(room.id(), msgId, info.get(), text, categories);
+            c.send(new ServerMessage.Sent(reqId, room.id(), msgId, SendStatus.HELD, text));
+        }, blocking).exceptionally(err -> {
+            c.send(ServerMessage.Error.of(reqId, ErrorCode.INTERNAL,
+                    "Something went wrong on the server; your message was not sent."));
+            return null;
+        });
+    }
+}

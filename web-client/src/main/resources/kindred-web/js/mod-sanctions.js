@@ -1,0 +1,115 @@
+// "Your mutes and bans": the mutes and bans made from this console tab, with their ids, so
+// they can be lifted (mod.unmute, mod.unban). Kept in this tab's sessionStorage so a reload
+// does not lose a ban id; a ban made elsewhere can be lifted by typing its id.
+import { el, clear, byId } from './dom.js';
+import { clockTime, duration } from './time.js';
+import { button } from './mod-feeds.js';
+
+const KEY = 'kindred.modSanctions';
+
+export class Sanctions {
+  /** @param {import('./mod-actions.js').Actions} actions */
+  constructor(actions) {
+    this.actions = actions;
+    this.list = byId('sanctions');
+    this.items = load();
+    byId('unban-form').addEventListener('submit', async e => {
+      e.preventDefault();
+      const input = byId('unban-id');
+      const id = input.value.trim();
+      if (!id) {
+        byId('unban-error').textContent = 'Please enter the id of a ban, for example ban_… .';
+        input.focus();
+        return;
+      }
+      byId('unban-error').textContent = '';
+      if (await this.actions.unban(id)) {
+        input.value = '';
+        this.lifted(i => i.kind === 'ban' && i.ban === id);
+      }
+    });
+    this.render();
+    setInterval(() => this.render(), 30000); // drops what has ended, updates "ends in"
+  }
+
+  /** Sign-out: this tab forgets them. */
+  forget() {
+    this.items = [];
+    sessionStorage.removeItem(KEY);
+    this.render();
+  }
+
+  /** A mute made here: {room, member, who, seconds, reason}. */
+  muted({ room, member, who, seconds, reason }) {
+    this.items = this.items.filter(i => !(i.kind === 'mute' && i.room === room && i.member === member));
+    this.add({ kind: 'mute', room, member, who, reason, ts: Date.now(), until: Date.now() + seconds * 1000 });
+  }
+
+  /** A ban made here, with the id from `ok.ban`. */
+  banned({ ban, member, who, seconds, reason }) {
+    this.add({ kind: 'ban', ban, member, who, reason, ts: Date.now(),
+      until: seconds > 0 ? Date.now() + seconds * 1000 : null });
+  }
+
+  /** The member was unmuted (from here or from the Act on member dialog). */
+  unmuted(room, member) {
+    this.lifted(i => i.kind === 'mute' && i.room === room && i.member === member);
+  }
+
+  add(item) {
+    this.items.push(item);
+    this.save();
+    this.render();
+  }
+
+  lifted(match) {
+    this.items = this.items.filter(i => !match(i));
+    this.save();
+    this.render();
+  }
+
+  save() {
+    sessionStorage.setItem(KEY, JSON.stringify(this.items));
+  }
+
+  render() {
+    const now = Date.now();
+    this.items = this.items.filter(i => i.until === null || i.until > now);
+    clear(this.list);
+    for (const i of [...this.items].reverse()) this.list.append(i.kind === 'ban' ? this.banItem(i) : this.muteItem(i));
+  }
+
+  banItem(b) {
+    const left = b.until === null ? 'permanent' : 'ends in ' + duration((b.until - Date.now()) / 1000);
+    return el('li', { className: 'item', attrs: { 'data-ban': b.ban } },
+      el('p', { className: 'item-title', text: 'Banned · ' + b.who }),
+      el('p', { className: 'item-meta' }, 'Ban id ', el('code', { className: 'ban-id', text: b.ban }),
+        ' · ' + [left, 'since ' + clockTime(b.ts)].join(' · ')),
+      b.reason ? el('p', { className: 'item-text', text: b.reason }) : null,
+      el('div', { className: 'item-actions' },
+        button('Lift ban', 'Lift ban ' + b.ban + ' of ' + b.who, async () => {
+          if (await this.actions.unban(b.ban)) this.lifted(i => i.kind === 'ban' && i.ban === b.ban);
+        })));
+  }
+
+  muteItem(m) {
+    return el('li', { className: 'item', attrs: { 'data-mute': m.room + ':' + m.member } },
+      el('p', { className: 'item-title', text: 'Muted · ' + m.who }),
+      el('p', { className: 'item-meta', text: [m.room, 'ends in ' + duration((m.until - Date.now()) / 1000)]
+        .join(' · ') }),
+      m.reason ? el('p', { className: 'item-text', text: m.reason }) : null,
+      el('div', { className: 'item-actions' },
+        button('Unmute', 'Unmute ' + m.who + ' in ' + m.room, async () => {
+          if (await this.actions.unmute(m.room, m.member, m.who)) this.unmuted(m.room, m.member);
+        })));
+  }
+}
+
+function load() {
+  try {
+    const items = JSON.parse(sessionStorage.getItem(KEY) || '[]');
+    return Array.isArray(items) ? items : [];
+  } catch {
+    return [];
+  }
+}
