@@ -30,6 +30,8 @@ public final class Report {
     static final double P99_MS = 10;
 
     private final Map<String, JsonNode> runs = new LinkedHashMap<>();
+    /** CPU µs per message of the moderation pipeline (JMH module's CpuTimeRun), or NaN. */
+    private double pipelineMicros = Double.NaN;
 
     Report(List<JsonNode> lines) {
         for (JsonNode n : lines) {
@@ -47,8 +49,21 @@ public final class Report {
             }
         }
         Report r = new Report(lines);
-        boolean headline = args.length > 1 && args[1].equals("--headline");
+        boolean headline = false;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--headline")) {
+                headline = true;
+            } else if (args[i].equals("--pipeline-us") && i + 1 < args.length) {
+                r.pipelineMicros(Double.parseDouble(args[++i]));
+            }
+        }
         System.out.print(headline ? r.headline() : r.markdown());
+    }
+
+    /** Sets the pipeline's CPU µs per message for the projection. */
+    Report pipelineMicros(double micros) {
+        this.pipelineMicros = micros;
+        return this;
     }
 
     static String key(String scenario, String server, int roomSize, int members) {
@@ -101,7 +116,41 @@ public final class Report {
         sb.append(fanout("latency", "Fixed rate (the latency scenario), CPU side"));
         sb.append(latency());
         sb.append(idle());
+        sb.append(projection());
         sb.append(headline());
+        return sb.toString();
+    }
+
+    /**
+     * Moderation is not yet on the server's send path: its cost per message, measured in the same
+     * run by CPU time, is added to Kindred's measured cost per delivery, divided over the room.
+     */
+    String projection() {
+        if (Double.isNaN(pipelineMicros)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n### Projected with the moderation pipeline on\n\n");
+        sb.append(String.format(Locale.ROOT, "Moderation pipeline: %.2f µs CPU per message (measured in this run). "
+                + "Per delivery that is %.2f µs ÷ room size, added to Kindred's measured cost.%n%n",
+                pipelineMicros, pipelineMicros));
+        sb.append("| scenario | room size | Kindred µs/delivery | + pipeline | projected µs/delivery "
+                + "| × bare Netty (target ≤ " + CPU_VS_NETTY + "×) | × Node ws (target ≤ " + CPU_VS_NODE + "×) |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String scenario : List.of("fanout", "latency")) {
+            for (JsonNode n : of(scenario)) {
+                if (!n.path("server").asText().equals("kindred")) {
+                    continue;
+                }
+                int size = n.path("roomSize").asInt();
+                JsonNode netty = get(scenario, NETTY, size, n.path("members").asInt());
+                JsonNode node = get(scenario, NODE, size, n.path("members").asInt());
+                double k = num(n, "cpuMicrosPerDelivery");
+                double add = pipelineMicros / size;
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s |\n", scenario, size,
+                        fmt(k, 2), fmt(add, 3), fmt(k + add, 2), ratio(k + add, num(netty, "cpuMicrosPerDelivery")),
+                        ratio(k + add, num(node, "cpuMicrosPerDelivery"))));
+            }
+        }
         return sb.toString();
     }
 

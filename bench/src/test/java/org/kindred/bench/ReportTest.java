@@ -43,4 +43,13 @@ class ReportTest {
                 + "\"missing\":5,\"gaps\":0,\"reordered\":0,\"duplicates\":0,\"errors\":0,\"drainSeconds\":10}");
         assertEquals("19000 (saturated)", Report.delivered(n));
     }
+
+    @Test
+    void theProjectionAddsThePipelineCostDividedOverTheRoom() throws Exception {
+        List<JsonNode> lines = List.of(run("netty", 2.0, 1.0), run("node", 4.0, 2.0), run("kindred", 2.2, 3.0));
+        Report r = new Report(lines);
+        assertEquals("", r.projection(), "nothing to project without a pipeline measurement");
+        r.pipelineMicros(10.0);
+        assertTrue(r.projection().contains("| latency | 100 | 2.20 | 0.100 | 2.30 | 1.15× | 0.57× |"), r.projection());
+    }
 }
