@@ -140,6 +140,9 @@ public final class LoadGen {
             ok &= t.clean();
         }
         result.put("errors", state.errors.sum());
+        Map<String, Long> codes = new java.util.TreeMap<>();
+        state.errorCodes.forEach((k, v) -> codes.put(k, v.sum()));
+        result.put("errorCodes", codes);
         result.put("disconnects", state.disconnects.sum());
         result.put("crisisCards", state.crisisCards.sum());
         result.put("sendFailures", state.sendFailures.sum());

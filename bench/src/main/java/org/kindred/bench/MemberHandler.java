@@ -67,7 +67,7 @@ final class MemberHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
                     latency.recordValue(Math.max(0, System.nanoTime() - d.sendNanos()));
                 }
             } else if (Payload.startsWith(b, len, ERROR)) {
-                state.errors.increment();
+                state.error(Payload.field(b, len, "code"));
             } else if (Payload.startsWith(b, len, CRISIS)) {
                 state.crisisCards.increment();
             }

@@ -5,16 +5,22 @@ import java.nio.charset.StandardCharsets;
 /**
  * What the generator puts on the wire and how it finds it again in a delivered frame.
  *
- * <p>The message text is a short ordinary sentence followed by a reference {@code k<publisher>p<pseq>t<nanos>}.
- * The digits are glued to letters so no moderation stage mistakes them for a phone number, and
- * every text is distinct so flood detection never fires. In raw mode (baseline servers that just
+ * <p>The message text is a short ordinary sentence followed by a reference
+ * {@code <publisher>,<pseq>,<nanos>} where every number is written in octal, in groups of exactly
+ * six digits joined by {@code :} (e.g. {@code 000001:234567}). That keeps moderation out of it: the tokens
+ * hold no letters, so leetspeak folding cannot turn digits into words (with letters next to them,
+ * about 2 in 1,000 references folded into a masked or blocked word), and no run of digits is long
+ * enough to be read as a phone number, and octal has no 8, so the hate code "1488" (blocked by the
+ * lexicon even inside a longer run of digits) can never appear. Every text is distinct, so flood detection never fires. In raw mode (baseline servers that just
  * broadcast each frame) the generator sends a frame shaped like Kindred's {@code message} event,
  * of about the same size, so every server carries comparable bytes.
  */
 public final class Payload {
     /** The sentence before the reference; plain words, nothing any filter should touch. */
     public static final String SENTENCE = "Thanks for listening, it really helps to talk here. ref ";
-    private static final byte[] REF = " ref k".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REF = " ref ".getBytes(StandardCharsets.US_ASCII);
+    /** Six octal digits per group. */
+    private static final long GROUP = 1L << 18;
     private static final byte[] MESSAGE_PREFIX = "{\"type\":\"message\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SEQ = "\"seq\":".getBytes(StandardCharsets.US_ASCII);
 
@@ -23,7 +29,26 @@ public final class Payload {
 
     /** The message text carrying publisher, per-publisher sequence and intended send time. */
     public static String text(int publisher, long pseq, long sendNanos) {
-        return SENTENCE + "k" + publisher + "p" + pseq + "t" + sendNanos;
+        StringBuilder sb = new StringBuilder(SENTENCE.length() + 40).append(SENTENCE);
+        grouped(sb, publisher).append(',');
+        grouped(sb, pseq).append(',');
+        return grouped(sb, sendNanos).toString();
+    }
+
+    /**
+     * {@code v} (>= 0) in octal, in groups of exactly six digits joined by ':'. Octal has no 8 or 9,
+     * so no token can contain the hate code "1488" (the lexicon blocks it even inside a longer
+     * run of digits); zero-padding keeps every token six digits long.
+     */
+    static StringBuilder grouped(StringBuilder sb, long v) {
+        if (v >= GROUP) {
+            grouped(sb, v / GROUP).append(':');
+        }
+        String low = Long.toOctalString(v % GROUP);
+        for (int i = low.length(); i < 6; i++) {
+            sb.append('0');
+        }
+        return sb.append(low);
     }
 
     /** A Kindred {@code send} request (no id: the reply is not needed to match anything). */
@@ -59,20 +84,61 @@ public final class Payload {
         long[] out = new long[2];
         long seq = number(b, len, s + SEQ.length, out) ? out[0] : -1;
         int i = r + REF.length;
-        if (!number(b, len, i, out)) {
+        if (!groupedNumber(b, len, i, out)) {
             return null;
         }
         int publisher = (int) out[0];
         i = (int) out[1];
-        if (i >= len || b[i] != 'p' || !number(b, len, i + 1, out)) {
+        if (i >= len || b[i] != ',' || !groupedNumber(b, len, i + 1, out)) {
             return null;
         }
         long pseq = out[0];
         i = (int) out[1];
-        if (i >= len || b[i] != 't' || !number(b, len, i + 1, out)) {
+        if (i >= len || b[i] != ',' || !groupedNumber(b, len, i + 1, out)) {
             return null;
         }
         return new Delivery(seq, publisher, pseq, out[0]);
+    }
+
+    /** The value of a top-level-looking string field {@code "name":"value"}, or null (for error codes). */
+    public static String field(byte[] b, int len, String name) {
+        byte[] key = ("\"" + name + "\":\"").getBytes(StandardCharsets.US_ASCII);
+        int i = indexOf(b, len, key, 0);
+        if (i < 0) {
+            return null;
+        }
+        int start = i + key.length;
+        int end = start;
+        while (end < len && b[end] != '"' && end - start < 64) {
+            end++;
+        }
+        return new String(b, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /** Reads a number written by {@link #grouped}; out[0] = value, out[1] = index after it. */
+    static boolean groupedNumber(byte[] b, int len, int from, long[] out) {
+        long v = 0;
+        int i = from;
+        while (true) {
+            int start = i;
+            long g = 0;
+            while (i < len && b[i] >= '0' && b[i] <= '7' && i - start < 6) {
+                g = g * 8 + (b[i] - '0');
+                i++;
+            }
+            if (i - start != 6) {
+                return false;
+            }
+            v = v * GROUP + g;
+            if (i < len && b[i] == ':') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        out[0] = v;
+        out[1] = i;
+        return true;
     }
 
     /** Reads a non-negative decimal at {@code from}; out[0] = value, out[1] = index after it. */

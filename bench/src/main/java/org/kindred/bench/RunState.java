@@ -9,7 +9,14 @@ final class RunState {
     final LongAdder crisisCards = new LongAdder();
     final LongAdder disconnects = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
+    /** Error replies by code (never the text of anything). */
+    final java.util.concurrent.ConcurrentHashMap<String, LongAdder> errorCodes = new java.util.concurrent.ConcurrentHashMap<>();
     volatile boolean closing;
+
+    void error(String code) {
+        errors.increment();
+        errorCodes.computeIfAbsent(code == null ? "?" : code, k -> new LongAdder()).increment();
+    }
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MIN_VALUE;
 

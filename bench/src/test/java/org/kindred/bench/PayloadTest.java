@@ -40,7 +40,9 @@ class PayloadTest {
 
     @Test
     void ignoresATruncatedReference() {
-        assertNull(parse("{\"type\":\"message\",\"seq\":3,\"text\":\"x ref k12p"));
+        assertNull(parse("{\"type\":\"message\",\"seq\":3,\"text\":\"x ref 12,"));
+        assertNull(parse("{\"type\":\"message\",\"seq\":3,\"text\":\"x ref 000012,000003,000045:67\"}"));
+        assertNull(parse("{\"type\":\"message\",\"seq\":3,\"text\":\"x ref 000012,000003,000048\"}"));
     }
 
     @Test
@@ -49,9 +51,26 @@ class PayloadTest {
     }
 
     @Test
-    void numbersInTheTextAreGluedToLetters() {
-        // so moderation's contact stage never reads them as a phone number
-        String t = Payload.text(1234567, 7654321, 987654321987L);
-        assertEquals(Payload.SENTENCE + "k1234567p7654321t987654321987", t);
+    void numbersAreLetterFreeGroupsOfAtMostSixDigits() {
+        // no letters: leetspeak folding cannot make words; <= 6 digits: never a phone number
+        // octal, six digits a group: no 8 or 9, so never the lexicon's "1488"
+        assertEquals(Payload.SENTENCE + "000004:553207,000007,000001:000000:000005",
+                Payload.text(4 * (1 << 18) + 0553207, 7, (1L << 36) + 5));
+        assertEquals(Payload.SENTENCE + "002720,000001,000000", Payload.text(1488, 1, 0));
+    }
+
+    @Test
+    void groupedNumbersRoundTrip() {
+        for (long v : new long[] {0, 5, 999_999, 1_000_000, 1_000_001, 123_000_456_789L, Long.MAX_VALUE / 10}) {
+            String frame = "{\"type\":\"message\",\"seq\":1,\"text\":\"" + Payload.text(3, 4, v) + "\"}";
+            assertEquals(new Payload.Delivery(1, 3, 4, v), parse(frame), Long.toString(v));
+        }
+    }
+
+    @Test
+    void readsTheErrorCode() {
+        byte[] b = "{\"type\":\"error\",\"code\":\"rate_limited\",\"message\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals("rate_limited", Payload.field(b, b.length, "code"));
+        assertNull(Payload.field(b, b.length, "room"));
     }
 }

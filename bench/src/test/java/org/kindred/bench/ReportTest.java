@@ -50,6 +50,6 @@ class ReportTest {
         Report r = new Report(lines);
         assertEquals("", r.projection(), "nothing to project without a pipeline measurement");
         r.pipelineMicros(10.0);
-        assertTrue(r.projection().contains("| latency | 100 | 2.20 | 0.100 | 2.30 | 1.15× | 0.57× |"), r.projection());
+        assertTrue(r.projection().contains("| latency | 100 | 2.20 | 0.100 | 2.30 | 1.15× | 0.58× |"), r.projection());
     }
 }
