@@ -20,7 +20,7 @@ public final class CpuTimeRun {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         PipelineBenchmark b = new PipelineBenchmark();
         b.setUp();
-        String[] names = {"pipeline", "normalizeOnly"};
+        String[] names = {"pipeline", "normalizeOnly", "lexiconScanOnly"};
         for (String name : names) {
             run(b, name, seconds / 2, mx); // warm-up
             double perSecond = run(b, name, seconds, mx);
@@ -35,7 +35,11 @@ public final class CpuTimeRun {
         long check = 0;
         while (mx.getCurrentThreadCpuTime() - cpu0 < budget) {
             for (int i = 0; i < 10_000; i++) {
-                check += name.equals("pipeline") ? b.pipeline().outcome().ordinal() : b.normalizeOnly().length();
+                check += switch (name) {
+                    case "pipeline" -> b.pipeline().outcome().ordinal();
+                    case "normalizeOnly" -> b.normalizeOnly().length();
+                    default -> b.lexiconHits();
+                };
             }
             ops += 10_000;
         }

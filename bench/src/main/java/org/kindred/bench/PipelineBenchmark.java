@@ -127,6 +127,16 @@ public class PipelineBenchmark {
         });
     }
 
+    /** Lexicon scan without JMH's Blackhole: number of hits (for {@link CpuTimeRun}). */
+    int lexiconHits() {
+        int[] hits = {0};
+        lexicon.scan(normalized[step++ % normalized.length], Lexicon.Mode.MESSAGE, (term, s, e) -> {
+            hits[0]++;
+            return true;
+        });
+        return hits[0];
+    }
+
     private static final String[] MEMBER_IDS = new String[4099];
     private static final String[] NETWORKS = new String[257];
 

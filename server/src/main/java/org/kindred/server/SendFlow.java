@@ -80,11 +80,12 @@ final class SendFlow {
                     hold(c, s, room, send.id(), v.text(), categories);
                     return;
                 }
-                room.post(s, c, send.id(), v.text(), v.outcome() == org.kindred.server.moderation.Outcome.MASK
-                        ? SendStatus.MASKED : SendStatus.DELIVERED);
+                List<ServerMessage.Notice> notices = new ArrayList<>();
                 for (Notice n : v.notices()) {
-                    c.send(new ServerMessage.Notice(room.id(), n.code(), n.text()));
+                    notices.add(new ServerMessage.Notice(room.id(), n.code(), n.text()));
                 }
+                room.post(s, c, send.id(), v.text(), v.outcome() == org.kindred.server.moderation.Outcome.MASK
+                        ? SendStatus.MASKED : SendStatus.DELIVERED, notices);
             }
             default -> throw new IllegalStateException("unhandled outcome " + v.outcome());
         }

@@ -17,8 +17,6 @@ final class ContactScanner {
         void range(int start, int end);
     }
 
-    private static final int MIN_PHONE_DIGITS = 7;
-    private static final int MAX_PHONE_DIGITS = 15;
     private static final Pattern SPELLED_EMAIL = Pattern.compile(
             "(?i)[a-z0-9._%+-]{2,}\\s*(?:\\(at\\)|\\[at\\]|\\sat\\s|@)\\s*[a-z0-9-]{2,}\\s*(?:\\(dot\\)|\\[dot\\]|\\sdot\\s)\\s*[a-z]{2,6}\\b");
     private static final String[] PLATFORMS = {"snap", "snapchat", "insta", "instagram", "ig", "tiktok", "discord",
@@ -28,7 +26,7 @@ final class ContactScanner {
         "too", "but", "it", "im", "i", "you", "on", "in", "at", "of", "app", "account", "page", "story", "stories",
         "post", "posts", "dm", "dms", "chat", "group", "server", "call", "video", "yesterday", "today", "lol");
 
-    private final Set<String> crisisNumbers;
+    private final PhoneNumbers phones;
 
     private static int initials(String[] words) {
         int mask = 0;
@@ -39,7 +37,7 @@ final class ContactScanner {
     }
 
     ContactScanner(Set<String> crisisNumbers) {
-        this.crisisNumbers = Set.copyOf(crisisNumbers);
+        this.phones = new PhoneNumbers(crisisNumbers);
     }
 
     void scan(String s, Found found) {
@@ -60,8 +58,8 @@ final class ContactScanner {
                 digits++;
             }
         }
-        if (digits >= MIN_PHONE_DIGITS) {
-            phones(s, found);
+        if (digits >= PhoneNumbers.MIN_DIGITS) {
+            phones.scan(s, found);
         }
         if (at) {
             atSigns(s, found);
@@ -78,115 +76,8 @@ final class ContactScanner {
         platformHandles(s, found);
     }
 
-    // ---- phone numbers ----
-
-    private void phones(String s, Found found) {
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            boolean opener = (c == '+' || c == '(') && i + 1 < n && isDigit(s.charAt(i + 1));
-            if (!isDigit(c) && !opener) {
-                i++;
-                continue;
-            }
-            if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
-                while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
-                    i++; // digits glued to a word ("mp3", "room12"): not a phone number
-                }
-                continue;
-            }
-            int j = c == '+' ? i + 1 : i;
-            int end = i;
-            int digits = 0;
-            int separators = 0;
-            while (j < n) {
-                char d = s.charAt(j);
-                if (isDigit(d)) {
-                    digits++;
-                    end = j + 1;
-                    separators = 0;
-                } else if (isPhoneSeparator(d) && separators < 2) {
-                    separators++;
-                } else {
-                    break;
-                }
-                j++;
-            }
-            boolean gluedAfter = end < n && Character.isLetter(s.charAt(end));
-            if (digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && !gluedAfter
-                    && !looksLikeDateOrYears(s, i, end) && !isCrisisNumber(s, i, end)) {
-                found.range(i, end);
-            }
-            i = Math.max(j, i + 1);
-        }
-    }
-
-    private static boolean isDigit(char c) {
+    static boolean isDigit(char c) {
         return c >= '0' && c <= '9' || (c > 127 && Character.isDigit(c));
-    }
-
-    private static boolean isPhoneSeparator(char c) {
-        return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '\u00A0';
-    }
-
-    /** "12.05.2024", "2024-05-01", "2019 2020 2021": dates and years, not phones. */
-    private static boolean looksLikeDateOrYears(String s, int from, int to) {
-        int[] groups = new int[MAX_PHONE_DIGITS];
-        int count = 0;
-        int len = 0;
-        boolean allYears = true;
-        boolean dateSeparators = true;
-        for (int i = from; i <= to && count < groups.length; i++) {
-            char c = i < to ? s.charAt(i) : ' ';
-            if (isDigit(c)) {
-                len++;
-                continue;
-            }
-            if (len > 0) {
-                int g = len;
-                allYears &= g == 4 && (s.startsWith("19", i - 4) || s.startsWith("20", i - 4));
-                groups[count++] = g;
-                len = 0;
-            }
-            if (i < to && c != '.' && c != '/' && c != '-') {
-                dateSeparators = false;
-            }
-        }
-        if (allYears && count >= 2) {
-            return true;
-        }
-        if (dateSeparators && count == 3) {
-            boolean dmy = groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4);
-            boolean ymd = groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2;
-            return dmy || ymd;
-        }
-        return false;
-    }
-
-    private boolean isCrisisNumber(String s, int from, int to) {
-        StringBuilder digits = new StringBuilder(MAX_PHONE_DIGITS);
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (isDigit(c)) {
-                digits.append(Character.forDigit(Character.digit(c, 10), 10));
-            }
-        }
-        String d = digits.toString();
-        if (crisisNumbers.contains(d)) {
-            return true;
-        }
-        boolean international = s.charAt(from) == '+' || d.startsWith("00");
-        if (international) {
-            String rest = d.startsWith("00") ? d.substring(2) : d;
-            for (int cc = 1; cc <= 3 && cc < rest.length(); cc++) {
-                String national = rest.substring(cc);
-                if (crisisNumbers.contains(national) || crisisNumbers.contains("0" + national)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     // ---- e-mail addresses and @handles ----

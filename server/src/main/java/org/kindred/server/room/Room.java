@@ -118,6 +118,12 @@ public final class Room {
 
     /** Posts a message that passed moderation with the given status and delivered text. */
     public void post(Session s, Connection reply, String reqId, String text, SendStatus status) {
+        post(s, reply, reqId, text, status, List.of());
+    }
+
+    /** As above; {@code notices} go to the sender right after its {@code sent} reply. */
+    public void post(Session s, Connection reply, String reqId, String text, SendStatus status,
+            List<ServerMessage.Notice> notices) {
         execute(() -> {
             Member m = members.get(s.memberId());
             if (m == null) {
@@ -131,6 +137,9 @@ public final class Room {
             }
             ServerMessage.Message msg = publish(m.info(), Ids.of("m_"), text);
             reply.send(new ServerMessage.Sent(reqId, config.id(), msg.msg(), status, text));
+            for (ServerMessage.Notice n : notices) {
+                reply.send(n);
+            }
             broadcast(msg, null);
         });
     }

@@ -90,6 +90,15 @@ public final class Normalizer {
         char[] c = s.chars;
         int n = s.size;
         int i = 0;
+        while (i < n && leetValue(c[i]) == 0) {
+            i++;
+        }
+        if (i == n) {
+            return; // nothing that could be leetspeak (the common case)
+        }
+        while (i > 0 && isTokenChar(c[i - 1])) {
+            i--; // back to the start of the token holding the first candidate
+        }
         while (i < n) {
             if (!isTokenChar(c[i])) {
                 i++;

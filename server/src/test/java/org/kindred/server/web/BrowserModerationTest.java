@@ -22,8 +22,8 @@ class BrowserModerationTest {
 
             MemberPage ann = new MemberPage(a, base).join("general", "Ann");
             MemberPage bo = new MemberPage(b, base).join("general", "Bo");
-            bo.send("Nobody here cares about you");
-            WebElement reported = ann.awaitMessage("Nobody here cares about you");
+            bo.send("You always make everything about yourself");
+            WebElement reported = ann.awaitMessage("You always make everything about yourself");
             reported.findElement(By.cssSelector(".report-button")).click();
             a.find("#report-dialog[open]");
             a.click("#reason-harassment");
@@ -32,7 +32,7 @@ class BrowserModerationTest {
             a.waitForText("#room-feedback", "A moderator will take a look");
 
             // The report appears live in the console.
-            WebElement report = mod.awaitItem("reports", "Nobody here cares about you");
+            WebElement report = mod.awaitItem("reports", "You always make everything about yourself");
             assertTrue(report.getText().contains("Harassment"), report.getText());
             modB.waitForText("#reports-count", "1");
             modB.js("window.scrollTo(0, 0)");

@@ -1,0 +1,186 @@
+package org.kindred.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kindred.server.store.AuditEntry;
+
+/** Each moderation outcome of PROTOCOL.md over a real socket. */
+class ModerationFlowTest {
+    private TestServer server;
+    private final List<WsClient> extra = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (WsClient c : extra) {
+            c.close();
+        }
+        server.close();
+    }
+
+    private WsClient moderator() throws Exception {
+        server.server().bootstrapModerator("alex:correct horse battery");
+        return Moderators.watching(server.port(), Moderators.token(server.port(), "alex", "correct horse battery"),
+                extra);
+    }
+
+    private static JsonNode send(WsClient c, String room, String text, String id) throws Exception {
+        return c.request(Map.of("type", "send", "room", room, "text", text, "id", id));
+    }
+
+    /** Everything {@code c} has received up to a round trip from now. */
+    private static List<JsonNode> settle(WsClient c) throws Exception {
+        c.send(Map.of("type", "rooms", "id", "settle"));
+        c.await(n -> "settle".equals(n.path("id").asText()), "settle");
+        return c.seen();
+    }
+
+    @Test
+    void benignMessagesThatLookAlikeAreDeliveredUntouched() throws Exception {
+        server = new TestServer();
+        WsClient a = server.joined("general", "Ann");
+        String text = "My therapist in Scunthorpe suggested a class assignment about cocktail recipes";
+        JsonNode sent = send(a, "general", text, "1");
+        assertEquals("delivered", sent.path("status").asText());
+        assertEquals(text, a.await("message").path("text").asText());
+    }
+
+    @Test
+    void profanityAndItsEvasionsAreMaskedForEveryone() throws Exception {
+        server = new TestServer();
+        WsClient a = server.joined("general", "Ann");
+        WsClient b = server.joined("general", "Bo");
+        for (String text : List.of("this week has been fucking awful", "this week has been f.u.c.k.i.n.g awful",
+                "this week has been fμck1ng awful")) {
+            JsonNode sent = send(a, "general", text, "m");
+            assertEquals("masked", sent.path("status").asText(), text);
+            String delivered = sent.path("text").asText();
+            assertTrue(delivered.startsWith("this week has been ") && delivered.endsWith(" awful"), delivered);
+            assertTrue(delivered.contains("*"), delivered);
+            assertEquals(delivered, b.await("message").path("text").asText(), "the room gets the masked text");
+        }
+    }
+
+    @Test
+    void contactDetailsAreHiddenWithANoticeThatExplainsWhy() throws Exception {
+        server = new TestServer();
+        WsClient a = server.joined("anxiety", "Ann");
+        JsonNode sent = send(a, "anxiety", "text me on 07700 900123 or mail ann.smith@example.com", "c");
+        assertEquals("masked", sent.path("status").asText());
+        assertFalse(sent.path("text").asText().contains("900123"));
+        assertFalse(sent.path("text").asText().contains("example.com"));
+        JsonNode notice = a.await("notice");
+        assertEquals("masked", notice.path("code").asText());
+        assertTrue(notice.path("text").asText().toLowerCase().contains("anonym"), notice.toString());
+        JsonNode crisisLine = send(a, "anxiety", "you can call 116 123 any time, they helped me", "c2");
+        assertEquals("delivered", crisisLine.path("status").asText(), "crisis lines are never hidden");
+    }
+
+    @Test
+    void linksFromNewMembersAreHeldForReview() throws Exception {
+        server = new TestServer();
+        WsClient mod = moderator();
+        WsClient a = server.joined("general", "Ann");
+        WsClient b = server.joined("general", "Bo");
+        JsonNode sent = send(a, "general", "this helped me: https://example.org/breathing", "l");
+        assertEquals("held", sent.path("status").asText());
+        JsonNode held = mod.await("mod.held");
+        assertEquals(sent.path("msg").asText(), held.path("msg").asText());
+        assertTrue(held.path("categories").toString().contains("link"));
+        for (JsonNode n : settle(b)) {
+            assertFalse("message".equals(n.path("type").asText()), "nothing reaches the room before approval");
+        }
+        assertEquals("delivered", send(a, "general", "you can also try https://www.samaritans.org", "l2")
+                .path("status").asText(), "allow-listed crisis sites pass");
+    }
+
+    @Test
+    void threatsAndHarassmentAreBlockedWithAReasonAndModeratorsAlerted() throws Exception {
+        server = new TestServer();
+        WsClient mod = moderator();
+        WsClient a = server.joined("general", "Ann");
+        WsClient b = server.joined("general", "Bo");
+        JsonNode e = send(a, "general", "k y s", "b1");
+        assertEquals("blocked", e.path("code").asText());
+        assertTrue(e.path("message").asText().length() > 20, "a reason a person understands");
+        JsonNode alert = mod.await("mod.alert");
+        assertEquals(TestServer.welcomeMember(a), alert.path("member").asText());
+        assertFalse(alert.path("categories").isEmpty());
+        assertEquals("blocked", send(a, "general", "I know where you live and I will hurt you", "b2")
+                .path("code").asText());
+        for (JsonNode n : settle(b)) {
+            assertFalse("message".equals(n.path("type").asText()), "blocked messages reach nobody");
+        }
+        Set<String> audit = server.server().services().store.audit().recent(50).stream().map(AuditEntry::action)
+                .collect(Collectors.toSet());
+        assertTrue(audit.contains("auto_block"));
+    }
+
+    @Test
+    void repeatedSevereViolationsMuteAutomatically() throws Exception {
+        server = new TestServer();
+        WsClient a = server.joined("general", "Ann");
+        for (String t : List.of("kys", "go kill yourself", "neck yourself")) {
+            send(a, "general", t, "x");
+        }
+        JsonNode muted = a.await(n -> "notice".equals(n.path("type").asText())
+                && "muted".equals(n.path("code").asText()), "automatic mute");
+        assertTrue(muted.path("text").asText().length() > 10);
+        JsonNode e = send(a, "general", "hello?", "after");
+        assertEquals("muted", e.path("code").asText());
+        assertTrue(e.path("retryAfterMs").asLong() > 0);
+    }
+
+    @Test
+    void firstPersonDistressIsNeverBlockedAndGetsHelp() throws Exception {
+        server = new TestServer();
+        WsClient a = server.joined("depression", "Ann");
+        JsonNode sent = send(a, "depression", "honestly I want to kill myself", "d");
+        assertEquals("delivered", sent.path("status").asText());
+        assertEquals("high", a.seenOrAwait("crisis").path("level").asText());
+    }
+
+    @Test
+    void messagesFasterThanTheRateAreRefusedWithRetryAfter() throws Exception {
+        server = new TestServer(b -> b.ratePerSec(1).burst(5));
+        WsClient a = server.joined("general", "Ann");
+        JsonNode last = null;
+        for (int i = 0; i < 6; i++) {
+            last = send(a, "general", "message number " + i, "r" + i);
+        }
+        assertEquals("rate_limited", last.path("code").asText());
+        assertTrue(last.path("retryAfterMs").asLong() > 0);
+        JsonNode welcome = a.seen().get(0);
+        assertEquals(5, welcome.path("limits").path("burst").asInt(), "the announced limit is the enforced one");
+    }
+
+    @Test
+    void floodsOfTheSameTextAreStopped() throws Exception {
+        server = new TestServer();
+        WsClient a = server.joined("general", "Ann");
+        JsonNode last = null;
+        for (int i = 0; i < 4; i++) {
+            last = send(a, "general", "buy cheap followers now", "f" + i);
+        }
+        assertTrue(Set.of("blocked", "rate_limited").contains(last.path("code").asText()), last.toString());
+    }
+
+    @Test
+    void abusiveNicknamesAreRefused() throws Exception {
+        server = new TestServer();
+        WsClient a = server.member();
+        assertEquals("nick_invalid", a.request(Map.of("type", "join", "room", "general", "nick", "fuckface",
+                "id", "n")).path("code").asText());
+        assertEquals("joined", a.request(Map.of("type", "join", "room", "general", "nick", "Dickens fan",
+                "id", "n2")).path("type").asText(), "no Scunthorpe problem in nicknames");
+    }
+}
