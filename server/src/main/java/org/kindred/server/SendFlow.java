@@ -38,7 +38,7 @@ final class SendFlow {
     private final ModerationPipeline pipeline;
     private final boolean contentChecks;
     private final CrisisSupport crisis;
-    private final RiskMessagePolicy riskPolicy;
+    private final org.kindred.server.crisis.CrisisConfig crisisConfig;
     private final ReviewQueue review;
     private final ModeratorHub hub;
     private final AuditLog audit;
@@ -49,7 +49,7 @@ final class SendFlow {
         this.pipeline = moderation.pipeline();
         this.contentChecks = moderation.contentChecks();
         this.crisis = services.crisis;
-        this.riskPolicy = services.crisisConfig.riskMessages();
+        this.crisisConfig = services.crisisConfig;
         this.review = services.review;
         this.hub = services.hub;
         this.audit = services.audit;
@@ -74,7 +74,7 @@ final class SendFlow {
             case BLOCK -> block(c, s, room, send, v, now);
             case HOLD -> hold(c, s, room, send.id(), v.text(), List.copyOf(v.categories()));
             case DELIVER, MASK -> {
-                if (holdForRisk(risk)) {
+                if (holdForRisk(risk, room.id())) {
                     List<String> categories = new ArrayList<>(v.categories());
                     categories.add("risk");
                     hold(c, s, room, send.id(), v.text(), categories);
@@ -91,8 +91,8 @@ final class SendFlow {
         }
     }
 
-    private boolean holdForRisk(RiskAssessment risk) {
-        return risk.atRisk() && riskPolicy == RiskMessagePolicy.HOLD
+    private boolean holdForRisk(RiskAssessment risk, String room) {
+        return risk.atRisk() && crisisConfig.riskMessages(room) == RiskMessagePolicy.HOLD
                 && !risk.categories().equals(java.util.Set.of(RiskCategory.THIRD_PARTY));
     }
 

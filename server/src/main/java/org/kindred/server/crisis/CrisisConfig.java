@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import java.util.Map;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
@@ -14,6 +15,8 @@ import java.util.Locale;
  * crisis:
  *   reannounceInterval: 2m     # unclaimed imminent escalations are re-announced this often (10s..1h)
  *   riskMessages: deliver      # deliver | hold: what a room does with a message assessed at a risk level
+ *   rooms:                     # per-room overrides of riskMessages
+ *     grief: hold
  * </pre>
  *
  * Durations accept {@code 90s}, {@code 2m}, {@code 1h}, a bare number of seconds, or ISO-8601
@@ -21,9 +24,11 @@ import java.util.Locale;
  *
  * @param reannounceInterval how long an unclaimed imminent escalation waits before it is announced again
  * @param riskMessages the default room policy for messages assessed at a risk level
+ * @param rooms per-room policies that override {@code riskMessages}
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record CrisisConfig(Duration reannounceInterval, RiskMessagePolicy riskMessages) {
+public record CrisisConfig(Duration reannounceInterval, RiskMessagePolicy riskMessages,
+        Map<String, RiskMessagePolicy> rooms) {
     public static final Duration DEFAULT_REANNOUNCE_INTERVAL = Duration.ofMinutes(2);
     public static final Duration MIN_REANNOUNCE_INTERVAL = Duration.ofSeconds(10);
     public static final Duration MAX_REANNOUNCE_INTERVAL = Duration.ofHours(1);
@@ -35,11 +40,17 @@ public record CrisisConfig(Duration reannounceInterval, RiskMessagePolicy riskMe
         if (riskMessages == null) {
             throw new IllegalArgumentException("crisis.riskMessages is missing (expected: deliver or hold)");
         }
+        rooms = Map.copyOf(rooms == null ? Map.of() : rooms);
         if (reannounceInterval.compareTo(MIN_REANNOUNCE_INTERVAL) < 0
                 || reannounceInterval.compareTo(MAX_REANNOUNCE_INTERVAL) > 0) {
             throw new IllegalArgumentException("crisis.reannounceInterval is " + reannounceInterval.toSeconds()
                     + "s (expected: between 10s and 1h)");
         }
+    }
+
+    /** The policy of one room: its override, else the default. */
+    public RiskMessagePolicy riskMessages(String room) {
+        return rooms.getOrDefault(room, riskMessages);
     }
 
     /** The defaults: re-announce every 2 minutes, deliver risk messages. */
@@ -54,8 +65,14 @@ public record CrisisConfig(Duration reannounceInterval, RiskMessagePolicy riskMe
     /** Jackson entry point: absent keys take their defaults. */
     @JsonCreator
     static CrisisConfig fromYaml(@JsonProperty("reannounceInterval") String reannounceInterval,
-            @JsonProperty("riskMessages") String riskMessages) {
+            @JsonProperty("riskMessages") String riskMessages,
+            @JsonProperty("rooms") Map<String, String> rooms) {
         Builder b = builder();
+        if (rooms != null) {
+            Map<String, RiskMessagePolicy> parsed = new java.util.LinkedHashMap<>();
+            rooms.forEach((room, policy) -> parsed.put(room, RiskMessagePolicy.parse(policy)));
+            b.rooms(parsed);
+        }
         if (reannounceInterval != null) {
             b.reannounceInterval(parseDuration(reannounceInterval));
         }
@@ -101,6 +118,7 @@ public record CrisisConfig(Duration reannounceInterval, RiskMessagePolicy riskMe
     public static final class Builder {
         private Duration reannounceInterval = DEFAULT_REANNOUNCE_INTERVAL;
         private RiskMessagePolicy riskMessages = RiskMessagePolicy.DELIVER;
+        private Map<String, RiskMessagePolicy> rooms = Map.of();
 
         private Builder() {
         }
@@ -115,8 +133,13 @@ public record CrisisConfig(Duration reannounceInterval, RiskMessagePolicy riskMe
             return this;
         }
 
+        public Builder rooms(Map<String, RiskMessagePolicy> value) {
+            this.rooms = value;
+            return this;
+        }
+
         public CrisisConfig build() {
-            return new CrisisConfig(reannounceInterval, riskMessages);
+            return new CrisisConfig(reannounceInterval, riskMessages, rooms);
         }
     }
 }

@@ -130,7 +130,7 @@ class CrisisFlowTest {
 
     @Test
     void aRoomCanHoldRiskMessagesForAModerator() throws Exception {
-        server = new TestServer(b -> b, "{\"crisis\":{\"riskMessages\":\"hold\"}}");
+        server = new TestServer(b -> b, "{\"crisis\":{\"rooms\":{\"grief\":\"hold\"}}}");
         WsClient mod = moderator();
         WsClient a = member("grief", "Ann", "IE", "en-IE");
         WsClient b = member("grief", "Bo", null, null);
@@ -146,5 +146,8 @@ class CrisisFlowTest {
         for (JsonNode n : b.seen()) {
             assertFalse("message".equals(n.path("type").asText()), "held, not delivered");
         }
+        WsClient elsewhere = member("general", "Cy", null, null);
+        assertEquals("delivered", elsewhere.request(Map.of("type", "send", "room", "general",
+                "text", "I want to kill myself", "id", "s2")).path("status").asText(), "other rooms deliver");
     }
 }
