@@ -22,7 +22,7 @@ import org.kindred.server.moderator.ModeratorHub;
 import org.kindred.server.moderator.ReviewQueue;
 import org.kindred.server.room.Room;
 import org.kindred.server.session.Connection;
-import org.kindred.server.session.Ids;
+import org.kindred.server.common.Ids;
 import org.kindred.server.session.Session;
 import org.kindred.server.store.Excerpt;
 import org.kindred.server.store.Mute;

@@ -1,5 +1,7 @@
 package org.kindred.server.moderation;
 
+import org.kindred.server.common.TokenBucket;
+
 /** Per-member rate state: the member's token bucket and recent-message tracker. Thread-safe. */
 final class MemberRate {
     final TokenBucket bucket;

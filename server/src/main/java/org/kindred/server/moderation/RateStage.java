@@ -1,5 +1,7 @@
 package org.kindred.server.moderation;
 
+import org.kindred.server.common.TokenBucket;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;

@@ -22,7 +22,7 @@ import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.RoomConfig;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.Connection;
-import org.kindred.server.session.Ids;
+import org.kindred.server.common.Ids;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
 

@@ -1,5 +1,7 @@
 package org.kindred.server.session;
 
+import org.kindred.server.common.TokenBucket;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
@@ -43,8 +45,8 @@ public final class Connection {
         this.codec = codec;
         this.metrics = metrics;
         this.fingerprint = fingerprint;
-        this.requests = new TokenBucket(limits.requestBurst(), limits.requestsPerSecond(), now);
-        this.strikes = new TokenBucket(limits.maxProtocolErrors(), 1.0 / 3.0, now);
+        this.requests = new TokenBucket(limits.requestBurst(), limits.requestsPerSecond());
+        this.strikes = new TokenBucket(limits.maxProtocolErrors(), 1.0 / 3.0);
     }
 
     /**
@@ -61,18 +63,17 @@ public final class Connection {
         return fingerprint;
     }
 
-    /** Takes one request token; false when the connection sends faster than any client should. */
-    public boolean requestAllowed(long now) {
+    /**
+     * Takes one request token and returns 0, or returns how many ms until the connection may send
+     * again (it sends faster than any client should).
+     */
+    public long requestWait(long now) {
         return requests.tryTake(now);
-    }
-
-    public long millisUntilRequest(long now) {
-        return Math.max(1, requests.millisUntilToken(now));
     }
 
     /** Records one protocol error; false when the connection has used up its tolerance. */
     public boolean strike(long now) {
-        return strikes.tryTake(now);
+        return strikes.tryTake(now) == 0;
     }
 
     /** A number for log lines; says nothing about the person. */

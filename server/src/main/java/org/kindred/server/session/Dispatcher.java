@@ -53,9 +53,10 @@ public final class Dispatcher {
             return;
         }
         ClientMessage m = d.message();
-        if (!c.requestAllowed(now)) {
+        long wait = c.requestWait(now);
+        if (wait > 0) {
             c.send(new ServerMessage.Error(m.id(), ErrorCode.RATE_LIMITED,
-                    "You're sending requests too quickly. Please wait a moment.", c.millisUntilRequest(now)));
+                    "You're sending requests too quickly. Please wait a moment.", wait));
             strike(c, now);
             return;
         }

@@ -1,5 +1,7 @@
 package org.kindred.server.session;
 
+import org.kindred.server.common.Ids;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;

@@ -1,5 +1,7 @@
 package org.kindred.server.session;
 
+import org.kindred.server.common.Ids;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

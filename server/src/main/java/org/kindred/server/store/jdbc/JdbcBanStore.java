@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.kindred.server.store.Ban;
 import org.kindred.server.store.BanStore;
-import org.kindred.server.store.Ids;
+import org.kindred.server.common.Ids;
 import org.kindred.server.store.NewBan;
 
 final class JdbcBanStore implements BanStore {

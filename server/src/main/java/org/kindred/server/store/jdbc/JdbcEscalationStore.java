@@ -10,7 +10,7 @@ import org.kindred.protocol.ResolveOutcome;
 import org.kindred.protocol.RiskLevel;
 import org.kindred.server.store.Escalation;
 import org.kindred.server.store.EscalationStore;
-import org.kindred.server.store.Ids;
+import org.kindred.server.common.Ids;
 import org.kindred.server.store.NewEscalation;
 
 final class JdbcEscalationStore implements EscalationStore {

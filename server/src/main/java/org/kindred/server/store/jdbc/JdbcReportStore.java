@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.kindred.protocol.ReportReason;
-import org.kindred.server.store.Ids;
+import org.kindred.server.common.Ids;
 import org.kindred.server.store.NewReport;
 import org.kindred.server.store.Report;
 import org.kindred.server.store.ReportStatus;

@@ -1,14 +1,14 @@
-package org.kindred.server.moderation;
+package org.kindred.server.common;
 
 /** A token bucket on an injected clock (milliseconds). Thread-safe. */
-final class TokenBucket {
+public final class TokenBucket {
     private final double capacity;
     private final double perMilli;
     private double tokens;
     private long last;
 
     /** A full bucket; its clock starts with the first {@link #tryTake(long)}. */
-    TokenBucket(int burst, double perSecond) {
+    public TokenBucket(int burst, double perSecond) {
         this.capacity = burst;
         this.perMilli = perSecond / 1000.0;
         this.tokens = burst;
@@ -16,7 +16,7 @@ final class TokenBucket {
     }
 
     /** Takes a token and returns 0, or returns how many ms until one is available. */
-    synchronized long tryTake(long nowMillis) {
+    public synchronized long tryTake(long nowMillis) {
         if (last == Long.MIN_VALUE) {
             last = nowMillis;
         } else if (nowMillis > last) {

@@ -1,4 +1,4 @@
-package org.kindred.server.session;
+package org.kindred.server.common;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,6 +35,11 @@ public final class Ids {
         byte[] b = new byte[bytes];
         SECURE.nextBytes(b);
         return B64.encodeToString(b);
+    }
+
+    /** A durable record's id: a short type prefix and 96 random bits, e.g. {@code ban_q3X0aZ8c1kLm2Nop}. */
+    public static String newId(String prefix) {
+        return prefix + "_" + secure(12);
     }
 
     /** SHA-256 of a token, base64url; tokens are looked up by this so they are never held in clear. */
