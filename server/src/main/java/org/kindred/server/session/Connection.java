@@ -118,14 +118,19 @@ public final class Connection {
     }
 
     /**
-     * Sends an already encoded message shared with other recipients; the caller keeps its own
-     * reference and releases it when the fan-out is done.
+     * Sends an event encoded once for many recipients as a complete WebSocket frame (see
+     * {@code room.Encoded}); the caller keeps its own reference and releases it after the fan-out.
      */
-    public void sendShared(ByteBuf encoded) {
+    public void sendShared(ByteBuf frame) {
         if (!channel.isActive()) {
             return;
         }
-        sendOwned(encoded.retainedDuplicate());
+        if (!channel.isWritable() || slow.get()) {
+            disconnectSlowConsumer();
+            return;
+        }
+        metrics.frameOut();
+        channel.writeAndFlush(frame.retainedDuplicate(), channel.voidPromise());
     }
 
     private void sendOwned(ByteBuf owned) {

@@ -71,14 +71,12 @@ class FanoutTest {
         for (int i = 0; i < MEMBERS; i++) {
             List<JsonNode> inbox = new CopyOnWriteArrayList<>();
             received.add(inbox);
-            new Bootstrap().group(group).channel(LocalChannel.class).handler(new ChannelInboundHandlerAdapter() {
+            // shared broadcasts arrive as raw frame bytes (possibly coalesced); replies as frame objects
+            new Bootstrap().group(group).channel(LocalChannel.class).handler(new io.netty.channel.ChannelInitializer<>() {
                 @Override
-                public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-                    try {
-                        inbox.add(json.readTree(((TextWebSocketFrame) msg).text()));
-                    } finally {
-                        ReferenceCountUtil.release(msg);
-                    }
+                protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder(
+                            false, false, 1 << 16), inboxHandler(inbox));
                 }
             }).connect(address).sync();
             Channel server = accepted.poll(5, TimeUnit.SECONDS);
@@ -122,6 +120,19 @@ class FanoutTest {
                 assertEquals(order.get(j).substring(5), order.get(j + 1).substring(8), order.toString());
             }
         }
+    }
+
+    private ChannelInboundHandlerAdapter inboxHandler(List<JsonNode> inbox) {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+                try {
+                    inbox.add(json.readTree(((TextWebSocketFrame) msg).text()));
+                } finally {
+                    ReferenceCountUtil.release(msg);
+                }
+            }
+        };
     }
 
     private static List<JsonNode> messages(List<JsonNode> inbox) {

@@ -52,6 +52,28 @@ public final class Harness {
     private static final com.fasterxml.jackson.databind.JsonNode EMPTY =
             com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 
+    /** The text payload of a complete, unmasked, final WebSocket text frame. */
+    public static String payloadOf(io.netty.buffer.ByteBuf frame) {
+        int i = frame.readerIndex();
+        if ((frame.getByte(i) & 0xFF) != 0x81) {
+            throw new AssertionError("not a final text frame");
+        }
+        int len = frame.getByte(i + 1) & 0x7F;
+        int offset = 2;
+        long length = len;
+        if (len == 126) {
+            length = frame.getUnsignedShort(i + 2);
+            offset = 4;
+        } else if (len == 127) {
+            length = frame.getLong(i + 2);
+            offset = 10;
+        }
+        if (frame.readableBytes() != offset + length) {
+            throw new AssertionError("frame length " + length + " but " + (frame.readableBytes() - offset) + " bytes");
+        }
+        return frame.toString(i + offset, (int) length, StandardCharsets.UTF_8);
+    }
+
     /** All text frames written to the channel so far, as JSON. */
     public static List<JsonNode> drain(EmbeddedChannel ch) throws Exception {
         List<JsonNode> out = new ArrayList<>();
@@ -60,6 +82,9 @@ public final class Harness {
             if (o instanceof TextWebSocketFrame f) {
                 out.add(JSON.readTree(f.content().toString(StandardCharsets.UTF_8)));
                 f.release();
+            } else if (o instanceof io.netty.buffer.ByteBuf raw) {
+                out.add(JSON.readTree(payloadOf(raw)));
+                raw.release();
             } else {
                 io.netty.util.ReferenceCountUtil.release(o);
             }
