@@ -80,10 +80,6 @@ public final class Metrics {
         errors.get(code).increment();
     }
 
-    public double errorCount(ErrorCode code) {
-        return errors.get(code).count();
-    }
-
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();

@@ -32,10 +32,6 @@ public final class ModeratorHub {
         watchers.remove(c);
     }
 
-    public int watching() {
-        return watchers.size();
-    }
-
     /** Sends the event to every moderator watching {@code room} (null: only those watching all). */
     public void publish(String room, ModEvent event) {
         ByteBuf encoded = null;
