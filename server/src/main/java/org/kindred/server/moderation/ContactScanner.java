@@ -41,22 +41,45 @@ final class ContactScanner {
     }
 
     void scan(String s, Found found) {
+        // One pass decides which of the finders below can possibly find something.
         int digits = 0;
         boolean at = false;
         boolean hash = false;
+        boolean spelled = false;
+        boolean platform = false; // a word that may be a platform name, or "u/"
+        boolean otherLetters = false; // non-ASCII letters: platform words are then checked the slow way
+        int wordHash = 0;
+        int wordLength = 0;
+        char before = ' ';
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c <= '9') {
-                if (c >= '0') {
-                    digits++;
-                } else if (c == '#') {
-                    hash = true;
+            int kind = c < 128 ? ASCII[c] : 0;
+            if ((kind & LETTER) != 0) {
+                wordHash = 31 * wordHash + (c | 0x20);
+                wordLength++;
+                // "dot" of a spelled-out e-mail address ("jo at mail dot com")
+                spelled |= wordLength == 1 && (c | 0x20) == 'd' && (before == ' ' || before == '(' || before == '[')
+                        && s.regionMatches(true, i, "dot", 0, 3);
+            } else {
+                if (wordLength > 0) {
+                    platform |= mayBePlatform(wordHash, wordLength, c);
+                    wordHash = 0;
+                    wordLength = 0;
                 }
-            } else if (c == '@') {
-                at = true;
-            } else if (c > 127 && Character.isDigit(c)) {
-                digits++;
+                if (c < 128) {
+                    digits += kind & DIGIT;
+                    at |= c == '@';
+                    hash |= c == '#';
+                } else if (Character.isDigit(c)) {
+                    digits++;
+                } else {
+                    otherLetters |= Character.isLetter(c);
+                }
             }
+            before = c;
+        }
+        if (wordLength > 0) {
+            platform |= mayBePlatform(wordHash, wordLength, ' ');
         }
         if (digits >= PhoneNumbers.MIN_DIGITS) {
             phones.scan(s, found);
@@ -67,13 +90,51 @@ final class ContactScanner {
         if (hash) {
             discordTags(s, found);
         }
-        if (mayHaveSpelledEmail(s)) {
+        if (spelled) {
             Matcher m = SPELLED_EMAIL.matcher(s);
             while (m.find()) {
                 found.range(m.start(), m.end());
             }
         }
-        platformHandles(s, found);
+        if (platform || otherLetters) {
+            platformHandles(s, found);
+        }
+    }
+
+    private static final int DIGIT = 1;
+    private static final int LETTER = 2;
+    /** Per ASCII char: digit or letter. */
+    private static final byte[] ASCII = new byte[128];
+    /** Hashes (31 * h + lower-case char) of the platform names. */
+    private static final int[] PLATFORM_HASHES = new int[PLATFORMS.length];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII[c] = DIGIT;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII[c] = LETTER;
+            ASCII[Character.toUpperCase(c)] = LETTER;
+        }
+        for (int k = 0; k < PLATFORMS.length; k++) {
+            PLATFORM_HASHES[k] = PLATFORMS[k].hashCode(); // String.hashCode is the same polynomial
+        }
+    }
+
+    /** True if an ASCII word with this hash and length, followed by {@code next}, may start a handle. */
+    private static boolean mayBePlatform(int hash, int length, char next) {
+        if (length == 1) {
+            return hash == 'u' && next == '/';
+        }
+        if (length > 9) {
+            return false;
+        }
+        for (int h : PLATFORM_HASHES) {
+            if (h == hash) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isDigit(char c) {
@@ -145,6 +206,15 @@ final class ContactScanner {
         return isAsciiAlnum(c) || c == '_' || c == '.';
     }
 
+    /** Character.isLetter with an ASCII fast path. */
+    private static boolean isLetter(char c) {
+        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 128 ? isAsciiAlnum(c) : Character.isLetterOrDigit(c);
+    }
+
     private static boolean isAsciiAlnum(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
@@ -153,20 +223,6 @@ final class ContactScanner {
         for (int i = from; i < to; i++) {
             if (Character.isLetter(s.charAt(i))) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /** Cheap test for "dot" (any case) preceded by a space or bracket: the spelled-out form. */
-    private static boolean mayHaveSpelledEmail(String s) {
-        for (int i = 1, last = s.length() - 3; i <= last; i++) {
-            char c = s.charAt(i);
-            if ((c | 0x20) == 'd' && (s.charAt(i + 1) | 0x20) == 'o' && (s.charAt(i + 2) | 0x20) == 't') {
-                char before = s.charAt(i - 1);
-                if (before == ' ' || before == '(' || before == '[') {
-                    return true;
-                }
             }
         }
         return false;
@@ -195,12 +251,12 @@ final class ContactScanner {
         int n = s.length();
         int i = 0;
         while (i < n) {
-            if (!Character.isLetter(s.charAt(i)) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+            if (!isLetter(s.charAt(i)) || (i > 0 && isLetterOrDigit(s.charAt(i - 1)))) {
                 i++;
                 continue;
             }
-            int wordEnd = i;
-            while (wordEnd < n && Character.isLetter(s.charAt(wordEnd))) {
+            int wordEnd = i + 1;
+            while (wordEnd < n && isLetter(s.charAt(wordEnd))) {
                 wordEnd++;
             }
             if (wordEnd - i == 1 && (s.charAt(i) == 'u' || s.charAt(i) == 'U') && wordEnd < n && s.charAt(wordEnd) == '/') {

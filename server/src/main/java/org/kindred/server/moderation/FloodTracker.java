@@ -1,8 +1,10 @@
 package org.kindred.server.moderation;
 
+import org.kindred.server.text.NormalizedText;
+
 /**
- * The last few messages of one member as hashes of their letters and digits (case-folded, all
- * else ignored, so "BUY now!!!" and "buy now" count as the same). Thread-safe.
+ * The last few messages of one member as hashes of their normalised letters and digits (all else
+ * ignored, so "BUY now!!!", "buy n0wwww" and "buy now" count as the same). Thread-safe.
  */
 final class FloodTracker {
     private static final int SIZE = 8;
@@ -26,19 +28,17 @@ final class FloodTracker {
         return same;
     }
 
-    /** Hash of the letters and digits of {@code text}, lower-cased; allocation-free. */
-    static int fingerprint(String text) {
+    /**
+     * Hash of the letters and digits of the normalised text: case, punctuation, spacing,
+     * leetspeak, look-alike letters and stretched letters ("nowwww") do not make a message new.
+     * Allocation-free.
+     */
+    static int fingerprint(NormalizedText text) {
         int h = 1;
         for (int i = 0, n = text.length(); i < n; i++) {
             char ch = text.charAt(i);
-            if (ch < 128) {
-                if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
-                    h = 31 * h + ch;
-                } else if (ch >= 'A' && ch <= 'Z') {
-                    h = 31 * h + (ch | 0x20);
-                }
-            } else if (Character.isLetterOrDigit(ch)) {
-                h = 31 * h + Character.toLowerCase(ch);
+            if (ch != ' ') {
+                h = 31 * h + ch;
             }
         }
         return h;

@@ -11,7 +11,8 @@ import org.kindred.protocol.Role;
 /**
  * Stage 2: slow mode per room (members only; one message per {@code roomSlowSeconds}), a token
  * bucket per member and a looser one per network fingerprint ({@link Outcome#RATE_LIMITED}), and
- * flood detection (the same text again and again is blocked as {@code spam}). Time comes from
+ * flood detection (the same normalised text again and again is blocked as {@code spam}; the
+ * normalisation is the one later stages match against, made once per message). Time comes from
  * {@link MessageContext#nowMillis()}. State lives in bounded maps that forget idle keys; a
  * forgotten bucket would have been full again anyway.
  */
@@ -68,7 +69,7 @@ public final class RateStage implements Stage {
                     + seconds(wait) + " before sending again.", wait));
             return;
         }
-        int same = member.flood.record(FloodTracker.fingerprint(e.text()), now, config.floodWindowSeconds() * 1000);
+        int same = member.flood.record(FloodTracker.fingerprint(e.normalized()), now, config.floodWindowSeconds() * 1000);
         if (same >= config.floodRepeats()) {
             e.found(Categories.SPAM, 0, e.text().length());
         }

@@ -17,11 +17,15 @@ package org.kindred.server.text;
  *   <li>Runs of three or more identical letters are collapsed to one; {@link #repeat(int)} says
  *       how many there were. Doubled letters are kept as they are.</li>
  * </ul>
- * Instances are immutable and safe to share between threads.
+ * Instances are immutable (the string form is made once, on demand) and safe to share between threads.
  */
 public final class NormalizedText {
     private final String original;
-    private final String text;
+    /** The normalised characters; only the first {@code length} count. */
+    private final char[] chars;
+    private final int length;
+    /** {@link #text()}, made on first use (matching reads {@link #charAt(int)} instead). */
+    private String text;
     /** Original range of normalised char i: ranges[2i] (start), ranges[2i+1] (end). */
     private final int[] ranges;
     /** Per normalised char: low 7 bits the repeat count, bit 7 a soft boundary before it. */
@@ -29,10 +33,11 @@ public final class NormalizedText {
 
     static final int SOFT = 0x80;
 
-    /** The arrays may be longer than needed; only the first {@code text.length()} entries count. */
-    NormalizedText(String original, String text, int[] ranges, byte[] info) {
+    /** The arrays may be longer than needed; only the first {@code length} entries count. */
+    NormalizedText(String original, char[] chars, int length, int[] ranges, byte[] info) {
         this.original = original;
-        this.text = text;
+        this.chars = chars;
+        this.length = length;
         this.ranges = ranges;
         this.info = info;
     }
@@ -44,12 +49,25 @@ public final class NormalizedText {
 
     /** The normalised text, for matching only; never deliver it. */
     public String text() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = new String(chars, 0, length);
+            text = t; // a benign race: every thread computes the same string
+        }
+        return t;
     }
 
     /** Length of {@link #text()}. */
     public int length() {
-        return text.length();
+        return length;
+    }
+
+    /** Character {@code i} of {@link #text()}, without making the string (for matchers). */
+    public char charAt(int i) {
+        if (i >= length) {
+            throw new IndexOutOfBoundsException("index " + i + " (expected: < " + length + ")");
+        }
+        return chars[i];
     }
 
     /**
@@ -58,7 +76,6 @@ public final class NormalizedText {
      */
     public int originalStart(int normIndex) {
         checkIndex(normIndex);
-        int length = text.length();
         if (normIndex < length) {
             return ranges[2 * normIndex];
         }
@@ -72,7 +89,7 @@ public final class NormalizedText {
     public int originalEnd(int normEndExclusive) {
         checkIndex(normEndExclusive);
         if (normEndExclusive == 0) {
-            return text.isEmpty() ? 0 : ranges[0];
+            return length == 0 ? 0 : ranges[0];
         }
         return ranges[2 * normEndExclusive - 1];
     }
@@ -82,8 +99,8 @@ public final class NormalizedText {
      * collapsing (1 for anything not collapsed; saturates at 127).
      */
     public int repeat(int normIndex) {
-        if (normIndex >= text.length()) {
-            throw new IndexOutOfBoundsException("index " + normIndex + " (expected: 0.." + (text.length() - 1) + ")");
+        if (normIndex >= length) {
+            throw new IndexOutOfBoundsException("index " + normIndex + " (expected: 0.." + (length - 1) + ")");
         }
         return info[normIndex] & 0x7F;
     }
@@ -94,17 +111,17 @@ public final class NormalizedText {
      * boundary may be assumed before it.
      */
     public boolean softBoundaryBefore(int normIndex) {
-        return normIndex < text.length() && (info[normIndex] & SOFT) != 0;
+        return normIndex < length && (info[normIndex] & SOFT) != 0;
     }
 
     private void checkIndex(int i) {
-        if (i < 0 || i > text.length()) {
-            throw new IndexOutOfBoundsException("index " + i + " (expected: 0.." + text.length() + ")");
+        if (i < 0 || i > length) {
+            throw new IndexOutOfBoundsException("index " + i + " (expected: 0.." + length + ")");
         }
     }
 
     @Override
     public String toString() {
-        return "NormalizedText[length=" + text.length() + "]"; // never log content
+        return "NormalizedText[length=" + length + "]"; // never log content
     }
 }

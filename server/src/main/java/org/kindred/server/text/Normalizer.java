@@ -35,54 +35,69 @@ public final class Normalizer {
     /** Normalises {@code original} (not null). */
     public NormalizedText normalize(String original) {
         Scratch s = scratch.get();
-        s.reset(original.length());
-        fold(original, s);
+        s.reset(original);
+        fold(s);
         leet(s);
         NormalizedText result = buildWords(original, s);
-        if (s.chars.length > MAX_RETAINED_SCRATCH) {
+        if (s.capacity() > MAX_RETAINED_SCRATCH) {
             scratch.remove(); // do not pin huge buffers to a thread
         }
         return result;
     }
 
-    /** Step 1: per-character folding into s.chars / s.starts / s.ends. */
-    private static void fold(String original, Scratch s) {
-        int len = original.length();
+    /** Step 1: per-character folding of s.input into s.chars / s.starts / s.ends. */
+    private static void fold(Scratch s) {
+        char[] in = s.input;
+        int len = s.inputLength;
+        char[] out = s.chars;
+        int[] starts = s.starts;
+        int[] ends = s.ends;
+        int size = 0;
         for (int i = 0; i < len; ) {
-            char ch = original.charAt(i);
+            char ch = in[i];
+            int next = i + 1;
+            char f;
             if (!Character.isSurrogate(ch)) {
-                char f = CharFolding.single(ch);
-                if (f == CharFolding.DROP) {
-                    s.extendLast(i + 1);
-                } else if (f == CharFolding.MULTI) {
-                    s.appendAll(CharFolding.multi(ch), i, i + 1);
+                f = CharFolding.single(ch);
+            } else if (Character.isHighSurrogate(ch) && next < len && Character.isLowSurrogate(in[next])) {
+                int cp = Character.toCodePoint(ch, in[next]);
+                next++;
+                String folded = CharFolding.supplementary(cp);
+                if (folded.isEmpty()) {
+                    f = CharFolding.DROP;
                 } else {
-                    s.append(f, i, i + 1);
-                }
-                i++;
-                continue;
-            }
-            int cp = original.codePointAt(i);
-            int next = i + Character.charCount(cp);
-            if (cp < 0x10000) {
-                char f = CharFolding.single((char) cp);
-                if (f == CharFolding.DROP) {
-                    s.extendLast(next);
-                } else if (f == CharFolding.MULTI) {
-                    s.appendAll(CharFolding.multi(cp), i, next);
-                } else {
-                    s.append(f, i, next);
+                    s.size = size;
+                    s.appendAll(folded, i, next, len - next);
+                    size = s.size;
+                    out = s.chars;
+                    starts = s.starts;
+                    ends = s.ends;
+                    i = next;
+                    continue;
                 }
             } else {
-                String f = CharFolding.supplementary(cp);
-                if (f.isEmpty()) {
-                    s.extendLast(next);
-                } else {
-                    s.appendAll(f, i, next);
+                f = CharFolding.DROP; // a lone surrogate
+            }
+            if (f < CharFolding.MULTI) {
+                out[size] = f;
+                starts[size] = i;
+                ends[size] = next;
+                size++;
+            } else if (f == CharFolding.DROP) {
+                if (size > 0) {
+                    ends[size - 1] = next; // a dropped character belongs to the one before it
                 }
+            } else {
+                s.size = size;
+                s.appendAll(CharFolding.multi(ch), i, next, len - next);
+                size = s.size;
+                out = s.chars;
+                starts = s.starts;
+                ends = s.ends;
             }
             i = next;
         }
+        s.size = size;
     }
 
     /** Step 2: leetspeak inside tokens that contain a letter. */
@@ -90,29 +105,28 @@ public final class Normalizer {
         char[] c = s.chars;
         int n = s.size;
         int i = 0;
-        while (i < n && leetValue(c[i]) == 0) {
+        while (i < n && (kind(c[i]) & LEET) == 0) {
             i++;
         }
         if (i == n) {
             return; // nothing that could be leetspeak (the common case)
         }
-        while (i > 0 && isTokenChar(c[i - 1])) {
+        while (i > 0 && kind(c[i - 1]) != 0) {
             i--; // back to the start of the token holding the first candidate
         }
         while (i < n) {
-            if (!isTokenChar(c[i])) {
+            if (kind(c[i]) == 0) {
                 i++;
                 continue;
             }
             int a = i;
-            boolean letter = false;
-            boolean leet = false;
-            while (i < n && isTokenChar(c[i])) {
-                letter |= isLetter(c[i]);
-                leet |= leetValue(c[i]) != 0;
+            int kinds = 0;
+            int k;
+            while (i < n && (k = kind(c[i])) != 0) {
+                kinds |= k;
                 i++;
             }
-            if (letter && leet) {
+            if ((kinds & LETTER) != 0 && (kinds & LEET) != 0) {
                 for (int p = a; p < i; p++) {
                     char v = leetValue(c[p]);
                     if (v == 0) {
@@ -136,56 +150,39 @@ public final class Normalizer {
         while (q < tokenEnd && isPunctuationLike(c[q])) {
             q++;
         }
-        return q < tokenEnd && (isLetter(c[q]) || isDigit(c[q]));
-    }
-
-    private static boolean isTokenChar(char ch) {
-        return ch < 128 ? ASCII_KIND[ch] != 0 : isLetter(ch) || isDigit(ch) || leetValue(ch) != 0;
+        return q < tokenEnd && (kind(c[q]) & (LETTER | DIGIT)) != 0;
     }
 
     private static final byte LETTER = 1;
     private static final byte DIGIT = 2;
     private static final byte LEET = 4;
-    private static final byte[] ASCII_KIND = new byte[128];
+    /** Per BMP char: LETTER (Character.isLetter), DIGIT (Character.isDigit), LEET (has a leet value). */
+    private static final byte[] KIND = new byte[0x10000];
+    private static final char[] LEET_VALUE = new char[128];
 
     static {
-        for (char c = 0; c < 128; c++) {
-            byte k = 0;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-                k |= LETTER;
-            }
-            if (c >= '0' && c <= '9') {
-                k |= DIGIT;
-            }
-            if (leetValue(c) != 0) {
-                k |= LEET;
-            }
-            ASCII_KIND[c] = k;
+        String leet = "0o1i!i3e4a@a5s$s7t8b9g|l";
+        for (int k = 0; k < leet.length(); k += 2) {
+            LEET_VALUE[leet.charAt(k)] = leet.charAt(k + 1);
+        }
+        for (int c = 0; c < 0x10000; c++) {
+            char ch = (char) c;
+            KIND[c] = (byte) ((Character.isLetter(ch) ? LETTER : 0) | (Character.isDigit(ch) ? DIGIT : 0)
+                    | (leetValue(ch) != 0 ? LEET : 0));
         }
     }
 
-    /** Character.isLetter with an ASCII fast path (folded text is mostly ASCII). */
-    private static boolean isLetter(char ch) {
-        return ch < 128 ? (ASCII_KIND[ch] & LETTER) != 0 : Character.isLetter(ch);
+    /** Letter, digit and leet bits of a folded char; 0 means it is not part of a token. */
+    private static int kind(char ch) {
+        return KIND[ch];
     }
 
-    private static boolean isDigit(char ch) {
-        return ch < 128 ? (ASCII_KIND[ch] & DIGIT) != 0 : Character.isDigit(ch);
+    private static boolean isLetter(char ch) {
+        return (KIND[ch] & LETTER) != 0;
     }
 
     static char leetValue(char ch) {
-        return switch (ch) {
-            case '0' -> 'o';
-            case '1', '!' -> 'i';
-            case '3', '€' -> 'e';
-            case '4', '@' -> 'a';
-            case '5', '$' -> 's';
-            case '7' -> 't';
-            case '8' -> 'b';
-            case '9' -> 'g';
-            case '|' -> 'l';
-            default -> 0;
-        };
+        return ch < 128 ? LEET_VALUE[ch] : ch == '€' ? 'e' : 0;
     }
 
     /**
@@ -195,27 +192,28 @@ public final class Normalizer {
     private static NormalizedText buildWords(String original, Scratch s) {
         char[] c = s.chars;
         int n = s.size;
-        int items = 0;
         for (int i = 0; i < n; ) {
-            boolean letter = isLetter(c[i]);
-            if (!letter && !isDigit(c[i])) {
+            int k = KIND[c[i]] & (LETTER | DIGIT);
+            if (k == 0) {
                 i++;
                 continue;
             }
-            int a = i;
-            while (i < n && (letter ? isLetter(c[i]) : isDigit(c[i]))) {
+            int a = i++;
+            while (i < n && (KIND[c[i]] & k) != 0) {
                 i++;
             }
-            s.addItem(a, i, letter);
-            items = s.items;
+            s.addItem(a, i, k == LETTER);
         }
+        int items = s.items;
+        int[] itemStart = s.itemStart;
+        int[] itemEnd = s.itemEnd;
         // joins: 1 = glue to previous item (no space), 2 = glue and soft boundary
         byte[] join = s.join;
         for (int k = 0; k < items; k++) {
             join[k] = 0;
         }
         for (int k = 1; k < items; k++) {
-            if (s.isLetter[k - 1] && s.isLetter[k] && isApostropheGap(c, s.itemEnd[k - 1], s.itemStart[k])) {
+            if (s.isLetter[k - 1] && s.isLetter[k] && isApostropheGap(c, itemEnd[k - 1], itemStart[k])) {
                 join[k] = 1;
             }
         }
@@ -228,7 +226,7 @@ public final class Normalizer {
             int first = k;
             boolean spaced = false;
             while (k + 1 < items && singleLetter(s, k + 1)) {
-                int gap = thinGap(c, s.itemEnd[k], s.itemStart[k + 1]);
+                int gap = thinGap(c, itemEnd[k], itemStart[k + 1]);
                 if (gap < 0) {
                     break;
                 }
@@ -243,70 +241,66 @@ public final class Normalizer {
             }
             k++;
         }
-        int capacity = n + items;
-        Output out = new Output(capacity);
-        for (int j = 0; j < items; j++) {
-            int a = s.itemStart[j];
-            int b = s.itemEnd[j];
-            if (j > 0 && join[j] == 0) {
-                int gapAt = s.ends[s.itemEnd[j - 1] - 1];
-                out.emit(' ', gapAt, gapAt, false);
-            }
-            for (int p = a; p < b; p++) {
-                out.emit(c[p], s.starts[p], s.ends[p], p == a && join[j] == 2);
-            }
-        }
-        return out.build(original);
+        return write(original, s, items);
     }
 
     /**
-     * The result being written: characters with their original ranges; runs of three or more
-     * identical letters collapse to one as they are written (step 4).
+     * Writes the result: each item's characters with their original ranges, a space between
+     * items that are not joined; runs of three or more identical letters collapse to one as they
+     * are written (step 4), the first letter of the run covering the whole run.
      */
-    private static final class Output {
-        final char[] chars;
-        final int[] ranges;
-        final byte[] info;
-        int w;
-        int runStart = -1;
-        char runChar;
-        int runLength;
-
-        Output(int capacity) {
-            chars = new char[capacity];
-            ranges = new int[2 * capacity];
-            info = new byte[capacity];
-        }
-
-        void emit(char ch, int start, int end, boolean softBefore) {
-            if (runLength > 0 && ch == runChar) {
-                runLength++;
-                if (runLength == 2) {
-                    put(ch, start, end, softBefore);
-                    return;
-                }
-                w = runStart + 1; // third or later: the run becomes its first letter
-                ranges[2 * runStart + 1] = end;
-                info[runStart] = (byte) ((info[runStart] & NormalizedText.SOFT) | Math.min(runLength, 127));
-                return;
+    private static NormalizedText write(String original, Scratch s, int items) {
+        char[] c = s.chars;
+        int[] starts = s.starts;
+        int[] ends = s.ends;
+        int[] itemStart = s.itemStart;
+        int[] itemEnd = s.itemEnd;
+        byte[] join = s.join;
+        int capacity = s.size + items;
+        char[] chars = new char[capacity];
+        int[] ranges = new int[2 * capacity];
+        byte[] info = new byte[capacity];
+        int w = 0;
+        int runStart = -1; // where the current run of one letter started in the output
+        char runChar = 0;
+        int runLength = 0; // 0 when the last char written is not a letter
+        for (int j = 0; j < items; j++) {
+            int a = itemStart[j];
+            int b = itemEnd[j];
+            if (j > 0 && join[j] == 0) {
+                int gapAt = ends[itemEnd[j - 1] - 1];
+                chars[w] = ' ';
+                ranges[2 * w] = gapAt;
+                ranges[2 * w + 1] = gapAt;
+                info[w] = 1;
+                w++;
+                runLength = 0;
             }
-            runStart = w;
-            runChar = ch;
-            runLength = isLetter(ch) ? 1 : 0;
-            put(ch, start, end, softBefore);
+            boolean letters = s.isLetter[j];
+            for (int p = a; p < b; p++) {
+                char ch = c[p];
+                boolean soft = p == a && join[j] == 2;
+                if (runLength > 0 && ch == runChar) {
+                    runLength++;
+                    if (runLength >= 3) {
+                        w = runStart + 1; // third or later: the run becomes its first letter
+                        ranges[2 * runStart + 1] = ends[p];
+                        info[runStart] = (byte) ((info[runStart] & NormalizedText.SOFT) | Math.min(runLength, 127));
+                        continue;
+                    }
+                } else {
+                    runStart = w;
+                    runChar = ch;
+                    runLength = letters ? 1 : 0;
+                }
+                chars[w] = ch;
+                ranges[2 * w] = starts[p];
+                ranges[2 * w + 1] = ends[p];
+                info[w] = (byte) (soft ? NormalizedText.SOFT | 1 : 1);
+                w++;
+            }
         }
-
-        private void put(char ch, int start, int end, boolean softBefore) {
-            chars[w] = ch;
-            ranges[2 * w] = start;
-            ranges[2 * w + 1] = end;
-            info[w] = (byte) (softBefore ? NormalizedText.SOFT | 1 : 1);
-            w++;
-        }
-
-        NormalizedText build(String original) {
-            return new NormalizedText(original, new String(chars, 0, w), ranges, info);
-        }
+        return new NormalizedText(original, chars, w, ranges, info);
     }
 
     private static boolean singleLetter(Scratch s, int k) {

@@ -4,6 +4,9 @@ import java.util.Arrays;
 
 /** Per-thread working buffers of {@link Normalizer}; grows as needed, reused between calls. */
 final class Scratch {
+    // the input, copied once (reading a char array is cheaper than String.charAt)
+    char[] input = new char[256];
+    int inputLength;
     // step 1 output: folded chars with their original ranges
     char[] chars = new char[256];
     int[] starts = new int[256];
@@ -15,30 +18,33 @@ final class Scratch {
     boolean[] isLetter = new boolean[64];
     byte[] join = new byte[64];
     int items;
-    void reset(int inputLength) {
+    /**
+     * Starts a new input. Afterwards there is room for one output char per input char; whoever
+     * writes more than one per input char must call {@link #appendAll} (which keeps that true).
+     */
+    void reset(String original) {
+        int length = original.length();
+        if (input.length < length) {
+            input = new char[Math.max(length, input.length * 2)];
+        }
+        original.getChars(0, length, input, 0);
+        inputLength = length;
         size = 0;
         items = 0;
-        ensureChars(inputLength + 8);
+        ensureChars(length + 8);
     }
 
-    void append(char ch, int start, int end) {
-        ensureChars(size + 1);
-        chars[size] = ch;
-        starts[size] = start;
-        ends[size] = end;
-        size++;
-    }
-
-    void appendAll(String folded, int start, int end) {
+    /**
+     * Appends the chars of {@code folded}, all produced by the original range [start, end), and
+     * keeps room for {@code remainingInput} more chars.
+     */
+    void appendAll(String folded, int start, int end, int remainingInput) {
+        ensureChars(size + folded.length() + remainingInput);
         for (int i = 0; i < folded.length(); i++) {
-            append(folded.charAt(i), start, end);
-        }
-    }
-
-    /** A dropped character belongs to the character before it, if any. */
-    void extendLast(int end) {
-        if (size > 0) {
-            ends[size - 1] = end;
+            chars[size] = folded.charAt(i);
+            starts[size] = start;
+            ends[size] = end;
+            size++;
         }
     }
 
@@ -54,6 +60,10 @@ final class Scratch {
         itemEnd[items] = end;
         isLetter[items] = letter;
         items++;
+    }
+
+    int capacity() {
+        return Math.max(chars.length, input.length);
     }
 
     private void ensureChars(int needed) {

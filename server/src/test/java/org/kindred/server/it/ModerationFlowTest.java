@@ -59,12 +59,14 @@ class ModerationFlowTest {
         server = new TestServer();
         WsClient a = server.joined("general", "Ann");
         WsClient b = server.joined("general", "Bo");
-        for (String text : List.of("this week has been fucking awful", "this week has been f.u.c.k.i.n.g awful",
-                "this week has been fμck1ng awful")) {
+        // three different sentences: the same one three times would be a flood
+        for (String text : List.of("this week has been fucking awful", "this month has been f.u.c.k.i.n.g awful",
+                "this year has been fμck1ng awful")) {
             JsonNode sent = send(a, "general", text, "m");
             assertEquals("masked", sent.path("status").asText(), text);
             String delivered = sent.path("text").asText();
-            assertTrue(delivered.startsWith("this week has been ") && delivered.endsWith(" awful"), delivered);
+            String before = text.substring(0, text.indexOf(" been ") + " been ".length());
+            assertTrue(delivered.startsWith(before) && delivered.endsWith(" awful"), delivered);
             assertTrue(delivered.contains("*"), delivered);
             assertEquals(delivered, b.await("message").path("text").asText(), "the room gets the masked text");
         }

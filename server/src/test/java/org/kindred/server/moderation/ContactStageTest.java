@@ -31,6 +31,10 @@ class ContactStageTest {
         "add me on snapchat coolkid99|add me on snapchat *********",
         "discord Jane#1234|discord *********",
         "find me at u/throwaway123|find me at **************",
+        "SNAPCHAT: Cool_Kid|SNAPCHAT: ********",
+        "(dot) first: jo (at) mail (dot) com|(dot) first: **********************",
+        "café, snap: coolkid|café, snap: *******",
+        "u/throwaway123 is me|************** is me",
     })
     void masksContactDetails(String text, String expected) {
         Verdict v = run(text);

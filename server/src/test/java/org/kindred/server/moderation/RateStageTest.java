@@ -74,7 +74,7 @@ class RateStageTest {
         long t = Fixtures.NOW;
         assertNull(send("f", null, Role.MEMBER, t, 0, "BUY cheap followers now").blockCategory());
         assertNull(send("f", null, Role.MEMBER, t + 2000, 0, "buy cheap followers now!!!").blockCategory());
-        Evaluation third = send("f", null, Role.MEMBER, t + 4000, 0, "Buy cheap   followers, now");
+        Evaluation third = send("f", null, Role.MEMBER, t + 4000, 0, "Buy ch3ap   f0llowers, nowwww");
         assertEquals(Categories.SPAM, third.blockCategory());
         assertNull(send("g", null, Role.MEMBER, t + 4000, 0, "buy cheap followers now").blockCategory(),
                 "other members are tracked separately");

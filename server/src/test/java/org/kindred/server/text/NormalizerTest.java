@@ -101,6 +101,19 @@ class NormalizerTest {
     }
 
     @Test
+    void charAtReadsTheTextWithoutMakingTheString() {
+        NormalizedText t = normalizer.normalize("Ｈ3llo,   wörld!!");
+        String text = t.text();
+        assertEquals("hello world", text);
+        assertEquals(text.length(), t.length());
+        for (int i = 0; i < t.length(); i++) {
+            assertEquals(text.charAt(i), t.charAt(i));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> t.charAt(t.length()));
+        assertTrue(t.text() == text, "the string is made once");
+    }
+
+    @Test
     void emptyAndBlankInputs() {
         assertEquals("", norm(""));
         assertEquals("", norm(" \u200B\t "));

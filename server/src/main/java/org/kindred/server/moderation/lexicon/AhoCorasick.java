@@ -95,28 +95,58 @@ final class AhoCorasick {
             System.arraycopy(inherited, 0, all, own == null ? 0 : own.size(), inherited.length);
             outputs.set(s, all);
         }
+        // Renumber states in BFS order: the shallow states, where scanning spends most of its
+        // time, then share cache lines and memory pages instead of being spread over the table.
+        int[] renamed = new int[states];
+        for (int k = 0; k < tail; k++) {
+            renamed[order[k]] = k + 1; // the root stays 0
+        }
+        int[] bfs = new int[states];
+        for (int k = 0; k < tail; k++) {
+            bfs[k + 1] = order[k];
+        }
         this.outStart = new int[states + 1];
         int total = 0;
-        for (int s = 0; s < states; s++) {
-            outStart[s] = total;
-            total += outputs.get(s).length;
+        for (int n = 0; n < states; n++) {
+            outStart[n] = total;
+            total += outputs.get(bfs[n]).length;
         }
         outStart[states] = total;
         this.outIds = new int[total];
-        for (int s = 0; s < states; s++) {
-            int[] o = outputs.get(s);
-            System.arraycopy(o, 0, outIds, outStart[s], o.length);
+        for (int n = 0; n < states; n++) {
+            int[] o = outputs.get(bfs[n]);
+            System.arraycopy(o, 0, outIds, outStart[n], o.length);
         }
-        this.delta = Arrays.copyOf(next, states * ALPHABET);
+        // each transition carries its target's "has outputs" flag, so a scan reads the output
+        // table only in the few states where a term may end
+        this.delta = new int[states * ALPHABET];
+        for (int n = 0; n < states; n++) {
+            int old = bfs[n];
+            for (int c = 0; c < ALPHABET; c++) {
+                int t = renamed[next[old * ALPHABET + c]];
+                delta[n * ALPHABET + c] = (t << 1) | (outStart[t + 1] > outStart[t] ? 1 : 0);
+            }
+        }
     }
 
     int states() {
         return outStart.length - 1;
     }
 
-    /** The state after reading {@code ch} in {@code state} (squeezing is the caller's job). */
-    int next(int state, char ch) {
+    /**
+     * The transition on {@code ch} from {@code state} (squeezing is the caller's job), packed: {@link #target(int)} is the next
+     * state, {@link #hasOutputs(int)} whether any pattern ends there.
+     */
+    int step(int state, char ch) {
         return delta[state * ALPHABET + cls(ch)];
+    }
+
+    static int target(int step) {
+        return step >>> 1;
+    }
+
+    static boolean hasOutputs(int step) {
+        return (step & 1) != 0;
     }
 
     /** First index into the output list of {@code state}. */

@@ -116,32 +116,30 @@ public final class Lexicon {
 
     /** Reports every match of a term in {@code text} to {@code sink}, left to right by end. */
     public void scan(NormalizedText text, Mode mode, Sink sink) {
-        String s = text.text();
         boolean[] inside = mode == Mode.NICK ? insideNick : insideMessage;
         int state = 0;
         char prev = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char ch = s.charAt(i);
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char ch = text.charAt(i);
             if (ch == prev && AhoCorasick.isLetter(ch)) {
                 continue;
             }
             prev = ch;
-            state = automaton.next(state, ch);
-            int o = automaton.outputsFrom(state);
-            int end = automaton.outputsTo(state);
-            if (o == end) {
+            int step = automaton.step(state, ch);
+            state = AhoCorasick.target(step);
+            if (!AhoCorasick.hasOutputs(step)) {
                 continue;
             }
             // Cheap pre-check: a whole-word term cannot end here if a different letter follows.
-            char next = i + 1 < n ? s.charAt(i + 1) : ' ';
+            char next = i + 1 < n ? text.charAt(i + 1) : ' ';
             boolean wordEnds = !AhoCorasick.isLetter(next) || next == ch || text.softBoundaryBefore(i + 1);
-            for (; o < end; o++) {
+            for (int o = automaton.outputsFrom(state), end = automaton.outputsTo(state); o < end; o++) {
                 int id = automaton.output(o);
                 if (!wordEnds && !inside[id]) {
                     continue;
                 }
                 Term term = terms[id];
-                long span = verify(term, text, s, i, mode);
+                long span = verify(term, text, i, mode);
                 if (span >= 0 && !sink.onMatch(term, (int) (span >>> 32), (int) span)) {
                     return;
                 }
@@ -150,26 +148,26 @@ public final class Lexicon {
     }
 
     /** Returns start << 32 | end of a genuine match ending at {@code last}, or -1. */
-    private static long verify(Term term, NormalizedText t, String s, int last, Mode mode) {
+    private static long verify(Term term, NormalizedText t, int last, Mode mode) {
         char[] sq = term.squeezed();
         byte[] minRun = term.minRun();
-        int n = s.length();
+        int n = t.length();
         int end = last + 1;
         char lastChar = sq[sq.length - 1];
         if (AhoCorasick.isLetter(lastChar)) {
-            while (end < n && s.charAt(end) == lastChar) {
+            while (end < n && t.charAt(end) == lastChar) {
                 end++;
             }
         }
         int pos = end - 1;
         for (int k = sq.length - 1; k >= 0; k--) {
             char c = sq[k];
-            if (pos < 0 || s.charAt(pos) != c) {
+            if (pos < 0 || t.charAt(pos) != c) {
                 return -1;
             }
             int run = 0;
             if (AhoCorasick.isLetter(c)) {
-                while (pos >= 0 && s.charAt(pos) == c) {
+                while (pos >= 0 && t.charAt(pos) == c) {
                     run += t.repeat(pos);
                     pos--;
                 }
@@ -183,21 +181,25 @@ public final class Lexicon {
         }
         int start = pos + 1;
         boolean inside = term.substring() || (mode == Mode.NICK && sq.length >= NICK_SUBSTRING_MIN);
-        if (!inside && !(boundaryAt(t, s, start) && boundaryAt(t, s, end))) {
+        if (!inside && !(boundaryAt(t, start) && boundaryAt(t, end))) {
             return -1;
         }
-        if (allowed(term, s, start, end) || exemptByPrefix(term, s, start)) {
+        if (allowed(term, t, start, end) || exemptByPrefix(term, t, start)) {
             return -1;
         }
         return ((long) start << 32) | end;
     }
 
-    private static boolean boundaryAt(NormalizedText t, String s, int i) {
-        return i == 0 || i == s.length() || !AhoCorasick.isLetter(s.charAt(i - 1))
-                || !AhoCorasick.isLetter(s.charAt(i)) || t.softBoundaryBefore(i);
+    private static boolean boundaryAt(NormalizedText t, int i) {
+        return i == 0 || i == t.length() || !AhoCorasick.isLetter(t.charAt(i - 1))
+                || !AhoCorasick.isLetter(t.charAt(i)) || t.softBoundaryBefore(i);
     }
 
-    private static boolean allowed(Term term, String s, int start, int end) {
+    private static boolean allowed(Term term, NormalizedText t, int start, int end) {
+        if (term.allow().length == 0) {
+            return false;
+        }
+        String s = t.text();
         for (String a : term.allow()) {
             int idx = s.indexOf(a, Math.max(0, end - a.length()));
             while (idx >= 0 && idx <= start) {
@@ -210,10 +212,11 @@ public final class Lexicon {
         return false;
     }
 
-    private static boolean exemptByPrefix(Term term, String s, int start) {
-        if (start < 2 || s.charAt(start - 1) != ' ') {
+    private static boolean exemptByPrefix(Term term, NormalizedText t, int start) {
+        if (start < 2 || t.charAt(start - 1) != ' ' || term.notAfter().length == 0) {
             return false;
         }
+        String s = t.text();
         for (String p : term.notAfter()) {
             int ps = start - 1 - p.length();
             if (ps >= 0 && s.regionMatches(ps, p, 0, p.length()) && (ps == 0 || s.charAt(ps - 1) == ' ')) {
