@@ -1,12 +1,8 @@
 package org.kindred.server.moderation;
 
-import org.kindred.server.common.TokenBucket;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
 import java.util.function.Function;
 import org.kindred.protocol.Role;
+import org.kindred.server.common.TokenBucket;
 
 /**
  * Stage 2: slow mode per room (members only; one message per {@code roomSlowSeconds}), a token
@@ -18,9 +14,9 @@ import org.kindred.protocol.Role;
  */
 public final class RateStage implements Stage {
     private final ModerationConfig config;
-    private final Cache<String, MemberRate> members;
-    private final Cache<String, TokenBucket> networks;
-    private final Cache<RoomMember, long[]> lastInRoom;
+    private final IdleMap<String, MemberRate> members;
+    private final IdleMap<String, TokenBucket> networks;
+    private final IdleMap<RoomMember, long[]> lastInRoom;
     private final Function<String, MemberRate> newMember;
     private final Function<String, TokenBucket> newNetwork;
 
@@ -32,19 +28,11 @@ public final class RateStage implements Stage {
         long memberRefill = (long) Math.ceil(config.memberBurst() / config.memberRatePerSecond());
         long networkRefill = (long) Math.ceil(config.networkBurst() / config.networkRatePerSecond());
         long memberIdle = Math.max(Math.max(60, 2 * memberRefill), config.floodWindowSeconds());
-        this.members = bounded(config.trackedKeys(), Duration.ofSeconds(memberIdle));
-        this.networks = bounded(config.trackedKeys(), Duration.ofSeconds(Math.max(60, 2 * networkRefill)));
-        this.lastInRoom = bounded(config.trackedKeys(), Duration.ofHours(1));
+        this.members = new IdleMap<>(config.trackedKeys(), memberIdle * 1000);
+        this.networks = new IdleMap<>(config.trackedKeys(), Math.max(60, 2 * networkRefill) * 1000);
+        this.lastInRoom = new IdleMap<>(config.trackedKeys(), 3_600_000L);
         this.newMember = k -> new MemberRate(config.memberBurst(), config.memberRatePerSecond());
         this.newNetwork = k -> new TokenBucket(config.networkBurst(), config.networkRatePerSecond());
-    }
-
-    /**
-     * Bounded map that forgets idle keys. Maintenance runs on the calling thread: handing it to a
-     * pool costs a thread wake-up per message, more than the maintenance itself.
-     */
-    static <K, V> Cache<K, V> bounded(long size, Duration idle) {
-        return Caffeine.newBuilder().maximumSize(size).expireAfterAccess(idle).executor(Runnable::run).build();
     }
 
     @Override
@@ -59,10 +47,10 @@ public final class RateStage implements Stage {
         if (ctx.roomSlowSeconds() > 0 && ctx.role() == Role.MEMBER && slowMode(e, ctx, now)) {
             return;
         }
-        MemberRate member = members.get(ctx.memberId(), newMember);
+        MemberRate member = members.get(ctx.memberId(), now, newMember);
         long wait = member.bucket.tryTake(now);
         if (wait == 0 && ctx.fingerprint() != null) {
-            wait = networks.get(ctx.fingerprint(), newNetwork).tryTake(now);
+            wait = networks.get(ctx.fingerprint(), now, newNetwork).tryTake(now);
         }
         if (wait > 0) {
             e.finish(Verdict.refused(Outcome.RATE_LIMITED, "You're sending messages too quickly. Please wait "
@@ -78,7 +66,7 @@ public final class RateStage implements Stage {
     /** Returns true (and finishes) when the member must wait; otherwise records this message. */
     private boolean slowMode(Evaluation e, MessageContext ctx, long now) {
         long interval = ctx.roomSlowSeconds() * 1000;
-        long[] last = lastInRoom.get(new RoomMember(ctx.room(), ctx.memberId()), k -> new long[] {Long.MIN_VALUE});
+        long[] last = lastInRoom.get(new RoomMember(ctx.room(), ctx.memberId()), now, k -> new long[] {Long.MIN_VALUE});
         synchronized (last) {
             if (last[0] != Long.MIN_VALUE && now - last[0] < interval) {
                 long wait = interval - (now - last[0]);

@@ -1,8 +1,5 @@
 package org.kindred.server.moderation;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import java.time.Duration;
-
 /**
  * Counts severe blocks per member; when {@code strikes} fall within {@code window}, asks for an
  * automatic temporary mute and starts counting afresh. Bounded, forgets idle members. Thread-safe.
@@ -12,13 +9,13 @@ final class StrikeTracker {
     private final int strikes;
     private final long windowMillis;
     private final long muteSeconds;
-    private final Cache<String, long[]> recent;
+    private final IdleMap<String, long[]> recent;
 
     StrikeTracker(int strikes, long windowSeconds, long muteSeconds, long maxMembers) {
         this.strikes = strikes;
         this.windowMillis = windowSeconds * 1000;
         this.muteSeconds = muteSeconds;
-        this.recent = RateStage.bounded(maxMembers, Duration.ofSeconds(Math.max(60, windowSeconds)));
+        this.recent = new IdleMap<>(maxMembers, Math.max(60, windowSeconds) * 1000);
     }
 
     /** Records a severe block; returns the mute to apply in seconds, or 0. */
@@ -26,7 +23,7 @@ final class StrikeTracker {
         if (muteSeconds == 0) {
             return 0;
         }
-        long[] times = recent.get(memberId, k -> empty(strikes));
+        long[] times = recent.get(memberId, nowMillis, k -> empty(strikes));
         synchronized (times) {
             int inWindow = 1;
             int oldest = 0;
