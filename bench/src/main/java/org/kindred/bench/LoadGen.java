@@ -36,8 +36,9 @@ import org.HdrHistogram.Recorder;
 /**
  * The load generator: one JVM, thousands of WebSocket members over Netty. Opens the members,
  * then either measures the server's memory while they sit idle, or publishes at a fixed offered
- * rate and measures end-to-end latency, deliveries, loss and order, and the server's CPU time
- * (and system calls) per delivered message over the measured window. Prints one JSON line.
+ * rate (smooth, or in bursts of several messages to one room) and measures end-to-end latency,
+ * deliveries, loss and order, and the server's CPU time (and system calls) per delivered message
+ * over the measured window. Prints one JSON line.
  */
 public final class LoadGen {
     private static final int MAX_FRAME = 8 << 20;
@@ -46,6 +47,7 @@ public final class LoadGen {
     private final boolean kindred;
     private final int rooms;
     private final int roomSize;
+    private final int burst;
     private final long serverPid;
     private final RunState state = new RunState();
     private final Recorder latency = new Recorder(60_000_000_000L, 3);
@@ -60,6 +62,10 @@ public final class LoadGen {
         this.kindred = o.str("mode", "kindred").equals("kindred");
         this.rooms = o.integer("rooms", 10);
         this.roomSize = o.integer("room-size", 100);
+        this.burst = o.integer("burst", 1);
+        if (burst < 1) {
+            throw new IllegalArgumentException("--burst must be at least 1");
+        }
         this.serverPid = o.longValue("server-pid", -1);
         int[] sizes = new int[rooms];
         java.util.Arrays.fill(sizes, roomSize);
@@ -86,6 +92,7 @@ public final class LoadGen {
         result.put("rooms", rooms);
         result.put("roomSize", roomSize);
         result.put("members", rooms * roomSize);
+        result.put("burst", burst);
         boolean idle = o.flag("idle");
         long memBefore = 0;
         long rssBefore = 0;
@@ -207,13 +214,14 @@ public final class LoadGen {
         double publishRate = deliveries / roomSize;
         double warmup = o.dbl("warmup", 5);
         double measure = o.dbl("measure", 10);
-        long total = (long) Math.ceil(publishRate * (warmup + measure));
+        long total = (long) Math.ceil(publishRate * (warmup + measure) / burst) * burst; // whole groups
         long start = System.nanoTime() + 200_000_000L;
         long wStart = start + (long) (warmup * 1e9);
         long wEnd = wStart + (long) (measure * 1e9);
         state.window(wStart, wEnd);
-        Pacer pacer = new Pacer(start, publishRate, total);
-        Thread publisher = new Thread(() -> publish(pacer, wEnd + 5_000_000_000L), "publisher");
+        Pacer pacer = new Pacer(start, publishRate, total, burst);
+        PublisherRotation rotation = new PublisherRotation(rooms, roomSize, burst);
+        Thread publisher = new Thread(() -> publish(pacer, rotation, wEnd + 5_000_000_000L), "publisher");
         publisher.setDaemon(true);
         publisher.start();
 
@@ -275,14 +283,13 @@ public final class LoadGen {
         return pacer.done();
     }
 
-    private void publish(Pacer pacer, long deadline) {
+    private void publish(Pacer pacer, PublisherRotation rotation, long deadline) {
         while (!pacer.done() && System.nanoTime() < deadline) {
             long i;
             long now = System.nanoTime();
             while ((i = pacer.next(now)) >= 0) {
-                int room = (int) (i % rooms);
-                int slot = (int) ((i / rooms) % roomSize);
-                Member m = members.get(room * roomSize + slot);
+                int room = rotation.room(i);
+                Member m = members.get(rotation.member(i));
                 Channel c = m.channel;
                 if (c == null || !c.isActive()) {
                     state.sendFailures.increment();
@@ -290,12 +297,13 @@ public final class LoadGen {
                 }
                 long pseq = m.nextPseq++;
                 String roomName = Member.roomName(room);
-                String text = Payload.text(m.index, pseq, pacer.intendedNanos(i));
+                long intended = pacer.intendedNanos(i);
+                String text = Payload.text(m.index, pseq, intended);
                 String frame = kindred ? Payload.kindredSend(roomName, text)
                         : Payload.rawMessage(roomName, m.index, pseq, text);
                 ledger.published(room);
-                if (state.inWindow(pacer.intendedNanos(i))) {
-                    sendLag.recordValue(Math.max(0, System.nanoTime() - pacer.intendedNanos(i)));
+                if (state.inWindow(intended)) {
+                    sendLag.recordValue(Math.max(0, System.nanoTime() - intended));
                 }
                 c.writeAndFlush(new TextWebSocketFrame(frame), c.voidPromise());
             }

@@ -58,10 +58,11 @@ final class Options {
         return """
                 usage: java -jar kindred-bench.jar --url ws://127.0.0.1:PORT/ws [options]
                   --server NAME          label of the server under test (netty, node, kindred, kindred-mod)
-                  --scenario NAME        label of the scenario (idle, fanout, latency)
+                  --scenario NAME        label of the scenario (idle, fanout, latency, burst)
                   --mode kindred|raw     speak PROTOCOL.md (hello, join, send) or raw broadcast (path = room)
                   --rooms R --room-size M  members = R * M, member i is in room i / M
                   --deliveries-per-sec D offered deliveries per second (publishes = D / M)
+                  --burst N              release messages in groups of N to one room, same average rate (1 = smooth)
                   --warmup S --measure S  seconds of warm-up, then the measured window
                   --sources K            spread connections over 127.0.0.1 .. 127.0.0.K
                   --server-pid PID       read CPU, RSS (and heap) of this process

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 /**
  * Turns the generator's JSON lines (one per run) into Markdown tables with every Kindred number
  * also given as a ratio to the baselines measured in the same run. The last line for the same
- * scenario, server and shape wins. {@code java -jar kindred-bench.jar report results.jsonl}
+ * scenario, server, shape and burst size wins (lines without a burst size were smooth: 1). {@code java -jar kindred-bench.jar report results.jsonl}
  */
 public final class Report {
     public static final String NETTY = "netty";
@@ -36,7 +36,7 @@ public final class Report {
     Report(List<JsonNode> lines) {
         for (JsonNode n : lines) {
             runs.put(key(n.path("scenario").asText(), n.path("server").asText(), n.path("roomSize").asInt(),
-                    n.path("members").asInt()), n);
+                    n.path("members").asInt(), burst(n)), n);
         }
     }
 
@@ -66,12 +66,21 @@ public final class Report {
         return this;
     }
 
-    static String key(String scenario, String server, int roomSize, int members) {
-        return scenario + "/" + server + "/" + roomSize + "/" + members;
+    static String key(String scenario, String server, int roomSize, int members, int burst) {
+        return scenario + "/" + server + "/" + roomSize + "/" + members + "/" + burst;
+    }
+
+    /** Messages per burst of a run; 1 (smooth) for lines written before bursts existed. */
+    static int burst(JsonNode n) {
+        return n.path("burst").asInt(1);
     }
 
     JsonNode get(String scenario, String server, int roomSize, int members) {
-        return runs.get(key(scenario, server, roomSize, members));
+        return get(scenario, server, roomSize, members, 1);
+    }
+
+    JsonNode get(String scenario, String server, int roomSize, int members, int burst) {
+        return runs.get(key(scenario, server, roomSize, members, burst));
     }
 
     List<JsonNode> of(String scenario) {
@@ -84,6 +93,7 @@ public final class Report {
         out.sort((a, b) -> {
             int c = Integer.compare(a.path("roomSize").asInt(), b.path("roomSize").asInt());
             c = c != 0 ? c : Integer.compare(a.path("members").asInt(), b.path("members").asInt());
+            c = c != 0 ? c : Integer.compare(burst(a), burst(b));
             return c != 0 ? c : Integer.compare(rank(a), rank(b));
         });
         return out;
@@ -113,6 +123,7 @@ public final class Report {
     String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append(fanout("fanout", "Fan-out"));
+        sb.append(bursts());
         sb.append(fanout("latency", "Fixed rate (the latency scenario), CPU side"));
         sb.append(latency());
         sb.append(idle());
@@ -176,6 +187,43 @@ public final class Report {
                     fmt(100 * num(n, "serverJitShare"), 0), fmt(cpu, 2), fmt(num(n, "deliveriesPerCoreSecond"), 0),
                     fmt(num(n, "syscallsPerDelivery"), 3), ratio(cpu, num(netty, "cpuMicrosPerDelivery")),
                     ratio(cpu, num(node, "cpuMicrosPerDelivery")), cleanText(n)));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The burst scenario: the same offered rate as fan-out, released in groups of several
+     * messages to one room; system calls and CPU per delivery also as a ratio to the same server,
+     * shape and offered rate in the smooth fan-out run, where one is in the same results.
+     */
+    String bursts() {
+        List<JsonNode> rows = of("burst");
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n### Bursts (fan-out rate, released in groups to one room)\n\n");
+        sb.append("| room size | members | server | burst | offered deliveries/s | delivered/s | server CPU "
+                + "| CPU µs/delivery | syscalls/delivery | syscalls × smooth | CPU × smooth | CPU × bare Netty "
+                + "| CPU × Node ws | p99 ms | loss/reorder |\n");
+        sb.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (JsonNode n : rows) {
+            int size = n.path("roomSize").asInt();
+            int members = n.path("members").asInt();
+            int burst = burst(n);
+            JsonNode smooth = get("fanout", n.path("server").asText(), size, members);
+            if (num(smooth, "offeredDeliveriesPerSec") != num(n, "offeredDeliveriesPerSec")) {
+                smooth = null; // only the same offered rate compares
+            }
+            JsonNode netty = get("burst", NETTY, size, members, burst);
+            JsonNode node = get("burst", NODE, size, members, burst);
+            double cpu = num(n, "cpuMicrosPerDelivery");
+            double sys = num(n, "syscallsPerDelivery");
+            sb.append(String.format(Locale.ROOT, "| %d | %d | %s | %d | %s | %s | %s%% | %s | %s | %s | %s | %s | %s "
+                    + "| %s | %s |\n", size, members, n.path("server").asText(), burst,
+                    fmt(num(n, "offeredDeliveriesPerSec"), 0), delivered(n), fmt(100 * num(n, "serverCpuUtil"), 0),
+                    fmt(cpu, 2), fmt(sys, 3), ratio(sys, num(smooth, "syscallsPerDelivery")),
+                    ratio(cpu, num(smooth, "cpuMicrosPerDelivery")), ratio(cpu, num(netty, "cpuMicrosPerDelivery")),
+                    ratio(cpu, num(node, "cpuMicrosPerDelivery")), fmt(num(n, "p99Ms"), 2), cleanText(n)));
         }
         return sb.toString();
     }

@@ -52,4 +52,35 @@ class ReportTest {
         r.pipelineMicros(10.0);
         assertTrue(r.projection().contains("| latency | 100 | 2.20 | 0.100 | 2.30 | 1.15× | 0.58× |"), r.projection());
     }
+
+    private static JsonNode traffic(String scenario, String server, int burst, double cpu, double syscalls)
+            throws Exception {
+        return new ObjectMapper().readTree("{\"server\":\"" + server + "\",\"scenario\":\"" + scenario + "\","
+                + "\"roomSize\":100,\"members\":1000,\"burst\":" + burst + ",\"offeredDeliveriesPerSec\":60000,"
+                + "\"deliveriesPerSec\":60000,\"serverCpuUtil\":0.5,\"cpuMicrosPerDelivery\":" + cpu
+                + ",\"syscallsPerDelivery\":" + syscalls + ",\"p99Ms\":4.5,\"clean\":true,\"ok\":true}");
+    }
+
+    @Test
+    void burstsAreTabledWithTheirSizeAndAgainstTheSmoothRun() throws Exception {
+        Report r = new Report(List.of(traffic("fanout", "netty", 1, 2.0, 1.0), traffic("fanout", "node", 1, 4.0, 1.1),
+                traffic("burst", "netty", 10, 1.0, 0.2), traffic("burst", "node", 10, 2.0, 0.4),
+                traffic("burst", "kindred", 10, 1.5, 0.25)));
+        String b = r.bursts();
+        assertTrue(b.contains("| 100 | 1000 | netty | 10 | 60000 | 60000 | 50% | 1.00 | 0.200 | 0.20× | 0.50× | 1.00× "
+                + "| 0.50× | 4.50 | none |"), b);
+        assertTrue(b.contains("| 100 | 1000 | kindred | 10 | 60000 | 60000 | 50% | 1.50 | 0.250 | – | – | 1.50× "
+                + "| 0.75× | 4.50 | none |"), b);
+        assertTrue(r.markdown().contains("### Bursts"), "the full report has the table");
+        assertEquals("", new Report(List.of(traffic("fanout", "netty", 1, 2.0, 1.0))).bursts());
+    }
+
+    @Test
+    void runsOfDifferentBurstSizesAreKeptApartAndOldLinesCountAsSmooth() throws Exception {
+        Report r = new Report(List.of(traffic("burst", "netty", 10, 1.0, 0.2), traffic("burst", "netty", 20, 0.9, 0.1),
+                run("netty", 2.0, 1.0)));
+        assertEquals(0.2, Report.num(r.get("burst", "netty", 100, 1000, 10), "syscallsPerDelivery"));
+        assertEquals(0.1, Report.num(r.get("burst", "netty", 100, 1000, 20), "syscallsPerDelivery"));
+        assertEquals(2.0, Report.num(r.get("latency", "netty", 100, 1000), "cpuMicrosPerDelivery"));
+    }
 }
