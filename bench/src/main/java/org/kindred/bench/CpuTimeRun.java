@@ -20,11 +20,11 @@ public final class CpuTimeRun {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         PipelineBenchmark b = new PipelineBenchmark();
         b.setUp();
-        String[] names = {"pipeline", "normalizeOnly", "lexiconScanOnly"};
+        String[] names = {"pipeline", "riskAssessment", "pipelineAndRisk", "normalizeOnly", "lexiconScanOnly"};
         for (String name : names) {
             run(b, name, seconds / 2, mx); // warm-up
             double perSecond = run(b, name, seconds, mx);
-            System.out.printf("%-14s %,12.0f ops per CPU-second (%.2f us/op)%n", name, perSecond, 1e6 / perSecond);
+            System.out.printf("%-16s %,12.0f ops per CPU-second (%.2f us/op)%n", name, perSecond, 1e6 / perSecond);
         }
     }
 
@@ -37,6 +37,8 @@ public final class CpuTimeRun {
             for (int i = 0; i < 10_000; i++) {
                 check += switch (name) {
                     case "pipeline" -> b.pipeline().outcome().ordinal();
+                    case "riskAssessment" -> b.riskAssessment().evidence().size();
+                    case "pipelineAndRisk" -> b.pipelineAndRisk().evidence().size();
                     case "normalizeOnly" -> b.normalizeOnly().length();
                     default -> b.lexiconHits();
                 };

@@ -3,6 +3,8 @@ package org.kindred.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.kindred.protocol.Role;
+import org.kindred.server.crisis.RiskAssessment;
+import org.kindred.server.crisis.RiskAssessor;
 import org.kindred.server.moderation.MessageContext;
 import org.kindred.server.moderation.ModerationConfig;
 import org.kindred.server.moderation.StagedPipeline;
@@ -29,6 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * talk, some swearing, contact details, links and abuse.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar PipelineBenchmark -f 1 -wi 2 -i 3 -prof gc}.
+ * {@code pipeline} is the moderation issue's number; {@code riskAssessment} the crisis
+ * issue's; {@code pipelineAndRisk} both, as every send pays them.
  * The clock advances 1 ms per message and senders rotate over 4,099 members behind 257 networks, so
  * rate limits hold steady (each member sends about every 4 s) instead of refusing everything early.
  */
@@ -80,6 +84,7 @@ public class PipelineBenchmark {
                     + " Going to have tea, a shower and an early night. Thanks for being here, all of you.");
 
     private StagedPipeline pipeline;
+    private RiskAssessor risk;
     private Normalizer normalizer;
     private Lexicon lexicon;
     private NormalizedText[] normalized;
@@ -96,6 +101,7 @@ public class PipelineBenchmark {
             throw new IllegalStateException("benchmark needs >= 5000 English terms, has " + english);
         }
         normalizer = new Normalizer();
+        risk = RiskAssessor.withBundledRules(normalizer);
         normalized = MESSAGES.stream().map(normalizer::normalize).toArray(NormalizedText[]::new);
         now = 1_800_000_000_000L;
         System.out.printf("%nlexicon: %d terms (%d English), %d states; %d messages, %d-%d chars%n", lexicon.size(),
@@ -112,6 +118,20 @@ public class PipelineBenchmark {
         MessageContext ctx = new MessageContext("lobby", MEMBER_IDS[member], Role.MEMBER, NETWORKS[member % 257],
                 now - 3_600_000L, now, 0, MESSAGES.get(k % MESSAGES.size()));
         return pipeline.evaluate(ctx);
+    }
+
+    /** The crisis issue's risk assessment alone (it runs on every message, whatever the verdict). */
+    @Benchmark
+    public RiskAssessment riskAssessment() {
+        return risk.assess(MESSAGES.get(step++ % MESSAGES.size()), "en-GB");
+    }
+
+    /** What a member's send costs before delivery: the pipeline's verdict, then the risk assessment. */
+    @Benchmark
+    public RiskAssessment pipelineAndRisk() {
+        Verdict v = pipeline();
+        RiskAssessment r = risk.assess(MESSAGES.get((step - 1) % MESSAGES.size()), "en-GB");
+        return v.outcome() == null ? null : r;
     }
 
     @Benchmark

@@ -83,7 +83,7 @@ public final class RiskAssessor {
         List<int[]> ignored = new ArrayList<>();
         long[] gaps = new long[1];
         for (int i = 0; i < t.length; i++) {
-            rules.candidates(t[i], candidates);
+            rules.candidates(t, i, candidates);
             for (RiskRule r : candidates) {
                 if (r.localeOnly() && language != null && !language.equals(r.language())) {
                     continue;

@@ -24,7 +24,8 @@ final class RiskRules {
     final Tokenizer tokenizer;
     final List<Boost> boosts;
     final int ruleCount;
-    private final Map<String, RiskRule[]> byWord;
+    /** Rules by their first word; within it, by their second word when that one is required. */
+    private final Map<String, Bucket> byWord;
     private final Map<String, RiskRule[]> byPrefix;
     private final RiskRule[] byNumber;
 
@@ -54,7 +55,9 @@ final class RiskRules {
                 }
             }
         }
-        this.byWord = freeze(words);
+        Map<String, Bucket> buckets = new HashMap<>();
+        words.forEach((w, list) -> buckets.put(w, Bucket.of(list)));
+        this.byWord = Map.copyOf(buckets);
         this.byPrefix = freeze(prefixes);
         this.byNumber = numbers.toArray(NONE);
         this.tokenizer = new Tokenizer(vocabulary);
@@ -66,19 +69,21 @@ final class RiskRules {
         return Map.copyOf(out);
     }
 
-    /** Rules whose first element may accept this token (exact word, prefix bucket, number). */
-    void candidates(Token t, List<RiskRule> out) {
+    /**
+     * Rules whose first element may accept token {@code i} (exact word, prefix bucket, number) and,
+     * for rules indexed by their second word, whose second element accepts token {@code i + 1}.
+     */
+    void candidates(Token[] tokens, int i, List<RiskRule> out) {
         out.clear();
+        Token t = tokens[i];
         if (t.number) {
             for (RiskRule r : byNumber) {
                 out.add(r);
             }
         }
-        RiskRule[] exact = byWord.get(t.text);
+        Bucket exact = byWord.get(t.text);
         if (exact != null) {
-            for (RiskRule r : exact) {
-                out.add(r);
-            }
+            exact.candidates(i + 1 < tokens.length ? tokens[i + 1] : null, out);
         }
         if (t.text.length() >= 3) {
             RiskRule[] pre = byPrefix.get(t.text.substring(0, 3));
@@ -87,6 +92,44 @@ final class RiskRules {
                     if (r.pattern().first().accepts(t)) {
                         out.add(r);
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * The rules starting with one word. Common first words ("i", "me", "dont") start hundreds of
+     * rules; most of them need a particular word right after it, so those are indexed by that
+     * word and only the ones the next token can satisfy are tried.
+     */
+    private record Bucket(Map<String, RiskRule[]> bySecond, RiskRule[] rest) {
+        static Bucket of(List<RiskRule> rules) {
+            Map<String, List<RiskRule>> second = new HashMap<>();
+            List<RiskRule> rest = new ArrayList<>();
+            for (RiskRule r : rules) {
+                PatternElement[] e = r.pattern().elements;
+                boolean indexable = e.length > 1 && e[1].kind == PatternElement.Kind.WORD && !e[1].optional
+                        && e[1].prefixes.length == 0 && !e[1].exact.isEmpty();
+                if (indexable) {
+                    for (String w : e[1].exact) {
+                        second.computeIfAbsent(w, k -> new ArrayList<>()).add(r);
+                    }
+                } else {
+                    rest.add(r);
+                }
+            }
+            return new Bucket(freeze(second), rest.toArray(NONE));
+        }
+
+        /** Adds this bucket's rules that may match when {@code next} (null at the end) follows the first word. */
+        void candidates(Token next, List<RiskRule> out) {
+            for (RiskRule r : rest) {
+                out.add(r);
+            }
+            RiskRule[] more = next == null ? null : bySecond.get(next.text);
+            if (more != null) {
+                for (RiskRule r : more) {
+                    out.add(r);
                 }
             }
         }
