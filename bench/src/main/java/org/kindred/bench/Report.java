@@ -30,7 +30,7 @@ public final class Report {
     static final double P99_MS = 10;
 
     private final Map<String, JsonNode> runs = new LinkedHashMap<>();
-    /** CPU µs per message of the moderation pipeline (JMH module's CpuTimeRun), or NaN. */
+    /** CPU µs per message of the moderation pipeline plus risk assessment (JMH module's CpuTimeRun), or NaN. */
     private double pipelineMicros = Double.NaN;
 
     Report(List<JsonNode> lines) {
@@ -133,7 +133,8 @@ public final class Report {
     }
 
     /**
-     * Cross-check of the measured {@code kindred-mod} numbers: the pipeline's cost per message,
+     * Cross-check of the measured {@code kindred-mod} numbers: the cost per message of the
+     * pipeline and the risk assessment,
      * measured in the same run by CPU time, added to moderation-off Kindred's cost per delivery,
      * divided over the room.
      */
@@ -141,12 +142,12 @@ public final class Report {
         if (Double.isNaN(pipelineMicros)) {
             return "";
         }
-        StringBuilder sb = new StringBuilder("\n### Cross-check: moderation off plus the pipeline's own cost\n\n");
-        sb.append(String.format(Locale.ROOT, "Moderation pipeline: %.2f µs CPU per message (measured in this run). "
+        StringBuilder sb = new StringBuilder("\n### Cross-check: moderation off plus the pipeline's and risk assessment's own cost\n\n");
+        sb.append(String.format(Locale.ROOT, "Moderation pipeline plus risk assessment: %.2f µs CPU per message (measured in this run). "
                 + "Per delivery that is %.2f µs ÷ room size, added to moderation-off Kindred's measured cost; compare "
                 + "with the measured kindred-mod rows above.%n%n",
                 pipelineMicros, pipelineMicros));
-        sb.append("| scenario | room size | Kindred µs/delivery | + pipeline | projected µs/delivery "
+        sb.append("| scenario | room size | Kindred µs/delivery | + pipeline and risk | projected µs/delivery "
                 + "| × bare Netty (target ≤ " + CPU_VS_NETTY + "×) | × Node ws (target ≤ " + CPU_VS_NODE + "×) |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (String scenario : List.of("fanout", "latency")) {

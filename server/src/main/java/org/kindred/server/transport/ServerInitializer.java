@@ -30,6 +30,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     public static final String HTTP_ROUTER = "http-router";
     public static final String ORIGIN_GUARD = "origin-guard";
     public static final String WS_PROTOCOL = "ws-protocol";
+    public static final String HTTP_RETIREMENT = "http-retirement";
     public static final String WS_AGGREGATOR = "ws-aggregator";
     public static final String KEEP_ALIVE = "keep-alive";
     public static final String WS_FRAMES = "ws-frames";
@@ -65,6 +66,7 @@ public final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(HTTP_ROUTER, router);
         p.addLast(ORIGIN_GUARD, originGuard);
         p.addLast(WS_PROTOCOL, new WebSocketServerProtocolHandler(protocolConfig));
+        p.addLast(HTTP_RETIREMENT, HttpRetirement.INSTANCE);
         p.addLast(WS_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameBytes()));
         p.addLast(KEEP_ALIVE, new KeepAliveHandler(config.pingIntervalSeconds(), config.idleTimeoutSeconds()));
         p.addLast(WS_FRAMES, frameHandlers.get());

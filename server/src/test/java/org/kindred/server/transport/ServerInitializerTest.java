@@ -22,12 +22,39 @@ class ServerInitializerTest {
         init.build(ch.pipeline());
         List<String> expected = List.of(ServerInitializer.IDLE, ServerInitializer.FLUSH, ServerInitializer.HTTP_CODEC,
                 ServerInitializer.HTTP_AGGREGATOR, ServerInitializer.HTTP_ROUTER, ServerInitializer.ORIGIN_GUARD,
-                ServerInitializer.WS_PROTOCOL, ServerInitializer.WS_AGGREGATOR, ServerInitializer.KEEP_ALIVE,
+                ServerInitializer.WS_PROTOCOL, ServerInitializer.HTTP_RETIREMENT, ServerInitializer.WS_AGGREGATOR, ServerInitializer.KEEP_ALIVE,
                 ServerInitializer.WS_FRAMES);
         List<String> names = ch.pipeline().names().stream().filter(expected::contains).collect(Collectors.toList());
         assertEquals(expected, names);
         assertEquals(cfg.maxFrameBytes(),
                 ServerInitializer.protocolConfig(cfg).decoderConfig().maxFramePayloadLength());
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void retiresTheHttpHandlersOnceTheConnectionIsAWebSocket() {
+        KindredConfig cfg = ConfigLoader.defaults();
+        ServerInitializer init = new ServerInitializer(cfg, new HttpRouter(Map.of()), new OriginGuard(List.of()),
+                ChannelInboundHandlerAdapter::new);
+        EmbeddedChannel ch = new EmbeddedChannel();
+        init.build(ch.pipeline());
+        List<Object> seen = new java.util.ArrayList<>();
+        ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void userEventTriggered(io.netty.channel.ChannelHandlerContext ctx, Object evt) {
+                seen.add(evt);
+            }
+        });
+        Object done = new io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete(
+                "/ws", new io.netty.handler.codec.http.DefaultHttpHeaders(), null);
+        ch.pipeline().fireUserEventTriggered(done);
+        List<String> names = ch.pipeline().names();
+        for (String gone : List.of(ServerInitializer.HTTP_ROUTER, ServerInitializer.ORIGIN_GUARD,
+                ServerInitializer.HTTP_RETIREMENT)) {
+            assertEquals(false, names.contains(gone), gone + " still in " + names);
+        }
+        assertEquals(true, names.contains(ServerInitializer.WS_FRAMES));
+        assertEquals(List.of(done), seen, "the event still reaches the handlers after it");
         ch.finishAndReleaseAll();
     }
 }
