@@ -412,8 +412,9 @@ public final class Room {
         try {
             Fanout fanout = new Fanout(encoded, event);
             for (Member m : members.values()) {
-                if (!m.session().memberId().equals(exceptMember)) {
-                    fanout.add(m.session());
+                Session s = m.session();
+                if (exceptMember == null || !s.memberId().equals(exceptMember)) {
+                    fanout.add(s);
                 }
             }
             fanout.dispatch();
