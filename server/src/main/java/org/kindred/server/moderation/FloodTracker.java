@@ -31,11 +31,16 @@ final class FloodTracker {
     /**
      * Hash of the letters and digits of the normalised text: case, punctuation, spacing,
      * leetspeak, look-alike letters and stretched letters ("nowwww") do not make a message new.
-     * Allocation-free.
+     * A message without any (only emoji or punctuation: "❤️", "🙏") is hashed as written, so
+     * three different reactions are not one message repeated. Allocation-free.
      */
     static int fingerprint(NormalizedText text) {
+        int n = text.length();
+        if (n == 0) {
+            return 31 * text.original().hashCode() + 7;
+        }
         int h = 1;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        for (int i = 0; i < n; i++) {
             char ch = text.charAt(i);
             if (ch != ' ') {
                 h = 31 * h + ch;

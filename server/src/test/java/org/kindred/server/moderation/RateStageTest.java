@@ -81,4 +81,16 @@ class RateStageTest {
         assertNull(send("f", null, Role.MEMBER, t + 60_000, 0, "buy cheap followers now").blockCategory(),
                 "outside the window it counts afresh");
     }
+
+    @Test
+    void differentEmojiAreNotAFloodButTheSameOneIs() {
+        long t = Fixtures.NOW;
+        assertNull(send("e", null, Role.MEMBER, t, 0, "\u2764\ufe0f").blockCategory());
+        assertNull(send("e", null, Role.MEMBER, t + 2000, 0, "\ud83d\ude4f").blockCategory());
+        assertNull(send("e", null, Role.MEMBER, t + 4000, 0, "\ud83d\udc4d").blockCategory(),
+                "three different reactions are three messages");
+        assertNull(send("e", null, Role.MEMBER, t + 6000, 0, "\ud83d\udc4d").blockCategory());
+        assertEquals(Categories.SPAM, send("e", null, Role.MEMBER, t + 8000, 0, "\ud83d\udc4d").blockCategory(),
+                "the same one a third time is a flood");
+    }
 }
