@@ -59,7 +59,7 @@ final class SendFlow {
 
     void onSend(Connection c, Session s, Room room, ClientMessage.Send send, long now) {
         Verdict v = pipeline.evaluate(new MessageContext(room.id(), s.memberId(), s.role(), s.fingerprint(),
-                s.createdAt(), now, 0, send.text())); // slow mode is the room's own check
+                s.createdAt(), now, 0, send.text(), room.mentionable())); // slow mode is the room's own check
         RiskAssessment risk = contentChecks && !send.text().isBlank()
                 ? crisis.assess(s, room.id(), send.text()) : RiskAssessment.NONE;
         if (v.autoMuteSeconds() > 0) {

@@ -41,6 +41,11 @@ final class ContactScanner {
     }
 
     void scan(String s, Found found) {
+        scan(s, Set.of(), found);
+    }
+
+    /** @param mentionable lower-case nicknames that "@" may name without it being a handle */
+    void scan(String s, Set<String> mentionable, Found found) {
         // One pass decides which of the finders below can possibly find something.
         int digits = 0;
         boolean at = false;
@@ -85,7 +90,7 @@ final class ContactScanner {
             phones.scan(s, found);
         }
         if (at) {
-            atSigns(s, found);
+            atSigns(s, mentionable, found);
         }
         if (hash) {
             discordTags(s, found);
@@ -143,7 +148,7 @@ final class ContactScanner {
 
     // ---- e-mail addresses and @handles ----
 
-    private static void atSigns(String s, Found found) {
+    private static void atSigns(String s, Set<String> mentionable, Found found) {
         int n = s.length();
         for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
             int start = at;
@@ -164,11 +169,27 @@ final class ContactScanner {
                 while (end > at + 1 && s.charAt(end - 1) == '.') {
                     end--; // sentence full stop
                 }
-                if (end - at - 1 >= 2 && hasLetter(s, at + 1, end)) {
+                if (end - at - 1 >= 2 && hasLetter(s, at + 1, end) && !mentionsMember(s, at + 1, mentionable)) {
                     found.range(at, end);
                 }
             }
         }
+    }
+
+    /**
+     * True when a member's nickname (case-insensitive, spaces included) starts at {@code from} and
+     * is not followed by more handle characters ("@ann" names Ann; "@ann_99" is not her).
+     */
+    private static boolean mentionsMember(String s, int from, Set<String> mentionable) {
+        for (String nick : mentionable) {
+            int end = from + nick.length();
+            if (end <= s.length() && s.regionMatches(true, from, nick, 0, nick.length())
+                    && (end == s.length() || !isHandleChar(s.charAt(end)) || s.charAt(end) == '.'
+                        && (end + 1 == s.length() || !isHandleChar(s.charAt(end + 1))))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** End of a domain ("mail.example.org") starting at {@code from}, or {@code from} if none. */

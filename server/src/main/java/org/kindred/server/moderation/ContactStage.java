@@ -5,7 +5,8 @@ import java.util.HashSet;
 /**
  * Stage 5: hides contact details (phone numbers, e-mail addresses, social handles) so members
  * stay anonymous; the sender is told why with a {@code masked} notice. Crisis-line numbers from the
- * configuration (988, 116 123, ...) are never hidden: they are how people help each other.
+ * configuration (988, 116 123, ...) are never hidden: they are how people help each other; nor is
+ * "@nick" when a member of the room goes by that nickname (a mention).
  */
 public final class ContactStage implements Stage {
     private final ContactScanner scanner;
@@ -21,6 +22,6 @@ public final class ContactStage implements Stage {
 
     @Override
     public void apply(Evaluation e) {
-        scanner.scan(e.text(), (start, end) -> e.found(Categories.CONTACT, start, end));
+        scanner.scan(e.text(), e.context().mentionable(), (start, end) -> e.found(Categories.CONTACT, start, end));
     }
 }

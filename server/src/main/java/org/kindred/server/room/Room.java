@@ -2,6 +2,10 @@ package org.kindred.server.room;
 
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +45,8 @@ public final class Room {
     private final LongSupplier clock;
     private final History history;
     private final Map<String, Member> members = new LinkedHashMap<>();
+    /** Lower-case nicknames of the members, replaced (never changed) on the room's thread; read by any thread. */
+    private volatile Set<String> mentionable = Set.of();
     private final Map<String, Long> mutedUntil = new HashMap<>();
     private final Map<String, Long> coolOffUntil = new HashMap<>();
     private final Map<String, Long> lastPost = new HashMap<>();
@@ -86,6 +92,11 @@ public final class Room {
 
     public boolean locked() {
         return lockedView;
+    }
+
+    /** Lower-case nicknames of the members now, for telling "@nick" mentions from handles. Any thread. */
+    public Set<String> mentionable() {
+        return mentionable;
     }
 
     public int memberCount() {
@@ -359,6 +370,7 @@ public final class Room {
         members.put(s.memberId(), new Member(s, info));
         s.rooms().add(config.id());
         memberCount = members.size();
+        updateMentionable();
         List<MemberInfo> list = new ArrayList<>(members.size());
         for (Member m : members.values()) {
             list.add(m.info());
@@ -375,8 +387,17 @@ public final class Room {
         }
         s.rooms().remove(config.id());
         memberCount = members.size();
+        updateMentionable();
         broadcast(new ServerMessage.Presence(config.id(), PresenceEvent.LEAVE, m.info(), members.size()), null);
         return m;
+    }
+
+    private void updateMentionable() {
+        Set<String> names = new HashSet<>(members.size() * 2);
+        for (Member m : members.values()) {
+            names.add(m.info().nick().toLowerCase(Locale.ROOT));
+        }
+        mentionable = Collections.unmodifiableSet(names);
     }
 
     private boolean nickTaken(String nick) {

@@ -88,6 +88,21 @@ class ModerationFlowTest {
     }
 
     @Test
+    void mentioningSomeoneInTheRoomIsNotAHiddenHandle() throws Exception {
+        server = new TestServer();
+        WsClient a = server.joined("anxiety", "Ann");
+        WsClient b = server.joined("anxiety", "Quiet Owl");
+        JsonNode sent = send(b, "anxiety", "@Ann thank you for sharing that", "m1");
+        assertEquals("delivered", sent.path("status").asText());
+        assertEquals("@Ann thank you for sharing that", a.seenOrAwait("message").path("text").asText());
+        JsonNode back = send(a, "anxiety", "@quiet owl you're welcome", "m2");
+        assertEquals("delivered", back.path("status").asText(), "nicknames with spaces, any case");
+        JsonNode handle = send(b, "anxiety", "or follow @ann_art_99 on insta", "m3");
+        assertEquals("masked", handle.path("status").asText(), "a handle that is not a member's nickname");
+        assertFalse(handle.path("text").asText().contains("ann_art_99"));
+    }
+
+    @Test
     void linksFromNewMembersAreHeldForReview() throws Exception {
         server = new TestServer();
         WsClient mod = moderator();

@@ -10,6 +10,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContactStageTest {
     private final ContactStage stage = new ContactStage(ModerationConfig.defaults());
 
+    private Verdict run(String text, java.util.Set<String> mentionable) {
+        MessageContext ctx = new MessageContext("lobby", "m1", org.kindred.protocol.Role.MEMBER, "fp1",
+                Fixtures.LONG_AGO, Fixtures.NOW, 0, text, mentionable);
+        Evaluation e = Fixtures.evaluation(ctx, ModerationConfig.defaults());
+        stage.apply(e);
+        return new VerdictAssembler(new StrikeTracker(3, 600, 600, 100)).assemble(e);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "@Ann thank you, that helped|@Ann thank you, that helped",
+        "thanks @ann.|thanks @ann.",
+        "@gentle otter 3 same here|@gentle otter 3 same here",
+        "@ann_99 is my insta|******* is my insta",
+        "@annie are you ok|****** are you ok",
+        "@Bo and @jane_doe hi|@Bo and ********* hi",
+    })
+    void mentionsOfRoomMembersAreNotHandles(String text, String expected) {
+        Verdict v = run(text, java.util.Set.of("ann", "bo", "gentle otter 3"));
+        assertEquals(expected, v.text(), text);
+    }
+
     private Verdict run(String text) {
         Evaluation e = Fixtures.evaluation(text);
         stage.apply(e);
