@@ -60,7 +60,7 @@ final class RiskRules {
         this.byWord = Map.copyOf(buckets);
         this.byPrefix = freeze(prefixes);
         this.byNumber = numbers.toArray(NONE);
-        this.tokenizer = new Tokenizer(vocabulary);
+        this.tokenizer = new Tokenizer(vocabulary, normalizer);
     }
 
     private static Map<String, RiskRule[]> freeze(Map<String, List<RiskRule>> m) {

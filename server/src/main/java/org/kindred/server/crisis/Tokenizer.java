@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.kindred.server.text.NormalizedText;
+import org.kindred.server.text.Normalizer;
 
 /**
  * Turns a {@link NormalizedText} into {@link Token}s. The shared normaliser removes punctuation,
@@ -14,10 +15,12 @@ import org.kindred.server.text.NormalizedText;
 final class Tokenizer {
     private final Set<String> vocabulary;
     private final WordSegmenter segmenter;
+    private final Normalizer normalizer;
 
-    Tokenizer(Set<String> vocabulary) {
+    Tokenizer(Set<String> vocabulary, Normalizer normalizer) {
         this.vocabulary = Set.copyOf(vocabulary);
         this.segmenter = new WordSegmenter(this.vocabulary);
+        this.normalizer = normalizer;
     }
 
     /** The words of the text as written, none split. */
@@ -35,11 +38,29 @@ final class Tokenizer {
             }
             Token.Boundary before = prevEnd < 0 ? Token.Boundary.SENTENCE
                     : boundary(original, nt.originalEnd(prevEnd), nt.originalStart(i));
-            out.add(new Token(canonical(text, i, end), i, end, before, -1));
+            out.add(new Token(word(nt, canonical(text, i, end), i, end), i, end, before, -1));
             prevEnd = end;
             i = end + 1;
         }
         return out.toArray(new Token[0]);
+    }
+
+    /**
+     * The canonical word, or, when the rules do not know it and it was written with "1" or "|",
+     * the word read with those as "l" if the rules know that one: the normaliser reads "1" as "i"
+     * ("k1ll"), which loses "ki11", "kil1" and "ki||" (kill).
+     */
+    private String word(NormalizedText nt, String canonical, int from, int to) {
+        if (vocabulary.contains(canonical) || canonical.isEmpty() || Character.isDigit(canonical.charAt(0))) {
+            return canonical;
+        }
+        String original = nt.original().substring(nt.originalStart(from), nt.originalEnd(to));
+        if (original.indexOf('1') < 0 && original.indexOf('|') < 0) {
+            return canonical;
+        }
+        String asL = normalizer.normalize(original.replace('1', 'l').replace('|', 'l')).text();
+        String alternative = canonical(asL);
+        return vocabulary.contains(alternative) ? alternative : canonical;
     }
 
     /**

@@ -39,6 +39,16 @@ class RiskAssessorTest {
     }
 
     @Test
+    void onesAndPipesWrittenForLAreRead() {
+        assertEquals(RiskLevel.HIGH, assess("i want to ki11 myself").level(), "1 for l, doubled");
+        assertEquals(RiskLevel.HIGH, assess("i want to k1ll myself").level(), "1 for i still works");
+        assertEquals(RiskLevel.IMMINENT, assess("gonna kil1 myself tonight").level());
+        assertEquals(RiskLevel.HIGH, assess("I keep thinking about ki11ing myself").level());
+        assertNull(assess("the 1 thing that helped was walking").level(), "numbers stay numbers");
+        assertNull(assess("our bi11 was too high this month").level(), "only words the rules know");
+    }
+
+    @Test
     void boostersAloneAreNothing() {
         assertNull(assess("see you tonight, bring the pills for grandma").level());
         assertNull(assess("we stood on the bridge tonight").level());
