@@ -63,6 +63,44 @@ public final class Evaluation {
         return normalized;
     }
 
+    /**
+     * The text normalised again with every run of "1" or "|" that touches a letter read as "l"
+     * ("ki11", "ki||"), or null when there is none. The normaliser reads "1" as "i" ("k1ll"), which
+     * loses those. The replacement keeps every character's position, so its offsets are the text's.
+     */
+    public NormalizedText normalizedOnesAsL() {
+        String alternative = onesAsL(text);
+        return alternative == null ? null : normalizer.normalize(alternative);
+    }
+
+    static String onesAsL(String s) {
+        char[] c = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (!isOne(s.charAt(i))) {
+                continue;
+            }
+            int end = i;
+            while (end < n && isOne(s.charAt(end))) {
+                end++;
+            }
+            if ((i > 0 && Character.isLetter(s.charAt(i - 1))) || (end < n && Character.isLetter(s.charAt(end)))) {
+                if (c == null) {
+                    c = s.toCharArray();
+                }
+                for (int k = i; k < end; k++) {
+                    c[k] = 'l';
+                }
+            }
+            i = end - 1;
+        }
+        return c == null ? null : new String(c);
+    }
+
+    private static boolean isOne(char ch) {
+        return ch == '1' || ch == '|';
+    }
+
     /** Ends the evaluation with this verdict; later stages are skipped. */
     public void finish(Verdict verdict) {
         this.finished = verdict;

@@ -8,7 +8,9 @@ import org.kindred.server.text.NormalizedText;
 /**
  * Stage 4: matches the lexicon against the normalised text and applies each matched category's
  * action in this room: mask exactly the original characters, hold, or block. A block does not
- * end the scan, so the verdict lists every category for the moderators' alert. Also triggers the lexicon's cheap change check, so operator files reload without restart.
+ * end the scan, so the verdict lists every category for the moderators' alert. Text with "1" or "|"
+ * next to letters is also scanned with those read as "l" ("ki11 yourself"), since the normaliser
+ * reads them as "i". Also triggers the lexicon's cheap change check, so operator files reload without restart.
  */
 public final class LexiconStage implements Stage {
     private final ReloadingLexicon lexicon;
@@ -26,7 +28,12 @@ public final class LexiconStage implements Stage {
     public void apply(Evaluation e) {
         lexicon.maybeReload();
         NormalizedText t = e.normalized();
-        lexicon.current().scan(t, Lexicon.Mode.MESSAGE, new Findings(e, t));
+        Lexicon current = lexicon.current();
+        current.scan(t, Lexicon.Mode.MESSAGE, new Findings(e, t));
+        NormalizedText onesAsL = e.normalizedOnesAsL(); // "ki11", "ki||": rare, so a second scan is cheap
+        if (onesAsL != null) { // also after a block: moderators see every category
+            current.scan(onesAsL, Lexicon.Mode.MESSAGE, new Findings(e, onesAsL));
+        }
     }
 
     /** Translates normalised matches into findings on the original text. */

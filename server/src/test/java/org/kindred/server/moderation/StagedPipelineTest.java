@@ -29,6 +29,20 @@ class StagedPipelineTest {
     }
 
     @Test
+    void onesAndPipesWrittenForLAreCaught() {
+        assertEquals(Outcome.BLOCK, Fixtures.judge("go ki11 yourself").outcome());
+        assertEquals(Outcome.BLOCK, Fixtures.judge("just ki|| yourself already").outcome());
+        Verdict masked = Fixtures.judge("such bu11shit honestly");
+        assertEquals(Outcome.MASK, masked.outcome());
+        assertEquals("such ******** honestly", masked.text(), "the original characters are masked");
+        String benign = "Ca11 me later, I'm in room 101 at 11am on the 1st";
+        assertEquals(benign, Fixtures.judge(benign).text());
+        assertEquals("kill 101 ll", Evaluation.onesAsL("ki11 101 l1"), "only runs that touch a letter");
+        assertEquals("room lA", Evaluation.onesAsL("room 1A"));
+        assertEquals(null, Evaluation.onesAsL("11 am, 2021, 1 in 4"), "numbers alone stay as they are");
+    }
+
+    @Test
     void combinesMasksAndHoldsIntoOneVerdict() {
         MessageContext ctx = new MessageContext("lobby", "newbie", Role.MEMBER, null, Fixtures.NOW - 60_000,
                 Fixtures.NOW, 0, "shit, call 07700 900123 or see https://example.com");
