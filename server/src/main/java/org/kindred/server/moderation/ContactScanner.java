@@ -1,5 +1,6 @@
 package org.kindred.server.moderation;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,12 +41,8 @@ final class ContactScanner {
         this.phones = new PhoneNumbers(crisisNumbers);
     }
 
-    void scan(String s, Found found) {
-        scan(s, Set.of(), found);
-    }
-
-    /** @param mentionable lower-case nicknames that "@" may name without it being a handle */
-    void scan(String s, Set<String> mentionable, Found found) {
+    /** @param mentionable nicknames (any case) that "@" may name without it being a handle */
+    void scan(String s, List<String> mentionable, Found found) {
         // One pass decides which of the finders below can possibly find something.
         int digits = 0;
         boolean at = false;
@@ -148,7 +145,7 @@ final class ContactScanner {
 
     // ---- e-mail addresses and @handles ----
 
-    private static void atSigns(String s, Set<String> mentionable, Found found) {
+    private static void atSigns(String s, List<String> mentionable, Found found) {
         int n = s.length();
         for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
             int start = at;
@@ -180,7 +177,7 @@ final class ContactScanner {
      * True when a member's nickname (case-insensitive, spaces included) starts at {@code from} and
      * is not followed by more handle characters ("@ann" names Ann; "@ann_99" is not her).
      */
-    private static boolean mentionsMember(String s, int from, Set<String> mentionable) {
+    private static boolean mentionsMember(String s, int from, List<String> mentionable) {
         for (String nick : mentionable) {
             int end = from + nick.length();
             if (end <= s.length() && s.regionMatches(true, from, nick, 0, nick.length())

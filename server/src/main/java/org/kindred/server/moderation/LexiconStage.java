@@ -10,7 +10,8 @@ import org.kindred.server.text.NormalizedText;
  * action in this room: mask exactly the original characters, hold, or block. A block does not
  * end the scan, so the verdict lists every category for the moderators' alert. Text with "1" or "|"
  * next to letters is also scanned with those read as "l" ("ki11 yourself"), since the normaliser
- * reads them as "i". Also triggers the lexicon's cheap change check, so operator files reload without restart.
+ * reads them as "i". Also triggers the lexicon's cheap change check, so operator files reload
+ * without a restart.
  */
 public final class LexiconStage implements Stage {
     private final ReloadingLexicon lexicon;

@@ -1,7 +1,7 @@
 package org.kindred.server.moderation;
 
 import java.util.Objects;
-import java.util.Set;
+import java.util.List;
 import org.kindred.protocol.Role;
 
 /**
@@ -15,11 +15,11 @@ import org.kindred.protocol.Role;
  * @param nowMillis         the current time (epoch ms); injected so tests are deterministic
  * @param roomSlowSeconds   the room's slow mode (0 = off)
  * @param text              the text as sent
- * @param mentionable       lower-case nicknames of the room's members: "@nick" of one of them is a
- *                          mention, not a social-media handle to hide
+ * @param mentionable       nicknames of the room's members (compared ignoring case): "@nick" of one
+ *                          of them is a mention, not a social-media handle to hide
  */
 public record MessageContext(String room, String memberId, Role role, String fingerprint,
-        long memberSinceMillis, long nowMillis, long roomSlowSeconds, String text, Set<String> mentionable) {
+        long memberSinceMillis, long nowMillis, long roomSlowSeconds, String text, List<String> mentionable) {
     public MessageContext {
         Objects.requireNonNull(mentionable, "mentionable");
         Objects.requireNonNull(room, "room");
@@ -34,7 +34,7 @@ public record MessageContext(String room, String memberId, Role role, String fin
     /** A context in which nobody can be mentioned (tests, benchmarks, checks outside a room). */
     public MessageContext(String room, String memberId, Role role, String fingerprint, long memberSinceMillis,
             long nowMillis, long roomSlowSeconds, String text) {
-        this(room, memberId, role, fingerprint, memberSinceMillis, nowMillis, roomSlowSeconds, text, Set.of());
+        this(room, memberId, role, fingerprint, memberSinceMillis, nowMillis, roomSlowSeconds, text, List.of());
     }
 
     @Override

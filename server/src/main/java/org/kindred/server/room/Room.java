@@ -2,10 +2,6 @@ package org.kindred.server.room;
 
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,8 +41,8 @@ public final class Room {
     private final LongSupplier clock;
     private final History history;
     private final Map<String, Member> members = new LinkedHashMap<>();
-    /** Lower-case nicknames of the members, replaced (never changed) on the room's thread; read by any thread. */
-    private volatile Set<String> mentionable = Set.of();
+    /** The members' nicknames, replaced (never changed) on the room's thread; read by any thread. */
+    private volatile List<String> mentionable = List.of();
     private final Map<String, Long> mutedUntil = new HashMap<>();
     private final Map<String, Long> coolOffUntil = new HashMap<>();
     private final Map<String, Long> lastPost = new HashMap<>();
@@ -94,8 +90,8 @@ public final class Room {
         return lockedView;
     }
 
-    /** Lower-case nicknames of the members now, for telling "@nick" mentions from handles. Any thread. */
-    public Set<String> mentionable() {
+    /** The members' nicknames now, for telling "@nick" mentions from handles. Any thread. */
+    public List<String> mentionable() {
         return mentionable;
     }
 
@@ -393,11 +389,12 @@ public final class Room {
     }
 
     private void updateMentionable() {
-        Set<String> names = new HashSet<>(members.size() * 2);
+        String[] nicks = new String[members.size()];
+        int i = 0;
         for (Member m : members.values()) {
-            names.add(m.info().nick().toLowerCase(Locale.ROOT));
+            nicks[i++] = m.info().nick(); // the strings the members already hold: a reference each
         }
-        mentionable = Collections.unmodifiableSet(names);
+        mentionable = List.of(nicks);
     }
 
     private boolean nickTaken(String nick) {

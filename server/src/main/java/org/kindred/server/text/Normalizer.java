@@ -177,10 +177,6 @@ public final class Normalizer {
         return KIND[ch];
     }
 
-    private static boolean isLetter(char ch) {
-        return (KIND[ch] & LETTER) != 0;
-    }
-
     static char leetValue(char ch) {
         return ch < 128 ? LEET_VALUE[ch] : ch == '€' ? 'e' : 0;
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContactStageTest {
     private final ContactStage stage = new ContactStage(ModerationConfig.defaults());
 
-    private Verdict run(String text, java.util.Set<String> mentionable) {
+    private Verdict run(String text, java.util.List<String> mentionable) {
         MessageContext ctx = new MessageContext("lobby", "m1", org.kindred.protocol.Role.MEMBER, "fp1",
                 Fixtures.LONG_AGO, Fixtures.NOW, 0, text, mentionable);
         Evaluation e = Fixtures.evaluation(ctx, ModerationConfig.defaults());
@@ -28,7 +28,7 @@ class ContactStageTest {
         "@Bo and @jane_doe hi|@Bo and ********* hi",
     })
     void mentionsOfRoomMembersAreNotHandles(String text, String expected) {
-        Verdict v = run(text, java.util.Set.of("ann", "bo", "gentle otter 3"));
+        Verdict v = run(text, java.util.List.of("Ann", "bo", "Gentle Otter 3"));
         assertEquals(expected, v.text(), text);
     }
 

@@ -134,8 +134,8 @@ final class AhoCorasick {
     }
 
     /**
-     * The transition on {@code ch} from {@code state} (squeezing is the caller's job), packed: {@link #target(int)} is the next
-     * state, {@link #hasOutputs(int)} whether any pattern ends there.
+     * The transition on {@code ch} from {@code state} (squeezing is the caller's job), packed:
+     * {@link #target(int)} is the next state, {@link #hasOutputs(int)} whether any pattern ends there.
      */
     int step(int state, char ch) {
         return delta[state * ALPHABET + cls(ch)];
