@@ -29,6 +29,7 @@ final class PhoneNumbers {
                 continue;
             }
             if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                i++; // always advance: an opener ("alert(1", "day+1") is not itself a letter or digit
                 while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
                     i++; // digits glued to a word ("mp3", "room12"): not a phone number
                 }

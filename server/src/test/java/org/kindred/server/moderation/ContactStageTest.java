@@ -91,4 +91,16 @@ class ContactStageTest {
         assertEquals(Outcome.DELIVER, v.outcome(), text);
         assertEquals(text, v.text());
     }
+
+    /** Issue 11: an opener glued to a word ("day+1", "alert(1)") next to a phone-length number looped forever. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "day+1 of 1234567|day+1 of *******",
+        "alert(1) 5551234567|alert(1) **********",
+        "x(1x(1x(1 0123456|x(1x(1x(1 *******",
+    })
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void openerGluedToAWordDoesNotStallTheScanner(String text, String expected) {
+        assertEquals(expected, run(text).text(), text);
+    }
 }
