@@ -105,8 +105,8 @@ public final class KindredServer implements AutoCloseable {
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());
         metrics.gauge("kindred.sessions", "Live sessions, attached or resumable", () -> sessions.size());
 
-        HttpRouter router = new HttpRouter(endpoints());
         OriginGuard guard = new OriginGuard(config.allowedOrigins());
+        HttpRouter router = new HttpRouter(endpoints(guard));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());
@@ -128,13 +128,13 @@ public final class KindredServer implements AutoCloseable {
         return this;
     }
 
-    private Map<String, HttpEndpoint> endpoints() {
+    private Map<String, HttpEndpoint> endpoints(OriginGuard guard) {
         Map<String, HttpEndpoint> e = new LinkedHashMap<>();
         e.put("/healthz", SimpleEndpoint.get(SimpleEndpoint.TEXT, () -> "ok\n"));
         e.put("/readyz", SimpleEndpoint.get(SimpleEndpoint.TEXT,
                 () -> ready && !stopped && services.store.isHealthy() ? "ready\n" : null));
         e.put("/api/login", new LoginEndpoint(services.tokens, services.fingerprinter, services.blocking,
-                codec.mapper()));
+                codec.mapper(), guard::permits));
         e.put("/api/rooms", SimpleEndpoint.get(SimpleEndpoint.JSON, () -> new String(
                 codec.encode(new ServerMessage.Rooms(null, rooms.summaries())),
                 java.nio.charset.StandardCharsets.UTF_8)));
