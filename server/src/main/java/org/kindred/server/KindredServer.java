@@ -13,6 +13,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import org.kindred.server.transport.HttpRouter;
 import org.kindred.server.transport.OriginGuard;
 import org.kindred.server.transport.ServerInitializer;
 import org.kindred.server.transport.SimpleEndpoint;
+import org.kindred.server.transport.StallWatchdog;
 import org.kindred.server.transport.WebSocketFrameHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,8 @@ public final class KindredServer implements AutoCloseable {
     private final com.fasterxml.jackson.databind.JsonNode sections;
     private Services services;
     private String bootstrapSpec;
+    private Duration stallThreshold = StallWatchdog.DEFAULT_THRESHOLD;
+    private StallWatchdog watchdog;
 
     public KindredServer(KindredConfig config) {
         this(config, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
@@ -74,14 +78,60 @@ public final class KindredServer implements AutoCloseable {
         this.sections = sections;
     }
 
-    /** Binds the port and starts serving; returns once the server accepts connections. */
+    /**
+     * Binds the port and starts serving; returns once the server accepts connections. When
+     * anything fails on the way (the port is taken, the store cannot open …) everything started
+     * so far is released (no event-loop thread is left to keep the JVM alive) and the failure
+     * is thrown.
+     */
     public KindredServer start() throws InterruptedException {
+        try {
+            return startUnsafe();
+        } catch (Throwable t) {
+            releaseAfterFailedStart();
+            throw t;
+        }
+    }
+
+    /**
+     * How long one event-loop task may run before it is logged and counted as a stall
+     * ({@link StallWatchdog}); default 50 ms. Call before {@link #start()}.
+     */
+    public KindredServer stallThreshold(Duration threshold) {
+        this.stallThreshold = java.util.Objects.requireNonNull(threshold, "threshold");
+        return this;
+    }
+
+    private void releaseAfterFailedStart() {
+        stopped = true;
+        if (watchdog != null) {
+            watchdog.close();
+        }
+        for (EventLoopGroup g : new EventLoopGroup[] {bossGroup, workerGroup}) {
+            if (g != null) {
+                g.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+        if (services != null) {
+            try {
+                services.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing services after a failed start failed: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private KindredServer startUnsafe() throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
-        bossGroup = new MultiThreadIoEventLoopGroup(1, io);
-        workerGroup = new MultiThreadIoEventLoopGroup(0, io);
+        bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("kindred-accept"), io);
+        workerGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("kindred-loop"), io);
+        java.util.List<io.netty.util.concurrent.EventExecutor> loops = new java.util.ArrayList<>();
+        bossGroup.forEach(loops::add);
+        workerGroup.forEach(loops::add);
+        watchdog = new StallWatchdog(loops, stallThreshold, metrics).start();
 
         ModerationSetup.Built moderation = ModerationSetup.build(config, section("moderation"));
         NickRules nicks = new NickRules(moderation.pipeline()::acceptableNick);
@@ -105,8 +155,8 @@ public final class KindredServer implements AutoCloseable {
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());
         metrics.gauge("kindred.sessions", "Live sessions, attached or resumable", () -> sessions.size());
 
-        HttpRouter router = new HttpRouter(endpoints());
         OriginGuard guard = new OriginGuard(config.allowedOrigins());
+        HttpRouter router = new HttpRouter(endpoints(guard));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());
@@ -128,13 +178,13 @@ public final class KindredServer implements AutoCloseable {
         return this;
     }
 
-    private Map<String, HttpEndpoint> endpoints() {
+    private Map<String, HttpEndpoint> endpoints(OriginGuard guard) {
         Map<String, HttpEndpoint> e = new LinkedHashMap<>();
         e.put("/healthz", SimpleEndpoint.get(SimpleEndpoint.TEXT, () -> "ok\n"));
         e.put("/readyz", SimpleEndpoint.get(SimpleEndpoint.TEXT,
                 () -> ready && !stopped && services.store.isHealthy() ? "ready\n" : null));
         e.put("/api/login", new LoginEndpoint(services.tokens, services.fingerprinter, services.blocking,
-                codec.mapper()));
+                codec.mapper(), guard::permits));
         e.put("/api/rooms", SimpleEndpoint.get(SimpleEndpoint.JSON, () -> new String(
                 codec.encode(new ServerMessage.Rooms(null, rooms.summaries())),
                 java.nio.charset.StandardCharsets.UTF_8)));
@@ -192,6 +242,7 @@ public final class KindredServer implements AutoCloseable {
         }
         stopped = true;
         LOG.info("Kindred stopping connections={}", connections.size());
+        watchdog.close();
         serverChannel.close().syncUninterruptibly();
         for (Connection c : connections.snapshot()) {
             c.close(CloseCodes.GOING_AWAY, "Server shutting down");

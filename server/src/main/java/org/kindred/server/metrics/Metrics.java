@@ -2,12 +2,15 @@ package org.kindred.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.kindred.protocol.ErrorCode;
@@ -17,6 +20,9 @@ import org.kindred.protocol.ErrorCode;
  * created once, so the hot path only increments.
  */
 public final class Metrics {
+    private static final Duration[] STALL_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
+        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicInteger connections = new AtomicInteger();
     private final Counter messagesIn;
@@ -24,6 +30,7 @@ public final class Metrics {
     private final Counter framesOut;
     private final Counter slowConsumers;
     private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
+    private final Timer eventLoopStalls;
 
     public Metrics() {
         Gauge.builder("kindred.connections", connections, AtomicInteger::get)
@@ -39,6 +46,10 @@ public final class Metrics {
             errors.put(c, Counter.builder("kindred.errors").tag("code", c.wire())
                     .description("Error replies by code").register(registry));
         }
+        eventLoopStalls = Timer.builder("kindred.event.loop.stall")
+                .description("How long an event loop was held past the stall threshold, per stall")
+                .serviceLevelObjectives(STALL_BUCKETS)
+                .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
     }
@@ -78,6 +89,21 @@ public final class Metrics {
 
     public void error(ErrorCode code) {
         errors.get(code).increment();
+    }
+
+    /**
+     * Records one event-loop stall that has ended; exposed as the histogram
+     * {@code kindred_event_loop_stall_seconds} (buckets 0.05 s to 30 s).
+     *
+     * @param nanos how long the loop was held, in nanoseconds
+     */
+    public void eventLoopStall(long nanos) {
+        eventLoopStalls.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** How many event-loop stalls have ended so far. */
+    public long eventLoopStalls() {
+        return eventLoopStalls.count();
     }
 
     /** The Prometheus text exposition. */

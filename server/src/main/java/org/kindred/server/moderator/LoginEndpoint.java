@@ -8,33 +8,48 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiPredicate;
 import org.kindred.server.transport.HttpEndpoint;
 import org.kindred.server.transport.HttpResponses;
 
 /**
- * {@code POST /api/login} {@code {"user","password"}} → {@code {"token","expiresAt"}} for a
- * moderator, 401 otherwise, 429 while login is throttled. Password hashing runs on the
- * blocking executor, never on the event loop. Nothing of the request is logged.
+ * {@code POST /api/login} {@code {"user","password"}} with {@code Content-Type:
+ * application/json} → {@code {"token","expiresAt","role"}} for a moderator. Errors: 403 when
+ * a browser page of a foreign {@code Origin} sends it (no {@code Origin}, as from non-browser
+ * clients, is allowed), 415 for any other content type (so a cross-site form or
+ * {@code text/plain} post is refused before it is read), 400 for a malformed body, 401 for a
+ * wrong pair, 429 with {@code Retry-After} (seconds) and {@code retryAfterMs} while this
+ * account is throttled for the caller's network or the network is. Password hashing runs on
+ * the blocking executor, never on the event loop. Nothing of the request is logged.
  */
 public final class LoginEndpoint implements HttpEndpoint {
     private final TokenService tokens;
     private final Fingerprinter fingerprinter;
     private final Executor blocking;
     private final ObjectMapper json;
+    private final BiPredicate<String, String> originAllowed;
 
-    public LoginEndpoint(TokenService tokens, Fingerprinter fingerprinter, Executor blocking, ObjectMapper json) {
+    /**
+     * @param originAllowed (origin, host header or null) → whether that browser origin may sign
+     *                      in; the same rule as the WebSocket upgrade
+     */
+    public LoginEndpoint(TokenService tokens, Fingerprinter fingerprinter, Executor blocking, ObjectMapper json,
+                         BiPredicate<String, String> originAllowed) {
         this.tokens = tokens;
         this.fingerprinter = fingerprinter;
         this.blocking = blocking;
         this.json = json;
+        this.originAllowed = originAllowed;
     }
 
     @Override
@@ -44,6 +59,15 @@ public final class LoginEndpoint implements HttpEndpoint {
 
     @Override
     public CompletionStage<FullHttpResponse> handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        if (origin != null && !originAllowed.test(origin, request.headers().get(HttpHeaderNames.HOST))) {
+            return done(reply(HttpResponseStatus.FORBIDDEN,
+                    Map.of("error", "Sign-in is not allowed from this site.")));
+        }
+        if (!isJson(request)) {
+            return done(reply(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+                    Map.of("error", "Send the sign-in as Content-Type: application/json.")));
+        }
         String user;
         String password;
         try {
@@ -58,20 +82,26 @@ public final class LoginEndpoint implements HttpEndpoint {
             return done(reply(HttpResponseStatus.BAD_REQUEST, Map.of("error", "The body is not valid JSON.")));
         }
         String fingerprint = ctx.channel().remoteAddress() instanceof InetSocketAddress isa
-                ? fingerprinter.fingerprint(isa.getAddress()) : null;
+                && isa.getAddress() != null ? fingerprinter.fingerprint(isa.getAddress()) : null;
         return CompletableFuture.supplyAsync(() -> respond(tokens.login(user, password, fingerprint)), blocking);
+    }
+
+    /** {@code application/json}, with or without parameters such as {@code charset}. */
+    private static boolean isJson(FullHttpRequest request) {
+        CharSequence mime = HttpUtil.getMimeType(request);
+        return mime != null && "application/json".equals(mime.toString().strip().toLowerCase(Locale.ROOT));
     }
 
     private FullHttpResponse respond(LoginResult result) {
         if (result instanceof LoginResult.Success s) {
             return reply(HttpResponseStatus.OK, Map.of("token", s.token(), "expiresAt", s.expiresAt(),
-                    "role", s.principal().role().name().toLowerCase(java.util.Locale.ROOT)));
+                    "role", s.principal().role().name().toLowerCase(Locale.ROOT)));
         }
         if (result instanceof LoginResult.Throttled t) {
             FullHttpResponse r = reply(HttpResponseStatus.TOO_MANY_REQUESTS,
-                    Map.of("error", "Too many attempts. Please wait a few minutes and try again.",
+                    Map.of("error", "Too many attempts. Please wait a little and try again.",
                             "retryAfterMs", t.retryAfterMs()));
-            r.headers().set(HttpHeaderNames.RETRY_AFTER, Math.max(1, t.retryAfterMs() / 1000));
+            r.headers().set(HttpHeaderNames.RETRY_AFTER, Math.max(1, (t.retryAfterMs() + 999) / 1000));
             return r;
         }
         return reply(HttpResponseStatus.UNAUTHORIZED, Map.of("error", "That name and password don't match."));

@@ -16,7 +16,10 @@ public sealed interface LoginResult {
     record Rejected() implements LoginResult {
     }
 
-    /** Too many failures for this account or address (HTTP 429, Retry-After). */
+    /**
+     * Too many failures for this account from the caller's network, or from that network for
+     * any account (HTTP 429, Retry-After): try again in {@code retryAfterMs} milliseconds.
+     */
     record Throttled(long retryAfterMs) implements LoginResult {
     }
 }

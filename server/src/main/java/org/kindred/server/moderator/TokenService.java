@@ -19,14 +19,16 @@ import org.slf4j.LoggerFactory;
  * Moderator logins and the opaque tokens they yield.
  *
  * <p>A token is 32 random bytes in unpadded base64url (43 characters); only its SHA-256 is
- * stored, so a copy of the database lets no one log in. Failed logins are limited per
- * account and per network fingerprint ({@link LoginConfig}); while either is locked out,
- * {@link #login} answers {@link LoginResult.Throttled} without checking the password.
+ * stored, so a copy of the database lets no one log in. Failed logins are throttled per
+ * (account, network fingerprint) with growing delays and coarsely per network
+ * ({@link LoginConfig}); an account is never locked for everyone.
  * Tokens and passwords are never logged. Thread-safe.
  */
 public final class TokenService {
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+    /** The one throttle key for names no account can have. */
+    private static final String INVALID_NAME = "(invalid name)";
 
     private final AccountService accounts;
     private final TokenStore tokens;
@@ -43,30 +45,31 @@ public final class TokenService {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.limiter = new LoginLimiter(config.failureWindow().toMillis(),
-                config.lockout().toMillis(), clock);
+        this.limiter = new LoginLimiter(config, clock);
     }
 
     /**
-     * Checks a name and password and issues a token.
+     * Checks a name and password and issues a token. The name is normalised once
+     * ({@link LoginName}) for both the account lookup and the throttle. While this account is
+     * delayed for this network, or this network is throttled, answers
+     * {@link LoginResult.Throttled} without checking the password.
      *
      * @param addressFingerprint the caller's network fingerprint ({@link Fingerprinter}), or
-     *                           null when unknown (then only the per-account limit applies)
+     *                           null when unknown (such callers share one throttle key)
      */
     public LoginResult login(String user, String password, String addressFingerprint) {
-        String accountKey = "account:" + accountKey(user);
-        String addressKey = addressFingerprint == null ? null : "address:" + addressFingerprint;
-        long retry = Math.max(limiter.retryAfterMs(accountKey),
-                addressKey == null ? 0 : limiter.retryAfterMs(addressKey));
+        String typed = LoginName.fold(user);
+        String account = LoginName.account(user).orElse(INVALID_NAME);
+        long retry = limiter.retryAfterMs(account, addressFingerprint);
         if (retry > 0) {
             return new LoginResult.Throttled(retry);
         }
-        Optional<Principal> principal = accounts.verify(user, password);
+        Optional<Principal> principal = accounts.verify(typed, password);
         if (principal.isEmpty()) {
-            recordFailure(accountKey, addressKey, user);
+            recordFailure(account, addressFingerprint);
             return new LoginResult.Rejected();
         }
-        limiter.reset(accountKey);
+        limiter.recordSuccess(account, addressFingerprint);
         Principal p = principal.get();
         String token = newToken();
         long now = clock.millis();
@@ -119,25 +122,15 @@ public final class TokenService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    private void recordFailure(String accountKey, String addressKey, String user) {
-        boolean accountLocked = limiter.recordFailure(accountKey, config.maxFailuresPerAccount());
-        boolean addressLocked = addressKey != null
-                && limiter.recordFailure(addressKey, config.maxFailuresPerAddress());
-        if (accountLocked || addressLocked) {
-            String target = accountKey(user);
-            String why = accountLocked ? "too many failed logins for this account"
-                    : "too many failed logins from one address";
-            audit.record(AuditLog.SYSTEM, AuditAction.LOGIN_LOCKED, target, null, why);
-            LOG.warn("login locked out: {} ({})", target, why);
+    private void recordFailure(String account, String addressFingerprint) {
+        LoginLimiter.Change change = limiter.recordFailure(account, addressFingerprint);
+        if (change == LoginLimiter.Change.NONE) {
+            return;
         }
-    }
-
-    /** The account name as counted for limits: canonical when valid, one bucket otherwise. */
-    private static String accountKey(String user) {
-        try {
-            return AccountService.normalizeName(user);
-        } catch (AccountException e) {
-            return "(invalid name)";
-        }
+        String why = change == LoginLimiter.Change.PAIR_DELAYED
+                ? "repeated failed logins for this account from one network"
+                : "too many failed logins from one network";
+        audit.record(AuditLog.SYSTEM, AuditAction.LOGIN_LOCKED, account, null, why);
+        LOG.warn("login throttled: {}", why);
     }
 }

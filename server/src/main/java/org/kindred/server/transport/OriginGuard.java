@@ -41,7 +41,12 @@ public final class OriginGuard extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
-    boolean permits(String origin, String host) {
+    /**
+     * True when a browser page of {@code origin} may talk to this server reached as
+     * {@code host} (the request's {@code Host} header, may be null). Also used by
+     * {@code POST /api/login}.
+     */
+    public boolean permits(String origin, String host) {
         String o = origin.strip().toLowerCase(Locale.ROOT);
         if (allowed.contains("*") || allowed.contains(o)) {
             return true;

@@ -37,8 +37,8 @@ class TokenServiceTest {
         accounts = new AccountService(store.accounts(), store.tokens(),
                 new PasswordHasher(PasswordHasher.MIN_ITERATIONS), audit, clock);
         tokens = new TokenService(accounts, store.tokens(), audit,
-                new LoginConfig(Duration.ofHours(12), 3, 5, Duration.ofMinutes(15),
-                        Duration.ofMinutes(10)), clock);
+                new LoginConfig(Duration.ofHours(12), 3, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                        10, Duration.ofMinutes(15), Duration.ofMinutes(10)), clock);
         accounts.create("zoe", Role.MODERATOR, PW);
         accounts.create("amir", Role.ADMIN, "amir's password");
     }
@@ -112,51 +112,101 @@ class TokenServiceTest {
         assertFalse(tokens.revoke(null));
     }
 
-    @Test
-    void wrongPasswordsAreRejectedThenThrottledPerAccount() {
-        for (int i = 0; i < 3; i++) {
-            assertInstanceOf(LoginResult.Rejected.class, tokens.login("zoe", "wrong", "fp" + i));
-        }
-        LoginResult.Throttled t = assertInstanceOf(LoginResult.Throttled.class,
-                tokens.login("zoe", PW, "fp-new"));
-        assertEquals(Duration.ofMinutes(10).toMillis(), t.retryAfterMs());
-        assertInstanceOf(LoginResult.Success.class, tokens.login("amir", "amir's password", "fp-new"),
-                "another account is not locked");
-        assertEquals("login_locked", store.audit().forTarget("zoe", 5).get(0).action());
-        clock.advance(Duration.ofMinutes(4));
-        assertEquals(Duration.ofMinutes(6).toMillis(),
-                assertInstanceOf(LoginResult.Throttled.class, tokens.login("zoe", PW, "x")).retryAfterMs());
-        clock.advance(Duration.ofMinutes(6));
-        loginZoe("fp-new");
+    private LoginResult.Throttled throttled(String user, String password, String fp) {
+        return assertInstanceOf(LoginResult.Throttled.class, tokens.login(user, password, fp));
+    }
+
+    private void reject(String user, String fp) {
+        assertInstanceOf(LoginResult.Rejected.class, tokens.login(user, "wrong", fp));
     }
 
     @Test
-    void failuresFromOneAddressThrottleThatAddressForEveryAccount() {
-        List<String> names = List.of("a1x", "a2x", "a3x", "a4x", "a5x");
-        for (String n : names) {
-            assertInstanceOf(LoginResult.Rejected.class, tokens.login(n, "guess", "fp-bad"));
+    void failuresFromOneNetworkDelayThatNetworkWithGrowingDelaysUpToTheCap() {
+        for (int i = 0; i < 3; i++) {
+            reject("zoe", "fp-bad");
         }
-        assertInstanceOf(LoginResult.Throttled.class, tokens.login("zoe", PW, "fp-bad"));
-        loginZoe("fp-good");
+        reject("zoe", "fp-bad"); // the fourth failure brings the first delay
+        assertEquals(1_000, throttled("zoe", PW, "fp-bad").retryAfterMs(), "not even the right password");
+        assertEquals("login_locked", store.audit().forTarget("zoe", 5).get(0).action());
+        long[] expected = {2_000, 4_000, 8_000, 10_000, 10_000}; // nine failures: under the network limit
+        long wait = 1_000;
+        for (long e : expected) {
+            clock.advance(Duration.ofMillis(wait));
+            reject("zoe", "fp-bad");
+            assertEquals(e, throttled("zoe", "wrong", "fp-bad").retryAfterMs());
+            wait = e;
+        }
+        clock.advance(Duration.ofSeconds(10));
+        loginZoe("fp-bad");
+    }
+
+    @Test
+    void anAttackerOnAnotherNetworkNeverLocksTheAccountForItsOwner() {
+        for (int i = 0; i < 20; i++) {
+            tokens.login("zoe", "wrong", "fp-attacker");
+            clock.advance(Duration.ofMillis(300));
+        }
+        throttled("zoe", PW, "fp-attacker");
+        loginZoe("fp-owner");
         loginZoe(null);
     }
 
     @Test
-    void failuresOutsideTheWindowDoNotCount() {
-        tokens.login("zoe", "wrong", "fp1");
-        tokens.login("zoe", "wrong", "fp1");
+    void everySpellingOfANameIsOneAccountForLookupAndThrottle() {
+        for (String spelling : List.of("ZOE", " zoe", "Zoe\u00a0", "\uff5a\uff4f\uff45")) {
+            reject(spelling, "fp-bad");
+        }
+        throttled("zoe", PW, "fp-bad");
+        throttled("\uff3a\uff2f\uff25", PW, "fp-bad");
+        assertEquals("zoe", assertInstanceOf(LoginResult.Success.class,
+                tokens.login(" \uff3a\uff2f\uff25 ", PW, "fp-good")).principal().name());
+    }
+
+    @Test
+    void manyFailuresFromOneNetworkThrottleThatNetworkForEveryAccount() {
+        for (String n : List.of("a1x", "a2x", "a3x", "a4x", "a5x", "a6x", "a7x", "a8x", "a9x")) {
+            reject(n, "fp-bad");
+        }
+        loginZoe("fp-bad"); // nine failures: not yet
+        reject("a10", "fp-bad");
+        assertEquals(Duration.ofMinutes(10).toMillis(), throttled("zoe", PW, "fp-bad").retryAfterMs());
+        assertInstanceOf(LoginResult.Success.class, tokens.login("amir", "amir's password", "fp-good"));
+        loginZoe("fp-good");
+        loginZoe(null);
+        clock.advance(Duration.ofMinutes(10));
+        loginZoe("fp-bad");
+    }
+
+    @Test
+    void failuresOutsideTheWindowAreForgotten() {
+        reject("zoe", "fp1");
+        reject("zoe", "fp1");
         clock.advance(Duration.ofMinutes(15));
-        tokens.login("zoe", "wrong", "fp1");
+        reject("zoe", "fp1");
+        reject("zoe", "fp1");
+        reject("zoe", "fp1");
         loginZoe("fp1");
     }
 
     @Test
-    void aSuccessClearsTheAccountsFailures() {
-        tokens.login("zoe", "wrong", "fp1");
-        tokens.login("zoe", "wrong", "fp1");
+    void aSuccessClearsThatNetworksFailuresForTheAccount() {
+        for (int i = 0; i < 3; i++) {
+            reject("zoe", "fp1");
+        }
         loginZoe("fp1");
-        tokens.login("zoe", "wrong", "fp2");
-        tokens.login("zoe", "wrong", "fp2");
-        loginZoe("fp2");
+        for (int i = 0; i < 3; i++) {
+            reject("zoe", "fp1");
+        }
+        loginZoe("fp1");
+    }
+
+    @Test
+    void impossibleNamesShareOneKeyPerNetworkAndAreThrottledToo() {
+        for (int i = 0; i < 4; i++) {
+            reject("x".repeat(40 + i), "fp-bad");
+        }
+        throttled("??", "whatever", "fp-bad");
+        reject("??", "fp-good");
+        loginZoe("fp-bad");
     }
 }
