@@ -40,6 +40,14 @@ public final class Room {
     private final NickRules nicks;
     private final LongSupplier clock;
     private final History history;
+    private final ReportLedger reports = new ReportLedger();
+    /**
+     * Members whose connection dropped (resumable), oldest drop first. Their seats are counted
+     * apart from the capacity, which limits connected members only, so sessions that join and
+     * drop never lock anyone out; at most {@code capacity} dropped members are kept, and beyond
+     * that the one gone longest leaves the room early (its session stays resumable).
+     */
+    private final java.util.LinkedHashSet<String> dropped = new java.util.LinkedHashSet<>();
     private final Map<String, Member> members = new LinkedHashMap<>();
     /** The members' nicknames, replaced (never changed) on the room's thread; read by any thread. */
     private volatile List<String> mentionable = List.of();
@@ -211,6 +219,46 @@ public final class Room {
         return call(() -> Optional.ofNullable(history.find(msg)));
     }
 
+    /**
+     * Whether {@code reporter} may report {@code msg} now, decided on the room's thread: the
+     * reporter must be in the room ({@code not_in_room}), the message still in its history
+     * ({@code not_found}), not yet reported by this member ({@code bad_request}), and the
+     * member within its report allowance ({@code rate_limited}, see
+     * {@link Session#reportWait}). Completes with the reported message, or the error to reply.
+     */
+    public CompletableFuture<ReportCheck> checkReport(Session reporter, String msg, String reqId) {
+        return call(() -> {
+            if (!members.containsKey(reporter.memberId())) {
+                return ReportCheck.refused(notInRoom(reqId));
+            }
+            long now = clock.getAsLong();
+            history.prune(now);
+            ServerMessage.Message m = history.find(msg);
+            if (m == null) {
+                return ReportCheck.refused(ServerMessage.Error.of(reqId, ErrorCode.NOT_FOUND,
+                        "That message is not in this room any more, so it can't be reported."));
+            }
+            if (reports.has(msg, reporter.memberId())) {
+                return ReportCheck.refused(ServerMessage.Error.of(reqId, ErrorCode.BAD_REQUEST,
+                        "You've already reported this message. Thank you: the moderators have it."));
+            }
+            long wait = reporter.reportWait(now);
+            if (wait > 0) {
+                return ReportCheck.refused(new ServerMessage.Error(reqId, ErrorCode.RATE_LIMITED,
+                        "You've sent a lot of reports just now. Please wait a moment.", wait));
+            }
+            reports.add(msg, reporter.memberId(), history);
+            return new ReportCheck(m, null);
+        });
+    }
+
+    /** What {@link #checkReport} decided: the message to report, or the error to reply with. */
+    public record ReportCheck(ServerMessage.Message message, ServerMessage.Error error) {
+        static ReportCheck refused(ServerMessage.Error e) {
+            return new ReportCheck(null, e);
+        }
+    }
+
     /** The member's current info in this room, if it is here. */
     public CompletableFuture<Optional<MemberInfo>> member(String memberId) {
         return call(() -> Optional.ofNullable(members.get(memberId)).map(Member::info));
@@ -229,6 +277,7 @@ public final class Room {
     public CompletableFuture<Boolean> delete(String msg) {
         return call(() -> {
             boolean known = history.remove(msg);
+            reports.forget(msg);
             broadcast(new ServerMessage.Deleted(config.id(), msg), null);
             return known;
         });
@@ -312,6 +361,24 @@ public final class Room {
         });
     }
 
+    /** The member's connection dropped; its seat now counts apart from the capacity. Any thread. */
+    public void detached(Session s) {
+        execute(() -> {
+            if (s.isDetached() && members.containsKey(s.memberId())) {
+                dropped.add(s.memberId());
+            }
+        });
+    }
+
+    /** The member resumed on a new connection; its seat counts against the capacity again. Any thread. */
+    public void attached(Session s) {
+        execute(() -> {
+            if (!s.isDetached()) {
+                dropped.remove(s.memberId());
+            }
+        });
+    }
+
     /** The member's session ended (resume window over, or ended by the server). */
     public void expire(Session s) {
         execute(() -> remove(s));
@@ -341,7 +408,7 @@ public final class Room {
                     "This room is locked for now. Please try another room or come back a little later."));
             return;
         }
-        if (member && members.size() >= config.capacity()) {
+        if (member && members.size() - dropped.size() >= config.capacity()) {
             reply.send(ServerMessage.Error.of(reqId, ErrorCode.ROOM_FULL,
                     "This room is full right now. Please try another room or come back a little later."));
             return;
@@ -363,6 +430,10 @@ public final class Room {
             nick = freePseudonym(s);
         }
         MemberInfo info = s.info(nick);
+        while (dropped.size() >= config.capacity()) {
+            // beyond the room's allowance of dropped members, the one gone longest lets its seat go
+            remove(members.get(dropped.iterator().next()).session());
+        }
         members.put(s.memberId(), new Member(s, info));
         s.rooms().add(config.id());
         memberCount = members.size();
@@ -381,6 +452,7 @@ public final class Room {
         if (m == null) {
             return null;
         }
+        dropped.remove(s.memberId());
         s.rooms().remove(config.id());
         memberCount = members.size();
         updateMentionable();

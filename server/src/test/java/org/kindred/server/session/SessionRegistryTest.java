@@ -49,7 +49,7 @@ class SessionRegistryTest {
         registry.detach(c);
         nanos.addAndGet(Duration.ofSeconds(100).toNanos());
         Connection c2 = conn();
-        Session s = registry.claim(created.token(), c2).orElseThrow();
+        Session s = registry.claim(created.token(), c2).orElseThrow().session();
         registry.attach(s, c2);
         nanos.addAndGet(Duration.ofSeconds(100).toNanos());
         registry.cleanUp();
