@@ -44,8 +44,8 @@ public final class Room {
     /**
      * Members whose connection dropped (resumable), oldest drop first. Their seats are counted
      * apart from the capacity, which limits connected members only, so sessions that join and
-     * drop never lock anyone out; at most {@code capacity} dropped members are kept, and beyond
-     * that the one gone longest leaves the room early (its session stays resumable).
+     * drop never lock anyone out. When someone joins, dropped members beyond {@code capacity}
+     * leave the room early, the one gone longest first (its session stays resumable).
      */
     private final java.util.LinkedHashSet<String> dropped = new java.util.LinkedHashSet<>();
     private final Map<String, Member> members = new LinkedHashMap<>();
@@ -430,7 +430,7 @@ public final class Room {
             nick = freePseudonym(s);
         }
         MemberInfo info = s.info(nick);
-        while (dropped.size() >= config.capacity()) {
+        while (dropped.size() > config.capacity()) {
             // beyond the room's allowance of dropped members, the one gone longest lets its seat go
             remove(members.get(dropped.iterator().next()).session());
         }
