@@ -220,43 +220,12 @@ public final class Room {
     }
 
     /**
-     * Whether {@code reporter} may report {@code msg} now, decided on the room's thread: the
-     * reporter must be in the room ({@code not_in_room}), the message still in its history
-     * ({@code not_found}), not yet reported by this member ({@code bad_request}), and the
-     * member within its report allowance ({@code rate_limited}, see
-     * {@link Session#reportWait}). Completes with the reported message, or the error to reply.
+     * Whether {@code reporter} may report {@code msg} now, decided on the room's thread (see
+     * {@link ReportLedger#check}): completes with the reported message, or the error to reply.
      */
     public CompletableFuture<ReportCheck> checkReport(Session reporter, String msg, String reqId) {
-        return call(() -> {
-            if (!members.containsKey(reporter.memberId())) {
-                return ReportCheck.refused(notInRoom(reqId));
-            }
-            long now = clock.getAsLong();
-            history.prune(now);
-            ServerMessage.Message m = history.find(msg);
-            if (m == null) {
-                return ReportCheck.refused(ServerMessage.Error.of(reqId, ErrorCode.NOT_FOUND,
-                        "That message is not in this room any more, so it can't be reported."));
-            }
-            if (reports.has(msg, reporter.memberId())) {
-                return ReportCheck.refused(ServerMessage.Error.of(reqId, ErrorCode.BAD_REQUEST,
-                        "You've already reported this message. Thank you: the moderators have it."));
-            }
-            long wait = reporter.reportWait(now);
-            if (wait > 0) {
-                return ReportCheck.refused(new ServerMessage.Error(reqId, ErrorCode.RATE_LIMITED,
-                        "You've sent a lot of reports just now. Please wait a moment.", wait));
-            }
-            reports.add(msg, reporter.memberId(), history);
-            return new ReportCheck(m, null);
-        });
-    }
-
-    /** What {@link #checkReport} decided: the message to report, or the error to reply with. */
-    public record ReportCheck(ServerMessage.Message message, ServerMessage.Error error) {
-        static ReportCheck refused(ServerMessage.Error e) {
-            return new ReportCheck(null, e);
-        }
+        return call(() -> reports.check(members.containsKey(reporter.memberId()), reporter, msg, reqId, history,
+                clock.getAsLong()));
     }
 
     /** The member's current info in this room, if it is here. */

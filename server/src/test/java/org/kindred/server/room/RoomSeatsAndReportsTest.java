@@ -89,13 +89,13 @@ class RoomSeatsAndReportsTest {
         }
         assertEquals("not_in_room", room.checkReport(outsider.session(), msgs[0], "r").get().error().code().wire());
         assertEquals("not_found", room.checkReport(a.session(), "m_unknown", "r").get().error().code().wire());
-        Room.ReportCheck ok = room.checkReport(a.session(), msgs[0], "r").get();
+        ReportCheck ok = room.checkReport(a.session(), msgs[0], "r").get();
         assertNull(ok.error());
         assertEquals("hello 0", ok.message().text());
         assertEquals("bad_request", room.checkReport(a.session(), msgs[0], "r").get().error().code().wire(),
                 "once per member per message");
         assertNull(room.checkReport(a.session(), msgs[1], "r").get().error());
-        Room.ReportCheck limited = room.checkReport(a.session(), msgs[2], "r").get();
+        ReportCheck limited = room.checkReport(a.session(), msgs[2], "r").get();
         assertEquals("rate_limited", limited.error().code().wire());
         assertTrue(limited.error().retryAfterMs() > 0);
         assertNull(room.checkReport(b.session(), msgs[0], "r").get().error(), "another member may report it");
