@@ -62,16 +62,24 @@ public final class CrisisSupport {
         return a;
     }
 
-    /** {@code help}: opens an escalation at {@code high} and replies {@code crisis} with its id. */
-    public void help(Connection c, Session s, ClientMessage.Help h) {
-        CompletableFuture.supplyAsync(() -> escalations.open(h.room(), s.memberId(), RiskLevel.HIGH,
-                EscalationSource.HELP, null), blocking).whenComplete((Escalation e, Throwable err) -> {
-                    if (err != null) {
-                        LOG.warn("help escalation could not be stored error={}", err.getClass().getSimpleName());
-                    }
-                    // The card goes out even if the store failed: the person must always see help.
-                    c.send(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), h.id(),
-                            e == null ? null : e.id()));
-                });
+    /**
+     * {@code help}: opens an escalation at {@code high} and replies {@code crisis} with its id.
+     * {@code room} is the request's room only if it exists (the caller checks), else null; the
+     * reply goes out whatever happens to the escalation.
+     */
+    public void help(Connection c, Session s, ClientMessage.Help h, String room) {
+        try {
+            CompletableFuture.supplyAsync(() -> escalations.open(room, s.memberId(), RiskLevel.HIGH,
+                    EscalationSource.HELP, null), blocking).whenComplete((Escalation e, Throwable err) -> {
+                        if (err != null) {
+                            LOG.warn("help escalation could not be stored error={}", err.getClass().getSimpleName());
+                        }
+                        // The card goes out even if the store failed: the person must always see help.
+                        c.send(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), h.id(),
+                                e == null ? null : e.id()));
+                    });
+        } catch (java.util.concurrent.RejectedExecutionException e) { // shutting down: still answer
+            c.send(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), h.id(), null));
+        }
     }
 }

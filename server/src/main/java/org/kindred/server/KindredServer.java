@@ -33,6 +33,7 @@ import org.kindred.server.session.Connection;
 import org.kindred.server.session.Dispatcher;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.RequestHandlers;
+import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.transport.ConnectionGroup;
 import org.kindred.server.transport.HttpEndpoint;
@@ -149,7 +150,8 @@ public final class KindredServer implements AutoCloseable {
         services = new Services(config, section("store"), section("crisis"), codec, rooms, sessions, clock);
         services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
         RequestHandlers handlers = new ServerRequests(rooms, services, moderation);
-        Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms, handlers, clock);
+        Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms, handlers, clock,
+                SessionLimits.from(section("sessions")));
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());

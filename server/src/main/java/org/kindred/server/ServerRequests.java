@@ -12,6 +12,7 @@ import org.kindred.server.moderator.BanList;
 import org.kindred.server.moderator.MemberReports;
 import org.kindred.server.moderator.ModeratorRequests;
 import org.kindred.server.moderator.Principal;
+import org.kindred.server.moderator.StaffRevocations;
 import org.kindred.server.moderator.TokenService;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
@@ -33,6 +34,7 @@ public final class ServerRequests implements RequestHandlers {
     private final Executor blocking;
     private final CrisisSupport crisis;
     private final SendFlow sendFlow;
+    private final StaffRevocations revocations;
 
     public ServerRequests(RoomRegistry rooms, Services services, ModerationSetup.Built moderation) {
         this.crisis = services.crisis;
@@ -41,6 +43,7 @@ public final class ServerRequests implements RequestHandlers {
         this.reports = services.reports;
         this.bans = services.bans;
         this.tokens = services.tokens;
+        this.revocations = services.revocations;
         this.blocking = services.blocking;
         this.rooms = rooms;
     }
@@ -62,13 +65,30 @@ public final class ServerRequests implements RequestHandlers {
             }
             reply(c, r.id(), reports.report(s, room, r));
         } else if (message instanceof ClientMessage.Help h) {
-            crisis.help(c, s, h);
+            // An unknown room is treated as no room: the text never reaches storage or moderators,
+            // and the person asking for help always gets the crisis lines.
+            crisis.help(c, s, h, h.room() != null && rooms.get(h.room()) != null ? h.room() : null);
         }
     }
 
     @Override
     public CompletionStage<Optional<Principal>> authenticate(String token) {
         return CompletableFuture.supplyAsync(() -> tokens.authenticate(token), blocking);
+    }
+
+    @Override
+    public String credential(String loginToken) {
+        return TokenService.digest(loginToken);
+    }
+
+    @Override
+    public CompletionStage<Boolean> stillStaff(Session s) {
+        return revocations.stillStaffAsync(s);
+    }
+
+    @Override
+    public void revoked(Session s) {
+        revocations.revoke(s);
     }
 
     @Override

@@ -64,6 +64,8 @@ public final class Services implements AutoCloseable {
     public final CrisisConfig crisisConfig;
     public final Normalizer normalizer = new Normalizer();
     public final CrisisSupport crisis;
+    /** Ends staff sessions whose sign-in was revoked (e.g. by the admin command). */
+    public final org.kindred.server.moderator.StaffRevocations revocations;
 
     public Services(KindredConfig config, JsonNode storeSection, JsonNode crisisSection, ProtocolCodec codec,
             RoomRegistry rooms, SessionRegistry sessions, LongSupplier clock) {
@@ -97,6 +99,8 @@ public final class Services implements AutoCloseable {
         CrisisDirectory directory = CrisisDirectory.load(config.dataDir());
         this.crisis = new CrisisSupport(RiskAssessor.withBundledRules(normalizer),
                 CrisisResponder.withBundledSentences(directory), escalations, blocking);
+        this.revocations = new org.kindred.server.moderator.StaffRevocations(sessions, tokens, blocking);
+        revocations.start(scheduler, org.kindred.server.moderator.StaffRevocations.DEFAULT_PERIOD_MS);
         escalations.scheduleReannounce(scheduler, crisisConfig.reannounceInterval().toMillis());
         scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
     }

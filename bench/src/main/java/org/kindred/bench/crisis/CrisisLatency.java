@@ -47,7 +47,7 @@ public final class CrisisLatency {
         var cfg = ConfigLoader.defaults().toBuilder().host("127.0.0.1").port(0).dataDir(data)
                 .maxConnectionsPerAddress(members + 10).ratePerSec(1000).burst(1000).build();
         var sections = JSON.readTree("{\"moderation\":{\"networkBurst\":100000,\"networkRatePerSecond\":100000,"
-                + "\"floodRepeats\":100}}");
+                + "\"floodRepeats\":100},\"sessions\":{\"newBurst\":100000,\"newPerMinute\":1000000}}");
         KindredServer server = new KindredServer(cfg, sections).start();
         try {
             Result r = run(server.port(), messages, members);

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.EscalationSource;
 import org.kindred.protocol.ReportReason;
 import org.kindred.protocol.RiskLevel;
@@ -39,9 +40,30 @@ public final class MemberReports {
         this.clock = clock;
     }
 
-    /** Files the report; completes with the {@code ok} reply carrying the report id. */
+    /** The longest {@code note} a report may carry, in characters. */
+    public static final int MAX_NOTE = 500;
+    /** The longest message id a report may name, in characters (ids the server issues are far shorter). */
+    public static final int MAX_MSG_ID = 64;
+
+    /**
+     * Files the report; completes with the {@code ok} reply carrying the report id, or the
+     * {@code error} to reply with. Nothing is stored and no moderator is paged unless the
+     * reporter is in the room ({@code not_in_room}), the message is in the room's history
+     * ({@code not_found}), the member has not reported it before and is within its report
+     * allowance ({@code bad_request}, {@code rate_limited}; see {@link Room#checkReport}); a
+     * {@code note} over {@value #MAX_NOTE} characters is refused ({@code bad_request}).
+     */
     public CompletableFuture<ServerMessage> report(Session reporter, Room room, ClientMessage.Report r) {
-        return room.find(r.msg()).thenApplyAsync(found -> file(reporter, room.id(), r, found), blocking);
+        if (r.note() != null && r.note().length() > MAX_NOTE) {
+            return CompletableFuture.completedFuture(ServerMessage.Error.of(r.id(), ErrorCode.BAD_REQUEST,
+                    "A note with a report can be at most " + MAX_NOTE + " characters."));
+        }
+        if (r.msg().length() > MAX_MSG_ID) {
+            return CompletableFuture.completedFuture(ServerMessage.Error.of(r.id(), ErrorCode.NOT_FOUND,
+                    "That message is not in this room any more, so it can't be reported."));
+        }
+        return room.checkReport(reporter, r.msg(), r.id()).thenApplyAsync(check -> check.error() != null
+                ? check.error() : file(reporter, room.id(), r, Optional.of(check.message())), blocking);
     }
 
     private ServerMessage file(Session reporter, String roomId, ClientMessage.Report r,

@@ -63,13 +63,27 @@ public final class ModeratorRequests {
     /** Handles one request from a session whose role may moderate. */
     public void handle(Connection c, Session s, ModRequest m) {
         String who = s.moderatorName();
+        ServerMessage.Error malformed = ModChecks.refusal(m);
+        if (malformed != null) {
+            c.send(malformed);
+            return;
+        }
         if (m instanceof ModRequest.Watch w) {
+            for (String r : w.rooms()) {
+                if (!"*".equals(r) && rooms.get(r) == null) {
+                    c.send(notFound(w.id(), "There is no room with that name."));
+                    return;
+                }
+            }
             hub.watch(c, w.rooms());
             c.send(ServerMessage.Ok.of(w.id()));
         } else if (m instanceof ModRequest.Queue q) {
             async(c, q.id(), () -> queue(q.id()));
         } else if (m instanceof ModRequest.Delete d) {
             withRoom(c, d.id(), d.room(), room -> room.delete(d.msg()).thenApplyAsync(known -> {
+                if (!known) {
+                    return notFound(d.id(), "That message is not in this room's history.");
+                }
                 audit.record(who, AuditAction.DELETE, d.msg(), d.room(), d.reason());
                 return ServerMessage.Ok.of(d.id());
             }, blocking));
@@ -78,10 +92,13 @@ public final class ModeratorRequests {
         } else if (m instanceof ModRequest.Unmute u) {
             withRoom(c, u.id(), u.room(), room -> CompletableFuture.supplyAsync(() -> {
                 boolean had = store.mutes().remove(u.room(), u.member());
-                audit.record(who, AuditAction.UNMUTE, u.member(), u.room(), null);
+                if (had) {
+                    audit.record(who, AuditAction.UNMUTE, u.member(), u.room(), null);
+                }
                 return had;
-            }, blocking).thenCompose(had -> room.unmute(u.member(), "You can post in this room again."))
-                    .thenApply(x -> ServerMessage.Ok.of(u.id())));
+            }, blocking).thenCompose(had -> room.unmute(u.member(), "You can post in this room again.")
+                    .thenApply(wasMuted -> had || wasMuted ? ServerMessage.Ok.of(u.id())
+                            : notFound(u.id(), "That member has no pause in this room."))));
         } else if (m instanceof ModRequest.Kick k) {
             withRoom(c, k.id(), k.room(), room -> kick(room, who, k));
         } else if (m instanceof ModRequest.Ban b) {
@@ -133,6 +150,10 @@ public final class ModeratorRequests {
     }
 
     private CompletableFuture<ServerMessage> mute(Room room, String who, ModRequest.Mute mu) {
+        if (sessions.byMember(mu.member()).isEmpty()) {
+            return CompletableFuture.completedFuture(notFound(mu.id(),
+                    "That member is no longer connected, so there is nothing to pause."));
+        }
         long now = clock.getAsLong();
         long seconds = Math.max(1, mu.seconds());
         long until = now + seconds * 1000;

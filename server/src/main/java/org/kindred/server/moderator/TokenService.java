@@ -91,6 +91,28 @@ public final class TokenService {
                 .flatMap(t -> accounts.principal(t.account()));
     }
 
+    /**
+     * The principal behind a token known only by its {@link #digest}: present while the token
+     * is known, unexpired and unrevoked and its account enabled. Blocks on the store.
+     */
+    public Optional<Principal> principalForDigest(String digest) {
+        if (digest == null) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        return tokens.findByHash(digest)
+                .filter(t -> t.isValidAt(now))
+                .flatMap(t -> accounts.principal(t.account()));
+    }
+
+    /**
+     * The digest of a login token as the store keeps it (hex SHA-256, 64 characters); a staff
+     * session keeps this, never the token. Null for null.
+     */
+    public static String digest(String token) {
+        return token == null ? null : hash(token);
+    }
+
     /** Revokes a token (log-out); false when it was unknown or already revoked. */
     public boolean revoke(String token) {
         if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {

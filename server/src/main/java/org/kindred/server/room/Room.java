@@ -40,6 +40,14 @@ public final class Room {
     private final NickRules nicks;
     private final LongSupplier clock;
     private final History history;
+    private final ReportLedger reports = new ReportLedger();
+    /**
+     * Members whose connection dropped (resumable), oldest drop first. Their seats are counted
+     * apart from the capacity, which limits connected members only, so sessions that join and
+     * drop never lock anyone out. When someone joins, dropped members beyond {@code capacity}
+     * leave the room early, the one gone longest first (its session stays resumable).
+     */
+    private final java.util.LinkedHashSet<String> dropped = new java.util.LinkedHashSet<>();
     private final Map<String, Member> members = new LinkedHashMap<>();
     /** The members' nicknames, replaced (never changed) on the room's thread; read by any thread. */
     private volatile List<String> mentionable = List.of();
@@ -211,6 +219,15 @@ public final class Room {
         return call(() -> Optional.ofNullable(history.find(msg)));
     }
 
+    /**
+     * Whether {@code reporter} may report {@code msg} now, decided on the room's thread (see
+     * {@link ReportLedger#check}): completes with the reported message, or the error to reply.
+     */
+    public CompletableFuture<ReportCheck> checkReport(Session reporter, String msg, String reqId) {
+        return call(() -> reports.check(members.containsKey(reporter.memberId()), reporter, msg, reqId, history,
+                clock.getAsLong()));
+    }
+
     /** The member's current info in this room, if it is here. */
     public CompletableFuture<Optional<MemberInfo>> member(String memberId) {
         return call(() -> Optional.ofNullable(members.get(memberId)).map(Member::info));
@@ -229,6 +246,7 @@ public final class Room {
     public CompletableFuture<Boolean> delete(String msg) {
         return call(() -> {
             boolean known = history.remove(msg);
+            reports.forget(msg);
             broadcast(new ServerMessage.Deleted(config.id(), msg), null);
             return known;
         });
@@ -312,6 +330,24 @@ public final class Room {
         });
     }
 
+    /** The member's connection dropped; its seat now counts apart from the capacity. Any thread. */
+    public void detached(Session s) {
+        execute(() -> {
+            if (s.isDetached() && members.containsKey(s.memberId())) {
+                dropped.add(s.memberId());
+            }
+        });
+    }
+
+    /** The member resumed on a new connection; its seat counts against the capacity again. Any thread. */
+    public void attached(Session s) {
+        execute(() -> {
+            if (!s.isDetached()) {
+                dropped.remove(s.memberId());
+            }
+        });
+    }
+
     /** The member's session ended (resume window over, or ended by the server). */
     public void expire(Session s) {
         execute(() -> remove(s));
@@ -341,7 +377,7 @@ public final class Room {
                     "This room is locked for now. Please try another room or come back a little later."));
             return;
         }
-        if (member && members.size() >= config.capacity()) {
+        if (member && members.size() - dropped.size() >= config.capacity()) {
             reply.send(ServerMessage.Error.of(reqId, ErrorCode.ROOM_FULL,
                     "This room is full right now. Please try another room or come back a little later."));
             return;
@@ -363,6 +399,10 @@ public final class Room {
             nick = freePseudonym(s);
         }
         MemberInfo info = s.info(nick);
+        while (dropped.size() > config.capacity()) {
+            // beyond the room's allowance of dropped members, the one gone longest lets its seat go
+            remove(members.get(dropped.iterator().next()).session());
+        }
         members.put(s.memberId(), new Member(s, info));
         s.rooms().add(config.id());
         memberCount = members.size();
@@ -381,6 +421,7 @@ public final class Room {
         if (m == null) {
             return null;
         }
+        dropped.remove(s.memberId());
         s.rooms().remove(config.id());
         memberCount = members.size();
         updateMentionable();

@@ -33,9 +33,20 @@ public final class Dispatcher {
     private final RoomRegistry rooms;
     private final RequestHandlers handlers;
     private final LongSupplier clock;
+    private final SessionLimits limits;
+    private final NewSessionLimiter newSessions;
 
+    /** With the default {@link SessionLimits}. */
     public Dispatcher(KindredConfig config, ProtocolCodec codec, SessionRegistry sessions, RoomRegistry rooms,
             RequestHandlers handlers, LongSupplier clock) {
+        this(config, codec, sessions, rooms, handlers, clock, SessionLimits.DEFAULTS);
+    }
+
+    /** {@code limits}: new sessions per network fingerprint and reports per member. */
+    public Dispatcher(KindredConfig config, ProtocolCodec codec, SessionRegistry sessions, RoomRegistry rooms,
+            RequestHandlers handlers, LongSupplier clock, SessionLimits limits) {
+        this.limits = limits;
+        this.newSessions = new NewSessionLimiter(limits);
         this.config = config;
         this.codec = codec;
         this.sessions = sessions;
@@ -132,41 +143,79 @@ public final class Dispatcher {
                     return;
                 }
                 if (c.isOpen() && c.session() == null) {
-                    welcome(c, hello, principal.get(), region, locale, now);
+                    resume(c, hello, principal.get(), region, locale, now);
                 }
             }));
             return;
         }
-        welcome(c, hello, null, region, locale, now);
+        resume(c, hello, null, region, locale, now);
+    }
+
+    /**
+     * A staff session may be resumed only while its sign-in still holds: that is checked
+     * (off the event loop) before the session is claimed; a revoked one is ended and the
+     * {@code hello} goes on as a new session without staff rights.
+     */
+    private void resume(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
+            long now) {
+        Session staff = sessions.peek(hello.resume()).filter(s -> s.role().canModerate()).orElse(null);
+        if (staff == null) {
+            welcome(c, hello, principal, region, locale, now);
+            return;
+        }
+        c.helloPending(true);
+        handlers.stillStaff(staff).whenComplete((ok, err) -> c.channel().eventLoop().execute(() -> {
+            c.helloPending(false);
+            if (err != null || !Boolean.TRUE.equals(ok)) {
+                handlers.revoked(staff);
+                welcome(c, new ClientMessage.Hello(hello.id(), hello.v(), hello.locale(), hello.region(), null,
+                        hello.auth()), principal, region, locale, now);
+            } else if (c.isOpen() && c.session() == null) {
+                welcome(c, hello, principal, region, locale, now);
+            }
+        }));
     }
 
     private void welcome(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
             long now) {
+        if (!c.isOpen() || c.session() != null) {
+            return;
+        }
         Role role = principal == null ? Role.MEMBER : principal.role();
         String moderator = principal == null ? null : principal.name();
-        String token = hello.resume();
-        Session s = null;
-        if (token != null) {
-            s = sessions.claim(token, c).orElse(null);
-        }
-        boolean resumed = s != null;
-        if (s == null) {
-            var created = sessions.create(c, role, moderator, locale,
+        SessionRegistry.Created claimed = hello.resume() == null ? null
+                : sessions.claim(hello.resume(), c).orElse(null);
+        boolean resumed = claimed != null;
+        if (!resumed) {
+            long wait = principal == null ? newSessions.tryTake(c.fingerprint(), now) : 0;
+            if (wait > 0) {
+                c.send(new ServerMessage.Error(hello.id(), ErrorCode.RATE_LIMITED,
+                        "Too many new sessions from your network just now. Please wait a moment.", wait));
+                return;
+            }
+            claimed = sessions.create(c, role, moderator,
+                    principal == null ? null : handlers.credential(hello.auth()), locale,
                     region == null ? null : region.toUpperCase(Locale.ROOT), c.fingerprint(), now);
-            s = created.session();
-            token = created.token();
-            LOG.debug("session created member={} conn={} role={}", s.memberId(), c.id(), role);
+            claimed.session().reportLimit(limits.reportBurst(), limits.reportsPerMinute() / 60.0);
+            LOG.debug("session created member={} conn={} role={}", claimed.session().memberId(), c.id(), role);
         }
+        Session s = claimed.session();
         if (!handlers.admitted(c, s, hello.id())) {
             c.session(null);
             sessions.end(s);
             return;
         }
-        c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, token,
+        c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
                 new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
                 new Limits(config.maxText(), config.ratePerSec(), config.burst())));
         if (resumed) {
             sessions.attach(s, c);
+            for (String roomId : s.rooms()) {
+                Room r = rooms.get(roomId);
+                if (r != null) {
+                    r.attached(s);
+                }
+            }
         }
     }
 
@@ -204,6 +253,15 @@ public final class Dispatcher {
     /** The connection closed. */
     public void onClosed(Connection c) {
         handlers.closed(c);
+        Session s = c.session();
         sessions.detach(c);
+        if (s != null && s.isDetached()) {
+            for (String roomId : s.rooms()) {
+                Room r = rooms.get(roomId);
+                if (r != null) {
+                    r.detached(s); // its seat stops counting against the room's capacity
+                }
+            }
+        }
     }
 }

@@ -24,6 +24,24 @@ public interface RequestHandlers {
     CompletionStage<Optional<Principal>> authenticate(String token);
 
     /**
+     * The digest of a login token that a staff session keeps (never the token itself), so the
+     * server can tell later whether that sign-in was revoked.
+     */
+    String credential(String loginToken);
+
+    /**
+     * Whether a staff session's sign-in still holds: its account is enabled with the same role
+     * and its login token is neither expired nor revoked. May complete on another thread.
+     */
+    CompletionStage<Boolean> stillStaff(Session s);
+
+    /**
+     * A staff session whose sign-in no longer holds: ends it and closes its connection, if any,
+     * with 4003. Any thread.
+     */
+    void revoked(Session s);
+
+    /**
      * Called after {@code hello} created or resumed the session and before {@code welcome};
      * returns false after replying (e.g. {@code banned}) when the session may not continue.
      */

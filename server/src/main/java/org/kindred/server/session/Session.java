@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.common.TokenBucket;
 
 /**
  * A member's session: outlives its connection for the resume window, so a member who drops and
@@ -16,7 +17,14 @@ import org.kindred.protocol.ServerMessage;
  */
 public final class Session {
     private final String memberId;
-    private final String tokenHash;
+    /** The hash of the current resume token; replaced by the registry at every resume. */
+    private volatile String tokenHash;
+    /** Staff only: the digest of the login token the session signed in with, else null. */
+    private volatile String credential;
+    /** When the connection dropped ({@link System#nanoTime()}), while detached. */
+    private volatile long detachedAt;
+    /** Reports this member may still file ({@link #reportWait}). */
+    private volatile TokenBucket reports = new TokenBucket(10, 0.1);
     private final Role role;
     private final String moderatorName;
     private final String locale;
@@ -53,6 +61,52 @@ public final class Session {
 
     String tokenHash() {
         return tokenHash;
+    }
+
+    /** Replaces the resume token's hash (the registry rotates it at every resume). */
+    void tokenHash(String hash) {
+        this.tokenHash = hash;
+    }
+
+    /**
+     * Staff sessions: the digest of the login token they signed in with (the revocation check
+     * looks it up); null for members.
+     */
+    public String credential() {
+        return credential;
+    }
+
+    void credential(String digest) {
+        this.credential = digest;
+    }
+
+    /**
+     * When the connection dropped, as a {@link System#nanoTime()} reading (for ordering only);
+     * meaningful only while {@link #isDetached()}.
+     */
+    public long detachedAt() {
+        return detachedAt;
+    }
+
+    /** True while no connection is attached (dropped, within the resume window). */
+    public boolean isDetached() {
+        return connection == null;
+    }
+
+    /**
+     * Sets this member's report allowance: {@code burst} reports at once, refilled at
+     * {@code perSecond}. Called once, when the session is created.
+     */
+    public void reportLimit(int burst, double perSecond) {
+        this.reports = new TokenBucket(burst, perSecond);
+    }
+
+    /**
+     * Takes one report from the member's allowance and returns 0, or returns how many ms until
+     * the member may report again ({@code now} in epoch ms). Thread-safe.
+     */
+    public long reportWait(long now) {
+        return reports.tryTake(now);
     }
 
     public Role role() {
@@ -149,6 +203,7 @@ public final class Session {
         if (connection != c) {
             return false;
         }
+        detachedAt = System.nanoTime();
         connection = null;
         return true;
     }

@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * All live sessions, by the hash of their resume token and by member id. A session whose
  * connection drops stays resumable for the resume window (a Caffeine cache with expiry);
  * when the window ends, {@code onExpire} runs once (the rooms announce the member's leave).
+ *
+ * <p>Resume tokens are single-use: every successful {@link #claim} retires the token it was
+ * given and issues a fresh one, so a token seen once (in a log, over a shoulder, by a proxy)
+ * cannot take a session over later, and of two connections racing with the same token only
+ * one wins.
  */
 public final class SessionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
@@ -55,9 +60,19 @@ public final class SessionRegistry {
     /** A new session for a {@code hello} without a valid resume token. Returns it and its token. */
     public Created create(Connection c, Role role, String moderatorName, String locale, String region,
             String fingerprint, long now) {
+        return create(c, role, moderatorName, null, locale, region, fingerprint, now);
+    }
+
+    /**
+     * As above, for staff: {@code credential} is the digest of the login token the session
+     * signed in with (null for members), kept so a revoked login can end the session.
+     */
+    public Created create(Connection c, Role role, String moderatorName, String credential, String locale,
+            String region, String fingerprint, long now) {
         String token = Ids.token();
         Session s = new Session(Ids.member(), Ids.hash(token), role, moderatorName, locale, region, fingerprint,
                 now, missedLimit, c);
+        s.credential(credential);
         byToken.put(s.tokenHash(), s);
         byMember.put(s.memberId(), s);
         c.session(s);
@@ -68,22 +83,45 @@ public final class SessionRegistry {
     public record Created(Session session, String token) {
     }
 
-    /**
-     * Claims the session of {@code token} for connection {@code c} (it stops counting down to
-     * expiry). The caller replies {@code welcome} and then calls {@link #attach}. Empty if the
-     * token is unknown or its session has ended.
-     */
-    public Optional<Session> claim(String token, Connection c) {
-        Session s = byToken.get(Ids.hash(token));
-        if (s == null || s.isExpired()) {
+    /** The session a resume token would claim, without claiming it; empty if unknown or ended. */
+    public Optional<Session> peek(String token) {
+        if (token == null) {
             return Optional.empty();
         }
-        detached.invalidate(s.tokenHash());
+        Session s = byToken.get(Ids.hash(token));
+        return s == null || s.isExpired() ? Optional.empty() : Optional.of(s);
+    }
+
+    /**
+     * Claims the session of {@code token} for connection {@code c} (it stops counting down to
+     * expiry) and rotates its resume token: {@code token} stops working at once and the
+     * returned {@link Created#token()} is the only one that resumes the session from now on.
+     * The caller replies {@code welcome} with the new token and then calls {@link #attach}.
+     * Empty if the token is unknown, already used, or its session has ended.
+     */
+    public Optional<Created> claim(String token, Connection c) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        String hash = Ids.hash(token);
+        Session s = byToken.get(hash);
+        if (s == null) {
+            return Optional.empty();
+        }
+        String fresh = Ids.token();
+        synchronized (s) {
+            if (s.isExpired() || !hash.equals(s.tokenHash()) || !byToken.remove(hash, s)) {
+                return Optional.empty(); // ended, or another connection used this token first
+            }
+            s.tokenHash(Ids.hash(fresh));
+            byToken.put(s.tokenHash(), s);
+        }
+        detached.invalidate(s.memberId());
         if (s.isExpired()) {
             return Optional.empty();
         }
         c.session(s);
-        return Optional.of(s);
+        return Optional.of(new Created(s, fresh));
     }
 
     /**
@@ -103,21 +141,23 @@ public final class SessionRegistry {
     public void detach(Connection c) {
         Session s = c.session();
         if (s != null && s.detach(c)) {
-            detached.put(s.tokenHash(), s);
+            detached.put(s.memberId(), s);
         }
     }
 
     /** Ends a session now (e.g. banned); its rooms are told it left. */
     public void end(Session s) {
-        detached.invalidate(s.tokenHash());
+        detached.invalidate(s.memberId());
         expire(s, true);
     }
 
     private void expire(Session s, boolean force) {
-        if (!s.markExpired(force)) {
-            return;
+        synchronized (s) {
+            if (!s.markExpired(force)) {
+                return;
+            }
+            byToken.remove(s.tokenHash(), s);
         }
-        byToken.remove(s.tokenHash());
         byMember.remove(s.memberId());
         LOG.debug("session ended member={}", s.memberId());
         onExpire.accept(s);

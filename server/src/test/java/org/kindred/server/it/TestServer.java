@@ -39,6 +39,10 @@ public final class TestServer implements AutoCloseable {
             // every test client shares 127.0.0.1, i.e. one network fingerprint: don't let that bucket bite
             tree.putObject("moderation").put("networkBurst", 10_000).put("networkRatePerSecond", 10_000.0);
         }
+        if (!tree.has("sessions")) {
+            // likewise for new sessions per fingerprint (SessionLimits); tests of the limit set their own
+            tree.putObject("sessions").put("newBurst", 100_000).put("newPerMinute", 1_000_000.0);
+        }
         server = new KindredServer(cfg, tree).start();
     }
 
