@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kindred.server.session.AddressLimiter;
 import org.kindred.server.session.Connection;
 import org.kindred.server.testing.Harness;
 
@@ -26,8 +25,7 @@ class WebSocketFrameHandlerTest {
 
     private EmbeddedChannel open() {
         EmbeddedChannel ch = new EmbeddedChannel(new WebSocketFrameHandler(h.dispatcher, h.codec, h.metrics,
-                new AddressLimiter(10), a -> "fp", new Connection.Limits(60, 20, 3), System::currentTimeMillis,
-                group));
+                new Connection.Limits(60, 20, 3), System::currentTimeMillis, group));
         ch.pipeline().fireUserEventTriggered(
                 new WebSocketServerProtocolHandler.HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
         return ch;
