@@ -81,6 +81,11 @@ final class Wire {
             super(false, false);
         }
 
+        /** Sets the peer's address; call before {@link #register()}. */
+        void remote(SocketAddress address) {
+            remote = address;
+        }
+
         @Override
         protected SocketAddress remoteAddress0() {
             return remote;
@@ -100,7 +105,7 @@ final class Wire {
     Wire(String peer, AddressLimiter limiter, HttpLimits http, Map<String, HttpEndpoint> endpoints,
             Supplier<? extends ChannelHandler> frames, KindredConfig cfg) throws Exception {
         IpChannel c = new IpChannel();
-        c.remote = peer == null ? null : new InetSocketAddress(peer, 40000);
+        c.remote(peer == null ? null : new InetSocketAddress(peer, 40000));
         c.config().setAllocator(alloc);
         c.config().setWriteBufferWaterMark(new WriteBufferWaterMark(cfg.outboundQueueBytes() / 2,
                 cfg.outboundQueueBytes()));
