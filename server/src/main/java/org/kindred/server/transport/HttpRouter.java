@@ -69,11 +69,12 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
             HttpResponses.send(ctx, false, false, malformed(req.decoderResult().cause()));
             return false;
         }
+        boolean head = req.method().equals(HttpMethod.HEAD);
         String path;
         try {
             path = new QueryStringDecoder(req.uri()).path();
         } catch (IllegalArgumentException e) {
-            HttpResponses.send(ctx, false, false, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "Bad request.\n"));
+            HttpResponses.send(ctx, false, head, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "Bad request.\n"));
             return false;
         }
         if (WS_PATH.equals(path)) {
@@ -92,11 +93,10 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
             FullHttpResponse r = HttpResponses.text(HttpResponseStatus.TOO_MANY_REQUESTS,
                     "Too many connections from your network.\n");
             r.headers().set(HttpHeaderNames.RETRY_AFTER, "5");
-            HttpResponses.send(ctx, false, false, r);
+            HttpResponses.send(ctx, false, head, r);
             return false;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
-        boolean head = req.method().equals(HttpMethod.HEAD);
         CompletionStage<FullHttpResponse> response;
         try {
             response = route(ctx, req, path);

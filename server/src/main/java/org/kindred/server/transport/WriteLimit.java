@@ -35,7 +35,8 @@ final class WriteLimit extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (ctx.channel().isWritable() || msg instanceof CloseWebSocketFrame) {
+        // a closed channel is never writable: let Netty fail that write as usual, it is no slow consumer
+        if (ctx.channel().isWritable() || !ctx.channel().isActive() || msg instanceof CloseWebSocketFrame) {
             ctx.write(msg, promise);
             return;
         }

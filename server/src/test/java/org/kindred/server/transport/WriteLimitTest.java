@@ -59,4 +59,17 @@ class WriteLimitTest {
         assertEquals(1, close.refCnt(), "queued, not dropped");
         ch.finishAndReleaseAll();
     }
+
+    @Test
+    void aWriteAfterCloseFailsAsUsualAndIsNoSlowConsumer() {
+        // found by HttpPipelineFuzzTest: a closed channel is never writable
+        EmbeddedChannel ch = deaf();
+        ch.close();
+        TextWebSocketFrame late = new TextWebSocketFrame("late");
+        io.netty.channel.ChannelFuture f = ch.writeAndFlush(late);
+        assertFalse(f.isSuccess());
+        assertTrue(f.cause() instanceof java.nio.channels.ClosedChannelException, String.valueOf(f.cause()));
+        assertEquals(0, late.refCnt());
+        assertFalse(metrics.scrape().contains("kindred_slow_consumers_total 1.0"));
+    }
 }
