@@ -35,8 +35,10 @@ import org.kindred.server.session.NickRules;
 import org.kindred.server.session.RequestHandlers;
 import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.SessionRegistry;
+import org.kindred.server.transport.ConnectionAdmission;
 import org.kindred.server.transport.ConnectionGroup;
 import org.kindred.server.transport.HttpEndpoint;
+import org.kindred.server.transport.HttpLimits;
 import org.kindred.server.transport.HttpRouter;
 import org.kindred.server.transport.OriginGuard;
 import org.kindred.server.transport.ServerInitializer;
@@ -162,9 +164,12 @@ public final class KindredServer implements AutoCloseable {
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());
-        java.util.function.Function<java.net.InetAddress, String> fingerprint = services.fingerprinter::fingerprint;
-        ServerInitializer init = new ServerInitializer(config, router, guard, () -> new WebSocketFrameHandler(
-                dispatcher, codec, metrics, limiter, fingerprint, limits, clock, connections));
+        ConnectionAdmission admission = new ConnectionAdmission(limiter, services.fingerprinter::fingerprint);
+        metrics.gauge("kindred.outbound.pending.bytes", "Bytes queued for WebSocket clients, not yet sent",
+                connections::pendingOutboundBytes);
+        ServerInitializer init = new ServerInitializer(config, HttpLimits.from(sections.get("http")), metrics,
+                admission, router, guard, () -> new WebSocketFrameHandler(dispatcher, codec, metrics, limits, clock,
+                connections));
 
         ServerBootstrap b = new ServerBootstrap()
                 .group(bossGroup, workerGroup)

@@ -8,6 +8,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.AttributeKey;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
@@ -19,11 +22,16 @@ import org.slf4j.LoggerFactory;
  * One WebSocket connection. Safe to use from any thread: writes are handed to the channel's
  * event loop, which keeps them in order per calling thread. A connection whose outbound
  * buffer passes its high-water mark (the configured queue limit) is a slow consumer and is
- * disconnected rather than allowed to slow anyone else down.
+ * disconnected rather than allowed to slow anyone else down. The transport holds every other
+ * outbound frame (pongs, pings, close frames) to the same limit and reports overruns through
+ * {@link #disconnectSlowConsumer()}, so a connection is counted as a slow consumer once.
  */
 public final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final AtomicLong IDS = new AtomicLong();
+    /** How long a close frame may wait for a peer that does not read before the socket is closed anyway. */
+    static final long CLOSE_WAIT_MS = 3000;
+    private static final AttributeKey<Connection> OF_CHANNEL = AttributeKey.valueOf(Connection.class, "connection");
 
     private final long id = IDS.incrementAndGet();
     private final Channel channel;
@@ -47,6 +55,12 @@ public final class Connection {
         this.fingerprint = fingerprint;
         this.requests = new TokenBucket(limits.requestBurst(), limits.requestsPerSecond());
         this.strikes = new TokenBucket(limits.maxProtocolErrors(), 1.0 / 3.0);
+        channel.attr(OF_CHANNEL).set(this);
+    }
+
+    /** The connection made on {@code channel}, or null if it has none (yet). */
+    public static Connection of(Channel channel) {
+        return channel.attr(OF_CHANNEL).get();
     }
 
     /**
@@ -143,7 +157,11 @@ public final class Connection {
         channel.writeAndFlush(new TextWebSocketFrame(owned), channel.voidPromise());
     }
 
-    private void disconnectSlowConsumer() {
+    /**
+     * Closes the connection because its outbound buffer passed the high-water mark; logs and counts
+     * it once, however many writes found it full.
+     */
+    public void disconnectSlowConsumer() {
         if (!slow.getAndSet(true)) {
             LOG.info("slow consumer disconnected conn={}", id);
             metrics.slowConsumer();
@@ -151,10 +169,17 @@ public final class Connection {
         }
     }
 
-    /** Sends a close frame with the code and reason, then closes the socket. */
+    /**
+     * Sends a close frame with the code and reason, then closes the socket once it is written, or
+     * after {@value #CLOSE_WAIT_MS} ms if the peer does not read it by then.
+     */
     public void close(int code, String reason) {
         if (channel.isActive()) {
             channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+            ScheduledFuture<?> force = channel.eventLoop().schedule(() -> {
+                channel.close();
+            }, CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+            channel.closeFuture().addListener(f -> force.cancel(false));
         }
     }
 

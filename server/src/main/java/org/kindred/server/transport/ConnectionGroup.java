@@ -23,4 +23,16 @@ public final class ConnectionGroup {
     public int size() {
         return open.size();
     }
+
+    /** Bytes written to the open connections but not yet handed to the kernel, summed (O(connections)). */
+    public long pendingOutboundBytes() {
+        long sum = 0;
+        for (Connection c : open) {
+            io.netty.channel.ChannelOutboundBuffer b = c.channel().unsafe().outboundBuffer();
+            if (b != null) {
+                sum += b.totalPendingWriteBytes();
+            }
+        }
+        return sum;
+    }
 }

@@ -9,22 +9,30 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers every plain HTTP request (static client, API, health, metrics) and passes WebSocket
  * upgrade requests for {@code /ws} on to the next handler. Unknown paths get 404, known paths
- * with a wrong method 405.
+ * with a wrong method 405. Requests the HTTP decoder could not read get 400 (414 for an over-long
+ * request line, 431 for over-large headers) and the connection is closed; a connection over its
+ * network's limit gets 429 and is closed; a failing endpoint gives 500. Every request is released
+ * here unless passed on, and no response ever carries exception text.
  */
 @ChannelHandler.Sharable
 public final class HttpRouter extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRouter.class);
     public static final String WS_PATH = "/ws";
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -44,34 +52,81 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        String path = new QueryStringDecoder(req.uri()).path();
+        boolean passedOn = false;
+        try {
+            passedOn = dispatch(ctx, req);
+        } finally {
+            if (!passedOn) {
+                req.release();
+            }
+        }
+    }
+
+    /** Answers the request, or passes it on (returns true) when it is a WebSocket upgrade. */
+    private boolean dispatch(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (req.decoderResult().isFailure()) {
+            // the decoder has given up on this connection: answer and close (the cause is never shown)
+            HttpResponses.send(ctx, false, false, malformed(req.decoderResult().cause()));
+            return false;
+        }
+        boolean head = req.method().equals(HttpMethod.HEAD);
+        String path;
+        try {
+            path = new QueryStringDecoder(req.uri()).path();
+        } catch (IllegalArgumentException e) {
+            HttpResponses.send(ctx, false, head, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "Bad request.\n"));
+            return false;
+        }
         if (WS_PATH.equals(path)) {
             if (!req.method().equals(HttpMethod.GET)) {
                 respond(ctx, req, methodNotAllowed(Set.of(HttpMethod.GET)));
-                req.release();
+                return false;
             } else if (!req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
                 respond(ctx, req, HttpResponses.text(HttpResponseStatus.BAD_REQUEST,
                         "This address expects a WebSocket upgrade.\n"));
-                req.release();
-            } else {
-                ctx.fireChannelRead(msg);
+                return false;
             }
-            return;
+            ctx.fireChannelRead(req); // over the limit too: the frame handler closes it with 4029
+            return true;
+        }
+        if (ConnectionAdmission.refused(ctx.channel())) {
+            FullHttpResponse r = HttpResponses.text(HttpResponseStatus.TOO_MANY_REQUESTS,
+                    "Too many connections from your network.\n");
+            r.headers().set(HttpHeaderNames.RETRY_AFTER, "5");
+            HttpResponses.send(ctx, false, head, r);
+            return false;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
-        boolean head = req.method().equals(HttpMethod.HEAD);
         CompletionStage<FullHttpResponse> response;
         try {
             response = route(ctx, req, path);
         } catch (RuntimeException e) {
-            response = CompletableFuture.completedFuture(
-                    HttpResponses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error.\n"));
-        } finally {
-            req.release();
+            LOG.warn("http request failed error={}", e.getClass().getSimpleName());
+            response = CompletableFuture.completedFuture(internalError());
         }
-        response.whenComplete((res, err) -> ctx.executor().execute(() -> HttpResponses.send(ctx, keepAlive, head,
-                err != null ? HttpResponses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error.\n")
-                        : res)));
+        response.whenComplete((res, err) -> {
+            if (err != null) {
+                LOG.warn("http request failed error={}", err.getClass().getSimpleName());
+            }
+            FullHttpResponse out = err != null || res == null ? internalError() : res;
+            ctx.executor().execute(() -> HttpResponses.send(ctx, keepAlive, head, out));
+        });
+        return false;
+    }
+
+    /** 414 for an over-long request line, 431 for over-large headers, 400 for anything else. */
+    static FullHttpResponse malformed(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return HttpResponses.text(HttpResponseStatus.REQUEST_URI_TOO_LONG, "Request line too long.\n");
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return HttpResponses.text(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large.\n");
+        }
+        return HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "Bad request.\n");
+    }
+
+    private static FullHttpResponse internalError() {
+        return HttpResponses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error.\n");
     }
 
     private CompletionStage<FullHttpResponse> route(ChannelHandlerContext ctx, FullHttpRequest req, String path) {

@@ -6,11 +6,14 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import org.kindred.protocol.CloseCodes;
+import org.kindred.server.session.Connection;
 
 /**
  * Reacts to the reader-idle events of an {@code IdleStateHandler} placed at the head of the
  * pipeline (so any bytes, pongs included, count as an answer): after each quiet ping interval it
- * pings; once the connection has answered nothing for the idle timeout it is closed.
+ * pings; once the connection has answered nothing for the idle timeout it is closed with 1000.
+ * Connections that never became WebSockets are closed at the first quiet interval.
  */
 public final class KeepAliveHandler extends ChannelDuplexHandler {
     private final int pingsBeforeClose;
@@ -25,8 +28,15 @@ public final class KeepAliveHandler extends ChannelDuplexHandler {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent e && e.state() == IdleState.READER_IDLE) {
             unanswered = e.isFirst() ? 1 : unanswered + 1;
-            if (unanswered >= pingsBeforeClose || !websocket) {
+            if (!websocket) {
                 ctx.close();
+            } else if (unanswered >= pingsBeforeClose) {
+                Connection c = Connection.of(ctx.channel());
+                if (c != null) {
+                    c.close(CloseCodes.NORMAL, "Idle timeout");
+                } else {
+                    ctx.close();
+                }
             } else {
                 ctx.writeAndFlush(new PingWebSocketFrame(Unpooled.EMPTY_BUFFER));
             }

@@ -7,16 +7,14 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.function.Function;
+import java.io.IOException;
 import java.util.function.LongSupplier;
 import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.AddressLimiter;
 import org.kindred.server.session.Connection;
 import org.kindred.server.session.Dispatcher;
 import org.slf4j.Logger;
@@ -24,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket end of the pipeline, one instance per channel: creates the {@link Connection}
- * once the handshake completes, hands text frames to the {@link Dispatcher}, closes with 1003 on
- * binary frames and 1009 on oversized messages, and tells the dispatcher when the socket goes.
+ * once the handshake completes (or closes it with 4029 when {@link ConnectionAdmission} refused it),
+ * hands text frames to the {@link Dispatcher}, closes with 1003 on binary frames, 1009 on oversized
+ * messages, 1007 on invalid UTF-8 (in text frames and close reasons) and 1002 on other protocol
+ * violations, always with a fixed reason, and tells the dispatcher when the socket goes.
  */
 public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameHandler.class);
@@ -33,22 +33,25 @@ public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<Web
     private final Dispatcher dispatcher;
     private final ProtocolCodec codec;
     private final Metrics metrics;
-    private final AddressLimiter limiter;
-    private final Function<InetAddress, String> fingerprinter;
     private final Connection.Limits limits;
     private final LongSupplier clock;
     private final ConnectionGroup group;
     private Connection connection;
-    private InetAddress counted;
+    private boolean refused;
 
-    public WebSocketFrameHandler(Dispatcher dispatcher, ProtocolCodec codec, Metrics metrics, AddressLimiter limiter,
-            Function<InetAddress, String> fingerprinter, Connection.Limits limits, LongSupplier clock,
-            ConnectionGroup group) {
+    /**
+     * @param dispatcher handles the decoded requests
+     * @param codec encodes replies
+     * @param metrics connection and error counts
+     * @param limits per-connection request limits
+     * @param clock milliseconds since the epoch
+     * @param group every open connection, for shutdown
+     */
+    public WebSocketFrameHandler(Dispatcher dispatcher, ProtocolCodec codec, Metrics metrics,
+            Connection.Limits limits, LongSupplier clock, ConnectionGroup group) {
         this.dispatcher = dispatcher;
         this.codec = codec;
         this.metrics = metrics;
-        this.limiter = limiter;
-        this.fingerprinter = fingerprinter;
         this.limits = limits;
         this.clock = clock;
         this.group = group;
@@ -62,19 +65,15 @@ public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<Web
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-            InetAddress address = ctx.channel().remoteAddress() instanceof InetSocketAddress isa
-                    ? isa.getAddress() : null;
-            connection = new Connection(ctx.channel(), codec, metrics,
-                    address == null ? null : fingerprinter.apply(address), limits, clock.getAsLong());
+            connection = new Connection(ctx.channel(), codec, metrics, ConnectionAdmission.fingerprint(ctx.channel()),
+                    limits, clock.getAsLong());
             metrics.connectionOpened();
             group.add(connection);
-            if (address != null) {
-                if (!limiter.tryAcquire(address)) {
-                    LOG.info("connection refused: too many from one address conn={}", connection.id());
-                    connection.close(CloseCodes.TOO_MANY_CONNECTIONS, "Too many connections from your network");
-                    return;
-                }
-                counted = address;
+            if (ConnectionAdmission.refused(ctx.channel())) {
+                refused = true;
+                LOG.info("connection refused: too many from one network conn={}", connection.id());
+                connection.close(CloseCodes.TOO_MANY_CONNECTIONS, "Too many connections from your network");
+                return;
             }
             LOG.debug("connection opened conn={}", connection.id());
         }
@@ -87,7 +86,7 @@ public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<Web
             return;
         }
         if (frame instanceof TextWebSocketFrame text) {
-            if (counted == null && ctx.channel().remoteAddress() instanceof InetSocketAddress) {
+            if (refused) {
                 return; // refused with 4029, closing
             }
             dispatcher.onText(connection, text.text());
@@ -106,10 +105,6 @@ public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<Web
             dispatcher.onClosed(connection);
             LOG.debug("connection closed conn={}", connection.id());
         }
-        if (counted != null) {
-            limiter.release(counted);
-            counted = null;
-        }
         super.channelInactive(ctx);
     }
 
@@ -117,13 +112,37 @@ public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<Web
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
             closeWith(ctx, CloseCodes.TOO_BIG, "Message too big");
-        } else if (cause instanceof CorruptedWebSocketFrameException) {
-            ctx.channel().close(); // the decoder has already sent its close frame (1002/1007/1009)
+        } else if (cause instanceof CorruptedWebSocketFrameException corrupt) {
+            int code = closeCode(corrupt.closeStatus());
+            LOG.debug("connection closed for a protocol violation conn={} code={}",
+                    connection == null ? -1 : connection.id(), code);
+            closeWith(ctx, code, reason(code));
+        } else if (cause instanceof IOException) {
+            LOG.debug("connection failed conn={} error={}", connection == null ? -1 : connection.id(),
+                    cause.getClass().getSimpleName());
+            ctx.channel().close();
         } else {
             LOG.warn("connection failed conn={} error={}", connection == null ? -1 : connection.id(),
                     cause.getClass().getSimpleName());
             closeWith(ctx, CloseCodes.INTERNAL, "Internal error");
         }
+    }
+
+    /** 1007 and 1009 as the decoder found them; any other violation is 1002. */
+    static int closeCode(WebSocketCloseStatus status) {
+        if (status != null && (status.code() == CloseCodes.INVALID_PAYLOAD || status.code() == CloseCodes.TOO_BIG)) {
+            return status.code();
+        }
+        return WebSocketCloseStatus.PROTOCOL_ERROR.code();
+    }
+
+    /** A fixed, short reason for each close code this handler sends (never exception text). */
+    static String reason(int code) {
+        return switch (code) {
+            case CloseCodes.INVALID_PAYLOAD -> "Invalid UTF-8";
+            case CloseCodes.TOO_BIG -> "Message too big";
+            default -> "Protocol error";
+        };
     }
 
     private void closeWith(ChannelHandlerContext ctx, int code, String reason) {

@@ -48,4 +48,19 @@ class KeepAliveHandlerTest {
         ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
         assertFalse(ch.isActive());
     }
+
+    @Test
+    void aSilentWebSocketIsToldWhyWith1000() {
+        org.kindred.server.testing.Harness h = new org.kindred.server.testing.Harness();
+        EmbeddedChannel ch = new EmbeddedChannel(new KeepAliveHandler(30, 30));
+        new org.kindred.server.session.Connection(ch, h.codec, h.metrics, null,
+                new org.kindred.server.session.Connection.Limits(60, 20, 3), 0);
+        ch.pipeline().fireUserEventTriggered(
+                new WebSocketServerProtocolHandler.HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
+        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        io.netty.handler.codec.http.websocketx.CloseWebSocketFrame close = ch.readOutbound();
+        org.junit.jupiter.api.Assertions.assertEquals(1000, close.statusCode());
+        close.release();
+        assertFalse(ch.isActive());
+    }
 }

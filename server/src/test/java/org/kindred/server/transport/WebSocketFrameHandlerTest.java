@@ -26,8 +26,7 @@ class WebSocketFrameHandlerTest {
 
     private EmbeddedChannel open() {
         EmbeddedChannel ch = new EmbeddedChannel(new WebSocketFrameHandler(h.dispatcher, h.codec, h.metrics,
-                new AddressLimiter(10), a -> "fp", new Connection.Limits(60, 20, 3), System::currentTimeMillis,
-                group));
+                new Connection.Limits(60, 20, 3), System::currentTimeMillis, group));
         ch.pipeline().fireUserEventTriggered(
                 new WebSocketServerProtocolHandler.HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
         return ch;
@@ -97,5 +96,49 @@ class WebSocketFrameHandlerTest {
         assertEquals(1, h.sessions.size(), "kept for the resume window");
         assertNull(h.sessions.all().iterator().next().connection());
         assertTrue(h.expired.isEmpty());
+    }
+
+    @Test
+    void protocolViolationsCloseWithTheirCodeAndAFixedReason() {
+        EmbeddedChannel ch = open();
+        ch.pipeline().fireExceptionCaught(new io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException(
+                io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.INVALID_PAYLOAD_DATA,
+                "bytes are not UTF-8 at index 3"));
+        CloseWebSocketFrame close = ch.readOutbound();
+        assertEquals(1007, close.statusCode());
+        assertEquals("Invalid UTF-8", close.reasonText());
+        close.release();
+        assertFalse(ch.isActive());
+        EmbeddedChannel other = open();
+        other.pipeline().fireExceptionCaught(new io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException(
+                io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.PROTOCOL_ERROR, "received a frame that is not masked"));
+        close = other.readOutbound();
+        assertEquals(1002, close.statusCode());
+        assertEquals("Protocol error", close.reasonText());
+        close.release();
+    }
+
+    @Test
+    void aConnectionTheAdmissionRefusedIsClosedWith4029() throws Exception {
+        AddressLimiter limiter = new AddressLimiter(1);
+        List<EmbeddedChannel> chs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Wire.IpChannel ch = new Wire.IpChannel();
+            ch.remote(new java.net.InetSocketAddress("10.1.1.1", 5000 + i));
+            ch.pipeline().addLast(new ConnectionAdmission(limiter, a -> "net"), new WebSocketFrameHandler(h.dispatcher,
+                    h.codec, h.metrics, new Connection.Limits(60, 20, 3), System::currentTimeMillis, group));
+            ch.register();
+            ch.pipeline().fireUserEventTriggered(
+                    new WebSocketServerProtocolHandler.HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
+            chs.add(ch);
+        }
+        assertTrue(chs.get(0).isActive());
+        CloseWebSocketFrame close = chs.get(1).readOutbound();
+        assertEquals(4029, close.statusCode());
+        close.release();
+        assertFalse(chs.get(1).isActive());
+        assertEquals(1, limiter.open("net"), "the refused one released its count on close");
+        chs.get(0).close();
+        assertEquals(0, limiter.keys());
     }
 }
