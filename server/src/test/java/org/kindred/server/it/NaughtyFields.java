@@ -1,0 +1,237 @@
+package org.kindred.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.kindred.server.it.NaughtyCorpus.Entry;
+import org.kindred.server.it.NaughtyLane.Req;
+
+/**
+ * Puts every naughty value in one field of one kind of request, over real sockets, and files a
+ * problem for each request whose reply breaks PROTOCOL.md. Strings are pipelined (a window of
+ * requests in flight); raw JSON values go one at a time so a reply that lost its id can still be
+ * told apart. When a connection dies or stalls, the requests it left unanswered are sent again one
+ * at a time on fresh connections, so the culprit is named. Problems are keyed {@code field#entry},
+ * e.g. {@code text#blns-12}.
+ */
+final class NaughtyFields {
+    static final int WINDOW = 32;
+    static final long QUIET_MS = 5_000;
+    static final int FRAME_LIMIT = 16 * 1024;
+    private static final int MAX_LANES = 25;
+
+    /** How one field is exercised. */
+    static final class Phase {
+        final String field;
+        final Callable<NaughtyLane> open;
+        final BiFunction<Entry, String, String> frame;
+        final Function<Req, String> check;
+        int window = WINDOW;
+        /** The id to send for an entry (null result: the frame carries no usable id); default: generated. */
+        Function<Entry, String> id;
+        /** A reply that means "ask again later". */
+        Predicate<Req> retry = r -> false;
+        /** After a reply: follow-ups on the lane; false when the lane is used up (e.g. after welcome). */
+        FollowUp after = (r, lane, sent) -> true;
+
+        Phase(String field, Callable<NaughtyLane> open, BiFunction<Entry, String, String> frame,
+                Function<Req, String> check) {
+            this.field = field;
+            this.open = open;
+            this.frame = frame;
+            this.check = check;
+        }
+    }
+
+    interface FollowUp {
+        boolean apply(Req r, NaughtyLane lane, List<Req> sent) throws Exception;
+    }
+
+    private final TestServer server;
+    private final List<Entry> corpus;
+    final Map<String, String> problems;
+    final Map<String, Map<String, Integer>> outcomes = new TreeMap<>();
+    /** Field to the entries that were actually sent in it. */
+    final Map<String, Set<String>> tested = new HashMap<>();
+    private int addresses;
+
+    NaughtyFields(TestServer server, List<Entry> corpus, Map<String, String> problems) {
+        this.server = server;
+        this.corpus = corpus;
+        this.problems = problems;
+    }
+
+    /** A member on a fresh connection from its own loopback address (127.0.1.x); optionally hello and join. */
+    NaughtyLane lane(boolean hello, String room, String nick) throws Exception {
+        WsClient c = WsClient.connect(server.port(), Map.of(), "127.0.1." + (1 + addresses++ % 250), true);
+        server.track(c);
+        NaughtyLane lane = new NaughtyLane(c);
+        if (hello) {
+            call(lane, "{\"type\":\"hello\",\"v\":1,\"id\":\"setup-hello\"}", "setup-hello", "welcome");
+        }
+        if (room != null) {
+            // a dropped lane keeps its seat (and nick) for the resume window, so every lane gets its own nick
+            call(lane, "{\"type\":\"join\",\"id\":\"setup-join\",\"room\":\"" + room + "\",\"nick\":\"" + nick + " "
+                    + addresses + "\"}", "setup-join", "joined");
+        }
+        return lane;
+    }
+
+    /** A setup request that must succeed with {@code type}. */
+    static JsonNode call(NaughtyLane lane, String frame, String id, String type) throws Exception {
+        Req r = new Req("setup", null, id);
+        lane.send(r, frame);
+        if (!lane.await(r, QUIET_MS) || !type.equals(r.type())) {
+            throw new AssertionError("setup request " + id + " expected " + type + ", got " + r.replies);
+        }
+        return r.reply();
+    }
+
+    /** A request frame: type, id, fixed string fields, then the naughty field as it is. */
+    static String frame(String type, String id, String field, Entry e, String... fixed) {
+        StringBuilder b = new StringBuilder("{\"type\":").append(NaughtyCorpus.quote(type));
+        if (id != null) {
+            b.append(",\"id\":").append(NaughtyCorpus.quote(id));
+        }
+        for (int i = 0; i < fixed.length; i += 2) {
+            b.append(',').append(NaughtyCorpus.quote(fixed[i])).append(':').append(NaughtyCorpus.quote(fixed[i + 1]));
+        }
+        return b.append(',').append(NaughtyCorpus.quote(field)).append(':').append(e.json()).append('}').toString();
+    }
+
+    /** Sends every entry in the phase's field, checks every reply; returns the requests, answered or not. */
+    List<Req> run(Phase p) throws Exception {
+        List<Req> all = new ArrayList<>();
+        Deque<Entry> queue = new ArrayDeque<>(corpus);
+        Set<String> alone = new HashSet<>();
+        Map<String, Integer> attempts = new HashMap<>();
+        List<Req> inflight = new ArrayList<>();
+        List<Req> onLane = new ArrayList<>();
+        NaughtyLane lane = p.open.call();
+        int lanes = 1;
+        while (!queue.isEmpty() || !inflight.isEmpty()) {
+            boolean fresh = false;
+            boolean progressed;
+            Entry e = queue.pollFirst();
+            if (e != null) {
+                int attempt = attempts.merge(e.key(), 1, Integer::sum);
+                boolean single = p.window == 1 || e.raw() || alone.contains(e.key());
+                String id = p.id != null ? p.id.apply(e) : p.field + attempt + "-" + e.key();
+                String f = p.frame.apply(e, id);
+                if (NaughtyCorpus.utf8Length(f) >= FRAME_LIMIT) {
+                    problems.put(p.field + "#" + e.key(), "test bug: request frame over the 16 KiB frame limit");
+                    continue;
+                }
+                if (single && !inflight.isEmpty()) {
+                    queue.addFirst(e);
+                    attempts.merge(e.key(), -1, Integer::sum);
+                    progressed = lane.drainTo(0, QUIET_MS);
+                } else {
+                    Req r = new Req(p.field, e, id);
+                    inflight.add(r);
+                    progressed = lane.send(r, f) && lane.drainTo(single ? 0 : p.window - 1, QUIET_MS);
+                }
+            } else {
+                progressed = lane.drainTo(0, QUIET_MS);
+            }
+            for (Iterator<Req> it = inflight.iterator(); it.hasNext(); ) {
+                Req r = it.next();
+                if (r.replies.isEmpty()) {
+                    continue;
+                }
+                it.remove();
+                if (p.retry.test(r) && attempts.get(r.entry.key()) < 20) {
+                    Thread.sleep(Math.min(2_000, Math.max(10, r.reply().path("retryAfterMs").asLong(100))));
+                    queue.addLast(r.entry);
+                    continue;
+                }
+                onLane.add(r);
+                all.add(r);
+                fresh |= !p.after.apply(r, lane, onLane);
+            }
+            if (!progressed || lane.client.isClosed()) {
+                String state = lane.closeState();
+                List<Req> lost = new ArrayList<>(inflight);
+                lane.abandon();
+                inflight.clear();
+                if (lost.size() == 1 && alone.contains(lost.get(0).entry.key()) || lost.size() == 1 && p.window == 1
+                        || lost.size() == 1 && lost.get(0).entry.raw()) {
+                    Req r = lost.get(0);
+                    r.problem = "no reply within " + QUIET_MS + " ms; connection " + state;
+                    onLane.add(r);
+                    all.add(r);
+                } else if (lost.isEmpty() && !onLane.isEmpty()) {
+                    Req r = onLane.get(onLane.size() - 1);
+                    r.problem = (r.problem == null ? "" : r.problem + "; ") + "connection " + state + " after this reply";
+                } else {
+                    for (Req r : lost) {
+                        alone.add(r.entry.key());
+                        queue.addFirst(r.entry);
+                    }
+                }
+                fresh = true;
+                if (++lanes > MAX_LANES) {
+                    break;
+                }
+            }
+            if (fresh) {
+                finish(lane, p.field, onLane, p.check);
+                onLane = new ArrayList<>();
+                lane.client.close();
+                lane = p.open.call();
+            }
+        }
+        finish(lane, p.field, onLane, p.check);
+        return all;
+    }
+
+    /** Catches late duplicates, then files every request's problem. */
+    void finish(NaughtyLane lane, String field, List<Req> reqs, Function<Req, String> check) throws Exception {
+        if (!lane.client.isClosed()) {
+            Req sentinel = new Req(field, null, "sentinel-" + field);
+            lane.send(sentinel, "{\"type\":\"rooms\",\"id\":\"sentinel-" + field + "\"}");
+            lane.await(sentinel, QUIET_MS);
+            lane.settle(200);
+        }
+        for (Req r : reqs) {
+            tested.computeIfAbsent(field, k -> new HashSet<>()).add(r.entry.key());
+            String p = r.problem != null ? r.problem : NaughtyChecks.envelope(r);
+            if (p == null) {
+                p = check.apply(r);
+            }
+            String outcome = r.type() == null ? "none" : "error".equals(r.type()) ? r.code() : r.type();
+            outcomes.computeIfAbsent(field, k -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
+            if (p != null) {
+                problems.merge(field + "#" + r.entry.key(), "'" + r.entry.shown() + "': " + p, (a, b) -> a + "; " + b);
+            }
+        }
+        for (String s : lane.strays) {
+            problems.merge(field + "#stray", "reply nobody asked for: " + NaughtyChecks.brief(WsClient.JSON.readTree(s)),
+                    (a, b) -> a + "; " + b);
+        }
+        lane.strays.clear();
+    }
+
+    /** The messages among {@code events} from {@code fromNick}: msg id to text. */
+    static Map<String, String> messages(List<JsonNode> events, String fromNick) {
+        Map<String, String> byMsg = new HashMap<>();
+        for (JsonNode m : events) {
+            if ("message".equals(m.path("type").asText()) && fromNick.equals(m.path("from").path("nick").asText())) {
+                byMsg.put(m.path("msg").asText(), m.path("text").asText());
+            }
+        }
+        return byMsg;
+    }
+}
