@@ -128,7 +128,7 @@ final class NaughtyCanary implements AutoCloseable {
                 if (measuring && i > WARM_UP) {
                     record(t1 - t0, t1 - t0 - paused(t0, t1), want + " #" + i);
                 }
-                Thread.sleep(2);
+                Thread.sleep(4);
             }
         } catch (Exception e) {
             problems.add("canary failed: " + e);

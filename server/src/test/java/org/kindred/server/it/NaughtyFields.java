@@ -27,7 +27,7 @@ import org.kindred.server.it.NaughtyLane.Req;
  * e.g. {@code text#blns-12}.
  */
 final class NaughtyFields {
-    static final int WINDOW = 32;
+    static final int WINDOW = Integer.getInteger("naughty.window", 32);
     static final long QUIET_MS = 5_000;
     static final int FRAME_LIMIT = 16 * 1024;
     private static final int MAX_LANES = 25;
@@ -66,6 +66,8 @@ final class NaughtyFields {
     /** Field to the entries that were actually sent in it. */
     final Map<String, Set<String>> tested = new HashMap<>();
     private int addresses;
+    /** Set when fresh connections cannot even be set up: the server as a whole stopped answering. */
+    private String serverDown;
 
     NaughtyFields(TestServer server, List<Entry> corpus, Map<String, String> problems) {
         this.server = server;
@@ -75,8 +77,7 @@ final class NaughtyFields {
 
     /** A member on a fresh connection from its own loopback address (127.0.1.x); optionally hello and join. */
     NaughtyLane lane(boolean hello, String room, String nick) throws Exception {
-        WsClient c = WsClient.connect(server.port(), Map.of(), "127.0.1." + (1 + addresses++ % 250), true);
-        server.track(c);
+        WsClient c = connect(server, "127.0.1." + (1 + addresses++ % 250));
         NaughtyLane lane = new NaughtyLane(c);
         if (hello) {
             call(lane, "{\"type\":\"hello\",\"v\":1,\"id\":\"setup-hello\"}", "setup-hello", "welcome");
@@ -87,6 +88,27 @@ final class NaughtyFields {
                     + addresses + "\"}", "setup-join", "joined");
         }
         return lane;
+    }
+
+    /**
+     * Connects within {@link #QUIET_MS}: the upgrade is answered by an event loop too, and a held one
+     * would otherwise block the test forever (the blocked attempt is left to die with the server).
+     */
+    static WsClient connect(TestServer server, String from) throws java.io.IOException, InterruptedException {
+        java.util.concurrent.FutureTask<WsClient> attempt = new java.util.concurrent.FutureTask<>(
+                () -> WsClient.connect(server.port(), Map.of(), from, true));
+        Thread t = new Thread(attempt, "naughty-connect");
+        t.setDaemon(true);
+        t.start();
+        try {
+            WsClient c = attempt.get(QUIET_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            server.track(c);
+            return c;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new java.io.IOException("cannot connect: " + e.getCause(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new java.io.IOException("the WebSocket upgrade was not answered within " + QUIET_MS + " ms");
+        }
     }
 
     /** A setup request that must succeed with {@code type}. */
@@ -114,13 +136,19 @@ final class NaughtyFields {
     /** Sends every entry in the phase's field, checks every reply; returns the requests, answered or not. */
     List<Req> run(Phase p) throws Exception {
         List<Req> all = new ArrayList<>();
+        if (serverDown != null) {
+            return all; // every entry of this field is reported as not sent
+        }
         Deque<Entry> queue = new ArrayDeque<>(corpus);
         Set<String> alone = new HashSet<>();
         Map<String, Integer> attempts = new HashMap<>();
         List<Req> inflight = new ArrayList<>();
         List<Req> onLane = new ArrayList<>();
-        NaughtyLane lane = p.open.call();
-        int lanes = 1;
+        int[] failures = {0};
+        NaughtyLane lane = open(p, failures);
+        if (lane == null) {
+            return all;
+        }
         while (!queue.isEmpty() || !inflight.isEmpty()) {
             boolean fresh = false;
             boolean progressed;
@@ -166,12 +194,19 @@ final class NaughtyFields {
                 List<Req> lost = new ArrayList<>(inflight);
                 lane.abandon();
                 inflight.clear();
-                if (lost.size() == 1 && alone.contains(lost.get(0).entry.key()) || lost.size() == 1 && p.window == 1
-                        || lost.size() == 1 && lost.get(0).entry.raw()) {
-                    Req r = lost.get(0);
-                    r.problem = "no reply within " + QUIET_MS + " ms; connection " + state;
+                boolean stalled = !lane.client.isClosed();
+                if (!lost.isEmpty() && (stalled || lost.size() == 1)) {
+                    // a stalled connection: its requests are handled in order, so the first unanswered one is
+                    // the culprit; it is not sent again (elsewhere it would only hold another event loop)
+                    Req r = lost.remove(0);
+                    r.problem = (stalled ? "no reply within " + QUIET_MS + " ms; connection " : "no reply; connection ")
+                            + state;
                     onLane.add(r);
                     all.add(r);
+                    for (Req q : lost) {
+                        alone.add(q.entry.key());
+                        queue.addFirst(q.entry);
+                    }
                 } else if (lost.isEmpty() && !onLane.isEmpty()) {
                     Req r = onLane.get(onLane.size() - 1);
                     r.problem = (r.problem == null ? "" : r.problem + "; ") + "connection " + state + " after this reply";
@@ -182,19 +217,45 @@ final class NaughtyFields {
                     }
                 }
                 fresh = true;
-                if (++lanes > MAX_LANES) {
-                    break;
-                }
+                failures[0]++;
             }
             if (fresh) {
                 finish(lane, p.field, onLane, p.check);
                 onLane = new ArrayList<>();
                 lane.client.close();
-                lane = p.open.call();
+                lane = open(p, failures);
+                if (lane == null) {
+                    return all;
+                }
             }
         }
         finish(lane, p.field, onLane, p.check);
         return all;
+    }
+
+    /**
+     * A fresh lane for the phase, or null after {@link #MAX_LANES} failed lanes (one that died or stalled,
+     * or could not even be set up, e.g. because its event loop is held: a problem of its own).
+     */
+    private NaughtyLane open(Phase p, int[] failures) throws Exception {
+        int setupFailures = 0;
+        while (failures[0] <= MAX_LANES) {
+            try {
+                return p.open.call();
+            } catch (AssertionError | java.io.IOException e) {
+                failures[0]++;
+                problems.merge(p.field + "#lanes", "could not set up a connection: " + e.getMessage(),
+                        (a, b) -> a.length() > 2000 ? a : a + "; " + b);
+                if (++setupFailures >= 3) {
+                    serverDown = "three fresh connections in a row could not be set up during the " + p.field
+                            + " phase: the server stopped answering";
+                    problems.put("server#unresponsive", serverDown);
+                    return null;
+                }
+            }
+        }
+        problems.merge(p.field + "#lanes", "gave up after " + MAX_LANES + " failed connections", (a, b) -> a + "; " + b);
+        return null;
     }
 
     /** Catches late duplicates, then files every request's problem. */

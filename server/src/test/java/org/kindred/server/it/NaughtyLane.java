@@ -86,11 +86,20 @@ final class NaughtyLane {
         return outstanding.size();
     }
 
-    /** Reads at most one message, waiting up to {@code ms}; false when none came. */
+    /**
+     * Reads at most one message, waiting up to {@code ms} (less once the connection is closed and
+     * everything it received has been read); false when none came.
+     */
     boolean pump(long ms) throws InterruptedException {
-        JsonNode m = client.poll(ms);
-        if (m == null) {
-            return false;
+        long deadline = System.nanoTime() + ms * 1_000_000;
+        JsonNode m = null;
+        while (m == null) {
+            boolean closed = client.isClosed();
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            m = client.poll(Math.max(0, Math.min(left, 50)));
+            if (m == null && (closed || left <= 0)) {
+                return false;
+            }
         }
         JsonNode idNode = m.get("id");
         String id = idNode != null && idNode.isTextual() ? idNode.textValue() : null;

