@@ -49,8 +49,9 @@ final class NaughtyChecks {
                 }
             }
         }
-        return "unexpected reply " + brief(r.reply()) + " (expected: " + (success == null ? "" : success + " or ")
-                + "error " + String.join("/", codes) + ")";
+        String errors = codes.length == 0 ? "" : "error " + String.join("/", codes);
+        return "unexpected reply " + brief(r.reply()) + " (expected: " + (success == null ? errors
+                : codes.length == 0 ? success : success + " or " + errors) + ")";
     }
 
     /** A raw (non-string) value where a string belongs is a mistyped field: bad_request, id echoed. */

@@ -41,8 +41,11 @@ final class NaughtyFields {
         int window = WINDOW;
         /** The id to send for an entry (null result: the frame carries no usable id); default: generated. */
         Function<Entry, String> id;
-        /** A reply that means "ask again later". */
-        Predicate<Req> retry = r -> false;
+        /**
+         * A reply that means "ask again later": by default {@code rate_limited}, a valid answer that says
+         * nothing about the value (limits this test cannot raise, e.g. joins or reports per member).
+         */
+        Predicate<Req> retry = r -> "rate_limited".equals(r.code());
         /** After a reply: follow-ups on the lane; false when the lane is used up (e.g. after welcome). */
         FollowUp after = (r, lane, sent) -> true;
 
@@ -149,10 +152,21 @@ final class NaughtyFields {
         if (lane == null) {
             return all;
         }
-        while (!queue.isEmpty() || !inflight.isEmpty()) {
+        Map<Entry, Long> later = new java.util.LinkedHashMap<>(); // rate-limited: entry to when it may go again
+        int switches = 0;
+        long pauseUntil = 0; // after a short rate_limited wait, nothing new goes out on the lane before this
+        int window = p.window; // halved at every rate_limited reply, so limits are met instead of fought
+        while (!queue.isEmpty() || !inflight.isEmpty() || !later.isEmpty()) {
             boolean fresh = false;
             boolean progressed;
-            Entry e = queue.pollFirst();
+            long now = System.nanoTime();
+            later.entrySet().removeIf(w -> w.getValue() <= now && queue.add(w.getKey()));
+            if (inflight.isEmpty() && (queue.isEmpty() || now < pauseUntil)) {
+                long until = queue.isEmpty() ? later.values().stream().min(Long::compare).orElse(now) : pauseUntil;
+                Thread.sleep(Math.max(1, (until - now) / 1_000_000));
+                continue;
+            }
+            Entry e = now < pauseUntil ? null : queue.pollFirst();
             if (e != null) {
                 int attempt = attempts.merge(e.key(), 1, Integer::sum);
                 boolean single = p.window == 1 || e.raw() || alone.contains(e.key());
@@ -169,7 +183,7 @@ final class NaughtyFields {
                 } else {
                     Req r = new Req(p.field, e, id);
                     inflight.add(r);
-                    progressed = lane.send(r, f) && lane.drainTo(single ? 0 : p.window - 1, QUIET_MS);
+                    progressed = lane.send(r, f) && lane.drainTo(single ? 0 : window - 1, QUIET_MS);
                 }
             } else {
                 progressed = lane.drainTo(0, QUIET_MS);
@@ -180,9 +194,15 @@ final class NaughtyFields {
                     continue;
                 }
                 it.remove();
-                if (p.retry.test(r) && attempts.get(r.entry.key()) < 20) {
-                    Thread.sleep(Math.min(2_000, Math.max(10, r.reply().path("retryAfterMs").asLong(100))));
-                    queue.addLast(r.entry);
+                if (p.retry.test(r) && attempts.get(r.entry.key()) < 50) {
+                    // a long wait is per member: go on as a new member (lane) instead, up to 100 times
+                    long wait = r.reply().path("retryAfterMs").asLong(100);
+                    boolean switchLane = wait > 1_000 && switches++ < 100;
+                    window = Math.max(1, window / 2);
+                    fresh |= switchLane;
+                    long ready = System.nanoTime() + (switchLane ? 0 : Math.min(2_000, Math.max(5, wait)) * 1_000_000);
+                    pauseUntil = switchLane ? pauseUntil : Math.max(pauseUntil, ready);
+                    later.put(r.entry, ready);
                     continue;
                 }
                 onLane.add(r);
@@ -283,16 +303,5 @@ final class NaughtyFields {
                     (a, b) -> a + "; " + b);
         }
         lane.strays.clear();
-    }
-
-    /** The messages among {@code events} from {@code fromNick}: msg id to text. */
-    static Map<String, String> messages(List<JsonNode> events, String fromNick) {
-        Map<String, String> byMsg = new HashMap<>();
-        for (JsonNode m : events) {
-            if ("message".equals(m.path("type").asText()) && fromNick.equals(m.path("from").path("nick").asText())) {
-                byMsg.put(m.path("msg").asText(), m.path("text").asText());
-            }
-        }
-        return byMsg;
     }
 }

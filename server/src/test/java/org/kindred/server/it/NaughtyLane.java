@@ -82,10 +82,6 @@ final class NaughtyLane {
         return code == -1 ? "dropped without a close frame" : "closed with code " + code;
     }
 
-    int outstanding() {
-        return outstanding.size();
-    }
-
     /**
      * Reads at most one message, waiting up to {@code ms} (less once the connection is closed and
      * everything it received has been read); false when none came.
