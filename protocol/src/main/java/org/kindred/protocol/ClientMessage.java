@@ -61,7 +61,7 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     @com.fasterxml.jackson.annotation.JsonTypeName("join")
     record Join(String id, String room, String nick) implements ClientMessage {
         public Join {
-            Fields.requiredText(room, "room");
+            Fields.identifier(room, "room");
         }
     }
 
@@ -69,7 +69,7 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     @com.fasterxml.jackson.annotation.JsonTypeName("leave")
     record Leave(String id, String room) implements ClientMessage {
         public Leave {
-            Fields.requiredText(room, "room");
+            Fields.identifier(room, "room");
         }
     }
 
@@ -77,7 +77,7 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     @com.fasterxml.jackson.annotation.JsonTypeName("send")
     record Send(String id, String room, String text) implements ClientMessage {
         public Send {
-            Fields.requiredText(room, "room");
+            Fields.identifier(room, "room");
             Fields.required(text, "text");
         }
     }
@@ -86,7 +86,7 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     @com.fasterxml.jackson.annotation.JsonTypeName("typing")
     record Typing(String id, String room) implements ClientMessage {
         public Typing {
-            Fields.requiredText(room, "room");
+            Fields.identifier(room, "room");
         }
     }
 
@@ -94,8 +94,8 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     @com.fasterxml.jackson.annotation.JsonTypeName("report")
     record Report(String id, String room, String msg, ReportReason reason, String note) implements ClientMessage {
         public Report {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(msg, "msg");
+            Fields.identifier(room, "room");
+            Fields.identifier(msg, "msg");
             Fields.required(reason, "reason");
         }
     }
@@ -103,5 +103,8 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     /** {@code help}: the member asks for help now. */
     @com.fasterxml.jackson.annotation.JsonTypeName("help")
     record Help(String id, String room) implements ClientMessage {
+        public Help {
+            Fields.optionalIdentifier(room, "room");
+        }
     }
 }

@@ -15,49 +15,49 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
     @JsonTypeName("mod.watch")
     record Watch(String id, List<String> rooms) implements ModRequest {
         public Watch {
-            rooms = Fields.list(Fields.required(rooms, "rooms"));
+            rooms = Fields.identifiers(rooms, "rooms", ALL_ROOMS);
         }
     }
 
     @JsonTypeName("mod.delete")
     record Delete(String id, String room, String msg, String reason) implements ModRequest {
         public Delete {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(msg, "msg");
+            Fields.identifier(room, "room");
+            Fields.identifier(msg, "msg");
         }
     }
 
     @JsonTypeName("mod.mute")
     record Mute(String id, String room, String member, Long seconds, String reason) implements ModRequest {
         public Mute {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(member, "member");
-            Fields.nonNegative(seconds, "seconds");
+            Fields.identifier(room, "room");
+            Fields.identifier(member, "member");
+            Fields.seconds(seconds, "seconds");
         }
     }
 
     @JsonTypeName("mod.unmute")
     record Unmute(String id, String room, String member) implements ModRequest {
         public Unmute {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(member, "member");
+            Fields.identifier(room, "room");
+            Fields.identifier(member, "member");
         }
     }
 
     @JsonTypeName("mod.kick")
     record Kick(String id, String room, String member, String reason, Long seconds) implements ModRequest {
         public Kick {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(member, "member");
-            Fields.optionalNonNegative(seconds, "seconds");
+            Fields.identifier(room, "room");
+            Fields.identifier(member, "member");
+            Fields.optionalSeconds(seconds, "seconds");
         }
     }
 
     @JsonTypeName("mod.ban")
     record Ban(String id, String member, Long seconds, String reason) implements ModRequest {
         public Ban {
-            Fields.requiredText(member, "member");
-            Fields.optionalNonNegative(seconds, "seconds");
+            Fields.identifier(member, "member");
+            Fields.optionalSeconds(seconds, "seconds");
             Fields.required(reason, "reason");
         }
     }
@@ -65,22 +65,22 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
     @JsonTypeName("mod.unban")
     record Unban(String id, String ban) implements ModRequest {
         public Unban {
-            Fields.requiredText(ban, "ban");
+            Fields.identifier(ban, "ban");
         }
     }
 
     @JsonTypeName("mod.slow")
     record Slow(String id, String room, Long seconds) implements ModRequest {
         public Slow {
-            Fields.requiredText(room, "room");
-            Fields.nonNegative(seconds, "seconds");
+            Fields.identifier(room, "room");
+            Fields.seconds(seconds, "seconds");
         }
     }
 
     @JsonTypeName("mod.lock")
     record Lock(String id, String room, Boolean locked) implements ModRequest {
         public Lock {
-            Fields.requiredText(room, "room");
+            Fields.identifier(room, "room");
             Fields.required(locked, "locked");
         }
     }
@@ -88,30 +88,30 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
     @JsonTypeName("mod.approve")
     record Approve(String id, String room, String msg, String reason) implements ModRequest {
         public Approve {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(msg, "msg");
+            Fields.identifier(room, "room");
+            Fields.identifier(msg, "msg");
         }
     }
 
     @JsonTypeName("mod.reject")
     record Reject(String id, String room, String msg, String reason) implements ModRequest {
         public Reject {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(msg, "msg");
+            Fields.identifier(room, "room");
+            Fields.identifier(msg, "msg");
         }
     }
 
     @JsonTypeName("mod.claim")
     record Claim(String id, String escalation) implements ModRequest {
         public Claim {
-            Fields.requiredText(escalation, "escalation");
+            Fields.identifier(escalation, "escalation");
         }
     }
 
     @JsonTypeName("mod.resolve")
     record Resolve(String id, String escalation, ResolveOutcome outcome, String note) implements ModRequest {
         public Resolve {
-            Fields.requiredText(escalation, "escalation");
+            Fields.identifier(escalation, "escalation");
             Fields.required(outcome, "outcome");
         }
     }
