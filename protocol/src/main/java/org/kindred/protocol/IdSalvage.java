@@ -9,7 +9,8 @@ import java.io.IOException;
 /**
  * Reads a request's {@code id} from a frame the codec refused, so that the {@code error} reply can
  * still echo it. A single streaming pass, linear in the frame: it looks only at the top-level
- * object's fields and stops at the first {@code id} field or at the first syntax error. Unlike the
+ * object's fields and stops at the first valid {@code id} (an {@code id} field repeated after
+ * an invalid one still counts) or at the first syntax error. Unlike the
  * codec it tolerates duplicate fields, deep nesting and long numbers (their text is skipped, never
  * converted), which is exactly what lets it get past the faults that made the codec refuse the frame.
  */
@@ -28,7 +29,7 @@ final class IdSalvage {
     }
 
     /**
-     * The first top-level {@code id} of {@code frame} if it is a valid request id, else null.
+     * The first valid top-level {@code id} of {@code frame}, else null.
      *
      * @param frame any text
      * @return a string of 1 to {@value ClientMessage#MAX_ID_LENGTH} characters, or null
@@ -49,7 +50,14 @@ final class IdSalvage {
                     case END_OBJECT, END_ARRAY -> depth--;
                     case FIELD_NAME -> {
                         if (depth == 1 && "id".equals(p.currentName())) {
-                            return p.nextToken() == JsonToken.VALUE_STRING ? validId(p.getText()) : null;
+                            JsonToken value = p.nextToken();
+                            String id = value == JsonToken.VALUE_STRING ? validId(p.getText()) : null;
+                            if (id != null) {
+                                return id;
+                            }
+                            if (value != null && value.isStructStart()) {
+                                depth++;
+                            }
                         }
                     }
                     default -> {

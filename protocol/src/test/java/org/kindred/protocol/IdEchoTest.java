@@ -78,6 +78,15 @@ class IdEchoTest {
         assertNull(error(frame).id());
     }
 
+    /** Found by CodecFuzzTest#decodeArbitraryText (seed finding-duplicate-id-first-too-long.json). */
+    @Test
+    void repeatedIdAfterAnInvalidOneIsEchoed() {
+        String longId = "i".repeat(ClientMessage.MAX_ID_LENGTH + 1);
+        assertEquals("ok", error("{\"type\":\"rooms\",\"id\":\"" + longId + "\",\"id\":\"ok\"}").id());
+        assertEquals("ok2", error("{\"type\":\"rooms\",\"id\":{\"id\":\"inner\"},\"id\":\"ok2\"}").id());
+        assertEquals("ok3", error("{\"type\":\"rooms\",\"id\":[\"a\"],\"id\":\"ok3\"}").id());
+    }
+
     @Test
     void tooLongIdIsNeverEchoed() {
         String longId = "i".repeat(ClientMessage.MAX_ID_LENGTH + 1);
