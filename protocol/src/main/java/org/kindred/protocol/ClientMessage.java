@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * A request from a client. Every request may carry an {@code id} (at most 64 characters) that
- * its reply echoes. The {@code type} on the wire is the {@link com.fasterxml.jackson.annotation.JsonTypeName}
+ * its reply echoes. Identifier fields ({@code room}, {@code msg}, {@code member}, {@code ban},
+ * {@code escalation}) are 1 to 64 characters of {@code A-Z a-z 0-9 _ - . :}; the compact
+ * constructors throw {@link ProtocolException} ({@code bad_request}) for any other shape.
+ * The {@code type} on the wire is the {@link com.fasterxml.jackson.annotation.JsonTypeName}
  * of each record.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")

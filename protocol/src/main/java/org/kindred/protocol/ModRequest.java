@@ -12,6 +12,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
     /** Room name meaning "every room" in {@code mod.watch}. */
     String ALL_ROOMS = "*";
 
+    /** {@code mod.watch}: receive {@code mod.*} events for {@code rooms} ({@code *}: all; at most 256). */
     @JsonTypeName("mod.watch")
     record Watch(String id, List<String> rooms) implements ModRequest {
         public Watch {
@@ -19,6 +20,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.delete}: remove message {@code msg} from {@code room}; members get {@code deleted}. */
     @JsonTypeName("mod.delete")
     record Delete(String id, String room, String msg, String reason) implements ModRequest {
         public Delete {
@@ -27,6 +29,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.mute}: stop {@code member} posting in {@code room} for {@code seconds} (0 to 100 years). */
     @JsonTypeName("mod.mute")
     record Mute(String id, String room, String member, Long seconds, String reason) implements ModRequest {
         public Mute {
@@ -36,6 +39,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.unmute}: lift a mute of {@code member} in {@code room}. */
     @JsonTypeName("mod.unmute")
     record Unmute(String id, String room, String member) implements ModRequest {
         public Unmute {
@@ -44,6 +48,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.kick}: remove {@code member} from {@code room}; optional cool-off {@code seconds} (default 60). */
     @JsonTypeName("mod.kick")
     record Kick(String id, String room, String member, String reason, Long seconds) implements ModRequest {
         public Kick {
@@ -53,6 +58,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.ban}: ban {@code member} and its network fingerprint; {@code seconds} absent or 0 means permanent. */
     @JsonTypeName("mod.ban")
     record Ban(String id, String member, Long seconds, String reason) implements ModRequest {
         public Ban {
@@ -62,6 +68,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.unban}: lift the ban with id {@code ban}. */
     @JsonTypeName("mod.unban")
     record Unban(String id, String ban) implements ModRequest {
         public Unban {
@@ -69,6 +76,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.slow}: one message per member per {@code seconds} in {@code room}; 0 turns it off. */
     @JsonTypeName("mod.slow")
     record Slow(String id, String room, Long seconds) implements ModRequest {
         public Slow {
@@ -77,6 +85,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.lock}: lock ({@code true}) or unlock {@code room}. */
     @JsonTypeName("mod.lock")
     record Lock(String id, String room, Boolean locked) implements ModRequest {
         public Lock {
@@ -85,6 +94,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.approve}: deliver the held message {@code msg} of {@code room}. */
     @JsonTypeName("mod.approve")
     record Approve(String id, String room, String msg, String reason) implements ModRequest {
         public Approve {
@@ -93,6 +103,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.reject}: drop the held message {@code msg} of {@code room}. */
     @JsonTypeName("mod.reject")
     record Reject(String id, String room, String msg, String reason) implements ModRequest {
         public Reject {
@@ -101,6 +112,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.claim}: take the escalation {@code escalation}. */
     @JsonTypeName("mod.claim")
     record Claim(String id, String escalation) implements ModRequest {
         public Claim {
@@ -108,6 +120,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.resolve}: close the escalation {@code escalation} with an {@code outcome}. */
     @JsonTypeName("mod.resolve")
     record Resolve(String id, String escalation, ResolveOutcome outcome, String note) implements ModRequest {
         public Resolve {
@@ -116,6 +129,7 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
         }
     }
 
+    /** {@code mod.queue}: list held messages, open reports and unresolved escalations. */
     @JsonTypeName("mod.queue")
     record Queue(String id) implements ModRequest {
     }

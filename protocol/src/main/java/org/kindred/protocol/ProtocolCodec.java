@@ -147,7 +147,8 @@ public final class ProtocolCodec {
         }
         String type = typeNode.textValue();
         if (!clientTypes.containsKey(type)) {
-            return Decoded.failed(id, ErrorCode.UNKNOWN_TYPE, Fields.isIdentifier(type) && type.length() <= MAX_TYPE_ECHO
+            boolean plain = Fields.isIdentifier(type) && type.length() <= MAX_TYPE_ECHO;
+            return Decoded.failed(id, ErrorCode.UNKNOWN_TYPE, plain
                     ? "Unknown message type '" + type + "'." : "Unknown message type.");
         }
         try {

@@ -140,8 +140,7 @@ public final class NickRules {
             if (isLetterOrDigit(type)) {
                 visible++;
                 marks = 0;
-            } else if ((type == UCharacterCategory.NON_SPACING_MARK || type == UCharacterCategory.COMBINING_SPACING_MARK)
-                    && marks >= 0 && marks < MAX_MARKS) {
+            } else if (isMark(type) && marks >= 0 && marks < MAX_MARKS) {
                 marks++;
             } else {
                 return false;
@@ -154,6 +153,10 @@ public final class NickRules {
     static boolean invisible(int cp) {
         return BLANK_LETTERS.contains(cp) || UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
                 || UCharacter.isUWhiteSpace(cp);
+    }
+
+    private static boolean isMark(int type) {
+        return type == UCharacterCategory.NON_SPACING_MARK || type == UCharacterCategory.COMBINING_SPACING_MARK;
     }
 
     private static boolean isLetterOrDigit(int type) {

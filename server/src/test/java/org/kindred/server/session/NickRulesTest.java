@@ -57,7 +57,8 @@ class NickRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a\u0301\u0301\u0301\u0301\u0301", "\u0301ab", "ab \u0301", "a.\u0301b", "Z\u0336\u0336\u0336\u0336\u0336"})
+    @ValueSource(strings = {"a\u0301\u0301\u0301\u0301\u0301", "\u0301ab",
+         "ab \u0301", "a.\u0301b", "Z\u0336\u0336\u0336\u0336\u0336"})
     void refusesStackedOrStrayMarks(String nick) {
         assertNull(rules.normalise(nick));
     }
