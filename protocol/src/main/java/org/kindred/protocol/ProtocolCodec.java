@@ -59,6 +59,9 @@ public final class ProtocolCodec {
                         .maxNameLength(MAX_NAME_LENGTH)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // No field-name symbol table shared by every connection: names chosen by one client
+                // (e.g. thousands of hash-colliding ones) must not reach state other clients' frames use.
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
                 .build();
         JsonMapper json = JsonMapper.builder(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

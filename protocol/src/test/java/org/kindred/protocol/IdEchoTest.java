@@ -108,6 +108,37 @@ class IdEchoTest {
         assertEquals("Unknown message type.", error("{\"type\":\"" + "a".repeat(41) + "\"}").message());
     }
 
+    /** {@code count} field names of equal length that all collide under the hash {@code h = h * mult + c}. */
+    static String collidingNames(int bits, String zero, String one) {
+        StringBuilder frame = new StringBuilder("{\"id\":\"c1\",\"type\":\"rooms\"");
+        for (int i = 0; i < 1 << bits; i++) {
+            frame.append(",\"");
+            for (int b = 0; b < bits; b++) {
+                frame.append(((i >> b) & 1) == 0 ? zero : one);
+            }
+            frame.append("\":1");
+        }
+        return frame.append('}').toString();
+    }
+
+    /**
+     * Field names that collide in Jackson's shared field-name table used to be refused (collision
+     * limit), and after a few such frames could make Jackson fail with an internal
+     * IllegalStateException; the codec keeps no such table, so they are ordinary unknown fields.
+     */
+    @Test
+    void hashCollidingFieldNamesAreOrdinaryUnknownFields() {
+        ProtocolCodec fresh = new ProtocolCodec();
+        for (int bits : new int[] {8, 9, 10}) {
+            Decoded jacksonHash = fresh.decodeClient(collidingNames(bits, "Aa", "B@")); // 33-multiplier collisions
+            assertTrue(jacksonHash.isOk(), () -> jacksonHash.error().message());
+            Decoded javaHash = fresh.decodeClient(collidingNames(bits, "Aa", "BB")); // String.hashCode collisions
+            assertTrue(javaHash.isOk(), () -> javaHash.error().message());
+            assertEquals("c1", javaHash.message().id());
+        }
+        assertTrue(fresh.decodeClient("{\"type\":\"leave\",\"room\":\"a\"}").isOk());
+    }
+
     @Test
     void nullFrameIsAnError() {
         assertEquals(ErrorCode.BAD_REQUEST, codec.decodeClient(null).error().code());
