@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * A request from a client. Every request may carry an {@code id} (at most 64 characters) that
- * its reply echoes. The {@code type} on the wire is the {@link com.fasterxml.jackson.annotation.JsonTypeName}
+ * its reply echoes. Identifier fields ({@code room}, {@code msg}, {@code member}, {@code ban},
+ * {@code escalation}) are 1 to 64 characters of {@code A-Z a-z 0-9 _ - . :}; the compact
+ * constructors throw {@link ProtocolException} ({@code bad_request}) for any other shape.
+ * The {@code type} on the wire is the {@link com.fasterxml.jackson.annotation.JsonTypeName}
  * of each record.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
@@ -61,7 +64,7 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     @com.fasterxml.jackson.annotation.JsonTypeName("join")
     record Join(String id, String room, String nick) implements ClientMessage {
         public Join {
-            Fields.requiredText(room, "room");
+            Fields.identifier(room, "room");
         }
     }
 
@@ -69,7 +72,7 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     @com.fasterxml.jackson.annotation.JsonTypeName("leave")
     record Leave(String id, String room) implements ClientMessage {
         public Leave {
-            Fields.requiredText(room, "room");
+            Fields.identifier(room, "room");
         }
     }
 
@@ -77,7 +80,7 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     @com.fasterxml.jackson.annotation.JsonTypeName("send")
     record Send(String id, String room, String text) implements ClientMessage {
         public Send {
-            Fields.requiredText(room, "room");
+            Fields.identifier(room, "room");
             Fields.required(text, "text");
         }
     }
@@ -86,7 +89,7 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     @com.fasterxml.jackson.annotation.JsonTypeName("typing")
     record Typing(String id, String room) implements ClientMessage {
         public Typing {
-            Fields.requiredText(room, "room");
+            Fields.identifier(room, "room");
         }
     }
 
@@ -94,8 +97,8 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     @com.fasterxml.jackson.annotation.JsonTypeName("report")
     record Report(String id, String room, String msg, ReportReason reason, String note) implements ClientMessage {
         public Report {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(msg, "msg");
+            Fields.identifier(room, "room");
+            Fields.identifier(msg, "msg");
             Fields.required(reason, "reason");
         }
     }
@@ -103,5 +106,8 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     /** {@code help}: the member asks for help now. */
     @com.fasterxml.jackson.annotation.JsonTypeName("help")
     record Help(String id, String room) implements ClientMessage {
+        public Help {
+            Fields.optionalIdentifier(room, "room");
+        }
     }
 }

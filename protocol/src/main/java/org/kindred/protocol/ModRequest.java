@@ -12,110 +12,124 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
     /** Room name meaning "every room" in {@code mod.watch}. */
     String ALL_ROOMS = "*";
 
+    /** {@code mod.watch}: receive {@code mod.*} events for {@code rooms} ({@code *}: all; at most 256). */
     @JsonTypeName("mod.watch")
     record Watch(String id, List<String> rooms) implements ModRequest {
         public Watch {
-            rooms = Fields.list(Fields.required(rooms, "rooms"));
+            rooms = Fields.identifiers(rooms, "rooms", ALL_ROOMS);
         }
     }
 
+    /** {@code mod.delete}: remove message {@code msg} from {@code room}; members get {@code deleted}. */
     @JsonTypeName("mod.delete")
     record Delete(String id, String room, String msg, String reason) implements ModRequest {
         public Delete {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(msg, "msg");
+            Fields.identifier(room, "room");
+            Fields.identifier(msg, "msg");
         }
     }
 
+    /** {@code mod.mute}: stop {@code member} posting in {@code room} for {@code seconds} (0 to 100 years). */
     @JsonTypeName("mod.mute")
     record Mute(String id, String room, String member, Long seconds, String reason) implements ModRequest {
         public Mute {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(member, "member");
-            Fields.nonNegative(seconds, "seconds");
+            Fields.identifier(room, "room");
+            Fields.identifier(member, "member");
+            Fields.seconds(seconds, "seconds");
         }
     }
 
+    /** {@code mod.unmute}: lift a mute of {@code member} in {@code room}. */
     @JsonTypeName("mod.unmute")
     record Unmute(String id, String room, String member) implements ModRequest {
         public Unmute {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(member, "member");
+            Fields.identifier(room, "room");
+            Fields.identifier(member, "member");
         }
     }
 
+    /** {@code mod.kick}: remove {@code member} from {@code room}; optional cool-off {@code seconds} (default 60). */
     @JsonTypeName("mod.kick")
     record Kick(String id, String room, String member, String reason, Long seconds) implements ModRequest {
         public Kick {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(member, "member");
-            Fields.optionalNonNegative(seconds, "seconds");
+            Fields.identifier(room, "room");
+            Fields.identifier(member, "member");
+            Fields.optionalSeconds(seconds, "seconds");
         }
     }
 
+    /** {@code mod.ban}: ban {@code member} and its network fingerprint; {@code seconds} absent or 0 means permanent. */
     @JsonTypeName("mod.ban")
     record Ban(String id, String member, Long seconds, String reason) implements ModRequest {
         public Ban {
-            Fields.requiredText(member, "member");
-            Fields.optionalNonNegative(seconds, "seconds");
+            Fields.identifier(member, "member");
+            Fields.optionalSeconds(seconds, "seconds");
             Fields.required(reason, "reason");
         }
     }
 
+    /** {@code mod.unban}: lift the ban with id {@code ban}. */
     @JsonTypeName("mod.unban")
     record Unban(String id, String ban) implements ModRequest {
         public Unban {
-            Fields.requiredText(ban, "ban");
+            Fields.identifier(ban, "ban");
         }
     }
 
+    /** {@code mod.slow}: one message per member per {@code seconds} in {@code room}; 0 turns it off. */
     @JsonTypeName("mod.slow")
     record Slow(String id, String room, Long seconds) implements ModRequest {
         public Slow {
-            Fields.requiredText(room, "room");
-            Fields.nonNegative(seconds, "seconds");
+            Fields.identifier(room, "room");
+            Fields.seconds(seconds, "seconds");
         }
     }
 
+    /** {@code mod.lock}: lock ({@code true}) or unlock {@code room}. */
     @JsonTypeName("mod.lock")
     record Lock(String id, String room, Boolean locked) implements ModRequest {
         public Lock {
-            Fields.requiredText(room, "room");
+            Fields.identifier(room, "room");
             Fields.required(locked, "locked");
         }
     }
 
+    /** {@code mod.approve}: deliver the held message {@code msg} of {@code room}. */
     @JsonTypeName("mod.approve")
     record Approve(String id, String room, String msg, String reason) implements ModRequest {
         public Approve {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(msg, "msg");
+            Fields.identifier(room, "room");
+            Fields.identifier(msg, "msg");
         }
     }
 
+    /** {@code mod.reject}: drop the held message {@code msg} of {@code room}. */
     @JsonTypeName("mod.reject")
     record Reject(String id, String room, String msg, String reason) implements ModRequest {
         public Reject {
-            Fields.requiredText(room, "room");
-            Fields.requiredText(msg, "msg");
+            Fields.identifier(room, "room");
+            Fields.identifier(msg, "msg");
         }
     }
 
+    /** {@code mod.claim}: take the escalation {@code escalation}. */
     @JsonTypeName("mod.claim")
     record Claim(String id, String escalation) implements ModRequest {
         public Claim {
-            Fields.requiredText(escalation, "escalation");
+            Fields.identifier(escalation, "escalation");
         }
     }
 
+    /** {@code mod.resolve}: close the escalation {@code escalation} with an {@code outcome}. */
     @JsonTypeName("mod.resolve")
     record Resolve(String id, String escalation, ResolveOutcome outcome, String note) implements ModRequest {
         public Resolve {
-            Fields.requiredText(escalation, "escalation");
+            Fields.identifier(escalation, "escalation");
             Fields.required(outcome, "outcome");
         }
     }
 
+    /** {@code mod.queue}: list held messages, open reports and unresolved escalations. */
     @JsonTypeName("mod.queue")
     record Queue(String id) implements ModRequest {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -35,7 +36,14 @@ public final class ProtocolCodec {
     public static final int MAX_NESTING_DEPTH = 16;
     /** Longest JSON string accepted (the frame limit is normally far smaller). */
     public static final int MAX_STRING_LENGTH = 1 << 20;
+    /** Longest field name accepted. */
+    public static final int MAX_NAME_LENGTH = 256;
+    /** Most digits accepted in a JSON number. */
+    public static final int MAX_NUMBER_LENGTH = 32;
     private static final int MAX_TYPE_ECHO = 40;
+    private static final String NOT_JSON = "That message is not valid JSON.";
+    private static final String TOO_BIG =
+            "That message is nested too deeply or holds a number, name or string that is too long.";
 
     private static final ProtocolCodec SHARED = new ProtocolCodec();
 
@@ -47,9 +55,13 @@ public final class ProtocolCodec {
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(MAX_STRING_LENGTH)
-                        .maxNumberLength(32)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // No field-name symbol table shared by every connection: names chosen by one client
+                // (e.g. thousands of hash-colliding ones) must not reach state other clients' frames use.
+                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
                 .build();
         JsonMapper json = JsonMapper.builder(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -90,23 +102,45 @@ public final class ProtocolCodec {
     }
 
     /**
-     * Decodes one text frame from a client. Never throws for bad input: a frame that is not a
-     * valid request yields the {@code error} to reply with.
+     * Decodes one text frame from a client. Never throws: a frame that is not a valid request
+     * yields the {@code error} to reply with ({@code bad_request} or {@code unknown_type}, with a
+     * sentence a person can read), which echoes the request's {@code id} whenever a valid one
+     * (a string of at most {@value ClientMessage#MAX_ID_LENGTH} characters) could be read from the
+     * top level of the object, even when the rest of the frame is malformed. Time and memory are
+     * linear in the frame's length; nesting, string, name and number lengths are bounded.
+     *
+     * @param frame the text of one WebSocket frame (any string, null is treated as empty)
+     * @return the request, or the error reply
      */
     public Decoded decodeClient(String frame) {
+        if (frame == null) {
+            return Decoded.failed(null, ErrorCode.BAD_REQUEST, NOT_JSON);
+        }
+        try {
+            return decodeTree(frame);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Nothing should get here; if a decoder bug does, the client still gets a sentence.
+            return Decoded.failed(IdSalvage.idOf(frame), ErrorCode.BAD_REQUEST, "That request could not be read.");
+        }
+    }
+
+    private Decoded decodeTree(String frame) {
         JsonNode node;
         try {
             node = mapper.readTree(frame);
+        } catch (StreamConstraintsException e) {
+            return Decoded.failed(IdSalvage.idOf(frame), ErrorCode.BAD_REQUEST, TOO_BIG);
         } catch (JsonProcessingException e) {
-            return Decoded.failed(null, ErrorCode.BAD_REQUEST, "That message is not valid JSON.");
+            String sentence = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "A field appears more than once in that message." : NOT_JSON;
+            return Decoded.failed(IdSalvage.idOf(frame), ErrorCode.BAD_REQUEST, sentence);
         }
         if (node == null || !node.isObject()) {
             return Decoded.failed(null, ErrorCode.BAD_REQUEST, "Each message must be a JSON object.");
         }
         JsonNode idNode = node.get("id");
-        String id = idNode != null && idNode.isTextual() ? idNode.textValue() : null;
-        if (idNode != null && !idNode.isNull()
-                && (!idNode.isTextual() || idNode.textValue().length() > ClientMessage.MAX_ID_LENGTH)) {
+        String id = IdSalvage.validId(idNode != null && idNode.isTextual() ? idNode.textValue() : null);
+        if (idNode != null && !idNode.isNull() && id == null) {
             return Decoded.failed(null, ErrorCode.BAD_REQUEST,
                     "The field 'id' must be a string of at most " + ClientMessage.MAX_ID_LENGTH + " characters.");
         }
@@ -116,8 +150,9 @@ public final class ProtocolCodec {
         }
         String type = typeNode.textValue();
         if (!clientTypes.containsKey(type)) {
-            String shown = type.length() > MAX_TYPE_ECHO ? type.substring(0, MAX_TYPE_ECHO) + "…" : type;
-            return Decoded.failed(id, ErrorCode.UNKNOWN_TYPE, "Unknown message type '" + shown + "'.");
+            boolean plain = Fields.isIdentifier(type) && type.length() <= MAX_TYPE_ECHO;
+            return Decoded.failed(id, ErrorCode.UNKNOWN_TYPE, plain
+                    ? "Unknown message type '" + type + "'." : "Unknown message type.");
         }
         try {
             return Decoded.ok(mapper.treeToValue(node, ClientMessage.class));
@@ -128,10 +163,9 @@ public final class ProtocolCodec {
             }
             return Decoded.failed(id, ErrorCode.BAD_REQUEST, "The '" + type + "' request is not valid.");
         } catch (InvalidFormatException e) {
-            return Decoded.failed(id, ErrorCode.BAD_REQUEST,
-                    "The field '" + fieldOf(e) + "' has a value that is not allowed.");
+            return Decoded.failed(id, ErrorCode.BAD_REQUEST, fieldOf(e) + " has a value that is not allowed.");
         } catch (MismatchedInputException e) {
-            return Decoded.failed(id, ErrorCode.BAD_REQUEST, "The field '" + fieldOf(e) + "' has the wrong type.");
+            return Decoded.failed(id, ErrorCode.BAD_REQUEST, fieldOf(e) + " has the wrong type.");
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return Decoded.failed(id, ErrorCode.BAD_REQUEST, "The '" + type + "' request is not valid.");
         }
@@ -169,12 +203,10 @@ public final class ProtocolCodec {
         return mapper.readValue(frame, ServerMessage.class);
     }
 
+    /** "The field 'name'" for the top-level field the error is about, or "A field" when unknown. */
     private static String fieldOf(MismatchedInputException e) {
-        if (e.getPath().isEmpty()) {
-            return "?";
-        }
-        String name = e.getPath().get(0).getFieldName();
-        return name == null ? "?" : name;
+        String name = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+        return name != null && Fields.isIdentifier(name) ? "The field '" + name + "'" : "A field";
     }
 
     @SuppressWarnings("unchecked")

@@ -151,6 +151,8 @@ public final class KindredServer implements AutoCloseable {
                 });
         services = new Services(config, section("store"), section("crisis"), codec, rooms, sessions, clock);
         services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
+        reserveStaffNames(nicks);
+        services.scheduler.scheduleWithFixedDelay(() -> reserveStaffNames(nicks), 5, 5, TimeUnit.SECONDS);
         RequestHandlers handlers = new ServerRequests(rooms, services, moderation);
         Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms, handlers, clock,
                 SessionLimits.from(section("sessions")));
@@ -278,5 +280,14 @@ public final class KindredServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Members may not take a staff account's name; the names are re-read off the event loop. */
+    private void reserveStaffNames(NickRules nicks) {
+        try {
+            nicks.reserveStaffNames(services.accounts.list().stream().map(a -> a.name()).toList());
+        } catch (RuntimeException e) {
+            LOG.warn("staff names not refreshed error={}", e.getClass().getSimpleName());
+        }
     }
 }

@@ -384,7 +384,7 @@ public final class Room {
         }
         String nick;
         if (requestedNick != null) {
-            nick = nicks.normalise(requestedNick);
+            nick = nicks.normalise(requestedNick, !member);
             if (nick == null) {
                 reply.send(ServerMessage.Error.of(reqId, ErrorCode.NICK_INVALID,
                         "Nicknames are 2 to 24 letters, digits, spaces, '_', '-' or '.', and must be friendly."));
@@ -440,7 +440,7 @@ public final class Room {
 
     private boolean nickTaken(String nick) {
         for (Member m : members.values()) {
-            if (m.info().nick().equalsIgnoreCase(nick)) {
+            if (nicks.sameNick(m.info().nick(), nick)) {
                 return true;
             }
         }

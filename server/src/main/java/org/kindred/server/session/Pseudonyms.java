@@ -15,8 +15,20 @@ public final class Pseudonyms {
     private Pseudonyms() {
     }
 
+    /** A random pseudonym, "Adjective Noun"; always a valid nickname under {@link NickRules}. */
     public static String next() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         return ADJECTIVES.get(r.nextInt(ADJECTIVES.size())) + " " + NOUNS.get(r.nextInt(NOUNS.size()));
+    }
+
+    /** Every pseudonym {@link #next()} can return (for tests). */
+    static List<String> all() {
+        List<String> all = new java.util.ArrayList<>(ADJECTIVES.size() * NOUNS.size());
+        for (String a : ADJECTIVES) {
+            for (String n : NOUNS) {
+                all.add(a + " " + n);
+            }
+        }
+        return all;
     }
 }
