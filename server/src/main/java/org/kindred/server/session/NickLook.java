@@ -20,6 +20,8 @@ final class NickLook {
     private static final int CACHE_LIMIT = 8192;
     private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
 
+    private static final com.ibm.icu.text.Normalizer2 FOLD = com.ibm.icu.text.Normalizer2.getNFKCCasefoldInstance();
+
     private NickLook() {
     }
 
@@ -35,7 +37,9 @@ final class NickLook {
             return k;
         }
         String plain = SPOOF.getSkeleton(s);
-        String folded = SPOOF.getSkeleton(UCharacter.foldCase(SPOOF.getSkeleton(UCharacter.foldCase(s, true)), true));
+        // NFKC_Casefold folds case and compatibility forms (full-width "Ｍｏｄ", ligatures, circled
+        // letters) that confusable skeletons alone leave apart.
+        String folded = SPOOF.getSkeleton(FOLD.normalize(SPOOF.getSkeleton(FOLD.normalize(s))));
         k = plain.equals(folded) ? List.of(plain) : List.of(plain, folded);
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();

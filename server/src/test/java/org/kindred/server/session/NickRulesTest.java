@@ -66,7 +66,7 @@ class NickRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Moderator", "MODERATOR", "m0derator", "Mоderator" /* Cyrillic o */, "Admin",
         "the admin", "Ad Min", "Ad_min", "Kindred Team", "kindred", "Staff", "Mod", "rnod", "Kindred-Support",
-        "ADMlN", "Sysop 1", "Peer Supporter"})
+        "ADMlN", "Sysop 1", "Peer Supporter", "Ｍｏｄｅｒａｔｏｒ" /* full-width */, "ＡＤＭＩＮ"})
     void refusesStaffTitlesAndTheProductName(String nick) {
         assertNull(rules.normalise(nick), nick);
     }
