@@ -56,6 +56,13 @@ public final class KindredServer implements AutoCloseable {
     private final LongSupplier clock = System::currentTimeMillis;
     private final ProtocolCodec codec = ProtocolCodec.shared();
     private final Metrics metrics = new Metrics();
+    /** Runs /metrics scrapes (walking every meter takes milliseconds) off the event loops. */
+    private final java.util.concurrent.ExecutorService reporting = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kindred-reporting");
+                t.setDaemon(true);
+                return t;
+            });
     private final ConnectionGroup connections = new ConnectionGroup();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
@@ -190,14 +197,14 @@ public final class KindredServer implements AutoCloseable {
     private Map<String, HttpEndpoint> endpoints(OriginGuard guard) {
         Map<String, HttpEndpoint> e = new LinkedHashMap<>();
         e.put("/healthz", SimpleEndpoint.get(SimpleEndpoint.TEXT, () -> "ok\n"));
-        e.put("/readyz", SimpleEndpoint.get(SimpleEndpoint.TEXT,
+        e.put("/readyz", SimpleEndpoint.getOffLoop(SimpleEndpoint.TEXT, services.blocking,
                 () -> ready && !stopped && services.store.isHealthy() ? "ready\n" : null));
         e.put("/api/login", new LoginEndpoint(services.tokens, services.fingerprinter, services.blocking,
                 codec.mapper(), guard::permits));
         e.put("/api/rooms", SimpleEndpoint.get(SimpleEndpoint.JSON, () -> new String(
                 codec.encode(new ServerMessage.Rooms(null, rooms.summaries())),
                 java.nio.charset.StandardCharsets.UTF_8)));
-        e.put("/metrics", SimpleEndpoint.get(SimpleEndpoint.PROMETHEUS, metrics::scrape));
+        e.put("/metrics", SimpleEndpoint.getOffLoop(SimpleEndpoint.PROMETHEUS, reporting, metrics::scrape));
         return e;
     }
 
@@ -268,6 +275,7 @@ public final class KindredServer implements AutoCloseable {
         }
         workerGroup.shutdownGracefully(0, Math.max(1, graceMs), TimeUnit.MILLISECONDS).syncUninterruptibly();
         bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        reporting.shutdownNow();
         services.close();
         LOG.info("Kindred stopped");
     }
