@@ -137,9 +137,16 @@ class ModerationFlowTest {
         for (JsonNode n : settle(b)) {
             assertFalse("message".equals(n.path("type").asText()), "blocked messages reach nobody");
         }
-        Set<String> audit = server.server().services().store.audit().recent(50).stream().map(AuditEntry::action)
-                .collect(Collectors.toSet());
-        assertTrue(audit.contains("auto_block"));
+        // Audit writes run on the store executor after the reply: wait for it (bounded) rather than race it.
+        Set<String> audit = Set.of();
+        for (long end = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < end; Thread.sleep(20)) {
+            audit = server.server().services().store.audit().recent(50).stream().map(AuditEntry::action)
+                    .collect(Collectors.toSet());
+            if (audit.contains("auto_block")) {
+                break;
+            }
+        }
+        assertTrue(audit.contains("auto_block"), audit.toString());
     }
 
     @Test

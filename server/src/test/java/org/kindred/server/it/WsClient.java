@@ -71,7 +71,7 @@ public final class WsClient implements AutoCloseable {
             s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
         }
         s.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
-        s.setSoTimeout(0);
+        s.setSoTimeout(15_000); // a server that never answers the upgrade fails the test, not hangs it
         byte[] keyBytes = new byte[16];
         ThreadLocalRandom.current().nextBytes(keyBytes);
         StringBuilder req = new StringBuilder()
@@ -88,6 +88,7 @@ public final class WsClient implements AutoCloseable {
             // skip headers
         }
         int status = Integer.parseInt(statusLine.split(" ")[1]);
+        s.setSoTimeout(0);
         WsClient c = new WsClient(s, status);
         if (status == 101 && startReading) {
             c.startReading();
