@@ -54,18 +54,20 @@ final class VerdictAssembler {
     /** The text with every masked range replaced by one {@code *} per code point. */
     static String masked(Evaluation e) {
         String s = e.text();
-        boolean[] hide = new boolean[s.length()];
-        for (int i = 0; i < e.maskCount(); i++) {
-            for (int k = e.maskStart(i); k < e.maskEnd(i); k++) {
-                hide[k] = true;
-            }
+        int count = e.maskCount();
+        int[] masks = new int[2 * count];
+        for (int i = 0; i < count; i++) {
+            masks[2 * i] = e.maskStart(i);
+            masks[2 * i + 1] = e.maskEnd(i);
         }
+        int[] before = Evaluation.coverage(s.length(), masks, count); // linear, however many masks overlap
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!hide[i]) {
+            boolean hide = before[i + 1] > before[i];
+            if (!hide) {
                 out.append(c);
-            } else if (!Character.isLowSurrogate(c) || i == 0 || !hide[i - 1]) {
+            } else if (!Character.isLowSurrogate(c) || i == 0 || before[i] == before[i - 1]) {
                 out.append('*');
             }
         }

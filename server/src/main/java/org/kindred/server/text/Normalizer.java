@@ -32,13 +32,28 @@ public final class Normalizer {
     public Normalizer() {
     }
 
-    /** Normalises {@code original} (not null). */
+    /**
+     * Normalises {@code original} (not null, any length, any UTF-16 including lone surrogates).
+     * Takes time linear in its length: every loop moves forward, and the few that look ahead stop
+     * at the end of the token they look into.
+     */
     public NormalizedText normalize(String original) {
+        return normalize(original, null);
+    }
+
+    /**
+     * {@link #normalize(String)} that also stores in {@code stepsOrNull[0]} the number of loop turns
+     * it took (for tests of the linear-time bound).
+     */
+    NormalizedText normalize(String original, int[] stepsOrNull) {
         Scratch s = scratch.get();
         s.reset(original);
         fold(s);
         leet(s);
         NormalizedText result = buildWords(original, s);
+        if (stepsOrNull != null) {
+            stepsOrNull[0] = s.steps;
+        }
         if (s.capacity() > MAX_RETAINED_SCRATCH) {
             scratch.remove(); // do not pin huge buffers to a thread
         }
@@ -53,7 +68,9 @@ public final class Normalizer {
         int[] starts = s.starts;
         int[] ends = s.ends;
         int size = 0;
+        int steps = 0;
         for (int i = 0; i < len; ) {
+            steps++;
             char ch = in[i];
             int next = i + 1;
             char f;
@@ -68,6 +85,7 @@ public final class Normalizer {
                 } else {
                     s.size = size;
                     s.appendAll(folded, i, next, len - next);
+                    steps += folded.length();
                     size = s.size;
                     out = s.chars;
                     starts = s.starts;
@@ -90,6 +108,7 @@ public final class Normalizer {
             } else {
                 s.size = size;
                 s.appendAll(CharFolding.multi(ch), i, next, len - next);
+                steps += CharFolding.multi(ch).length();
                 size = s.size;
                 out = s.chars;
                 starts = s.starts;
@@ -98,6 +117,7 @@ public final class Normalizer {
             i = next;
         }
         s.size = size;
+        s.steps += steps;
     }
 
     /** Step 2: leetspeak inside tokens that contain a letter. */
@@ -108,7 +128,9 @@ public final class Normalizer {
         while (i < n && (kind(c[i]) & LEET) == 0) {
             i++;
         }
+        int steps = 2 * i;
         if (i == n) {
+            s.steps += steps;
             return; // nothing that could be leetspeak (the common case)
         }
         while (i > 0 && kind(c[i - 1]) != 0) {
@@ -117,6 +139,7 @@ public final class Normalizer {
         while (i < n) {
             if (kind(c[i]) == 0) {
                 i++;
+                steps++;
                 continue;
             }
             int a = i;
@@ -127,30 +150,35 @@ public final class Normalizer {
                 i++;
             }
             if ((kinds & LETTER) != 0 && (kinds & LEET) != 0) {
-                for (int p = a; p < i; p++) {
-                    char v = leetValue(c[p]);
-                    if (v == 0) {
-                        continue;
-                    }
-                    if (!isPunctuationLike(c[p]) || (p > a && letterFollows(c, p, i))) {
-                        c[p] = v;
-                    }
-                }
+                convertToken(c, a, i);
+            }
+            steps += 2 * (i - a);
+        }
+        s.steps += steps;
+    }
+
+    /**
+     * Converts the leet characters of token {@code [a, end)}, right to left in one pass: a
+     * '!'/'|' converts only when it is not first and the first character after its run of
+     * '!'/'|' in the token is a letter or digit (as originally written).
+     */
+    private static void convertToken(char[] c, int a, int end) {
+        boolean letterFollows = false; // of the nearest character after p that is not '!'/'|'
+        for (int p = end - 1; p >= a; p--) {
+            char ch = c[p];
+            boolean punctuation = isPunctuationLike(ch);
+            char v = leetValue(ch);
+            if (v != 0 && (!punctuation || (p > a && letterFollows))) {
+                c[p] = v;
+            }
+            if (!punctuation) {
+                letterFollows = (kind(ch) & (LETTER | DIGIT)) != 0;
             }
         }
     }
 
     private static boolean isPunctuationLike(char ch) {
         return ch == '!' || ch == '|';
-    }
-
-    /** True when, after a run of '!'/'|' starting at p, a letter or digit follows in the token. */
-    private static boolean letterFollows(char[] c, int p, int tokenEnd) {
-        int q = p;
-        while (q < tokenEnd && isPunctuationLike(c[q])) {
-            q++;
-        }
-        return q < tokenEnd && (kind(c[q]) & (LETTER | DIGIT)) != 0;
     }
 
     private static final byte LETTER = 1;
@@ -188,6 +216,7 @@ public final class Normalizer {
     private static NormalizedText buildWords(String original, Scratch s) {
         char[] c = s.chars;
         int n = s.size;
+        s.steps += n;
         for (int i = 0; i < n; ) {
             int k = KIND[c[i]] & (LETTER | DIGIT);
             if (k == 0) {
@@ -201,6 +230,7 @@ public final class Normalizer {
             s.addItem(a, i, k == LETTER);
         }
         int items = s.items;
+        s.steps += 3 * items; // the two loops over items below, and write()
         int[] itemStart = s.itemStart;
         int[] itemEnd = s.itemEnd;
         // joins: 1 = glue to previous item (no space), 2 = glue and soft boundary
@@ -260,6 +290,7 @@ public final class Normalizer {
         int runStart = -1; // where the current run of one letter started in the output
         char runChar = 0;
         int runLength = 0; // 0 when the last char written is not a letter
+        s.steps += s.size;
         for (int j = 0; j < items; j++) {
             int a = itemStart[j];
             int b = itemEnd[j];
