@@ -165,6 +165,13 @@ public final class Evaluation {
         if (start >= end) {
             return;
         }
+        if (start > 0 && Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))) {
+            start--; // never split a surrogate pair: mask whole code points
+        }
+        if (end < text.length() && Character.isLowSurrogate(text.charAt(end))
+                && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end++;
+        }
         if (maskCount * 2 == masks.length) {
             masks = Arrays.copyOf(masks, Math.max(8, masks.length * 2));
         }

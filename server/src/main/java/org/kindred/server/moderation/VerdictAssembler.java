@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Stage 7: turns an {@link Evaluation} into one immutable {@link Verdict}: block beats hold beats
- * mask beats deliver; masks replace exactly the recorded original characters with {@code *} (one
- * per code point, spaces inside a masked span included); repeated severe blocks ask for an automatic mute.
+ * mask beats deliver; masks replace exactly the code points that recorded ranges touch with
+ * {@code *} (one per code point, spaces inside a masked span included); repeated severe blocks ask for an automatic mute.
  */
 final class VerdictAssembler {
     private final StrikeTracker strikes;
@@ -62,14 +62,15 @@ final class VerdictAssembler {
         }
         int[] before = Evaluation.coverage(s.length(), masks, count); // linear, however many masks overlap
         StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean hide = before[i + 1] > before[i];
-            if (!hide) {
-                out.append(c);
-            } else if (!Character.isLowSurrogate(c) || i == 0 || before[i] == before[i - 1]) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i); // a pair is one code point; a lone surrogate is one too
+            int next = i + Character.charCount(cp);
+            if (before[next] > before[i]) {
                 out.append('*');
+            } else {
+                out.append(s, i, next);
             }
+            i = next;
         }
         return out.toString();
     }

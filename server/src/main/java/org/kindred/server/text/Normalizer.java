@@ -149,22 +149,24 @@ public final class Normalizer {
                 kinds |= k;
                 i++;
             }
+            steps += i - a;
             if ((kinds & LETTER) != 0 && (kinds & LEET) != 0) {
-                convertToken(c, a, i);
+                steps += convertToken(c, a, i);
             }
-            steps += 2 * (i - a);
         }
         s.steps += steps;
     }
 
     /**
-     * Converts the leet characters of token {@code [a, end)}, right to left in one pass: a
-     * '!'/'|' converts only when it is not first and the first character after its run of
+     * Converts the leet characters of token {@code [a, end)}, right to left in one pass (returns its
+     * turns): a '!'/'|' converts only when it is not first and the first character after its run of
      * '!'/'|' in the token is a letter or digit (as originally written).
      */
-    private static void convertToken(char[] c, int a, int end) {
+    private static int convertToken(char[] c, int a, int end) {
+        int steps = 0;
         boolean letterFollows = false; // of the nearest character after p that is not '!'/'|'
         for (int p = end - 1; p >= a; p--) {
+            steps++;
             char ch = c[p];
             boolean punctuation = isPunctuationLike(ch);
             char v = leetValue(ch);
@@ -175,6 +177,7 @@ public final class Normalizer {
                 letterFollows = (kind(ch) & (LETTER | DIGIT)) != 0;
             }
         }
+        return steps;
     }
 
     private static boolean isPunctuationLike(char ch) {
@@ -295,7 +298,9 @@ public final class Normalizer {
             int a = itemStart[j];
             int b = itemEnd[j];
             if (j > 0 && join[j] == 0) {
-                int gapAt = ends[itemEnd[j - 1] - 1];
+                // between the two items; the min matters when one character folds to several
+                // words ("\uFDFA"), so that both items share it and ranges still never go back
+                int gapAt = Math.min(ends[itemEnd[j - 1] - 1], starts[a]);
                 chars[w] = ' ';
                 ranges[2 * w] = gapAt;
                 ranges[2 * w + 1] = gapAt;
