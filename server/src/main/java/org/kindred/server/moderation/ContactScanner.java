@@ -1,6 +1,9 @@
 package org.kindred.server.moderation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -139,6 +142,7 @@ final class ContactScanner {
     private static int atSigns(String s, List<String> mentionable, Found found) {
         int n = s.length();
         int steps = 0;
+        Map<Integer, List<String>> nicks = null; // by first character, made when first needed
         for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
             int start = at;
             while (start > 0 && isLocalChar(s.charAt(start - 1))) {
@@ -160,12 +164,39 @@ final class ContactScanner {
                 while (end > at + 1 && s.charAt(end - 1) == '.') {
                     end--; // sentence full stop
                 }
-                if (end - at - 1 >= 2 && hasLetter(s, at + 1, end) && !mentionsMember(s, at + 1, mentionable)) {
-                    found.range(at, end);
+                if (end - at - 1 >= 2 && hasLetter(s, at + 1, end)) {
+                    if (nicks == null) {
+                        nicks = byFirstChar(mentionable);
+                    }
+                    if (!mentionsMember(s, at + 1, nicks.getOrDefault(foldCase(s.charAt(at + 1)), List.of()))) {
+                        found.range(at, end);
+                    }
                 }
             }
         }
         return steps;
+    }
+
+    /**
+     * Nicknames by {@link #foldCase} of their first character, so that each "@handle" is compared
+     * only with the few nicknames that can match it, not with the whole room.
+     */
+    private static Map<Integer, List<String>> byFirstChar(List<String> nicks) {
+        Map<Integer, List<String>> out = new HashMap<>();
+        for (String nick : nicks) {
+            if (!nick.isEmpty()) {
+                out.computeIfAbsent(foldCase(nick.charAt(0)), k -> new ArrayList<>(2)).add(nick);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same for two characters that {@link String#regionMatches(boolean, int, String, int, int)}
+     * ignoring case takes as equal (for a surrogate pair: the same high surrogate).
+     */
+    private static int foldCase(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /**

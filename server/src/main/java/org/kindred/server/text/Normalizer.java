@@ -49,7 +49,7 @@ public final class Normalizer {
         Scratch s = scratch.get();
         s.reset(original);
         fold(s);
-        leet(s);
+        Leetspeak.apply(s);
         NormalizedText result = buildWords(original, s);
         if (stepsOrNull != null) {
             stepsOrNull[0] = s.steps;
@@ -120,98 +120,6 @@ public final class Normalizer {
         s.steps += steps;
     }
 
-    /** Step 2: leetspeak inside tokens that contain a letter. */
-    private static void leet(Scratch s) {
-        char[] c = s.chars;
-        int n = s.size;
-        int i = 0;
-        while (i < n && (kind(c[i]) & LEET) == 0) {
-            i++;
-        }
-        int steps = 2 * i;
-        if (i == n) {
-            s.steps += steps;
-            return; // nothing that could be leetspeak (the common case)
-        }
-        while (i > 0 && kind(c[i - 1]) != 0) {
-            i--; // back to the start of the token holding the first candidate
-        }
-        while (i < n) {
-            if (kind(c[i]) == 0) {
-                i++;
-                steps++;
-                continue;
-            }
-            int a = i;
-            int kinds = 0;
-            int k;
-            while (i < n && (k = kind(c[i])) != 0) {
-                kinds |= k;
-                i++;
-            }
-            steps += i - a;
-            if ((kinds & LETTER) != 0 && (kinds & LEET) != 0) {
-                steps += convertToken(c, a, i);
-            }
-        }
-        s.steps += steps;
-    }
-
-    /**
-     * Converts the leet characters of token {@code [a, end)}, right to left in one pass (returns its
-     * turns): a '!'/'|' converts only when it is not first and the first character after its run of
-     * '!'/'|' in the token is a letter or digit (as originally written).
-     */
-    private static int convertToken(char[] c, int a, int end) {
-        int steps = 0;
-        boolean letterFollows = false; // of the nearest character after p that is not '!'/'|'
-        for (int p = end - 1; p >= a; p--) {
-            steps++;
-            char ch = c[p];
-            boolean punctuation = isPunctuationLike(ch);
-            char v = leetValue(ch);
-            if (v != 0 && (!punctuation || (p > a && letterFollows))) {
-                c[p] = v;
-            }
-            if (!punctuation) {
-                letterFollows = (kind(ch) & (LETTER | DIGIT)) != 0;
-            }
-        }
-        return steps;
-    }
-
-    private static boolean isPunctuationLike(char ch) {
-        return ch == '!' || ch == '|';
-    }
-
-    private static final byte LETTER = 1;
-    private static final byte DIGIT = 2;
-    private static final byte LEET = 4;
-    /** Per BMP char: LETTER (Character.isLetter), DIGIT (Character.isDigit), LEET (has a leet value). */
-    private static final byte[] KIND = new byte[0x10000];
-    private static final char[] LEET_VALUE = new char[128];
-
-    static {
-        String leet = "0o1i!i3e4a@a5s$s7t8b9g|l";
-        for (int k = 0; k < leet.length(); k += 2) {
-            LEET_VALUE[leet.charAt(k)] = leet.charAt(k + 1);
-        }
-        for (int c = 0; c < 0x10000; c++) {
-            char ch = (char) c;
-            KIND[c] = (byte) ((Character.isLetter(ch) ? LETTER : 0) | (Character.isDigit(ch) ? DIGIT : 0)
-                    | (leetValue(ch) != 0 ? LEET : 0));
-        }
-    }
-
-    /** Letter, digit and leet bits of a folded char; 0 means it is not part of a token. */
-    private static int kind(char ch) {
-        return KIND[ch];
-    }
-
-    static char leetValue(char ch) {
-        return ch < 128 ? LEET_VALUE[ch] : ch == '€' ? 'e' : 0;
-    }
-
     /**
      * Steps 3 and 4: find words (letter runs) and numbers (digit runs), decide joins, and write
      * the spaced, collapsed sequence as the result.
@@ -221,16 +129,16 @@ public final class Normalizer {
         int n = s.size;
         s.steps += n;
         for (int i = 0; i < n; ) {
-            int k = KIND[c[i]] & (LETTER | DIGIT);
+            int k = Leetspeak.KIND[c[i]] & (Leetspeak.LETTER | Leetspeak.DIGIT);
             if (k == 0) {
                 i++;
                 continue;
             }
             int a = i++;
-            while (i < n && (KIND[c[i]] & k) != 0) {
+            while (i < n && (Leetspeak.KIND[c[i]] & k) != 0) {
                 i++;
             }
-            s.addItem(a, i, k == LETTER);
+            s.addItem(a, i, k == Leetspeak.LETTER);
         }
         int items = s.items;
         s.steps += 3 * items; // the two loops over items below, and write()

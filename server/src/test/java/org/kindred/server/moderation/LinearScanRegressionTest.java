@@ -74,6 +74,24 @@ class LinearScanRegressionTest {
         assertEquals("Scunthorpe", Fixtures.judge("Scunthorpe").text());
     }
 
+    /**
+     * Review: every "@handle" was compared with every nickname of the room; now only with those
+     * sharing its first letter (case folded), with the same result.
+     */
+    @Test
+    void mentionsAreFoundAmongManyNicknames() {
+        List<String> nicks = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            nicks.add("member" + i);
+        }
+        nicks.add("Zoe_1");
+        nicks.add("quiet owl");
+        List<String> found = new ArrayList<>();
+        String s = "@ZOE_1 @zoe_2 @Quiet Owl @member7 @member7x @ab";
+        contacts.scan(s, nicks, (a, b) -> found.add(s.substring(a, b)));
+        assertEquals(List.of("@zoe_2", "@member7x", "@ab"), found);
+    }
+
     /** Masks cover whole code points: a lone low surrogate is its own code point and gets its own '*'. */
     @Test
     void masksCountCodePointsAndNeverSplitPairs() {
