@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code java -jar bench/target/benchmarks.jar AdversarialTextBenchmark -f 1 -wi 3 -i 5}.
  * Each shape comes in 16 variants (one character changed) and senders rotate over 4,099 new
  * members, so flood detection and rate limits never cut the pipeline short and every stage
- * (links included) reads the whole text.
+ * (links included) reads the whole text. {@link AdversarialCpuTime} times the same work by thread
+ * CPU time, for machines shared with other work.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
