@@ -125,21 +125,29 @@ final class LanguageContext {
         return false;
     }
 
-    /** Whether a fiction or news word is in the sentence of token {@code at}. */
-    boolean fictionAround(Token[] t, int at) {
-        int s = at;
-        while (s > 0 && t[s].before != Token.Boundary.SENTENCE) {
-            s--;
-        }
-        for (int k = s; k < t.length; k++) {
-            if (k > s && t[k].before == Token.Boundary.SENTENCE) {
-                break;
+    /**
+     * Per token: whether a fiction or news word is in its sentence (a sentence starts at a token
+     * with a {@link Token.Boundary#SENTENCE} boundary before it). One pass over the tokens, so a
+     * long sentence full of matches is not read once per match.
+     */
+    boolean[] fictionBySentence(Token[] t) {
+        boolean[] out = new boolean[t.length];
+        int s = 0;
+        while (s < t.length) {
+            int e = s + 1;
+            while (e < t.length && t[e].before != Token.Boundary.SENTENCE) {
+                e++;
             }
-            String w = t[k].text;
-            if (fiction.contains(w) || (w.endsWith("s") && fiction.contains(w.substring(0, w.length() - 1)))) {
-                return true;
+            boolean any = false;
+            for (int k = s; k < e && !any; k++) {
+                String w = t[k].text;
+                any = fiction.contains(w) || (w.endsWith("s") && fiction.contains(w.substring(0, w.length() - 1)));
             }
+            for (int k = s; k < e; k++) {
+                out[k] = any;
+            }
+            s = e;
         }
-        return false;
+        return out;
     }
 }

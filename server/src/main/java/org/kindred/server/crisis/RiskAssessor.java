@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.kindred.protocol.RiskLevel;
@@ -109,12 +111,15 @@ public final class RiskAssessor {
     private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, Outcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<Found> boosterMatches = new ArrayList<>();
+        int[] ignoredBefore = cover(t.length, ignored);
+        Map<LanguageContext, boolean[]> fiction = new IdentityHashMap<>(4);
         for (Found f : found) {
             RiskRule r = f.rule;
-            if (overlaps(ignored, f.start, f.end) || r.context().negated(t, f.start, f.end, f.gaps)) {
+            if (ignoredBefore[f.end] > ignoredBefore[f.start] || r.context().negated(t, f.start, f.end, f.gaps)) {
                 continue;
             }
-            if (r.person() != RiskRule.Person.SELF && r.context().fictionAround(t, f.start)) {
+            if (r.person() != RiskRule.Person.SELF
+                    && fiction.computeIfAbsent(r.context(), c -> c.fictionBySentence(t))[f.start]) {
                 continue;
             }
             if (r.kind() == RiskRule.Kind.BOOSTER) {
@@ -133,8 +138,9 @@ public final class RiskAssessor {
             out.signalSpans.add(new int[] {f.start, f.end});
         }
         // a booster inside a signal's own words ("jump off a bridge") is that signal's method, not extra evidence
+        int[] signalBefore = cover(t.length, out.signalSpans);
         for (Found b : boosterMatches) {
-            if (!overlaps(out.signalSpans, b.start, b.end)) {
+            if (signalBefore[b.end] == signalBefore[b.start]) {
                 boosters.add(b.rule.category());
             }
         }
@@ -167,13 +173,29 @@ public final class RiskAssessor {
         return false;
     }
 
-    private static boolean overlaps(List<int[]> spans, int start, int end) {
+    /**
+     * For token spans {@code [start, end)}: an array {@code c} of {@code tokens + 1} where
+     * {@code c[k]} counts the tokens before {@code k} inside some span, so a span {@code [s, e)}
+     * overlaps one of them exactly when {@code c[e] > c[s]}. Linear in tokens plus spans (asking
+     * every match against every span was quadratic in a long message full of matches).
+     */
+    private static int[] cover(int tokens, List<int[]> spans) {
+        int[] c = new int[tokens + 1];
         for (int[] span : spans) {
-            if (span[0] < end && start < span[1]) {
-                return true;
+            c[span[0]]++;
+            c[span[1]]--;
+        }
+        int depth = 0;
+        int before = 0;
+        for (int k = 0; k < tokens; k++) {
+            depth += c[k];
+            c[k] = before;
+            if (depth > 0) {
+                before++;
             }
         }
-        return false;
+        c[tokens] = before;
+        return c;
     }
 
     private static RiskLevel max(RiskLevel a, RiskLevel b) {

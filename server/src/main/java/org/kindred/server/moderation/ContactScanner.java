@@ -1,9 +1,10 @@
 package org.kindred.server.moderation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds contact details in message text: phone numbers (international and local formats, also
@@ -18,31 +19,21 @@ final class ContactScanner {
         void range(int start, int end);
     }
 
-    private static final Pattern SPELLED_EMAIL = Pattern.compile(
-            "(?i)[a-z0-9._%+-]{2,}\\s*(?:\\(at\\)|\\[at\\]|\\sat\\s|@)\\s*[a-z0-9-]{2,}\\s*(?:\\(dot\\)|\\[dot\\]|\\sdot\\s)\\s*[a-z]{2,6}\\b");
-    private static final String[] PLATFORMS = {"snap", "snapchat", "insta", "instagram", "ig", "tiktok", "discord",
-        "kik", "telegram", "whatsapp", "twitter", "fb", "facebook", "reddit", "wickr", "threema", "skype"};
-    private static final int PLATFORM_INITIALS = initials(PLATFORMS);
-    private static final Set<String> NOT_HANDLES = Set.of("me", "my", "is", "the", "a", "an", "and", "or", "to", "for",
-        "too", "but", "it", "im", "i", "you", "on", "in", "at", "of", "app", "account", "page", "story", "stories",
-        "post", "posts", "dm", "dms", "chat", "group", "server", "call", "video", "yesterday", "today", "lol");
-
     private final PhoneNumbers phones;
-
-    private static int initials(String[] words) {
-        int mask = 0;
-        for (String w : words) {
-            mask |= 1 << (w.charAt(0) - 'a');
-        }
-        return mask;
-    }
 
     ContactScanner(Set<String> crisisNumbers) {
         this.phones = new PhoneNumbers(crisisNumbers);
     }
 
-    /** @param mentionable nicknames (any case) that "@" may name without it being a handle */
-    void scan(String s, List<String> mentionable, Found found) {
+    /**
+     * Reports every contact detail in {@code s} to {@code found} as a range of {@code s}, in no
+     * particular order (ranges may overlap).
+     *
+     * @param mentionable nicknames (any case) that "@" may name without it being a handle
+     * @return the number of characters read, for tests of the linear-time bound: at most a small
+     *         multiple of {@code s.length()} plus, per "@", the length of the nicknames
+     */
+    int scan(String s, List<String> mentionable, Found found) {
         // One pass decides which of the finders below can possibly find something.
         int digits = 0;
         boolean at = false;
@@ -83,24 +74,23 @@ final class ContactScanner {
         if (wordLength > 0) {
             platform |= mayBePlatform(wordHash, wordLength, ' ');
         }
+        int steps = s.length();
         if (digits >= PhoneNumbers.MIN_DIGITS) {
-            phones.scan(s, found);
+            steps += phones.scan(s, found);
         }
         if (at) {
-            atSigns(s, mentionable, found);
+            steps += atSigns(s, mentionable, found);
         }
         if (hash) {
-            discordTags(s, found);
+            steps += discordTags(s, found);
         }
         if (spelled) {
-            Matcher m = SPELLED_EMAIL.matcher(s);
-            while (m.find()) {
-                found.range(m.start(), m.end());
-            }
+            steps += SpelledEmails.scan(s, found);
         }
         if (platform || otherLetters) {
-            platformHandles(s, found);
+            steps += PlatformHandles.scan(s, found);
         }
+        return steps;
     }
 
     private static final int DIGIT = 1;
@@ -108,7 +98,7 @@ final class ContactScanner {
     /** Per ASCII char: digit or letter. */
     private static final byte[] ASCII = new byte[128];
     /** Hashes (31 * h + lower-case char) of the platform names. */
-    private static final int[] PLATFORM_HASHES = new int[PLATFORMS.length];
+    private static final int[] PLATFORM_HASHES = new int[PlatformHandles.PLATFORMS.length];
 
     static {
         for (char c = '0'; c <= '9'; c++) {
@@ -118,8 +108,8 @@ final class ContactScanner {
             ASCII[c] = LETTER;
             ASCII[Character.toUpperCase(c)] = LETTER;
         }
-        for (int k = 0; k < PLATFORMS.length; k++) {
-            PLATFORM_HASHES[k] = PLATFORMS[k].hashCode(); // String.hashCode is the same polynomial
+        for (int k = 0; k < PlatformHandles.PLATFORMS.length; k++) {
+            PLATFORM_HASHES[k] = PlatformHandles.PLATFORMS[k].hashCode(); // String.hashCode is the same polynomial
         }
     }
 
@@ -145,14 +135,21 @@ final class ContactScanner {
 
     // ---- e-mail addresses and @handles ----
 
-    private static void atSigns(String s, List<String> mentionable, Found found) {
+    /**
+     * Each "@": the local part before it stops at the previous "@", the domain or handle after it
+     * at the next, so every character is read a bounded number of times (plus the nicknames).
+     */
+    private static int atSigns(String s, List<String> mentionable, Found found) {
         int n = s.length();
+        int steps = 0;
+        Map<Integer, List<String>> nicks = null; // by first character, made when first needed
         for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
             int start = at;
             while (start > 0 && isLocalChar(s.charAt(start - 1))) {
                 start--;
             }
             int domainEnd = domainEnd(s, at + 1);
+            steps += 2 * (at - start) + 2 * (domainEnd - at) + 1;
             if (start < at && domainEnd > at + 1) {
                 found.range(start, domainEnd);
                 at = domainEnd - 1;
@@ -163,14 +160,43 @@ final class ContactScanner {
                 while (end < n && isHandleChar(s.charAt(end))) {
                     end++;
                 }
+                steps += 3 * (end - at);
                 while (end > at + 1 && s.charAt(end - 1) == '.') {
                     end--; // sentence full stop
                 }
-                if (end - at - 1 >= 2 && hasLetter(s, at + 1, end) && !mentionsMember(s, at + 1, mentionable)) {
-                    found.range(at, end);
+                if (end - at - 1 >= 2 && hasLetter(s, at + 1, end)) {
+                    if (nicks == null) {
+                        nicks = byFirstChar(mentionable);
+                    }
+                    if (!mentionsMember(s, at + 1, nicks.getOrDefault(foldCase(s.charAt(at + 1)), List.of()))) {
+                        found.range(at, end);
+                    }
                 }
             }
         }
+        return steps;
+    }
+
+    /**
+     * Nicknames by {@link #foldCase} of their first character, so that each "@handle" is compared
+     * only with the few nicknames that can match it, not with the whole room.
+     */
+    private static Map<Integer, List<String>> byFirstChar(List<String> nicks) {
+        Map<Integer, List<String>> out = new HashMap<>();
+        for (String nick : nicks) {
+            if (!nick.isEmpty()) {
+                out.computeIfAbsent(foldCase(nick.charAt(0)), k -> new ArrayList<>(2)).add(nick);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same for two characters that {@link String#regionMatches(boolean, int, String, int, int)}
+     * ignoring case takes as equal (for a surrogate pair: the same high surrogate).
+     */
+    private static int foldCase(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /**
@@ -220,17 +246,8 @@ final class ContactScanner {
         return isAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
     }
 
-    private static boolean isHandleChar(char c) {
+    static boolean isHandleChar(char c) {
         return isAsciiAlnum(c) || c == '_' || c == '.';
-    }
-
-    /** Character.isLetter with an ASCII fast path. */
-    private static boolean isLetter(char c) {
-        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
-    }
-
-    private static boolean isLetterOrDigit(char c) {
-        return c < 128 ? isAsciiAlnum(c) : Character.isLetterOrDigit(c);
     }
 
     private static boolean isAsciiAlnum(char c) {
@@ -246,129 +263,25 @@ final class ContactScanner {
         return false;
     }
 
-    // ---- Discord tags, u/name and handles after a platform name ----
+    // ---- Discord tags ----
 
-    private static void discordTags(String s, Found found) {
+    private static int discordTags(String s, Found found) {
+        int steps = 0;
         for (int h = s.indexOf('#'); h >= 0; h = s.indexOf('#', h + 1)) {
             int end = h + 1;
             while (end < s.length() && isDigit(s.charAt(end))) {
-                end++;
+                end++; // stops at the next '#'
             }
             boolean fourDigits = end - h - 1 == 4 && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)));
             int start = h;
             while (start > 0 && isHandleChar(s.charAt(start - 1))) {
-                start--;
+                start--; // stops at the previous '#'
             }
+            steps += end - start + 1;
             if (fourDigits && start < h) {
                 found.range(start, end);
             }
         }
-    }
-
-    private static void platformHandles(String s, Found found) {
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            if (!isLetter(s.charAt(i)) || (i > 0 && isLetterOrDigit(s.charAt(i - 1)))) {
-                i++;
-                continue;
-            }
-            int wordEnd = i + 1;
-            while (wordEnd < n && isLetter(s.charAt(wordEnd))) {
-                wordEnd++;
-            }
-            if (wordEnd - i == 1 && (s.charAt(i) == 'u' || s.charAt(i) == 'U') && wordEnd < n && s.charAt(wordEnd) == '/') {
-                int end = wordEnd + 1;
-                while (end < n && (isHandleChar(s.charAt(end)) || s.charAt(end) == '-')) {
-                    end++;
-                }
-                if (end - wordEnd - 1 >= 3) {
-                    found.range(i, end);
-                }
-            } else if (isPlatform(s, i, wordEnd)) {
-                handleAfter(s, wordEnd, found);
-            }
-            i = wordEnd;
-        }
-    }
-
-    private static boolean isPlatform(String s, int from, int to) {
-        int len = to - from;
-        if (len < 2 || len > 9) {
-            return false;
-        }
-        char first = (char) (s.charAt(from) | 0x20);
-        if (first < 'a' || first > 'z' || (PLATFORM_INITIALS & (1 << (first - 'a'))) == 0) {
-            return false;
-        }
-        for (String p : PLATFORMS) {
-            if (p.length() == len && p.charAt(0) == first && s.regionMatches(true, from, p, 0, len)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** After a platform name: optional separator (":", "=", "-", "@", "is"), then the handle. */
-    private static void handleAfter(String s, int from, Found found) {
-        int n = s.length();
-        int i = skipSpaces(s, from);
-        i = skipWord(s, i, "me");
-        i = skipWord(s, i, "at");
-        boolean explicit = false;
-        if (i < n && (s.charAt(i) == ':' || s.charAt(i) == '=' || s.charAt(i) == '-')) {
-            explicit = s.charAt(i) != '-';
-            i = skipSpaces(s, i + 1);
-        } else if (i + 2 < n && s.regionMatches(true, i, "is", 0, 2) && s.charAt(i + 2) == ' ') {
-            i = skipSpaces(s, i + 2);
-        }
-        int start = i;
-        if (i < n && s.charAt(i) == '@') {
-            explicit = true;
-            i++;
-        }
-        int end = i;
-        while (end < n && isHandleChar(s.charAt(end))) {
-            end++;
-        }
-        while (end > i && s.charAt(end - 1) == '.') {
-            end--;
-        }
-        if (end - i < 2 || !hasLetter(s, i, end)) {
-            return;
-        }
-        String token = s.substring(i, end).toLowerCase(java.util.Locale.ROOT);
-        if (NOT_HANDLES.contains(token)) {
-            return;
-        }
-        if (explicit || handleLike(token)) {
-            found.range(start, end);
-        }
-    }
-
-    private static boolean handleLike(String token) {
-        for (int k = 0; k < token.length(); k++) {
-            char c = token.charAt(k);
-            if (isDigit(c) || c == '_' || (c == '.' && k > 0 && k < token.length() - 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Skips {@code word} and the spaces after it when it stands at {@code i} as a whole word. */
-    private static int skipWord(String s, int i, String word) {
-        int end = i + word.length();
-        if (end < s.length() && s.regionMatches(true, i, word, 0, word.length()) && s.charAt(end) == ' ') {
-            return skipSpaces(s, end);
-        }
-        return i;
-    }
-
-    private static int skipSpaces(String s, int i) {
-        while (i < s.length() && s.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
+        return steps;
     }
 }

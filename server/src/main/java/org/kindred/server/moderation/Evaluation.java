@@ -20,6 +20,9 @@ public final class Evaluation {
     private Verdict finished;
     private int[] masks = new int[0];
     private int maskCount;
+    /** {@link #coverage} of the masks, built for {@code maskedBuiltFor} masks. */
+    private int[] maskedBefore;
+    private int maskedBuiltFor;
     private Set<String> categories;
     private Set<String> maskedCategories;
     private String blockCategory;
@@ -155,8 +158,19 @@ public final class Evaluation {
     }
 
     private void mask(int start, int end, String category) {
+        if (start < 0 || end > text.length()) {
+            throw new IllegalArgumentException("mask [" + start + ", " + end + ") (expected: within 0.."
+                    + text.length() + ")");
+        }
         if (start >= end) {
             return;
+        }
+        if (start > 0 && Character.isLowSurrogate(text.charAt(start)) && Character.isHighSurrogate(text.charAt(start - 1))) {
+            start--; // never split a surrogate pair: mask whole code points
+        }
+        if (end < text.length() && Character.isLowSurrogate(text.charAt(end))
+                && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end++;
         }
         if (maskCount * 2 == masks.length) {
             masks = Arrays.copyOf(masks, Math.max(8, masks.length * 2));
@@ -170,14 +184,44 @@ public final class Evaluation {
         maskedCategories.add(category);
     }
 
-    /** True if {@code [start, end)} overlaps a range already masked. */
+    /**
+     * True if {@code [start, end)} (within {@link #text()}) overlaps a range already masked.
+     * Constant time after the first call following a new mask (which costs one pass over the
+     * text and the masks), so a stage may ask once per candidate without going quadratic.
+     */
     public boolean masked(int start, int end) {
-        for (int i = 0; i < maskCount; i++) {
-            if (masks[2 * i] < end && start < masks[2 * i + 1]) {
-                return true;
+        if (maskCount == 0 || start >= end) {
+            return false;
+        }
+        if (maskedBuiltFor != maskCount) {
+            maskedBefore = coverage(text.length(), masks, maskCount);
+            maskedBuiltFor = maskCount;
+        }
+        return maskedBefore[end] - maskedBefore[start] > 0;
+    }
+
+    /**
+     * For masks {@code [masks[2i], masks[2i+1])}, i &lt; count, over a text of {@code length}
+     * chars: an array {@code c} of {@code length + 1} where {@code c[k]} is how many of the chars
+     * before {@code k} are masked. Linear in {@code length + count}, however the masks overlap.
+     */
+    static int[] coverage(int length, int[] masks, int count) {
+        int[] c = new int[length + 1];
+        for (int i = 0; i < count; i++) {
+            c[masks[2 * i]]++;
+            c[masks[2 * i + 1]]--;
+        }
+        int depth = 0;
+        int before = 0;
+        for (int k = 0; k < length; k++) {
+            depth += c[k];
+            c[k] = before;
+            if (depth > 0) {
+                before++;
             }
         }
-        return false;
+        c[length] = before;
+        return c;
     }
 
     int maskCount() {

@@ -37,31 +37,53 @@ public final class LinkStage implements Stage {
         if (ctx.role().canModerate() || ctx.nowMillis() - ctx.memberSinceMillis() >= newMemberMillis) {
             return;
         }
-        String s = e.text();
+        scan(e, e.text());
+    }
+
+    /**
+     * Looks for the first link in {@code s} that is not allowed and records it on {@code e}.
+     * Returns the number of characters read, for tests of the linear-time bound: each dot starts
+     * at most one walk back (which stops at the previous dot) and one walk forward over the host
+     * and dots after it, which a later dot in the same run reuses instead of walking again.
+     */
+    int scan(Evaluation e, String s) {
+        int steps = 0;
+        int runFrom = -1; // [runFrom, runEnd): the last forward walk; hostEnd: its end without trailing dots
+        int runEnd = -1;
+        int hostEnd = -1;
         for (int dot = s.indexOf('.'); dot >= 0; dot = s.indexOf('.', dot + 1)) {
             int start = dot;
             while (start > 0 && isHostChar(s.charAt(start - 1))) {
                 start--;
             }
-            int end = dot;
-            while (end < s.length() && (isHostChar(s.charAt(end)) || s.charAt(end) == '.')) {
-                end++;
+            steps += dot - start + 1;
+            if (dot < runFrom || dot >= runEnd) {
+                runFrom = dot;
+                runEnd = dot;
+                while (runEnd < s.length() && (isHostChar(s.charAt(runEnd)) || s.charAt(runEnd) == '.')) {
+                    runEnd++;
+                }
+                hostEnd = runEnd;
+                while (hostEnd > dot && s.charAt(hostEnd - 1) == '.') {
+                    hostEnd--;
+                }
+                steps += 2 * (runEnd - dot);
             }
-            while (end > dot && s.charAt(end - 1) == '.') {
-                end--;
-            }
+            int end = Math.max(dot, hostEnd); // what walking from this dot would give: same run, same end
             if (start == dot || end <= dot + 1 || (start > 0 && s.charAt(start - 1) == '@') || e.masked(start, end)) {
                 dot = Math.max(dot, end);
                 continue;
             }
             boolean explicit = hasScheme(s, start) || s.regionMatches(true, start, "www.", 0, 4);
             String host = s.substring(start, end).toLowerCase(Locale.ROOT);
+            steps += 2 * (end - start);
             if ((explicit || BARE_TLDS.contains(host.substring(host.lastIndexOf('.') + 1))) && !allowed(host)) {
                 e.found(Categories.LINK, start, end);
-                return;
+                return steps;
             }
             dot = Math.max(dot, end);
         }
+        return steps;
     }
 
     private boolean allowed(String host) {

@@ -18,10 +18,17 @@ final class PhoneNumbers {
         this.crisisNumbers = Set.copyOf(crisisNumbers);
     }
 
-    void scan(String s, ContactScanner.Found found) {
+    /**
+     * Reports phone numbers in {@code s} to {@code found}. Every turn of the loop moves {@code i}
+     * forward, and the checks of a candidate read at most {@code 3 * MAX_DIGITS} characters, so the
+     * scan is linear; returns the number of characters read (for tests of that bound).
+     */
+    int scan(String s, ContactScanner.Found found) {
         int n = s.length();
+        int steps = 0;
         int i = 0;
         while (i < n) {
+            steps++;
             char c = s.charAt(i);
             boolean opener = (c == '+' || c == '(') && i + 1 < n && ContactScanner.isDigit(s.charAt(i + 1));
             if (!ContactScanner.isDigit(c) && !opener) {
@@ -32,6 +39,7 @@ final class PhoneNumbers {
                 i++; // always advance: an opener ("alert(1", "day+1") is not itself a letter or digit
                 while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
                     i++; // digits glued to a word ("mp3", "room12"): not a phone number
+                    steps++;
                 }
                 continue;
             }
@@ -52,13 +60,17 @@ final class PhoneNumbers {
                 }
                 j++;
             }
+            steps += j - i;
             boolean gluedAfter = end < n && Character.isLetter(s.charAt(end));
-            if (digits >= MIN_DIGITS && digits <= MAX_DIGITS && !gluedAfter
-                    && !looksLikeDateOrYears(s, i, end) && !isCrisisNumber(s, i, end)) {
-                found.range(i, end);
+            if (digits >= MIN_DIGITS && digits <= MAX_DIGITS && !gluedAfter) {
+                steps += 2 * (end - i); // both checks read the candidate once
+                if (!looksLikeDateOrYears(s, i, end) && !isCrisisNumber(s, i, end)) {
+                    found.range(i, end);
+                }
             }
             i = Math.max(j, i + 1);
         }
+        return steps;
     }
 
     private static boolean isPhoneSeparator(char c) {

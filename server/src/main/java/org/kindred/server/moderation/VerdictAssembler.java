@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Stage 7: turns an {@link Evaluation} into one immutable {@link Verdict}: block beats hold beats
- * mask beats deliver; masks replace exactly the recorded original characters with {@code *} (one
- * per code point, spaces inside a masked span included); repeated severe blocks ask for an automatic mute.
+ * mask beats deliver; masks replace exactly the code points that recorded ranges touch with
+ * {@code *} (one per code point, spaces inside a masked span included); repeated severe blocks ask for an automatic mute.
  */
 final class VerdictAssembler {
     private final StrikeTracker strikes;
@@ -54,20 +54,23 @@ final class VerdictAssembler {
     /** The text with every masked range replaced by one {@code *} per code point. */
     static String masked(Evaluation e) {
         String s = e.text();
-        boolean[] hide = new boolean[s.length()];
-        for (int i = 0; i < e.maskCount(); i++) {
-            for (int k = e.maskStart(i); k < e.maskEnd(i); k++) {
-                hide[k] = true;
-            }
+        int count = e.maskCount();
+        int[] masks = new int[2 * count];
+        for (int i = 0; i < count; i++) {
+            masks[2 * i] = e.maskStart(i);
+            masks[2 * i + 1] = e.maskEnd(i);
         }
+        int[] before = Evaluation.coverage(s.length(), masks, count); // linear, however many masks overlap
         StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!hide[i]) {
-                out.append(c);
-            } else if (!Character.isLowSurrogate(c) || i == 0 || !hide[i - 1]) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i); // a pair is one code point; a lone surrogate is one too
+            int next = i + Character.charCount(cp);
+            if (before[next] > before[i]) {
                 out.append('*');
+            } else {
+                out.append(s, i, next);
             }
+            i = next;
         }
         return out.toString();
     }

@@ -32,13 +32,28 @@ public final class Normalizer {
     public Normalizer() {
     }
 
-    /** Normalises {@code original} (not null). */
+    /**
+     * Normalises {@code original} (not null, any length, any UTF-16 including lone surrogates).
+     * Takes time linear in its length: every loop moves forward, and the few that look ahead stop
+     * at the end of the token they look into.
+     */
     public NormalizedText normalize(String original) {
+        return normalize(original, null);
+    }
+
+    /**
+     * {@link #normalize(String)} that also stores in {@code stepsOrNull[0]} the number of loop turns
+     * it took (for tests of the linear-time bound).
+     */
+    NormalizedText normalize(String original, int[] stepsOrNull) {
         Scratch s = scratch.get();
         s.reset(original);
         fold(s);
-        leet(s);
+        Leetspeak.apply(s);
         NormalizedText result = buildWords(original, s);
+        if (stepsOrNull != null) {
+            stepsOrNull[0] = s.steps;
+        }
         if (s.capacity() > MAX_RETAINED_SCRATCH) {
             scratch.remove(); // do not pin huge buffers to a thread
         }
@@ -53,7 +68,9 @@ public final class Normalizer {
         int[] starts = s.starts;
         int[] ends = s.ends;
         int size = 0;
+        int steps = 0;
         for (int i = 0; i < len; ) {
+            steps++;
             char ch = in[i];
             int next = i + 1;
             char f;
@@ -68,6 +85,7 @@ public final class Normalizer {
                 } else {
                     s.size = size;
                     s.appendAll(folded, i, next, len - next);
+                    steps += folded.length();
                     size = s.size;
                     out = s.chars;
                     starts = s.starts;
@@ -90,6 +108,7 @@ public final class Normalizer {
             } else {
                 s.size = size;
                 s.appendAll(CharFolding.multi(ch), i, next, len - next);
+                steps += CharFolding.multi(ch).length();
                 size = s.size;
                 out = s.chars;
                 starts = s.starts;
@@ -98,87 +117,7 @@ public final class Normalizer {
             i = next;
         }
         s.size = size;
-    }
-
-    /** Step 2: leetspeak inside tokens that contain a letter. */
-    private static void leet(Scratch s) {
-        char[] c = s.chars;
-        int n = s.size;
-        int i = 0;
-        while (i < n && (kind(c[i]) & LEET) == 0) {
-            i++;
-        }
-        if (i == n) {
-            return; // nothing that could be leetspeak (the common case)
-        }
-        while (i > 0 && kind(c[i - 1]) != 0) {
-            i--; // back to the start of the token holding the first candidate
-        }
-        while (i < n) {
-            if (kind(c[i]) == 0) {
-                i++;
-                continue;
-            }
-            int a = i;
-            int kinds = 0;
-            int k;
-            while (i < n && (k = kind(c[i])) != 0) {
-                kinds |= k;
-                i++;
-            }
-            if ((kinds & LETTER) != 0 && (kinds & LEET) != 0) {
-                for (int p = a; p < i; p++) {
-                    char v = leetValue(c[p]);
-                    if (v == 0) {
-                        continue;
-                    }
-                    if (!isPunctuationLike(c[p]) || (p > a && letterFollows(c, p, i))) {
-                        c[p] = v;
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean isPunctuationLike(char ch) {
-        return ch == '!' || ch == '|';
-    }
-
-    /** True when, after a run of '!'/'|' starting at p, a letter or digit follows in the token. */
-    private static boolean letterFollows(char[] c, int p, int tokenEnd) {
-        int q = p;
-        while (q < tokenEnd && isPunctuationLike(c[q])) {
-            q++;
-        }
-        return q < tokenEnd && (kind(c[q]) & (LETTER | DIGIT)) != 0;
-    }
-
-    private static final byte LETTER = 1;
-    private static final byte DIGIT = 2;
-    private static final byte LEET = 4;
-    /** Per BMP char: LETTER (Character.isLetter), DIGIT (Character.isDigit), LEET (has a leet value). */
-    private static final byte[] KIND = new byte[0x10000];
-    private static final char[] LEET_VALUE = new char[128];
-
-    static {
-        String leet = "0o1i!i3e4a@a5s$s7t8b9g|l";
-        for (int k = 0; k < leet.length(); k += 2) {
-            LEET_VALUE[leet.charAt(k)] = leet.charAt(k + 1);
-        }
-        for (int c = 0; c < 0x10000; c++) {
-            char ch = (char) c;
-            KIND[c] = (byte) ((Character.isLetter(ch) ? LETTER : 0) | (Character.isDigit(ch) ? DIGIT : 0)
-                    | (leetValue(ch) != 0 ? LEET : 0));
-        }
-    }
-
-    /** Letter, digit and leet bits of a folded char; 0 means it is not part of a token. */
-    private static int kind(char ch) {
-        return KIND[ch];
-    }
-
-    static char leetValue(char ch) {
-        return ch < 128 ? LEET_VALUE[ch] : ch == '€' ? 'e' : 0;
+        s.steps += steps;
     }
 
     /**
@@ -188,19 +127,21 @@ public final class Normalizer {
     private static NormalizedText buildWords(String original, Scratch s) {
         char[] c = s.chars;
         int n = s.size;
+        s.steps += n;
         for (int i = 0; i < n; ) {
-            int k = KIND[c[i]] & (LETTER | DIGIT);
+            int k = Leetspeak.KIND[c[i]] & (Leetspeak.LETTER | Leetspeak.DIGIT);
             if (k == 0) {
                 i++;
                 continue;
             }
             int a = i++;
-            while (i < n && (KIND[c[i]] & k) != 0) {
+            while (i < n && (Leetspeak.KIND[c[i]] & k) != 0) {
                 i++;
             }
-            s.addItem(a, i, k == LETTER);
+            s.addItem(a, i, k == Leetspeak.LETTER);
         }
         int items = s.items;
+        s.steps += 3 * items; // the two loops over items below, and write()
         int[] itemStart = s.itemStart;
         int[] itemEnd = s.itemEnd;
         // joins: 1 = glue to previous item (no space), 2 = glue and soft boundary
@@ -260,11 +201,14 @@ public final class Normalizer {
         int runStart = -1; // where the current run of one letter started in the output
         char runChar = 0;
         int runLength = 0; // 0 when the last char written is not a letter
+        s.steps += s.size;
         for (int j = 0; j < items; j++) {
             int a = itemStart[j];
             int b = itemEnd[j];
             if (j > 0 && join[j] == 0) {
-                int gapAt = ends[itemEnd[j - 1] - 1];
+                // between the two items; the min matters when one character folds to several
+                // words ("\uFDFA"), so that both items share it and ranges still never go back
+                int gapAt = Math.min(ends[itemEnd[j - 1] - 1], starts[a]);
                 chars[w] = ' ';
                 ranges[2 * w] = gapAt;
                 ranges[2 * w + 1] = gapAt;

@@ -18,6 +18,8 @@ final class Scratch {
     boolean[] isLetter = new boolean[64];
     byte[] join = new byte[64];
     int items;
+    /** Loop turns of the current call (see Normalizer#normalize(String, int[])). */
+    int steps;
     /**
      * Starts a new input. Afterwards there is room for one output char per input char; whoever
      * writes more than one per input char must call {@link #appendAll} (which keeps that true).
@@ -31,6 +33,7 @@ final class Scratch {
         inputLength = length;
         size = 0;
         items = 0;
+        steps = 0;
         ensureChars(length + 8);
     }
 

@@ -201,12 +201,12 @@ public final class Lexicon {
         }
         String s = t.text();
         for (String a : term.allow()) {
-            int idx = s.indexOf(a, Math.max(0, end - a.length()));
-            while (idx >= 0 && idx <= start) {
-                if (idx + a.length() >= end) {
+            // only a phrase starting in [end - length, start] can contain the match: look there
+            // alone (searching the rest of the text per match made "shit shit shit ..." quadratic)
+            for (int idx = Math.max(0, end - a.length()); idx <= start; idx++) {
+                if (s.startsWith(a, idx)) {
                     return true;
                 }
-                idx = s.indexOf(a, idx + 1);
             }
         }
         return false;
