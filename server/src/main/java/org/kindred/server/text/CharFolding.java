@@ -35,6 +35,10 @@ final class CharFolding {
                 SINGLE[c] = DROP; // lone surrogates; pairs are handled as code points
                 continue;
             }
+            if (c == MULTI || c == DROP) {
+                SINGLE[c] = DROP; // the noncharacters U+FFFE/U+FFFF are this table's markers, never text to match
+                continue;
+            }
             String folded = fold(c);
             if (folded.isEmpty()) {
                 SINGLE[c] = DROP;

@@ -54,4 +54,28 @@ class ShapeStageTest {
     void rejectsNonsenseMaximum() {
         assertThrows(IllegalArgumentException.class, () -> new ShapeStage(0));
     }
+
+    @Test
+    void cutsZalgoToAFewMarksPerLetter() {
+        String marks = "\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308".repeat(75); // 600 marks
+        assertEquals("H" + marks.substring(0, ShapeStage.MAX_MARKS) + "i", ShapeStage.clean("H" + marks + "i"));
+        // marks split by a removed control character are still one run
+        assertEquals("a\u0301\u0302\u0303\u0304", ShapeStage.clean("a\u0301\u0302\u0000\u0303\u0304\u0305"));
+        // enclosing and supplementary marks count too (U+20DD, U+1D167)
+        assertEquals("x\u20DD\u20DD\u20DD\u20DD", ShapeStage.clean("x" + "\u20DD".repeat(9)));
+        assertEquals("y" + "\uD834\uDD67".repeat(4), ShapeStage.clean("y" + "\uD834\uDD67".repeat(7)));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "Tiếng Việt có dấu", "Tie\u0302\u0301ng Vie\u0323\u0302t", "ภาษาไทย น้ำ", "שָׁלוֹם", "👍🏽 ❤️ 👨‍👩‍👧", "नमस्ते दुनिया"})
+    void keepsRealWritingWithMarksAsItIs(String text) {
+        assertSame(text, ShapeStage.clean(text));
+    }
+
+    @Test
+    void removesNoncharacters() {
+        assertEquals("ok ", ShapeStage.clean("ok \uFFFE"));
+        assertEquals("ab", ShapeStage.clean("a\uFFFFb"));
+    }
 }

@@ -147,4 +147,16 @@ class NormalizerTest {
             pool.shutdownNow();
         }
     }
+
+    /** Naughty-strings finding (issue 11): U+FFFE is the folding table's marker and threw on the event loop. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ok \uFFFE", "\uFFFE", "a\uFFFFb\uFFFEc", "\uFFFE\uFFFE kys"})
+    void markerNoncharactersAreDroppedNotCrashed(String text) {
+        NormalizedText t = normalizer.normalize(text);
+        org.junit.jupiter.api.Assertions.assertFalse(t.text().contains("\uFFFE") || t.text().contains("\uFFFF"), t.text());
+        for (int i = 0; i < t.text().length(); i++) {
+            int o = t.originalStart(i);
+            org.junit.jupiter.api.Assertions.assertTrue(o >= 0 && o < text.length());
+        }
+    }
 }
