@@ -103,11 +103,15 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
         }
     }
 
-    /** {@code help}: the member asks for help now. */
+    /**
+     * {@code help}: the member asks for help now. A {@code room} that is not a well-formed
+     * identifier is dropped (null), never refused: a person asking for help always gets the
+     * crisis lines, and the junk is never stored or shown.
+     */
     @com.fasterxml.jackson.annotation.JsonTypeName("help")
     record Help(String id, String room) implements ClientMessage {
         public Help {
-            Fields.optionalIdentifier(room, "room");
+            room = room == null || Fields.isIdentifier(room) ? room : null;
         }
     }
 }

@@ -96,7 +96,7 @@ class IdEchoTest {
 
     @Test
     void recordLevelFailuresEchoTheId() {
-        assertEquals("h1", error("{\"id\":\"h1\",\"type\":\"help\",\"room\":\"" + "x".repeat(5000) + "\"}").id());
+        assertEquals("j1", error("{\"id\":\"j1\",\"type\":\"join\",\"room\":\"" + "x".repeat(5000) + "\"}").id());
         assertEquals("u1", error("{\"id\":\"u1\",\"type\":\"dance\"}").id());
         assertEquals("t1", error("{\"id\":\"t1\",\"type\":[]}").id());
     }
