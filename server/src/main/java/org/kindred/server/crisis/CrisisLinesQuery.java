@@ -73,12 +73,15 @@ public final class CrisisLinesQuery {
      * @param ifNoneMatch the request's {@code If-None-Match} header, may be {@code null}
      */
     public Answer answer(Map<String, List<String>> params, String ifNoneMatch) {
+        for (String name : List.of("region", "lang", "level")) {
+            List<String> values = params.get(name);
+            if (values != null && values.size() > 1) {
+                return bad("Give region, lang and level at most once each.");
+            }
+        }
         String region = single(params, "region");
         String lang = single(params, "lang");
         String level = single(params, "level");
-        if (region == MULTIPLE || lang == MULTIPLE || level == MULTIPLE) {
-            return bad("Give region, lang and level at most once each.");
-        }
         if (region != null && !REGION.matcher(region).matches()) {
             return bad("The region must be two letters, such as GB.");
         }
@@ -146,15 +149,10 @@ public final class CrisisLinesQuery {
         return false;
     }
 
-    private static final String MULTIPLE = new String("multiple");
-
     private static String single(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return null;
-        }
-        if (values.size() > 1) {
-            return MULTIPLE;
         }
         String v = values.get(0).trim();
         return v.isEmpty() ? null : v;
