@@ -37,9 +37,10 @@ export class CrisisCard {
 
   /**
    * @param {object} crisis a `crisis` event or reply
-   * @param {{focus?: boolean}} [opts] focus: move focus to the card (the person asked for help)
+   * @param {{focus?: boolean, note?: string}} [opts] focus: move focus to the card (the person asked
+   *   for help); note: a plain sentence shown above the lines (e.g. that no moderator can be reached)
    */
-  show(crisis, { focus = false } = {}) {
+  show(crisis, { focus = false, note = null } = {}) {
     const hadFocus = this.slot.contains(document.activeElement);
     this.last = crisis;
     clear(this.slot);
@@ -47,7 +48,8 @@ export class CrisisCard {
     const title = el('h2', { text: 'Support is here for you', attrs: { id: 'crisis-title', tabindex: '-1' } });
     const card = el('section', {
       className: 'crisis-card',
-      attrs: { 'aria-labelledby': 'crisis-title', 'aria-describedby': 'crisis-text',
+      attrs: { 'aria-labelledby': 'crisis-title',
+        'aria-describedby': note ? 'crisis-unreachable crisis-text' : 'crisis-text',
         'data-level': crisis.level || 'concern' },
     },
     el('div', { className: 'crisis-head' },
@@ -58,9 +60,11 @@ export class CrisisCard {
         attrs: { type: 'button', 'aria-label': 'Close the support card', 'aria-keyshortcuts': 'Escape' },
         on: { click: () => this.hide() },
       })),
+    note ? el('p', { className: 'crisis-unreachable', text: note, attrs: { id: 'crisis-unreachable' } }) : null,
     this.quickLinks(crisis.resources || []),
     el('p', { className: 'crisis-text', text: lead, attrs: { id: 'crisis-text' } }),
-    el('p', { className: 'crisis-note', text: 'Only you can see this. You can close it and keep chatting.' }),
+    el('p', { className: 'crisis-note', text: note ? 'Only you can see this.'
+      : 'Only you can see this. You can close it and keep chatting.' }),
     this.resourceList(crisis.resources || []));
     this.slot.append(card);
     this.slot.hidden = false;

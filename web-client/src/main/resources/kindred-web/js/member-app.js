@@ -10,6 +10,7 @@ import { Feedback } from './feedback.js';
 import { locale } from './region.js';
 import { ConnectionStatus } from './connection-status.js';
 import { loadTab, saveTab, clearTab } from './tab-state.js';
+import { crisisLines } from './help-lines.js';
 
 const landingFeedback = new Feedback(byId('landing-feedback'));
 const helpFeedback = new Feedback(byId('help-feedback'));
@@ -23,6 +24,7 @@ let current = null; // {room, nick, title, topic} while in a room
 const landing = new Landing({
   onJoin: (roomId, nick) => join(roomId, nick),
   onRegionChange: () => {
+    crisisLines(landing.regionCode, locale()); // keep a copy for the new region too
     // The region is part of hello; a new one needs a new session (outside rooms only).
     if (conn && !current) {
       conn.stop();
@@ -67,6 +69,7 @@ async function join(roomId, nick) {
     return;
   }
   landingFeedback.clear();
+  crisisLines(landing.regionCode, locale()); // a copy for this region, for a press without the server
   const summary = (await roomSummary(roomId)) || { title: roomId, topic: '' };
   current = { room: roomId, nick, title: summary.title, topic: summary.topic };
   landing.hide();
@@ -167,19 +170,50 @@ async function onWelcome({ resumed }) {
   }
 }
 
+// "I need help now" works whatever the state of the WebSocket: when the connection is open the
+// server answers `help` (a moderator hears of it); otherwise — offline, server down, banned —
+// the lines come from /api/crisis-lines or the copy kept from it, with a plain sentence saying
+// that a moderator cannot be reached right now.
+const NO_MODERATOR = "A moderator can't be reached right now, but these lines can help.";
+let helpBusy = false;
+
 byId('help-button').addEventListener('click', async () => {
-  const c = connection();
+  if (helpBusy) return;
+  helpBusy = true;
+  try {
+    await askForHelp();
+  } finally {
+    helpBusy = false;
+  }
+});
+
+async function askForHelp() {
   helpFeedback.show('Getting support options for you…');
-  const welcome = await Promise.race([c.start(), wait(10000)]);
-  const reply = welcome ? await c.request(current ? { type: 'help', room: current.room } : { type: 'help' }) : null;
+  const fallback = crisisLines(landing.regionCode, locale()); // at once, in parallel
+  let reply = null;
+  const usable = !conn || !conn.stopped;
+  if (usable) {
+    const c = connection();
+    const welcome = c.isOpen ? true : await Promise.race([c.start(), wait(3000)]);
+    if (welcome && c.isOpen) {
+      reply = await Promise.race([c.request(current ? { type: 'help', room: current.room } : { type: 'help' }),
+        wait(5000)]);
+    }
+  }
   if (reply && reply.type === 'crisis') {
     helpFeedback.clear();
     crisis.show(reply, { focus: true });
-  } else {
-    const why = reply && reply.type === 'error' ? reply.message : "We couldn't reach Kindred just now.";
-    helpFeedback.show(why + ' If you are in danger, please call your local emergency number.', { tone: 'warn' });
+    return;
   }
-});
+  const got = await fallback;
+  if (got) {
+    helpFeedback.clear();
+    crisis.show(got.lines, { focus: true, note: NO_MODERATOR });
+  } else {
+    helpFeedback.show("We couldn't reach Kindred just now, and a moderator can't be reached right now. "
+      + 'If you are in danger, please call your local emergency number.', { tone: 'warn' });
+  }
+}
 
 function wait(ms) {
   return new Promise(resolve => setTimeout(() => resolve(null), ms));
@@ -188,3 +222,5 @@ function wait(ms) {
 const saved = loadTab();
 if (saved && saved.current && saved.joined) resumeTab(saved);
 else landing.show();
+// Keep a copy of the lines now, while the server can be reached, for a press later without it.
+crisisLines(landing.regionCode, locale());

@@ -82,4 +82,19 @@ public final class CrisisSupport {
             c.send(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), h.id(), null));
         }
     }
+
+    /** The sentences and lines behind every {@code crisis} event (also served by {@code /api/crisis-lines}). */
+    public CrisisResponder responder() {
+        return responder;
+    }
+
+    /**
+     * {@code help} on a connection without a session — before {@code hello}, or after a
+     * {@code hello} refused {@code banned}: replies {@code crisis} with the lines for the region and
+     * locale that connection's {@code hello} gave (either may be {@code null}). No escalation is
+     * opened: there is no member to reach. The person asking for help always gets the lines.
+     */
+    public void helpWithoutSession(Connection c, String requestId, String region, String locale) {
+        c.send(responder.respond(RiskLevel.HIGH, region, locale, requestId, null));
+    }
 }

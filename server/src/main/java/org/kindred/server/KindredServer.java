@@ -204,6 +204,8 @@ public final class KindredServer implements AutoCloseable {
         e.put("/api/rooms", SimpleEndpoint.get(SimpleEndpoint.JSON, () -> new String(
                 codec.encode(new ServerMessage.Rooms(null, rooms.summaries())),
                 java.nio.charset.StandardCharsets.UTF_8)));
+        e.put("/api/crisis-lines", new org.kindred.server.transport.CrisisLinesEndpoint(
+                new org.kindred.server.crisis.CrisisLinesQuery(services.crisis.responder(), codec.mapper())));
         e.put("/metrics", SimpleEndpoint.getOffLoop(SimpleEndpoint.PROMETHEUS, reporting, metrics::scrape));
         return e;
     }

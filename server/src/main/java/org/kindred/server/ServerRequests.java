@@ -72,6 +72,11 @@ public final class ServerRequests implements RequestHandlers {
     }
 
     @Override
+    public void helpWithoutSession(Connection c, ClientMessage.Help help, String region, String locale) {
+        crisis.helpWithoutSession(c, help.id(), region, locale);
+    }
+
+    @Override
     public CompletionStage<Optional<Principal>> authenticate(String token) {
         return CompletableFuture.supplyAsync(() -> tokens.authenticate(token), blocking);
     }

@@ -45,10 +45,19 @@ public final class CrisisDirectory {
     private final List<CrisisLine> international;
     private final Map<String, String> aliases;
     private final Map<String, String> languageDefaults;
+    private final Map<String, List<CrisisLine>> emergency;
 
     private CrisisDirectory(Map<String, List<CrisisLine>> regions, List<CrisisLine> international,
-            Map<String, String> aliases, Map<String, String> languageDefaults) {
+            Map<String, String> aliases, Map<String, String> languageDefaults,
+            Map<String, List<CrisisLine>> emergency) {
         this.regions = Collections.unmodifiableMap(new TreeMap<>(regions));
+        this.emergency = Map.copyOf(emergency);
+        for (String code : this.emergency.keySet()) {
+            if (!this.regions.containsKey(code)) {
+                throw new IllegalArgumentException("crisis-lines: emergency " + code
+                        + " (expected: a region listed under regions)");
+            }
+        }
         this.international = List.copyOf(international);
         this.aliases = Map.copyOf(aliases);
         this.languageDefaults = Map.copyOf(languageDefaults);
@@ -121,7 +130,20 @@ public final class CrisisDirectory {
         List<CrisisLine> international = List.of();
         Map<String, String> aliases = new LinkedHashMap<>();
         Map<String, String> languageDefaults = new LinkedHashMap<>();
+        Map<String, List<CrisisLine>> emergency = new LinkedHashMap<>();
         for (CrisisLinesFile f : layers) {
+            for (Map.Entry<String, List<CrisisLinesFile.Entry>> r : f.emergency().entrySet()) {
+                String code = CrisisLineValidator.region(r.getKey(), "crisis-lines emergency");
+                List<CrisisLine> numbers = new ArrayList<>();
+                for (CrisisLinesFile.Entry e : r.getValue() == null ? List.<CrisisLinesFile.Entry>of() : r.getValue()) {
+                    numbers.add(CrisisLineValidator.emergency(code, e, "crisis-lines emergency " + code));
+                }
+                if (numbers.isEmpty()) {
+                    throw new IllegalArgumentException("crisis-lines emergency " + code
+                            + ": no numbers (expected: at least one)");
+                }
+                emergency.put(code, List.copyOf(numbers));
+            }
             for (Map.Entry<String, List<CrisisLinesFile.Entry>> r : f.regions().entrySet()) {
                 String code = CrisisLineValidator.region(r.getKey(), "crisis-lines regions");
                 List<CrisisLine> lines = validate(code, r.getValue(), "crisis-lines " + code);
@@ -139,7 +161,13 @@ public final class CrisisDirectory {
                     CrisisLineValidator.language(k, "crisis-lines languageDefaults"),
                     CrisisLineValidator.region(v, "crisis-lines languageDefaults")));
         }
-        return new CrisisDirectory(regions, international, aliases, languageDefaults);
+        for (String code : regions.keySet()) {
+            if (!emergency.containsKey(code)) {
+                LOG.warn("Crisis lines: region {} has no emergency number; imminent cards there start with its "
+                        + "crisis lines", code);
+            }
+        }
+        return new CrisisDirectory(regions, international, aliases, languageDefaults, emergency);
     }
 
     private static List<CrisisLine> validate(String region, List<CrisisLinesFile.Entry> entries, String where) {
@@ -159,6 +187,35 @@ public final class CrisisDirectory {
      */
     public List<CrisisResource> resourcesFor(String region, String locale) {
         return linesFor(region, locale).stream().map(CrisisLine::toResource).toList();
+    }
+
+    /**
+     * As {@link #resourcesFor(String, String)}, but for an {@code imminent} risk the chosen
+     * region's emergency numbers come first (none when no region is chosen or it has none).
+     *
+     * @param imminent whether the risk is imminent
+     */
+    public List<CrisisResource> resourcesFor(String region, String locale, boolean imminent) {
+        List<CrisisLine> lines = linesFor(region, locale);
+        if (!imminent) {
+            return lines.stream().map(CrisisLine::toResource).toList();
+        }
+        List<CrisisResource> out = new ArrayList<>();
+        resolveRegion(region, locale).ifPresent(code ->
+                emergency.getOrDefault(code, List.of()).forEach(l -> out.add(l.toResource())));
+        lines.forEach(l -> out.add(l.toResource()));
+        return List.copyOf(out);
+    }
+
+    /** The emergency numbers of one region (no fallback), empty when unknown or none are listed. */
+    public List<CrisisLine> emergencyOf(String region) {
+        String code = known(region);
+        return code == null ? List.of() : emergency.getOrDefault(code, List.of());
+    }
+
+    /** Whether {@code region} names a region with its own lines (case-insensitive, aliases allowed). */
+    public boolean isKnown(String region) {
+        return known(region) != null;
     }
 
     /** As {@link #resourcesFor} but with every field of the directory entries. */

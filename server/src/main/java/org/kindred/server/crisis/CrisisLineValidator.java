@@ -14,6 +14,7 @@ final class CrisisLineValidator {
     private static final Pattern SMS = Pattern.compile("[0-9](?:[0-9 ]*[0-9])?");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    private static final Pattern EMERGENCY = Pattern.compile("[0-9]{2,6}");
 
     private CrisisLineValidator() {
     }
@@ -63,6 +64,32 @@ final class CrisisLineValidator {
         }
         return new CrisisLine(region, e.name().trim(), phone, sms, trimToNull(e.smsKeyword()), chat, url,
                 trimToNull(e.hours()), languages, source, checked);
+    }
+
+    /**
+     * An emergency number of a region: name, phone of 2 to 6 digits (112, 15, 10177), languages,
+     * source and checked are required; no sms, chat or keyword (an emergency number is a call).
+     */
+    static CrisisLine emergency(String region, CrisisLinesFile.Entry e, String where) {
+        if (e == null || e.name() == null || e.name().isBlank()) {
+            throw new IllegalArgumentException(where + ": emergency number without a name (expected: name)");
+        }
+        String at = where + " '" + e.name() + "'";
+        String phone = e.phone() == null ? "" : e.phone().trim();
+        if (!EMERGENCY.matcher(phone).matches()) {
+            throw new IllegalArgumentException(at + ": phone '" + e.phone() + "' (expected: 2 to 6 digits, e.g. 112)");
+        }
+        if (!blank(e.sms()) || !blank(e.smsKeyword()) || !blank(e.chat())) {
+            throw new IllegalArgumentException(at + ": sms, smsKeyword or chat on an emergency number "
+                    + "(expected: phone only, with an optional url)");
+        }
+        List<String> languages = e.languages() == null ? List.of()
+                : e.languages().stream().map(l -> language(l, at)).toList();
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException(at + ": no languages (expected: e.g. languages: [en])");
+        }
+        return new CrisisLine(region, e.name().trim(), phone, null, null, null, https(e.url(), at, "url", false),
+                trimToNull(e.hours()), languages, https(e.source(), at, "source", true), date(e.checked(), at));
     }
 
     private static String number(String raw, Pattern shape, String at, String field, String expected) {

@@ -57,18 +57,25 @@ public final class CrisisResponder {
      * @param locale the session's BCP 47 locale, may be {@code null}
      * @param requestId the {@code id} of a {@code help} request, {@code null} for an event
      * @param escalationId the escalation opened for it, {@code null} when none was opened
+     * @return the event; for {@link RiskLevel#IMMINENT} its resources start with the region's
+     *         emergency numbers
      */
     public ServerMessage.Crisis respond(RiskLevel level, String region, String locale, String requestId,
             String escalationId) {
         Objects.requireNonNull(level, "level");
         return new ServerMessage.Crisis(requestId, level, sentence(level, locale),
-                directory.resourcesFor(region, locale), escalationId);
+                directory.resourcesFor(region, locale, level == RiskLevel.IMMINENT), escalationId);
     }
 
     /** The sentence for a level in the locale's language, or in the default language. */
     public String sentence(RiskLevel level, String locale) {
         Map<RiskLevel, String> byLevel = sentences.get(language(locale));
         return (byLevel != null ? byLevel : sentences.get(defaultLanguage)).get(level);
+    }
+
+    /** The directory the lines come from. */
+    public CrisisDirectory directory() {
+        return directory;
     }
 
     /** Languages with their own sentences. */

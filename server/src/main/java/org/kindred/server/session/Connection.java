@@ -42,6 +42,8 @@ public final class Connection {
     private final TokenBucket strikes;
     private volatile Session session;
     private boolean helloPending;
+    private volatile String helloRegion;
+    private volatile String helloLocale;
     private final java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
@@ -105,6 +107,26 @@ public final class Connection {
 
     public void session(Session s) {
         this.session = s;
+    }
+
+    /**
+     * Remembers the region and locale of this connection's last valid {@code hello}, so a
+     * {@code help} after a refused {@code hello} (e.g. {@code banned}) gets lines for that region
+     * in that language. Either may be {@code null}.
+     */
+    public void helloHints(String region, String locale) {
+        this.helloRegion = region;
+        this.helloLocale = locale;
+    }
+
+    /** The region of the last valid {@code hello}, or {@code null}. */
+    public String helloRegion() {
+        return helloRegion;
+    }
+
+    /** The locale of the last valid {@code hello}, or {@code null}. */
+    public String helloLocale() {
+        return helloLocale;
     }
 
     /** A {@code hello} is being authenticated (event-loop confined). */

@@ -76,6 +76,11 @@ public final class Dispatcher {
             hello(c, hello, now);
             return;
         }
+        if (s == null && m instanceof ClientMessage.Help help) {
+            // A person refused at hello (banned) or not yet past it still gets the crisis lines.
+            handlers.helpWithoutSession(c, help, c.helloRegion(), c.helloLocale());
+            return;
+        }
         if (s == null) {
             protocolError(c, ServerMessage.Error.of(m.id(), ErrorCode.HELLO_REQUIRED,
                     "Please start with a 'hello' message."), now);
@@ -133,6 +138,7 @@ public final class Dispatcher {
                     "The locale must be a language tag such as en-GB."));
             return;
         }
+        c.helloHints(region, locale);
         if (hello.auth() != null) {
             c.helloPending(true);
             handlers.authenticate(hello.auth()).whenComplete((principal, err) -> c.channel().eventLoop().execute(() -> {

@@ -20,6 +20,13 @@ public interface RequestHandlers {
     /** {@code report}, {@code help}, and {@code mod.*} requests from moderators. */
     void onOther(Connection c, Session s, ClientMessage message, long now);
 
+    /**
+     * {@code help} on a connection with no session (before {@code hello}, or after one refused
+     * {@code banned}): must reply with the crisis lines for {@code region}/{@code locale} (either
+     * may be {@code null}), never with an error.
+     */
+    void helpWithoutSession(Connection c, ClientMessage.Help help, String region, String locale);
+
     /** The moderator behind a login token, if it is valid; may complete on another thread. */
     CompletionStage<Optional<Principal>> authenticate(String token);
 

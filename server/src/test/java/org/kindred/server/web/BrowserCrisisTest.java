@@ -40,9 +40,9 @@ class BrowserCrisisTest {
             assertEquals("message-input", a.js("return document.activeElement.id"),
                     "focus stays in the composer: the conversation is not interrupted");
 
-            // Tappable phone and text links of the writer's region (GB: Samaritans, Shout).
-            WebElement tel = card.findElement(By.cssSelector("a[href^='tel:']"));
-            assertEquals("tel:116123", tel.getAttribute("href"));
+            // Imminent: the region's emergency number first, then its crisis lines (GB: 999, Samaritans, Shout).
+            assertEquals("tel:999", card.findElement(By.cssSelector("a[href^='tel:']")).getAttribute("href"));
+            WebElement tel = card.findElement(By.cssSelector(".crisis-resources a[href='tel:116123']"));
             assertTrue(tel.getAttribute("aria-label").contains("Samaritans"), tel.getAttribute("aria-label"));
             WebElement sms = card.findElement(By.cssSelector("a[href^='sms:']"));
             assertTrue(sms.getAttribute("href").startsWith("sms:85258"), sms.getAttribute("href"));
