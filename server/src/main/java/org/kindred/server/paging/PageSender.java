@@ -60,10 +60,11 @@ public final class PageSender {
         this.scheduler = scheduler;
         this.blocking = blocking;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = config.webhooks().isEmpty() ? null // paging off: no client, no selector thread
+                : HttpClient.newBuilder()
+                        .connectTimeout(config.timeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
     }
 
     /** Schedules the next attempt of a pending delivery at its {@code nextAttemptAt} (at once if past). */

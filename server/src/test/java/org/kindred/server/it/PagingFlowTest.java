@@ -66,6 +66,21 @@ class PagingFlowTest {
     }
 
     @Test
+    void aBadPagingSectionStopsTheStartWithWhatWasExpected() throws Exception {
+        receiver = new WebhookReceiver();
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> new TestServer(b -> b,
+                "{\"paging\":{\"webhooks\":[{\"url\":\"" + receiver.url("/h") + "\",\"format\":\"pagerduty\"}]}}"));
+        Throwable t = e;
+        while (!(t instanceof org.kindred.server.config.ConfigException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        assertTrue(t instanceof org.kindred.server.config.ConfigException, e.toString());
+        assertTrue(t.getMessage().contains("paging.webhooks[0].routingKey"), t.getMessage());
+        assertTrue(t.getMessage().contains("(expected: "), t.getMessage());
+        assertFalse(t.getMessage().contains("127.0.0.1"), "a webhook URL is never echoed");
+    }
+
+    @Test
     void aWatchingModeratorWhoClaimsInTimeIsNotPagedAbout() throws Exception {
         start();
         server.server().bootstrapModerator("alex:correct horse battery");
