@@ -108,11 +108,11 @@ public record PagingConfig(Duration after, URI consoleUrl, int maxAttempts, Dura
         JsonNode f = n.get("format");
         if (f != null) {
             try {
+                if (!f.isTextual()) {
+                    throw new IllegalArgumentException("not text");
+                }
                 format = PageFormat.valueOf(f.asText().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(where + ".format: " + f + " (expected: generic, pagerduty or slack)");
-            }
-            if (!f.isTextual()) {
                 throw new ConfigException(where + ".format: " + f + " (expected: generic, pagerduty or slack)");
             }
         }
