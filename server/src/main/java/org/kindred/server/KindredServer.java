@@ -156,7 +156,7 @@ public final class KindredServer implements AutoCloseable {
                         }
                     }
                 });
-        services = new Services(config, section("store"), section("crisis"), codec, rooms, sessions, clock);
+        services = new Services(config, section("store"), section("crisis"), section("paging"), codec, rooms, sessions, clock);
         services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
         reserveStaffNames(nicks);
         services.scheduler.scheduleWithFixedDelay(() -> reserveStaffNames(nicks), 5, 5, TimeUnit.SECONDS);

@@ -67,8 +67,18 @@ public final class Services implements AutoCloseable {
     /** Ends staff sessions whose sign-in was revoked (e.g. by the admin command). */
     public final org.kindred.server.moderator.StaffRevocations revocations;
 
+    /** Pages webhooks when nobody answers an escalation (off without {@code paging.webhooks}). */
+    public final org.kindred.server.paging.Pager pager;
+
     public Services(KindredConfig config, JsonNode storeSection, JsonNode crisisSection, ProtocolCodec codec,
             RoomRegistry rooms, SessionRegistry sessions, LongSupplier clock) {
+        this(config, storeSection, crisisSection, null, codec, rooms, sessions, clock);
+    }
+
+    /** With the {@code paging} section (null: paging off). */
+    public Services(KindredConfig config, JsonNode storeSection, JsonNode crisisSection, JsonNode pagingSection,
+            ProtocolCodec codec, RoomRegistry rooms, SessionRegistry sessions, LongSupplier clock) {
+        var pagingConfig = org.kindred.server.paging.PagingConfig.from(pagingSection); // fail before opening anything
         this.store = SqliteStore.open(config.dataDir(), storeConfig(storeSection));
         try {
             this.fingerprinter = Fingerprinter.open(config.dataDir());
@@ -101,6 +111,11 @@ public final class Services implements AutoCloseable {
                 CrisisResponder.withBundledSentences(directory), escalations, blocking);
         this.revocations = new org.kindred.server.moderator.StaffRevocations(sessions, tokens, blocking);
         revocations.start(scheduler, org.kindred.server.moderator.StaffRevocations.DEFAULT_PERIOD_MS);
+        this.pager = new org.kindred.server.paging.Pager(pagingConfig, store.paging(), store.escalations(), hub,
+                new org.kindred.server.paging.PageSender(pagingConfig, store.paging(), audit, scheduler, blocking, clock),
+                scheduler, blocking, clock);
+        escalations.onOpened(pager::opened);
+        blocking.execute(pager::start);
         escalations.scheduleReannounce(scheduler, crisisConfig.reannounceInterval().toMillis());
         scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
     }

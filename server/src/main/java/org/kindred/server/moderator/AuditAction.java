@@ -15,7 +15,9 @@ public enum AuditAction {
     // accounts and sessions of moderators
     ACCOUNT_CREATED, ACCOUNT_DISABLED, ACCOUNT_ENABLED, LOGIN, LOGIN_LOCKED, LOGOUT,
     // housekeeping
-    PURGE;
+    PURGE,
+    // an attempt to page a webhook target about an escalation nobody answered
+    PAGE;
 
     /** The stored form, e.g. {@code "auto_block"}. */
     public String id() {

@@ -35,6 +35,7 @@ public final class Escalations {
     private final AuditLog audit;
     private final ModeratorHub hub;
     private final LongSupplier clock;
+    private volatile java.util.function.Consumer<Escalation> onOpened = e -> { };
 
     public Escalations(EscalationStore store, AuditLog audit, ModeratorHub hub, LongSupplier clock) {
         this.store = store;
@@ -63,7 +64,17 @@ public final class Escalations {
         if (level.escalates()) {
             hub.publish(room, event(e)); // concern: in the queue for moderators, never paged
         }
+        try {
+            onOpened.accept(e);
+        } catch (RuntimeException ex) {
+            LOG.warn("escalation listener failed escalation={} error={}", e.id(), ex.getClass().getSimpleName());
+        }
         return e;
+    }
+
+    /** Sets who hears of each newly opened escalation (e.g. the pager), on the opening thread. */
+    public void onOpened(java.util.function.Consumer<Escalation> listener) {
+        this.onOpened = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /** Claims an open escalation; empty when unknown, already claimed or resolved. */

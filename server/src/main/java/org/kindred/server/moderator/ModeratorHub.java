@@ -32,6 +32,16 @@ public final class ModeratorHub {
         watchers.remove(c);
     }
 
+    /** True when some moderator watches {@code room} or all rooms (null room: all rooms only). */
+    public boolean isWatched(String room) {
+        for (Set<String> rooms : watchers.values()) {
+            if (rooms.contains(ModRequest.ALL_ROOMS) || (room != null && rooms.contains(room))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Sends the event to every moderator watching {@code room} (null: only those watching all). */
     public void publish(String room, ModEvent event) {
         ByteBuf encoded = null;

@@ -46,12 +46,15 @@ public interface Store extends AutoCloseable {
 
     AuditStore audit();
 
+    /** Pages sent to webhook targets when nobody answers an escalation. */
+    PagingStore paging();
+
     /** The retention periods this store was opened with. */
     StoreConfig config();
 
     /**
      * Deletes whatever has outlived its retention period as of {@code now}: reports and
-     * escalations (with their excerpts), held messages, audit entries, expired or revoked
+     * escalations (with their excerpts and pages), held messages, audit entries, expired or revoked
      * login tokens, ended mutes, and bans that ended (expired or lifted) more than the audit
      * retention ago. One transaction.
      */

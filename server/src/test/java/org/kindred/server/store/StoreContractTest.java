@@ -430,6 +430,31 @@ public abstract class StoreContractTest {
         assertTrue(store.escalations().listUnresolved().isEmpty());
     }
 
+    // ---- paging ----
+
+    @Test
+    void aPageDeliveryIsStoredOnceAndMovesFromPendingToFinishedAcrossReopening() {
+        PageDelivery d = PageDelivery.pending("esc_1", "unclaimed", "generic:abc", RiskLevel.IMMINENT, "r", T0);
+        assertTrue(store.paging().add(d));
+        assertFalse(store.paging().add(d), "one delivery per escalation, reason and target");
+        assertTrue(store.paging().add(PageDelivery.pending("esc_1", "nobody_watching", "generic:abc",
+                RiskLevel.IMMINENT, "r", T0 + 1)));
+        assertTrue(store.paging().attempting("esc_1", "unclaimed", "generic:abc", 1, T0 + 500));
+        reopenAfterClose();
+        PageDelivery pending = store.paging().pending().get(0);
+        assertEquals(1, pending.attempts());
+        assertEquals(T0 + 500, pending.nextAttemptAt());
+        assertTrue(store.paging().finish("esc_1", "unclaimed", "generic:abc", PageDelivery.Status.DELIVERED));
+        assertFalse(store.paging().finish("esc_1", "unclaimed", "generic:abc", PageDelivery.Status.FAILED),
+                "only a pending delivery finishes");
+        assertFalse(store.paging().attempting("esc_1", "unclaimed", "generic:abc", 2, T0 + 900));
+        assertFalse(store.paging().add(d), "a finished delivery is never added again");
+        assertEquals(List.of("nobody_watching"), store.paging().pending().stream().map(PageDelivery::reason).toList());
+        assertEquals(2, store.paging().forEscalation("esc_1").size());
+        store.purgeExpired(T0 + 21 * DAY);
+        assertTrue(store.paging().forEscalation("esc_1").isEmpty(), "purged with the escalations");
+    }
+
     // ---- durability, concurrency, life cycle ----
 
     @Test

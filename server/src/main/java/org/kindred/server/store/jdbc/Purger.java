@@ -23,14 +23,18 @@ final class Purger {
         long escalationCutoff = now - config.escalationRetention().toMillis();
         long heldCutoff = now - config.heldRetention().toMillis();
         long auditCutoff = now - config.auditRetention().toMillis();
-        return db.transaction(d -> new PurgeResult(
-                d.update("DELETE FROM report WHERE created_at < ?", reportCutoff),
-                d.update("DELETE FROM escalation WHERE created_at < ?", escalationCutoff),
-                d.update("DELETE FROM held_message WHERE created_at < ?", heldCutoff),
-                d.update("DELETE FROM audit_log WHERE ts < ?", auditCutoff),
-                d.update("DELETE FROM login_token WHERE expires_at <= ? OR revoked_at IS NOT NULL", now),
-                d.update("DELETE FROM mute WHERE until_at <= ?", now),
-                purgeBans(d, auditCutoff)));
+        return db.transaction(d -> {
+            // pages carry no text; they go with their escalation (not counted separately)
+            d.update("DELETE FROM page_delivery WHERE created_at < ?", escalationCutoff);
+            return new PurgeResult(
+                    d.update("DELETE FROM report WHERE created_at < ?", reportCutoff),
+                    d.update("DELETE FROM escalation WHERE created_at < ?", escalationCutoff),
+                    d.update("DELETE FROM held_message WHERE created_at < ?", heldCutoff),
+                    d.update("DELETE FROM audit_log WHERE ts < ?", auditCutoff),
+                    d.update("DELETE FROM login_token WHERE expires_at <= ? OR revoked_at IS NOT NULL", now),
+                    d.update("DELETE FROM mute WHERE until_at <= ?", now),
+                    purgeBans(d, auditCutoff));
+        });
     }
 
     private static int purgeBans(Db d, long cutoff) throws SQLException {

@@ -12,6 +12,7 @@ import org.kindred.server.store.DataDir;
 import org.kindred.server.store.EscalationStore;
 import org.kindred.server.store.HeldStore;
 import org.kindred.server.store.MuteStore;
+import org.kindred.server.store.PagingStore;
 import org.kindred.server.store.PurgeResult;
 import org.kindred.server.store.ReportStore;
 import org.kindred.server.store.Store;
@@ -55,6 +56,7 @@ public final class SqliteStore implements Store {
     private final EscalationStore escalations;
     private final HeldStore held;
     private final AuditStore audit;
+    private final PagingStore paging;
     private final Purger purger;
 
     private SqliteStore(Db db, StoreConfig config) {
@@ -68,6 +70,7 @@ public final class SqliteStore implements Store {
         this.escalations = new JdbcEscalationStore(db);
         this.held = new JdbcHeldStore(db);
         this.audit = new JdbcAuditStore(db);
+        this.paging = new JdbcPagingStore(db);
         this.purger = new Purger(db, config);
     }
 
@@ -180,6 +183,11 @@ public final class SqliteStore implements Store {
     @Override
     public AuditStore audit() {
         return audit;
+    }
+
+    @Override
+    public PagingStore paging() {
+        return paging;
     }
 
     @Override

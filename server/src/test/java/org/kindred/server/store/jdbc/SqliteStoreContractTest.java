@@ -62,11 +62,14 @@ class SqliteStoreContractTest extends StoreContractTest {
         try (Connection c = DriverManager.getConnection(url);
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(
-                     "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
-            assertTrue(rs.next());
-            assertEquals("1", rs.getString(1));
-            assertEquals(1, rs.getInt(2));
-            assertTrue(!rs.next(), "one migration, applied once");
+                     "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL"
+                             + " ORDER BY installed_rank")) {
+            for (String version : new String[] {"1", "2"}) {
+                assertTrue(rs.next(), "migration " + version);
+                assertEquals(version, rs.getString(1));
+                assertEquals(1, rs.getInt(2));
+            }
+            assertTrue(!rs.next(), "each migration applied once");
         }
         store = reopen(CONFIG);
     }
