@@ -29,6 +29,8 @@ import org.kindred.server.it.NaughtyLane.Req;
 final class NaughtyFields {
     static final int WINDOW = Integer.getInteger("naughty.window", 32);
     static final long QUIET_MS = 5_000;
+    /** Longest a field's phase may run before it is reported as not finishing. */
+    static final long PHASE_LIMIT_MS = 180_000;
     static final int FRAME_LIMIT = 16 * 1024;
     private static final int MAX_LANES = 25;
 
@@ -156,7 +158,15 @@ final class NaughtyFields {
         int switches = 0;
         long pauseUntil = 0; // after a short rate_limited wait, nothing new goes out on the lane before this
         int window = p.window; // halved at every rate_limited reply, so limits are met instead of fought
+        long phaseDeadline = System.nanoTime() + PHASE_LIMIT_MS * 1_000_000;
         while (!queue.isEmpty() || !inflight.isEmpty() || !later.isEmpty()) {
+            if (System.nanoTime() > phaseDeadline) {
+                // never hang the build: a phase that cannot finish is a failure of its own
+                problems.put(p.field + "#phase", "did not finish within " + PHASE_LIMIT_MS + " ms ("
+                        + queue.size() + " queued, " + inflight.size() + " in flight, " + later.size() + " waiting)");
+                lane.client.close();
+                return all;
+            }
             boolean fresh = false;
             boolean progressed;
             long now = System.nanoTime();
@@ -208,6 +218,9 @@ final class NaughtyFields {
                 onLane.add(r);
                 all.add(r);
                 fresh |= !p.after.apply(r, lane, onLane);
+            }
+            if (!inflight.isEmpty() && lane.outstandingCount() == 0) {
+                progressed = false; // answered under another request's id: nothing will come for these
             }
             if (!progressed || lane.client.isClosed()) {
                 String state = lane.closeState();

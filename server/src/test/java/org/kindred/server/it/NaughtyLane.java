@@ -148,6 +148,11 @@ final class NaughtyLane {
         }
     }
 
+    /** Requests sent on this lane and not answered yet. */
+    int outstandingCount() {
+        return outstanding.size();
+    }
+
     /** Gives up on the requests still outstanding and returns them. */
     List<Req> abandon() {
         List<Req> left = new ArrayList<>(outstanding.values());
