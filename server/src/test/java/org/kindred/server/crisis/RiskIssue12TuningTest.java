@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kindred.server.text.Normalizer;
 
 /**
- * Tuning-set regression test for issue 12: {@code crisis/tuning-issue12.tsv} holds, per kind of
+ * Tuning-set regression test for issue 12: {@code crisis/tuning-issue12.tsv} (and
+ * {@code crisis/dev-issue12.tsv}, measured once before it was tuned on, see docs/crisis.md) holds, per kind of
  * miss the first blind sets showed (goodbyes without a keyword, stockpiling and decided times,
  * method research, self-harm slang, fillers, inflections, colloquial es/de/fr, typos and algospeak,
  * means at hand plus a time, recovery talk), the issue's examples and variants written for it in
@@ -29,8 +31,11 @@ class RiskIssue12TuningTest {
 
     @BeforeAll
     static void run() throws IOException, URISyntaxException {
-        Path file = Path.of(RiskIssue12TuningTest.class.getClassLoader().getResource("crisis/tuning-issue12.tsv").toURI());
-        result = BlindSetReport.evaluate(RiskAssessor.withBundledRules(new Normalizer()), BlindSetReport.read(file));
+        List<BlindSetReport.Line> lines = new ArrayList<>();
+        for (String name : List.of("crisis/tuning-issue12.tsv", "crisis/dev-issue12.tsv")) {
+            lines.addAll(BlindSetReport.read(Path.of(RiskIssue12TuningTest.class.getClassLoader().getResource(name).toURI())));
+        }
+        result = BlindSetReport.evaluate(RiskAssessor.withBundledRules(new Normalizer()), lines);
         System.out.print(BlindSetReport.markdown(result));
         result.misses().forEach(System.out::println);
     }
@@ -38,7 +43,7 @@ class RiskIssue12TuningTest {
     @Test
     void recallAndEscalationsMeetTheIssueThresholds() {
         BlindSetReport.Tally all = result.overall();
-        assertTrue(all.risk >= 70 && all.benign >= all.risk, "set shrank: " + all.risk + " risk, " + all.benign + " benign");
+        assertTrue(all.risk >= 100 && all.benign >= all.risk, "set shrank: " + all.risk + " risk, " + all.benign + " benign");
         assertTrue(result.recall() >= 0.95, "recall " + result.recall() + ": " + result.misses());
         assertEquals(all.imminent, all.imminentEscalated, "imminent lines that open no escalation: " + result.misses());
         assertTrue(result.imminentFound() >= 0.90, "imminent assessed imminent " + result.imminentFound());
