@@ -68,4 +68,18 @@ class RiskKindsTest {
         assertEquals(RiskLevel.IMMINENT, level("pills are counted out, doing it after everyone's asleep"));
         assertNull(level("pills are counted out for the week, taking them after breakfast"));
     }
+
+    @Test
+    void aBareDayCountsAsATimeOnlyWhenItIsTheWholeSentence() {
+        assertEquals(RiskLevel.IMMINENT, level("decided. friday after work."));
+        assertEquals(RiskLevel.IMMINENT, level("entschieden. samstag nacht."));
+        assertNull(level("c'est décidé : je commence la muscu lundi"));
+    }
+
+    @Test
+    void aFinalityActRaisesTheSignalOrPreparationNextToIt() {
+        assertEquals(RiskLevel.IMMINENT, level("got a rope from the garage, you all know why"));
+        assertEquals(RiskLevel.IMMINENT, level("j'ai laissé mon chat chez ma voisine et écrit une lettre à chacun"));
+        assertNull(level("j'ai laissé mon chat chez ma voisine pour le week-end"));
+    }
 }
