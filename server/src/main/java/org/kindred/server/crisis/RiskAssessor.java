@@ -74,48 +74,13 @@ public final class RiskAssessor {
         if (split != null) {
             outcome.merge(scan(split, nt, language, true));
         }
-        Token[] lean = withoutFillers(words);
+        Token[] lean = Tokenizer.withoutFillers(words, rules.fillers);
         if (lean != null) {
             outcome.merge(scan(lean, nt, language, false));
         }
         return outcome.toAssessment();
     }
 
-    /**
-     * The words without the rules' filler words ("swallowed like 15 of …", "genre", "so"), each
-     * removed word's boundary kept on the word after it; {@code null} when there is no filler or
-     * only fillers. One pass, so the extra scan keeps assessment linear.
-     */
-    private Token[] withoutFillers(Token[] words) {
-        if (rules.fillers.isEmpty()) {
-            return null;
-        }
-        List<Token> out = null;
-        Token.Boundary carried = Token.Boundary.NONE;
-        for (int k = 0; k < words.length; k++) {
-            Token w = words[k];
-            if (rules.fillers.contains(w.text)) {
-                if (out == null) {
-                    out = new ArrayList<>(words.length);
-                    for (int j = 0; j < k; j++) {
-                        out.add(words[j]);
-                    }
-                }
-                carried = stronger(carried, w.before);
-                continue;
-            }
-            if (out != null) {
-                Token.Boundary b = stronger(carried, w.before);
-                out.add(b == w.before ? w : new Token(w.text, w.normStart, w.normEnd, b, w.group));
-                carried = Token.Boundary.NONE;
-            }
-        }
-        return out == null || out.isEmpty() ? null : out.toArray(new Token[0]);
-    }
-
-    private static Token.Boundary stronger(Token.Boundary a, Token.Boundary b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
 
     /**
      * Matches every rule at every token and decides. With {@code splitOnly}, a signal counts only
