@@ -21,6 +21,7 @@ import org.kindred.server.text.Normalizer;
  *   ~ or ~N     up to N (default 2, at most 4) arbitrary words of the same clause
  *   #           a number
  *   $           the end of the clause (punctuation, end of message)
+ *   ^           (first, then a space) the pattern matches only at the start of a sentence
  * </pre>
  * A pattern must start with a word or a number. Groups with multi-word alternatives are expanded
  * into several patterns (at most {@value #MAX_VARIANTS}).
@@ -63,11 +64,18 @@ final class PatternParser {
 
     List<PhrasePattern> parse(String pattern, String where) {
         String at = where + " pattern '" + pattern + "'";
+        String body = pattern.trim();
+        boolean sentenceStart = body.startsWith("^ ");
+        if (sentenceStart) {
+            body = body.substring(2).trim();
+        }
         List<String> flat = new ArrayList<>();
-        expandNested(pattern.trim(), at, flat);
+        expandNested(body, at, flat);
         List<PhrasePattern> out = new ArrayList<>();
         for (String f : flat) {
-            out.addAll(parseFlat(f, pattern, at));
+            for (PhrasePattern p : parseFlat(f, pattern, at)) {
+                out.add(sentenceStart ? new PhrasePattern(p.source, java.util.Arrays.asList(p.elements), true) : p);
+            }
         }
         return out;
     }

@@ -12,10 +12,17 @@ final class PhrasePattern {
 
     final String source;
     final PatternElement[] elements;
+    /** Written with a leading {@code ^}: matches only at the first word of a sentence. */
+    final boolean sentenceStart;
 
     PhrasePattern(String source, List<PatternElement> elements) {
+        this(source, elements, false);
+    }
+
+    PhrasePattern(String source, List<PatternElement> elements, boolean sentenceStart) {
         this.source = source;
         this.elements = elements.toArray(new PatternElement[0]);
+        this.sentenceStart = sentenceStart;
     }
 
     /** The first element, which is always a required word or number (checked by the parser). */
@@ -28,6 +35,9 @@ final class PhrasePattern {
      * {@code gaps[0]} receives a bit mask (relative to start) of tokens consumed by gaps.
      */
     int matchAt(Token[] tokens, int start, long[] gaps) {
+        if (sentenceStart && start > 0 && tokens[start].before != Token.Boundary.SENTENCE) {
+            return -1;
+        }
         return match(tokens, start, 0, start, 0L, gaps);
     }
 

@@ -27,7 +27,10 @@ import org.kindred.server.text.Normalizer;
  * third person ("my friend is suicidal"), or a third-person rule ("killed himself"), becomes
  * {@link RiskCategory#THIRD_PARTY} at concern: someone else's crisis, worth offering resources,
  * never the writer's escalation. Boosters (a time, means, place: "tonight", "pills", "bridge")
- * only count next to one of the writer's own signals and raise it as the boosts say.
+ * only count next to one of the writer's own signals and raise it as the boosts say. Filler words
+ * ("like", "basically") are read past by a second scan; past-tense recovery talk ("a year ago I
+ * wanted to die, today I'm grateful") keeps a message at concern unless a time or an imminent
+ * signal is present.
  *
  * <p>Guarantees: thread-safe and allocation-light; never logs or keeps message text; the result
  * level is {@code null} exactly when no signal was found.
@@ -71,8 +74,13 @@ public final class RiskAssessor {
         if (split != null) {
             outcome.merge(scan(split, nt, language, true));
         }
+        Token[] lean = Tokenizer.withoutFillers(words, rules.fillers);
+        if (lean != null) {
+            outcome.merge(scan(lean, nt, language, false));
+        }
         return outcome.toAssessment();
     }
+
 
     /**
      * Matches every rule at every token and decides. With {@code splitOnly}, a signal counts only
@@ -83,6 +91,7 @@ public final class RiskAssessor {
         List<RiskRule> candidates = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         List<int[]> ignored = new ArrayList<>();
+        boolean recovery = false;
         long[] gaps = new long[1];
         for (int i = 0; i < t.length; i++) {
             rules.candidates(t, i, candidates);
@@ -96,12 +105,15 @@ public final class RiskAssessor {
                 }
                 if (r.kind() == RiskRule.Kind.IGNORE) {
                     ignored.add(new int[] {i, end});
+                } else if (r.kind() == RiskRule.Kind.RECOVERY) {
+                    recovery = true;
                 } else if (!splitOnly || r.kind() == RiskRule.Kind.BOOSTER || joinsPieces(t, i, end)) {
                     found.add(new Found(r, i, end, gaps[0]));
                 }
             }
         }
         Outcome out = new Outcome();
+        out.recovery = recovery;
         if (!found.isEmpty()) {
             decide(t, nt, found, ignored, out);
         }
@@ -133,6 +145,7 @@ public final class RiskAssessor {
             }
             out.self.add(r.category());
             out.level = max(out.level, r.level());
+            out.pinned |= r.level() == RiskLevel.IMMINENT;
             out.evidence.add(new Evidence(r.level(), nt.originalStart(t[f.start].normStart),
                     nt.originalEnd(t[f.end - 1].normEnd)));
             out.signalSpans.add(new int[] {f.start, f.end});
@@ -147,6 +160,7 @@ public final class RiskAssessor {
         if (boosters.isEmpty()) {
             return;
         }
+        out.pinned |= boosters.contains(RiskCategory.TIME);
         Set<RiskCategory> base = EnumSet.copyOf(boosters);
         base.addAll(out.self);
         for (RiskRules.Boost b : rules.boosts) {
@@ -232,6 +246,10 @@ public final class RiskAssessor {
         RiskLevel level;
         final Set<RiskCategory> self = EnumSet.noneOf(RiskCategory.class);
         boolean thirdParty;
+        /** Past-tense recovery talk was found ("a year ago I wanted to die, today I'm grateful"). */
+        boolean recovery;
+        /** An imminent signal or a time was found: recovery talk does not lower the level. */
+        boolean pinned;
         final List<Evidence> evidence = new ArrayList<>();
         final List<int[]> signalSpans = new ArrayList<>();
 
@@ -241,6 +259,8 @@ public final class RiskAssessor {
             }
             self.addAll(o.self);
             thirdParty |= o.thirdParty;
+            recovery |= o.recovery;
+            pinned |= o.pinned;
             evidence.addAll(o.evidence);
         }
 
@@ -248,6 +268,9 @@ public final class RiskAssessor {
             if (self.isEmpty()) {
                 return thirdParty ? new RiskAssessment(RiskLevel.CONCERN, Set.of(RiskCategory.THIRD_PARTY), List.of())
                         : RiskAssessment.NONE;
+            }
+            if (recovery && !pinned && level.escalates()) {
+                level = RiskLevel.CONCERN; // a card is fine, paging moderators about a recovery story is not
             }
             evidence.sort(STRONGEST_FIRST);
             List<RiskAssessment.Span> spans = new ArrayList<>(evidence.size());

@@ -24,6 +24,11 @@ public enum RiskCategory {
     ATTEMPT,
     /** Goodbye or final messages. */
     GOODBYE,
+    /**
+     * A finality act without a goodbye word ("left my dog with my neighbour", "gave my cat away");
+     * only counts next to another signal or booster, which it raises (issue 12).
+     */
+    FINALITY,
     /** Disclosure of abuse or violence against the writer. */
     ABUSE_DISCLOSURE,
     /** Someone else (not fiction) at risk or lost to suicide: never more than concern. */

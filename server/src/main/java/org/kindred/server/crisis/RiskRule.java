@@ -6,7 +6,9 @@ import org.kindred.protocol.RiskLevel;
  * One compiled pattern with what it means. Immutable.
  *
  * @param level {@code null} for boosters and ignore rules
- * @param kind a signal, a booster (only counts next to a signal) or an ignore (cancels overlapping matches)
+ * @param kind a signal, a booster (only counts next to a signal), an ignore (cancels overlapping
+ *     matches) or a recovery (past-tense recovery talk: keeps the message below an escalation unless
+ *     a time or an imminent signal is present)
  * @param person whose words the pattern is, see {@link Person}
  * @param language ISO 639-1 of the file, or {@code *} for language-neutral rules
  * @param localeOnly applies only when the session's locale has this language (or no locale)
@@ -14,7 +16,7 @@ import org.kindred.protocol.RiskLevel;
 record RiskRule(RiskCategory category, RiskLevel level, Kind kind, Person person, PhrasePattern pattern,
         String language, boolean localeOnly, LanguageContext context) {
 
-    enum Kind { SIGNAL, BOOSTER, IGNORE }
+    enum Kind { SIGNAL, BOOSTER, IGNORE, RECOVERY }
 
     /** Whose words a pattern is. */
     enum Person {

@@ -24,13 +24,17 @@ final class RiskRules {
     final Tokenizer tokenizer;
     final List<Boost> boosts;
     final int ruleCount;
+    /** Canonical filler words ("like", "basically", "genre") read past by a second scan. */
+    final Set<String> fillers;
     /** Rules by their first word; within it, by their second word when that one is required. */
     private final Map<String, Bucket> byWord;
     private final Map<String, RiskRule[]> byPrefix;
     private final RiskRule[] byNumber;
 
-    RiskRules(Normalizer normalizer, List<RiskRule> rules, List<Boost> boosts, Set<String> extraVocabulary) {
+    RiskRules(Normalizer normalizer, List<RiskRule> rules, List<Boost> boosts, Set<String> extraVocabulary,
+            Set<String> typoWords, Set<String> fillers) {
         this.normalizer = normalizer;
+        this.fillers = Set.copyOf(fillers);
         this.boosts = List.copyOf(boosts);
         this.ruleCount = rules.size();
         Map<String, List<RiskRule>> words = new HashMap<>();
@@ -60,7 +64,7 @@ final class RiskRules {
         this.byWord = Map.copyOf(buckets);
         this.byPrefix = freeze(prefixes);
         this.byNumber = numbers.toArray(NONE);
-        this.tokenizer = new Tokenizer(vocabulary, normalizer);
+        this.tokenizer = new Tokenizer(vocabulary, typoWords, normalizer);
     }
 
     private static Map<String, RiskRule[]> freeze(Map<String, List<RiskRule>> m) {

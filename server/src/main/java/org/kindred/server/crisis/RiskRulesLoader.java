@@ -27,7 +27,7 @@ final class RiskRulesLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record IndexFile(String origin, List<String> files, List<BoostEntry> boosts) {
+    record IndexFile(String origin, List<String> files, List<BoostEntry> boosts, List<String> typoWords) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -36,7 +36,7 @@ final class RiskRulesLoader {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record LanguageFile(String language, String origin, ContextEntry context, Map<String, List<String>> classes,
-            List<String> ignore, List<Group> rules) {
+            List<String> ignore, List<String> recovery, List<String> fillers, List<Group> rules) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -65,11 +65,18 @@ final class RiskRulesLoader {
             }
             files.put(DIR + f, lf);
         }
-        return compile(normalizer, files, boosts(index));
+        PatternParser words = new PatternParser(normalizer, Map.of());
+        return compile(normalizer, files, boosts(index), set(words, index.typoWords(), INDEX, "typoWords"));
     }
 
     static RiskRules compile(Normalizer normalizer, Map<String, LanguageFile> files, List<RiskRules.Boost> boosts) {
+        return compile(normalizer, files, boosts, Set.of());
+    }
+
+    static RiskRules compile(Normalizer normalizer, Map<String, LanguageFile> files, List<RiskRules.Boost> boosts,
+            Set<String> typoWords) {
         PatternParser words = new PatternParser(normalizer, Map.of());
+        Set<String> fillers = new HashSet<>();
         Map<String, LanguageContext> contexts = new LinkedHashMap<>();
         for (Map.Entry<String, LanguageFile> e : files.entrySet()) {
             if (e.getValue().context() != null) {
@@ -92,13 +99,19 @@ final class RiskRulesLoader {
                     rules.add(new RiskRule(null, null, RiskRule.Kind.IGNORE, RiskRule.Person.ANY, p, language, false, ctx));
                 }
             }
+            for (String recovery : lf.recovery() == null ? List.<String>of() : lf.recovery()) {
+                for (PhrasePattern p : parser.parse(recovery, where + " recovery")) {
+                    rules.add(new RiskRule(null, null, RiskRule.Kind.RECOVERY, RiskRule.Person.ANY, p, language, false, ctx));
+                }
+            }
+            fillers.addAll(set(words, lf.fillers(), where, "fillers"));
             int n = 0;
             for (Group g : lf.rules() == null ? List.<Group>of() : lf.rules()) {
                 n++;
                 rules.addAll(group(parser, g, where + " rules[" + n + "]", language, ctx));
             }
         }
-        return new RiskRules(normalizer, rules, boosts, union.words());
+        return new RiskRules(normalizer, rules, boosts, union.words(), typoWords, fillers);
     }
 
     private static List<RiskRule> group(PatternParser parser, Group g, String where, String language,

@@ -16,11 +16,17 @@ final class Tokenizer {
     private final Set<String> vocabulary;
     private final WordSegmenter segmenter;
     private final Normalizer normalizer;
+    private final TypoIndex typos;
 
-    Tokenizer(Set<String> vocabulary, Normalizer normalizer) {
+    /**
+     * @param vocabulary every canonical word the rules use
+     * @param typoWords canonical risk words a misspelling may stand for (see {@link TypoIndex})
+     */
+    Tokenizer(Set<String> vocabulary, Set<String> typoWords, Normalizer normalizer) {
         this.vocabulary = Set.copyOf(vocabulary);
         this.segmenter = new WordSegmenter(this.vocabulary);
         this.normalizer = normalizer;
+        this.typos = new TypoIndex(typoWords);
     }
 
     /** The words of the text as written, none split. */
@@ -48,19 +54,23 @@ final class Tokenizer {
     /**
      * The canonical word, or, when the rules do not know it and it was written with "1" or "|",
      * the word read with those as "l" if the rules know that one: the normaliser reads "1" as "i"
-     * ("k1ll"), which loses "ki11", "kil1" and "ki||" (kill).
+     * ("k1ll"), which loses "ki11", "kil1" and "ki||" (kill). A word the rules still do not know
+     * reads as the risk word it is a typo of, if any ({@link TypoIndex}).
      */
     private String word(NormalizedText nt, String canonical, int from, int to) {
         if (vocabulary.contains(canonical) || canonical.isEmpty() || Character.isDigit(canonical.charAt(0))) {
             return canonical;
         }
         String original = nt.original().substring(nt.originalStart(from), nt.originalEnd(to));
-        if (original.indexOf('1') < 0 && original.indexOf('|') < 0) {
-            return canonical;
+        if (original.indexOf('1') >= 0 || original.indexOf('|') >= 0) {
+            String asL = normalizer.normalize(original.replace('1', 'l').replace('|', 'l')).text();
+            String alternative = canonical(asL);
+            if (vocabulary.contains(alternative)) {
+                return alternative;
+            }
         }
-        String asL = normalizer.normalize(original.replace('1', 'l').replace('|', 'l')).text();
-        String alternative = canonical(asL);
-        return vocabulary.contains(alternative) ? alternative : canonical;
+        String corrected = typos.correct(canonical);
+        return corrected != null ? corrected : canonical;
     }
 
     /**
@@ -132,5 +142,41 @@ final class Tokenizer {
             }
         }
         return b;
+    }
+
+    /**
+     * The words without the rules' filler words ("swallowed like 15 of …", "genre", "so"), each
+     * removed word's boundary kept on the word after it; {@code null} when there is no filler or
+     * only fillers. One pass, so the extra scan keeps assessment linear.
+     */
+    static Token[] withoutFillers(Token[] words, Set<String> fillers) {
+        if (fillers.isEmpty()) {
+            return null;
+        }
+        List<Token> out = null;
+        Token.Boundary carried = Token.Boundary.NONE;
+        for (int k = 0; k < words.length; k++) {
+            Token w = words[k];
+            if (fillers.contains(w.text)) {
+                if (out == null) {
+                    out = new ArrayList<>(words.length);
+                    for (int j = 0; j < k; j++) {
+                        out.add(words[j]);
+                    }
+                }
+                carried = stronger(carried, w.before);
+                continue;
+            }
+            if (out != null) {
+                Token.Boundary b = stronger(carried, w.before);
+                out.add(b == w.before ? w : new Token(w.text, w.normStart, w.normEnd, b, w.group));
+                carried = Token.Boundary.NONE;
+            }
+        }
+        return out == null || out.isEmpty() ? null : out.toArray(new Token[0]);
+    }
+
+    private static Token.Boundary stronger(Token.Boundary a, Token.Boundary b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -113,22 +113,11 @@ class RiskAssessorTest {
     }
 
     @Test
-    void fastAndThreadSafe() throws Exception {
+    void threadSafe() throws Exception {
         List<String> samples = List.of("this traffic is killing me", "I want to kill myself tonight",
                 "Hello everyone, I had a really long day at work and I'm feeling a bit down but okay",
                 "ich will nicht mehr leben", "je veux mourir", "me quiero morir", "iwanttodie", "lol");
-        for (int i = 0; i < 20_000; i++) {
-            ASSESSOR.assess(samples.get(i % samples.size()), null);
-        }
-        int n = 50_000;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            ASSESSOR.assess(samples.get(i % samples.size()), null);
-        }
-        double micros = (System.nanoTime() - t0) / 1000.0 / n;
-        System.out.printf("RiskAssessor: %.1f µs per message%n", micros);
-        assertTrue(micros < 500, "far too slow: " + micros + " µs per message");
-
+        // speed is measured by JMH (bench: CrisisLatency / BENCHMARKS.md), never by a timed unit test
         Map<String, RiskLevel> expected = new java.util.HashMap<>();
         for (String s : samples) {
             expected.put(s, ASSESSOR.assess(s, null).level());

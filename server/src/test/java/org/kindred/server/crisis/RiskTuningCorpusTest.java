@@ -18,8 +18,14 @@ import org.kindred.protocol.RiskLevel;
 import org.kindred.server.text.Normalizer;
 
 /**
- * Runs the labelled corpus {@code crisis/corpus.tsv} through the bundled rules and prints recall
- * per level, exact-level agreement and the false-positive rate.
+ * Tuning-corpus regression test: runs the labelled corpus {@code crisis/corpus.tsv} through the
+ * bundled rules and prints recall per level, exact-level agreement and the false-positive rate.
+ *
+ * <p><b>What this is and is not.</b> The rules were written and tuned on this corpus, so its
+ * figures say only that nothing that once worked has stopped working. They are no estimate of how
+ * the rules do on messages nobody here wrote: that is measured on blind sets with
+ * {@link BlindSetReport} and recorded in docs/crisis.md (issue 12: 61–88 % recall on blind sets
+ * while this corpus scored 99.7 %).
  *
  * <p>Thresholds, and why:
  * <ul>
@@ -31,9 +37,10 @@ import org.kindred.server.text.Normalizer;
  *   <li>false positives ≤ 5% of the benign messages: a crisis card for "this traffic is killing
  *       me" costs trust; 5% is the issue's budget.</li>
  * </ul>
- * The corpus is data written independently of any rule; nothing here is keyed on its lines.
+ * The corpus is tuning data: the rules were adjusted until it passed. Nothing here is keyed on
+ * its lines, but passing it is a regression check, not a measurement.
  */
-class RiskCorpusTest {
+class RiskTuningCorpusTest {
     static final double MIN_RECALL = 0.97;
     static final double MAX_FALSE_POSITIVE_RATE = 0.05;
 
@@ -51,7 +58,7 @@ class RiskCorpusTest {
 
     static List<Case> read() throws IOException {
         List<Case> out = new ArrayList<>();
-        try (InputStream in = RiskCorpusTest.class.getClassLoader().getResourceAsStream("crisis/corpus.tsv");
+        try (InputStream in = RiskTuningCorpusTest.class.getClassLoader().getResourceAsStream("crisis/corpus.tsv");
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {

@@ -1,0 +1,85 @@
+package org.kindred.server.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.text.Normalizer;
+
+/**
+ * The mechanisms issue 12 added, one at a time: bounded typo tolerance, filler words read past,
+ * and recovery talk that keeps a message below an escalation.
+ */
+class RiskKindsTest {
+    private static final RiskAssessor ASSESSOR = RiskAssessor.withBundledRules(new Normalizer());
+
+    private static RiskLevel level(String text) {
+        return ASSESSOR.assess(text, null).level();
+    }
+
+    @Test
+    void typoIndexAllowsOneEditFromFiveLettersAndTwoFromEight() {
+        TypoIndex t = new TypoIndex(Set.of("again", "suicidal", "kill"));
+        assertEquals("again", t.correct("agian"));     // transposition, 5 letters
+        assertEquals("suicidal", t.correct("sucidal")); // deletion
+        assertEquals("suicidal", t.correct("suisidl")); // two edits, 8 letters
+        assertNull(t.correct("agn"));                  // too short to correct
+        assertNull(t.correct("aggain2x"));             // two edits from a 5-letter word
+        assertNull(t.correct("kil"));                  // listed words under 5 letters are never targets
+        assertNull(t.correct("x".repeat(TypoIndex.MAX_LENGTH + 1)));
+    }
+
+    @Test
+    void typosOfRiskWordsAreReadAsThem() {
+        assertEquals(RiskLevel.HIGH, level("feeling suicdal again"));
+        assertEquals(RiskLevel.HIGH, level("cut agian tonight"));
+        assertNull(level("feeling sociable again"));
+    }
+
+    @Test
+    void fillerWordsInsideAPatternAreReadPast() {
+        assertEquals(RiskLevel.IMMINENT, level("took like 30 of my dad's pills just now"));
+        assertEquals(RiskLevel.IMMINENT, level("hab grad so 20 von den tabletten genommen"));
+        assertNull(level("took like 30 photos of my dad's garden just now"));
+    }
+
+    @Test
+    void recoveryTalkGetsNoEscalationUnlessATimeOrAnImminentSignalIsThere() {
+        assertEquals(RiskLevel.HIGH, level("I wanted to die"));
+        assertEquals(RiskLevel.CONCERN, level("a year ago I wanted to die, today I'm grateful I'm here"));
+        assertEquals(RiskLevel.CONCERN, level("hace un año quería morirme, hoy estoy agradecida de seguir aquí"));
+        // a time next to the signal pins it: recovery words do not lower it
+        assertEquals(RiskLevel.IMMINENT,
+                level("a year ago I wanted to die, today I'm grateful but I want to kill myself tonight"));
+    }
+
+    @Test
+    void selfHarmWithoutMyselfAndItsSlang() {
+        assertEquals(RiskLevel.HIGH, level("relapsed and sh'd after 60 days"));
+        assertEquals(RiskLevel.HIGH, level("burned my arm again"));
+        assertNull(level("burned my tongue again"));
+        assertNull(level("cut my hair again tonight"));
+    }
+
+    @Test
+    void meansAtHandAndATimeAreImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("pills are counted out, doing it after everyone's asleep"));
+        assertNull(level("pills are counted out for the week, taking them after breakfast"));
+    }
+
+    @Test
+    void aBareDayCountsAsATimeOnlyWhenItIsTheWholeSentence() {
+        assertEquals(RiskLevel.IMMINENT, level("decided. friday after work."));
+        assertEquals(RiskLevel.IMMINENT, level("entschieden. samstag nacht."));
+        assertNull(level("c'est décidé : je commence la muscu lundi"));
+    }
+
+    @Test
+    void aFinalityActRaisesTheSignalOrPreparationNextToIt() {
+        assertEquals(RiskLevel.IMMINENT, level("got a rope from the garage, you all know why"));
+        assertEquals(RiskLevel.IMMINENT, level("j'ai laissé mon chat chez ma voisine et écrit une lettre à chacun"));
+        assertNull(level("j'ai laissé mon chat chez ma voisine pour le week-end"));
+    }
+}
