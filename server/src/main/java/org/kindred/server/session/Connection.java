@@ -44,6 +44,7 @@ public final class Connection {
     private boolean helloPending;
     private volatile String helloRegion;
     private volatile String helloLocale;
+    private volatile boolean helloSeen;
     private final java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
@@ -117,6 +118,12 @@ public final class Connection {
     public void helloHints(String region, String locale) {
         this.helloRegion = region;
         this.helloLocale = locale;
+        this.helloSeen = true;
+    }
+
+    /** Whether this connection has sent a valid {@code hello} (admitted or refused). */
+    public boolean helloSeen() {
+        return helloSeen;
     }
 
     /** The region of the last valid {@code hello}, or {@code null}. */

@@ -76,8 +76,9 @@ public final class Dispatcher {
             hello(c, hello, now);
             return;
         }
-        if (s == null && m instanceof ClientMessage.Help help) {
-            // A person refused at hello (banned) or not yet past it still gets the crisis lines.
+        if (s == null && m instanceof ClientMessage.Help help && c.helloSeen()) {
+            // A person refused at hello (banned) still gets the crisis lines; before any hello,
+            // PROTOCOL.md's hello_required applies (the web client then asks /api/crisis-lines).
             handlers.helpWithoutSession(c, help, c.helloRegion(), c.helloLocale());
             return;
         }
