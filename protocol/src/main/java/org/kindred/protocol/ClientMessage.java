@@ -35,10 +35,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(ModRequest.Claim.class),
     @JsonSubTypes.Type(ModRequest.Resolve.class),
     @JsonSubTypes.Type(ModRequest.Queue.class),
+    @JsonSubTypes.Type(CheckInRequest.Plan.class),
+    @JsonSubTypes.Type(CheckInRequest.Cancel.class),
+    @JsonSubTypes.Type(CheckInRequest.Answer.class),
 })
 public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage.ListRooms, ClientMessage.Join,
         ClientMessage.Leave, ClientMessage.Send, ClientMessage.Typing, ClientMessage.Report, ClientMessage.Help,
-        ModRequest {
+        ModRequest, CheckInRequest {
 
     /** Maximum length of a request {@code id}. */
     int MAX_ID_LENGTH = 64;

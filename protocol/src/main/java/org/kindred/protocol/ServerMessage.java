@@ -25,6 +25,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Deleted.class),
     @JsonSubTypes.Type(ServerMessage.Notice.class),
     @JsonSubTypes.Type(ServerMessage.Kicked.class),
+    @JsonSubTypes.Type(ServerMessage.CheckIn.class),
     @JsonSubTypes.Type(ModEvent.Alert.class),
     @JsonSubTypes.Type(ModEvent.Held.class),
     @JsonSubTypes.Type(ModEvent.ReportFiled.class),
@@ -33,13 +34,26 @@ import java.util.List;
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Rooms, ServerMessage.Joined,
         ServerMessage.Ok, ServerMessage.Sent, ServerMessage.Error, ServerMessage.Crisis, ServerMessage.Queue,
         ServerMessage.Message, ServerMessage.Presence, ServerMessage.Typing, ServerMessage.Deleted,
-        ServerMessage.Notice, ServerMessage.Kicked, ModEvent {
+        ServerMessage.Notice, ServerMessage.Kicked, ServerMessage.CheckIn, ModEvent {
 
     /** Protocol version spoken by this implementation. */
     int VERSION = 1;
 
+    /**
+     * {@code welcome}; {@code features} lists the 1.1 additions this server supports (e.g.
+     * {@code checkin}); null (absent on the wire) means none.
+     */
     @JsonTypeName("welcome")
-    record Welcome(String id, int v, String session, MemberInfo member, Limits limits) implements ServerMessage {
+    record Welcome(String id, int v, String session, MemberInfo member, Limits limits, List<String> features)
+            implements ServerMessage {
+        public Welcome {
+            features = features == null ? null : List.copyOf(features);
+        }
+
+        /** A 1.0 welcome, without {@code features}. */
+        public Welcome(String id, int v, String session, MemberInfo member, Limits limits) {
+            this(id, v, session, member, limits, null);
+        }
     }
 
     @JsonTypeName("rooms")
@@ -58,11 +72,24 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         }
     }
 
-    /** Success of a request without a richer reply; carries the created id where there is one. */
+    /**
+     * Success of a request without a richer reply; carries the created id where there is one
+     * ({@code report}, {@code ban}, {@code checkin}).
+     */
     @JsonTypeName("ok")
-    record Ok(String id, String report, String ban) implements ServerMessage {
+    record Ok(String id, String report, String ban, String checkin) implements ServerMessage {
+        /** Without a check-in id. */
+        public Ok(String id, String report, String ban) {
+            this(id, report, ban, null);
+        }
+
         public static Ok of(String id) {
-            return new Ok(id, null, null);
+            return new Ok(id, null, null, null);
+        }
+
+        /** The reply to {@code checkin}: the id of the planned check-in. */
+        public static Ok checkin(String id, String checkin) {
+            return new Ok(id, null, null, checkin);
         }
     }
 
@@ -123,5 +150,17 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
 
     @JsonTypeName("kicked")
     record Kicked(String room, String reason) implements ServerMessage {
+    }
+
+    /**
+     * The check-in a member asked for, now due: {@code checkin} (its id, to answer with
+     * {@code checkin.answer}) and {@code text}, a short warm question in the session's language.
+     */
+    @JsonTypeName("checkin")
+    record CheckIn(String checkin, String text) implements ServerMessage {
+        public CheckIn {
+            Fields.required(checkin, "checkin");
+            Fields.requiredText(text, "text");
+        }
     }
 }

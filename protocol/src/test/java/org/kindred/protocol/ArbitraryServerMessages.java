@@ -14,14 +14,14 @@ final class ArbitraryServerMessages {
     }
 
     ServerMessage next() {
-        return switch (d.consumeInt(0, 17)) {
+        return switch (d.consumeInt(0, 18)) {
             case 0 -> new ServerMessage.Welcome(s(), d.consumeInt(), s(), member(),
                     new Limits(d.consumeInt(), d.consumeRegularDouble(), d.consumeInt()));
             case 1 -> new ServerMessage.Rooms(s(), list(() -> new RoomSummary(s(), s(), s(), d.consumeInt(),
                     d.consumeInt(), d.consumeBoolean())));
             case 2 -> new ServerMessage.Joined(s(), s(), member(), list(this::member), list(this::message), s(),
                     d.consumeBoolean() ? null : new RoomMode(d.consumeLong(), d.consumeBoolean()));
-            case 3 -> new ServerMessage.Ok(s(), s(), s());
+            case 3 -> new ServerMessage.Ok(s(), s(), s(), s());
             case 4 -> new ServerMessage.Sent(s(), s(), s(), pick(SendStatus.values()), s());
             case 5 -> new ServerMessage.Error(s(), d.pickValue(ErrorCode.values()), "x" + d.consumeString(20),
                     d.consumeBoolean() ? null : d.consumeLong());
@@ -37,6 +37,7 @@ final class ArbitraryServerMessages {
             case 14 -> new ModEvent.Alert(s(), s(), s(), list(this::s), s(), d.consumeLong());
             case 15 -> held();
             case 16 -> report();
+            case 17 -> new ServerMessage.CheckIn("c" + d.consumeString(20), "t" + d.consumeString(40));
             default -> escalation();
         };
     }

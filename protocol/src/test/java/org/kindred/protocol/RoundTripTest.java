@@ -38,7 +38,10 @@ class RoundTripTest {
                 new ModRequest.Reject("18", "general", "m2", "abuse"),
                 new ModRequest.Claim("19", "e1"),
                 new ModRequest.Resolve("20", "e1", ResolveOutcome.HANDED_OFF, "called line"),
-                new ModRequest.Queue("21"));
+                new ModRequest.Queue("21"),
+                new CheckInRequest.Plan("22", 60),
+                new CheckInRequest.Cancel("23", "c_1"),
+                new CheckInRequest.Answer("24", "c_1", "worse"));
     }
 
     static Stream<ServerMessage> serverSamples() {
@@ -52,6 +55,10 @@ class RoundTripTest {
         return Stream.of(
                 new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MODERATOR),
                         new Limits(2000, 1.0, 5)),
+                new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MEMBER),
+                        new Limits(2000, 1.0, 5), List.of("checkin")),
+                ServerMessage.Ok.checkin("4", "c_1"),
+                new ServerMessage.CheckIn("c_1", "How are you feeling now?"),
                 new ServerMessage.Rooms("2", List.of(new RoomSummary("general", "General", "topic", 3, 50, false))),
                 new ServerMessage.Joined("3", "general", me, List.of(me), List.of(msg), "Be kind.",
                         new RoomMode(0, false)),
@@ -97,7 +104,8 @@ class RoundTripTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("hello", "rooms", "join", "leave", "send", "typing", "report", "help", "mod.watch",
                 "mod.delete", "mod.mute", "mod.unmute", "mod.kick", "mod.ban", "mod.unban", "mod.slow", "mod.lock",
-                "mod.approve", "mod.reject", "mod.claim", "mod.resolve", "mod.queue"), sampled);
+                "mod.approve", "mod.reject", "mod.claim", "mod.resolve", "mod.queue", "checkin", "checkin.cancel",
+                "checkin.answer"), sampled);
         assertEquals(sampled, codec.clientTypes());
     }
 
