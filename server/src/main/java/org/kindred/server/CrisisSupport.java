@@ -83,6 +83,38 @@ public final class CrisisSupport {
         }
     }
 
+    /** What moderators read on an escalation opened by a check-in answered "worse" (never the member's words). */
+    public static final String CHECKIN_WORSE_EXCERPT = "Answered a check-in they asked for: feeling worse.";
+
+    /**
+     * A check-in answered {@code worse}: opens an escalation at {@code high} with source
+     * {@code help} (or keeps the member's unresolved one when it is at least as severe, as
+     * {@link Escalations#open} does), then sends the member the {@code crisis} card as an event
+     * (no {@code id}) with the escalation's id. The card goes out even when the store fails.
+     * Returns at once: the store is written on the blocking executor.
+     *
+     * @param room a room the member is in, shown to moderators, or null
+     * @param opened told the escalation's id, or null when none could be stored; runs before the card is sent
+     */
+    public void checkInWorse(Session s, String room, java.util.function.Consumer<String> opened) {
+        try {
+            CompletableFuture.supplyAsync(() -> escalations.open(room, s.memberId(), RiskLevel.HIGH,
+                    EscalationSource.HELP, CHECKIN_WORSE_EXCERPT), blocking).whenComplete((Escalation e, Throwable err) -> {
+                        if (err != null) {
+                            LOG.warn("check-in escalation could not be stored error={}", err.getClass().getSimpleName());
+                        }
+                        String id = e == null ? null : e.id();
+                        try {
+                            opened.accept(id);
+                        } finally {
+                            s.deliver(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), null, id));
+                        }
+                    });
+        } catch (java.util.concurrent.RejectedExecutionException e) { // shutting down: still answer
+            s.deliver(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), null, null));
+        }
+    }
+
     /** The sentences and lines behind every {@code crisis} event (also served by {@code /api/crisis-lines}). */
     public CrisisResponder responder() {
         return responder;

@@ -77,6 +77,8 @@ public final class KindredServer implements AutoCloseable {
     private String bootstrapSpec;
     private Duration stallThreshold = StallWatchdog.DEFAULT_THRESHOLD;
     private StallWatchdog watchdog;
+    private org.kindred.server.common.Timer checkInTimer;
+    private volatile org.kindred.server.session.CheckIns checkIns;
 
     public KindredServer(KindredConfig config) {
         this(config, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
@@ -110,6 +112,20 @@ public final class KindredServer implements AutoCloseable {
     public KindredServer stallThreshold(Duration threshold) {
         this.stallThreshold = java.util.Objects.requireNonNull(threshold, "threshold");
         return this;
+    }
+
+    /**
+     * The timer that brings planned check-ins due; default: the services' {@code kindred-timer}
+     * thread. Tests pass one they advance by hand. Call before {@link #start()}.
+     */
+    public KindredServer checkInTimer(org.kindred.server.common.Timer timer) {
+        this.checkInTimer = java.util.Objects.requireNonNull(timer, "timer");
+        return this;
+    }
+
+    /** The sessions' follow-up check-ins (in memory); for operations and tests. */
+    public org.kindred.server.session.CheckIns checkIns() {
+        return checkIns;
     }
 
     private void releaseAfterFailedStart() {
@@ -149,6 +165,9 @@ public final class KindredServer implements AutoCloseable {
                 config.historySize(), config.historyMaxAgeSeconds() * 1000L, clock));
         sessions = new SessionRegistry(Duration.ofSeconds(config.resumeWindowSeconds()), config.historySize(),
                 s -> {
+                    if (checkIns != null) {
+                        checkIns.ended(s); // check-ins live with the session
+                    }
                     for (String roomId : s.rooms()) {
                         Room r = rooms.get(roomId);
                         if (r != null) {
@@ -160,7 +179,11 @@ public final class KindredServer implements AutoCloseable {
         services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
         reserveStaffNames(nicks);
         services.scheduler.scheduleWithFixedDelay(() -> reserveStaffNames(nicks), 5, 5, TimeUnit.SECONDS);
-        RequestHandlers handlers = new ServerRequests(rooms, services, moderation);
+        checkIns = new org.kindred.server.session.CheckIns(
+                checkInTimer != null ? checkInTimer : org.kindred.server.common.Timer.of(services.scheduler),
+                org.kindred.server.crisis.CheckInQuestions.bundled()::question,
+                org.kindred.server.session.CheckIns.DEFAULT_MAX_PLANNED);
+        RequestHandlers handlers = new ServerRequests(rooms, services, moderation, checkIns);
         Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms, handlers, clock,
                 SessionLimits.from(section("sessions")));
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.kindred.protocol.CheckInRequest;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
@@ -16,6 +17,7 @@ import org.kindred.server.moderator.StaffRevocations;
 import org.kindred.server.moderator.TokenService;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.CheckIns;
 import org.kindred.server.session.Connection;
 import org.kindred.server.session.RequestHandlers;
 import org.kindred.server.session.Session;
@@ -35,8 +37,20 @@ public final class ServerRequests implements RequestHandlers {
     private final CrisisSupport crisis;
     private final SendFlow sendFlow;
     private final StaffRevocations revocations;
+    private final CheckIns checkIns;
+    private final CheckInRequests checkInRequests;
 
+    /** Without check-ins: every {@code checkin} request is refused (tests of other parts). */
     public ServerRequests(RoomRegistry rooms, Services services, ModerationSetup.Built moderation) {
+        this(rooms, services, moderation, null);
+    }
+
+    /** With the sessions' follow-up check-ins ({@code null}: none). */
+    public ServerRequests(RoomRegistry rooms, Services services, ModerationSetup.Built moderation,
+            CheckIns checkIns) {
+        this.checkIns = checkIns;
+        this.checkInRequests = checkIns == null ? null
+                : new CheckInRequests(checkIns, services.crisis, services.audit, services.blocking);
         this.crisis = services.crisis;
         this.sendFlow = new SendFlow(moderation, services);
         this.moderators = services.moderatorRequests;
@@ -57,6 +71,12 @@ public final class ServerRequests implements RequestHandlers {
     public void onOther(Connection c, Session s, ClientMessage message, long now) {
         if (message instanceof ModRequest m) {
             moderators.handle(c, s, m);
+        } else if (message instanceof CheckInRequest r) {
+            if (checkInRequests == null) {
+                c.send(ServerMessage.Error.of(r.id(), ErrorCode.FORBIDDEN, "Check-ins are not available here."));
+            } else {
+                checkInRequests.handle(c, s, r);
+            }
         } else if (message instanceof ClientMessage.Report r) {
             Room room = rooms.get(r.room());
             if (room == null) {
@@ -104,6 +124,13 @@ public final class ServerRequests implements RequestHandlers {
     @Override
     public boolean mayJoin(Connection c, Session s, String reqId) {
         return notBanned(c, s, reqId);
+    }
+
+    @Override
+    public void resumed(Connection c, Session s) {
+        if (checkIns != null) {
+            checkIns.resumed(s);
+        }
     }
 
     @Override

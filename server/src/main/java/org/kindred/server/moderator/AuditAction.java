@@ -17,7 +17,9 @@ public enum AuditAction {
     // housekeeping
     PURGE,
     // an attempt to page a webhook target about an escalation nobody answered
-    PAGE;
+    PAGE,
+    // a member's follow-up check-in: planned, cancelled, answered (better / same / worse), never any text
+    CHECKIN_PLANNED, CHECKIN_CANCELLED, CHECKIN_ANSWERED;
 
     /** The stored form, e.g. {@code "auto_block"}. */
     public String id() {

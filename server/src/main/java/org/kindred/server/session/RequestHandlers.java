@@ -57,6 +57,13 @@ public interface RequestHandlers {
     /** Called before {@code join}; returns false after replying when the session may not join. */
     boolean mayJoin(Connection c, Session s, String reqId);
 
+    /**
+     * A session resumed on connection {@code c}, after {@code welcome} and the replay of what it
+     * missed (e.g. to send check-ins that came due while it was away). Default: nothing.
+     */
+    default void resumed(Connection c, Session s) {
+    }
+
     /** The connection closed. */
     void closed(Connection c);
 }

@@ -1,0 +1,114 @@
+package org.kindred.server;
+
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.kindred.protocol.CheckInRequest;
+import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.moderator.AuditAction;
+import org.kindred.server.moderator.AuditLog;
+import org.kindred.server.session.CheckIns;
+import org.kindred.server.session.Connection;
+import org.kindred.server.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The check-in requests, one thin handler each: {@code checkin} → {@code ok} {@code checkin} (id);
+ * {@code checkin.cancel} → {@code ok}; {@code checkin.answer} → {@code ok}, and for {@code worse}
+ * also a {@code crisis} event and an escalation at {@code high}. An unknown check-in id gets
+ * {@code not_found}; a session that already has {@link CheckIns#maxPlanned()} planned gets
+ * {@code forbidden} with a sentence saying why. The logic lives in {@link CheckIns} and
+ * {@link CrisisSupport}; every step is audited (actor the member id, target the check-in id, the
+ * answer or the minutes as the reason, never any text), off the event loop.
+ */
+final class CheckInRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckInRequests.class);
+
+    private final CheckIns checkIns;
+    private final CrisisSupport crisis;
+    private final AuditLog audit;
+    private final Executor blocking;
+
+    CheckInRequests(CheckIns checkIns, CrisisSupport crisis, AuditLog audit, Executor blocking) {
+        this.checkIns = checkIns;
+        this.crisis = crisis;
+        this.audit = audit;
+        this.blocking = blocking;
+    }
+
+    /** Replies to one check-in request of session {@code s}; on the connection's event loop. */
+    void handle(Connection c, Session s, CheckInRequest r) {
+        if (r instanceof CheckInRequest.Plan p) {
+            plan(c, s, p);
+        } else if (r instanceof CheckInRequest.Cancel x) {
+            cancel(c, s, x);
+        } else if (r instanceof CheckInRequest.Answer a) {
+            answer(c, s, a);
+        }
+    }
+
+    private void plan(Connection c, Session s, CheckInRequest.Plan p) {
+        Optional<String> id = checkIns.plan(s, TimeUnit.MINUTES.toMillis(p.minutes()));
+        if (id.isEmpty()) {
+            c.send(ServerMessage.Error.of(p.id(), ErrorCode.FORBIDDEN, "You already have " + checkIns.maxPlanned()
+                    + " check-ins planned. Cancel one, or wait until one comes, to plan another."));
+            return;
+        }
+        c.send(ServerMessage.Ok.checkin(p.id(), id.get()));
+        audit(s, AuditAction.CHECKIN_PLANNED, id.get(), p.minutes() + " min");
+    }
+
+    private void cancel(Connection c, Session s, CheckInRequest.Cancel x) {
+        if (!checkIns.cancel(s, x.checkin())) {
+            notFound(c, x.id());
+            return;
+        }
+        c.send(ServerMessage.Ok.of(x.id()));
+        audit(s, AuditAction.CHECKIN_CANCELLED, x.checkin(), null);
+    }
+
+    private void answer(Connection c, Session s, CheckInRequest.Answer a) {
+        if (checkIns.answer(s, a.checkin()).isEmpty()) {
+            notFound(c, a.id());
+            return;
+        }
+        c.send(ServerMessage.Ok.of(a.id()));
+        CheckInRequest.CheckInAnswer choice = a.choice();
+        if (choice != CheckInRequest.CheckInAnswer.WORSE) {
+            audit(s, AuditAction.CHECKIN_ANSWERED, a.checkin(), choice.wire());
+            return;
+        }
+        crisis.checkInWorse(s, anyRoom(s), escalation -> auditNow(s, AuditAction.CHECKIN_ANSWERED, a.checkin(),
+                "worse" + (escalation == null ? "" : ", escalation " + escalation)));
+    }
+
+    private static String anyRoom(Session s) {
+        Iterator<String> rooms = s.rooms().iterator();
+        return rooms.hasNext() ? rooms.next() : null;
+    }
+
+    private static void notFound(Connection c, String reqId) {
+        c.send(ServerMessage.Error.of(reqId, ErrorCode.NOT_FOUND,
+                "That check-in isn't planned any more: it was answered, cancelled, or has expired."));
+    }
+
+    private void audit(Session s, AuditAction action, String checkin, String reason) {
+        try {
+            blocking.execute(() -> auditNow(s, action, checkin, reason));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("check-in not audited (shutting down) action={}", action.id());
+        }
+    }
+
+    private void auditNow(Session s, AuditAction action, String checkin, String reason) {
+        try {
+            audit.record(s.memberId(), action, checkin, null, reason);
+        } catch (RuntimeException e) {
+            LOG.warn("check-in audit failed action={} error={}", action.id(), e.getClass().getSimpleName());
+        }
+    }
+}

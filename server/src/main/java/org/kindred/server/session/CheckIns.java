@@ -1,0 +1,235 @@
+package org.kindred.server.session;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.common.Ids;
+import org.kindred.server.common.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follow-up check-ins a member asked for ("Check in on me later"). They live with the session,
+ * in memory only: planned with {@link #plan}, they come due on the {@link Timer}; a due check-in
+ * is sent as a {@code checkin} event {@code {checkin, text}} at once when the session is
+ * connected, or when it resumes ({@link #resumed}) if it is not; it stays answerable
+ * ({@link #answer}) or cancellable ({@link #cancel}) until then. When the session ends
+ * ({@link #ended}) every one of its check-ins goes, timers included.
+ *
+ * <p>Thread-safe; nothing here blocks: requests call in on event loops, due check-ins come on the
+ * timer's thread, and events go out through {@link Session#deliver(ServerMessage)} (the
+ * connection's own event loop writes them). Nothing about a check-in is stored or logged but its
+ * id and the member id.
+ */
+public final class CheckIns {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckIns.class);
+    /** Check-ins a session may have planned and not yet due, by default. */
+    public static final int DEFAULT_MAX_PLANNED = 3;
+    /** Asked and unanswered check-ins kept per session; older ones are forgotten. */
+    static final int MAX_ASKED = 3;
+
+    private final Timer timer;
+    private final Function<String, String> question;
+    private final int maxPlanned;
+    private final Map<String, Book> books = new ConcurrentHashMap<>();
+
+    /**
+     * @param timer runs due check-ins (one task per planned check-in)
+     * @param question the question's text for a session's locale (may be given {@code null}); never null
+     * @param maxPlanned how many check-ins a session may have planned and not yet due (1 or more)
+     */
+    public CheckIns(Timer timer, Function<String, String> question, int maxPlanned) {
+        if (maxPlanned < 1) {
+            throw new IllegalArgumentException("maxPlanned: " + maxPlanned + " (expected: 1 or more)");
+        }
+        this.timer = Objects.requireNonNull(timer, "timer");
+        this.question = Objects.requireNonNull(question, "question");
+        this.maxPlanned = maxPlanned;
+    }
+
+    /** Where a check-in stands. */
+    public enum State {
+        /** Planned; its time has not come. */
+        PLANNED,
+        /** Its time came while the session was not connected: sent when it resumes. */
+        DUE,
+        /** The question was sent; waiting for an answer. */
+        ASKED
+    }
+
+    /** Check-ins a session may have planned and not yet due. */
+    public int maxPlanned() {
+        return maxPlanned;
+    }
+
+    /**
+     * Plans a check-in for {@code s} in {@code delayMs} milliseconds.
+     *
+     * @return the new check-in's id (an identifier such as {@code chk_…}); empty when the session
+     *         already has {@link #maxPlanned()} check-ins planned, or has ended
+     */
+    public Optional<String> plan(Session s, long delayMs) {
+        if (s.isExpired()) {
+            return Optional.empty();
+        }
+        Book book = books.computeIfAbsent(s.memberId(), k -> new Book());
+        Entry e;
+        synchronized (book) {
+            if (book.count(State.PLANNED) >= maxPlanned) {
+                return Optional.empty();
+            }
+            e = new Entry(Ids.newId("chk"));
+            book.entries.put(e.id, e);
+            e.task = timer.schedule(delayMs, () -> due(s, book, e.id));
+        }
+        if (s.isExpired()) { // ended while we planned: leave nothing behind
+            ended(s);
+            return Optional.empty();
+        }
+        LOG.debug("checkin planned member={} checkin={}", s.memberId(), e.id);
+        return Optional.of(e.id);
+    }
+
+    /** Withdraws a check-in of {@code s} in any state; false when it has none of that id. */
+    public boolean cancel(Session s, String checkinId) {
+        return remove(s, checkinId).isPresent();
+    }
+
+    /**
+     * Takes the answer to a check-in of {@code s}: the check-in is done (a planned one is not asked
+     * any more). Returns the state it was in, or empty when {@code s} has no check-in of that id
+     * (unknown, another session's, already answered or cancelled).
+     */
+    public Optional<State> answer(Session s, String checkinId) {
+        return remove(s, checkinId);
+    }
+
+    /** The session resumed on a new connection: sends every check-in that came due meanwhile. */
+    public void resumed(Session s) {
+        Book book = books.get(s.memberId());
+        if (book == null) {
+            return;
+        }
+        synchronized (book) {
+            for (Entry e : book.entries.values()) {
+                if (e.state == State.DUE) {
+                    ask(s, book, e);
+                }
+            }
+        }
+    }
+
+    /** The session ended (its resume window closed, or it was ended): forgets its check-ins. */
+    public void ended(Session s) {
+        Book book = books.remove(s.memberId());
+        if (book == null) {
+            return;
+        }
+        synchronized (book) {
+            for (Entry e : book.entries.values()) {
+                e.task.cancel();
+            }
+            book.entries.clear();
+        }
+    }
+
+    /** The states of the check-ins {@code s} has, oldest first (for tests and operations). */
+    public List<State> states(Session s) {
+        Book book = books.get(s.memberId());
+        if (book == null) {
+            return List.of();
+        }
+        synchronized (book) {
+            List<State> out = new ArrayList<>();
+            book.entries.values().forEach(e -> out.add(e.state));
+            return out;
+        }
+    }
+
+    /** Sessions with at least one check-in (a gauge). */
+    public int sessions() {
+        return books.size();
+    }
+
+    private void due(Session s, Book book, String id) {
+        if (s.isExpired()) {
+            ended(s);
+            return;
+        }
+        synchronized (book) {
+            Entry e = book.entries.get(id);
+            if (e == null || e.state != State.PLANNED) {
+                return; // cancelled or answered meanwhile
+            }
+            if (s.isDetached()) {
+                e.state = State.DUE;
+                LOG.debug("checkin due while away member={} checkin={}", s.memberId(), id);
+            } else {
+                ask(s, book, e);
+            }
+        }
+    }
+
+    /** Sends the question; the caller holds the book's lock. */
+    private void ask(Session s, Book book, Entry e) {
+        e.state = State.ASKED;
+        s.deliver(new ServerMessage.CheckIn(e.id, question.apply(s.locale())));
+        LOG.info("checkin asked member={} checkin={}", s.memberId(), e.id);
+        if (book.count(State.ASKED) > MAX_ASKED) {
+            Iterator<Entry> it = book.entries.values().iterator();
+            while (it.hasNext()) {
+                if (it.next().state == State.ASKED) {
+                    it.remove(); // the oldest unanswered question is forgotten
+                    break;
+                }
+            }
+        }
+    }
+
+    private Optional<State> remove(Session s, String id) {
+        Book book = books.get(s.memberId());
+        if (book == null || id == null) {
+            return Optional.empty();
+        }
+        synchronized (book) {
+            Entry e = book.entries.remove(id);
+            if (e == null) {
+                return Optional.empty();
+            }
+            e.task.cancel();
+            return Optional.of(e.state);
+        }
+    }
+
+    /** One session's check-ins, oldest first; guarded by itself. */
+    private static final class Book {
+        final Map<String, Entry> entries = new LinkedHashMap<>();
+
+        int count(State state) {
+            int n = 0;
+            for (Entry e : entries.values()) {
+                if (e.state == state) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    private static final class Entry {
+        final String id;
+        State state = State.PLANNED;
+        Timer.Task task = () -> { };
+
+        Entry(String id) {
+            this.id = id;
+        }
+    }
+}
