@@ -29,6 +29,12 @@ public final class TestServer implements AutoCloseable {
 
     /** With other configuration sections as YAML/JSON, e.g. {@code {"crisis":{"riskMessages":"hold"}}}. */
     public TestServer(UnaryOperator<KindredConfig.Builder> tweak, String sections) throws Exception {
+        this(tweak, sections, s -> { });
+    }
+
+    /** As above; {@code beforeStart} may set up the server (e.g. a hand-moved check-in timer) before it starts. */
+    public TestServer(UnaryOperator<KindredConfig.Builder> tweak, String sections,
+            java.util.function.Consumer<KindredServer> beforeStart) throws Exception {
         dataDir = Files.createTempDirectory("kindred-test");
         KindredConfig cfg = tweak.apply(ConfigLoader.defaults().toBuilder()
                 .host("127.0.0.1").port(0).dataDir(dataDir)
@@ -43,7 +49,9 @@ public final class TestServer implements AutoCloseable {
             // likewise for new sessions per fingerprint (SessionLimits); tests of the limit set their own
             tree.putObject("sessions").put("newBurst", 100_000).put("newPerMinute", 1_000_000.0);
         }
-        server = new KindredServer(cfg, tree).start();
+        KindredServer s = new KindredServer(cfg, tree);
+        beforeStart.accept(s);
+        server = s.start();
     }
 
     public KindredServer server() {
