@@ -68,6 +68,7 @@ export class CrisisCard {
     this.resourceList(crisis.resources || []));
     this.slot.append(card);
     this.slot.hidden = false;
+    document.dispatchEvent(new CustomEvent('crisis-card-shown', { detail: { card } })); // e.g. the check-in offer
     if (focus || hadFocus) {
       if (!hadFocus) this.returnFocus = document.activeElement;
       title.focus({ preventScroll: true });

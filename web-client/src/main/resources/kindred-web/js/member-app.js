@@ -11,11 +11,14 @@ import { locale } from './region.js';
 import { ConnectionStatus } from './connection-status.js';
 import { loadTab, saveTab, clearTab } from './tab-state.js';
 import { crisisLines } from './help-lines.js';
+import { CheckIns } from './checkin.js';
 
 const landingFeedback = new Feedback(byId('landing-feedback'));
 const helpFeedback = new Feedback(byId('help-feedback'));
 const crisis = new CrisisCard(byId('crisis-slot'), byId('crisis-announcer'));
 const status = new ConnectionStatus(byId('conn-status'));
+const checkins = new CheckIns({ slot: byId('checkin-slot'), announcer: byId('crisis-announcer'),
+  connection: () => conn });
 
 let conn = null;
 let room = null;
@@ -39,6 +42,7 @@ function connection(resume) {
   if (conn) return conn;
   conn = new Connection({ hello: () => ({ locale: locale(), region: landing.regionCode }), resume });
   room = new RoomView(conn, { onLeft: left });
+  checkins.attach(conn);
   conn.addEventListener('message', e => onEvent(e.detail.msg));
   conn.addEventListener('state', e => onState(e.detail));
   conn.addEventListener('welcome', e => onWelcome(e.detail));
@@ -129,7 +133,7 @@ else landing.show();
 
 function onEvent(msg) {
   if (msg.type === 'crisis') {
-    crisis.show(msg);
+    crisis.show(msg, { focus: checkins.takeCardFocus() });
     return;
   }
   if (room && room.onEvent(msg)) return;

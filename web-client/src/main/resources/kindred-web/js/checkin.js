@@ -1,0 +1,253 @@
+// "Check in on me later" (PROTOCOL.md 1.1, follow-up check-in, by consent).
+//
+// 1. The offer: every time the crisis card is shown (event `crisis-card-shown`) and the server
+//    lists `checkin` in welcome.features, the card ends with a small section offering a check-in
+//    in 30 minutes, 1 hour or 3 hours. Choosing one sends `checkin`; the section then says when
+//    it will come (a polite status line) and offers to cancel it (`checkin.cancel`). One planned
+//    check-in at a time from here; it is remembered for this tab (sessionStorage) so a reload
+//    still shows it and can cancel it.
+// 2. The question: when the server sends `checkin` {checkin, text}, a calm card appears at the top
+//    of the page with the question and three answers (Better / About the same / Worse). Focus moves
+//    to its heading and one polite sentence announces it. Better and same get a thank-you; worse
+//    closes the question and the crisis card comes back (the server sends it, with focus on it),
+//    or, when the server cannot be reached, the help button's own lines.
+import { el, clear, byId } from './dom.js';
+
+const CHOICES = [
+  { minutes: 30, label: 'In 30 minutes', spoken: '30 minutes' },
+  { minutes: 60, label: 'In 1 hour', spoken: '1 hour' },
+  { minutes: 180, label: 'In 3 hours', spoken: '3 hours' },
+];
+const ANSWERS = [
+  { answer: 'better', label: 'Better' },
+  { answer: 'same', label: 'About the same' },
+  { answer: 'worse', label: 'Worse' },
+];
+const THANKS = {
+  better: "That's really good to hear. We're here whenever you need us.",
+  same: 'Thank you for letting us know. Support is here whenever you need it — "I need help now" is always at the top.',
+};
+const KEY = 'kindred.checkin';
+
+export class CheckIns {
+  /**
+   * @param {{slot: HTMLElement, announcer: HTMLElement, connection: () => (import('./connection.js').Connection|null)}} opts
+   *   slot: where the question appears; announcer: a polite status line; connection: the current one, if any
+   */
+  constructor({ slot, announcer, connection }) {
+    this.slot = slot;
+    this.announcer = announcer;
+    this.connection = connection;
+    this.planned = load(); // {id, minutes, dueAt} planned from this tab, or null
+    this.cardFocus = false; // the next crisis card follows a "worse" answer: it takes focus
+    this.attached = new WeakSet();
+    document.addEventListener('crisis-card-shown', e => this.offer(e.detail.card));
+  }
+
+  /** Listens to a connection's events (once per connection). */
+  attach(conn) {
+    if (this.attached.has(conn)) return;
+    this.attached.add(conn);
+    conn.addEventListener('message', e => {
+      if (e.detail.msg.type === 'checkin') this.ask(e.detail.msg);
+    });
+  }
+
+  /** True once after a "worse" answer: the crisis card that follows should take focus. */
+  takeCardFocus() {
+    const want = this.cardFocus;
+    this.cardFocus = false;
+    return want;
+  }
+
+  supported() {
+    const c = this.connection();
+    const features = c && c.isOpen && c.welcome ? c.welcome.features : null;
+    return Array.isArray(features) && features.includes('checkin');
+  }
+
+  // --- the offer, inside the crisis card -------------------------------------------------
+
+  offer(card) {
+    if (!card || !this.supported()) return;
+    if (this.planned && Date.now() > this.planned.dueAt + 15 * 60000) {
+      this.planned = null; // long past its time and never came (e.g. the session ended): forget it
+      save(null);
+    }
+    const title = el('h3', { text: 'Check in on me later', attrs: { id: 'checkin-offer-title' } });
+    const status = el('p', { className: 'checkin-status', attrs: { role: 'status', id: 'checkin-offer-status' } });
+    const body = el('div', { className: 'checkin-offer-body' });
+    const section = el('section', { className: 'checkin-offer', attrs: { 'aria-labelledby': 'checkin-offer-title' } },
+      title,
+      el('p', { className: 'checkin-hint', attrs: { id: 'checkin-offer-hint' },
+        text: "If you like, we'll send you a short message here later to ask how you're doing. Only you will see it." }),
+      body, status);
+    card.append(section);
+    this.renderOffer(body, status, null);
+  }
+
+  renderOffer(body, status, focusAfter) {
+    clear(body);
+    if (this.planned) {
+      body.append(el('p', { className: 'checkin-planned', text: whenText(this.planned) }));
+      const cancel = el('button', { className: 'button quiet', text: 'Cancel the check-in',
+        attrs: { type: 'button', 'data-checkin-cancel': '' }, on: { click: () => this.cancel(body, status) } });
+      body.append(el('p', { className: 'checkin-actions' }, cancel));
+      if (focusAfter === 'cancel') cancel.focus();
+      return;
+    }
+    const group = el('div', { className: 'checkin-actions',
+      attrs: { role: 'group', 'aria-labelledby': 'checkin-offer-title', 'aria-describedby': 'checkin-offer-hint' } });
+    for (const c of CHOICES) {
+      group.append(el('button', { className: 'button', text: c.label,
+        attrs: { type: 'button', 'data-minutes': c.minutes },
+        on: { click: e => this.plan(c, body, status, e.currentTarget) } }));
+    }
+    body.append(group);
+    if (focusAfter === 'choices') group.querySelector('button').focus();
+  }
+
+  async plan(choice, body, status, button) {
+    const c = this.connection();
+    for (const b of body.querySelectorAll('button')) b.disabled = true;
+    status.textContent = 'Planning your check-in…';
+    const reply = c ? await c.request({ type: 'checkin', minutes: choice.minutes }) : null;
+    if (!reply || reply.type !== 'ok' || !reply.checkin) {
+      for (const b of body.querySelectorAll('button')) b.disabled = false;
+      status.textContent = (reply && reply.message) || "We couldn't plan the check-in just now. Please try again.";
+      button.focus();
+      return;
+    }
+    this.planned = { id: reply.checkin, minutes: choice.minutes, spoken: choice.spoken,
+      dueAt: Date.now() + choice.minutes * 60000 };
+    save(this.planned);
+    this.renderOffer(body, status, 'cancel');
+    status.textContent = 'Check-in planned. ' + whenText(this.planned);
+  }
+
+  async cancel(body, status) {
+    const planned = this.planned;
+    const c = this.connection();
+    for (const b of body.querySelectorAll('button')) b.disabled = true;
+    const reply = c && planned ? await c.request({ type: 'checkin.cancel', checkin: planned.id }) : null;
+    if (reply && reply.type === 'error' && reply.code !== 'not_found') {
+      for (const b of body.querySelectorAll('button')) b.disabled = false;
+      status.textContent = reply.message || "We couldn't cancel it just now. Please try again.";
+      return;
+    }
+    this.planned = null;
+    save(null);
+    this.renderOffer(body, status, 'choices');
+    status.textContent = "Check-in cancelled. We won't send it.";
+  }
+
+  // --- the question, when the time comes ---------------------------------------------------
+
+  ask(msg) {
+    if (typeof msg.checkin !== 'string' || typeof msg.text !== 'string') return;
+    if (this.slot.dataset.checkin === msg.checkin && !this.slot.hidden) return; // already on screen
+    if (this.planned && this.planned.id === msg.checkin) {
+      this.planned = null;
+      save(null);
+    }
+    clear(this.slot);
+    this.slot.dataset.checkin = msg.checkin;
+    const title = el('h2', { text: 'Checking in', attrs: { id: 'checkin-title', tabindex: '-1' } });
+    const status = el('p', { className: 'checkin-status', attrs: { role: 'status' } });
+    const answers = el('div', { className: 'checkin-actions',
+      attrs: { role: 'group', 'aria-labelledby': 'checkin-question' } });
+    for (const a of ANSWERS) {
+      answers.append(el('button', { className: 'button' + (a.answer === 'worse' ? ' worse' : ''), text: a.label,
+        attrs: { type: 'button', 'data-answer': a.answer },
+        on: { click: () => this.answer(msg.checkin, a.answer, answers, status) } }));
+    }
+    const card = el('section', { className: 'checkin-card',
+      attrs: { 'aria-labelledby': 'checkin-title', 'aria-describedby': 'checkin-question' } },
+    title,
+    el('p', { className: 'checkin-question', text: msg.text, attrs: { id: 'checkin-question' } }),
+    answers,
+    el('p', { className: 'checkin-hint', text: 'Only you can see this.' }),
+    status);
+    this.slot.append(card);
+    this.slot.hidden = false;
+    title.focus({ preventScroll: true });
+    this.slot.scrollIntoView({ block: 'nearest' });
+    this.announce('Kindred is checking in, as you asked: ' + msg.text);
+  }
+
+  async answer(id, answer, answers, status) {
+    for (const b of answers.querySelectorAll('button')) b.disabled = true;
+    status.textContent = 'Sending…';
+    if (answer === 'worse') this.cardFocus = true;
+    const c = this.connection();
+    const reply = c ? await c.request({ type: 'checkin.answer', checkin: id, answer }) : null;
+    if (answer === 'worse') {
+      // Focus waits where a closed card returns it; the crisis card that follows takes it.
+      const input = document.getElementById('message-input');
+      (input && !input.closest('[hidden]') ? input : byId('help-button')).focus({ preventScroll: true });
+      this.close(false);
+      if (!reply || reply.type !== 'ok') {
+        // The server could not hear it: the help button still shows lines, whatever the connection.
+        this.cardFocus = false;
+        byId('help-button').click();
+      }
+      return;
+    }
+    if (!reply || reply.type !== 'ok') {
+      status.textContent = (reply && reply.message) || "We couldn't send that just now. Please try again.";
+      if (!reply || reply.code !== 'not_found') {
+        for (const b of answers.querySelectorAll('button')) b.disabled = false;
+        return;
+      }
+    } else {
+      status.textContent = '';
+      answers.replaceWith(el('p', { className: 'checkin-thanks', text: THANKS[answer] }));
+      this.announce(THANKS[answer]);
+    }
+    const close = el('button', { className: 'button quiet', text: 'Close',
+      attrs: { type: 'button', 'aria-label': 'Close the check-in' }, on: { click: () => this.close(true) } });
+    this.slot.querySelector('.checkin-card').append(el('p', { className: 'checkin-actions' }, close));
+    close.focus();
+  }
+
+  close(moveFocus) {
+    const had = this.slot.contains(document.activeElement);
+    clear(this.slot);
+    this.slot.hidden = true;
+    delete this.slot.dataset.checkin;
+    if (moveFocus && had) {
+      const input = document.getElementById('message-input');
+      (input && !input.closest('[hidden]') ? input : byId('help-button')).focus();
+    }
+  }
+
+  announce(text) {
+    this.announcer.textContent = '';
+    setTimeout(() => { this.announcer.textContent = text; }, 50);
+  }
+}
+
+function whenText(p) {
+  const at = new Date(p.dueAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const spoken = p.spoken || (p.minutes >= 60 ? p.minutes / 60 + (p.minutes === 60 ? ' hour' : ' hours')
+    : p.minutes + ' minutes');
+  return "We'll check in with you in " + spoken + ', at about ' + at + '. Keep Kindred open in this tab to see it.';
+}
+
+function load() {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(KEY) || 'null');
+    return v && typeof v.id === 'string' && typeof v.dueAt === 'number' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function save(planned) {
+  try {
+    if (planned) sessionStorage.setItem(KEY, JSON.stringify(planned));
+    else sessionStorage.removeItem(KEY);
+  } catch {
+    // storage disabled: the check-in still comes; only a reload forgets the cancel button
+  }
+}
