@@ -157,7 +157,7 @@ export class CheckIns {
     const answers = el('div', { className: 'checkin-actions',
       attrs: { role: 'group', 'aria-labelledby': 'checkin-question' } });
     for (const a of ANSWERS) {
-      answers.append(el('button', { className: 'button' + (a.answer === 'worse' ? ' worse' : ''), text: a.label,
+      answers.append(el('button', { className: 'button quiet', text: a.label,
         attrs: { type: 'button', 'data-answer': a.answer },
         on: { click: () => this.answer(msg.checkin, a.answer, answers, status) } }));
     }

@@ -56,6 +56,7 @@ class BrowserCheckInTest {
             assertEquals(List.of("In 30 minutes", "In 1 hour", "In 3 hours"), labels(offer, "button[data-minutes]"));
             assertEquals("group", offer.findElement(By.cssSelector("[role=group]")).getAttribute("role"));
             Axe.check(a, "the crisis card with the check-in offer");
+            a.screenshot(Screenshots.file("checkin-offer.png"));
 
             // Plan one hour: a confirmation saying when, and a way to cancel (focus moves to it).
             a.clickCentered(offer.findElement(By.cssSelector("button[data-minutes='60']")));
@@ -89,8 +90,9 @@ class BrowserCheckInTest {
             a.waitUntil(() -> "checkin-title".equals(a.js("return document.activeElement.id")), "focus on the question");
             a.waitForText("#crisis-announcer", "Kindred is checking in, as you asked");
             BrowserCrisisTest.assertInViewport(a, "#checkin-slot .checkin-card button[data-answer='worse']");
-            Axe.check(a, "the check-in question in the room");
+            BrowserCrisisTest.assertInViewport(a, "#message-input");
             a.screenshot(Screenshots.file("checkin-question.png"));
+            Axe.check(a, "the check-in question in the room");
 
             // "About the same": a thank-you, audited on the server without any text.
             a.click("button[data-answer='same']");
