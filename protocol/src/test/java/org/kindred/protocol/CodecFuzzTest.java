@@ -56,7 +56,10 @@ class CodecFuzzTest {
             "{\"type\":\"mod.reject\",\"id\":\"18\",\"room\":\"lobby\",\"msg\":\"m_abc\",\"reason\":\"r\"}",
             "{\"type\":\"mod.claim\",\"id\":\"19\",\"escalation\":\"esc_1\"}",
             "{\"type\":\"mod.resolve\",\"id\":\"20\",\"escalation\":\"esc_1\",\"outcome\":\"resolved\"}",
-            "{\"type\":\"mod.queue\",\"id\":\"21\"}");
+            "{\"type\":\"mod.queue\",\"id\":\"21\"}",
+            "{\"type\":\"checkin\",\"id\":\"22\",\"minutes\":60}",
+            "{\"type\":\"checkin.cancel\",\"id\":\"23\",\"checkin\":\"chk_1\"}",
+            "{\"type\":\"checkin.answer\",\"id\":\"24\",\"checkin\":\"chk_1\",\"answer\":\"worse\"}");
 
     @FuzzTest(maxDuration = "10m")
     void decodeArbitraryText(byte[] input) {
