@@ -168,7 +168,8 @@ public final class CheckIns {
             if (e == null || e.state != State.PLANNED) {
                 return; // cancelled or answered meanwhile
             }
-            if (s.isDetached()) {
+            Connection c = s.connection();
+            if (c == null || !c.isOpen()) { // away, or its connection is closing: ask when it resumes
                 e.state = State.DUE;
                 LOG.debug("checkin due while away member={} checkin={}", s.memberId(), id);
             } else {

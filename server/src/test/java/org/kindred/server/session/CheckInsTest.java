@@ -128,6 +128,20 @@ class CheckInsTest {
     }
 
     @Test
+    void dueWhileItsConnectionIsClosingItWaitsForTheResumeInsteadOfBeingLost() throws Exception {
+        EmbeddedChannel first = new EmbeddedChannel();
+        Session s = session("en", connection(first));
+        String id = checkIns.plan(s, HOUR).orElseThrow();
+        first.close(); // closed, but the session has not been told yet
+        timer.advance(Duration.ofHours(1));
+        assertEquals(List.of(CheckIns.State.DUE), checkIns.states(s));
+        EmbeddedChannel second = new EmbeddedChannel();
+        s.attach(connection(second));
+        checkIns.resumed(s);
+        assertEquals(id, checkinEvents(second).get(0).path("checkin").asText());
+    }
+
+    @Test
     void whenTheSessionEndsItsCheckInsGoWithIt() throws Exception {
         EmbeddedChannel ch = new EmbeddedChannel();
         Session s = session("en", connection(ch));
