@@ -190,6 +190,8 @@ export class CheckIns {
         // The server could not hear it: the help button still shows lines, whatever the connection.
         this.cardFocus = false;
         byId('help-button').click();
+      } else {
+        setTimeout(() => { this.cardFocus = false; }, 10000); // a card much later is no answer to this
       }
       return;
     }

@@ -2,6 +2,7 @@ package org.kindred.server;
 
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,8 @@ final class CheckInRequests {
     private final CrisisSupport crisis;
     private final AuditLog audit;
     private final Executor blocking;
+    /** The last audit write queued; each waits for the one before it. */
+    private CompletableFuture<Void> auditTail = CompletableFuture.completedFuture(null);
 
     CheckInRequests(CheckIns checkIns, CrisisSupport crisis, AuditLog audit, Executor blocking) {
         this.checkIns = checkIns;
@@ -82,7 +85,7 @@ final class CheckInRequests {
             audit(s, AuditAction.CHECKIN_ANSWERED, a.checkin(), choice.wire());
             return;
         }
-        crisis.checkInWorse(s, anyRoom(s), escalation -> auditNow(s, AuditAction.CHECKIN_ANSWERED, a.checkin(),
+        crisis.checkInWorse(s, anyRoom(s), escalation -> audit(s, AuditAction.CHECKIN_ANSWERED, a.checkin(),
                 "worse" + (escalation == null ? "" : ", escalation " + escalation)));
     }
 
@@ -96,11 +99,18 @@ final class CheckInRequests {
                 "That check-in isn't planned any more: it was answered, cancelled, or has expired."));
     }
 
+    /**
+     * Queues one audit entry. Entries are written one after another, in the order they were queued
+     * (the blocking pool has several threads), so "planned" always comes before "cancelled".
+     */
     private void audit(Session s, AuditAction action, String checkin, String reason) {
-        try {
-            blocking.execute(() -> auditNow(s, action, checkin, reason));
-        } catch (RejectedExecutionException e) {
-            LOG.warn("check-in not audited (shutting down) action={}", action.id());
+        synchronized (this) {
+            try {
+                auditTail = auditTail.exceptionally(e -> null)
+                        .thenRunAsync(() -> auditNow(s, action, checkin, reason), blocking);
+            } catch (RejectedExecutionException e) {
+                LOG.warn("check-in not audited (shutting down) action={}", action.id());
+            }
         }
     }
 

@@ -11,7 +11,6 @@ import org.kindred.protocol.ResolveOutcome;
 import org.kindred.protocol.RiskLevel;
 import org.kindred.server.crisis.CheckInQuestions;
 import org.kindred.server.it.TestServer;
-import org.kindred.server.store.AuditEntry;
 import org.kindred.server.store.Escalation;
 import org.kindred.server.testing.ManualTimer;
 import org.openqa.selenium.By;
@@ -146,9 +145,9 @@ class BrowserCheckInTest {
                     .filter(e -> e.level() == RiskLevel.HIGH).findFirst().orElse(null), "a new escalation");
             assertTrue(opened.excerpt().contains("check-in"), opened.excerpt());
             assertEquals("depression", opened.room());
-            List<AuditEntry> audit = server.server().services().store.audit().recent(50);
-            assertTrue(audit.stream().anyMatch(e -> "checkin_answered".equals(e.action())
-                    && ("worse, escalation " + opened.id()).equals(e.reason())), audit.toString());
+            a.waitUntil(() -> server.server().services().store.audit().recent(50).stream()
+                    .anyMatch(e -> "checkin_answered".equals(e.action())
+                            && ("worse, escalation " + opened.id()).equals(e.reason())), "the audit of worse");
         }
     }
 }
