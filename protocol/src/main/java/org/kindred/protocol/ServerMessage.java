@@ -19,6 +19,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Error.class),
     @JsonSubTypes.Type(ServerMessage.Crisis.class),
     @JsonSubTypes.Type(ServerMessage.Queue.class),
+    @JsonSubTypes.Type(ServerMessage.Bans.class),
     @JsonSubTypes.Type(ServerMessage.Message.class),
     @JsonSubTypes.Type(ServerMessage.Presence.class),
     @JsonSubTypes.Type(ServerMessage.Typing.class),
@@ -29,17 +30,24 @@ import java.util.List;
     @JsonSubTypes.Type(ModEvent.Held.class),
     @JsonSubTypes.Type(ModEvent.ReportFiled.class),
     @JsonSubTypes.Type(ModEvent.Escalation.class),
+    @JsonSubTypes.Type(ModEvent.RoomState.class),
 })
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Rooms, ServerMessage.Joined,
         ServerMessage.Ok, ServerMessage.Sent, ServerMessage.Error, ServerMessage.Crisis, ServerMessage.Queue,
+        ServerMessage.Bans,
         ServerMessage.Message, ServerMessage.Presence, ServerMessage.Typing, ServerMessage.Deleted,
         ServerMessage.Notice, ServerMessage.Kicked, ModEvent {
 
     /** Protocol version spoken by this implementation. */
     int VERSION = 1;
 
+    /** {@code features} (1.1): the additions this server supports, e.g. {@code mod.bans}; empty: none. */
     @JsonTypeName("welcome")
-    record Welcome(String id, int v, String session, MemberInfo member, Limits limits) implements ServerMessage {
+    record Welcome(String id, int v, String session, MemberInfo member, Limits limits, List<String> features)
+            implements ServerMessage {
+        public Welcome {
+            features = Fields.list(features);
+        }
     }
 
     @JsonTypeName("rooms")
@@ -90,13 +98,34 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         }
     }
 
+    /** Reply to {@code mod.queue}; {@code alerts} (1.1) are the recent blocked-message alerts, oldest first. */
     @JsonTypeName("queue")
     record Queue(String id, List<ModEvent.Held> held, List<ModEvent.ReportFiled> reports,
-            List<ModEvent.Escalation> escalations) implements ServerMessage {
+            List<ModEvent.Escalation> escalations, List<ModEvent.Alert> alerts) implements ServerMessage {
         public Queue {
             held = Fields.list(held);
             reports = Fields.list(reports);
             escalations = Fields.list(escalations);
+            alerts = Fields.list(alerts);
+        }
+    }
+
+    /** Reply to {@code mod.bans} (1.1): the bans in force, newest first. */
+    @JsonTypeName("bans")
+    record Bans(String id, List<BanInfo> bans) implements ServerMessage {
+        public Bans {
+            bans = Fields.list(bans);
+        }
+    }
+
+    /**
+     * One ban in force: {@code member} the banned member id (absent for a ban of a network only),
+     * {@code nick} the last nickname the server knows for it (absent when none), {@code until}
+     * epoch ms (absent: permanent), {@code by} the moderator, {@code ts} when it was made.
+     */
+    record BanInfo(String ban, String member, String nick, String reason, Long until, String by, long ts) {
+        public BanInfo {
+            Fields.requiredText(ban, "ban");
         }
     }
 

@@ -38,7 +38,10 @@ class RoundTripTest {
                 new ModRequest.Reject("18", "general", "m2", "abuse"),
                 new ModRequest.Claim("19", "e1"),
                 new ModRequest.Resolve("20", "e1", ResolveOutcome.HANDED_OFF, "called line"),
-                new ModRequest.Queue("21"));
+                new ModRequest.Queue("21"),
+                new ModRequest.Bans("22"),
+                new ModRequest.Dismiss("23", "r1", "not harassment"),
+                new ModRequest.Dismiss("24", "r1", null));
     }
 
     static Stream<ServerMessage> serverSamples() {
@@ -46,12 +49,12 @@ class RoundTripTest {
         ServerMessage.Message msg = new ServerMessage.Message("general", "m1", 7, me, "hi", 1_700_000_000_000L);
         ModEvent.Held held = new ModEvent.Held("general", "m2", "u1", "text", List.of("link"), 5L);
         ModEvent.ReportFiled report = new ModEvent.ReportFiled("r1", "general", "m1", "u2", ReportReason.SPAM,
-                "exc", 6L);
+                "exc", 6L, ModEvent.ReportFiled.OPEN);
         ModEvent.Escalation esc = new ModEvent.Escalation("e1", "general", "u1", RiskLevel.IMMINENT,
                 EscalationSource.KEYWORD, "exc", EscalationStatus.CLAIMED, "mod1", 7L);
         return Stream.of(
                 new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MODERATOR),
-                        new Limits(2000, 1.0, 5)),
+                        new Limits(2000, 1.0, 5), List.of("mod.bans", "mod.dismiss")),
                 new ServerMessage.Rooms("2", List.of(new RoomSummary("general", "General", "topic", 3, 50, false))),
                 new ServerMessage.Joined("3", "general", me, List.of(me), List.of(msg), "Be kind.",
                         new RoomMode(0, false)),
@@ -61,9 +64,13 @@ class RoundTripTest {
                 new ServerMessage.Sent("7", "general", "m1", SendStatus.MASKED, "call me at ***"),
                 new ServerMessage.Error("8", ErrorCode.RATE_LIMITED, "Slow down.", 1200L),
                 new ServerMessage.Crisis("9", RiskLevel.HIGH, "You are not alone.",
-                        List.of(new CrisisResource("988 Lifeline", "US", "988", "988", "https://988lifeline.org",
+                        List.of(new CrisisResource("988 Lifeline", "US", "988", "988", null, "https://988lifeline.org",
                                 "24/7")), "e1"),
-                new ServerMessage.Queue("10", List.of(held), List.of(report), List.of(esc)),
+                new ServerMessage.Queue("10", List.of(held), List.of(report), List.of(esc),
+                        List.of(new ModEvent.Alert("general", "m4", "u3", List.of("threat"), "exc", 9L))),
+                new ServerMessage.Bans("11", List.of(new ServerMessage.BanInfo("b1", "u2", "Bo", "spam", null, "mod1", 9L),
+                        new ServerMessage.BanInfo("b2", "u3", null, "threats", 99L, "mod1", 8L))),
+                new ModEvent.RoomState("general", 3, 50, true),
                 msg,
                 new ServerMessage.Presence("general", PresenceEvent.LEAVE, me, 2),
                 new ServerMessage.Typing("general", new MemberInfo("u1", "Quiet Heron", null)),
@@ -97,7 +104,7 @@ class RoundTripTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("hello", "rooms", "join", "leave", "send", "typing", "report", "help", "mod.watch",
                 "mod.delete", "mod.mute", "mod.unmute", "mod.kick", "mod.ban", "mod.unban", "mod.slow", "mod.lock",
-                "mod.approve", "mod.reject", "mod.claim", "mod.resolve", "mod.queue"), sampled);
+                "mod.approve", "mod.reject", "mod.claim", "mod.resolve", "mod.queue", "mod.bans", "mod.dismiss"), sampled);
         assertEquals(sampled, codec.clientTypes());
     }
 

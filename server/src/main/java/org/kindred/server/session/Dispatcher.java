@@ -214,7 +214,7 @@ public final class Dispatcher {
         }
         c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
                 new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
-                new Limits(config.maxText(), config.ratePerSec(), config.burst())));
+                new Limits(config.maxText(), config.ratePerSec(), config.burst()), Features.ALL));
         if (resumed) {
             sessions.attach(s, c);
             for (String roomId : s.rooms()) {

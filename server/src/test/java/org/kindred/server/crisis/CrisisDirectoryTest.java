@@ -112,7 +112,9 @@ class CrisisDirectoryTest {
         CrisisResource us = dir.resourcesFor("US", "en").get(0);
         assertEquals("https://988lifeline.org/chat/", us.url());
         CrisisResource shout = dir.resourcesFor("GB", "en").get(1);
-        assertTrue(shout.hours().contains("text SHOUT to 85258"), shout.hours());
+        assertEquals("85258", shout.sms());
+        assertEquals("SHOUT", shout.smsKeyword(), "the keyword travels in its own field");
+        assertTrue(shout.hours() == null || !shout.hours().contains("SHOUT"), "and is not folded into hours");
     }
 
     @Test
