@@ -176,5 +176,11 @@ class CrisisDirectoryTest {
         assertThrows(IllegalArgumentException.class,
                 () -> CrisisDirectory.parse(base.formatted("hours: 24/7", "https://a.org/", "2026-01-02")));
         assertNotNull(CrisisDirectory.parse(base.formatted("phone: \"988\"", "https://a.org/", "2026-01-02")));
+        IllegalArgumentException keyword = assertThrows(IllegalArgumentException.class,
+                () -> CrisisDirectory.parse(base.formatted("sms: \"741741\"\n      smsKeyword: \"HOME&body=x\"",
+                        "https://a.org/", "2026-01-02")));
+        assertTrue(keyword.getMessage().contains("smsKeyword"), keyword.getMessage());
+        assertEquals("HOME", CrisisDirectory.parse(base.formatted("sms: \"741741\"\n      smsKeyword: HOME",
+                "https://a.org/", "2026-01-02")).linesOf("US").get(0).toResource().smsKeyword());
     }
 }
