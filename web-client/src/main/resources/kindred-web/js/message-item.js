@@ -4,7 +4,7 @@ import { clockTime, isoTime } from './time.js';
 
 // Every staff role wears a badge wherever a member sees it (messages, joins and leaves): a
 // nickname alone never says who is staff, since members may not take staff titles as nicks.
-const ROLE_BADGE = { moderator: 'Moderator', admin: 'Admin', supporter: 'Peer supporter' };
+const ROLE_BADGE = { moderator: 'Moderator', admin: 'Moderator', supporter: 'Peer supporter' };
 
 /** True for a staff role (one that wears a badge). */
 export function isStaff(role) {

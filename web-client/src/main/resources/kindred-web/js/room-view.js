@@ -9,7 +9,7 @@ import { duration } from './time.js';
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_MS = 5000;
-const STAFF_ONE = { moderator: 'a moderator', admin: 'an admin', supporter: 'a peer supporter' };
+const STAFF_ONE = { moderator: 'a moderator', admin: 'a moderator', supporter: 'a peer supporter' };
 
 export class RoomView {
   /**
