@@ -126,7 +126,13 @@ function start(token) {
     }
   });
   clearInterval(refresher);
-  refresher = setInterval(() => conn && conn.isOpen && rooms.refresh(), 30000);
+  refresher = setInterval(() => {
+    // titles and bans made in other consoles; counts and locks are live (mod.room)
+    if (conn && conn.isOpen) {
+      rooms.refresh();
+      bans.refresh();
+    }
+  }, 30000);
   conn.start();
 }
 

@@ -11,6 +11,7 @@ import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.Session;
 import org.kindred.server.store.Ban;
 import org.kindred.server.store.Report;
 import org.kindred.server.store.ReportStatus;
@@ -25,6 +26,9 @@ final class ConsoleRequests {
     /** At most this many nicknames of banned members are remembered (memory only, newest kept). */
     static final int MAX_NICKS = 10_000;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleRequests.class);
+
+    private final RoomRegistry rooms;
     private final ReportStore reports;
     private final BanList bans;
     private final AuditLog audit;
@@ -35,6 +39,7 @@ final class ConsoleRequests {
 
     ConsoleRequests(RoomRegistry rooms, ReportStore reports, BanList bans, AuditLog audit, ModeratorHub hub,
             LongSupplier clock) {
+        this.rooms = rooms;
         this.reports = reports;
         this.bans = bans;
         this.audit = audit;
@@ -44,6 +49,29 @@ final class ConsoleRequests {
             room.onChange(s -> hub.publish(s.room(),
                     new ModEvent.RoomState(s.room(), s.members(), s.capacity(), s.locked())));
         }
+    }
+
+    /** The nickname the member has in one of its rooms, or null (asked on the rooms' threads; blocking pool only). */
+    String nickOf(Session s) {
+        for (String roomId : List.copyOf(s.rooms())) {
+            Room room = rooms.get(roomId);
+            if (room == null) {
+                continue;
+            }
+            try {
+                Optional<String> nick = room.member(s.memberId()).get(2, java.util.concurrent.TimeUnit.SECONDS)
+                        .map(org.kindred.protocol.MemberInfo::nick);
+                if (nick.isPresent()) {
+                    return nick.get();
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.debug("nickname of a banned member not found error={}", e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Remembers the nickname a banned member had (null: none known). */

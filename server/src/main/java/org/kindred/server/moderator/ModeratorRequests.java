@@ -195,7 +195,7 @@ public final class ModeratorRequests {
         }
         long now = clock.getAsLong();
         Long expires = b.seconds() == null || b.seconds() == 0 ? null : now + b.seconds() * 1000;
-        String nick = nickOf(s);
+        String nick = console.nickOf(s);
         Ban ban = bans.add(new NewBan(s.memberId(), s.fingerprint(), b.reason(), who, now, expires));
         console.bannedAs(ban.id(), nick);
         audit.record(who, AuditAction.BAN, s.memberId(), null, (expires == null ? "permanent" : b.seconds() + "s")
@@ -207,29 +207,6 @@ public final class ModeratorRequests {
             conn.close(CloseCodes.BANNED, "Banned by a moderator");
         }
         return new ServerMessage.Ok(b.id(), null, ban.id());
-    }
-
-    /** The nickname the member has in one of its rooms, or null (asked on the rooms' threads; blocking pool only). */
-    private String nickOf(Session s) {
-        for (String roomId : List.copyOf(s.rooms())) {
-            Room room = rooms.get(roomId);
-            if (room == null) {
-                continue;
-            }
-            try {
-                Optional<String> nick = room.member(s.memberId()).get(2, java.util.concurrent.TimeUnit.SECONDS)
-                        .map(org.kindred.protocol.MemberInfo::nick);
-                if (nick.isPresent()) {
-                    return nick.get();
-                }
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                LOG.debug("nickname of a banned member not found error={}", e.getClass().getSimpleName());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
     }
 
     private ServerMessage queue(String id) {

@@ -39,6 +39,7 @@ class BrowserRoomDisplayTest {
                 WebElement staff = ann.awaitMessage("Welcome, everyone");
                 assertEquals("Moderator", staff.findElement(By.cssSelector(".staff-badge")).getText());
                 assertTrue(staff.findElement(By.cssSelector(".staff-badge")).isDisplayed());
+                a.screenshot(Screenshots.file("member-room-staff.png"));
                 a.waitUntil(() -> "".equals(a.find("#message-input").getAttribute("value")), "the composer to clear");
                 ann.send("Thank you");
                 assertTrue(ann.awaitMessage("Thank you").findElements(By.cssSelector(".staff-badge")).isEmpty(),
