@@ -49,8 +49,10 @@ class BrowserCrisisTest {
             assertEquals(2, texts.size(), "the quick button and the one in Shout's entry");
             for (WebElement sms : texts) {
                 assertEquals("sms:85258?&body=SHOUT", sms.getAttribute("href"));
-                assertEquals("Text SHOUT to 85258", sms.getText());
+                assertTrue(sms.getAttribute("aria-label").startsWith("Text SHOUT to 85258"), sms.getAttribute("aria-label"));
             }
+            assertEquals("Text SHOUT", texts.get(0).getText(), "the quick button, short enough to sit beside Call");
+            assertEquals("Text SHOUT to 85258", texts.get(1).getText(), "the line's own entry says it all");
             for (WebElement link : card.findElements(By.cssSelector("a"))) {
                 assertTrue(link.getSize().getHeight() >= 44, "tap target at least 44 px high: " + link.getText());
             }
