@@ -86,7 +86,8 @@ export class Connection extends EventTarget {
 
   open() {
     clearTimeout(this.timer);
-    this.setState(this.session ? 'reconnecting' : 'connecting');
+    // 'reconnecting' only after this page had a connection: resuming after a reload is a first connect.
+    this.setState(this.session && this.welcome ? 'reconnecting' : 'connecting');
     const ws = new WebSocket(this.url);
     this.socket = ws;
     ws.addEventListener('open', () => this.sayHello(ws));
@@ -158,7 +159,7 @@ export class Connection extends EventTarget {
     }
     const base = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)] * (code === 4029 ? 4 : 1);
     this.attempt++;
-    this.setState(this.session ? 'reconnecting' : 'connecting', code);
+    this.setState(this.session && this.welcome ? 'reconnecting' : 'connecting', code);
     this.timer = setTimeout(() => this.open(), base + Math.random() * base * 0.3);
   }
 

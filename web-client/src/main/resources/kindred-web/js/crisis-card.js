@@ -115,7 +115,7 @@ export class CrisisCard {
     if (!caller && !texter) return null;
     const row = el('p', { className: 'crisis-links crisis-quick' });
     if (caller) row.append(link('tel:' + digits(caller.phone), 'Call ' + caller.phone.trim(), caller.name));
-    if (texter) row.append(link('sms:' + digits(texter.sms), 'Text ' + texter.sms.trim(), texter.name));
+    if (texter) row.append(smsLink(texter, true));
     return row;
   }
 
@@ -125,12 +125,7 @@ export class CrisisCard {
       const links = el('p', { className: 'crisis-links' });
       const phone = digits(r.phone);
       if (phone) links.append(link('tel:' + phone, 'Call ' + r.phone.trim(), r.name));
-      const sms = digits(r.sms);
-      if (sms) {
-        const keyword = typeof r.smsKeyword === 'string' && r.smsKeyword.trim() ? r.smsKeyword.trim() : null;
-        const href = 'sms:' + sms + (keyword ? '?&body=' + encodeURIComponent(keyword) : '');
-        links.append(link(href, keyword ? 'Text ' + keyword + ' to ' + r.sms.trim() : 'Text ' + r.sms.trim(), r.name));
-      }
+      if (digits(r.sms)) links.append(smsLink(r));
       const chat = https(r.chat);
       if (chat) links.append(link(chat, 'Chat online', r.name, true));
       const url = https(r.url);
@@ -143,6 +138,24 @@ export class CrisisCard {
     }
     return list;
   }
+}
+
+/**
+ * A "Text" button for a line's SMS number. When the service asks for a keyword (HOME, SHOUT) the
+ * button says it and the message is prefilled with it: `sms:NUMBER?&body=WORD` is the one form both
+ * Android (`?body=`) and iOS 8 and later (`&body=`) read; the label keeps the word in sight for
+ * any phone that ignores the body. {@code short}: the quick button beside "Call", which says only
+ * "Text HOME" so that both fit a phone's width (the number is in its aria-label and in the list).
+ */
+function smsLink(r, short) {
+  const number = digits(r.sms);
+  const keyword = typeof r.smsKeyword === 'string' && /^[\p{L}\p{N} ]{1,30}$/u.test(r.smsKeyword.trim())
+    ? r.smsKeyword.trim() : null;
+  const href = 'sms:' + number + (keyword ? '?&body=' + encodeURIComponent(keyword) : '');
+  const full = keyword ? 'Text ' + keyword + ' to ' + r.sms.trim() : 'Text ' + r.sms.trim();
+  const a = link(href, short && keyword ? 'Text ' + keyword : full, r.name);
+  if (short && keyword) a.setAttribute('aria-label', full + (r.name ? ', ' + r.name : ''));
+  return a;
 }
 
 function link(href, label, name, external) {

@@ -19,6 +19,7 @@ export class Feedback {
    */
   show(text, opts = {}) {
     this.stopCountdown();
+    this.code = opts.code || null;
     this.host.dataset.tone = opts.tone || 'info';
     this.line.textContent = text;
     clear(this.countdown);
@@ -42,12 +43,13 @@ export class Feedback {
   /** Shows a server `error` reply; returns it for chaining. */
   error(reply, onDone) {
     this.show(reply.message || 'Something went wrong. Please try again.',
-      { tone: 'warn', retryAfterMs: reply.retryAfterMs, onDone });
+      { tone: 'warn', retryAfterMs: reply.retryAfterMs, onDone, code: reply.code });
     return reply;
   }
 
   clear() {
     this.stopCountdown();
+    this.code = null;
     this.line.textContent = '';
     this.countdown.textContent = '';
     delete this.host.dataset.tone;

@@ -91,7 +91,7 @@ export class Landing {
       const full = r.members >= r.capacity;
       const button = el('button', {
         className: 'button primary',
-        text: r.locked ? 'Paused for now' : full ? 'Full right now' : 'Join ' + r.title,
+        text: r.locked ? 'Locked for now' : full ? 'Full right now' : 'Join ' + r.title,
         attrs: { type: 'button', 'data-room': r.room, 'aria-describedby': 'room-error-' + r.room },
         on: { click: () => this.join(r.room) },
       });

@@ -22,6 +22,7 @@ const checkins = new CheckIns({ slot: byId('checkin-slot'), announcer: byId('cri
 
 let conn = null;
 let room = null;
+let view = null; // the one RoomView (its listeners are added once), handed each new connection
 let current = null; // {room, nick, title, topic} while in a room
 
 const landing = new Landing({
@@ -41,7 +42,8 @@ const landing = new Landing({
 function connection(resume) {
   if (conn) return conn;
   conn = new Connection({ hello: () => ({ locale: locale(), region: landing.regionCode }), resume });
-  room = new RoomView(conn, { onLeft: left });
+  room = view || (view = new RoomView(conn, { onLeft: left }));
+  room.conn = conn;
   checkins.attach(conn);
   conn.addEventListener('message', e => onEvent(e.detail.msg));
   conn.addEventListener('state', e => onState(e.detail));
@@ -54,9 +56,23 @@ function connection(resume) {
 }
 
 async function join(roomId, nick) {
+  // A connection closed for good (a ban that has since been lifted, a refused hello) is never
+  // reused: a new one says hello again and gets a fresh answer.
+  if (conn && conn.stopped) {
+    conn = null;
+    room = null;
+  }
   const c = connection();
   landingFeedback.show('Joining…');
-  const welcome = await Promise.race([c.start(), wait(15000)]);
+  const refused = new Promise(resolve => c.addEventListener('helloerror', e => resolve(e.detail.error), { once: true }));
+  const welcome = await Promise.race([c.start(), refused, wait(15000)]);
+  if (welcome && welcome.type === 'error') {
+    if (c.stopped && conn === c) {
+      conn = null;
+      room = null;
+    }
+    return; // the helloerror handler has already said why
+  }
   if (!welcome) {
     landingFeedback.show("We can't reach Kindred right now. We'll keep trying.", { tone: 'warn' });
     return;

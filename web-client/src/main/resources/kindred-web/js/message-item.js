@@ -2,7 +2,19 @@
 import { el } from './dom.js';
 import { clockTime, isoTime } from './time.js';
 
-const ROLE_BADGE = { moderator: 'Moderator', admin: 'Moderator' };
+// Every staff role wears a badge wherever a member sees it (messages, joins and leaves): a
+// nickname alone never says who is staff, since members may not take staff titles as nicks.
+const ROLE_BADGE = { moderator: 'Moderator', admin: 'Moderator', supporter: 'Peer supporter' };
+
+/** True for a staff role (one that wears a badge). */
+export function isStaff(role) {
+  return Boolean(ROLE_BADGE[role]);
+}
+
+/** The badge for a staff role, or null for a member. */
+export function roleBadge(role) {
+  return ROLE_BADGE[role] ? el('span', { className: 'badge staff-badge', text: ROLE_BADGE[role] }) : null;
+}
 
 /**
  * @param {object} m a `message` event
@@ -14,7 +26,7 @@ export function messageItem(m, { own, onReport }) {
   const text = el('p', { className: 'message-text', text: m.text });
   const head = el('p', { className: 'message-head' },
     el('span', { className: 'message-nick', text: who }),
-    ROLE_BADGE[from.role] ? el('span', { className: 'badge', text: ROLE_BADGE[from.role] }) : null,
+    roleBadge(from.role),
     el('time', { className: 'message-time', text: clockTime(m.ts), attrs: { datetime: isoTime(m.ts) } }));
   const li = el('li', {
     className: 'message' + (own ? ' own' : ''),
@@ -48,4 +60,11 @@ export function markDeleted(li) {
 
 export function systemItem(text) {
   return el('li', { className: 'system', text });
+}
+
+/** "Nick joined" / "Nick left", with the staff badge of a staff member. */
+export function presenceItem(member, joined) {
+  const nick = member && member.nick ? member.nick : 'Someone';
+  const badge = roleBadge(member && member.role);
+  return el('li', { className: 'system' }, nick, badge ? ' ' : null, badge, joined ? ' joined' : ' left');
 }

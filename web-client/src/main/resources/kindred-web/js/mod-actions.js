@@ -18,8 +18,10 @@ export class Actions {
   constructor(conn, report) {
     this.conn = conn;
     this.report = report;
-    /** Told about mutes and bans made here (set by the console; see mod-sanctions.js). */
+    /** Told about mutes made here (set by the console; see mod-sanctions.js). */
     this.sanctions = null;
+    /** Called after a ban or unban made here (the console re-reads the bans in force). */
+    this.onBans = null;
   }
 
   async run(request, done) {
@@ -46,6 +48,11 @@ export class Actions {
     return this.run({ type: 'mod.reject', room, msg }, 'Message rejected.');
   }
 
+  /** Dismisses an open report for every moderator (mod.dismiss). */
+  dismiss(report) {
+    return this.run({ type: 'mod.dismiss', report }, 'Report dismissed.');
+  }
+
   claim(escalation) {
     return this.run({ type: 'mod.claim', escalation }, 'You have taken this escalation.');
   }
@@ -60,8 +67,10 @@ export class Actions {
     return ok;
   }
 
-  unban(ban) {
-    return this.run({ type: 'mod.unban', ban }, 'Ban ' + ban + ' lifted.');
+  async unban(ban) {
+    const ok = await this.run({ type: 'mod.unban', ban }, 'Ban ' + ban + ' lifted.');
+    if (ok && this.onBans) this.onBans();
+    return ok;
   }
 
   slow(room, seconds) {
@@ -96,7 +105,7 @@ export class Actions {
       const id = typeof reply.ban === 'string' ? reply.ban : null;
       this.report(who + (a.seconds > 0 ? ' is banned for ' + duration(a.seconds) : ' is banned')
         + (id ? ' (ban id ' + id + ').' : '.'), 'ok');
-      if (id && this.sanctions) this.sanctions.banned({ ban: id, member, who, seconds: a.seconds, reason: a.reason });
+      if (this.onBans) this.onBans();
     }
     return reply;
   }

@@ -4,6 +4,7 @@
 import { el, clear, byId } from './dom.js';
 import { clockTime } from './time.js';
 
+const DISMISSED_ALERTS = 'kindred.dismissedAlerts';
 const LEVEL_ORDER = { imminent: 0, high: 1, concern: 2 };
 const LEVEL_LABEL = { imminent: 'Imminent', high: 'High', concern: 'Concern' };
 const SOURCE_LABEL = { keyword: 'from a message', help: 'pressed "I need help now"', report: 'from a report' };
@@ -34,14 +35,17 @@ export class Feeds {
     this.alerts = new Map();
   }
 
-  /** Replaces everything from a `queue` reply. */
+  /** Replaces everything from a `queue` reply (on every sign-in, reload and reconnect). */
   load(queue) {
     this.escalations.clear();
     this.reports.clear();
     this.held.clear();
+    this.alerts.clear();
     for (const e of queue.escalations || []) this.escalations.set(e.escalation, e);
     for (const r of queue.reports || []) this.reports.set(r.report, r);
     for (const h of queue.held || []) this.held.set(h.msg, h);
+    const dismissed = dismissedAlerts();
+    for (const a of queue.alerts || []) if (!dismissed.includes(alertKey(a))) this.alerts.set(alertKey(a), a);
     this.renderAll();
   }
 
@@ -60,9 +64,14 @@ export class Feeds {
         this.render('escalations');
         return true;
       }
-      case 'mod.report': this.reports.set(msg.report, msg); this.render('reports'); return true;
+      case 'mod.report':
+        // Dismissed by any moderator (this tab, another tab, someone else): gone everywhere.
+        if (msg.status === 'dismissed') this.reports.delete(msg.report);
+        else this.reports.set(msg.report, msg);
+        this.render('reports');
+        return true;
       case 'mod.held': this.held.set(msg.msg, msg); this.render('held'); return true;
-      case 'mod.alert': this.alerts.set(msg.msg + ':' + msg.ts, msg); this.render('alerts'); return true;
+      case 'mod.alert': this.alerts.set(alertKey(msg), msg); this.render('alerts'); return true;
       default: return false;
     }
   }
@@ -133,9 +142,12 @@ export class Feeds {
         button('Delete message', 'Delete message from ' + who,
           () => this.actions.deleteMessage(r.room, r.msg)),
         button('Act on member', 'Act on ' + who, () => this.actions.member(r.room, r.member, who)),
-        button('Dismiss', 'Dismiss report about ' + who, () => {
-          this.reports.delete(r.report);
-          this.render('reports');
+        button('Dismiss', 'Dismiss report about ' + who, async () => {
+          // The server closes it and tells every moderator (mod.report, status dismissed).
+          if (await this.actions.dismiss(r.report)) {
+            this.reports.delete(r.report);
+            this.render('reports');
+          }
         })));
   }
 
@@ -167,9 +179,32 @@ export class Feeds {
       el('div', { className: 'item-actions' },
         button('Act on member', 'Act on ' + who, () => this.actions.member(a.room, a.member, who)),
         button('Dismiss', 'Dismiss alert about ' + who, () => {
-          this.alerts.delete(a.msg + ':' + a.ts);
+          // Alerts are this moderator's to clear: remembered for this tab, so a reload keeps it gone.
+          rememberDismissed(alertKey(a));
+          this.alerts.delete(alertKey(a));
           this.render('alerts');
         })));
+  }
+}
+
+function alertKey(a) {
+  return a.msg + ':' + a.ts;
+}
+
+function dismissedAlerts() {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(DISMISSED_ALERTS) || '[]');
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberDismissed(key) {
+  try {
+    sessionStorage.setItem(DISMISSED_ALERTS, JSON.stringify([...dismissedAlerts(), key].slice(-200)));
+  } catch {
+    // storage full or disabled: the alert may come back after a reload, nothing else breaks
   }
 }
 

@@ -1,8 +1,8 @@
-// "Your mutes and bans": the mutes and bans made from this console tab, with their ids, so
-// they can be lifted (mod.unmute, mod.unban). Kept in this tab's sessionStorage so a reload
-// does not lose a ban id; a ban made elsewhere can be lifted by typing its id.
+// "Your mutes": the mutes made from this console tab, so they can be lifted (mod.unmute). Kept
+// in this tab's sessionStorage so a reload keeps them. Bans are listed by the server for everyone
+// (mod-bans.js); the form here lifts one by its id.
 import { el, clear, byId } from './dom.js';
-import { clockTime, duration } from './time.js';
+import { duration } from './time.js';
 import { button } from './mod-feeds.js';
 
 const KEY = 'kindred.modSanctions';
@@ -45,12 +45,6 @@ export class Sanctions {
     this.add({ kind: 'mute', room, member, who, reason, ts: Date.now(), until: Date.now() + seconds * 1000 });
   }
 
-  /** A ban made here, with the id from `ok.ban`. */
-  banned({ ban, member, who, seconds, reason }) {
-    this.add({ kind: 'ban', ban, member, who, reason, ts: Date.now(),
-      until: seconds > 0 ? Date.now() + seconds * 1000 : null });
-  }
-
   /** The member was unmuted (from here or from the Act on member dialog). */
   unmuted(room, member) {
     this.lifted(i => i.kind === 'mute' && i.room === room && i.member === member);
@@ -74,22 +68,9 @@ export class Sanctions {
 
   render() {
     const now = Date.now();
-    this.items = this.items.filter(i => i.until === null || i.until > now);
+    this.items = this.items.filter(i => i.kind === 'mute' && i.until > now);
     clear(this.list);
-    for (const i of [...this.items].reverse()) this.list.append(i.kind === 'ban' ? this.banItem(i) : this.muteItem(i));
-  }
-
-  banItem(b) {
-    const left = b.until === null ? 'permanent' : 'ends in ' + duration((b.until - Date.now()) / 1000);
-    return el('li', { className: 'item', attrs: { 'data-ban': b.ban } },
-      el('p', { className: 'item-title', text: 'Banned · ' + b.who }),
-      el('p', { className: 'item-meta' }, 'Ban id ', el('code', { className: 'ban-id', text: b.ban }),
-        ' · ' + [left, 'since ' + clockTime(b.ts)].join(' · ')),
-      b.reason ? el('p', { className: 'item-text', text: b.reason }) : null,
-      el('div', { className: 'item-actions' },
-        button('Lift ban', 'Lift ban ' + b.ban + ' of ' + b.who, async () => {
-          if (await this.actions.unban(b.ban)) this.lifted(i => i.kind === 'ban' && i.ban === b.ban);
-        })));
+    for (const i of [...this.items].reverse()) this.list.append(this.muteItem(i));
   }
 
   muteItem(m) {

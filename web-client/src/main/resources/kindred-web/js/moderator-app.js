@@ -9,6 +9,7 @@ import { Actions } from './mod-actions.js';
 import { Feeds } from './mod-feeds.js';
 import { ModRooms } from './mod-rooms.js';
 import { Sanctions } from './mod-sanctions.js';
+import { Bans } from './mod-bans.js';
 import { Chime } from './chime.js';
 import { locale } from './region.js';
 
@@ -77,6 +78,8 @@ function start(token) {
     },
   });
   const rooms = new ModRooms(conn, actions);
+  const bans = new Bans(conn, actions);
+  actions.onBans = () => bans.refresh();
 
   conn.addEventListener('state', e => status.update(e.detail.state, e.detail.code));
   conn.addEventListener('helloerror', e => {
@@ -105,6 +108,7 @@ function start(token) {
     if (queue.type === 'queue') feeds.load(queue);
     else feedback.error(queue);
     await rooms.refresh();
+    await bans.refresh();
     if (rooms.watching && !detail.resumed) {
       const room = rooms.watching;
       rooms.watching = null;
@@ -122,7 +126,13 @@ function start(token) {
     }
   });
   clearInterval(refresher);
-  refresher = setInterval(() => conn && conn.isOpen && rooms.refresh(), 30000);
+  refresher = setInterval(() => {
+    // titles and bans made in other consoles; counts and locks are live (mod.room)
+    if (conn && conn.isOpen) {
+      rooms.refresh();
+      bans.refresh();
+    }
+  }, 30000);
   conn.start();
 }
 

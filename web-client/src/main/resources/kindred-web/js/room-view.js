@@ -2,13 +2,14 @@
 // feedback for every reply and notice. Speaks only through the Connection.
 import { clear, byId } from './dom.js';
 import { Feedback } from './feedback.js';
-import { messageItem, heldItem, markDeleted, systemItem } from './message-item.js';
+import { messageItem, heldItem, markDeleted, presenceItem, isStaff } from './message-item.js';
 import { askReportReason } from './report-dialog.js';
 import { peopleHere } from './landing.js';
 import { duration } from './time.js';
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_MS = 5000;
+const STAFF_ONE = { moderator: 'a moderator', admin: 'a moderator', supporter: 'a peer supporter' };
 
 export class RoomView {
   /**
@@ -32,6 +33,7 @@ export class RoomView {
     this.pendingHeld = [];
     this.shown = []; // the message events on screen, oldest first (for a reload, see tab-state.js)
     this.joined = null;
+    this.staff = new Map(); // staff members here: id → info (shown in the presence line)
 
     byId('composer').addEventListener('submit', e => {
       e.preventDefault();
@@ -58,7 +60,9 @@ export class RoomView {
     this.room = joined.room;
     this.nick = nick;
     this.me = joined.you;
-    this.joined = { room: joined.room, you: joined.you, guidelines: joined.guidelines, mode: joined.mode };
+    this.joined = { room: joined.room, you: joined.you, guidelines: joined.guidelines, mode: joined.mode,
+      members: (joined.members || []).filter(m => isStaff(m.role)) };
+    this.staff = new Map(this.joined.members.filter(m => !this.me || m.id !== this.me.id).map(m => [m.id, m]));
     if (fresh) {
       this.shown = [];
       clear(this.list);
@@ -84,7 +88,8 @@ export class RoomView {
 
   /** What a reload needs to show this room again (see member-app.js). */
   snapshot() {
-    return this.room ? { joined: { ...this.joined, count: this.count }, messages: this.shown } : null;
+    return this.room ? { joined: { ...this.joined, count: this.count, members: [...this.staff.values()] },
+      messages: this.shown } : null;
   }
 
   close() {
@@ -93,6 +98,7 @@ export class RoomView {
     this.joined = null;
     this.section.hidden = true;
     this.typers.clear();
+    this.staff.clear();
     this.pendingHeld = [];
     document.title = 'Kindred — peer support rooms';
   }
@@ -141,9 +147,12 @@ export class RoomView {
   }
 
   presence(p) {
+    if (p.member && isStaff(p.member.role)) {
+      if (p.event === 'join') this.staff.set(p.member.id, p.member);
+      else this.staff.delete(p.member.id);
+    }
     this.setCount(p.count);
-    const nick = p.member && p.member.nick ? p.member.nick : 'Someone';
-    this.list.append(systemItem(p.event === 'join' ? nick + ' joined' : nick + ' left'));
+    this.list.append(presenceItem(p.member, p.event === 'join'));
     if (p.event === 'leave' && p.member) this.typers.delete(p.member.id);
     this.renderTyping();
     this.scrollToEnd(this.nearEnd());
@@ -175,7 +184,11 @@ export class RoomView {
     if (n.code === 'slow_mode' || n.code === 'locked' || n.code === 'unlocked') {
       byId('room-mode').textContent = n.code === 'unlocked' ? '' : n.text;
       this.section.classList.toggle('locked', n.code === 'locked');
-      if (n.code === 'unlocked') this.feedback.show(n.text, { tone: 'ok' });
+      // An error shown for the old mode ("try again in 9 seconds") is stale now: say what changed instead.
+      const stale = n.code === 'slow_mode' ? 'slow_mode' : 'room_locked';
+      if (n.code === 'unlocked' || this.feedback.code === stale) {
+        this.feedback.show(n.text, { tone: n.code === 'locked' ? 'info' : 'ok' });
+      }
       return;
     }
     if (n.code === 'held_rejected' && this.pendingHeld.length) {
@@ -196,7 +209,7 @@ export class RoomView {
 
   setMode(mode) {
     const parts = [];
-    if (mode.locked) parts.push('This room is paused by a moderator for now. You can read along.');
+    if (mode.locked) parts.push('This room is locked by a moderator for now. You can read along.');
     if (mode.slowSeconds > 0) parts.push('Slow mode: one message every ' + duration(mode.slowSeconds) + '.');
     byId('room-mode').textContent = parts.join(' ');
     this.section.classList.toggle('locked', Boolean(mode.locked));
@@ -204,7 +217,10 @@ export class RoomView {
 
   setCount(n) {
     this.count = n;
-    byId('presence').textContent = n === 1 ? 'Just you here' : peopleHere(n);
+    const staff = [...this.staff.values()];
+    const one = staff.length === 1 ? STAFF_ONE[staff[0].role] || 'a moderator' : null;
+    byId('presence').textContent = (n === 1 ? 'Just you here' : peopleHere(n))
+      + (staff.length === 0 ? '' : ', including ' + (one || staff.length + ' staff'));
   }
 
   async send() {

@@ -38,6 +38,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(CheckInRequest.Plan.class),
     @JsonSubTypes.Type(CheckInRequest.Cancel.class),
     @JsonSubTypes.Type(CheckInRequest.Answer.class),
+    @JsonSubTypes.Type(ModRequest.Bans.class),
+    @JsonSubTypes.Type(ModRequest.Dismiss.class),
 })
 public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage.ListRooms, ClientMessage.Join,
         ClientMessage.Leave, ClientMessage.Send, ClientMessage.Typing, ClientMessage.Report, ClientMessage.Help,

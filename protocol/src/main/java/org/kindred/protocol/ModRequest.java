@@ -7,7 +7,7 @@ import java.util.List;
 public sealed interface ModRequest extends ClientMessage permits ModRequest.Watch, ModRequest.Delete,
         ModRequest.Mute, ModRequest.Unmute, ModRequest.Kick, ModRequest.Ban, ModRequest.Unban, ModRequest.Slow,
         ModRequest.Lock, ModRequest.Approve, ModRequest.Reject, ModRequest.Claim, ModRequest.Resolve,
-        ModRequest.Queue {
+        ModRequest.Queue, ModRequest.Bans, ModRequest.Dismiss {
 
     /** Room name meaning "every room" in {@code mod.watch}. */
     String ALL_ROOMS = "*";
@@ -132,5 +132,21 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
     /** {@code mod.queue}: list held messages, open reports and unresolved escalations. */
     @JsonTypeName("mod.queue")
     record Queue(String id) implements ModRequest {
+    }
+
+    /** {@code mod.bans} (1.1): list the bans in force; reply {@code bans}. */
+    @JsonTypeName("mod.bans")
+    record Bans(String id) implements ModRequest {
+    }
+
+    /**
+     * {@code mod.dismiss} (1.1): close the open report {@code report} without acting on it; an
+     * optional {@code note} says why. The report leaves every moderator's queue.
+     */
+    @JsonTypeName("mod.dismiss")
+    record Dismiss(String id, String report, String note) implements ModRequest {
+        public Dismiss {
+            Fields.identifier(report, "report");
+        }
     }
 }

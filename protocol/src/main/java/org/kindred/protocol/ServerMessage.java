@@ -19,6 +19,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Error.class),
     @JsonSubTypes.Type(ServerMessage.Crisis.class),
     @JsonSubTypes.Type(ServerMessage.Queue.class),
+    @JsonSubTypes.Type(ServerMessage.Bans.class),
     @JsonSubTypes.Type(ServerMessage.Message.class),
     @JsonSubTypes.Type(ServerMessage.Presence.class),
     @JsonSubTypes.Type(ServerMessage.Typing.class),
@@ -30,9 +31,11 @@ import java.util.List;
     @JsonSubTypes.Type(ModEvent.Held.class),
     @JsonSubTypes.Type(ModEvent.ReportFiled.class),
     @JsonSubTypes.Type(ModEvent.Escalation.class),
+    @JsonSubTypes.Type(ModEvent.RoomState.class),
 })
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Rooms, ServerMessage.Joined,
         ServerMessage.Ok, ServerMessage.Sent, ServerMessage.Error, ServerMessage.Crisis, ServerMessage.Queue,
+        ServerMessage.Bans,
         ServerMessage.Message, ServerMessage.Presence, ServerMessage.Typing, ServerMessage.Deleted,
         ServerMessage.Notice, ServerMessage.Kicked, ServerMessage.CheckIn, ModEvent {
 
@@ -41,13 +44,13 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
 
     /**
      * {@code welcome}; {@code features} lists the 1.1 additions this server supports (e.g.
-     * {@code checkin}); null (absent on the wire) means none.
+     * {@code checkin}); empty when none (a 1.0 server omits it).
      */
     @JsonTypeName("welcome")
     record Welcome(String id, int v, String session, MemberInfo member, Limits limits, List<String> features)
             implements ServerMessage {
         public Welcome {
-            features = features == null ? null : List.copyOf(features);
+            features = Fields.list(features);
         }
 
         /** A 1.0 welcome, without {@code features}. */
@@ -117,13 +120,34 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         }
     }
 
+    /** Reply to {@code mod.queue}; {@code alerts} (1.1) are the recent blocked-message alerts, oldest first. */
     @JsonTypeName("queue")
     record Queue(String id, List<ModEvent.Held> held, List<ModEvent.ReportFiled> reports,
-            List<ModEvent.Escalation> escalations) implements ServerMessage {
+            List<ModEvent.Escalation> escalations, List<ModEvent.Alert> alerts) implements ServerMessage {
         public Queue {
             held = Fields.list(held);
             reports = Fields.list(reports);
             escalations = Fields.list(escalations);
+            alerts = Fields.list(alerts);
+        }
+    }
+
+    /** Reply to {@code mod.bans} (1.1): the bans in force, newest first. */
+    @JsonTypeName("bans")
+    record Bans(String id, List<BanInfo> bans) implements ServerMessage {
+        public Bans {
+            bans = Fields.list(bans);
+        }
+    }
+
+    /**
+     * One ban in force: {@code member} the banned member id (absent for a ban of a network only),
+     * {@code nick} the last nickname the server knows for it (absent when none), {@code until}
+     * epoch ms (absent: permanent), {@code by} the moderator, {@code ts} when it was made.
+     */
+    record BanInfo(String ban, String member, String nick, String reason, Long until, String by, long ts) {
+        public BanInfo {
+            Fields.requiredText(ban, "ban");
         }
     }
 

@@ -14,9 +14,9 @@ final class ArbitraryServerMessages {
     }
 
     ServerMessage next() {
-        return switch (d.consumeInt(0, 18)) {
+        return switch (d.consumeInt(0, 20)) {
             case 0 -> new ServerMessage.Welcome(s(), d.consumeInt(), s(), member(),
-                    new Limits(d.consumeInt(), d.consumeRegularDouble(), d.consumeInt()));
+                    new Limits(d.consumeInt(), d.consumeRegularDouble(), d.consumeInt()), list(this::s));
             case 1 -> new ServerMessage.Rooms(s(), list(() -> new RoomSummary(s(), s(), s(), d.consumeInt(),
                     d.consumeInt(), d.consumeBoolean())));
             case 2 -> new ServerMessage.Joined(s(), s(), member(), list(this::member), list(this::message), s(),
@@ -26,8 +26,9 @@ final class ArbitraryServerMessages {
             case 5 -> new ServerMessage.Error(s(), d.pickValue(ErrorCode.values()), "x" + d.consumeString(20),
                     d.consumeBoolean() ? null : d.consumeLong());
             case 6 -> new ServerMessage.Crisis(s(), pick(RiskLevel.values()), s(), list(() ->
-                    new CrisisResource("n" + d.consumeString(20), s(), s(), s(), s(), s())), s());
-            case 7 -> new ServerMessage.Queue(s(), list(this::held), list(this::report), list(this::escalation));
+                    new CrisisResource("n" + d.consumeString(20), s(), s(), s(), s(), s(), s())), s());
+            case 7 -> new ServerMessage.Queue(s(), list(this::held), list(this::report), list(this::escalation),
+                    list(() -> new ModEvent.Alert(s(), s(), s(), list(this::s), s(), d.consumeLong())));
             case 8 -> message();
             case 9 -> new ServerMessage.Presence(s(), pick(PresenceEvent.values()), member(), d.consumeInt());
             case 10 -> new ServerMessage.Typing(s(), member());
@@ -38,6 +39,9 @@ final class ArbitraryServerMessages {
             case 15 -> held();
             case 16 -> report();
             case 17 -> new ServerMessage.CheckIn("c" + d.consumeString(20), "t" + d.consumeString(40));
+            case 18 -> new ServerMessage.Bans(s(), list(() -> new ServerMessage.BanInfo("b" + d.consumeString(20), s(), s(),
+                    s(), d.consumeBoolean() ? null : d.consumeLong(), s(), d.consumeLong())));
+            case 19 -> new ModEvent.RoomState(s(), d.consumeInt(), d.consumeInt(), d.consumeBoolean());
             default -> escalation();
         };
     }
@@ -51,7 +55,8 @@ final class ArbitraryServerMessages {
     }
 
     private ModEvent.ReportFiled report() {
-        return new ModEvent.ReportFiled(s(), s(), s(), s(), pick(ReportReason.values()), s(), d.consumeLong());
+        return new ModEvent.ReportFiled(s(), s(), s(), s(), pick(ReportReason.values()), s(), d.consumeLong(),
+                s());
     }
 
     private ModEvent.Escalation escalation() {

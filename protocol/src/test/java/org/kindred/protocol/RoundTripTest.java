@@ -41,7 +41,10 @@ class RoundTripTest {
                 new ModRequest.Queue("21"),
                 new CheckInRequest.Plan("22", 60),
                 new CheckInRequest.Cancel("23", "c_1"),
-                new CheckInRequest.Answer("24", "c_1", "worse"));
+                new CheckInRequest.Answer("24", "c_1", "worse"),
+                new ModRequest.Bans("25"),
+                new ModRequest.Dismiss("26", "r1", "not harassment"),
+                new ModRequest.Dismiss("27", "r1", null));
     }
 
     static Stream<ServerMessage> serverSamples() {
@@ -49,14 +52,14 @@ class RoundTripTest {
         ServerMessage.Message msg = new ServerMessage.Message("general", "m1", 7, me, "hi", 1_700_000_000_000L);
         ModEvent.Held held = new ModEvent.Held("general", "m2", "u1", "text", List.of("link"), 5L);
         ModEvent.ReportFiled report = new ModEvent.ReportFiled("r1", "general", "m1", "u2", ReportReason.SPAM,
-                "exc", 6L);
+                "exc", 6L, ModEvent.ReportFiled.OPEN);
         ModEvent.Escalation esc = new ModEvent.Escalation("e1", "general", "u1", RiskLevel.IMMINENT,
                 EscalationSource.KEYWORD, "exc", EscalationStatus.CLAIMED, "mod1", 7L);
         return Stream.of(
                 new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MODERATOR),
                         new Limits(2000, 1.0, 5)),
                 new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MEMBER),
-                        new Limits(2000, 1.0, 5), List.of("checkin")),
+                        new Limits(2000, 1.0, 5), List.of("checkin", "mod.bans", "mod.dismiss")),
                 ServerMessage.Ok.checkin("4", "c_1"),
                 new ServerMessage.CheckIn("c_1", "How are you feeling now?"),
                 new ServerMessage.Rooms("2", List.of(new RoomSummary("general", "General", "topic", 3, 50, false))),
@@ -68,9 +71,13 @@ class RoundTripTest {
                 new ServerMessage.Sent("7", "general", "m1", SendStatus.MASKED, "call me at ***"),
                 new ServerMessage.Error("8", ErrorCode.RATE_LIMITED, "Slow down.", 1200L),
                 new ServerMessage.Crisis("9", RiskLevel.HIGH, "You are not alone.",
-                        List.of(new CrisisResource("988 Lifeline", "US", "988", "988", "https://988lifeline.org",
+                        List.of(new CrisisResource("988 Lifeline", "US", "988", "988", null, "https://988lifeline.org",
                                 "24/7")), "e1"),
-                new ServerMessage.Queue("10", List.of(held), List.of(report), List.of(esc)),
+                new ServerMessage.Queue("10", List.of(held), List.of(report), List.of(esc),
+                        List.of(new ModEvent.Alert("general", "m4", "u3", List.of("threat"), "exc", 9L))),
+                new ServerMessage.Bans("11", List.of(new ServerMessage.BanInfo("b1", "u2", "Bo", "spam", null, "mod1", 9L),
+                        new ServerMessage.BanInfo("b2", "u3", null, "threats", 99L, "mod1", 8L))),
+                new ModEvent.RoomState("general", 3, 50, true),
                 msg,
                 new ServerMessage.Presence("general", PresenceEvent.LEAVE, me, 2),
                 new ServerMessage.Typing("general", new MemberInfo("u1", "Quiet Heron", null)),
@@ -105,7 +112,7 @@ class RoundTripTest {
         assertEquals(Set.of("hello", "rooms", "join", "leave", "send", "typing", "report", "help", "mod.watch",
                 "mod.delete", "mod.mute", "mod.unmute", "mod.kick", "mod.ban", "mod.unban", "mod.slow", "mod.lock",
                 "mod.approve", "mod.reject", "mod.claim", "mod.resolve", "mod.queue", "checkin", "checkin.cancel",
-                "checkin.answer"), sampled);
+                "checkin.answer", "mod.bans", "mod.dismiss"), sampled);
         assertEquals(sampled, codec.clientTypes());
     }
 

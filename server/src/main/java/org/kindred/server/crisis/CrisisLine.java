@@ -28,13 +28,12 @@ public record CrisisLine(String region, String name, String phone, String sms, S
         return language != null && languages.contains(language);
     }
 
-    /** The wire form: the chat URL is preferred over the home page because it is help right now. */
+    /**
+     * The wire form: the chat URL is preferred over the home page because it is help right now;
+     * the keyword to text travels in its own field ({@code smsKeyword}), only with an SMS number.
+     */
     public CrisisResource toResource() {
-        String when = hours;
-        if (smsKeyword != null && sms != null) {
-            String hint = "text " + smsKeyword + " to " + sms;
-            when = when == null ? hint : when + " · " + hint;
-        }
-        return new CrisisResource(name, region, phone, sms, chat != null ? chat : url, when);
+        return new CrisisResource(name, region, phone, sms, sms == null ? null : smsKeyword, chat != null ? chat : url,
+                hours);
     }
 }

@@ -14,6 +14,8 @@ final class CrisisLineValidator {
     private static final Pattern SMS = Pattern.compile("[0-9](?:[0-9 ]*[0-9])?");
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    /** A word to text: what a phone's prefilled message holds, so nothing that needs escaping. */
+    private static final Pattern SMS_KEYWORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N} ]{0,18}[\\p{L}\\p{N}])?");
     private static final Pattern EMERGENCY = Pattern.compile("[0-9]{2,6}");
 
     private CrisisLineValidator() {
@@ -52,6 +54,10 @@ final class CrisisLineValidator {
         String sms = number(e.sms(), SMS, at, "sms", "digits and spaces");
         if (!blank(e.smsKeyword()) && sms == null) {
             throw new IllegalArgumentException(at + ": smsKeyword without sms (expected: sms number too)");
+        }
+        if (!blank(e.smsKeyword()) && !SMS_KEYWORD.matcher(e.smsKeyword().trim()).matches()) {
+            throw new IllegalArgumentException(at + ": smsKeyword '" + e.smsKeyword()
+                    + "' (expected: 1 to 20 letters, digits or spaces, e.g. HOME)");
         }
         String chat = https(e.chat(), at, "chat", false);
         String url = https(e.url(), at, "url", false);

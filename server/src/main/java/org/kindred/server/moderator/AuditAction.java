@@ -9,7 +9,7 @@ import java.util.Locale;
 public enum AuditAction {
     // moderator requests
     DELETE, MUTE, UNMUTE, KICK, BAN, UNBAN, SLOW, LOCK, UNLOCK, APPROVE, REJECT, CLAIM, RESOLVE,
-    CLOSE_REPORT,
+    CLOSE_REPORT, DISMISS_REPORT,
     // automatic actions of the moderation pipeline and risk assessment
     AUTO_BLOCK, AUTO_HOLD, AUTO_MUTE, AUTO_MASK, ESCALATION_OPENED, REPORT_RECEIVED,
     // accounts and sessions of moderators

@@ -44,6 +44,12 @@ public final class BanList {
         return Optional.ofNullable(found);
     }
 
+    /** The bans in force now, in no particular order. Never blocks. */
+    public java.util.List<Ban> active() {
+        long now = clock.getAsLong();
+        return byId.values().stream().filter(b -> b.isActiveAt(now)).toList();
+    }
+
     /** Records a ban durably, then enforces it. Blocks on the store. */
     public Ban add(NewBan ban) {
         Ban b = store.add(ban);

@@ -45,6 +45,8 @@ final class ModChecks {
             return id(id, cl.escalation(), "escalation");
         } else if (m instanceof ModRequest.Resolve r) {
             return first(id(id, r.escalation(), "escalation"), text(id, r.note()));
+        } else if (m instanceof ModRequest.Dismiss d) {
+            return first(id(id, d.report(), "report"), text(id, d.note()));
         }
         return null;
     }

@@ -18,6 +18,13 @@ import org.kindred.server.session.Connection;
 public final class ModeratorHub {
     private final ProtocolCodec codec;
     private final Map<Connection, Set<String>> watchers = new ConcurrentHashMap<>();
+    /** The latest alerts, oldest first, so a console that reloads still shows them (memory only). */
+    private final java.util.ArrayDeque<ModEvent.Alert> recentAlerts = new java.util.ArrayDeque<>();
+
+    /** How many alerts {@link #recentAlerts} keeps at most. */
+    public static final int RECENT_ALERTS = 100;
+    /** How long {@link #recentAlerts} keeps an alert, in ms (as long as a room keeps its history). */
+    public static final long RECENT_ALERT_MS = 3_600_000;
 
     public ModeratorHub(ProtocolCodec codec) {
         this.codec = codec;
@@ -44,6 +51,14 @@ public final class ModeratorHub {
 
     /** Sends the event to every moderator watching {@code room} (null: only those watching all). */
     public void publish(String room, ModEvent event) {
+        if (event instanceof ModEvent.Alert alert) {
+            synchronized (recentAlerts) {
+                recentAlerts.addLast(alert);
+                while (recentAlerts.size() > RECENT_ALERTS) {
+                    recentAlerts.removeFirst();
+                }
+            }
+        }
         ByteBuf encoded = null;
         try {
             for (Map.Entry<Connection, Set<String>> w : watchers.entrySet()) {
@@ -59,6 +74,19 @@ public final class ModeratorHub {
             if (encoded != null) {
                 encoded.release();
             }
+        }
+    }
+
+    /**
+     * The alerts published in the last {@link #RECENT_ALERT_MS} before {@code now} (epoch ms),
+     * at most {@link #RECENT_ALERTS}, oldest first; older ones are forgotten.
+     */
+    public List<ModEvent.Alert> recentAlerts(long now) {
+        synchronized (recentAlerts) {
+            while (!recentAlerts.isEmpty() && recentAlerts.peekFirst().ts() < now - RECENT_ALERT_MS) {
+                recentAlerts.removeFirst();
+            }
+            return List.copyOf(recentAlerts);
         }
     }
 }

@@ -44,6 +44,7 @@ public final class ModeratorRequests {
     private final ReviewQueue review;
     private final Executor blocking;
     private final LongSupplier clock;
+    private final ConsoleRequests console;
 
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
@@ -58,6 +59,7 @@ public final class ModeratorRequests {
         this.review = review;
         this.blocking = blocking;
         this.clock = clock;
+        this.console = new ConsoleRequests(rooms, store.reports(), bans, audit, hub, clock);
     }
 
     /** Handles one request from a session whose role may moderate. */
@@ -79,6 +81,10 @@ public final class ModeratorRequests {
             c.send(ServerMessage.Ok.of(w.id()));
         } else if (m instanceof ModRequest.Queue q) {
             async(c, q.id(), () -> queue(q.id()));
+        } else if (m instanceof ModRequest.Bans b) {
+            c.send(console.bans(b.id()));
+        } else if (m instanceof ModRequest.Dismiss d) {
+            async(c, d.id(), () -> console.dismiss(who, d));
         } else if (m instanceof ModRequest.Delete d) {
             withRoom(c, d.id(), d.room(), room -> room.delete(d.msg()).thenApplyAsync(known -> {
                 if (!known) {
@@ -189,7 +195,9 @@ public final class ModeratorRequests {
         }
         long now = clock.getAsLong();
         Long expires = b.seconds() == null || b.seconds() == 0 ? null : now + b.seconds() * 1000;
+        String nick = console.nickOf(s);
         Ban ban = bans.add(new NewBan(s.memberId(), s.fingerprint(), b.reason(), who, now, expires));
+        console.bannedAs(ban.id(), nick);
         audit.record(who, AuditAction.BAN, s.memberId(), null, (expires == null ? "permanent" : b.seconds() + "s")
                 + ": " + b.reason());
         LOG.info("member banned ban={} member={}", ban.id(), s.memberId());
@@ -206,12 +214,17 @@ public final class ModeratorRequests {
         List<ModEvent.ReportFiled> reports = store.reports().listOpen().stream().map(ModeratorRequests::event)
                 .toList();
         List<ModEvent.Escalation> esc = escalations.unresolved().stream().map(Escalations::event).toList();
-        return new ServerMessage.Queue(id, held, reports, esc);
+        return new ServerMessage.Queue(id, held, reports, esc, hub.recentAlerts(clock.getAsLong()));
     }
 
     static ModEvent.ReportFiled event(Report r) {
+        return event(r, ModEvent.ReportFiled.OPEN);
+    }
+
+    /** The {@code mod.report} event of {@code r} with the given status ({@code open} or {@code dismissed}). */
+    static ModEvent.ReportFiled event(Report r, String status) {
         return new ModEvent.ReportFiled(r.id(), r.room(), r.msgId(), r.reportedId(), r.reason(), r.excerpt(),
-                r.createdAt());
+                r.createdAt(), status);
     }
 
     private void withRoom(Connection c, String id, String roomId,

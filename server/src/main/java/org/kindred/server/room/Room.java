@@ -60,6 +60,8 @@ public final class Room {
     private volatile int memberCount;
     private volatile long slowSecondsView;
     private volatile boolean lockedView;
+    /** Told this room's summary after every change of its people count or lock (room thread). */
+    private volatile java.util.function.Consumer<RoomSummary> changes = summary -> { };
 
     /** A member of this room as the room knows it. */
     private record Member(Session session, MemberInfo info) {
@@ -88,6 +90,14 @@ public final class Room {
     public RoomSummary summary() {
         return new RoomSummary(config.id(), config.title(), config.topic(), memberCount, config.capacity(),
                 lockedView);
+    }
+
+    /**
+     * Sets the one listener told, on the room's thread, this room's {@link #summary()} after every
+     * join, leave, lock and unlock (the console's live counts). It must not block.
+     */
+    public void onChange(java.util.function.Consumer<RoomSummary> listener) {
+        this.changes = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     public long slowSeconds() {
@@ -314,6 +324,7 @@ public final class Room {
             lockedView = on;
             broadcast(new ServerMessage.Notice(config.id(), on ? "locked" : "unlocked", on
                     ? "A moderator has locked this room for now." : "The room is open again."), null);
+            changes.accept(summary());
             return null;
         });
     }
@@ -414,6 +425,7 @@ public final class Room {
         reply.send(new ServerMessage.Joined(reqId, config.id(), info, list, history.recent(clock.getAsLong()),
                 config.guidelines(), new RoomMode(slowSeconds, locked)));
         broadcast(new ServerMessage.Presence(config.id(), PresenceEvent.JOIN, info, members.size()), s.memberId());
+        changes.accept(summary());
     }
 
     private Member remove(Session s) {
@@ -426,6 +438,7 @@ public final class Room {
         memberCount = members.size();
         updateMentionable();
         broadcast(new ServerMessage.Presence(config.id(), PresenceEvent.LEAVE, m.info(), members.size()), null);
+        changes.accept(summary());
         return m;
     }
 

@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** The 1.1 additions this server supports, listed in {@code welcome.features} (PROTOCOL.md). */
-    static final java.util.List<String> FEATURES = java.util.List.of("checkin");
 
     private final KindredConfig config;
     private final ProtocolCodec codec;
@@ -216,7 +215,7 @@ public final class Dispatcher {
         }
         c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
                 new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
-                new Limits(config.maxText(), config.ratePerSec(), config.burst()), FEATURES));
+                new Limits(config.maxText(), config.ratePerSec(), config.burst()), Features.ALL));
         if (resumed) {
             sessions.attach(s, c);
             for (String roomId : s.rooms()) {

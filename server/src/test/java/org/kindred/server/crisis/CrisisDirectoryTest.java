@@ -112,7 +112,9 @@ class CrisisDirectoryTest {
         CrisisResource us = dir.resourcesFor("US", "en").get(0);
         assertEquals("https://988lifeline.org/chat/", us.url());
         CrisisResource shout = dir.resourcesFor("GB", "en").get(1);
-        assertTrue(shout.hours().contains("text SHOUT to 85258"), shout.hours());
+        assertEquals("85258", shout.sms());
+        assertEquals("SHOUT", shout.smsKeyword(), "the keyword travels in its own field");
+        assertTrue(shout.hours() == null || !shout.hours().contains("SHOUT"), "and is not folded into hours");
     }
 
     @Test
@@ -174,5 +176,11 @@ class CrisisDirectoryTest {
         assertThrows(IllegalArgumentException.class,
                 () -> CrisisDirectory.parse(base.formatted("hours: 24/7", "https://a.org/", "2026-01-02")));
         assertNotNull(CrisisDirectory.parse(base.formatted("phone: \"988\"", "https://a.org/", "2026-01-02")));
+        IllegalArgumentException keyword = assertThrows(IllegalArgumentException.class,
+                () -> CrisisDirectory.parse(base.formatted("sms: \"741741\"\n      smsKeyword: \"HOME&body=x\"",
+                        "https://a.org/", "2026-01-02")));
+        assertTrue(keyword.getMessage().contains("smsKeyword"), keyword.getMessage());
+        assertEquals("HOME", CrisisDirectory.parse(base.formatted("sms: \"741741\"\n      smsKeyword: HOME",
+                "https://a.org/", "2026-01-02")).linesOf("US").get(0).toResource().smsKeyword());
     }
 }

@@ -106,6 +106,42 @@ final class Browser implements AutoCloseable {
                 });
     }
 
+    /**
+     * What a keyboard user meets: the controls Tab reaches from the top of the page, in order, each
+     * as {@code #id}, else its {@code aria-label}, else its text; a stop that is not rendered on screen
+     * (no box, {@code display: none} or {@code visibility: hidden} on the way up) is marked
+     * {@code " (not visible)"}, so a test comparing the list fails on it.
+     */
+    List<String> tabStops() {
+        js("const s = document.createElement('span'); s.id = '__tab_start'; s.tabIndex = -1;"
+                + "document.body.prepend(s); s.focus(); window.scrollTo(0, 0);");
+        List<String> stops = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            if (i == 0) {
+                js("document.getElementById('__tab_start').remove()");
+            }
+            Object stop = js("const e = document.activeElement;"
+                    + "if (!e || e === document.body || e.id === '__tab_start') return null;"
+                    + "const r = e.getBoundingClientRect();"
+                    + "const seen = r.width > 0 && r.height > 0 && e.checkVisibility({visibilityProperty: true});"
+                    + "const name = e.id ? '#' + e.id : (e.getAttribute('aria-label') || e.textContent.trim()"
+                    + "  .replace(/\\s+/g, ' ').slice(0, 60));"
+                    + "return name + (seen ? '' : ' (not visible)');");
+            if (stop == null || (!stops.isEmpty() && stop.equals(stops.get(0)))) {
+                break;
+            }
+            stops.add((String) stop);
+        }
+        return stops;
+    }
+
+    /** Whether the element of {@code css} is rendered (false when absent). */
+    boolean displayed(String css) {
+        List<WebElement> found = all(css);
+        return !found.isEmpty() && found.get(0).isDisplayed();
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -31,8 +31,19 @@ class BrowserConsoleTest {
             modB.click("#mod-rooms li[data-room='general'] button[aria-label^='Watch ']");
             bo.send("Anyone else up?");
             WebElement live = liveMessage(modB, "Anyone else up?");
+            String msgId = live.getAttribute("data-msg");
 
-            // Mute, then lift the mute from "Your mutes and bans".
+            // Deleting a live message takes away its Delete button only: the writer can still be acted on.
+            mod.clickIn(live, "Delete");
+            mod.confirmAction(null, null, "Off topic");
+            modB.waitForText("#console-feedback", "Message deleted");
+            b.waitForText("#messages li.deleted", "removed by a moderator"); // the `deleted` event went round too
+            live = modB.find("#live-messages li.deleted[data-msg='" + msgId + "']");
+            Thread.sleep(300);
+            assertEquals(List.of("Act on member"), live.findElements(By.cssSelector("button")).stream()
+                    .map(WebElement::getText).toList());
+
+            // Mute, then lift the mute from "Your mutes".
             mod.clickIn(live, "Act on member");
             mod.confirmAction("mute", "15 minutes", null);
             b.waitForText("#room-feedback", "paused your messages");
@@ -59,25 +70,36 @@ class BrowserConsoleTest {
                     + ".textContent.match(/\\d+/)[0])");
             assertTrue(((Number) left).longValue() > 200, "about 5 minutes left: " + left);
 
-            // Ban: the console shows and keeps the ban id.
+            // Ban: "Bans in force" lists it, with who, why, how long and its id.
             mod.clickIn(liveMessage(modB, "Thanks for letting me back"), "Act on member");
             mod.confirmAction("ban", "1 day", "Repeated harassment");
             String feedback = modB.waitForText("#console-feedback", "banned for 1 day (ban id ban_");
             b.waitForText("#landing-feedback", "paused your access");
-            WebElement ban = modB.find("#sanctions li[data-ban]");
+            WebElement ban = modB.find("#bans li[data-ban]");
             String id = ban.findElement(By.cssSelector(".ban-id")).getText();
             assertTrue(id.startsWith("ban_"), id);
             assertTrue(feedback.contains(id), feedback);
             assertEquals(id, ban.getAttribute("data-ban"));
+            // Bo had been removed from the room, so the server knows no nickname: the member label shows.
+            for (String part : List.of("Banned · Member ", "ends in 1 day", "by morgan", "Repeated harassment")) {
+                assertTrue(ban.getText().contains(part), part + " in: " + ban.getText());
+            }
+            modB.js("document.getElementById('bans-title').scrollIntoView()");
+            modB.screenshot(Screenshots.file("moderator-bans.png"));
 
-            // The list survives a reload of the console tab; lifting the ban lets Bo back in.
+            // The server keeps the list: it is there after a reload of the console; Unban lets Bo back in
+            // at once, without a reload of Bo's page.
             modB.driver().navigate().refresh();
             modB.find("#console-title");
-            WebElement kept = modB.find("#sanctions li[data-ban='" + id + "']");
-            mod.clickIn(kept, "Lift ban");
+            WebElement kept = modB.find("#bans li[data-ban='" + id + "']");
+            mod.clickIn(kept, "Unban");
             modB.waitForText("#console-feedback", "Ban " + id + " lifted");
-            modB.waitUntil(() -> modB.all("#sanctions li[data-ban]").isEmpty(), "the ban to leave the list");
-            new MemberPage(b, base).join("anxiety", "Bo");
+            modB.waitUntil(() -> modB.all("#bans li[data-ban]").isEmpty(), "the ban to leave the list");
+            assertTrue(modB.displayed("#bans + .empty-note"), "'Nobody is banned' shows");
+            b.click("#room-list button[data-room='anxiety']");
+            b.find("#room #message-input");
+            b.waitUntil(() -> !b.displayed("#landing"), "Bo in the room, not stuck on 'Joining…'");
+            b.waitForText("#room-title", "Anxiety");
 
             // A ban id typed by hand: unknown ids are refused with the server's sentence.
             modB.type("#unban-id", "ban_doesnotexist");

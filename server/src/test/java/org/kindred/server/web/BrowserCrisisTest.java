@@ -44,8 +44,15 @@ class BrowserCrisisTest {
             assertEquals("tel:999", card.findElement(By.cssSelector("a[href^='tel:']")).getAttribute("href"));
             WebElement tel = card.findElement(By.cssSelector(".crisis-resources a[href='tel:116123']"));
             assertTrue(tel.getAttribute("aria-label").contains("Samaritans"), tel.getAttribute("aria-label"));
-            WebElement sms = card.findElement(By.cssSelector("a[href^='sms:']"));
-            assertTrue(sms.getAttribute("href").startsWith("sms:85258"), sms.getAttribute("href"));
+            // Shout asks people to text SHOUT: every Text button says it and prefills it.
+            List<WebElement> texts = card.findElements(By.cssSelector("a[href^='sms:85258']"));
+            assertEquals(2, texts.size(), "the quick button and the one in Shout's entry");
+            for (WebElement sms : texts) {
+                assertEquals("sms:85258?&body=SHOUT", sms.getAttribute("href"));
+                assertTrue(sms.getAttribute("aria-label").startsWith("Text SHOUT to 85258"), sms.getAttribute("aria-label"));
+            }
+            assertEquals("Text SHOUT", texts.get(0).getText(), "the quick button, short enough to sit beside Call");
+            assertEquals("Text SHOUT to 85258", texts.get(1).getText(), "the line's own entry says it all");
             for (WebElement link : card.findElements(By.cssSelector("a"))) {
                 assertTrue(link.getSize().getHeight() >= 44, "tap target at least 44 px high: " + link.getText());
             }
@@ -61,7 +68,8 @@ class BrowserCrisisTest {
             bo.send("We're here with you, Ann.");
             bo.awaitMessage("We're here with you, Ann.");
             assertTrue(b.all(".crisis-card").isEmpty(), "only the writer gets the card");
-            assertEquals(Boolean.TRUE, b.js("return document.getElementById('crisis-slot').hidden"));
+            assertFalse(b.displayed("#crisis-slot"), "nothing of a card shows for the others");
+            assertTrue(a.displayed("#crisis-slot"), "while the writer sees it");
             assertEquals("", b.js("return document.getElementById('crisis-announcer').textContent"));
 
             // Keyboard: Tab from the help button reaches the card's Close button; Enter closes it.
@@ -70,6 +78,7 @@ class BrowserCrisisTest {
             assertEquals("Close the support card", a.js("return document.activeElement.getAttribute('aria-label')"));
             press(a, Keys.ENTER);
             a.waitUntil(() -> a.all(".crisis-card").isEmpty(), "the card to close");
+            assertFalse(a.displayed("#crisis-slot"), "closed means gone from the screen");
             a.waitForText("#crisis-announcer", "Support card closed");
             assertEquals("message-input", a.js("return document.activeElement.id"), "focus back in the composer");
 

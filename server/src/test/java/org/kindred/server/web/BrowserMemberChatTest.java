@@ -119,7 +119,13 @@ class BrowserMemberChatTest {
             a.driver().navigate().refresh();
             bo.send("Sent during the reload");
             a.find("#room #message-input");
-            assertEquals(Boolean.TRUE, a.js("return document.getElementById('landing').hidden"), "straight back in the room");
+            assertFalse(a.displayed("#landing"), "straight back in the room, no landing page");
+            // A reload is not a lost connection: the status line never says "Connected again".
+            for (int i = 0; i < 20; i++) {
+                String status = a.find("body").findElement(By.id("conn-status")).getText();
+                assertFalse(status.contains("Connected again") || status.contains("Reconnecting"), status);
+                Thread.sleep(100);
+            }
             assertEquals(title, a.find("#room-title").getText());
             ann.awaitMessage("Sent during the reload");
             assertEquals(List.of("Before the reload", "Hi Ann", RISK_FOR_CARD, "Sent during the reload"),
@@ -145,11 +151,15 @@ class BrowserMemberChatTest {
             // Leaving deliberately forgets the session: a reload starts on the landing page.
             a.click("#leave-button");
             a.find("#landing #room-list");
+            for (String gone : List.of("#room", "#messages", "#message-input", "#leave-button")) {
+                assertFalse(a.displayed(gone), gone + " is gone once Ann has left");
+            }
             assertEquals(null, a.js("return sessionStorage.getItem('kindred.tab')"));
             b.waitForText("#messages li.system", "Ann left");
             a.driver().navigate().refresh();
             a.find("#room-list button[data-room]");
-            assertEquals(Boolean.TRUE, a.js("return document.getElementById('room').hidden"));
+            assertFalse(a.displayed("#room"), "a reload after leaving starts on the landing page");
+            assertTrue(a.displayed("#landing"));
         }
     }
 

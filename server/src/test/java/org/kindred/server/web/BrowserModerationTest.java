@@ -57,6 +57,12 @@ class BrowserModerationTest {
             // Watch the room and ban Bo from a live message.
             modB.click("#mod-rooms li[data-room='general'] button[aria-label^='Watch ']");
             modB.find("#live-room");
+            // The watching moderator is shown to the room as staff, not as one more anonymous member.
+            WebElement joinedLine = a.waitUntil(() -> a.all("#messages li.system").stream()
+                    .filter(li -> li.getText().endsWith(" joined") && !li.getText().startsWith("Bo"))
+                    .findFirst().orElse(null), "the moderator's arrival");
+            assertEquals("Moderator", joinedLine.findElement(By.cssSelector(".staff-badge")).getText());
+            a.waitForText("#presence", "including a moderator");
             ann.send("Thank you, moderators");
             WebElement live = modB.waitUntil(() -> modB.all("#live-messages li").stream()
                     .filter(li -> li.getText().contains("Thank you, moderators")).findFirst().orElse(null),
@@ -65,10 +71,13 @@ class BrowserModerationTest {
             mod.clickIn(mod.awaitItem("reports", "Harassment"), "Act on member");
             mod.confirmAction("ban", "1 day", "Repeated harassment");
             modB.waitForText("#console-feedback", "banned for 1 day");
+            String listed = modB.waitForText("#bans li", "Banned · Bo (Member ");
+            assertTrue(listed.contains("Repeated harassment") && listed.contains("ends in 1 day"), listed);
             b.waitForText("#landing-feedback", "paused your access");
-            assertTrue(b.find("#room").getAttribute("hidden") != null, "Bo is out of the room");
+            b.waitUntil(() -> !b.displayed("#room"), "Bo's room to disappear");
+            assertTrue(b.displayed("#landing"), "Bo is back on the landing page");
             a.waitForText("#messages li.system", "Bo left");
-            assertEquals("2 people here", ann.presence(), "Ann and the watching moderator");
+            assertEquals("2 people here, including a moderator", ann.presence(), "Ann and the watching moderator");
         }
     }
 }

@@ -37,6 +37,7 @@ final class MemberPage {
         }
         browser.click("#room-list button[data-room='" + room + "']");
         browser.find("#room #message-input");
+        browser.waitUntil(() -> !browser.displayed("#landing"), "the landing page to give way to the room");
         browser.waitUntil(() -> browser.js("return document.activeElement.id").equals("room-title"),
                 "focus on the room title");
         return this;

@@ -16,9 +16,13 @@ final class ModeratorPage {
     }
 
     ModeratorPage signIn(String base) {
+        return signIn(base, USER, PASSWORD);
+    }
+
+    ModeratorPage signIn(String base, String user, String password) {
         browser.open(base + "/moderator.html");
-        browser.type("#login-user", USER);
-        browser.type("#login-password", PASSWORD);
+        browser.type("#login-user", user);
+        browser.type("#login-password", password);
         browser.click("#login-form button[type=submit]");
         browser.find("#console-title");
         browser.find("#mod-rooms li[data-room]");
