@@ -35,6 +35,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(ModRequest.Claim.class),
     @JsonSubTypes.Type(ModRequest.Resolve.class),
     @JsonSubTypes.Type(ModRequest.Queue.class),
+    @JsonSubTypes.Type(ModRequest.Reach.class),
+    @JsonSubTypes.Type(ModRequest.Close.class),
 })
 public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage.ListRooms, ClientMessage.Join,
         ClientMessage.Leave, ClientMessage.Send, ClientMessage.Typing, ClientMessage.Report, ClientMessage.Help,

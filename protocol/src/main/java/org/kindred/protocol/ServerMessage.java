@@ -25,6 +25,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Deleted.class),
     @JsonSubTypes.Type(ServerMessage.Notice.class),
     @JsonSubTypes.Type(ServerMessage.Kicked.class),
+    @JsonSubTypes.Type(ServerMessage.Invite.class),
     @JsonSubTypes.Type(ModEvent.Alert.class),
     @JsonSubTypes.Type(ModEvent.Held.class),
     @JsonSubTypes.Type(ModEvent.ReportFiled.class),
@@ -33,13 +34,26 @@ import java.util.List;
 public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessage.Rooms, ServerMessage.Joined,
         ServerMessage.Ok, ServerMessage.Sent, ServerMessage.Error, ServerMessage.Crisis, ServerMessage.Queue,
         ServerMessage.Message, ServerMessage.Presence, ServerMessage.Typing, ServerMessage.Deleted,
-        ServerMessage.Notice, ServerMessage.Kicked, ModEvent {
+        ServerMessage.Notice, ServerMessage.Kicked, ServerMessage.Invite, ModEvent {
 
     /** Protocol version spoken by this implementation. */
     int VERSION = 1;
 
+    /**
+     * {@code welcome}; {@code features} (1.1) lists the additions this server supports, e.g.
+     * {@code reach}; absent or empty means none.
+     */
     @JsonTypeName("welcome")
-    record Welcome(String id, int v, String session, MemberInfo member, Limits limits) implements ServerMessage {
+    record Welcome(String id, int v, String session, MemberInfo member, Limits limits, List<String> features)
+            implements ServerMessage {
+        public Welcome {
+            features = features == null ? null : List.copyOf(features);
+        }
+
+        /** A 1.0 welcome, without {@code features}. */
+        public Welcome(String id, int v, String session, MemberInfo member, Limits limits) {
+            this(id, v, session, member, limits, null);
+        }
     }
 
     @JsonTypeName("rooms")
@@ -58,11 +72,23 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         }
     }
 
-    /** Success of a request without a richer reply; carries the created id where there is one. */
+    /**
+     * Success of a request without a richer reply; carries the created id where there is one:
+     * {@code report}, {@code ban}, or {@code room} (the private room {@code mod.reach} opened).
+     */
     @JsonTypeName("ok")
-    record Ok(String id, String report, String ban) implements ServerMessage {
+    record Ok(String id, String report, String ban, String room) implements ServerMessage {
+        public Ok(String id, String report, String ban) {
+            this(id, report, ban, null);
+        }
+
         public static Ok of(String id) {
-            return new Ok(id, null, null);
+            return new Ok(id, null, null, null);
+        }
+
+        /** The reply to {@code mod.reach}: the new private room's id. */
+        public static Ok room(String id, String room) {
+            return new Ok(id, null, null, room);
         }
     }
 
@@ -123,5 +149,19 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
 
     @JsonTypeName("kicked")
     record Kicked(String room, String reason) implements ServerMessage {
+    }
+
+    /**
+     * {@code invite} (1.1): a staff member ({@code from}) asks the member into the private room
+     * {@code room}; {@code escalation} is set when the reach named one; {@code text} is a calm
+     * sentence for the member. Accept with {@code join}, decline with {@code leave}.
+     */
+    @JsonTypeName("invite")
+    record Invite(String room, MemberInfo from, String escalation, String text) implements ServerMessage {
+        public Invite {
+            Fields.required(room, "room");
+            Fields.required(from, "from");
+            Fields.requiredText(text, "text");
+        }
     }
 }

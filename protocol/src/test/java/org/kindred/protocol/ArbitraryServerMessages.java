@@ -14,14 +14,14 @@ final class ArbitraryServerMessages {
     }
 
     ServerMessage next() {
-        return switch (d.consumeInt(0, 17)) {
+        return switch (d.consumeInt(0, 19)) {
             case 0 -> new ServerMessage.Welcome(s(), d.consumeInt(), s(), member(),
                     new Limits(d.consumeInt(), d.consumeRegularDouble(), d.consumeInt()));
             case 1 -> new ServerMessage.Rooms(s(), list(() -> new RoomSummary(s(), s(), s(), d.consumeInt(),
                     d.consumeInt(), d.consumeBoolean())));
             case 2 -> new ServerMessage.Joined(s(), s(), member(), list(this::member), list(this::message), s(),
                     d.consumeBoolean() ? null : new RoomMode(d.consumeLong(), d.consumeBoolean()));
-            case 3 -> new ServerMessage.Ok(s(), s(), s());
+            case 3 -> new ServerMessage.Ok(s(), s(), s(), s());
             case 4 -> new ServerMessage.Sent(s(), s(), s(), pick(SendStatus.values()), s());
             case 5 -> new ServerMessage.Error(s(), d.pickValue(ErrorCode.values()), "x" + d.consumeString(20),
                     d.consumeBoolean() ? null : d.consumeLong());
@@ -36,6 +36,9 @@ final class ArbitraryServerMessages {
             case 13 -> new ServerMessage.Kicked(s(), s());
             case 14 -> new ModEvent.Alert(s(), s(), s(), list(this::s), s(), d.consumeLong());
             case 15 -> held();
+            case 18 -> new ServerMessage.Invite("r" + s(), new MemberInfo("u" + d.consumeString(20), s(),
+                    pick(Role.values())), s(), "t" + d.consumeString(20));
+            case 19 -> escalation().with(new ModEvent.Current(s(), s(), d.consumeBoolean()));
             case 16 -> report();
             default -> escalation();
         };

@@ -38,7 +38,10 @@ class RoundTripTest {
                 new ModRequest.Reject("18", "general", "m2", "abuse"),
                 new ModRequest.Claim("19", "e1"),
                 new ModRequest.Resolve("20", "e1", ResolveOutcome.HANDED_OFF, "called line"),
-                new ModRequest.Queue("21"));
+                new ModRequest.Queue("21"),
+                new ModRequest.Reach("22", "e1", null),
+                new ModRequest.Reach("23", null, "u1"),
+                new ModRequest.Close("24", "private-abc"));
     }
 
     static Stream<ServerMessage> serverSamples() {
@@ -52,6 +55,13 @@ class RoundTripTest {
         return Stream.of(
                 new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MODERATOR),
                         new Limits(2000, 1.0, 5)),
+                new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MEMBER),
+                        new Limits(2000, 1.0, 5), List.of("reach")),
+                ServerMessage.Ok.room("4r", "private-abc"),
+                new ServerMessage.Invite("private-abc", new MemberInfo("u9", "Alex", Role.MODERATOR), "e1",
+                        "Would you like to talk?"),
+                esc.with(new ModEvent.Current("Quiet Heron", "general", true)),
+                held.with(new ModEvent.Current(null, null, false)),
                 new ServerMessage.Rooms("2", List.of(new RoomSummary("general", "General", "topic", 3, 50, false))),
                 new ServerMessage.Joined("3", "general", me, List.of(me), List.of(msg), "Be kind.",
                         new RoomMode(0, false)),
@@ -97,7 +107,8 @@ class RoundTripTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("hello", "rooms", "join", "leave", "send", "typing", "report", "help", "mod.watch",
                 "mod.delete", "mod.mute", "mod.unmute", "mod.kick", "mod.ban", "mod.unban", "mod.slow", "mod.lock",
-                "mod.approve", "mod.reject", "mod.claim", "mod.resolve", "mod.queue"), sampled);
+                "mod.approve", "mod.reject", "mod.claim", "mod.resolve", "mod.queue", "mod.reach", "mod.close"),
+                sampled);
         assertEquals(sampled, codec.clientTypes());
     }
 

@@ -35,6 +35,7 @@ public final class ServerRequests implements RequestHandlers {
     private final CrisisSupport crisis;
     private final SendFlow sendFlow;
     private final StaffRevocations revocations;
+    private final org.kindred.server.handoff.HandOff handOff;
 
     public ServerRequests(RoomRegistry rooms, Services services, ModerationSetup.Built moderation) {
         this.crisis = services.crisis;
@@ -46,6 +47,22 @@ public final class ServerRequests implements RequestHandlers {
         this.revocations = services.revocations;
         this.blocking = services.blocking;
         this.rooms = rooms;
+        this.handOff = services.handOff;
+    }
+
+    @Override
+    public boolean isPrivateRoom(String room) {
+        return handOff.handles(room);
+    }
+
+    @Override
+    public void joinPrivate(Connection c, Session s, ClientMessage.Join join) {
+        handOff.join(c, s, join);
+    }
+
+    @Override
+    public void leavePrivate(Connection c, Session s, ClientMessage.Leave leave) {
+        handOff.leave(c, s, leave);
     }
 
     @Override

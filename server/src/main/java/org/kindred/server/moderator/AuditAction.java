@@ -17,7 +17,9 @@ public enum AuditAction {
     // housekeeping
     PURGE,
     // an attempt to page a webhook target about an escalation nobody answered
-    PAGE;
+    PAGE,
+    // private conversations of a warm hand-off (1.1): opened, accepted, declined, ended (never their text)
+    REACH, REACH_ACCEPTED, REACH_DECLINED, REACH_CLOSED;
 
     /** The stored form, e.g. {@code "auto_block"}. */
     public String id() {

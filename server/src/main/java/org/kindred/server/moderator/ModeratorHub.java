@@ -18,6 +18,7 @@ import org.kindred.server.session.Connection;
 public final class ModeratorHub {
     private final ProtocolCodec codec;
     private final Map<Connection, Set<String>> watchers = new ConcurrentHashMap<>();
+    private volatile java.util.function.BiFunction<ModEvent, String, ModEvent> enricher = (e, room) -> e;
 
     public ModeratorHub(ProtocolCodec codec) {
         this.codec = codec;
@@ -42,8 +43,27 @@ public final class ModeratorHub {
         return false;
     }
 
+    /**
+     * Sets what every published event passes through first (e.g. {@link Whereabouts#enrich}: the
+     * member's current nickname and room); it gets the event and its room, returns the event to send.
+     */
+    public void enrichWith(java.util.function.BiFunction<ModEvent, String, ModEvent> f) {
+        this.enricher = java.util.Objects.requireNonNull(f, "f");
+    }
+
+    /** {@code event} as moderators see it (see {@link #enrichWith}); for the {@code queue} reply. */
+    public <E extends ModEvent> E enrich(E event, String room) {
+        @SuppressWarnings("unchecked")
+        E e = (E) enricher.apply(event, room);
+        return e;
+    }
+
     /** Sends the event to every moderator watching {@code room} (null: only those watching all). */
     public void publish(String room, ModEvent event) {
+        if (!isWatched(room)) {
+            return;
+        }
+        event = enricher.apply(event, room);
         ByteBuf encoded = null;
         try {
             for (Map.Entry<Connection, Set<String>> w : watchers.entrySet()) {

@@ -89,6 +89,10 @@ public final class Dispatcher {
         }
         if (m instanceof ClientMessage.ListRooms) {
             c.send(new ServerMessage.Rooms(m.id(), rooms.summaries()));
+        } else if (m instanceof ClientMessage.Join join && handlers.isPrivateRoom(join.room())) {
+            handlers.joinPrivate(c, s, join); // a staff member's invitation: no ban check, help comes first
+        } else if (m instanceof ClientMessage.Leave leave && handlers.isPrivateRoom(leave.room())) {
+            handlers.leavePrivate(c, s, leave);
         } else if (m instanceof ClientMessage.Join join) {
             Room room = room(c, join.id(), join.room());
             if (room != null && handlers.mayJoin(c, s, join.id())) {
@@ -214,7 +218,7 @@ public final class Dispatcher {
         }
         c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
                 new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
-                new Limits(config.maxText(), config.ratePerSec(), config.burst())));
+                new Limits(config.maxText(), config.ratePerSec(), config.burst()), Features.SUPPORTED));
         if (resumed) {
             sessions.attach(s, c);
             for (String roomId : s.rooms()) {

@@ -1,0 +1,14 @@
+package org.kindred.server.session;
+
+import java.util.List;
+
+/** The protocol 1.1 additions this server supports, as {@code welcome.features} lists them. */
+public final class Features {
+    /** Warm hand-off: {@code mod.reach}, {@code mod.close}, private rooms and {@code invite}. */
+    public static final String REACH = "reach";
+    /** Everything {@code welcome.features} announces. */
+    public static final List<String> SUPPORTED = List.of(REACH);
+
+    private Features() {
+    }
+}
