@@ -157,6 +157,21 @@ class HandOffFlowTest {
         assertEquals(room, esc.path("room").asText());
         assertEquals(id(bo), esc.path("member").asText());
         assertEquals("Bo B", esc.path("current").path("nick").asText(), "its nickname in the private room");
+
+        // the staff member asking about means is the response, not a risk of their own
+        JsonNode ask = req(mod, Map.of("type", "send", "room", room,
+                "text", "Are you safe right now? Do you have the pills with you?"));
+        assertEquals("delivered", ask.path("status").asText());
+        bo.await(n -> "message".equals(n.path("type").asText()) && id(mod).equals(n.path("from").path("id").asText()),
+                "the question");
+        req(mod, Map.of("type", "rooms")); // a round trip after the send: any card would have come by now
+        Thread.sleep(300);
+        while (mod.poll(100) != null) {
+            // drain
+        }
+        assertTrue(mod.seen().stream().noneMatch(n -> "crisis".equals(n.path("type").asText())), "no card for staff");
+        assertEquals(1, mod.seen().stream().filter(n -> "mod.escalation".equals(n.path("type").asText())).count(),
+                "no escalation about the moderator");
     }
 
     @Test
