@@ -11,6 +11,7 @@ import { locale } from './region.js';
 import { ConnectionStatus } from './connection-status.js';
 import { loadTab, saveTab, clearTab } from './tab-state.js';
 import { crisisLines } from './help-lines.js';
+import { MemberInvites } from './member-invite.js';
 
 const landingFeedback = new Feedback(byId('landing-feedback'));
 const helpFeedback = new Feedback(byId('help-feedback'));
@@ -20,6 +21,7 @@ const status = new ConnectionStatus(byId('conn-status'));
 let conn = null;
 let room = null;
 let current = null; // {room, nick, title, topic} while in a room
+let invites = null; // a staff member's invitation and the private conversation (member-invite.js)
 
 const landing = new Landing({
   onJoin: (roomId, nick) => join(roomId, nick),
@@ -39,6 +41,9 @@ function connection(resume) {
   if (conn) return conn;
   conn = new Connection({ hello: () => ({ locale: locale(), region: landing.regionCode }), resume });
   room = new RoomView(conn, { onLeft: left });
+  if (invites) invites.use(conn);
+  else invites = new MemberInvites(conn, { slot: byId('invite-slot'), panel: byId('private-chat'),
+    announcer: byId('invite-announcer'), feedback: helpFeedback });
   conn.addEventListener('message', e => onEvent(e.detail.msg));
   conn.addEventListener('state', e => onState(e.detail));
   conn.addEventListener('welcome', e => onWelcome(e.detail));
@@ -128,6 +133,7 @@ else landing.show();
 }
 
 function onEvent(msg) {
+  if (invites && invites.onEvent(msg)) return;
   if (msg.type === 'crisis') {
     crisis.show(msg);
     return;
