@@ -20,7 +20,6 @@ export class MemberInvites {
     this.announcer = announcer;
     this.feedback = feedback;
     this.invite = null;
-    this.hiddenWhileOpen = [];
     this.chat = new PrivateChat(panel, {
       conn,
       prefix: 'private',
@@ -99,7 +98,6 @@ export class MemberInvites {
       return;
     }
     this.clearInvite();
-    this.hidePage();
     const partner = (reply.members || []).find(m => m.id !== reply.you.id) || invite.from;
     this.chat.open({ room: reply.room, me: reply.you, partner, history: reply.history || [] });
   }
@@ -113,15 +111,8 @@ export class MemberInvites {
       { tone: 'info' });
   }
 
-  /** While the conversation is open, the rest of the page steps aside (restored afterwards). */
-  hidePage() {
-    this.hiddenWhileOpen = ['landing', 'room'].map(id => byId(id)).filter(n => !n.hidden);
-    for (const n of this.hiddenWhileOpen) n.hidden = true;
-  }
-
+  /** While the conversation is open the rest of the page steps aside (private.css); back to it after. */
   restorePage() {
-    for (const n of this.hiddenWhileOpen) n.hidden = false;
-    this.hiddenWhileOpen = [];
     const back = document.querySelector('#room:not([hidden]) #room-title, #landing:not([hidden]) #landing-title');
     if (back) {
       back.setAttribute('tabindex', '-1');

@@ -1,6 +1,5 @@
 package org.kindred.server.handoff;
 
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +43,6 @@ public final class HandOff {
     /** Every private room id starts with this; configured rooms may not be found under it. */
     public static final String PREFIX = "private-";
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final String TITLE = "Private conversation";
     private static final String GUIDELINES = "This conversation is just between the two of you. It is not kept: "
             + "it ends when either of you leaves. The community guidelines still apply.";
@@ -113,7 +110,7 @@ public final class HandOff {
                     "Only members can be invited to a private conversation."));
             return;
         }
-        Room room = rooms.openPrivate(new RoomConfig(newRoomId(), TITLE, "", GUIDELINES, 2));
+        Room room = rooms.openPrivate(new RoomConfig(Names.roomId(), TITLE, "", GUIDELINES, 2));
         Conversation conv = new Conversation(room, staff, member, r.escalation());
         Conversation existing = byMember.putIfAbsent(memberId, conv);
         if (existing != null) {
@@ -128,7 +125,7 @@ public final class HandOff {
             return;
         }
         byRoom.put(conv.id, conv);
-        room.join(staff, staffNick(staff), r.id(), reply -> {
+        room.join(staff, Names.staffNick(staff), r.id(), reply -> {
             if (!(reply instanceof ServerMessage.Joined)) {
                 forget(conv);
                 c.send(reply); // an error echoing the request's id
@@ -142,7 +139,7 @@ public final class HandOff {
     }
 
     private void invite(Conversation conv, String roomId) {
-        String nick = conv.staff.nickIn(roomId) != null ? conv.staff.nickIn(roomId) : staffNick(conv.staff);
+        String nick = conv.staff.nickIn(roomId) != null ? conv.staff.nickIn(roomId) : Names.staffNick(conv.staff);
         conv.member.deliver(new ServerMessage.Invite(roomId, conv.staff.info(nick), conv.escalation,
                 HandOffSentences.invite(conv.member.locale(), nick, conv.staff.role())));
     }
@@ -282,22 +279,5 @@ public final class HandOff {
             }
         }
         return null;
-    }
-
-    /** The staff member's sign-in name, capitalised, when it makes a nickname; else their title. */
-    static String staffNick(Session staff) {
-        String name = staff.moderatorName();
-        if (name != null && name.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{1,23}")) {
-            return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        }
-        return staff.role() == Role.MEMBER ? null : "Moderator";
-    }
-
-    private static String newRoomId() {
-        char[] id = new char[20];
-        for (int i = 0; i < id.length; i++) {
-            id[i] = ID_CHARS[RANDOM.nextInt(ID_CHARS.length)];
-        }
-        return PREFIX + new String(id);
     }
 }

@@ -81,6 +81,8 @@ class HandOffFlowTest {
         assertEquals("depression", seenEsc.path("current").path("room").asText());
         assertTrue(seenEsc.path("current").path("online").asBoolean());
         assertEquals("ok", req(mod, Map.of("type", "mod.claim", "escalation", esc)).path("type").asText());
+        JsonNode queued = req(mod, Map.of("type", "mod.queue")).path("escalations").get(0);
+        assertEquals("Ann", queued.path("current").path("nick").asText(), "the queue names the person too");
 
         JsonNode ok = req(mod, Map.of("type", "mod.reach", "escalation", esc));
         assertEquals("ok", ok.path("type").asText(), ok.toString());

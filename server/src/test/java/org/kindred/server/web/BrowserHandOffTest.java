@@ -57,7 +57,9 @@ class BrowserHandOffTest {
             a.waitUntil(() -> "private-title".equals(a.js("return document.activeElement.id")),
                     "focus on the private conversation");
             assertTrue(a.all("#invite-slot .invite-card").isEmpty(), "the invitation is gone once accepted");
-            assertTrue(a.all("#room:not([hidden])").isEmpty(), "the room steps aside while talking privately");
+            assertFalse(a.find("#private-chat").findElements(By.cssSelector("*")).isEmpty());
+            assertEquals("none", a.js("return getComputedStyle(document.getElementById('room')).display"),
+                    "the room steps aside while talking privately");
 
             modB.waitForText("#reach-panel .system", "Ann joined the conversation");
             modB.waitForText("#reach-panel h2", "Private conversation with Ann");
@@ -122,7 +124,7 @@ class BrowserHandOffTest {
             a.click("#invite-slot button[data-invite='decline']");
             a.waitForText("#help-feedback", "That's okay");
             modB.waitForText("#reach-panel .private-status", "declined");
-            assertFalse(a.all("#room:not([hidden])").isEmpty(), "still in the room");
+            assertTrue(a.find("#room").isDisplayed(), "still in the room");
             assertTrue(Boolean.TRUE.equals(modB.js("return document.getElementById('reach-input').disabled")));
         }
     }
