@@ -91,6 +91,11 @@ export class MemberInvites {
     const invite = this.invite;
     if (!invite) return;
     const reply = await this.conn.request({ type: 'join', room: invite.room });
+    if (reply.code === 'already_in_room') { // accepted before a reload of this page: still in it
+      this.clearInvite();
+      this.chat.open({ room: invite.room, me: { id: this.conn.memberId }, partner: invite.from });
+      return;
+    }
     if (reply.type !== 'joined') {
       this.slot.querySelector('.invite-error').textContent = reply.code === 'not_found'
         ? 'This invitation has ended. You can always press "I need help now" if you need someone.'

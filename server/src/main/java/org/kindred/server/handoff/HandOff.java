@@ -113,6 +113,10 @@ public final class HandOff {
         Room room = rooms.openPrivate(new RoomConfig(Names.roomId(), TITLE, "", GUIDELINES, 2));
         Conversation conv = new Conversation(room, staff, member, r.escalation());
         Conversation existing = byMember.putIfAbsent(memberId, conv);
+        if (existing != null && !existing.isStaff(staff) && sameAccount(existing.staff, staff)) {
+            end(existing, "staff reopened"); // the same person from a new console (e.g. after a reload)
+            existing = byMember.putIfAbsent(memberId, conv);
+        }
         if (existing != null) {
             rooms.closePrivate(room.id());
             if (existing.isStaff(staff) && !existing.ended()) {
@@ -248,10 +252,14 @@ public final class HandOff {
         audited(actorOf(conv, why), action, conv, why);
     }
 
+    private static boolean sameAccount(Session a, Session b) {
+        return a.moderatorName() != null && a.moderatorName().equals(b.moderatorName());
+    }
+
     /** Who ended it: the staff member by name, the member by id, or the system when a session ended. */
     private static String actorOf(Conversation conv, String why) {
         return switch (why) {
-            case "closed", "staff left" -> conv.staff.moderatorName();
+            case "closed", "staff left", "staff reopened" -> conv.staff.moderatorName();
             case "declined", "member left" -> conv.member.memberId();
             default -> AuditLog.SYSTEM;
         };

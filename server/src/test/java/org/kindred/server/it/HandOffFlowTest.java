@@ -275,6 +275,11 @@ class HandOffFlowTest {
         String room = req(mod, Map.of("type", "mod.reach", "member", id(ann))).path("room").asText();
         assertEquals(room, req(mod, Map.of("type", "mod.reach", "member", id(ann))).path("room").asText(),
                 "reaching again: the same room, invited again");
+        WsClient alexAgain = moderator("alex"); // the same moderator from a new console: takes over
+        String again = req(alexAgain, Map.of("type", "mod.reach", "member", id(ann))).path("room").asText();
+        assertNotEquals(room, again);
+        assertEquals(room, notice(mod, "closed").path("room").asText(), "the old console's conversation ends");
+        ann.await(n -> "invite".equals(n.path("type").asText()) && again.equals(n.path("room").asText()), "invite");
         JsonNode taken = req(sam, Map.of("type", "mod.reach", "member", id(ann)));
         assertEquals("forbidden", taken.path("code").asText(), "one private conversation per person");
         assertTrue(taken.path("message").asText().contains("alex"), taken.toString());
