@@ -3,7 +3,7 @@
 // open before claimed; oldest first within. Excerpts and texts are shown as text only.
 import { el, clear, byId } from './dom.js';
 import { clockTime } from './time.js';
-import { whoOf, nowLine, reachable, idLabel } from './mod-member.js';
+import { whoOf, nowLine, reachable, idLabel, roomLabel } from './mod-member.js';
 
 const LEVEL_ORDER = { imminent: 0, high: 1, concern: 2 };
 const LEVEL_LABEL = { imminent: 'Imminent', high: 'High', concern: 'Concern' };
@@ -122,7 +122,7 @@ export class Feeds {
       'data-escalation': e.escalation, 'data-mine': String(this.mine(e)) } },
     el('p', { className: 'item-title' },
       el('span', { className: 'level', text: LEVEL_LABEL[e.level] || e.level }), ' · ', who),
-    el('p', { className: 'item-meta', text: [e.room || 'no room', SOURCE_LABEL[e.source] || e.source,
+    el('p', { className: 'item-meta', text: [roomLabel(e.room), SOURCE_LABEL[e.source] || e.source,
       clockTime(e.ts)].join(' · ') }),
     nowLine(e),
     el('p', { className: 'claim-state', text: this.claimState(e) }),

@@ -30,3 +30,9 @@ export function nowLine(item) {
   else text = 'Connected, not in a room';
   return el('p', { className: 'item-now', text, attrs: { 'data-online': String(c.online !== false) } });
 }
+
+/** A room id as people read it: private conversations are not named by their random id. */
+export function roomLabel(room) {
+  if (!room) return 'no room';
+  return room.startsWith('private-') ? 'a private conversation' : room;
+}
