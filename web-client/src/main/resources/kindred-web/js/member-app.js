@@ -12,6 +12,7 @@ import { ConnectionStatus } from './connection-status.js';
 import { loadTab, saveTab, clearTab } from './tab-state.js';
 import { crisisLines } from './help-lines.js';
 import { CheckIns } from './checkin.js';
+import { MemberInvites } from './member-invite.js';
 
 const landingFeedback = new Feedback(byId('landing-feedback'));
 const helpFeedback = new Feedback(byId('help-feedback'));
@@ -24,6 +25,7 @@ let conn = null;
 let room = null;
 let view = null; // the one RoomView (its listeners are added once), handed each new connection
 let current = null; // {room, nick, title, topic} while in a room
+let invites = null; // a staff member's invitation and the private conversation (member-invite.js)
 
 const landing = new Landing({
   onJoin: (roomId, nick) => join(roomId, nick),
@@ -45,6 +47,9 @@ function connection(resume) {
   room = view || (view = new RoomView(conn, { onLeft: left }));
   room.conn = conn;
   checkins.attach(conn);
+  if (invites) invites.use(conn);
+  else invites = new MemberInvites(conn, { slot: byId('invite-slot'), panel: byId('private-chat'),
+    announcer: byId('invite-announcer'), feedback: helpFeedback });
   conn.addEventListener('message', e => onEvent(e.detail.msg));
   conn.addEventListener('state', e => onState(e.detail));
   conn.addEventListener('welcome', e => onWelcome(e.detail));
@@ -148,6 +153,7 @@ else landing.show();
 }
 
 function onEvent(msg) {
+  if (invites && invites.onEvent(msg)) return;
   if (msg.type === 'crisis') {
     crisis.show(msg, { focus: checkins.takeCardFocus() });
     return;

@@ -3,6 +3,7 @@
 // open before claimed; oldest first within. Excerpts and texts are shown as text only.
 import { el, clear, byId } from './dom.js';
 import { clockTime } from './time.js';
+import { whoOf, nowLine, reachable, idLabel, roomLabel } from './mod-member.js';
 
 const DISMISSED_ALERTS = 'kindred.dismissedAlerts';
 const LEVEL_ORDER = { imminent: 0, high: 1, concern: 2 };
@@ -13,7 +14,7 @@ const REASON_LABEL = {
 };
 
 export function memberLabel(id) {
-  return 'Member ' + String(id || '?').slice(-6);
+  return idLabel(id);
 }
 
 export class Feeds {
@@ -21,9 +22,11 @@ export class Feeds {
    * @param {import('./mod-actions.js').Actions} actions
    * @param {{onChange: (open: {imminent: number, urgent: number}) => void,
    *          onNewUrgent: (e: object) => void, onClaimedByOther?: (e: object) => void,
-   *          me?: string|null}} hooks me: this moderator's user name
+   *          onReach?: (e: object) => void, me?: string|null}} hooks me: this moderator's user name;
+   *   onReach: talk privately with the person of an escalation (mod-reach.js)
    */
-  constructor(actions, { onChange, onNewUrgent, onClaimedByOther, me }) {
+  constructor(actions, { onChange, onNewUrgent, onClaimedByOther, onReach, me }) {
+    this.onReach = onReach || null;
     this.actions = actions;
     this.me = me || null;
     this.onClaimedByOther = onClaimedByOther || (() => {});
@@ -114,34 +117,39 @@ export class Feeds {
   }
 
   escalationsItem(e) {
-    const who = memberLabel(e.member);
+    const who = whoOf(e);
     const actions = el('div', { className: 'item-actions' });
     if (e.status === 'open') {
       actions.append(button('Claim', 'Claim escalation for ' + who, () => this.actions.claim(e.escalation)));
     }
+    if (this.onReach && reachable(e) && (e.status === 'open' || this.mine(e))) {
+      actions.append(button('Reach', 'Reach ' + who + ' privately', () => this.onReach(e)));
+    }
     actions.append(button('Resolve', 'Resolve escalation for ' + who, () => this.actions.resolve(e.escalation)));
-    actions.append(button('Act on member', 'Act on ' + who, () => this.actions.member(e.room, e.member, who)));
+    actions.append(button('Act on member', 'Act on member ' + who, () => this.actions.member(e.room, e.member, who)));
     return el('li', { className: 'item', attrs: { 'data-level': e.level, 'data-status': e.status,
       'data-escalation': e.escalation, 'data-mine': String(this.mine(e)) } },
     el('p', { className: 'item-title' },
       el('span', { className: 'level', text: LEVEL_LABEL[e.level] || e.level }), ' · ', who),
-    el('p', { className: 'item-meta', text: [e.room || 'no room', SOURCE_LABEL[e.source] || e.source,
+    el('p', { className: 'item-meta', text: [roomLabel(e.room), SOURCE_LABEL[e.source] || e.source,
       clockTime(e.ts)].join(' · ') }),
+    nowLine(e),
     el('p', { className: 'claim-state', text: this.claimState(e) }),
     e.excerpt ? el('p', { className: 'item-text', text: e.excerpt }) : null,
     actions);
   }
 
   reportsItem(r) {
-    const who = memberLabel(r.member);
+    const who = whoOf(r);
     return el('li', { className: 'item', attrs: { 'data-report': r.report } },
       el('p', { className: 'item-title', text: (REASON_LABEL[r.reason] || r.reason) + ' · ' + who }),
       el('p', { className: 'item-meta', text: r.room + ' · ' + clockTime(r.ts) }),
+      nowLine(r),
       r.excerpt ? el('p', { className: 'item-text', text: r.excerpt }) : null,
       el('div', { className: 'item-actions' },
         button('Delete message', 'Delete message from ' + who,
           () => this.actions.deleteMessage(r.room, r.msg)),
-        button('Act on member', 'Act on ' + who, () => this.actions.member(r.room, r.member, who)),
+        button('Act on member', 'Act on member ' + who, () => this.actions.member(r.room, r.member, who)),
         button('Dismiss', 'Dismiss report about ' + who, async () => {
           // The server closes it and tells every moderator (mod.report, status dismissed).
           if (await this.actions.dismiss(r.report)) {
@@ -152,7 +160,7 @@ export class Feeds {
   }
 
   heldItem(h) {
-    const who = memberLabel(h.member);
+    const who = whoOf(h);
     const done = () => {
       this.held.delete(h.msg);
       this.render('held');
@@ -161,23 +169,25 @@ export class Feeds {
       el('p', { className: 'item-title', text: who }),
       el('p', { className: 'item-meta', text: [h.room, (h.categories || []).join(', '), clockTime(h.ts)]
         .filter(Boolean).join(' · ') }),
+      nowLine(h),
       el('p', { className: 'item-text', text: h.text }),
       el('div', { className: 'item-actions' },
         button('Approve', 'Approve held message from ' + who,
           async () => (await this.actions.approve(h.room, h.msg)) && done()),
         button('Reject', 'Reject held message from ' + who,
           async () => (await this.actions.reject(h.room, h.msg)) && done()),
-        button('Act on member', 'Act on ' + who, () => this.actions.member(h.room, h.member, who))));
+        button('Act on member', 'Act on member ' + who, () => this.actions.member(h.room, h.member, who))));
   }
 
   alertsItem(a) {
-    const who = memberLabel(a.member);
+    const who = whoOf(a);
     return el('li', { className: 'item', attrs: { 'data-alert': a.msg } },
       el('p', { className: 'item-title', text: (a.categories || []).join(', ') + ' · ' + who }),
       el('p', { className: 'item-meta', text: a.room + ' · ' + clockTime(a.ts) }),
+      nowLine(a),
       a.excerpt ? el('p', { className: 'item-text', text: a.excerpt }) : null,
       el('div', { className: 'item-actions' },
-        button('Act on member', 'Act on ' + who, () => this.actions.member(a.room, a.member, who)),
+        button('Act on member', 'Act on member ' + who, () => this.actions.member(a.room, a.member, who)),
         button('Dismiss', 'Dismiss alert about ' + who, () => {
           // Alerts are this moderator's to clear: remembered for this tab, so a reload keeps it gone.
           rememberDismissed(alertKey(a));

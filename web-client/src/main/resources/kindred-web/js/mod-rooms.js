@@ -121,7 +121,7 @@ export class ModRooms {
         if (await this.actions.deleteMessage(m.room, m.msg)) this.markDeleted(m.msg);
       }));
     actions.lastChild.dataset.act = 'delete';
-    if (!mine) actions.append(button('Act on member', 'Act on ' + who, () => this.actions.member(m.room, from.id, who)));
+    if (!mine) actions.append(button('Act on member', 'Act on member ' + who, () => this.actions.member(m.room, from.id, who)));
     const near = this.messages.scrollHeight - this.messages.scrollTop - this.messages.clientHeight < 80;
     this.messages.append(el('li', { className: 'item', attrs: { 'data-msg': m.msg, 'data-member': from.id } },
       el('p', { className: 'item-title' }, who, ' ', roleBadge(from.role), roleBadge(from.role) ? ' ' : null,

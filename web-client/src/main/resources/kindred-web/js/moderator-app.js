@@ -12,6 +12,7 @@ import { Sanctions } from './mod-sanctions.js';
 import { Bans } from './mod-bans.js';
 import { Chime } from './chime.js';
 import { locale } from './region.js';
+import { Reach } from './mod-reach.js';
 
 const BASE_TITLE = 'Kindred moderators';
 const status = new ConnectionStatus(byId('conn-status'));
@@ -20,6 +21,7 @@ const chime = new Chime(byId('sound-toggle'));
 let conn = null;
 let refresher = null;
 let sanctions = null; // one list per tab, kept across sign-in connections
+let reach = null; // the private conversation panel (mod-reach.js), one per tab
 
 byId('login-form').addEventListener('submit', async e => {
   e.preventDefault();
@@ -63,8 +65,11 @@ function start(token) {
   const actions = new Actions(conn, (text, tone) => feedback.show(text, { tone: tone || 'info' }));
   actions.sanctions = sanctions || (sanctions = new Sanctions(actions));
   actions.sanctions.actions = actions;
+  reach = reach || new Reach({ panel: byId('reach-panel'), announcer: byId('mod-announcer') });
+  reach.use(conn, actions);
   const feeds = new Feeds(actions, {
     me: savedUser(),
+    onReach: e => reach.reach(e),
     onClaimedByOther: e => {
       byId('mod-announcer').textContent = (e.claimedBy || 'Another moderator') + ' took the ' + e.level
         + ' escalation' + (e.room ? ' in ' + e.room : '') + '.';
@@ -105,8 +110,12 @@ function start(token) {
     const watch = await conn.request({ type: 'mod.watch', rooms: ['*'] });
     if (watch.type === 'error') feedback.error(watch);
     const queue = await conn.request({ type: 'mod.queue' });
-    if (queue.type === 'queue') feeds.load(queue);
-    else feedback.error(queue);
+    if (queue.type === 'queue') {
+      feeds.load(queue);
+      reach.focusFromHash();
+    } else {
+      feedback.error(queue);
+    }
     await rooms.refresh();
     await bans.refresh();
     if (rooms.watching && !detail.resumed) {
@@ -118,6 +127,7 @@ function start(token) {
   });
   conn.addEventListener('message', ({ detail }) => {
     const msg = detail.msg;
+    if (reach.onEvent(msg)) return;
     if (feeds.onEvent(msg)) return;
     if (rooms.onEvent(msg)) return;
     if (msg.type === 'kicked' && msg.room === rooms.watching) {
@@ -135,6 +145,8 @@ function start(token) {
   }, 30000);
   conn.start();
 }
+
+window.addEventListener('hashchange', () => reach && reach.focusFromHash());
 
 const token = savedToken();
 if (token) start(token);

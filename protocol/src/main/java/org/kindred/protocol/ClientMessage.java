@@ -40,6 +40,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(CheckInRequest.Answer.class),
     @JsonSubTypes.Type(ModRequest.Bans.class),
     @JsonSubTypes.Type(ModRequest.Dismiss.class),
+    @JsonSubTypes.Type(ModRequest.Reach.class),
+    @JsonSubTypes.Type(ModRequest.Close.class),
 })
 public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage.ListRooms, ClientMessage.Join,
         ClientMessage.Leave, ClientMessage.Send, ClientMessage.Typing, ClientMessage.Report, ClientMessage.Help,

@@ -7,7 +7,7 @@ import java.util.List;
 public sealed interface ModRequest extends ClientMessage permits ModRequest.Watch, ModRequest.Delete,
         ModRequest.Mute, ModRequest.Unmute, ModRequest.Kick, ModRequest.Ban, ModRequest.Unban, ModRequest.Slow,
         ModRequest.Lock, ModRequest.Approve, ModRequest.Reject, ModRequest.Claim, ModRequest.Resolve,
-        ModRequest.Queue, ModRequest.Bans, ModRequest.Dismiss {
+        ModRequest.Queue, ModRequest.Bans, ModRequest.Dismiss, ModRequest.Reach, ModRequest.Close {
 
     /** Room name meaning "every room" in {@code mod.watch}. */
     String ALL_ROOMS = "*";
@@ -147,6 +147,31 @@ public sealed interface ModRequest extends ClientMessage permits ModRequest.Watc
     record Dismiss(String id, String report, String note) implements ModRequest {
         public Dismiss {
             Fields.identifier(report, "report");
+        }
+    }
+
+    /**
+     * {@code mod.reach} (1.1): open a private conversation with one member, named either by an
+     * {@code escalation} of theirs or by their {@code member} id; exactly one of the two is
+     * given, else {@code bad_request}. Roles supporter, moderator and admin.
+     */
+    @JsonTypeName("mod.reach")
+    record Reach(String id, String escalation, String member) implements ModRequest {
+        public Reach {
+            Fields.optionalIdentifier(escalation, "escalation");
+            Fields.optionalIdentifier(member, "member");
+            if ((escalation == null) == (member == null)) {
+                throw new ProtocolException(ErrorCode.BAD_REQUEST,
+                        "Give either 'escalation' or 'member' (one of them) to reach a person.");
+            }
+        }
+    }
+
+    /** {@code mod.close} (1.1): end the private conversation {@code room}; both sides get {@code notice closed}. */
+    @JsonTypeName("mod.close")
+    record Close(String id, String room) implements ModRequest {
+        public Close {
+            Fields.identifier(room, "room");
         }
     }
 }

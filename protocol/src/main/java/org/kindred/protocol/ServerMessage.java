@@ -27,6 +27,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Notice.class),
     @JsonSubTypes.Type(ServerMessage.Kicked.class),
     @JsonSubTypes.Type(ServerMessage.CheckIn.class),
+    @JsonSubTypes.Type(ServerMessage.Invite.class),
     @JsonSubTypes.Type(ModEvent.Alert.class),
     @JsonSubTypes.Type(ModEvent.Held.class),
     @JsonSubTypes.Type(ModEvent.ReportFiled.class),
@@ -37,14 +38,14 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         ServerMessage.Ok, ServerMessage.Sent, ServerMessage.Error, ServerMessage.Crisis, ServerMessage.Queue,
         ServerMessage.Bans,
         ServerMessage.Message, ServerMessage.Presence, ServerMessage.Typing, ServerMessage.Deleted,
-        ServerMessage.Notice, ServerMessage.Kicked, ServerMessage.CheckIn, ModEvent {
+        ServerMessage.Notice, ServerMessage.Kicked, ServerMessage.CheckIn, ServerMessage.Invite, ModEvent {
 
     /** Protocol version spoken by this implementation. */
     int VERSION = 1;
 
     /**
-     * {@code welcome}; {@code features} lists the 1.1 additions this server supports (e.g.
-     * {@code checkin}); empty when none (a 1.0 server omits it).
+     * {@code welcome}; {@code features} (1.1) lists the additions this server supports (e.g.
+     * {@code checkin}, {@code reach}); empty when none (a 1.0 server omits it).
      */
     @JsonTypeName("welcome")
     record Welcome(String id, int v, String session, MemberInfo member, Limits limits, List<String> features)
@@ -77,22 +78,28 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
 
     /**
      * Success of a request without a richer reply; carries the created id where there is one
-     * ({@code report}, {@code ban}, {@code checkin}).
+     * ({@code report}, {@code ban}, {@code checkin}, or {@code room}: the private room
+     * {@code mod.reach} opened).
      */
     @JsonTypeName("ok")
-    record Ok(String id, String report, String ban, String checkin) implements ServerMessage {
-        /** Without a check-in id. */
+    record Ok(String id, String report, String ban, String checkin, String room) implements ServerMessage {
+        /** Without a check-in or room id. */
         public Ok(String id, String report, String ban) {
-            this(id, report, ban, null);
+            this(id, report, ban, null, null);
         }
 
         public static Ok of(String id) {
-            return new Ok(id, null, null, null);
+            return new Ok(id, null, null, null, null);
         }
 
         /** The reply to {@code checkin}: the id of the planned check-in. */
         public static Ok checkin(String id, String checkin) {
-            return new Ok(id, null, null, checkin);
+            return new Ok(id, null, null, checkin, null);
+        }
+
+        /** The reply to {@code mod.reach}: the new private room's id. */
+        public static Ok room(String id, String room) {
+            return new Ok(id, null, null, null, room);
         }
     }
 
@@ -184,6 +191,20 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
     record CheckIn(String checkin, String text) implements ServerMessage {
         public CheckIn {
             Fields.required(checkin, "checkin");
+            Fields.requiredText(text, "text");
+        }
+    }
+
+    /**
+     * {@code invite} (1.1): a staff member ({@code from}) asks the member into the private room
+     * {@code room}; {@code escalation} is set when the reach named one; {@code text} is a calm
+     * sentence for the member. Accept with {@code join}, decline with {@code leave}.
+     */
+    @JsonTypeName("invite")
+    record Invite(String room, MemberInfo from, String escalation, String text) implements ServerMessage {
+        public Invite {
+            Fields.required(room, "room");
+            Fields.required(from, "from");
             Fields.requiredText(text, "text");
         }
     }

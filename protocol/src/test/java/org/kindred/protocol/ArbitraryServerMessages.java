@@ -14,7 +14,7 @@ final class ArbitraryServerMessages {
     }
 
     ServerMessage next() {
-        return switch (d.consumeInt(0, 20)) {
+        return switch (d.consumeInt(0, 22)) {
             case 0 -> new ServerMessage.Welcome(s(), d.consumeInt(), s(), member(),
                     new Limits(d.consumeInt(), d.consumeRegularDouble(), d.consumeInt()), list(this::s));
             case 1 -> new ServerMessage.Rooms(s(), list(() -> new RoomSummary(s(), s(), s(), d.consumeInt(),
@@ -37,6 +37,9 @@ final class ArbitraryServerMessages {
             case 13 -> new ServerMessage.Kicked(s(), s());
             case 14 -> new ModEvent.Alert(s(), s(), s(), list(this::s), s(), d.consumeLong());
             case 15 -> held();
+            case 20 -> new ServerMessage.Invite("r" + s(), new MemberInfo("u" + d.consumeString(20), s(),
+                    pick(Role.values())), s(), "t" + d.consumeString(20));
+            case 21 -> escalation().with(new ModEvent.Current(s(), s(), d.consumeBoolean()));
             case 16 -> report();
             case 17 -> new ServerMessage.CheckIn("c" + d.consumeString(20), "t" + d.consumeString(40));
             case 18 -> new ServerMessage.Bans(s(), list(() -> new ServerMessage.BanInfo("b" + d.consumeString(20), s(), s(),

@@ -50,6 +50,17 @@ class DecodeErrorsTest {
     }
 
     @Test
+    void reachNamesExactlyOneOfEscalationAndMember() {
+        assertEquals(ErrorCode.BAD_REQUEST, error("{\"type\":\"mod.reach\",\"id\":\"r\"}").code());
+        ServerMessage.Error both = error("{\"type\":\"mod.reach\",\"id\":\"r\",\"escalation\":\"e1\",\"member\":\"u1\"}");
+        assertEquals(ErrorCode.BAD_REQUEST, both.code());
+        assertEquals("r", both.id());
+        assertTrue(both.message().contains("either"), both.message());
+        assertEquals(ErrorCode.BAD_REQUEST, error("{\"type\":\"mod.reach\",\"member\":\"no spaces\"}").code());
+        assertEquals(ErrorCode.BAD_REQUEST, error("{\"type\":\"mod.close\",\"id\":\"c\"}").code());
+    }
+
+    @Test
     void unknownType() {
         ServerMessage.Error e = error("{\"type\":\"dance\",\"id\":\"z\"}");
         assertEquals(ErrorCode.UNKNOWN_TYPE, e.code());

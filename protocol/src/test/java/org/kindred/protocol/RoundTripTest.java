@@ -44,7 +44,10 @@ class RoundTripTest {
                 new CheckInRequest.Answer("24", "c_1", "worse"),
                 new ModRequest.Bans("25"),
                 new ModRequest.Dismiss("26", "r1", "not harassment"),
-                new ModRequest.Dismiss("27", "r1", null));
+                new ModRequest.Dismiss("27", "r1", null),
+                new ModRequest.Reach("28", "e1", null),
+                new ModRequest.Reach("29", null, "u1"),
+                new ModRequest.Close("30", "private-abc"));
     }
 
     static Stream<ServerMessage> serverSamples() {
@@ -59,9 +62,14 @@ class RoundTripTest {
                 new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MODERATOR),
                         new Limits(2000, 1.0, 5)),
                 new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MEMBER),
-                        new Limits(2000, 1.0, 5), List.of("checkin", "mod.bans", "mod.dismiss")),
+                        new Limits(2000, 1.0, 5), List.of("checkin", "mod.bans", "mod.dismiss", "reach")),
                 ServerMessage.Ok.checkin("4", "c_1"),
                 new ServerMessage.CheckIn("c_1", "How are you feeling now?"),
+                ServerMessage.Ok.room("4r", "private-abc"),
+                new ServerMessage.Invite("private-abc", new MemberInfo("u9", "Alex", Role.MODERATOR), "e1",
+                        "Would you like to talk?"),
+                esc.with(new ModEvent.Current("Quiet Heron", "general", true)),
+                held.with(new ModEvent.Current(null, null, false)),
                 new ServerMessage.Rooms("2", List.of(new RoomSummary("general", "General", "topic", 3, 50, false))),
                 new ServerMessage.Joined("3", "general", me, List.of(me), List.of(msg), "Be kind.",
                         new RoomMode(0, false)),
@@ -112,7 +120,8 @@ class RoundTripTest {
         assertEquals(Set.of("hello", "rooms", "join", "leave", "send", "typing", "report", "help", "mod.watch",
                 "mod.delete", "mod.mute", "mod.unmute", "mod.kick", "mod.ban", "mod.unban", "mod.slow", "mod.lock",
                 "mod.approve", "mod.reject", "mod.claim", "mod.resolve", "mod.queue", "checkin", "checkin.cancel",
-                "checkin.answer", "mod.bans", "mod.dismiss"), sampled);
+                "checkin.answer", "mod.bans", "mod.dismiss", "mod.reach",
+                "mod.close"), sampled);
         assertEquals(sampled, codec.clientTypes());
     }
 

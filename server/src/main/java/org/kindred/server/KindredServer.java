@@ -174,6 +174,9 @@ public final class KindredServer implements AutoCloseable {
                             r.expire(s);
                         }
                     }
+                    if (services != null) {
+                        services.handOff.sessionEnded(s); // its private conversation ends with it
+                    }
                 });
         services = new Services(config, section("store"), section("crisis"), section("paging"), codec, rooms, sessions, clock);
         services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account

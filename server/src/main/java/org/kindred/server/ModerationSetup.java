@@ -28,7 +28,16 @@ public final class ModerationSetup {
     private ModerationSetup() {
     }
 
+    /**
+     * The pipeline of the {@code moderation:} section; the numbers and domains of the crisis-line
+     * directory in {@code core.dataDir()} (bundled, or the operator's file) are never masked or held.
+     */
     public static Built build(KindredConfig core, JsonNode section) {
+        return build(core, section, org.kindred.server.crisis.CrisisDirectory.load(core.dataDir()));
+    }
+
+    /** As above with the given directory ({@code null}: only the section's own crisis numbers and domains). */
+    public static Built build(KindredConfig core, JsonNode section, org.kindred.server.crisis.CrisisDirectory lines) {
         ObjectNode s = section.isObject() ? ((ObjectNode) section).deepCopy() : JsonNodeFactory.instance.objectNode();
         boolean enabled = !s.has("enabled") || s.get("enabled").asBoolean(true);
         s.remove("enabled");
@@ -53,6 +62,9 @@ public final class ModerationSetup {
                 root = root.getCause();
             }
             throw new ConfigException("moderation: " + root.getMessage(), e);
+        }
+        if (lines != null) {
+            config = config.withCrisisLines(CrisisLineNumbers.numbers(lines), CrisisLineNumbers.domains(lines));
         }
         return new Built(ModerationPipeline.create(config, core.dataDir()), enabled);
     }

@@ -44,6 +44,7 @@ final class SendFlow {
     private final AuditLog audit;
     private final Store store;
     private final Executor blocking;
+    private final org.kindred.server.handoff.HandOff handOff;
 
     SendFlow(ModerationSetup.Built moderation, Services services) {
         this.pipeline = moderation.pipeline();
@@ -55,12 +56,16 @@ final class SendFlow {
         this.audit = services.audit;
         this.store = services.store;
         this.blocking = services.blocking;
+        this.handOff = services.handOff;
     }
 
     void onSend(Connection c, Session s, Room room, ClientMessage.Send send, long now) {
         Verdict v = pipeline.evaluate(new MessageContext(room.id(), s.memberId(), s.role(), s.fingerprint(),
                 s.createdAt(), now, 0, send.text(), room.mentionable())); // slow mode is the room's own check
-        RiskAssessment risk = contentChecks && !send.text().isBlank()
+        // A staff member's own words in a private conversation are the response, not a risk signal:
+        // asking "do you have the pills with you?" must not open an escalation about the asker.
+        boolean responder = s.role().canModerate() && handOff.handles(room.id());
+        RiskAssessment risk = contentChecks && !send.text().isBlank() && !responder
                 ? crisis.assess(s, room.id(), send.text()) : RiskAssessment.NONE;
         if (v.autoMuteSeconds() > 0) {
             autoMute(s, room, now, v.autoMuteSeconds());

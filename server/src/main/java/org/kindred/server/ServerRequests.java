@@ -39,6 +39,7 @@ public final class ServerRequests implements RequestHandlers {
     private final StaffRevocations revocations;
     private final CheckIns checkIns;
     private final CheckInRequests checkInRequests;
+    private final org.kindred.server.handoff.HandOff handOff;
 
     /** Without check-ins: every {@code checkin} request is refused (tests of other parts). */
     public ServerRequests(RoomRegistry rooms, Services services, ModerationSetup.Built moderation) {
@@ -60,6 +61,22 @@ public final class ServerRequests implements RequestHandlers {
         this.revocations = services.revocations;
         this.blocking = services.blocking;
         this.rooms = rooms;
+        this.handOff = services.handOff;
+    }
+
+    @Override
+    public boolean isPrivateRoom(String room) {
+        return handOff.handles(room);
+    }
+
+    @Override
+    public void joinPrivate(Connection c, Session s, ClientMessage.Join join) {
+        handOff.join(c, s, join);
+    }
+
+    @Override
+    public void leavePrivate(Connection c, Session s, ClientMessage.Leave leave) {
+        handOff.leave(c, s, leave);
     }
 
     @Override

@@ -61,6 +61,8 @@ public final class Services implements AutoCloseable {
     public final ReviewQueue review;
     public final MemberReports reports;
     public final ModeratorRequests moderatorRequests;
+    /** Private conversations of the warm hand-off ({@code mod.reach}). */
+    public final org.kindred.server.handoff.HandOff handOff;
     public final CrisisConfig crisisConfig;
     public final Normalizer normalizer = new Normalizer();
     public final CrisisSupport crisis;
@@ -97,8 +99,10 @@ public final class Services implements AutoCloseable {
         this.escalations = new Escalations(store.escalations(), audit, hub, clock);
         this.review = new ReviewQueue(store.held(), audit, hub, sessions, blocking, clock);
         this.reports = new MemberReports(store.reports(), audit, hub, escalations, blocking, clock);
+        this.handOff = new org.kindred.server.handoff.HandOff(rooms, sessions, escalations, audit, blocking);
         this.moderatorRequests = new ModeratorRequests(rooms, sessions, store, audit, hub, bans, escalations, review,
-                blocking, clock);
+                blocking, clock, handOff);
+        hub.enrichWith(new org.kindred.server.moderator.Whereabouts(sessions, rooms)::enrich);
         for (Mute m : store.mutes().listActive(clock.getAsLong())) {
             var room = rooms.get(m.room());
             if (room != null) {

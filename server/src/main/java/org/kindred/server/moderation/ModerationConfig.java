@@ -87,6 +87,22 @@ public record ModerationConfig(List<StageName> stages, int maxTextLength, int me
         range("lexiconReloadSeconds", lexiconReloadSeconds, 1, 86_400);
     }
 
+    /**
+     * This configuration with more crisis-line numbers (digits only) and link domains added, e.g.
+     * those of the crisis-line directory, so a line the server itself offers is never hidden;
+     * entries that are not of the accepted shape are skipped.
+     */
+    public ModerationConfig withCrisisLines(java.util.Collection<String> numbers, java.util.Collection<String> domains) {
+        java.util.Set<String> n = new java.util.LinkedHashSet<>(crisisNumbers);
+        numbers.stream().filter(x -> x != null && DIGITS.matcher(x).matches()).forEach(n::add);
+        java.util.Set<String> d = new java.util.LinkedHashSet<>(allowedLinkDomains);
+        domains.stream().filter(x -> x != null && DOMAIN.matcher(x).matches()).forEach(d::add);
+        return new ModerationConfig(stages, maxTextLength, memberBurst, memberRatePerSecond, networkBurst,
+                networkRatePerSecond, floodRepeats, floodWindowSeconds, trackedKeys, categories, rooms,
+                List.copyOf(n), List.copyOf(d), newMemberLinkMinutes, autoMuteStrikes, autoMuteWindowSeconds,
+                autoMuteSeconds, languages, lexiconReloadSeconds);
+    }
+
     /** The defaults described in the class comment of each parameter. */
     public static ModerationConfig defaults() {
         return builder().build();

@@ -19,7 +19,9 @@ public enum AuditAction {
     // an attempt to page a webhook target about an escalation nobody answered
     PAGE,
     // a member's follow-up check-in: planned, cancelled, answered (better / same / worse), never any text
-    CHECKIN_PLANNED, CHECKIN_CANCELLED, CHECKIN_ANSWERED;
+    CHECKIN_PLANNED, CHECKIN_CANCELLED, CHECKIN_ANSWERED,
+    // private conversations of a warm hand-off (1.1): opened, accepted, declined, ended (never their text)
+    REACH, REACH_ACCEPTED, REACH_DECLINED, REACH_CLOSED;
 
     /** The stored form, e.g. {@code "auto_block"}. */
     public String id() {

@@ -25,6 +25,7 @@ public final class ModeratorHub {
     public static final int RECENT_ALERTS = 100;
     /** How long {@link #recentAlerts} keeps an alert, in ms (as long as a room keeps its history). */
     public static final long RECENT_ALERT_MS = 3_600_000;
+    private volatile java.util.function.BiFunction<ModEvent, String, ModEvent> enricher = (e, room) -> e;
 
     public ModeratorHub(ProtocolCodec codec) {
         this.codec = codec;
@@ -49,6 +50,21 @@ public final class ModeratorHub {
         return false;
     }
 
+    /**
+     * Sets what every published event passes through first (e.g. {@link Whereabouts#enrich}: the
+     * member's current nickname and room); it gets the event and its room, returns the event to send.
+     */
+    public void enrichWith(java.util.function.BiFunction<ModEvent, String, ModEvent> f) {
+        this.enricher = java.util.Objects.requireNonNull(f, "f");
+    }
+
+    /** {@code event} as moderators see it (see {@link #enrichWith}); for the {@code queue} reply. */
+    public <E extends ModEvent> E enrich(E event, String room) {
+        @SuppressWarnings("unchecked")
+        E e = (E) enricher.apply(event, room);
+        return e;
+    }
+
     /** Sends the event to every moderator watching {@code room} (null: only those watching all). */
     public void publish(String room, ModEvent event) {
         if (event instanceof ModEvent.Alert alert) {
@@ -59,6 +75,10 @@ public final class ModeratorHub {
                 }
             }
         }
+        if (!isWatched(room)) {
+            return;
+        }
+        event = enricher.apply(event, room);
         ByteBuf encoded = null;
         try {
             for (Map.Entry<Connection, Set<String>> w : watchers.entrySet()) {

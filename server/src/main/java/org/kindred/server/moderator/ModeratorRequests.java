@@ -45,10 +45,19 @@ public final class ModeratorRequests {
     private final Executor blocking;
     private final LongSupplier clock;
     private final ConsoleRequests console;
+    private final org.kindred.server.handoff.HandOff handOff;
 
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
             LongSupplier clock) {
+        this(rooms, sessions, store, audit, hub, bans, escalations, review, blocking, clock, null);
+    }
+
+    /** With the warm hand-off ({@code mod.reach}, {@code mod.close}); null refuses those. */
+    public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
+            ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
+            LongSupplier clock, org.kindred.server.handoff.HandOff handOff) {
+        this.handOff = handOff;
         this.rooms = rooms;
         this.sessions = sessions;
         this.store = store;
@@ -135,6 +144,12 @@ public final class ModeratorRequests {
             async(c, cl.id(), () -> escalations.claim(cl.escalation(), who)
                     .<ServerMessage>map(e -> ServerMessage.Ok.of(cl.id()))
                     .orElseGet(() -> claimRefused(cl)));
+        } else if (m instanceof ModRequest.Reach r && handOff != null) {
+            handOff.reach(c, s, r);
+        } else if (m instanceof ModRequest.Close cl && handOff != null) {
+            handOff.close(c, s, cl);
+        } else if (m instanceof ModRequest.Reach || m instanceof ModRequest.Close) {
+            c.send(ServerMessage.Error.of(m.id(), ErrorCode.FORBIDDEN, "Private conversations are off here."));
         } else if (m instanceof ModRequest.Resolve r) {
             async(c, r.id(), () -> escalations.resolve(r.escalation(), who, r.outcome(), r.note())
                     .<ServerMessage>map(e -> ServerMessage.Ok.of(r.id()))
@@ -210,11 +225,14 @@ public final class ModeratorRequests {
     }
 
     private ServerMessage queue(String id) {
-        List<ModEvent.Held> held = review.pending();
+        List<ModEvent.Held> held = review.pending().stream().map(h -> hub.enrich(h, h.room())).toList();
         List<ModEvent.ReportFiled> reports = store.reports().listOpen().stream().map(ModeratorRequests::event)
-                .toList();
-        List<ModEvent.Escalation> esc = escalations.unresolved().stream().map(Escalations::event).toList();
-        return new ServerMessage.Queue(id, held, reports, esc, hub.recentAlerts(clock.getAsLong()));
+                .map(r -> hub.enrich(r, r.room())).toList();
+        List<ModEvent.Escalation> esc = escalations.unresolved().stream().map(Escalations::event)
+                .map(e -> hub.enrich(e, e.room())).toList();
+        List<ModEvent.Alert> alerts = hub.recentAlerts(clock.getAsLong()).stream()
+                .map(a -> hub.enrich(a, a.room())).toList();
+        return new ServerMessage.Queue(id, held, reports, esc, alerts);
     }
 
     static ModEvent.ReportFiled event(Report r) {

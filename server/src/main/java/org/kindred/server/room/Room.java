@@ -128,6 +128,11 @@ public final class Room {
     }
 
     public void join(Session s, String requestedNick, Connection reply, String reqId) {
+        execute(() -> doJoin(s, requestedNick, reply::send, reqId));
+    }
+
+    /** As above, with the reply ({@code joined} or {@code error}) handed to {@code reply} on the room's thread. */
+    public void join(Session s, String requestedNick, String reqId, java.util.function.Consumer<ServerMessage> reply) {
         execute(() -> doJoin(s, requestedNick, reply, reqId));
     }
 
@@ -364,9 +369,10 @@ public final class Room {
         execute(() -> remove(s));
     }
 
-    private void doJoin(Session s, String requestedNick, Connection reply, String reqId) {
+    private void doJoin(Session s, String requestedNick, java.util.function.Consumer<ServerMessage> reply,
+            String reqId) {
         if (members.containsKey(s.memberId())) {
-            reply.send(ServerMessage.Error.of(reqId, ErrorCode.ALREADY_IN_ROOM, "You're already in this room."));
+            reply.accept(ServerMessage.Error.of(reqId, ErrorCode.ALREADY_IN_ROOM, "You're already in this room."));
             return;
         }
         if (s.isExpired()) {
@@ -377,19 +383,19 @@ public final class Room {
         if (member && coolOff != null) {
             long left = coolOff - clock.getAsLong();
             if (left > 0) {
-                reply.send(new ServerMessage.Error(reqId, ErrorCode.FORBIDDEN,
+                reply.accept(new ServerMessage.Error(reqId, ErrorCode.FORBIDDEN,
                         "A moderator asked you to take a short break from this room.", left));
                 return;
             }
             coolOffUntil.remove(s.memberId());
         }
         if (member && locked) {
-            reply.send(ServerMessage.Error.of(reqId, ErrorCode.ROOM_LOCKED,
+            reply.accept(ServerMessage.Error.of(reqId, ErrorCode.ROOM_LOCKED,
                     "This room is locked for now. Please try another room or come back a little later."));
             return;
         }
         if (member && members.size() - dropped.size() >= config.capacity()) {
-            reply.send(ServerMessage.Error.of(reqId, ErrorCode.ROOM_FULL,
+            reply.accept(ServerMessage.Error.of(reqId, ErrorCode.ROOM_FULL,
                     "This room is full right now. Please try another room or come back a little later."));
             return;
         }
@@ -397,12 +403,12 @@ public final class Room {
         if (requestedNick != null) {
             nick = nicks.normalise(requestedNick, !member);
             if (nick == null) {
-                reply.send(ServerMessage.Error.of(reqId, ErrorCode.NICK_INVALID,
+                reply.accept(ServerMessage.Error.of(reqId, ErrorCode.NICK_INVALID,
                         "Nicknames are 2 to 24 letters, digits, spaces, '_', '-' or '.', and must be friendly."));
                 return;
             }
             if (nickTaken(nick)) {
-                reply.send(ServerMessage.Error.of(reqId, ErrorCode.NICK_TAKEN,
+                reply.accept(ServerMessage.Error.of(reqId, ErrorCode.NICK_TAKEN,
                         "Someone in this room already uses that nickname. Please pick another."));
                 return;
             }
@@ -415,14 +421,14 @@ public final class Room {
             remove(members.get(dropped.iterator().next()).session());
         }
         members.put(s.memberId(), new Member(s, info));
-        s.rooms().add(config.id());
+        s.joined(config.id(), nick);
         memberCount = members.size();
         updateMentionable();
         List<MemberInfo> list = new ArrayList<>(members.size());
         for (Member m : members.values()) {
             list.add(m.info());
         }
-        reply.send(new ServerMessage.Joined(reqId, config.id(), info, list, history.recent(clock.getAsLong()),
+        reply.accept(new ServerMessage.Joined(reqId, config.id(), info, list, history.recent(clock.getAsLong()),
                 config.guidelines(), new RoomMode(slowSeconds, locked)));
         broadcast(new ServerMessage.Presence(config.id(), PresenceEvent.JOIN, info, members.size()), s.memberId());
         changes.accept(summary());
@@ -434,7 +440,7 @@ public final class Room {
             return null;
         }
         dropped.remove(s.memberId());
-        s.rooms().remove(config.id());
+        s.left(config.id());
         memberCount = members.size();
         updateMentionable();
         broadcast(new ServerMessage.Presence(config.id(), PresenceEvent.LEAVE, m.info(), members.size()), null);

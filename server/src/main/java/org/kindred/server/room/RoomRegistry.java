@@ -5,29 +5,41 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.kindred.protocol.RoomSummary;
 import org.kindred.server.config.RoomConfig;
 
-/** The configured rooms, by id, in configuration order. Immutable after construction. */
+/**
+ * The rooms, by id: the configured ones (fixed at construction, in configuration order) and
+ * the private rooms of warm hand-offs (1.1), opened and closed while the server runs. Private
+ * rooms are found by {@link #get} like any other but never listed by {@link #all},
+ * {@link #summaries} or {@link #size}. Thread-safe.
+ */
 public final class RoomRegistry {
     private final Map<String, Room> rooms = new LinkedHashMap<>();
+    private final Map<String, Room> privateRooms = new ConcurrentHashMap<>();
+    private final Function<RoomConfig, Room> factory;
 
     public RoomRegistry(List<RoomConfig> configs, Function<RoomConfig, Room> factory) {
+        this.factory = factory;
         for (RoomConfig c : configs) {
             rooms.put(c.id(), factory.apply(c));
         }
     }
 
-    /** The room, or null. */
+    /** The room (configured or private), or null. */
     public Room get(String id) {
-        return rooms.get(id);
+        Room r = rooms.get(id);
+        return r != null ? r : privateRooms.get(id);
     }
 
+    /** The configured rooms. */
     public Collection<Room> all() {
         return rooms.values();
     }
 
+    /** The configured rooms as {@code rooms} lists them. */
     public List<RoomSummary> summaries() {
         List<RoomSummary> list = new ArrayList<>(rooms.size());
         for (Room r : rooms.values()) {
@@ -36,7 +48,40 @@ public final class RoomRegistry {
         return list;
     }
 
+    /** The number of configured rooms. */
     public int size() {
         return rooms.size();
+    }
+
+    /**
+     * Opens a private room with {@code config} (its id must be new: unlike any configured or open
+     * private room). Returns the room, which {@link #get} finds until {@link #closePrivate}.
+     *
+     * @throws IllegalArgumentException when the id is taken
+     */
+    public Room openPrivate(RoomConfig config) {
+        if (rooms.containsKey(config.id())) {
+            throw new IllegalArgumentException("room id taken: " + config.id());
+        }
+        Room room = factory.apply(config);
+        if (privateRooms.putIfAbsent(config.id(), room) != null) {
+            throw new IllegalArgumentException("room id taken: " + config.id());
+        }
+        return room;
+    }
+
+    /** Forgets a private room; later {@link #get} calls return null. False if it was not open. */
+    public boolean closePrivate(String id) {
+        return privateRooms.remove(id) != null;
+    }
+
+    /** True while {@code id} names an open private room. */
+    public boolean isPrivate(String id) {
+        return privateRooms.containsKey(id);
+    }
+
+    /** The number of open private rooms (for metrics and tests). */
+    public int privateCount() {
+        return privateRooms.size();
     }
 }

@@ -90,6 +90,10 @@ public final class Dispatcher {
         }
         if (m instanceof ClientMessage.ListRooms) {
             c.send(new ServerMessage.Rooms(m.id(), rooms.summaries()));
+        } else if (m instanceof ClientMessage.Join join && handlers.isPrivateRoom(join.room())) {
+            handlers.joinPrivate(c, s, join); // a staff member's invitation: no ban check, help comes first
+        } else if (m instanceof ClientMessage.Leave leave && handlers.isPrivateRoom(leave.room())) {
+            handlers.leavePrivate(c, s, leave);
         } else if (m instanceof ClientMessage.Join join) {
             Room room = room(c, join.id(), join.room());
             if (room != null && handlers.mayJoin(c, s, join.id())) {

@@ -2,10 +2,12 @@ package org.kindred.server.session;
 
 import java.util.List;
 
-/** The protocol 1.1 additions this server supports, as listed in {@code welcome.features}. */
+/** The protocol 1.1 additions this server supports, as {@code welcome.features} lists them. */
 public final class Features {
-    /** Every supported addition's name, in no meaningful order. */
-    public static final List<String> ALL = List.of("checkin", "mod.bans", "mod.dismiss");
+    /** Warm hand-off: {@code mod.reach}, {@code mod.close}, private rooms and {@code invite}. */
+    public static final String REACH = "reach";
+    /** Everything {@code welcome.features} announces, in no meaningful order. */
+    public static final List<String> ALL = List.of("checkin", "mod.bans", "mod.dismiss", REACH);
 
     private Features() {
     }

@@ -66,4 +66,22 @@ public interface RequestHandlers {
 
     /** The connection closed. */
     void closed(Connection c);
+
+    /**
+     * True when {@code join} and {@code leave} of {@code room} go to {@link #joinPrivate} and
+     * {@link #leavePrivate} instead of the room itself (the private rooms of protocol 1.1).
+     */
+    default boolean isPrivateRoom(String room) {
+        return false;
+    }
+
+    /** {@code join} of a private room; must send exactly one reply. */
+    default void joinPrivate(Connection c, Session s, ClientMessage.Join join) {
+        throw new UnsupportedOperationException("no private rooms");
+    }
+
+    /** {@code leave} of a private room; must send exactly one reply. */
+    default void leavePrivate(Connection c, Session s, ClientMessage.Leave leave) {
+        throw new UnsupportedOperationException("no private rooms");
+    }
 }

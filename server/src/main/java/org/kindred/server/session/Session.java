@@ -35,6 +35,8 @@ public final class Session {
     private final int missedLimit;
     /** A member is in a handful of rooms at most and joins rarely: a copy-on-write set is the lean choice. */
     private final Set<String> rooms = new CopyOnWriteArraySet<>();
+    /** The member's nickname in each room it is in (kept by the rooms' threads; read by any thread). */
+    private final java.util.Map<String, String> nicks = new java.util.concurrent.ConcurrentHashMap<>();
     /** Events kept while detached; allocated at the first one (most sessions never need it). */
     private ArrayDeque<ServerMessage> missed;
     private volatile Connection connection;
@@ -143,6 +145,23 @@ public final class Session {
     /** Rooms the member is in (updated by the rooms' own threads). */
     public Set<String> rooms() {
         return rooms;
+    }
+
+    /** The room's thread records that the member joined {@code room} as {@code nick}. */
+    public void joined(String room, String nick) {
+        nicks.put(room, nick);
+        rooms.add(room);
+    }
+
+    /** The room's thread records that the member left {@code room}. */
+    public void left(String room) {
+        rooms.remove(room);
+        nicks.remove(room);
+    }
+
+    /** The member's nickname in {@code room}, or null when it is not there. Any thread. */
+    public String nickIn(String room) {
+        return nicks.get(room);
     }
 
     public MemberInfo info(String nick) {

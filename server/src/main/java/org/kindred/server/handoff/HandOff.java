@@ -1,0 +1,291 @@
+package org.kindred.server.handoff;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.ModRequest;
+import org.kindred.protocol.Role;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.config.RoomConfig;
+import org.kindred.server.moderator.AuditAction;
+import org.kindred.server.moderator.AuditLog;
+import org.kindred.server.moderator.Escalations;
+import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.Connection;
+import org.kindred.server.session.Session;
+import org.kindred.server.session.SessionRegistry;
+import org.kindred.server.store.Escalation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warm hand-off (protocol 1.1): a staff member reaches one member privately. {@code mod.reach}
+ * opens a private room (never listed, two people at most, history in memory only) with the
+ * staff member in it at once and sends the member an {@code invite}; the member accepts with
+ * {@code join} and declines with {@code leave} (the staff member gets {@code notice declined}).
+ * The conversation ends when either side leaves, on {@code mod.close}, or when either session
+ * ends; whoever is still there gets {@code notice closed}. Opening, accepting, declining and
+ * ending are audited with ids only, never text. Messages go through the ordinary {@code send}
+ * path (moderation and risk assessment), because a private room is a {@link Room}.
+ *
+ * <p>A member has at most one private conversation at a time. A ban does not stand between a
+ * person and a staff member who reaches out: accepting is never refused {@code banned} (a banned
+ * session has ended, though, so only a member still connected can be reached). Thread-safe:
+ * requests arrive on event loops, store work runs on {@code blocking}, room work on the room's
+ * thread.
+ */
+public final class HandOff {
+    /** Every private room id starts with this; configured rooms may not be found under it. */
+    public static final String PREFIX = "private-";
+    private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
+    private static final String TITLE = "Private conversation";
+    private static final String GUIDELINES = "This conversation is just between the two of you. It is not kept: "
+            + "it ends when either of you leaves. The community guidelines still apply.";
+    private static final String GONE = "That private conversation has ended or isn't open to you.";
+
+    private final RoomRegistry rooms;
+    private final SessionRegistry sessions;
+    private final Escalations escalations;
+    private final AuditLog audit;
+    private final Executor blocking;
+    private final Map<String, Conversation> byRoom = new ConcurrentHashMap<>();
+    private final Map<String, Conversation> byMember = new ConcurrentHashMap<>();
+
+    public HandOff(RoomRegistry rooms, SessionRegistry sessions, Escalations escalations, AuditLog audit,
+            Executor blocking) {
+        this.rooms = rooms;
+        this.sessions = sessions;
+        this.escalations = escalations;
+        this.audit = audit;
+        this.blocking = blocking;
+    }
+
+    /**
+     * True when {@code join}/{@code leave} of {@code room} belongs here: an open private room,
+     * or an id shaped like one that is not a configured room (an ended conversation).
+     */
+    public boolean handles(String room) {
+        return rooms.isPrivate(room) || (room.startsWith(PREFIX) && rooms.get(room) == null);
+    }
+
+    /**
+     * {@code mod.reach} from a staff session: replies {@code ok} with the new room once the staff
+     * member is in it; {@code not_found} for an unknown escalation or a member whose session has
+     * ended; {@code forbidden} when the person is staff, or already talking privately with
+     * someone else (reaching again the one you already talk with returns that room).
+     */
+    public void reach(Connection c, Session staff, ModRequest.Reach r) {
+        CompletableFuture.supplyAsync(() -> memberOf(r), blocking).whenComplete((memberId, err) -> {
+            if (err != null) {
+                LOG.warn("reach failed error={}", err.getClass().getSimpleName());
+                c.send(ServerMessage.Error.of(r.id(), ErrorCode.INTERNAL,
+                        "Something went wrong on the server; the conversation was not opened."));
+            } else if (memberId.isEmpty()) {
+                c.send(ServerMessage.Error.of(r.id(), ErrorCode.NOT_FOUND, "There is no escalation with that id."));
+            } else {
+                open(c, staff, memberId.get(), r);
+            }
+        });
+    }
+
+    private Optional<String> memberOf(ModRequest.Reach r) {
+        return r.member() != null ? Optional.of(r.member())
+                : escalations.find(r.escalation()).map(Escalation::memberId);
+    }
+
+    private void open(Connection c, Session staff, String memberId, ModRequest.Reach r) {
+        Session member = sessions.byMember(memberId).filter(s -> !s.isExpired()).orElse(null);
+        if (member == null) {
+            c.send(ServerMessage.Error.of(r.id(), ErrorCode.NOT_FOUND, "This person is no longer connected, "
+                    + "so they can't be reached privately now."));
+            return;
+        }
+        if (member.role() != Role.MEMBER || member.memberId().equals(staff.memberId())) {
+            c.send(ServerMessage.Error.of(r.id(), ErrorCode.FORBIDDEN,
+                    "Only members can be invited to a private conversation."));
+            return;
+        }
+        Room room = rooms.openPrivate(new RoomConfig(Names.roomId(), TITLE, "", GUIDELINES, 2));
+        Conversation conv = new Conversation(room, staff, member, r.escalation());
+        Conversation existing = byMember.putIfAbsent(memberId, conv);
+        if (existing != null && !existing.isStaff(staff) && sameAccount(existing.staff, staff)) {
+            end(existing, "staff reopened"); // the same person from a new console (e.g. after a reload)
+            existing = byMember.putIfAbsent(memberId, conv);
+        }
+        if (existing != null) {
+            rooms.closePrivate(room.id());
+            if (existing.isStaff(staff) && !existing.ended()) {
+                invite(existing, existing.room.id()); // the console may have lost it: ask again, same room
+                c.send(ServerMessage.Ok.room(r.id(), existing.id));
+            } else {
+                c.send(ServerMessage.Error.of(r.id(), ErrorCode.FORBIDDEN, "Someone else ("
+                        + existing.staff.moderatorName() + ") is already talking with this person privately."));
+            }
+            return;
+        }
+        byRoom.put(conv.id, conv);
+        room.join(staff, Names.staffNick(staff), r.id(), reply -> {
+            if (!(reply instanceof ServerMessage.Joined)) {
+                forget(conv);
+                c.send(reply); // an error echoing the request's id
+                return;
+            }
+            invite(conv, conv.id);
+            c.send(ServerMessage.Ok.room(r.id(), conv.id));
+            LOG.info("private conversation opened room={} member={}", conv.id, memberId);
+            audited(staff.moderatorName(), AuditAction.REACH, conv, r.escalation());
+        });
+    }
+
+    private void invite(Conversation conv, String roomId) {
+        String nick = conv.staff.nickIn(roomId) != null ? conv.staff.nickIn(roomId) : Names.staffNick(conv.staff);
+        conv.member.deliver(new ServerMessage.Invite(roomId, conv.staff.info(nick), conv.escalation,
+                HandOffSentences.invite(conv.member.locale(), nick, conv.staff.role())));
+    }
+
+    /**
+     * {@code join} of a private room: the invited member accepts (without a nickname it keeps
+     * the one it has in its other rooms); the staff member gets {@code already_in_room}; anyone
+     * else {@code not_found}, as if the room did not exist.
+     */
+    public void join(Connection c, Session s, ClientMessage.Join j) {
+        Conversation conv = byRoom.get(j.room());
+        if (conv == null || !conv.involves(s)) {
+            c.send(ServerMessage.Error.of(j.id(), ErrorCode.NOT_FOUND, GONE));
+            return;
+        }
+        if (conv.isStaff(s)) {
+            conv.room.join(s, j.nick(), c, j.id());
+            return;
+        }
+        String nick = j.nick() != null ? j.nick() : currentNick(s);
+        conv.room.join(s, nick, j.id(), reply -> {
+            if (reply instanceof ServerMessage.Error e && j.nick() == null && nick != null
+                    && (e.code() == ErrorCode.NICK_TAKEN || e.code() == ErrorCode.NICK_INVALID)) {
+                conv.room.join(s, null, c, j.id()); // the nickname from elsewhere doesn't fit here: a pseudonym
+                return;
+            }
+            c.send(reply);
+            if (reply instanceof ServerMessage.Joined) {
+                audited(AuditLog.SYSTEM, AuditAction.REACH_ACCEPTED, conv, null);
+            }
+        });
+    }
+
+    /**
+     * {@code leave} of a private room: before accepting, the member declines (the staff member
+     * gets {@code notice declined}); after, either side leaving ends the conversation.
+     */
+    public void leave(Connection c, Session s, ClientMessage.Leave l) {
+        Conversation conv = byRoom.get(l.room());
+        if (conv == null || !conv.involves(s)) {
+            c.send(ServerMessage.Error.of(l.id(), ErrorCode.NOT_FOUND, GONE));
+            return;
+        }
+        conv.room.execute(() -> { // on the room's thread, so a join in flight is either before or after
+            if (conv.isMember(s) && s.nickIn(conv.id) == null) {
+                if (conv.end()) {
+                    c.send(ServerMessage.Ok.of(l.id()));
+                    conv.staff.deliver(new ServerMessage.Notice(conv.id, "declined", HandOffSentences.DECLINED));
+                    finish(conv, AuditAction.REACH_DECLINED, "declined", false);
+                } else {
+                    c.send(ServerMessage.Error.of(l.id(), ErrorCode.NOT_FOUND, GONE));
+                }
+                return;
+            }
+            conv.room.leave(s, c, l.id());
+            end(conv, conv.isMember(s) ? "member left" : "staff left");
+        });
+    }
+
+    /** {@code mod.close}: the staff member of the conversation ends it; anyone else gets {@code not_found}. */
+    public void close(Connection c, Session staff, ModRequest.Close m) {
+        Conversation conv = byRoom.get(m.room());
+        if (conv == null || !conv.isStaff(staff)) {
+            c.send(ServerMessage.Error.of(m.id(), ErrorCode.NOT_FOUND,
+                    "There is no private conversation of yours with that id."));
+            return;
+        }
+        c.send(ServerMessage.Ok.of(m.id()));
+        end(conv, "closed");
+    }
+
+    /** A session ended (resume window over, banned, signed out): its private conversation ends too. */
+    public void sessionEnded(Session s) {
+        for (Conversation conv : byRoom.values()) {
+            if (conv.involves(s)) {
+                end(conv, conv.isMember(s) ? "member session ended" : "staff session ended");
+            }
+        }
+    }
+
+    /** Open private conversations (for tests and metrics). */
+    public int open() {
+        return byRoom.size();
+    }
+
+    private void end(Conversation conv, String why) {
+        if (conv.end()) {
+            finish(conv, AuditAction.REACH_CLOSED, why, true);
+        }
+    }
+
+    /** Tells whoever is still there ({@code closed}), empties the room and forgets it. */
+    private void finish(Conversation conv, AuditAction action, String why, boolean tellClosed) {
+        Room room = conv.room;
+        forget(conv);
+        room.execute(() -> {
+            if (tellClosed) {
+                conv.staff.deliver(new ServerMessage.Notice(conv.id, "closed", HandOffSentences.CLOSED_STAFF));
+                conv.member.deliver(new ServerMessage.Notice(conv.id, "closed",
+                        HandOffSentences.closed(conv.member.locale())));
+            }
+        });
+        room.expire(conv.member);
+        room.expire(conv.staff);
+        LOG.info("private conversation ended room={} why={}", conv.id, why);
+        audited(actorOf(conv, why), action, conv, why);
+    }
+
+    private static boolean sameAccount(Session a, Session b) {
+        return a.moderatorName() != null && a.moderatorName().equals(b.moderatorName());
+    }
+
+    /** Who ended it: the staff member by name, the member by id, or the system when a session ended. */
+    private static String actorOf(Conversation conv, String why) {
+        return switch (why) {
+            case "closed", "staff left", "staff reopened" -> conv.staff.moderatorName();
+            case "declined", "member left" -> conv.member.memberId();
+            default -> AuditLog.SYSTEM;
+        };
+    }
+
+    private void forget(Conversation conv) {
+        byRoom.remove(conv.id, conv);
+        byMember.remove(conv.member.memberId(), conv);
+        rooms.closePrivate(conv.id);
+    }
+
+    private void audited(String actor, AuditAction action, Conversation conv, String reason) {
+        CompletableFuture.runAsync(() -> audit.record(actor, action, conv.member.memberId(), conv.id, reason),
+                blocking).exceptionally(err -> {
+                    LOG.warn("hand-off audit failed action={} error={}", action.id(), err.getClass().getSimpleName());
+                    return null;
+                });
+    }
+
+    /** The member's nickname in a room it is in (configured rooms first), or null for a pseudonym. */
+    private String currentNick(Session s) {
+        for (String room : s.rooms()) {
+            if (!rooms.isPrivate(room) && s.nickIn(room) != null) {
+                return s.nickIn(room);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+package org.kindred.server.handoff;
+
+import java.security.SecureRandom;
+import org.kindred.protocol.Role;
+import org.kindred.server.session.Session;
+
+/** Names in a private conversation: the room's unguessable id and the staff member's nickname. */
+final class Names {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private Names() {
+    }
+
+    /** The staff member's sign-in name, capitalised, when it makes a nickname; else their title. */
+    static String staffNick(Session staff) {
+        String name = staff.moderatorName();
+        if (name != null && name.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{1,23}")) {
+            return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        }
+        return staff.role() == Role.MEMBER ? null : "Moderator";
+    }
+
+    /** A new private room id: {@code private-} and 20 random characters of {@code a-z 0-9} (about 103 bits). */
+    static String roomId() {
+        char[] id = new char[20];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_CHARS[RANDOM.nextInt(ID_CHARS.length)];
+        }
+        return HandOff.PREFIX + new String(id);
+    }
+}
