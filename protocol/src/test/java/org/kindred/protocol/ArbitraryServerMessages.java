@@ -21,7 +21,7 @@ final class ArbitraryServerMessages {
                     d.consumeInt(), d.consumeBoolean())));
             case 2 -> new ServerMessage.Joined(s(), s(), member(), list(this::member), list(this::message), s(),
                     d.consumeBoolean() ? null : new RoomMode(d.consumeLong(), d.consumeBoolean()));
-            case 3 -> new ServerMessage.Ok(s(), s(), s(), s());
+            case 3 -> new ServerMessage.Ok(s(), s(), s(), s(), s());
             case 4 -> new ServerMessage.Sent(s(), s(), s(), pick(SendStatus.values()), s());
             case 5 -> new ServerMessage.Error(s(), d.pickValue(ErrorCode.values()), "x" + d.consumeString(20),
                     d.consumeBoolean() ? null : d.consumeLong());
