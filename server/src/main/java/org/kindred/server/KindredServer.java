@@ -211,8 +211,8 @@ public final class KindredServer implements AutoCloseable {
     }
 
     private com.fasterxml.jackson.databind.JsonNode section(String name) {
-        com.fasterxml.jackson.databind.JsonNode n = sections.get(name);
-        return n == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : n;
+        com.fasterxml.jackson.databind.JsonNode n = sections == null ? null : sections.get(name);
+        return n == null || n.isNull() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : n;
     }
 
     /**

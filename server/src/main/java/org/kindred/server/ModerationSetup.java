@@ -2,7 +2,6 @@ package org.kindred.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.kindred.server.config.ConfigException;
@@ -28,9 +27,41 @@ public final class ModerationSetup {
     private ModerationSetup() {
     }
 
+    /**
+     * Builds the pipeline (loading lexicons from the data directory).
+     *
+     * @throws ConfigException one line naming the bad key of the section
+     */
     public static Built build(KindredConfig core, JsonNode section) {
-        ObjectNode s = section.isObject() ? ((ObjectNode) section).deepCopy() : JsonNodeFactory.instance.objectNode();
-        boolean enabled = !s.has("enabled") || s.get("enabled").asBoolean(true);
+        boolean enabled = enabled(section);
+        return new Built(ModerationPipeline.create(config(core, section), core.dataDir()), enabled);
+    }
+
+    private static boolean enabled(JsonNode section) {
+        JsonNode e = section.get("enabled");
+        if (e != null && !e.isBoolean()) {
+            throw new ConfigException("moderation.enabled: " + org.kindred.server.config.ConfigErrors.show(e)
+                    + " (expected: true or false)");
+        }
+        return e == null || e.asBoolean();
+    }
+
+    /**
+     * Reads and checks the section without building anything.
+     *
+     * @param core    the core settings, whose {@code maxText}, {@code burst} and {@code ratePerSec}
+     *                fill keys the section leaves out
+     * @param section the {@code moderation} object (may be empty)
+     * @return the validated configuration
+     * @throws ConfigException one line naming the bad key, its value and what was expected
+     */
+    public static ModerationConfig config(KindredConfig core, JsonNode section) {
+        if (!section.isObject()) {
+            throw new ConfigException("moderation: " + org.kindred.server.config.ConfigErrors.show(section)
+                    + " (expected: a mapping of key: value)");
+        }
+        ObjectNode s = ((ObjectNode) section).deepCopy();
+        boolean enabled = enabled(s);
         s.remove("enabled");
         if (!s.has("maxTextLength")) {
             s.put("maxTextLength", core.maxText());
@@ -44,16 +75,10 @@ public final class ModerationSetup {
         if (!enabled) {
             s.set("stages", JSON.valueToTree(List.of(StageName.SHAPE)));
         }
-        ModerationConfig config;
         try {
-            config = JSON.treeToValue(s, ModerationConfig.class);
+            return JSON.treeToValue(s, ModerationConfig.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new ConfigException("moderation: " + root.getMessage(), e);
+            throw org.kindred.server.config.ConfigErrors.binding("moderation", s, e);
         }
-        return new Built(ModerationPipeline.create(config, core.dataDir()), enabled);
     }
 }
