@@ -71,6 +71,25 @@ class SqliteStoreContractTest extends StoreContractTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
     }
 
+    /** The online backup the README documents: {@code VACUUM INTO} from another connection while the store is open. */
+    @Test
+    void anOnlineBackupTakenWhileTheStoreIsOpenIsAWorkingStore() throws Exception {
+        store.accounts().insertIfAbsent(new org.kindred.server.store.ModeratorAccount("zoe",
+                org.kindred.protocol.Role.MODERATOR, "hash-of-zoe", false, 1L));
+        Path backup = tmp.resolve("backup").resolve(SqliteStore.DB_FILE);
+        Files.createDirectories(backup.getParent());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir().resolve(SqliteStore.DB_FILE));
+             Statement st = c.createStatement()) {
+            st.execute("VACUUM INTO '" + backup + "'");
+        }
+        store.accounts().insertIfAbsent(new org.kindred.server.store.ModeratorAccount("amir",
+                org.kindred.protocol.Role.MODERATOR, "hash-of-amir", false, 2L)); // the live store goes on
+        try (Store restored = SqliteStore.open(backup.getParent(), CONFIG)) {
+            assertTrue(restored.accounts().find("zoe").isPresent(), "the backup holds what was committed");
+            assertTrue(restored.accounts().find("amir").isEmpty(), "and nothing written after it");
+        }
+    }
+
     @Test
     void migrationsAreRecordedAndNotRepeated() throws Exception {
         store.close();
