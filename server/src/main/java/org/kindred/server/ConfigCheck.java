@@ -57,10 +57,15 @@ public final class ConfigCheck {
                 if (ConfigErrors.isSyntax(j)) {
                     throw ConfigErrors.brokenYaml(file.toString(), j);
                 }
+                if (j instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+                    java.util.List<String> known = new java.util.ArrayList<>();
+                    u.getKnownPropertyIds().forEach(o -> known.add(String.valueOf(o)));
+                    throw new ConfigException(file + ": " + ConfigErrors.unknownKey(u.getPropertyName(),
+                            u.getPropertyName(), known).getMessage(), e);
+                }
                 String msg = j.getOriginalMessage() == null ? "" : j.getOriginalMessage();
                 int nl = msg.indexOf('\n');
-                throw new ConfigException(file + ": " + (j instanceof com.fasterxml.jackson.databind.JsonMappingException m
-                        ? m.getPathReference() + ": " : "") + ConfigErrors.show(nl < 0 ? msg : msg.substring(0, nl))
+                throw new ConfigException(file + ": " + ConfigErrors.show(nl < 0 ? msg : msg.substring(0, nl))
                         + " (expected: the shape of the bundled crisis-lines.yaml)", e);
             }
             throw new ConfigException(file + ": cannot be read (expected: a readable YAML file)", e);

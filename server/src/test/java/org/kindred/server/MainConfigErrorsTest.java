@@ -160,6 +160,9 @@ class MainConfigErrorsTest {
                       checked: 2026-01-02
                 """);
         assertOneLine(run(Map.of()), "crisis-lines.yaml: ", "smsKeyword", "(expected: ");
+        Files.writeString(data.resolve("crisis-lines.yaml"), "regions:\n  GB:\n    - name: Samaritans\n"
+                + "      phnoe: \"116 123\"\n");
+        assertOneLine(run(Map.of()), "crisis-lines.yaml: phnoe: unknown key, did you mean 'phone'?");
         Files.writeString(data.resolve("crisis-lines.yaml"), "regions:\n  GB: [\n");
         assertOneLine(run(Map.of()), "crisis-lines.yaml: broken YAML at line ");
     }
