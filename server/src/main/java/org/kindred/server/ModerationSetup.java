@@ -61,6 +61,16 @@ public final class ModerationSetup {
                     + " (expected: a mapping of key: value)");
         }
         ObjectNode s = ((ObjectNode) section).deepCopy();
+        java.util.Set<String> known = new java.util.TreeSet<>(java.util.List.of("enabled"));
+        for (var c : ModerationConfig.class.getRecordComponents()) {
+            known.add(c.getName());
+        }
+        for (var it = s.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!known.contains(k)) {
+                throw org.kindred.server.config.ConfigErrors.unknownKey("moderation." + k, k, known);
+            }
+        }
         boolean enabled = enabled(s);
         s.remove("enabled");
         if (!s.has("maxTextLength")) {

@@ -99,6 +99,7 @@ class MainConfigErrorsTest {
             prot: 9000                          | prot: unknown key, did you mean 'port'?
             moderators: {}                      | moderators: unknown key, did you mean 'moderation'?
             moderation: {maxTextLenght: 5}      | moderation.maxTextLenght: unknown key, did you mean 'maxTextLength'?
+            moderation: {enabeld: false}        | moderation.enabeld: unknown key, did you mean 'enabled'?
             crisis: {reannounceIntervall: 2m}   | crisis.reannounceIntervall: unknown key, did you mean 'reannounceInterval'?
             store: {reportRetentionDay: 3}      | store.reportRetentionDay: unknown key, did you mean 'reportRetentionDays'?
             paging: {afterSecond: 60}           | paging.afterSecond: unknown key, did you mean 'afterSeconds'?
