@@ -194,7 +194,7 @@ public final class KindredServer implements AutoCloseable {
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());
         metrics.gauge("kindred.sessions", "Live sessions, attached or resumable", () -> sessions.size());
 
-        OriginGuard guard = new OriginGuard(config.allowedOrigins());
+        OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
         HttpRouter router = new HttpRouter(endpoints(guard));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
@@ -226,7 +226,7 @@ public final class KindredServer implements AutoCloseable {
         e.put("/readyz", SimpleEndpoint.getOffLoop(SimpleEndpoint.TEXT, services.blocking,
                 () -> ready && !stopped && services.store.isHealthy() ? "ready\n" : null));
         e.put("/api/login", new LoginEndpoint(services.tokens, services.fingerprinter, services.blocking,
-                codec.mapper(), guard::permits));
+                codec.mapper(), (origin, host) -> guard.check(origin, host, "login")));
         e.put("/api/rooms", SimpleEndpoint.get(SimpleEndpoint.JSON, () -> new String(
                 codec.encode(new ServerMessage.Rooms(null, rooms.summaries())),
                 java.nio.charset.StandardCharsets.UTF_8)));
@@ -237,8 +237,8 @@ public final class KindredServer implements AutoCloseable {
     }
 
     private com.fasterxml.jackson.databind.JsonNode section(String name) {
-        com.fasterxml.jackson.databind.JsonNode n = sections.get(name);
-        return n == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : n;
+        com.fasterxml.jackson.databind.JsonNode n = sections == null ? null : sections.get(name);
+        return n == null || n.isNull() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : n;
     }
 
     /**

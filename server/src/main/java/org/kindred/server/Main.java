@@ -5,8 +5,9 @@ import org.kindred.server.config.ConfigLoader;
 import org.kindred.server.moderator.ModeratorsCommand;
 
 /**
- * {@code java -jar kindred-server.jar [--port N] [--data-dir DIR] [--config FILE]}, or
+ * {@code java -jar kindred-server.jar [--port N] [--host ADDR] [--data-dir DIR] [--config FILE]}, or
  * {@code java -jar kindred-server.jar moderators add|list|disable|enable …} for accounts.
+ * Exit status: 1 when the server could not start, 2 for a bad setting (one line on standard error).
  */
 public final class Main {
     /** Environment variable: the event-loop stall threshold in milliseconds (default 50). */
@@ -47,48 +48,87 @@ public final class Main {
         return root.getClass().getSimpleName() + ": " + msg;
     }
 
+    /** What {@code --help} prints. */
+    static final String USAGE = """
+            Usage: java -jar kindred-server.jar [--port N] [--host ADDR] [--data-dir DIR] [--config FILE]
+                   java -jar kindred-server.jar moderators --help
+
+            Starts the Kindred chat server (HTTP and WebSocket on one port).
+              --port N          port to listen on (default 8080; 0 picks a free one)
+              --host ADDR       interface to listen on (default 0.0.0.0)
+              --data-dir DIR    where kindred.db and secret.key live (default ./data)
+              --config FILE     a YAML file of settings (also KINDRED_CONFIG)
+              --help            this text
+            Any setting can also be given as KINDRED_<KEY> (e.g. KINDRED_MAX_FRAME_BYTES=32768,
+            KINDRED_SESSIONS_NEW_BURST=40). A bad setting stops the start with one line and exit status 2.
+            """;
+
+    private static final java.util.List<String> FLAGS = java.util.List.of("--port", "--host", "--data-dir",
+            "--config", "--help");
+
     public static void main(String[] argv) throws Exception {
+        int code = run(argv, System.getenv(), System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Everything {@link #main} does, with its streams and environment given: checks the
+     * configuration, starts the server and waits until it stops (or runs the admin command).
+     *
+     * @return the exit status: 0 after a normal stop or for {@code --help}, 1 when the server
+     *     could not start, 2 for a bad setting, flag or {@code KINDRED_} variable (nothing was
+     *     started then), or the admin command's own status
+     */
+    static int run(String[] argv, java.util.Map<String, String> env, java.io.PrintStream out,
+            java.io.PrintStream err) throws InterruptedException {
         if (argv.length > 0 && argv[0].equals("moderators")) {
             System.setProperty("KINDRED_LOG_TARGET", "System.err"); // keep standard output for the command
-            System.exit(ModeratorsCommand.run(argv, System.in, System.out, System.err));
-            return;
+            return ModeratorsCommand.run(argv, System.in, out, err);
         }
-        ConfigLoader.Loaded loaded;
+        if (java.util.Arrays.asList(argv).contains("--help") || java.util.Arrays.asList(argv).contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
+        ConfigLoader.Loaded loaded = null;
+        java.time.Duration stall;
         try {
             ConfigLoader.Args args = ConfigLoader.Args.parse(argv);
             if (!args.rest().isEmpty()) {
-                System.err.println("kindred: unknown arguments " + args.rest()
-                        + " (expected: --port N, --data-dir DIR, --config FILE, --host ADDR)");
-                System.exit(2);
-                return;
+                String first = args.rest().get(0);
+                String guess = first.startsWith("-") ? org.kindred.server.config.ConfigErrors.closest(first, FLAGS)
+                        : null;
+                err.println("kindred: unknown argument " + org.kindred.server.config.ConfigErrors.show(first)
+                        + (guess == null ? "" : ", did you mean " + guess + "?")
+                        + " (expected: --port N, --host ADDR, --data-dir DIR, --config FILE or --help)");
+                return 2;
             }
-            loaded = ConfigLoader.load(args, System.getenv());
+            loaded = ConfigLoader.load(args, env);
+            ConfigCheck.check(loaded);
+            stall = stallThreshold(env.get(STALL_ENV));
         } catch (ConfigException e) {
-            System.err.println("kindred: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        java.time.Duration stall;
-        try {
-            stall = stallThreshold(System.getenv(STALL_ENV));
+            err.println("kindred: " + (loaded == null ? e.getMessage() : loaded.explain(e)));
+            return 2;
         } catch (IllegalArgumentException e) {
-            System.err.println("kindred: " + e.getMessage());
-            System.exit(2);
-            return;
+            err.println("kindred: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("kindred: could not read the configuration: " + describe(e, "", 0));
+            return 2;
         }
         KindredServer server = new KindredServer(loaded.config(), loaded.tree())
-                .bootstrapModerator(System.getenv("KINDRED_BOOTSTRAP_MODERATOR"))
+                .bootstrapModerator(env.get("KINDRED_BOOTSTRAP_MODERATOR"))
                 .stallThreshold(stall);
         try {
             server.start();
         } catch (Throwable t) {
             // start() has released its threads; exit even if something else still holds the JVM
-            System.err.println("kindred: could not start: " + describe(t, loaded.config().host(),
-                    loaded.config().port()));
-            System.exit(1);
-            return;
+            err.println("kindred: could not start: " + describe(t, loaded.config().host(), loaded.config().port()));
+            return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "kindred-shutdown"));
         server.awaitClose();
+        return 0;
     }
 }

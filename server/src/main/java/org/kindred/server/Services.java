@@ -141,28 +141,53 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads and checks the {@code crisis} section.
+     *
+     * @throws ConfigException one line naming the bad key, its value and what was expected
+     */
     static CrisisConfig crisisConfig(JsonNode section) {
+        if (!section.isObject()) {
+            throw new ConfigException("crisis: " + org.kindred.server.config.ConfigErrors.show(section)
+                    + " (expected: a mapping of key: value)");
+        }
         try {
             return YAML.treeToValue(section, CrisisConfig.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            throw new ConfigException("crisis: " + root.getMessage(), e);
+            throw org.kindred.server.config.ConfigErrors.binding("crisis", section, e);
         }
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
+    private static final java.util.Set<String> STORE_KEYS = java.util.Set.of("reportRetentionDays",
+            "escalationRetentionDays", "heldRetentionDays", "auditRetentionDays");
+
+    /**
+     * Reads and checks the {@code store} section (retention periods in whole days).
+     *
+     * @throws ConfigException one line naming the bad key, its value and what was expected
+     */
     static StoreConfig storeConfig(JsonNode s) {
+        if (!s.isObject()) {
+            throw new ConfigException("store: " + org.kindred.server.config.ConfigErrors.show(s)
+                    + " (expected: a mapping of key: value)");
+        }
+        for (var it = s.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!STORE_KEYS.contains(k)) {
+                throw org.kindred.server.config.ConfigErrors.unknownKey("store." + k, k, STORE_KEYS);
+            }
+        }
         try {
             return new StoreConfig(
                     days(s, "reportRetentionDays", StoreConfig.DEFAULT_REPORT_RETENTION),
                     days(s, "escalationRetentionDays", StoreConfig.DEFAULT_ESCALATION_RETENTION),
                     days(s, "heldRetentionDays", StoreConfig.DEFAULT_HELD_RETENTION),
                     days(s, "auditRetentionDays", StoreConfig.DEFAULT_AUDIT_RETENTION));
+        } catch (ConfigException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new ConfigException("store: " + e.getMessage(), e);
         }
@@ -173,8 +198,9 @@ public final class Services implements AutoCloseable {
         if (n == null) {
             return dflt;
         }
-        if (!n.canConvertToInt() || n.asInt() < 1) {
-            throw new ConfigException("store." + key + ": " + n + " (expected: a whole number of days >= 1)");
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1) {
+            throw new ConfigException("store." + key + ": " + org.kindred.server.config.ConfigErrors.show(n)
+                    + " (expected: a whole number of days >= 1)");
         }
         return Duration.ofDays(n.asInt());
     }

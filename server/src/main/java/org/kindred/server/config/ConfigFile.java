@@ -7,8 +7,7 @@ import java.util.Set;
 /** The YAML shape of the core settings (all optional; absent means the builder's default). */
 final class ConfigFile {
     /** Top-level sections read by other parts of the server from the merged tree. */
-    static final Set<String> SECTIONS = Set.of("moderation", "crisis", "store", "moderators", "sessions", "http",
-            "paging");
+    static final Set<String> SECTIONS = Set.of("moderation", "crisis", "store", "sessions", "http", "paging");
     static final Set<String> SCALARS = Set.of("host", "port", "dataDir", "maxFrameBytes", "resumeWindowSeconds",
             "historySize", "historyMaxAgeSeconds", "maxText", "ratePerSec", "burst", "outboundQueueBytes",
             "pingIntervalSeconds", "idleTimeoutSeconds", "maxConnectionsPerAddress", "maxProtocolErrors",

@@ -3,7 +3,6 @@ package org.kindred.server.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -13,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds a {@link KindredConfig} from, in increasing precedence: the bundled
@@ -25,38 +26,103 @@ import java.util.Map;
  */
 public final class ConfigLoader {
     static final String DEFAULTS = "/kindred-defaults.yaml";
+    private static final Set<String> ROOM_KEYS = Set.of("id", "title", "topic", "guidelines", "capacity");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ConfigLoader() {
     }
 
-    /** Result of loading: the config and the raw merged tree (other sections read their part of it). */
-    public record Loaded(KindredConfig config, ObjectNode tree) {
+    /**
+     * {@code KINDRED_} variables that are not configuration keys but are read elsewhere: the
+     * file, the first moderator, the stall threshold, logging, and the browser tests' tools.
+     */
+    public static final Set<String> OTHER_ENV = Set.of("KINDRED_CONFIG", "KINDRED_BOOTSTRAP_MODERATOR",
+            "KINDRED_STALL_THRESHOLD_MS", "KINDRED_LOG_LEVEL", "KINDRED_LOG_TARGET", "KINDRED_CHROMIUM",
+            "KINDRED_CHROMEDRIVER");
+
+    /**
+     * Result of loading: the config, the raw merged tree (other sections read their part of
+     * it) and which key was set by which variable or flag.
+     */
+    public record Loaded(KindredConfig config, ObjectNode tree, Map<String, String> sources) {
+        public Loaded(KindredConfig config, ObjectNode tree) {
+            this(config, tree, Map.of());
+        }
+
         /** The named section of the merged configuration, or an empty object. */
         public JsonNode section(String name) {
             JsonNode n = tree.get(name);
             return n == null ? JsonNodeFactory.instance.objectNode() : n;
         }
+
+        /**
+         * The message of {@code e}, plus {@code (set by KINDRED_X)} or {@code (set by --flag)}
+         * when the key it names came from a variable or a flag rather than the file.
+         */
+        public String explain(ConfigException e) {
+            return ConfigLoader.explain(e.getMessage(), sources);
+        }
     }
 
+    /**
+     * Loads and checks the core settings.
+     *
+     * @param args the parsed flags
+     * @param env  the environment (every {@code KINDRED_} name must be a known one)
+     * @throws ConfigException one line naming the key, the value and what was expected
+     */
     public static Loaded load(Args args, Map<String, String> env) {
         ObjectNode tree = readDefaults();
+        Map<String, String> sources = new LinkedHashMap<>();
         String file = args.config() != null ? args.config() : env.get("KINDRED_CONFIG");
         if (file != null) {
-            merge(tree, readFile(Path.of(file)));
+            ObjectNode own = readFile(Path.of(file));
+            checkTopLevel(own, "");
+            merge(tree, own);
         }
-        applyEnv(tree, env);
+        EnvSettings.apply(tree, env, sources);
         if (args.port() != null) {
             tree.put("port", args.port());
+            sources.put("port", "--port");
         }
         if (args.dataDir() != null) {
             tree.put("dataDir", args.dataDir());
+            sources.put("dataDir", "--data-dir");
         }
         if (args.host() != null) {
             tree.put("host", args.host());
+            sources.put("host", "--host");
         }
-        return new Loaded(toConfig(tree), tree);
+        try {
+            return new Loaded(toConfig(tree), tree, Map.copyOf(sources));
+        } catch (ConfigException e) {
+            throw new ConfigException(explain(e.getMessage(), sources), e);
+        }
+    }
+
+    static String explain(String message, Map<String, String> sources) {
+        String best = null;
+        for (String key : sources.keySet()) {
+            if ((message.startsWith(key + ":") || message.startsWith(key + ".") || message.startsWith(key + "["))
+                    && (best == null || key.length() > best.length())) {
+                best = key;
+            }
+        }
+        return best == null ? message : message + " (set by " + sources.get(best) + ")";
+    }
+
+    /** Every top-level key must be a core key, {@code rooms} or a section. */
+    private static void checkTopLevel(ObjectNode n, String where) {
+        Set<String> known = new TreeSet<>(ConfigFile.SCALARS);
+        known.addAll(ConfigFile.LISTS);
+        known.addAll(ConfigFile.SECTIONS);
+        known.add("rooms");
+        for (String k : ConfigErrors.keys(n)) {
+            if (!known.contains(k)) {
+                throw ConfigErrors.unknownKey(where + k, k, known);
+            }
+        }
     }
 
     /** Only the defaults; for tests and tools. */
@@ -69,11 +135,23 @@ public final class ConfigLoader {
         for (String section : ConfigFile.SECTIONS) {
             core.remove(section);
         }
+        JsonNode rooms = core.get("rooms");
+        if (rooms != null && rooms.isArray()) {
+            for (int i = 0; i < rooms.size(); i++) {
+                if (rooms.get(i).isObject()) {
+                    for (String k : ConfigErrors.keys(rooms.get(i))) {
+                        if (!ROOM_KEYS.contains(k)) {
+                            throw ConfigErrors.unknownKey("rooms[" + i + "]." + k, k, ROOM_KEYS);
+                        }
+                    }
+                }
+            }
+        }
         ConfigFile f;
         try {
             f = YAML.treeToValue(core, ConfigFile.class);
-        } catch (IOException e) {
-            throw new ConfigException("configuration: " + firstLine(e.getMessage()), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw ConfigErrors.binding("", core, e);
         }
         return f.toBuilder().build();
     }
@@ -93,18 +171,23 @@ public final class ConfigLoader {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("config file: " + file + " (expected: a readable YAML file)");
         }
+        JsonNode n;
         try {
-            JsonNode n = YAML.readTree(file.toFile());
-            if (n == null || n.isMissingNode() || n.isNull()) {
-                return JsonNodeFactory.instance.objectNode();
-            }
-            if (!n.isObject()) {
-                throw new ConfigException("config file " + file + ": (expected: a YAML mapping at the top level)");
-            }
-            return (ObjectNode) n;
+            n = YAML.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ConfigErrors.brokenYaml("config file " + file, e);
         } catch (IOException e) {
-            throw new ConfigException("config file " + file + ": " + firstLine(e.getMessage()), e);
+            throw new ConfigException("config file " + file + ": " + ConfigErrors.show(e.getMessage())
+                    + " (expected: a readable YAML file)", e);
         }
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!n.isObject()) {
+            throw new ConfigException("config file " + file + ": " + ConfigErrors.show(n)
+                    + " (expected: a YAML mapping of key: value at the top level)");
+        }
+        return (ObjectNode) n;
     }
 
     /** Objects merge key by key; everything else (scalars, lists such as rooms) is replaced. */
@@ -121,59 +204,6 @@ public final class ConfigLoader {
         }
     }
 
-    /** {@code KINDRED_MAX_FRAME_BYTES=32768} sets {@code maxFrameBytes}; lists are comma-separated. */
-    static void applyEnv(ObjectNode tree, Map<String, String> env) {
-        for (Map.Entry<String, String> e : env.entrySet()) {
-            if (!e.getKey().startsWith("KINDRED_")) {
-                continue;
-            }
-            String key = camel(e.getKey().substring("KINDRED_".length()));
-            if (!ConfigFile.SCALARS.contains(key) && !ConfigFile.LISTS.contains(key)) {
-                continue; // other KINDRED_ variables (KINDRED_CONFIG, KINDRED_BOOTSTRAP_MODERATOR …)
-            }
-            if (ConfigFile.LISTS.contains(key)) {
-                ArrayNode list = tree.putArray(key);
-                for (String part : e.getValue().split(",")) {
-                    if (!part.isBlank()) {
-                        list.add(part.strip());
-                    }
-                }
-            } else {
-                tree.set(key, scalar(e.getValue().strip()));
-            }
-        }
-    }
-
-    private static JsonNode scalar(String v) {
-        try {
-            JsonNode n = YAML.readTree(v);
-            if (n != null && n.isValueNode()) {
-                return n;
-            }
-        } catch (IOException e) {
-            // not YAML: take it as text
-        }
-        return JsonNodeFactory.instance.textNode(v);
-    }
-
-    static String camel(String envName) {
-        String[] parts = envName.toLowerCase(Locale.ROOT).split("_");
-        StringBuilder b = new StringBuilder(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            if (!parts[i].isEmpty()) {
-                b.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-            }
-        }
-        return b.toString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 
     /** Command-line flags of the server. */
     public record Args(Integer port, String dataDir, String config, String host, List<String> rest) {

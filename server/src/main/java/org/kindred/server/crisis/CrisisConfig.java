@@ -43,7 +43,7 @@ public record CrisisConfig(Duration reannounceInterval, RiskMessagePolicy riskMe
         rooms = Map.copyOf(rooms == null ? Map.of() : rooms);
         if (reannounceInterval.compareTo(MIN_REANNOUNCE_INTERVAL) < 0
                 || reannounceInterval.compareTo(MAX_REANNOUNCE_INTERVAL) > 0) {
-            throw new IllegalArgumentException("crisis.reannounceInterval is " + reannounceInterval.toSeconds()
+            throw new IllegalArgumentException("crisis.reannounceInterval: " + reannounceInterval.toSeconds()
                     + "s (expected: between 10s and 1h)");
         }
     }
@@ -70,7 +70,14 @@ public record CrisisConfig(Duration reannounceInterval, RiskMessagePolicy riskMe
         Builder b = builder();
         if (rooms != null) {
             Map<String, RiskMessagePolicy> parsed = new java.util.LinkedHashMap<>();
-            rooms.forEach((room, policy) -> parsed.put(room, RiskMessagePolicy.parse(policy)));
+            rooms.forEach((room, policy) -> {
+                try {
+                    parsed.put(room, RiskMessagePolicy.parse(policy));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("crisis.rooms." + room + ": "
+                            + org.kindred.server.config.ConfigErrors.show(policy) + " (expected: deliver or hold)", e);
+                }
+            });
             b.rooms(parsed);
         }
         if (reannounceInterval != null) {
@@ -110,8 +117,8 @@ public record CrisisConfig(Duration reannounceInterval, RiskMessagePolicy riskMe
         } catch (DateTimeParseException | NumberFormatException e) {
             // fall through to the explanatory error
         }
-        throw new IllegalArgumentException("crisis.reannounceInterval is '" + raw
-                + "' (expected: a duration such as 90s, 2m, 1h, a number of seconds, or PT2M)");
+        throw new IllegalArgumentException("crisis.reannounceInterval: " + org.kindred.server.config.ConfigErrors.show(raw)
+                + " (expected: a duration such as 90s, 2m, 1h, a number of seconds, or PT2M)");
     }
 
     /** Validating builder; {@link #build()} throws {@link IllegalArgumentException} on a bad value. */

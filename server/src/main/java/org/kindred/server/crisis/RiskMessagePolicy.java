@@ -32,6 +32,7 @@ public enum RiskMessagePolicy {
             }
         }
         throw new IllegalArgumentException(
-                "crisis.riskMessages is '" + value + "' (expected: deliver or hold)");
+                "crisis.riskMessages: " + org.kindred.server.config.ConfigErrors.show(value)
+                        + " (expected: deliver or hold)");
     }
 }

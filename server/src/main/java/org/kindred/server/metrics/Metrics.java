@@ -29,6 +29,7 @@ public final class Metrics {
     private final Counter messagesOut;
     private final Counter framesOut;
     private final Counter slowConsumers;
+    private final Counter originRefused;
     private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
     private final Timer eventLoopStalls;
 
@@ -42,6 +43,9 @@ public final class Metrics {
         framesOut = Counter.builder("kindred.frames.out").description("WebSocket frames sent").register(registry);
         slowConsumers = Counter.builder("kindred.slow.consumers")
                 .description("Connections closed because they could not keep up").register(registry);
+        originRefused = Counter.builder("kindred.origin.refused")
+                .description("Browser requests refused because of their Origin (WebSocket upgrade or sign-in)")
+                .register(registry);
         for (ErrorCode c : ErrorCode.values()) {
             errors.put(c, Counter.builder("kindred.errors").tag("code", c.wire())
                     .description("Error replies by code").register(registry));
@@ -85,6 +89,16 @@ public final class Metrics {
 
     public void slowConsumer() {
         slowConsumers.increment();
+    }
+
+    /** One browser request refused for its {@code Origin}: {@code kindred_origin_refused_total}. */
+    public void originRefused() {
+        originRefused.increment();
+    }
+
+    /** How many requests were refused for their {@code Origin} so far. */
+    public long originRefusedCount() {
+        return (long) originRefused.count();
     }
 
     public void error(ErrorCode code) {

@@ -103,6 +103,9 @@ public final class Fingerprinter {
     static byte[] loadOrCreateSecret(Path dataDir) throws IOException {
         Path file = dataDir.resolve(SECRET_FILE);
         if (Files.exists(file)) {
+            if (DataDir.restrict(file)) {
+                LOG.warn("{} was readable by other users; now readable by its owner only", SECRET_FILE);
+            }
             return read(file);
         }
         DataDir.ensure(dataDir);

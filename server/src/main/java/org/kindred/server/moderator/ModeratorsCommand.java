@@ -31,10 +31,15 @@ import org.kindred.server.store.jdbc.SqliteStore;
  * </pre>
  *
  * {@code add} reads the password as one line from standard input (from the console without
- * echo when standard input is a terminal). Safe to run while the server runs on the same
- * data directory. Exit codes: {@value #OK} done, {@value #REFUSED} refused (name taken,
- * no such account, invalid name or password), {@value #USAGE} usage error, {@value #FAILED}
- * the store failed.
+ * echo when standard input is a terminal). {@code add} creates {@code kindred.db} in the data
+ * directory when there is none yet (saying so on standard error), so the first account can be
+ * made before the server's first start; {@code list}, {@code disable} and {@code enable} refuse
+ * a directory without one (a mistyped {@code --data-dir} must not look like an empty store).
+ * Safe to run while the server runs on the same data directory. Results go to standard
+ * output; messages and logs to standard error. {@code --help} after {@code moderators} or any
+ * sub-command prints its usage. Exit codes: {@value #OK} done, {@value #REFUSED} refused (name
+ * taken, no such account, invalid name or password), {@value #USAGE} usage error (including a
+ * data directory without a database), {@value #FAILED} the store failed.
  */
 public final class ModeratorsCommand {
     public static final int OK = 0;
@@ -44,17 +49,52 @@ public final class ModeratorsCommand {
     /** Where the data lives when no {@code --data-dir} is given. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     private static final int MAX_LINE = 4096;
+    private static final String LIST_FORMAT = "%-32s %-9s %-8s %s%n";
+    private static final String JAR = "java -jar kindred-server.jar moderators";
     private static final String USAGE_TEXT = String.join(System.lineSeparator(),
-            "usage: moderators add NAME [--role moderator|admin] [--data-dir DIR]",
-            "       moderators list [--data-dir DIR]",
-            "       moderators disable NAME [--data-dir DIR]",
-            "       moderators enable NAME [--data-dir DIR]",
-            "The password for 'add' is read as one line from standard input.");
+            "usage: " + JAR + " add NAME [--role moderator|admin] [--data-dir DIR]",
+            "       " + JAR + " list [--data-dir DIR]",
+            "       " + JAR + " disable NAME [--data-dir DIR]",
+            "       " + JAR + " enable NAME [--data-dir DIR]",
+            "       " + JAR + " [COMMAND] --help",
+            "DIR is the server's data directory (default ./data), holding kindred.db.",
+            "Exit status: 0 done, 1 refused, 2 usage error or no database in DIR, 3 the store failed.");
+    private static final java.util.Map<String, String> HELP = java.util.Map.of(
+            "add", String.join(System.lineSeparator(),
+                    "usage: " + JAR + " add NAME [--role moderator|admin] [--data-dir DIR]",
+                    "Creates a staff account (role moderator unless --role admin). The password is read as one",
+                    "line from standard input (typed without echo on a terminal), e.g.",
+                    "  printf '%s\\n' 'a long passphrase' | " + JAR + " add sam --data-dir data",
+                    "Creates DIR/kindred.db when there is none yet, so the first account can exist before the",
+                    "server's first start. Exit status: 0 created, 1 refused (name taken, weak password), 2 usage."),
+            "list", String.join(System.lineSeparator(),
+                    "usage: " + JAR + " list [--data-dir DIR]",
+                    "Prints one line per account under a header: NAME, ROLE, STATUS (active or disabled) and",
+                    "CREATED (UTC). Exit status: 0, or 2 when DIR holds no kindred.db."),
+            "disable", String.join(System.lineSeparator(),
+                    "usage: " + JAR + " disable NAME [--data-dir DIR]",
+                    "Disables an account and revokes its sign-ins; a running server closes its consoles within",
+                    "about a quarter of a second. Exit status: 0, 1 no such account, 2 usage or no kindred.db."),
+            "enable", String.join(System.lineSeparator(),
+                    "usage: " + JAR + " enable NAME [--data-dir DIR]",
+                    "Enables a disabled account again (it signs in anew). Exit status: 0, 1 no such account,",
+                    "2 usage or no kindred.db."));
 
     private ModeratorsCommand() {
     }
 
     private record Args(String verb, String name, Role role, Path dataDir) {
+    }
+
+    /** {@code --help} was asked for ({@code topic} null: the whole command). */
+    private static final class HelpRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String topic;
+
+        HelpRequested(String topic) {
+            super(null, null, false, false);
+            this.topic = topic;
+        }
     }
 
     /**
@@ -67,10 +107,23 @@ public final class ModeratorsCommand {
         Args a;
         try {
             a = parse(args);
+        } catch (HelpRequested h) {
+            out.println(h.topic == null ? USAGE_TEXT : HELP.get(h.topic));
+            return OK;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE_TEXT);
             return USAGE;
+        }
+        boolean exists = java.nio.file.Files.isRegularFile(a.dataDir().resolve(SqliteStore.DB_FILE));
+        if (!exists && !a.verb().equals("add")) {
+            err.println("No Kindred database in " + a.dataDir().toAbsolutePath() + " (expected: the server's data"
+                    + " directory, holding " + SqliteStore.DB_FILE + "; give it with --data-dir DIR).");
+            return USAGE;
+        }
+        if (!exists) {
+            err.println("No database in " + a.dataDir().toAbsolutePath() + " yet: creating "
+                    + SqliteStore.DB_FILE + " there. Start the server with --data-dir " + a.dataDir() + ".");
         }
         try (Store store = SqliteStore.open(a.dataDir(), StoreConfig.defaults())) {
             Clock clock = Clock.systemUTC();
@@ -109,11 +162,12 @@ public final class ModeratorsCommand {
             }
             case "list" -> {
                 List<ModeratorAccount> all = accounts.list();
+                out.printf(Locale.ROOT, LIST_FORMAT, "NAME", "ROLE", "STATUS", "CREATED");
                 if (all.isEmpty()) {
-                    out.println("No accounts.");
+                    err.println("No accounts yet.");
                 }
                 for (ModeratorAccount m : all) {
-                    out.printf(Locale.ROOT, "%-32s %-9s %-8s %s%n", m.name(), role(m.role()),
+                    out.printf(Locale.ROOT, LIST_FORMAT, m.name(), role(m.role()),
                             m.disabled() ? "disabled" : "active", Instant.ofEpochMilli(m.createdAt()));
                 }
             }
@@ -131,9 +185,12 @@ public final class ModeratorsCommand {
         Role role = Role.MODERATOR;
         boolean roleGiven = false;
         List<String> words = new ArrayList<>();
+        boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String s = args.get(i);
-            if (s.equals("--data-dir") || s.equals("--role")) {
+            if (s.equals("--help") || s.equals("-h") || (s.equals("help") && words.isEmpty())) {
+                help = true;
+            } else if (s.equals("--data-dir") || s.equals("--role")) {
                 if (i + 1 >= args.size()) {
                     throw new IllegalArgumentException(s + " needs a value.");
                 }
@@ -154,6 +211,9 @@ public final class ModeratorsCommand {
             } else {
                 words.add(s);
             }
+        }
+        if (help) {
+            throw new HelpRequested(!words.isEmpty() && HELP.containsKey(words.get(0)) ? words.get(0) : null);
         }
         if (words.isEmpty()) {
             throw new IllegalArgumentException("Say what to do.");

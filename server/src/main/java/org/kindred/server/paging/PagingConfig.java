@@ -164,8 +164,7 @@ public record PagingConfig(Duration after, URI consoleUrl, int maxAttempts, Dura
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!known.contains(k)) {
-                throw new ConfigException(prefix + k + " is not a known key (expected one of: "
-                        + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                throw org.kindred.server.config.ConfigErrors.unknownKey(prefix + k, k, known);
             }
         }
     }

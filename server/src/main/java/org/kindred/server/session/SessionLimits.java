@@ -50,8 +50,8 @@ public record SessionLimits(int newBurst, double newPerMinute, int reportBurst, 
         while (names.hasNext()) {
             String n = names.next();
             if (!java.util.Set.of("newBurst", "newPerMinute", "reportBurst", "reportsPerMinute").contains(n)) {
-                throw new ConfigException("sessions." + n + ": unknown key (expected: newBurst, newPerMinute,"
-                        + " reportBurst or reportsPerMinute)");
+                throw org.kindred.server.config.ConfigErrors.unknownKey("sessions." + n, n,
+                        java.util.Set.of("newBurst", "newPerMinute", "reportBurst", "reportsPerMinute"));
             }
         }
         return new SessionLimits(

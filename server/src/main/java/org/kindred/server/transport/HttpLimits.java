@@ -42,7 +42,7 @@ public record HttpLimits(int requestTimeoutSeconds, int maxBodyBytes, int maxHea
         while (names.hasNext()) {
             String k = names.next();
             if (!KEYS.contains(k)) {
-                throw new ConfigException("http." + k + ": unknown key (expected: one of " + KEYS + ")");
+                throw org.kindred.server.config.ConfigErrors.unknownKey("http." + k, k, KEYS);
             }
         }
         HttpLimits d = defaults();

@@ -42,7 +42,8 @@ class ConfigLoaderTest {
                 """);
         ConfigLoader.Loaded l = ConfigLoader.load(ConfigLoader.Args.parse(new String[] {"--config", file.toString(),
                 "--data-dir=/tmp/x"}), Map.of("KINDRED_PORT", "9100", "KINDRED_HISTORY_SIZE", "30",
-                "KINDRED_ALLOWED_ORIGINS", "https://b.example, https://c.example", "KINDRED_UNRELATED", "x"));
+                "KINDRED_ALLOWED_ORIGINS", "https://b.example, https://c.example", "KINDRED_BOOTSTRAP_MODERATOR", "x",
+                "OTHER_PROGRAM_VAR", "y"));
         KindredConfig c = l.config();
         assertEquals(9100, c.port(), "environment beats the file");
         assertEquals(30, c.historySize());

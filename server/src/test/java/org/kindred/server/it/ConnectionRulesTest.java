@@ -34,9 +34,17 @@ class ConnectionRulesTest {
             server.track(ok);
             assertEquals(101, ok.status());
             WsClient own = WsClient.connect(server.port(), Map.of("Origin", "http://127.0.0.1:" + server.port()),
-                    null, false);
+                    null, true);
             server.track(own);
-            assertEquals(403, own.status());
+            assertEquals(101, own.status(), "the web client served by this server may always connect");
+            assertEquals("welcome", own.request(Map.of("type", "hello", "v", 1, "id", "h")).path("type").asText());
+            WsClient foreign = WsClient.connect(server.port(), Map.of("Origin", "https://evil.example"), null, false);
+            server.track(foreign);
+            assertEquals(403, foreign.status());
+            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("kindred_origin_refused_total 1.0"), metrics);
         }
     }
 
@@ -70,7 +78,7 @@ class ConnectionRulesTest {
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertTrue(silent.pings() >= 1, "pinged before closing");
             assertTrue(ms >= 1500, "not closed before the idle timeout: " + ms + " ms");
-            assertTrue(code != 1001);
+            assertEquals(1000, code, "an idle connection is closed normally (1000), not as a shutdown (1001)");
             assertTrue(alive.pings() >= 1);
             assertTrue(!alive.isClosed(), "a client that answers pings stays");
             assertEquals("rooms", alive.request(Map.of("type", "rooms", "id", "r")).path("type").asText());

@@ -77,6 +77,11 @@ class LoginHttpTest {
         assertEquals("1", r.headers.get("retry-after"));
         assertTrue(r.body.contains("retryAfterMs"));
         assertEquals(200, post(MODERATOR, json("ada", PW), Map.of()).status, "another account is not affected");
+        Thread.sleep(1_100); // the delay has passed: the next failure is checked, and doubles it
+        assertEquals(401, post(MODERATOR, json("bea", "wrong-again"), Map.of()).status);
+        Response longer = post(MODERATOR, json("bea", PW), Map.of());
+        assertEquals(429, longer.status);
+        assertEquals("2", longer.headers.get("retry-after"), "1 s, then 2 s, 4 s …");
     }
 
     @Test

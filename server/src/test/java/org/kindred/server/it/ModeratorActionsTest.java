@@ -222,14 +222,13 @@ class ModeratorActionsTest {
         assertEquals("room_locked", server.member().request(Map.of("type", "join", "room", "recovery", "id", "j"))
                 .path("code").asText());
         JsonNode rooms = a.request(Map.of("type", "rooms", "id", "r"));
-        rooms.path("rooms").forEach(r -> {
-            if (r.path("room").asText().equals("recovery")) {
-                assertTrue(r.path("locked").asBoolean());
-            }
-        });
+        assertTrue(roomEntry(rooms, "recovery").path("locked").asBoolean(), rooms.toString());
+        assertFalse(roomEntry(rooms, "general").path("locked").asBoolean(), "only that room is locked");
         mod.request(Map.of("type", "mod.lock", "room", "recovery", "locked", false, "id", "l2"));
         assertEquals("unlocked", a.await(n -> "notice".equals(n.path("type").asText())
                 && "unlocked".equals(n.path("code").asText()), "unlocked").path("code").asText());
+        JsonNode after = a.request(Map.of("type", "rooms", "id", "r2"));
+        assertFalse(roomEntry(after, "recovery").path("locked").asBoolean(), after.toString());
         assertTrue(audited().containsAll(Set.of("slow", "lock", "unlock")));
     }
 
@@ -312,5 +311,17 @@ class ModeratorActionsTest {
         q.path("escalations").forEach(e -> levels.add(e.path("level").asText()));
         assertEquals(List.of("imminent", "high", "concern"), levels);
         assertTrue(q.has("held") && q.has("reports"));
+    }
+
+    /** The one entry for {@code id} in a {@code rooms} reply (fails when it is missing or repeated). */
+    private static JsonNode roomEntry(JsonNode rooms, String id) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        rooms.path("rooms").forEach(n -> {
+            if (id.equals(n.path("room").asText())) {
+                found.add(n);
+            }
+        });
+        assertEquals(1, found.size(), "exactly one entry for " + id + " in " + rooms);
+        return found.get(0);
     }
 }

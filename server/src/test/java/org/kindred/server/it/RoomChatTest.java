@@ -87,11 +87,7 @@ class RoomChatTest {
         assertEquals("Bo", p.path("member").path("nick").asText());
         assertEquals(2, p.path("count").asInt());
         JsonNode rooms = b.request(Map.of("type", "rooms", "id", "r2"));
-        rooms.path("rooms").forEach(n -> {
-            if (n.path("room").asText().equals("anxiety")) {
-                assertEquals(2, n.path("members").asInt());
-            }
-        });
+        assertEquals(2, roomEntry(rooms, "anxiety").path("members").asInt(), rooms.toString());
     }
 
     @Test
@@ -245,5 +241,17 @@ class RoomChatTest {
         b.request(Map.of("type", "send", "room", "grief", "text", "to grief", "id", "s"));
         JsonNode m = a.await("message");
         assertEquals("grief", m.path("room").asText());
+    }
+
+    /** The one entry for {@code id} in a {@code rooms} reply (fails when it is missing or repeated). */
+    private static JsonNode roomEntry(JsonNode rooms, String id) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        rooms.path("rooms").forEach(n -> {
+            if (id.equals(n.path("room").asText())) {
+                found.add(n);
+            }
+        });
+        assertEquals(1, found.size(), "exactly one entry for " + id + " in " + rooms);
+        return found.get(0);
     }
 }

@@ -49,6 +49,28 @@ class StartupFailureTest {
     }
 
     @Test
+    void aBadSettingInASectionExitsWithStatus2AndOneLineWithoutAStackTrace() throws Exception {
+        Path data = Files.createTempDirectory("kindred-bad-setting");
+        Path file = data.resolve("kindred.yaml");
+        Files.writeString(file, "moderation:\n  floodRepeats: 1\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.kindred.server.Main", "--port", "0", "--host", "127.0.0.1", "--data-dir",
+                data.resolve("d").toString(), "--config", file.toString()).start();
+        try {
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process exits on its own");
+            String err = read(p.getErrorStream());
+            String out = read(p.getInputStream());
+            assertEquals(2, p.exitValue(), err + out);
+            assertEquals(List.of("kindred: moderation.floodRepeats: 1 (expected: 2..100)"), err.lines().toList());
+            assertEquals("", out, "nothing was started, so nothing was logged");
+            assertTrue(Files.notExists(data.resolve("d").resolve("kindred.db")));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void aFailedStartInProcessThrowsAndLeavesNoThreadThatKeepsTheJvmAlive() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (ServerSocket taken = occupied()) {

@@ -76,6 +76,21 @@ class FingerprinterTest {
     }
 
     @Test
+    void theSecretIsReadableByTheOwnerOnlyAndAnOldLooseOneIsRestricted() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+                "this file system has no POSIX permissions, so there is nothing to check");
+        Path dataDir = tmp.resolve("data");
+        Fingerprinter.open(dataDir);
+        Path secret = dataDir.resolve(Fingerprinter.SECRET_FILE);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)));
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+        Fingerprinter.open(dataDir);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+    }
+
+    @Test
     void theSecretIsCreatedOnceAndKeptInTheDataDirectory() throws IOException {
         Path dataDir = tmp.resolve("data");
         String first = Fingerprinter.open(dataDir).fingerprint(ip("2001:db8::1"));
@@ -85,9 +100,6 @@ class FingerprinterTest {
         assertEquals(first, Fingerprinter.open(dataDir).fingerprint(ip("2001:db8::1")),
                 "a second instance reads the same secret");
         assertArrayEquals(bytes, Files.readAllBytes(secret));
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
-        }
         try (var files = Files.list(dataDir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }

@@ -101,7 +101,9 @@ class ModeratorsCommandTest {
         Outcome list = run("", "list", "--data-dir", dir());
         assertEquals(0, list.code());
         String[] lines = list.out().strip().split("\\R");
-        assertEquals(2, lines.length);
+        assertEquals(3, lines.length, list.out());
+        assertTrue(lines[0].matches("NAME +ROLE +STATUS +CREATED"), lines[0]);
+        lines = java.util.Arrays.copyOfRange(lines, 1, 3);
         assertTrue(lines[0].startsWith("amir") && lines[0].contains("admin") && lines[0].contains("active"));
         assertTrue(lines[1].startsWith("zoe") && lines[1].contains("moderator")
                 && lines[1].contains("disabled"));
@@ -113,10 +115,49 @@ class ModeratorsCommandTest {
     }
 
     @Test
-    void anEmptyStoreListsNoAccounts() {
+    void anEmptyStoreListsOnlyTheHeader() {
+        openStore().close();
         Outcome list = run("", "list", "--data-dir", dir());
-        assertEquals(0, list.code());
-        assertTrue(list.out().contains("No accounts"));
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().strip().matches("NAME +ROLE +STATUS +CREATED"), list.out());
+        assertTrue(list.err().contains("No accounts yet."), list.err());
+    }
+
+    @Test
+    void aDataDirWithoutADatabaseIsAnErrorExceptForAdd() {
+        for (String[] args : new String[][] {{"list"}, {"disable", "zoe"}, {"enable", "zoe"}}) {
+            String[] full = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                    java.util.stream.Stream.of("--data-dir", dir())).toArray(String[]::new);
+            Outcome o = run("", full);
+            assertEquals(ModeratorsCommand.USAGE, o.code(), String.join(" ", args));
+            assertTrue(o.err().startsWith("No Kindred database in "), o.err());
+            assertEquals("", o.out());
+            assertFalse(java.nio.file.Files.exists(tmp.resolve("data").resolve("kindred.db")),
+                    "a mistyped --data-dir does not become a fresh empty store");
+        }
+        Outcome add = run("first password", "add", "zoe", "--data-dir", dir());
+        assertEquals(0, add.code(), add.err());
+        assertTrue(add.err().contains("creating kindred.db"), add.err());
+        assertTrue(passwordWorks("zoe", "first password"));
+        Outcome second = run("second password", "add", "amir", "--data-dir", dir());
+        assertFalse(second.err().contains("creating"), second.err());
+    }
+
+    @Test
+    void helpForTheCommandAndEachSubCommandGoesToStandardOutput() {
+        for (String[] args : new String[][] {{"--help"}, {"moderators", "-h"}, {"help"}}) {
+            Outcome o = run("", args);
+            assertEquals(0, o.code());
+            assertTrue(o.out().startsWith("usage: java -jar kindred-server.jar moderators add NAME"), o.out());
+            assertEquals("", o.err());
+        }
+        for (String verb : new String[] {"add", "list", "disable", "enable"}) {
+            Outcome o = run("", verb, "--help");
+            assertEquals(0, o.code(), verb);
+            assertTrue(o.out().startsWith("usage: java -jar kindred-server.jar moderators " + verb), o.out());
+            assertTrue(o.out().contains("Exit status: 0"), o.out());
+            assertFalse(java.nio.file.Files.exists(tmp.resolve("data")), "help touches nothing");
+        }
     }
 
     @Test

@@ -129,7 +129,7 @@ class SessionRegistryTest {
         assertEquals("sessions.newBurst: 0 (expected: 1..100000)", e.getMessage());
         e = org.junit.jupiter.api.Assertions.assertThrows(org.kindred.server.config.ConfigException.class,
                 () -> SessionLimits.from(json.readTree("{\"newBrust\":5}")));
-        assertTrue(e.getMessage().startsWith("sessions.newBrust: unknown key (expected:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("sessions.newBrust: unknown key, did you mean 'newBurst'? (expected: one of "), e.getMessage());
     }
 
     @Test

@@ -34,7 +34,7 @@ class HttpLimitsTest {
         e = assertThrows(ConfigException.class, () -> HttpLimits.from(JSON.readTree("{\"maxBodyBytes\":\"big\"}")));
         assertTrue(e.getMessage().contains("(expected: "), e.getMessage());
         e = assertThrows(ConfigException.class, () -> HttpLimits.from(JSON.readTree("{\"timeout\":3}")));
-        assertTrue(e.getMessage().startsWith("http.timeout: unknown key (expected: one of"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("http.timeout: unknown key (expected: one of "), e.getMessage());
         assertThrows(ConfigException.class, () -> HttpLimits.from(JSON.readTree("[1]")));
     }
 }

@@ -82,6 +82,7 @@ public final class SqliteStore implements Store {
      */
     public static SqliteStore open(Path dataDir, StoreConfig config) {
         Path file = prepareDir(dataDir).resolve(DB_FILE);
+        privateFiles(file);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         SQLiteConfig sqlite = sqliteConfig();
         migrate(url, sqlite);
@@ -93,6 +94,7 @@ public final class SqliteStore implements Store {
                 LOG.warn("store: WAL is not available on this file system (journal_mode={});"
                         + " commits stay durable but readers block writers", mode);
             }
+            privateFiles(file); // the -wal and -shm files now exist too
             LOG.info("store: opened {} (journal_mode={}, synchronous=FULL)", DB_FILE, mode);
             return new SqliteStore(db, config);
         } catch (SQLException e) {
@@ -126,6 +128,26 @@ public final class SqliteStore implements Store {
             }
         } catch (RuntimeException e) {
             throw new StoreException("could not migrate the database schema", e);
+        }
+    }
+
+    /**
+     * A new database file is created {@code 0600} before SQLite opens it (SQLite gives its
+     * {@code -wal} and {@code -shm} files the database's permissions); an older one readable by
+     * others is restricted, and the log says so.
+     */
+    private static void privateFiles(Path file) {
+        try {
+            DataDir.createPrivateFile(file);
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Path f = file.resolveSibling(file.getFileName() + suffix);
+                if (DataDir.restrict(f)) {
+                    LOG.warn("store: {} was readable by other users; now readable by its owner only",
+                            f.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("could not make the database file private to its owner", e);
         }
     }
 

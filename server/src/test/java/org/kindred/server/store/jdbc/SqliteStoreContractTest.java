@@ -2,6 +2,7 @@ package org.kindred.server.store.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -46,10 +47,46 @@ class SqliteStoreContractTest extends StoreContractTest {
     }
 
     @Test
-    void aNewDataDirectoryIsPrivate() throws Exception {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            assertEquals("rwx------",
-                    PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir())));
+    void aNewDataDirectoryAndItsDatabaseAreReadableByTheOwnerOnly() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+                "this file system has no POSIX permissions, so there is nothing to check");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir())));
+        store.accounts(); // the store is open: the -wal and -shm files exist in WAL mode
+        for (String name : new String[] {SqliteStore.DB_FILE, SqliteStore.DB_FILE + "-wal",
+                SqliteStore.DB_FILE + "-shm"}) {
+            Path f = dataDir().resolve(name);
+            assertTrue(Files.exists(f), name);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), name);
+        }
+    }
+
+    @Test
+    void aDatabaseReadableByOthersIsRestrictedWhenOpened() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+                "this file system has no POSIX permissions, so there is nothing to check");
+        store.close();
+        Path db = dataDir().resolve(SqliteStore.DB_FILE);
+        Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r--r--"));
+        store = reopen(CONFIG);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
+    }
+
+    /** The online backup the README documents: {@code VACUUM INTO} from another connection while the store is open. */
+    @Test
+    void anOnlineBackupTakenWhileTheStoreIsOpenIsAWorkingStore() throws Exception {
+        store.accounts().insertIfAbsent(new org.kindred.server.store.ModeratorAccount("zoe",
+                org.kindred.protocol.Role.MODERATOR, "hash-of-zoe", false, 1L));
+        Path backup = tmp.resolve("backup").resolve(SqliteStore.DB_FILE);
+        Files.createDirectories(backup.getParent());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir().resolve(SqliteStore.DB_FILE));
+             Statement st = c.createStatement()) {
+            st.execute("VACUUM INTO '" + backup + "'");
+        }
+        store.accounts().insertIfAbsent(new org.kindred.server.store.ModeratorAccount("amir",
+                org.kindred.protocol.Role.MODERATOR, "hash-of-amir", false, 2L)); // the live store goes on
+        try (Store restored = SqliteStore.open(backup.getParent(), CONFIG)) {
+            assertTrue(restored.accounts().find("zoe").isPresent(), "the backup holds what was committed");
+            assertTrue(restored.accounts().find("amir").isEmpty(), "and nothing written after it");
         }
     }
 
