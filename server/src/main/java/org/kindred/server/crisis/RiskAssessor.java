@@ -40,14 +40,35 @@ public final class RiskAssessor {
             Comparator.comparing(Evidence::level, Comparator.reverseOrder()).thenComparingInt(Evidence::start);
 
     private final RiskRules rules;
+    /** The statistical second opinion, or {@code null} for rules only. */
+    private final RiskModel model;
 
-    private RiskAssessor(RiskRules rules) {
+    private RiskAssessor(RiskRules rules, RiskModel model) {
         this.rules = rules;
+        this.model = model;
     }
 
-    /** The bundled rules, using the given shared normaliser. */
+    /**
+     * The bundled rules and the bundled statistical second opinion ({@code crisis/risk-model.bin}),
+     * using the given shared normaliser.
+     *
+     * @throws IllegalStateException if the bundled weights are missing or of another feature version
+     */
     public static RiskAssessor withBundledRules(Normalizer normalizer) {
-        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer));
+        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer), RiskModel.loadBundled());
+    }
+
+    /**
+     * The bundled rules alone, without the statistical second opinion: the assessor as it was
+     * before issue 12's model, kept as the baseline of benchmarks and held-out comparisons.
+     */
+    public static RiskAssessor withBundledRulesOnly(Normalizer normalizer) {
+        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer), null);
+    }
+
+    /** Given rules and model (either may come from tests); {@code model} may be null. */
+    static RiskAssessor of(RiskRules rules, RiskModel model) {
+        return new RiskAssessor(rules, model);
     }
 
     /** Number of compiled patterns (after expansion), for start-up logging. */
@@ -77,6 +98,9 @@ public final class RiskAssessor {
         Token[] lean = Tokenizer.withoutFillers(words, rules.fillers);
         if (lean != null) {
             outcome.merge(scan(lean, nt, language, false));
+        }
+        if (model != null) {
+            outcome.secondOpinion(model.level(nt.text()));
         }
         return outcome.toAssessment();
     }
@@ -252,6 +276,28 @@ public final class RiskAssessor {
         boolean pinned;
         final List<Evidence> evidence = new ArrayList<>();
         final List<int[]> signalSpans = new ArrayList<>();
+
+        /**
+         * Takes the model's level when it is higher than the rules' and the rules did not find
+         * only someone else at risk. Alone (no signal of the writer's own from the rules) the
+         * model gives at most {@code concern}: a card, never a page to moderators (held out, its
+         * escalations without a rule signal were false as often as right, docs/crisis.md).
+         * Past-tense recovery talk without a time or an imminent signal keeps it at concern too.
+         * A raise adds {@link RiskCategory#MODEL}.
+         */
+        void secondOpinion(RiskLevel m) {
+            if (m == null || (self.isEmpty() && thirdParty)) {
+                return;
+            }
+            if (m.escalates() && (self.isEmpty() || (recovery && !pinned))) {
+                m = RiskLevel.CONCERN;
+            }
+            if (level == null || m.compareTo(level) > 0) {
+                level = m;
+                self.add(RiskCategory.MODEL);
+                pinned |= m == RiskLevel.IMMINENT;
+            }
+        }
 
         void merge(Outcome o) {
             if (o.level != null) {

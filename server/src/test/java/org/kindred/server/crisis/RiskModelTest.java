@@ -1,0 +1,107 @@
+package org.kindred.server.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.text.Normalizer;
+
+/** The statistical second opinion: features, weights file, reproducible training, how it combines with the rules. */
+class RiskModelTest {
+    private static final Normalizer NORMALIZER = new Normalizer();
+
+    @Test
+    void featuresAreThreeCharGramsAndTwoWordFeaturesPerCharacterAtMost() {
+        List<Integer> got = new ArrayList<>();
+        int n = RiskFeatures.extract("i cut", got::add);
+        // " i cut " is 7 chars: 5 trigrams, 4 four-grams, 3 five-grams; 2 words and 1 pair
+        assertEquals(5 + 4 + 3 + 2 + 1, n);
+        assertEquals(n, got.size());
+        assertTrue(got.stream().allMatch(i -> i >= 0 && i < RiskFeatures.SIZE));
+        List<Integer> again = new ArrayList<>();
+        RiskFeatures.extract("i cut", again::add);
+        assertEquals(got, again, "deterministic");
+        String longText = "a".repeat(50_000);
+        assertTrue(RiskFeatures.extract(longText, i -> { }) <= 5 * (longText.length() + 2));
+        assertEquals(0, RiskFeatures.extract("", i -> { }));
+    }
+
+    @Test
+    void weightsFileRoundTripsAndRefusesOtherFiles() throws IOException {
+        RiskModel m = RiskModel.loadBundled();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.write(out);
+        RiskModel back = RiskModel.read(new ByteArrayInputStream(out.toByteArray()));
+        assertArrayEquals(m.weights, back.weights);
+        assertArrayEquals(m.thresholds, back.thresholds);
+        assertEquals(m.provenance, back.provenance);
+        assertThrows(IOException.class, () -> RiskModel.read(new ByteArrayInputStream(new byte[] {1, 2, 3})));
+    }
+
+    /** The shipped weights are exactly what the documented command makes from the committed sets. */
+    @Test
+    void bundledWeightsAreReproducibleFromTheLabelledSets() throws IOException, URISyntaxException {
+        List<List<BlindSetReport.Line>> sets = new ArrayList<>();
+        for (String s : HeldOutReport.SETS) {
+            sets.add(BlindSetReport.read(Path.of(getClass().getClassLoader().getResource("crisis/" + s).toURI())));
+        }
+        RiskModel trained = RiskModelTrainer.train(sets, NORMALIZER, "check");
+        RiskModel bundled = RiskModel.loadBundled();
+        assertArrayEquals(bundled.thresholds, trained.thresholds, "retrain: see docs/crisis.md");
+        assertArrayEquals(bundled.bias, trained.bias, "retrain: see docs/crisis.md");
+        assertArrayEquals(bundled.weights, trained.weights, "retrain: see docs/crisis.md");
+        assertTrue(bundled.provenance.contains("blind-2.tsv"), bundled.provenance);
+    }
+
+    @Test
+    void levelIsACascadeOverTheThresholds() {
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        // bias alone decides: P = sigmoid(bias)
+        RiskModel imminentOnly = new RiskModel(w, new float[] {-5, -5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(null, imminentOnly.level("anything"), "imminent without the lower levels is nothing");
+        RiskModel concern = new RiskModel(w, new float[] {5, -5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(RiskLevel.CONCERN, concern.level("anything"));
+        RiskModel all = new RiskModel(w, new float[] {5, 5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(RiskLevel.IMMINENT, all.level("anything"));
+    }
+
+    @Test
+    void modelAloneGivesACardButNeverAnEscalation() {
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        RiskModel alwaysImminent = new RiskModel(w, new float[] {5, 5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), alwaysImminent);
+        RiskAssessment nothingInRules = a.assess("the weather is lovely today", "en");
+        assertEquals(RiskLevel.CONCERN, nothingInRules.level());
+        assertEquals(java.util.Set.of(RiskCategory.MODEL), nothingInRules.categories());
+        RiskAssessment withSignal = a.assess("I want to die", "en");
+        assertEquals(RiskLevel.IMMINENT, withSignal.level(), "next to the writer's own signal it may raise");
+        assertTrue(withSignal.categories().contains(RiskCategory.MODEL));
+        assertTrue(withSignal.categories().contains(RiskCategory.IDEATION));
+        RiskAssessment someoneElse = a.assess("my friend is suicidal", "en");
+        assertEquals(java.util.Set.of(RiskCategory.THIRD_PARTY), someoneElse.categories(), "third person stays third person");
+        RiskAssessment recovery = a.assess("a year ago I wanted to die, today I'm grateful I'm here", "en");
+        assertFalse(recovery.escalates(), "recovery talk never pages: " + recovery);
+        assertNotEquals(null, RiskAssessor.withBundledRules(NORMALIZER).assess("i want to die", "en").level());
+    }
+
+    @Test
+    void bundledModelLoads() throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(RiskModel.BUNDLED)) {
+            assertTrue(in != null && in.read() >= 0);
+        }
+        assertTrue(RiskModel.loadBundled().provenance.startsWith("trained on "));
+    }
+}
