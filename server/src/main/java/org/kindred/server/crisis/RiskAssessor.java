@@ -100,7 +100,9 @@ public final class RiskAssessor {
             outcome.merge(scan(lean, nt, language, false));
         }
         if (model != null) {
-            outcome.secondOpinion(model.level(nt.text()));
+            double[] p = new double[RiskModel.OUTPUTS];
+            model.probabilities(nt.text(), p);
+            outcome.secondOpinion(model.level(p), RiskModel.leansToRisk(p));
         }
         return outcome.toAssessment();
     }
@@ -184,6 +186,7 @@ public final class RiskAssessor {
         if (boosters.isEmpty()) {
             return;
         }
+        out.concepts.addAll(boosters);
         out.pinned |= boosters.contains(RiskCategory.TIME);
         Set<RiskCategory> base = EnumSet.copyOf(boosters);
         base.addAll(out.self);
@@ -276,6 +279,8 @@ public final class RiskAssessor {
         boolean pinned;
         final List<Evidence> evidence = new ArrayList<>();
         final List<int[]> signalSpans = new ArrayList<>();
+        /** Booster categories found, in or out of a signal (for the model's second opinion). */
+        final Set<RiskCategory> concepts = EnumSet.noneOf(RiskCategory.class);
 
         /**
          * Takes the model's level when it is higher than the rules' and the rules did not find
@@ -283,10 +288,21 @@ public final class RiskAssessor {
          * model gives at most {@code concern}: a card, never a page to moderators (held out, its
          * escalations without a rule signal were false as often as right, docs/crisis.md).
          * Past-tense recovery talk without a time or an imminent signal keeps it at concern too.
-         * A raise adds {@link RiskCategory#MODEL}.
+         * A raise adds {@link RiskCategory#MODEL}. When the rules found only concepts that are no
+         * signal alone (boosters) among them a plan or a finality act (not just a time or a place),
+         * and the model leans to risk without reaching its own threshold, those concepts plus the
+         * model give a card.
          */
-        void secondOpinion(RiskLevel m) {
-            if (m == null || (self.isEmpty() && thirdParty)) {
+        void secondOpinion(RiskLevel m, boolean leans) {
+            if (self.isEmpty() && thirdParty) {
+                return;
+            }
+            if (m == null && leans && self.isEmpty()
+                    && (concepts.contains(RiskCategory.PLAN) || concepts.contains(RiskCategory.FINALITY))) {
+                m = RiskLevel.CONCERN;
+                self.addAll(concepts);
+            }
+            if (m == null) {
                 return;
             }
             if (m.escalates() && (self.isEmpty() || (recovery && !pinned))) {
@@ -304,6 +320,7 @@ public final class RiskAssessor {
                 level = max(level, o.level);
             }
             self.addAll(o.self);
+            concepts.addAll(o.concepts);
             thirdParty |= o.thirdParty;
             recovery |= o.recovery;
             pinned |= o.pinned;

@@ -74,11 +74,25 @@ final class RiskModel {
     RiskLevel level(CharSequence normalized) {
         double[] p = new double[OUTPUTS];
         probabilities(normalized, p);
+        return level(p);
+    }
+
+    /** {@link #level(CharSequence)} for probabilities already computed. */
+    RiskLevel level(double[] p) {
         RiskLevel level = null;
         for (int k = 0; k < OUTPUTS && p[k] >= thresholds[k]; k++) {
             level = LEVELS[k];
         }
         return level;
+    }
+
+    /**
+     * Whether the model leans to risk at all ({@code P(≥ concern) ≥ 0.5}, below the card
+     * threshold): enough for a card only together with a concept the rules found (a time, means,
+     * a plan, a finality act) that is no signal on its own.
+     */
+    static boolean leansToRisk(double[] p) {
+        return p[0] >= 0.5;
     }
 
     static double sigmoid(double z) {

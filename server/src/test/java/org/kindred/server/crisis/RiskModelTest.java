@@ -98,6 +98,23 @@ class RiskModelTest {
     }
 
     @Test
+    void aPlanOrFinalityConceptAndALeaningModelGiveACard() {
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        // P(≥ concern) = sigmoid(0.5) ≈ 0.62: leans to risk, below its own threshold 0.9
+        RiskModel leaning = new RiskModel(w, new float[] {0.5f, -5, -5}, new float[] {0.9f, 0.9f, 0.9f}, "t");
+        RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), leaning);
+        RiskAssessment finality = a.assess("left my dog with my neighbour yesterday", "en");
+        assertEquals(RiskLevel.CONCERN, finality.level(), finality.toString());
+        assertTrue(finality.categories().contains(RiskCategory.FINALITY) && finality.categories().contains(RiskCategory.MODEL),
+                finality.toString());
+        assertEquals(null, a.assess("we stood on the bridge tonight", "en").level(), "a time and a place are not enough");
+        assertEquals(null, a.assess("the weather is lovely today", "en").level(), "no concept, no card");
+        RiskModel unsure = new RiskModel(w, new float[] {-0.5f, -5, -5}, new float[] {0.9f, 0.9f, 0.9f}, "t");
+        assertEquals(null, RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), unsure)
+                .assess("left my dog with my neighbour yesterday", "en").level(), "a concept alone is no signal");
+    }
+
+    @Test
     void bundledModelLoads() throws IOException {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(RiskModel.BUNDLED)) {
             assertTrue(in != null && in.read() >= 0);
