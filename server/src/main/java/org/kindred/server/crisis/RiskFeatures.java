@@ -5,20 +5,38 @@ package org.kindred.server.crisis;
  * lower-case letters, digits, single spaces): character 3-, 4- and 5-grams of the text with a
  * space at each end, the words, and pairs of neighbouring words, each hashed to one of
  * {@code 2^BITS} indices. Character n-grams carry inflections, typos and dropped pronouns
- * ("suicid" in "suiciding", "sucidal"; "geritzt"); words and word pairs carry what is said.
+ * ("suicid" in "suiciding", "sucidal"; "geritzt"); words and word pairs carry what is said;
+ * concepts carry what a new wording shares with the old ones ("hoarding my meds" and "saved my
+ * tablets" are both saving plus means).
  *
- * <p>Linear: at most three n-grams and two word features per character, no allocation. The same
+ * <p>Linear: at most three n-grams and two word features per character, plus a bounded number of
+ * concept features per word and per message, no allocation. The same
  * code feeds training (test sources) and scoring, so the indices of a shipped weights file stay
  * valid exactly as long as this class does not change; {@link #VERSION} is stored in the file.
  */
 final class RiskFeatures {
     /** Bumped whenever the features change; a weights file of another version is refused. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int BITS = 16;
     static final int SIZE = 1 << BITS;
     private static final int MASK = SIZE - 1;
     private static final int WORD = 0x2f6b_1a35;
     private static final int PAIR = 0x61c8_8647;
+    private static final int CONCEPT = 0x3c6e_f372;
+    private static final int CONCEPT_NEXT = 0x1b87_3593;
+    private static final int CONCEPT_PAIR = 0x5be0_cd19;
+    /**
+     * Concept features are fed this many times (a feature value of this many) so that the few of
+     * them are not drowned by the hundreds of n-grams (4 and 10 were tried, see docs/crisis.md).
+     */
+    static final int CONCEPT_WEIGHT = 10;
+    private static final RiskConcepts CONCEPTS = RiskConcepts.loadBundled();
+    /** FNV-1a start value and step, shared with {@link RiskConcepts}. */
+    static final int SEED = 0x811c_9dc5;
+
+    static int step(int h, char c) {
+        return (h ^ c) * 0x0100_0193;
+    }
 
     /** Receives every feature occurrence as an index in {@code [0, SIZE)}. */
     interface Sink {
@@ -42,9 +60,9 @@ final class RiskFeatures {
         int count = 0;
         int padded = len + 2;
         for (int i = 0; i < padded; i++) {
-            int h = 0x811c_9dc5;
+            int h = SEED;
             for (int n = 1; n <= 5 && i + n <= padded; n++) {
-                h = (h ^ at(s, i + n - 1, len)) * 0x0100_0193;
+                h = step(h, at(s, i + n - 1, len));
                 if (n >= 3) {
                     sink.accept(index(h + n));
                     count++;
@@ -53,11 +71,14 @@ final class RiskFeatures {
         }
         int prev = 0;
         boolean hasPrev = false;
-        int w = 0x811c_9dc5;
+        int w = SEED;
+        int wordStart = 0;
+        int prevConcepts = 0;
+        int allConcepts = 0;
         for (int i = 0; i <= len; i++) {
             char c = i < len ? s.charAt(i) : ' ';
             if (c != ' ') {
-                w = (w ^ c) * 0x0100_0193;
+                w = step(w, c);
                 continue;
             }
             int word = mix(w ^ WORD);
@@ -67,9 +88,37 @@ final class RiskFeatures {
                 sink.accept(index(prev * 31 + word + PAIR));
                 count++;
             }
+            int concepts = CONCEPTS.lookup(s, wordStart, i);
+            for (int m = concepts; m != 0; m &= m - 1) {
+                int a = Integer.numberOfTrailingZeros(m);
+                for (int r = 0; r < CONCEPT_WEIGHT; r++) {
+                    sink.accept(index(CONCEPT + a));
+                }
+                count += CONCEPT_WEIGHT;
+                // a concept right after another (within one word): proximity ("my pills", "cut again")
+                for (int p = prevConcepts; p != 0; p &= p - 1) {
+                    for (int r = 0; r < CONCEPT_WEIGHT; r++) {
+                        sink.accept(index(CONCEPT_NEXT + 64 * Integer.numberOfTrailingZeros(p) + a));
+                    }
+                    count += CONCEPT_WEIGHT;
+                }
+            }
+            allConcepts |= concepts;
+            prevConcepts = concepts;
             prev = word;
             hasPrev = true;
-            w = 0x811c_9dc5;
+            w = SEED;
+            wordStart = i + 1;
+        }
+        // which concepts occur together in the message (at most 31 * 30 / 2 pairs, whatever its length)
+        for (int m = allConcepts; m != 0; m &= m - 1) {
+            int a = Integer.numberOfTrailingZeros(m);
+            for (int r = m & (m - 1); r != 0; r &= r - 1) {
+                for (int k = 0; k < CONCEPT_WEIGHT; k++) {
+                    sink.accept(index(CONCEPT_PAIR + 64 * a + Integer.numberOfTrailingZeros(r)));
+                }
+                count += CONCEPT_WEIGHT;
+            }
         }
         return count;
     }

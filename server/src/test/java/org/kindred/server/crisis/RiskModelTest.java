@@ -27,8 +27,9 @@ class RiskModelTest {
     void featuresAreThreeCharGramsAndTwoWordFeaturesPerCharacterAtMost() {
         List<Integer> got = new ArrayList<>();
         int n = RiskFeatures.extract("i cut", got::add);
-        // " i cut " is 7 chars: 5 trigrams, 4 four-grams, 3 five-grams; 2 words and 1 pair
-        assertEquals(5 + 4 + 3 + 2 + 1, n);
+        // " i cut " is 7 chars: 5 trigrams, 4 four-grams, 3 five-grams; 2 words and 1 pair; concepts:
+        // self ("i"), self-harm ("cut"), self-harm right after self, and the pair (self, self-harm)
+        assertEquals(5 + 4 + 3 + 2 + 1 + 4 * RiskFeatures.CONCEPT_WEIGHT, n);
         assertEquals(n, got.size());
         assertTrue(got.stream().allMatch(i -> i >= 0 && i < RiskFeatures.SIZE));
         List<Integer> again = new ArrayList<>();
@@ -37,6 +38,22 @@ class RiskModelTest {
         String longText = "a".repeat(50_000);
         assertTrue(RiskFeatures.extract(longText, i -> { }) <= 5 * (longText.length() + 2));
         assertEquals(0, RiskFeatures.extract("", i -> { }));
+    }
+
+    @Test
+    void conceptWordsOfFourLettersOrMoreAreStemsShorterOnesWholeWords() {
+        RiskConcepts c = RiskConcepts.parse(List.of("# test", "death: suicid sh", "", "self: i me"));
+        assertEquals(List.of("death", "self"), c.names);
+        assertEquals(1, c.lookup("x suiciding", 2, 11), "a stem matches longer words");
+        assertEquals(1, c.lookup("suicid", 0, 6));
+        assertEquals(0, c.lookup("suic", 0, 4), "shorter than the stem");
+        assertEquals(1, c.lookup("sh", 0, 2));
+        assertEquals(0, c.lookup("she", 0, 3), "a short word matches only itself");
+        assertEquals(2, c.lookup("me", 0, 2));
+        assertEquals(0, c.lookup("x".repeat(100), 0, 100));
+        assertThrows(IllegalArgumentException.class, () -> RiskConcepts.parse(List.of("no colon here")));
+        assertThrows(IllegalArgumentException.class, () -> RiskConcepts.parse(List.of("x: Upper")));
+        assertTrue(RiskConcepts.loadBundled().names.contains("finality"));
     }
 
     @Test
