@@ -41,6 +41,13 @@ final class RiskFeatures {
     /** Receives every feature occurrence as an index in {@code [0, SIZE)}. */
     interface Sink {
         void accept(int index);
+
+        /** The feature {@code index} occurring {@code times} times (a weighted feature). */
+        default void accept(int index, int times) {
+            for (int r = 0; r < times; r++) {
+                accept(index);
+            }
+        }
     }
 
     private RiskFeatures() {
@@ -91,15 +98,11 @@ final class RiskFeatures {
             int concepts = CONCEPTS.lookup(s, wordStart, i);
             for (int m = concepts; m != 0; m &= m - 1) {
                 int a = Integer.numberOfTrailingZeros(m);
-                for (int r = 0; r < CONCEPT_WEIGHT; r++) {
-                    sink.accept(index(CONCEPT + a));
-                }
+                sink.accept(index(CONCEPT + a), CONCEPT_WEIGHT);
                 count += CONCEPT_WEIGHT;
                 // a concept right after another (within one word): proximity ("my pills", "cut again")
                 for (int p = prevConcepts; p != 0; p &= p - 1) {
-                    for (int r = 0; r < CONCEPT_WEIGHT; r++) {
-                        sink.accept(index(CONCEPT_NEXT + 64 * Integer.numberOfTrailingZeros(p) + a));
-                    }
+                    sink.accept(index(CONCEPT_NEXT + 64 * Integer.numberOfTrailingZeros(p) + a), CONCEPT_WEIGHT);
                     count += CONCEPT_WEIGHT;
                 }
             }
@@ -114,9 +117,7 @@ final class RiskFeatures {
         for (int m = allConcepts; m != 0; m &= m - 1) {
             int a = Integer.numberOfTrailingZeros(m);
             for (int r = m & (m - 1); r != 0; r &= r - 1) {
-                for (int k = 0; k < CONCEPT_WEIGHT; k++) {
-                    sink.accept(index(CONCEPT_PAIR + 64 * a + Integer.numberOfTrailingZeros(r)));
-                }
+                sink.accept(index(CONCEPT_PAIR + 64 * a + Integer.numberOfTrailingZeros(r)), CONCEPT_WEIGHT);
                 count += CONCEPT_WEIGHT;
             }
         }

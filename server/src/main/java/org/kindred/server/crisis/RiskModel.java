@@ -208,5 +208,13 @@ final class RiskModel {
             s[1] += w[base + 1];
             s[2] += w[base + 2];
         }
+
+        @Override
+        public void accept(int index, int times) {
+            int base = index * OUTPUTS;
+            s[0] += times * w[base];
+            s[1] += times * w[base + 1];
+            s[2] += times * w[base + 2];
+        }
     }
 }
