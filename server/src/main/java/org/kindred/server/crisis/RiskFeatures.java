@@ -100,7 +100,7 @@ final class RiskFeatures {
                 int a = Integer.numberOfTrailingZeros(m);
                 sink.accept(index(CONCEPT + a), CONCEPT_WEIGHT);
                 count += CONCEPT_WEIGHT;
-                // a concept right after another (within one word): proximity ("my pills", "cut again")
+                // a concept in the word right after one with a concept: proximity ("my pills", "cut again")
                 for (int p = prevConcepts; p != 0; p &= p - 1) {
                     sink.accept(index(CONCEPT_NEXT + 64 * Integer.numberOfTrailingZeros(p) + a), CONCEPT_WEIGHT);
                     count += CONCEPT_WEIGHT;
