@@ -96,7 +96,7 @@ final class RiskModel {
     }
 
     static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
+        return 1 / (1 + StrictMath.exp(-z)); // StrictMath: the same bits on every machine, so retraining reproduces the shipped file
     }
 
     /** The weights shipped in the server's resources. */
