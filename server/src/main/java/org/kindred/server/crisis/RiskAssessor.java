@@ -2,7 +2,6 @@ package org.kindred.server.crisis;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,22 +31,45 @@ import org.kindred.server.text.Normalizer;
  * wanted to die, today I'm grateful") keeps a message at concern unless a time or an imminent
  * signal is present.
  *
+ * <p>A statistical second opinion ({@link RiskModel}, issue 12: logistic regressions over
+ * character n-grams, words and concepts) may raise the rules' level: alone to a card at most,
+ * next to one of the writer's own signals to its level; the category {@link RiskCategory#MODEL}
+ * says so. See docs/crisis.md.
+ *
  * <p>Guarantees: thread-safe and allocation-light; never logs or keeps message text; the result
  * level is {@code null} exactly when no signal was found.
  */
 public final class RiskAssessor {
-    private static final Comparator<Evidence> STRONGEST_FIRST =
-            Comparator.comparing(Evidence::level, Comparator.reverseOrder()).thenComparingInt(Evidence::start);
-
     private final RiskRules rules;
+    /** The statistical second opinion, or {@code null} for rules only. */
+    private final RiskModel model;
 
-    private RiskAssessor(RiskRules rules) {
+    private RiskAssessor(RiskRules rules, RiskModel model) {
         this.rules = rules;
+        this.model = model;
     }
 
-    /** The bundled rules, using the given shared normaliser. */
+    /**
+     * The bundled rules and the bundled statistical second opinion ({@code crisis/risk-model.bin}),
+     * using the given shared normaliser.
+     *
+     * @throws IllegalStateException if the bundled weights are missing or of another feature version
+     */
     public static RiskAssessor withBundledRules(Normalizer normalizer) {
-        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer));
+        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer), RiskModel.loadBundled());
+    }
+
+    /**
+     * The bundled rules alone, without the statistical second opinion: the assessor as it was
+     * before issue 12's model, kept as the baseline of benchmarks and held-out comparisons.
+     */
+    public static RiskAssessor withBundledRulesOnly(Normalizer normalizer) {
+        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer), null);
+    }
+
+    /** Given rules and model (either may come from tests); {@code model} may be null. */
+    static RiskAssessor of(RiskRules rules, RiskModel model) {
+        return new RiskAssessor(rules, model);
     }
 
     /** Number of compiled patterns (after expansion), for start-up logging. */
@@ -69,7 +91,7 @@ public final class RiskAssessor {
             return RiskAssessment.NONE;
         }
         String language = language(localeOrNull);
-        Outcome outcome = scan(words, nt, language, false);
+        RiskOutcome outcome = scan(words, nt, language, false);
         Token[] split = rules.tokenizer.split(words);
         if (split != null) {
             outcome.merge(scan(split, nt, language, true));
@@ -77,6 +99,11 @@ public final class RiskAssessor {
         Token[] lean = Tokenizer.withoutFillers(words, rules.fillers);
         if (lean != null) {
             outcome.merge(scan(lean, nt, language, false));
+        }
+        if (model != null) {
+            double[] p = new double[RiskModel.OUTPUTS];
+            model.probabilities(nt.text(), p);
+            outcome.secondOpinion(model.level(p), RiskModel.leansToRisk(p));
         }
         return outcome.toAssessment();
     }
@@ -87,7 +114,7 @@ public final class RiskAssessor {
      * when it spans at least two pieces of one run-together word, so that splitting can add
      * "iwanttodie" but never turns a fragment of an ordinary word into a signal.
      */
-    private Outcome scan(Token[] t, NormalizedText nt, String language, boolean splitOnly) {
+    private RiskOutcome scan(Token[] t, NormalizedText nt, String language, boolean splitOnly) {
         List<RiskRule> candidates = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         List<int[]> ignored = new ArrayList<>();
@@ -112,7 +139,7 @@ public final class RiskAssessor {
                 }
             }
         }
-        Outcome out = new Outcome();
+        RiskOutcome out = new RiskOutcome();
         out.recovery = recovery;
         if (!found.isEmpty()) {
             decide(t, nt, found, ignored, out);
@@ -120,7 +147,7 @@ public final class RiskAssessor {
         return out;
     }
 
-    private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, Outcome out) {
+    private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, RiskOutcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<Found> boosterMatches = new ArrayList<>();
         int[] ignoredBefore = cover(t.length, ignored);
@@ -146,7 +173,7 @@ public final class RiskAssessor {
             out.self.add(r.category());
             out.level = max(out.level, r.level());
             out.pinned |= r.level() == RiskLevel.IMMINENT;
-            out.evidence.add(new Evidence(r.level(), nt.originalStart(t[f.start].normStart),
+            out.evidence.add(new RiskOutcome.Evidence(r.level(), nt.originalStart(t[f.start].normStart),
                     nt.originalEnd(t[f.end - 1].normEnd)));
             out.signalSpans.add(new int[] {f.start, f.end});
         }
@@ -160,6 +187,7 @@ public final class RiskAssessor {
         if (boosters.isEmpty()) {
             return;
         }
+        out.concepts.addAll(boosters);
         out.pinned |= boosters.contains(RiskCategory.TIME);
         Set<RiskCategory> base = EnumSet.copyOf(boosters);
         base.addAll(out.self);
@@ -235,49 +263,6 @@ public final class RiskAssessor {
             this.start = start;
             this.end = end;
             this.gaps = gaps;
-        }
-    }
-
-    private record Evidence(RiskLevel level, int start, int end) {
-    }
-
-    /** What one scan found; scans of the plain and the split words are merged. */
-    private static final class Outcome {
-        RiskLevel level;
-        final Set<RiskCategory> self = EnumSet.noneOf(RiskCategory.class);
-        boolean thirdParty;
-        /** Past-tense recovery talk was found ("a year ago I wanted to die, today I'm grateful"). */
-        boolean recovery;
-        /** An imminent signal or a time was found: recovery talk does not lower the level. */
-        boolean pinned;
-        final List<Evidence> evidence = new ArrayList<>();
-        final List<int[]> signalSpans = new ArrayList<>();
-
-        void merge(Outcome o) {
-            if (o.level != null) {
-                level = max(level, o.level);
-            }
-            self.addAll(o.self);
-            thirdParty |= o.thirdParty;
-            recovery |= o.recovery;
-            pinned |= o.pinned;
-            evidence.addAll(o.evidence);
-        }
-
-        RiskAssessment toAssessment() {
-            if (self.isEmpty()) {
-                return thirdParty ? new RiskAssessment(RiskLevel.CONCERN, Set.of(RiskCategory.THIRD_PARTY), List.of())
-                        : RiskAssessment.NONE;
-            }
-            if (recovery && !pinned && level.escalates()) {
-                level = RiskLevel.CONCERN; // a card is fine, paging moderators about a recovery story is not
-            }
-            evidence.sort(STRONGEST_FIRST);
-            List<RiskAssessment.Span> spans = new ArrayList<>(evidence.size());
-            for (Evidence e : evidence) {
-                spans.add(new RiskAssessment.Span(e.start(), e.end()));
-            }
-            return new RiskAssessment(level, self, spans);
         }
     }
 }

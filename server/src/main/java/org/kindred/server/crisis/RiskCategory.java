@@ -31,6 +31,12 @@ public enum RiskCategory {
     FINALITY,
     /** Disclosure of abuse or violence against the writer. */
     ABUSE_DISCLOSURE,
+    /**
+     * The statistical second opinion ({@code RiskModel}, issue 12) put the message above what the
+     * rules found: the words look like the labelled risk messages it was trained on, at the level
+     * the assessment gives. Listed with whatever the rules found.
+     */
+    MODEL,
     /** Someone else (not fiction) at risk or lost to suicide: never more than concern. */
     THIRD_PARTY;
 

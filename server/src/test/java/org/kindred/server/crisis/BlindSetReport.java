@@ -143,11 +143,16 @@ public final class BlindSetReport {
 
     /** Assesses every line with the given assessor (the line's language as the session locale). */
     static Result evaluate(RiskAssessor assessor, List<Line> lines) {
+        return evaluate(assessor::assess, lines);
+    }
+
+    /** Assesses every line with the given function of (text, locale). */
+    static Result evaluate(java.util.function.BiFunction<String, String, RiskAssessment> assessor, List<Line> lines) {
         Map<String, Tally> byLanguage = new TreeMap<>();
         Tally overall = new Tally();
         List<String> misses = new ArrayList<>();
         for (Line l : lines) {
-            RiskAssessment a = assessor.assess(l.text(), l.language());
+            RiskAssessment a = assessor.apply(l.text(), l.language());
             overall.add(l.expected(), a);
             byLanguage.computeIfAbsent(l.language(), k -> new Tally()).add(l.expected(), a);
             boolean wrong = l.expected() == null ? a.atRisk()

@@ -1,0 +1,220 @@
+package org.kindred.server.crisis;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.kindred.protocol.RiskLevel;
+
+/**
+ * The statistical second opinion of issue 12: three logistic regressions over {@link RiskFeatures}
+ * (hashed character n-grams, words and word pairs of the normalised message) that estimate, for
+ * one message, the chance it is risk at all ({@code ≥ concern}), risk that escalates
+ * ({@code ≥ high}) and {@code imminent}. Each has a threshold chosen at training time from
+ * held-out (cross-validated) scores so that only a small, fixed share of benign lines passes it
+ * (see {@code RiskModelTrainer} in the test sources and docs/crisis.md, which also says how to
+ * retrain). {@link #level} is the highest level whose regression passes its threshold, as a cascade (a
+ * level counts only when every lower one passes too).
+ *
+ * <p>Scoring is one pass over the features (linear in the message length) and a few multiplies;
+ * immutable and thread-safe once built. It never keeps or logs text.
+ */
+final class RiskModel {
+    static final String BUNDLED = "crisis/risk-model.bin";
+    private static final int MAGIC = 0x4b52_4d31; // "KRM1"
+    /** The regressions: 0 = at least concern, 1 = at least high, 2 = imminent. */
+    static final int OUTPUTS = 3;
+    private static final RiskLevel[] LEVELS = {RiskLevel.CONCERN, RiskLevel.HIGH, RiskLevel.IMMINENT};
+
+    /** Weights, feature-major: {@code weights[index * OUTPUTS + k]}. */
+    final float[] weights;
+    final float[] bias;
+    final float[] thresholds;
+    /** Where the weights came from (training files and line count); no message text. */
+    final String provenance;
+
+    RiskModel(float[] weights, float[] bias, float[] thresholds, String provenance) {
+        if (weights.length != RiskFeatures.SIZE * OUTPUTS || bias.length != OUTPUTS || thresholds.length != OUTPUTS) {
+            throw new IllegalArgumentException("model shape (expected: " + RiskFeatures.SIZE * OUTPUTS + " weights, "
+                    + OUTPUTS + " biases and thresholds)");
+        }
+        this.weights = weights;
+        this.bias = bias;
+        this.thresholds = thresholds;
+        this.provenance = provenance;
+    }
+
+    /**
+     * The three probabilities for a normalised text.
+     *
+     * @param normalized the shared normaliser's output
+     * @param out receives {@code P(≥ concern)}, {@code P(≥ high)}, {@code P(imminent)}, each in [0, 1]
+     */
+    void probabilities(CharSequence normalized, double[] out) {
+        Sum sum = new Sum(weights);
+        int m = RiskFeatures.extract(normalized, sum);
+        double scale = m == 0 ? 0 : 1 / Math.sqrt(m);
+        for (int k = 0; k < OUTPUTS; k++) {
+            out[k] = sigmoid(bias[k] + sum.s[k] * scale);
+        }
+    }
+
+    /**
+     * The model's level for a normalised text.
+     *
+     * @return the highest level whose probability, and that of every lower level, reaches its
+     *     threshold (a cascade: imminent needs "risk at all" and "escalates" too), or {@code null}
+     */
+    RiskLevel level(CharSequence normalized) {
+        double[] p = new double[OUTPUTS];
+        probabilities(normalized, p);
+        return level(p);
+    }
+
+    /** {@link #level(CharSequence)} for probabilities already computed. */
+    RiskLevel level(double[] p) {
+        RiskLevel level = null;
+        for (int k = 0; k < OUTPUTS && p[k] >= thresholds[k]; k++) {
+            level = LEVELS[k];
+        }
+        return level;
+    }
+
+    /**
+     * Whether the model leans to risk at all ({@code P(≥ concern) ≥ 0.5}, below the card
+     * threshold): enough for a card only together with a concept the rules found (a time, means,
+     * a plan, a finality act) that is no signal on its own.
+     */
+    static boolean leansToRisk(double[] p) {
+        return p[0] >= 0.5;
+    }
+
+    static double sigmoid(double z) {
+        return 1 / (1 + StrictMath.exp(-z)); // StrictMath: the same bits on every machine, so retraining reproduces the shipped file
+    }
+
+    /** The weights shipped in the server's resources. */
+    static RiskModel loadBundled() {
+        InputStream in = RiskModel.class.getClassLoader().getResourceAsStream(BUNDLED);
+        if (in == null) {
+            throw new IllegalStateException(BUNDLED + " missing from the class path (expected: a weights file made by RiskModelTrainer)");
+        }
+        try (in) {
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(BUNDLED + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a weights file written by {@link #write}: gzip of magic, feature version, provenance,
+     * biases, thresholds, then the non-zero rows as (index, three weights).
+     *
+     * @throws IOException on a truncated file, another magic or another feature version
+     */
+    static RiskModel read(InputStream raw) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw)));
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a risk model (expected: magic KRM1)");
+        }
+        int version = in.readInt();
+        if (version != RiskFeatures.VERSION) {
+            throw new IOException("feature version " + version + " (expected: " + RiskFeatures.VERSION + "; retrain)");
+        }
+        String provenance = in.readUTF();
+        float[] bias = new float[OUTPUTS];
+        float[] thresholds = new float[OUTPUTS];
+        for (int k = 0; k < OUTPUTS; k++) {
+            bias[k] = in.readFloat();
+        }
+        for (int k = 0; k < OUTPUTS; k++) {
+            thresholds[k] = in.readFloat();
+        }
+        int rows = in.readInt();
+        if (rows < 0 || rows > RiskFeatures.SIZE) {
+            throw new IOException(rows + " rows (expected: 0 to " + RiskFeatures.SIZE + ")");
+        }
+        float[] weights = new float[RiskFeatures.SIZE * OUTPUTS];
+        for (int r = 0; r < rows; r++) {
+            int index = in.readInt();
+            if (index < 0 || index >= RiskFeatures.SIZE) {
+                throw new IOException("feature index " + index + " (expected: 0 to " + (RiskFeatures.SIZE - 1) + ")");
+            }
+            for (int k = 0; k < OUTPUTS; k++) {
+                weights[index * OUTPUTS + k] = in.readFloat();
+            }
+        }
+        return new RiskModel(weights, bias, thresholds, provenance);
+    }
+
+    /** Writes this model in the format {@link #read} takes. */
+    void write(OutputStream raw) throws IOException {
+        GZIPOutputStream gz = new GZIPOutputStream(raw);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz));
+        out.writeInt(MAGIC);
+        out.writeInt(RiskFeatures.VERSION);
+        out.writeUTF(provenance);
+        for (int k = 0; k < OUTPUTS; k++) {
+            out.writeFloat(bias[k]);
+        }
+        for (int k = 0; k < OUTPUTS; k++) {
+            out.writeFloat(thresholds[k]);
+        }
+        int rows = 0;
+        for (int i = 0; i < RiskFeatures.SIZE; i++) {
+            rows += nonZero(i) ? 1 : 0;
+        }
+        out.writeInt(rows);
+        for (int i = 0; i < RiskFeatures.SIZE; i++) {
+            if (nonZero(i)) {
+                out.writeInt(i);
+                for (int k = 0; k < OUTPUTS; k++) {
+                    out.writeFloat(weights[i * OUTPUTS + k]);
+                }
+            }
+        }
+        out.flush();
+        gz.finish();
+    }
+
+    private boolean nonZero(int i) {
+        for (int k = 0; k < OUTPUTS; k++) {
+            if (weights[i * OUTPUTS + k] != 0f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds up the weights of every feature occurrence. */
+    private static final class Sum implements RiskFeatures.Sink {
+        final float[] w;
+        final double[] s = new double[OUTPUTS];
+
+        Sum(float[] w) {
+            this.w = w;
+        }
+
+        @Override
+        public void accept(int index) {
+            int base = index * OUTPUTS;
+            s[0] += w[base];
+            s[1] += w[base + 1];
+            s[2] += w[base + 2];
+        }
+
+        @Override
+        public void accept(int index, int times) {
+            int base = index * OUTPUTS;
+            s[0] += times * w[base];
+            s[1] += times * w[base + 1];
+            s[2] += times * w[base + 2];
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.kindred.server.crisis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.kindred.protocol.RiskLevel;
+
+/**
+ * What {@link RiskAssessor}'s scans of one message found (scans of the plain, the split and the
+ * filler-free words are merged), the model's second opinion, and the assessment they make.
+ * Not thread-safe: one per assessment.
+ */
+final class RiskOutcome {
+    private static final Comparator<Evidence> STRONGEST_FIRST =
+            Comparator.comparing(Evidence::level, Comparator.reverseOrder()).thenComparingInt(Evidence::start);
+
+    /** Where a signal of the given level is in the original text. */
+    record Evidence(RiskLevel level, int start, int end) {
+    }
+
+    RiskLevel level;
+    final Set<RiskCategory> self = EnumSet.noneOf(RiskCategory.class);
+    boolean thirdParty;
+    /** Past-tense recovery talk was found ("a year ago I wanted to die, today I'm grateful"). */
+    boolean recovery;
+    /** An imminent signal or a time was found: recovery talk does not lower the level. */
+    boolean pinned;
+    final List<Evidence> evidence = new ArrayList<>();
+    final List<int[]> signalSpans = new ArrayList<>();
+    /** Booster categories found, in or out of a signal (for the model's second opinion). */
+    final Set<RiskCategory> concepts = EnumSet.noneOf(RiskCategory.class);
+
+    /**
+     * Takes the model's level when it is higher than the rules' and the rules did not find
+     * only someone else at risk. Alone (no signal of the writer's own from the rules) the
+     * model gives at most {@code concern}: a card, never a page to moderators (held out, its
+     * escalations without a rule signal added false escalations and no recall, docs/crisis.md).
+     * Past-tense recovery talk without a time or an imminent signal keeps it at concern too.
+     * A raise adds {@link RiskCategory#MODEL}. When the rules found only concepts that are no
+     * signal alone (boosters) among them a plan or a finality act (not just a time or a place),
+     * and the model leans to risk without reaching its own threshold, those concepts plus the
+     * model give a card.
+     */
+    void secondOpinion(RiskLevel m, boolean leans) {
+        if (self.isEmpty() && thirdParty) {
+            return;
+        }
+        if (m == null && leans && self.isEmpty()
+                && (concepts.contains(RiskCategory.PLAN) || concepts.contains(RiskCategory.FINALITY))) {
+            m = RiskLevel.CONCERN;
+            self.addAll(concepts);
+        }
+        if (m == null) {
+            return;
+        }
+        if (m.escalates() && (self.isEmpty() || (recovery && !pinned))) {
+            m = RiskLevel.CONCERN;
+        }
+        if (level == null || m.compareTo(level) > 0) {
+            level = m;
+            self.add(RiskCategory.MODEL);
+            pinned |= m == RiskLevel.IMMINENT;
+        }
+    }
+
+    void merge(RiskOutcome o) {
+        if (o.level != null) {
+            level = max(level, o.level);
+        }
+        self.addAll(o.self);
+        concepts.addAll(o.concepts);
+        thirdParty |= o.thirdParty;
+        recovery |= o.recovery;
+        pinned |= o.pinned;
+        evidence.addAll(o.evidence);
+    }
+
+    RiskAssessment toAssessment() {
+        if (self.isEmpty()) {
+            return thirdParty ? new RiskAssessment(RiskLevel.CONCERN, Set.of(RiskCategory.THIRD_PARTY), List.of())
+                    : RiskAssessment.NONE;
+        }
+        if (recovery && !pinned && level.escalates()) {
+            level = RiskLevel.CONCERN; // a card is fine, paging moderators about a recovery story is not
+        }
+        evidence.sort(STRONGEST_FIRST);
+        List<RiskAssessment.Span> spans = new ArrayList<>(evidence.size());
+        for (Evidence e : evidence) {
+            spans.add(new RiskAssessment.Span(e.start(), e.end()));
+        }
+        return new RiskAssessment(level, self, spans);
+    }
+
+    static RiskLevel max(RiskLevel a, RiskLevel b) {
+        return a == null || b.compareTo(a) > 0 ? b : a;
+    }
+}

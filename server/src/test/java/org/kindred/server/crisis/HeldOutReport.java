@@ -1,0 +1,66 @@
+package org.kindred.server.crisis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.text.Normalizer;
+
+/**
+ * Leave-one-set-out evaluation of the statistical second opinion (issue 12): for each labelled set
+ * of {@code server/src/test/resources/crisis/}, trains {@link RiskModel} on all the other sets
+ * with {@link RiskModelTrainer} and reports, on the set left out, three assessors: the rules alone,
+ * the model alone, and rules plus model (what the server runs). Prints Markdown; asserts nothing.
+ *
+ * <p>Read the rules' figures with care: the rules were tuned on every set except
+ * {@code blind-2.tsv}, so only on that set are they held out. The model's figures are held out on
+ * every set (it never sees the set it is measured on, not even to choose its thresholds).
+ *
+ * <p>Run: {@code java -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]} (DIR defaults to
+ * {@code server/src/test/resources/crisis}; SETs default to all five).
+ */
+final class HeldOutReport {
+    static final List<String> SETS = List.of("corpus.tsv", "tuning-issue12.tsv", "dev-issue12.tsv", "blind-1.tsv",
+            "blind-2.tsv");
+
+    private HeldOutReport() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "server/src/test/resources/crisis");
+        List<String> heldOut = args.length > 1 ? List.of(args).subList(1, args.length) : SETS;
+        Normalizer normalizer = new Normalizer();
+        RiskRules rules = RiskRulesLoader.loadBundled(normalizer);
+        RiskAssessor rulesOnly = RiskAssessor.of(rules, null);
+        for (String out : heldOut) {
+            List<List<BlindSetReport.Line>> train = new ArrayList<>();
+            int trainLines = 0;
+            for (String s : SETS) {
+                if (!s.equals(out)) {
+                    train.add(BlindSetReport.read(dir.resolve(s)));
+                    trainLines += train.get(train.size() - 1).size();
+                }
+            }
+            List<BlindSetReport.Line> test = BlindSetReport.read(dir.resolve(out));
+            RiskModel model = RiskModelTrainer.train(train, normalizer, "all but " + out);
+            System.out.printf("%n### %s held out (model trained on %d lines; thresholds %.3f %.3f %.3f)%n", out,
+                    trainLines, model.thresholds[0], model.thresholds[1], model.thresholds[2]);
+            System.out.println("\nRules only:\n");
+            System.out.print(BlindSetReport.markdown(BlindSetReport.evaluate(rulesOnly, test)));
+            System.out.println("\nModel only:\n");
+            System.out.print(BlindSetReport.markdown(BlindSetReport.evaluate((text, locale) -> {
+                RiskLevel level = model.level(normalizer.normalize(text).text());
+                return level == null ? RiskAssessment.NONE
+                        : new RiskAssessment(level, Set.of(RiskCategory.MODEL), List.of());
+            }, test)));
+            System.out.println("\nRules + model:\n");
+            BlindSetReport.Result both = BlindSetReport.evaluate(RiskAssessor.of(rules, model), test);
+            System.out.print(BlindSetReport.markdown(both));
+            if (System.getProperty("misses") != null) {
+                both.misses().forEach(System.out::println);
+            }
+        }
+    }
+}

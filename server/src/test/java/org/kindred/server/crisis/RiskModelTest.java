@@ -1,0 +1,141 @@
+package org.kindred.server.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.text.Normalizer;
+
+/** The statistical second opinion: features, weights file, reproducible training, how it combines with the rules. */
+class RiskModelTest {
+    private static final Normalizer NORMALIZER = new Normalizer();
+
+    @Test
+    void featuresAreThreeCharGramsAndTwoWordFeaturesPerCharacterAtMost() {
+        List<Integer> got = new ArrayList<>();
+        int n = RiskFeatures.extract("i cut", got::add);
+        // " i cut " is 7 chars: 5 trigrams, 4 four-grams, 3 five-grams; 2 words and 1 pair; concepts:
+        // self ("i"), self-harm ("cut"), self-harm right after self, and the pair (self, self-harm)
+        assertEquals(5 + 4 + 3 + 2 + 1 + 4 * RiskFeatures.CONCEPT_WEIGHT, n);
+        assertEquals(n, got.size());
+        assertTrue(got.stream().allMatch(i -> i >= 0 && i < RiskFeatures.SIZE));
+        List<Integer> again = new ArrayList<>();
+        RiskFeatures.extract("i cut", again::add);
+        assertEquals(got, again, "deterministic");
+        String longText = "a".repeat(50_000);
+        assertTrue(RiskFeatures.extract(longText, i -> { }) <= 5 * (longText.length() + 2));
+        assertEquals(0, RiskFeatures.extract("", i -> { }));
+    }
+
+    @Test
+    void conceptWordsOfFourLettersOrMoreAreStemsShorterOnesWholeWords() {
+        RiskConcepts c = RiskConcepts.parse(List.of("# test", "death: suicid sh", "", "self: i me"));
+        assertEquals(List.of("death", "self"), c.names);
+        assertEquals(1, c.lookup("x suiciding", 2, 11), "a stem matches longer words");
+        assertEquals(1, c.lookup("suicid", 0, 6));
+        assertEquals(0, c.lookup("suic", 0, 4), "shorter than the stem");
+        assertEquals(1, c.lookup("sh", 0, 2));
+        assertEquals(0, c.lookup("she", 0, 3), "a short word matches only itself");
+        assertEquals(2, c.lookup("me", 0, 2));
+        assertEquals(0, c.lookup("x".repeat(100), 0, 100));
+        assertThrows(IllegalArgumentException.class, () -> RiskConcepts.parse(List.of("no colon here")));
+        assertThrows(IllegalArgumentException.class, () -> RiskConcepts.parse(List.of("x: Upper")));
+        assertTrue(RiskConcepts.loadBundled().names.contains("finality"));
+    }
+
+    @Test
+    void weightsFileRoundTripsAndRefusesOtherFiles() throws IOException {
+        RiskModel m = RiskModel.loadBundled();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.write(out);
+        RiskModel back = RiskModel.read(new ByteArrayInputStream(out.toByteArray()));
+        assertArrayEquals(m.weights, back.weights);
+        assertArrayEquals(m.thresholds, back.thresholds);
+        assertEquals(m.provenance, back.provenance);
+        assertThrows(IOException.class, () -> RiskModel.read(new ByteArrayInputStream(new byte[] {1, 2, 3})));
+    }
+
+    /** The shipped weights are exactly what the documented command makes from the committed sets. */
+    @Test
+    void bundledWeightsAreReproducibleFromTheLabelledSets() throws IOException, URISyntaxException {
+        List<List<BlindSetReport.Line>> sets = new ArrayList<>();
+        for (String s : HeldOutReport.SETS) {
+            sets.add(BlindSetReport.read(Path.of(getClass().getClassLoader().getResource("crisis/" + s).toURI())));
+        }
+        RiskModel trained = RiskModelTrainer.train(sets, NORMALIZER, "check");
+        RiskModel bundled = RiskModel.loadBundled();
+        assertArrayEquals(bundled.thresholds, trained.thresholds, "retrain: see docs/crisis.md");
+        assertArrayEquals(bundled.bias, trained.bias, "retrain: see docs/crisis.md");
+        assertArrayEquals(bundled.weights, trained.weights, "retrain: see docs/crisis.md");
+        assertTrue(bundled.provenance.contains("blind-2.tsv"), bundled.provenance);
+    }
+
+    @Test
+    void levelIsACascadeOverTheThresholds() {
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        // bias alone decides: P = sigmoid(bias)
+        RiskModel imminentOnly = new RiskModel(w, new float[] {-5, -5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(null, imminentOnly.level("anything"), "imminent without the lower levels is nothing");
+        RiskModel concern = new RiskModel(w, new float[] {5, -5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(RiskLevel.CONCERN, concern.level("anything"));
+        RiskModel all = new RiskModel(w, new float[] {5, 5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(RiskLevel.IMMINENT, all.level("anything"));
+    }
+
+    @Test
+    void modelAloneGivesACardButNeverAnEscalation() {
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        RiskModel alwaysImminent = new RiskModel(w, new float[] {5, 5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), alwaysImminent);
+        RiskAssessment nothingInRules = a.assess("the weather is lovely today", "en");
+        assertEquals(RiskLevel.CONCERN, nothingInRules.level());
+        assertEquals(java.util.Set.of(RiskCategory.MODEL), nothingInRules.categories());
+        RiskAssessment withSignal = a.assess("I want to die", "en");
+        assertEquals(RiskLevel.IMMINENT, withSignal.level(), "next to the writer's own signal it may raise");
+        assertTrue(withSignal.categories().contains(RiskCategory.MODEL));
+        assertTrue(withSignal.categories().contains(RiskCategory.IDEATION));
+        RiskAssessment someoneElse = a.assess("my friend is suicidal", "en");
+        assertEquals(java.util.Set.of(RiskCategory.THIRD_PARTY), someoneElse.categories(), "third person stays third person");
+        RiskAssessment recovery = a.assess("a year ago I wanted to die, today I'm grateful I'm here", "en");
+        assertFalse(recovery.escalates(), "recovery talk never pages: " + recovery);
+        assertNotEquals(null, RiskAssessor.withBundledRules(NORMALIZER).assess("i want to die", "en").level());
+    }
+
+    @Test
+    void aPlanOrFinalityConceptAndALeaningModelGiveACard() {
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        // P(≥ concern) = sigmoid(0.5) ≈ 0.62: leans to risk, below its own threshold 0.9
+        RiskModel leaning = new RiskModel(w, new float[] {0.5f, -5, -5}, new float[] {0.9f, 0.9f, 0.9f}, "t");
+        RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), leaning);
+        RiskAssessment finality = a.assess("left my dog with my neighbour yesterday", "en");
+        assertEquals(RiskLevel.CONCERN, finality.level(), finality.toString());
+        assertTrue(finality.categories().contains(RiskCategory.FINALITY) && finality.categories().contains(RiskCategory.MODEL),
+                finality.toString());
+        assertEquals(null, a.assess("we stood on the bridge tonight", "en").level(), "a time and a place are not enough");
+        assertEquals(null, a.assess("the weather is lovely today", "en").level(), "no concept, no card");
+        RiskModel unsure = new RiskModel(w, new float[] {-0.5f, -5, -5}, new float[] {0.9f, 0.9f, 0.9f}, "t");
+        assertEquals(null, RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), unsure)
+                .assess("left my dog with my neighbour yesterday", "en").level(), "a concept alone is no signal");
+    }
+
+    @Test
+    void bundledModelLoads() throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(RiskModel.BUNDLED)) {
+            assertTrue(in != null && in.read() >= 0);
+        }
+        assertTrue(RiskModel.loadBundled().provenance.startsWith("trained on "));
+    }
+}

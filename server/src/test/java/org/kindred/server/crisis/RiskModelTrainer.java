@@ -1,0 +1,185 @@
+package org.kindred.server.crisis;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.text.Normalizer;
+
+/**
+ * Trains {@link RiskModel} on labelled TSV sets (the {@link BlindSetReport} format) and writes the
+ * weights file the server ships ({@code server/src/main/resources/crisis/risk-model.bin}).
+ *
+ * <p>Method (docs/crisis.md): three logistic regressions
+ * (at least concern, at least high, imminent) over {@link RiskFeatures}, feature values
+ * {@code 1/sqrt(number of features)}, AdaGrad, {@value #EPOCHS} epochs in an order shuffled by a
+ * fixed seed, L2 penalty {@value #L2} on the weights a line touches (epochs, rate and penalty
+ * chosen by the held-out AUC of {@link HeldOutReport}, see docs/crisis.md). Thresholds:
+ * cross-validation over the training sets gives every line a score from a model that did not see
+ * its set; each threshold is set just above the benign score that lets {@link #CARD_BUDGET} of benign
+ * lines through for a card and {@link #ESCALATION_BUDGET} for the two escalating levels, and never
+ * below 0.5. Deterministic: the same files give the same bytes.
+ *
+ * <p>Run (from the repository root, class path as in docs/crisis.md):
+ * {@code java -cp … org.kindred.server.crisis.RiskModelTrainer OUT.bin FILE.tsv…}
+ */
+final class RiskModelTrainer {
+    static int EPOCHS = 20;
+    static double L2 = 1e-2;
+    static double RATE = 0.2;
+    static final double CARD_BUDGET = 0.02;
+    static final double ESCALATION_BUDGET = 0.005;
+    static final int FOLDS = 5;
+    private static final long SEED = 12;
+
+    private RiskModelTrainer() {
+    }
+
+    /** One line as features and the three targets. */
+    record Example(int[] features, double scale, boolean[] targets, boolean benign) {
+    }
+
+    static List<Example> examples(List<BlindSetReport.Line> lines, Normalizer normalizer) {
+        List<Example> out = new ArrayList<>(lines.size());
+        for (BlindSetReport.Line l : lines) {
+            String text = normalizer.normalize(l.text()).text();
+            List<Integer> f = new ArrayList<>();
+            int m = RiskFeatures.extract(text, f::add);
+            int[] features = f.stream().mapToInt(Integer::intValue).toArray();
+            RiskLevel e = l.expected();
+            boolean[] y = {e != null, e != null && e.compareTo(RiskLevel.HIGH) >= 0, e == RiskLevel.IMMINENT};
+            out.add(new Example(features, m == 0 ? 0 : 1 / Math.sqrt(m), y, e == null));
+        }
+        return out;
+    }
+
+    /**
+     * Trains on the sets and chooses the thresholds by cross-validation over the sets: every line
+     * is scored by a model trained on the other sets (with a single set, five interleaved folds).
+     * Folds by set, not at random, because a set holds near-twins of its own lines and random folds
+     * would score each line by a model that saw its twin, which makes thresholds far too strict.
+     *
+     * @param sets the labelled sets, each a list of lines
+     * @param provenance stored in the file: which sets, how many lines (no text)
+     */
+    static RiskModel train(List<List<BlindSetReport.Line>> sets, Normalizer normalizer, String provenance) {
+        List<Example> all = new ArrayList<>();
+        List<Integer> fold = new ArrayList<>();
+        for (int s = 0; s < sets.size(); s++) {
+            List<Example> ex = examples(sets.get(s), normalizer);
+            for (int i = 0; i < ex.size(); i++) {
+                all.add(ex.get(i));
+                fold.add(sets.size() > 1 ? s : i % FOLDS);
+            }
+        }
+        int folds = sets.size() > 1 ? sets.size() : FOLDS;
+        double[][] held = new double[all.size()][];
+        for (int f = 0; f < folds; f++) {
+            List<Example> train = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (fold.get(i) != f) {
+                    train.add(all.get(i));
+                }
+            }
+            float[] bias = new float[RiskModel.OUTPUTS];
+            float[] w = fit(train, bias);
+            for (int i = 0; i < all.size(); i++) {
+                if (fold.get(i) == f) {
+                    held[i] = score(all.get(i), w, bias);
+                }
+            }
+        }
+        float[] thresholds = new float[RiskModel.OUTPUTS];
+        for (int k = 0; k < RiskModel.OUTPUTS; k++) {
+            List<Double> benign = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).benign()) {
+                    benign.add(held[i][k]);
+                }
+            }
+            benign.sort((a, b) -> Double.compare(b, a));
+            int allowed = (int) Math.floor((k == 0 ? CARD_BUDGET : ESCALATION_BUDGET) * benign.size());
+            double t = allowed < benign.size() ? benign.get(allowed) + 1e-6 : 0.5;
+            thresholds[k] = (float) Math.max(0.5, t);
+        }
+        float[] bias = new float[RiskModel.OUTPUTS];
+        float[] w = fit(all, bias);
+        return new RiskModel(w, bias, thresholds, provenance);
+    }
+
+    static double[] score(Example e, float[] w, float[] bias) {
+        double[] p = new double[RiskModel.OUTPUTS];
+        for (int k = 0; k < RiskModel.OUTPUTS; k++) {
+            double z = bias[k];
+            for (int f : e.features()) {
+                z += w[f * RiskModel.OUTPUTS + k] * e.scale();
+            }
+            p[k] = RiskModel.sigmoid(z);
+        }
+        return p;
+    }
+
+    /** AdaGrad logistic regression, the three outputs at once; returns the weights, fills {@code bias}. */
+    static float[] fit(List<Example> examples, float[] bias) {
+        int outputs = RiskModel.OUTPUTS;
+        float[] w = new float[RiskFeatures.SIZE * outputs];
+        float[] g2 = new float[RiskFeatures.SIZE * outputs];
+        double[] b2 = new double[outputs];
+        int[] order = new int[examples.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(SEED);
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+            for (int i : order) {
+                Example e = examples.get(i);
+                double[] p = score(e, w, bias);
+                for (int k = 0; k < outputs; k++) {
+                    double err = p[k] - (e.targets()[k] ? 1 : 0);
+                    b2[k] += err * err;
+                    bias[k] -= (float) (RATE * err / Math.sqrt(b2[k] + 1e-8));
+                    for (int f : e.features()) {
+                        int at = f * outputs + k;
+                        double g = err * e.scale() + L2 * w[at];
+                        g2[at] += (float) (g * g);
+                        w[at] -= (float) (RATE * g / Math.sqrt(g2[at] + 1e-8));
+                    }
+                }
+            }
+        }
+        return w;
+    }
+
+    /** {@code OUT.bin FILE.tsv…}: trains on the files and writes the weights. */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: RiskModelTrainer OUT.bin FILE.tsv...");
+            System.exit(2);
+            return;
+        }
+        List<List<BlindSetReport.Line>> sets = new ArrayList<>();
+        StringBuilder names = new StringBuilder();
+        int lines = 0;
+        for (int i = 1; i < args.length; i++) {
+            sets.add(BlindSetReport.read(Path.of(args[i])));
+            lines += sets.get(sets.size() - 1).size();
+            names.append(i > 1 ? "," : "").append(Path.of(args[i]).getFileName());
+        }
+        RiskModel model = train(sets, new Normalizer(), "trained on " + names + " (" + lines + " lines)");
+        try (OutputStream out = Files.newOutputStream(Path.of(args[0]))) {
+            model.write(out);
+        }
+        System.out.printf("%s; thresholds %.3f %.3f %.3f%n", model.provenance, model.thresholds[0],
+                model.thresholds[1], model.thresholds[2]);
+    }
+}
