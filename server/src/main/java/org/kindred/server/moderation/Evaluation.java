@@ -29,6 +29,8 @@ public final class Evaluation {
     private String holdCategory;
     private boolean alert;
     private boolean severe;
+    /** Contact ranges [2i, 2i + 1) of the text, once found; see {@link #contactRanges}. */
+    private int[] contactRanges;
 
     Evaluation(MessageContext context, ModerationConfig config, Normalizer normalizer) {
         this.context = context;
@@ -102,6 +104,29 @@ public final class Evaluation {
 
     private static boolean isOne(char ch) {
         return ch == '1' || ch == '|';
+    }
+
+    /**
+     * The contact details {@code scanner} finds in {@link #text()}, as ranges {@code [r[2i], r[2i + 1])}
+     * (possibly overlapping, in no particular order; empty when there are none). Found once per
+     * message: the lexicon stage reads them to leave addresses and handles to the contact policy,
+     * the contact stage masks them.
+     */
+    int[] contactRanges(ContactScanner scanner) {
+        if (contactRanges == null) {
+            int[][] found = {new int[0]};
+            int[] count = {0};
+            scanner.scan(text, context.mentionable(), (start, end) -> {
+                if (count[0] * 2 == found[0].length) {
+                    found[0] = Arrays.copyOf(found[0], Math.max(4, found[0].length * 2));
+                }
+                found[0][count[0] * 2] = start;
+                found[0][count[0] * 2 + 1] = end;
+                count[0]++;
+            });
+            contactRanges = Arrays.copyOf(found[0], count[0] * 2);
+        }
+        return contactRanges;
     }
 
     /** Ends the evaluation with this verdict; later stages are skipped. */

@@ -69,10 +69,10 @@ class ModerationStagesFuzzTest {
     }
 
     @FuzzTest(maxDuration = "10m")
-    @DictionaryEntries({"shit", "kill yourself", "k y s", "ki11", "|", "1", "shitake", "fuuuck", "!", " "})
+    @DictionaryEntries({"shit", "kill yourself", "k y s", "ki11", "|", "1", "shitake", "fuuuck", "!", " ", "moon92@", " at ", " dot com", "snap: "})
     void lexicon(byte[] input) {
         Evaluation e = evaluation(FuzzInput.text(input));
-        new LexiconStage(Fixtures.pipeline().lexicon()).apply(e);
+        new LexiconStage(Fixtures.pipeline().lexicon(), CONTACTS).apply(e);
         MaskContract.check(e);
     }
 
