@@ -78,7 +78,7 @@ class ModerationStagesFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     @DictionaryEntries({" at ", " dot ", "(at)", "[dot]", "@", "snap", "snap:", "u/", "#1234", "+44", "(0)", " 1234567",
-        "insta is ", ".com", "_", "\t"})
+        "insta is ", ".com", "_", "\t", "five ", " oh ", "cinco ", "fünf ", "double ", "t.me/", "wa.me/", "sn4p", "its ", "on "})
     void contact(byte[] input) {
         String s = FuzzInput.text(input);
         int n = s.length();
