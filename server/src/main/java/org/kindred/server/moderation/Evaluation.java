@@ -29,6 +29,7 @@ public final class Evaluation {
     private String holdCategory;
     private boolean alert;
     private boolean severe;
+    private String warnCategory;
     /** Contact ranges [2i, 2i + 1) of the text, once found; see {@link #contactRanges}. */
     private int[] contactRanges;
 
@@ -156,6 +157,9 @@ public final class Evaluation {
         CategoryPolicy policy = config.policy(category);
         category(category);
         alert |= policy.alert();
+        if (policy.warn() && warnCategory == null) {
+            warnCategory = category;
+        }
         switch (action) {
             case MASK -> mask(start, end, category);
             case HOLD -> {
@@ -279,6 +283,11 @@ public final class Evaluation {
 
     boolean alert() {
         return alert;
+    }
+
+    /** The first category found whose policy warns the sender, or null. */
+    String warnCategory() {
+        return warnCategory;
     }
 
     boolean severe() {

@@ -18,6 +18,9 @@ import org.kindred.server.text.NormalizedText;
  * letters as written ("nigger@…" still blocks); one that needs leetspeak, look-alikes or repeated
  * letters to read as a term ("moon92@…" read as "mong…") is left to the contact policy, which masks
  * the address (issue 12).
+ *
+ * <p>Insult words ({@code insult}) count only where {@link InsultTarget} finds them aimed at a
+ * person in the room; self-talk ("I feel like such an idiot") and talk about things are delivered.
  */
 public final class LexiconStage implements Stage {
     private final ReloadingLexicon lexicon;
@@ -115,6 +118,20 @@ public final class LexiconStage implements Stage {
                 return true; // folding read a name as a term: the contact policy hides the address
             }
             for (String category : term.categories()) {
+                if (Categories.INSULT.equals(category)) {
+                    int aimedFrom = InsultTarget.aimedFrom(t, start, end); // self-talk, things, absent people: no insult
+                    if (aimedFrom >= 0) {
+                        e.found(category, from, to);
+                        for (int a = aimedFrom, b; a < start; a = b + 1) { // "you ****** *****": adjectives before it, not the spaces
+                            b = a;
+                            while (b < start && t.charAt(b) != ' ') {
+                                b++;
+                            }
+                            e.found(category, t.originalStart(a), t.originalEnd(b));
+                        }
+                    }
+                    continue;
+                }
                 e.found(category, from, to); // keep scanning after a block: moderators see every category
             }
             return true;

@@ -65,7 +65,8 @@ public final class StagedPipeline implements ModerationPipeline {
         boolean[] bad = {false};
         lexicon.current().scan(t, Lexicon.Mode.NICK, (Term term, int start, int end) -> {
             for (String category : term.categories()) {
-                if (config.policy(category).action() != Action.ALLOW) {
+                // an insult needs someone it is aimed at, and a nickname names only its wearer
+                if (!Categories.INSULT.equals(category) && config.policy(category).action() != Action.ALLOW) {
                     bad[0] = true;
                     return false;
                 }

@@ -69,7 +69,7 @@ class ModerationStagesFuzzTest {
     }
 
     @FuzzTest(maxDuration = "10m")
-    @DictionaryEntries({"shit", "kill yourself", "k y s", "ki11", "|", "1", "shitake", "fuuuck", "!", " ", "moon92@", " at ", " dot com", "snap: "})
+    @DictionaryEntries({"shit", "kill yourself", "k y s", "ki11", "|", "1", "shitake", "fuuuck", "!", " ", "moon92@", " at ", " dot com", "snap: ", "you ", "idiot", "stupid", ", ", "not "})
     void lexicon(byte[] input) {
         Evaluation e = evaluation(FuzzInput.text(input));
         new LexiconStage(Fixtures.pipeline().lexicon(), CONTACTS).apply(e);
