@@ -66,6 +66,7 @@ class StagedPipelineTest {
     void namesWithNumbersAreNotReadAsSlursButSlursInAddressesStillCount() {
         assertEquals(Outcome.DELIVER, Fixtures.judge("my gamer tag is moon92").outcome(), "digits glued to a name");
         assertEquals(Outcome.DELIVER, Fixtures.judge("jake1988 says hi").outcome());
+        assertEquals(Outcome.BLOCK, Fixtures.judge("aryan1488").outcome(), "a number glued to a name is still read as one");
         Verdict written = Fixtures.judge("write to nigger@example.com");
         assertEquals(Outcome.BLOCK, written.outcome(), "a slur written as is still counts inside an address");
         assertTrue(written.categories().contains(Categories.SLUR));
