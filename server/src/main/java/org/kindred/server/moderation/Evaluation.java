@@ -55,7 +55,7 @@ public final class Evaluation {
 
     /** Replaces the text; only the shape stage does this, before anything is recorded. */
     void replaceText(String cleaned) {
-        if (normalized != null || maskCount > 0) {
+        if (normalized != null || maskCount > 0 || contactRanges != null) {
             throw new IllegalStateException("text replaced after matching (expected: shape stage first)");
         }
         this.text = cleaned;
