@@ -8,10 +8,17 @@ import java.util.Objects;
  * @param action the action (rooms may override it)
  * @param alert  whether moderators get {@code mod.alert}
  * @param severe whether a block counts towards the automatic temporary mute
+ * @param warn   whether a message that is delivered (masked) or held with this category also
+ *               gives its sender a private {@code notice} with code {@code warned}
  */
-public record CategoryPolicy(Action action, boolean alert, boolean severe) {
+public record CategoryPolicy(Action action, boolean alert, boolean severe, boolean warn) {
     public CategoryPolicy {
         Objects.requireNonNull(action, "action (expected: allow, mask, hold or block)");
+    }
+
+    /** A policy that warns nobody. */
+    public CategoryPolicy(Action action, boolean alert, boolean severe) {
+        this(action, alert, severe, false);
     }
 
     /** Policy of a category the configuration does not name: a moderator looks at it. */

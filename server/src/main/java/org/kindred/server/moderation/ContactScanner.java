@@ -8,9 +8,11 @@ import java.util.Set;
 
 /**
  * Finds contact details in message text: phone numbers (international and local formats, also
- * spaced out), e-mail addresses (also "name at mail dot com"), {@code @handles}, handles after a
- * platform name ("snap: name", "insta jane_doe"), Discord tags and {@code u/name}. Reports original
- * ranges. Allocation-free on text without candidates. Thread-safe (stateless but for config).
+ * spaced out, also spelled out in words: {@link SpelledNumbers}), e-mail addresses (also "name at
+ * mail dot com"), {@code @handles}, handles after a platform name ("snap: name", "insta jane_doe",
+ * "sn4p its name"), messenger links with their handle ("t.me/name": {@link MessengerLinks}),
+ * Discord tags and {@code u/name}. Reports original ranges. Allocation-free on text without
+ * candidates. Thread-safe (stateless but for config).
  */
 final class ContactScanner {
     /** Receives a found range {@code [start, end)} of the text. */
@@ -36,33 +38,38 @@ final class ContactScanner {
     int scan(String s, List<String> mentionable, Found found) {
         // One pass decides which of the finders below can possibly find something.
         int digits = 0;
+        int numberWords = 0; // words that may be spelled digits ("five", "cinco", "oh")
         boolean at = false;
         boolean hash = false;
+        boolean slash = false;
         boolean spelled = false;
-        boolean platform = false; // a word that may be a platform name, or "u/"
-        boolean otherLetters = false; // non-ASCII letters: platform words are then checked the slow way
+        boolean platform = false; // a word that may be a platform name (also in leetspeak), or "u/"
+        boolean otherLetters = false; // non-ASCII letters: platform and number words are then checked the slow way
         int wordHash = 0;
         int wordLength = 0;
         char before = ' ';
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             int kind = c < 128 ? ASCII[c] : 0;
-            if ((kind & LETTER) != 0) {
-                wordHash = 31 * wordHash + (c | 0x20);
+            if (kind != 0) {
+                // words hash their letters in lower case and digits as the letters they stand for ("sn4p")
+                wordHash = 31 * wordHash + ((kind & DIGIT) != 0 ? PlatformHandles.fold(c) : (c | 0x20));
                 wordLength++;
+                digits += kind & DIGIT;
                 // "dot" of a spelled-out e-mail address ("jo at mail dot com")
                 spelled |= wordLength == 1 && (c | 0x20) == 'd' && (before == ' ' || before == '(' || before == '[')
                         && s.regionMatches(true, i, "dot", 0, 3);
             } else {
                 if (wordLength > 0) {
                     platform |= mayBePlatform(wordHash, wordLength, c);
+                    numberWords += SpelledNumbers.mayBeNumberWord(wordHash, wordLength) ? 1 : 0;
                     wordHash = 0;
                     wordLength = 0;
                 }
                 if (c < 128) {
-                    digits += kind & DIGIT;
                     at |= c == '@';
                     hash |= c == '#';
+                    slash |= c == '/';
                 } else if (Character.isDigit(c)) {
                     digits++;
                 } else {
@@ -73,16 +80,23 @@ final class ContactScanner {
         }
         if (wordLength > 0) {
             platform |= mayBePlatform(wordHash, wordLength, ' ');
+            numberWords += SpelledNumbers.mayBeNumberWord(wordHash, wordLength) ? 1 : 0;
         }
         int steps = s.length();
         if (digits >= PhoneNumbers.MIN_DIGITS) {
             steps += phones.scan(s, found);
+        }
+        if (numberWords > 0 && (numberWords + digits >= PhoneNumbers.MIN_DIGITS || otherLetters)) {
+            steps += SpelledNumbers.scan(s, phones, found);
         }
         if (at) {
             steps += atSigns(s, mentionable, found);
         }
         if (hash) {
             steps += discordTags(s, found);
+        }
+        if (slash) {
+            steps += MessengerLinks.scan(s, found);
         }
         if (spelled) {
             steps += SpelledEmails.scan(s, found);

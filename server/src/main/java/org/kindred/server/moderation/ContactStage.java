@@ -12,7 +12,17 @@ public final class ContactStage implements Stage {
     private final ContactScanner scanner;
 
     public ContactStage(ModerationConfig config) {
-        this.scanner = new ContactScanner(new HashSet<>(config.crisisNumbers()));
+        this(scanner(config));
+    }
+
+    /** A stage sharing {@code scanner} with the lexicon stage, so the message is scanned once. */
+    ContactStage(ContactScanner scanner) {
+        this.scanner = scanner;
+    }
+
+    /** The scanner the configuration asks for (its crisis numbers are never contact details). */
+    static ContactScanner scanner(ModerationConfig config) {
+        return new ContactScanner(new HashSet<>(config.crisisNumbers()));
     }
 
     @Override
@@ -22,6 +32,9 @@ public final class ContactStage implements Stage {
 
     @Override
     public void apply(Evaluation e) {
-        scanner.scan(e.text(), e.context().mentionable(), (start, end) -> e.found(Categories.CONTACT, start, end));
+        int[] ranges = e.contactRanges(scanner);
+        for (int i = 0; i < ranges.length; i += 2) {
+            e.found(Categories.CONTACT, ranges[i], ranges[i + 1]);
+        }
     }
 }

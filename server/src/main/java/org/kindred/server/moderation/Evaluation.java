@@ -29,6 +29,9 @@ public final class Evaluation {
     private String holdCategory;
     private boolean alert;
     private boolean severe;
+    private String warnCategory;
+    /** Contact ranges [2i, 2i + 1) of the text, once found; see {@link #contactRanges}. */
+    private int[] contactRanges;
 
     Evaluation(MessageContext context, ModerationConfig config, Normalizer normalizer) {
         this.context = context;
@@ -52,7 +55,7 @@ public final class Evaluation {
 
     /** Replaces the text; only the shape stage does this, before anything is recorded. */
     void replaceText(String cleaned) {
-        if (normalized != null || maskCount > 0) {
+        if (normalized != null || maskCount > 0 || contactRanges != null) {
             throw new IllegalStateException("text replaced after matching (expected: shape stage first)");
         }
         this.text = cleaned;
@@ -104,6 +107,29 @@ public final class Evaluation {
         return ch == '1' || ch == '|';
     }
 
+    /**
+     * The contact details {@code scanner} finds in {@link #text()}, as ranges {@code [r[2i], r[2i + 1])}
+     * (possibly overlapping, in no particular order; empty when there are none). Found once per
+     * message: the lexicon stage reads them to leave addresses and handles to the contact policy,
+     * the contact stage masks them.
+     */
+    int[] contactRanges(ContactScanner scanner) {
+        if (contactRanges == null) {
+            int[][] found = {new int[0]};
+            int[] count = {0};
+            scanner.scan(text, context.mentionable(), (start, end) -> {
+                if (count[0] * 2 == found[0].length) {
+                    found[0] = Arrays.copyOf(found[0], Math.max(4, found[0].length * 2));
+                }
+                found[0][count[0] * 2] = start;
+                found[0][count[0] * 2 + 1] = end;
+                count[0]++;
+            });
+            contactRanges = Arrays.copyOf(found[0], count[0] * 2);
+        }
+        return contactRanges;
+    }
+
     /** Ends the evaluation with this verdict; later stages are skipped. */
     public void finish(Verdict verdict) {
         this.finished = verdict;
@@ -131,6 +157,9 @@ public final class Evaluation {
         CategoryPolicy policy = config.policy(category);
         category(category);
         alert |= policy.alert();
+        if (policy.warn() && warnCategory == null) {
+            warnCategory = category;
+        }
         switch (action) {
             case MASK -> mask(start, end, category);
             case HOLD -> {
@@ -254,6 +283,11 @@ public final class Evaluation {
 
     boolean alert() {
         return alert;
+    }
+
+    /** The first category found whose policy warns the sender, or null. */
+    String warnCategory() {
+        return warnCategory;
     }
 
     boolean severe() {

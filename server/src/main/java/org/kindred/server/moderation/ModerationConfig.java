@@ -131,6 +131,7 @@ public record ModerationConfig(List<StageName> stages, int maxTextLength, int me
         m.put(Categories.SLUR, new CategoryPolicy(Action.BLOCK, true, true));
         m.put(Categories.HATE, new CategoryPolicy(Action.BLOCK, true, true));
         m.put(Categories.HARASSMENT, new CategoryPolicy(Action.BLOCK, true, true));
+        m.put(Categories.INSULT, new CategoryPolicy(Action.MASK, false, false, true));
         m.put(Categories.SELF_HARM_INCITEMENT, new CategoryPolicy(Action.BLOCK, true, true));
         m.put(Categories.SEXUAL, new CategoryPolicy(Action.BLOCK, false, true));
         m.put(Categories.THREAT, new CategoryPolicy(Action.BLOCK, true, true));
@@ -262,6 +263,6 @@ public record ModerationConfig(List<StageName> stages, int maxTextLength, int me
     /** Category names the bundled lexicons use. */
     public static Set<String> lexiconCategories() {
         return Set.of(Categories.PROFANITY, Categories.SLUR, Categories.HATE, Categories.HARASSMENT,
-                Categories.SELF_HARM_INCITEMENT, Categories.SEXUAL, Categories.THREAT);
+                Categories.INSULT, Categories.SELF_HARM_INCITEMENT, Categories.SEXUAL, Categories.THREAT);
     }
 }

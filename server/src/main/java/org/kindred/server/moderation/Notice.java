@@ -6,6 +6,8 @@ import java.util.Objects;
 public record Notice(String code, String text) {
     /** Code of the notice sent when text was changed before delivery. */
     public static final String MASKED = "masked";
+    /** Code of the private notice to a sender whose message broke a rule of the room but was still delivered. */
+    public static final String WARNED = "warned";
 
     public Notice {
         Objects.requireNonNull(code, "code");

@@ -119,12 +119,18 @@ final class PhoneNumbers {
                 digits.append(Character.forDigit(Character.digit(c, 10), 10));
             }
         }
-        String d = digits.toString();
+        return isCrisisDigits(digits.toString(), s.charAt(from) == '+');
+    }
+
+    /**
+     * True if {@code d} (ASCII digits) is a configured crisis-line number, also after an
+     * international prefix ({@code plus}: it was written with "+"; or "00").
+     */
+    boolean isCrisisDigits(String d, boolean plus) {
         if (crisisNumbers.contains(d)) {
             return true;
         }
-        boolean international = s.charAt(from) == '+' || d.startsWith("00");
-        if (international) {
+        if (plus || d.startsWith("00")) {
             String rest = d.startsWith("00") ? d.substring(2) : d;
             for (int cc = 1; cc <= 3 && cc < rest.length(); cc++) {
                 String national = rest.substring(cc);

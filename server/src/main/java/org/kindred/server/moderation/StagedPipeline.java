@@ -33,13 +33,14 @@ public final class StagedPipeline implements ModerationPipeline {
         ReloadingLexicon lexicon = ReloadingLexicon.load(config.languages(), dataDirOrNull, normalizer,
                 config.lexiconReloadSeconds() * 1000, nanoClock);
         List<Stage> stages = new ArrayList<>();
+        ContactScanner contacts = config.stages().contains(StageName.CONTACT) ? ContactStage.scanner(config) : null;
         for (StageName name : config.stages()) {
             stages.add(switch (name) {
                 case SHAPE -> new ShapeStage(config.maxTextLength());
                 case RATE -> new RateStage(config);
                 case NORMALIZE -> new NormalizeStage();
-                case LEXICON -> new LexiconStage(lexicon);
-                case CONTACT -> new ContactStage(config);
+                case LEXICON -> new LexiconStage(lexicon, contacts);
+                case CONTACT -> new ContactStage(contacts);
                 case LINKS -> new LinkStage(config);
             });
         }
@@ -64,7 +65,8 @@ public final class StagedPipeline implements ModerationPipeline {
         boolean[] bad = {false};
         lexicon.current().scan(t, Lexicon.Mode.NICK, (Term term, int start, int end) -> {
             for (String category : term.categories()) {
-                if (config.policy(category).action() != Action.ALLOW) {
+                // an insult needs someone it is aimed at, and a nickname names only its wearer
+                if (!Categories.INSULT.equals(category) && config.policy(category).action() != Action.ALLOW) {
                     bad[0] = true;
                     return false;
                 }

@@ -34,19 +34,30 @@ final class VerdictAssembler {
             return new Verdict(Outcome.MASK, text, e.categories(), null, 0, e.alert(), notices, 0);
         }
         return e.categories().isEmpty() && !e.alert() ? Verdict.deliver(text)
-                : new Verdict(Outcome.DELIVER, text, e.categories(), null, 0, e.alert(), List.of(), 0);
+                : new Verdict(Outcome.DELIVER, text, e.categories(), null, 0, e.alert(), notices, 0);
     }
 
+    /**
+     * {@code masked} notices (one for contact details, one for other hidden words) and a {@code warned}
+     * notice when a category whose policy warns matched (it replaces the generic hidden-words one
+     * when it explains every hidden word).
+     */
     private static List<Notice> notices(Evaluation e) {
-        if (e.maskCount() == 0) {
+        if (e.maskCount() == 0 && e.warnCategory() == null) {
             return List.of();
         }
-        List<Notice> notices = new ArrayList<>(2);
-        if (e.maskedCategories().contains(Categories.CONTACT)) {
+        List<Notice> notices = new ArrayList<>(3);
+        java.util.Set<String> masked = e.maskedCategories();
+        if (masked.contains(Categories.CONTACT)) {
             notices.add(new Notice(Notice.MASKED, Reasons.CONTACT_MASKED));
         }
-        if (e.maskedCategories().size() > (e.maskedCategories().contains(Categories.CONTACT) ? 1 : 0)) {
+        int explained = (masked.contains(Categories.CONTACT) ? 1 : 0)
+                + (e.warnCategory() != null && masked.contains(e.warnCategory()) ? 1 : 0);
+        if (masked.size() > explained) {
             notices.add(new Notice(Notice.MASKED, Reasons.WORDS_MASKED));
+        }
+        if (e.warnCategory() != null) {
+            notices.add(new Notice(Notice.WARNED, Reasons.warned(e.warnCategory())));
         }
         return notices;
     }

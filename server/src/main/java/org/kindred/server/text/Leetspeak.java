@@ -50,14 +50,45 @@ final class Leetspeak {
     /**
      * Converts the leet characters of token {@code [a, end)}, right to left in one pass (returns its
      * turns): a '!'/'|' converts only when it is not first and the first character after its run of
-     * '!'/'|' in the token is a letter or digit (as originally written).
+     * '!'/'|' in the token is a letter or digit (as originally written). A run of two or more digits
+     * that ends or starts the word part of the token, next to a word of {@value #NAME_STEM} or more
+     * letters ("moon92", "jake1988", "99problems"), is a number glued to a name and stays digits
+     * (issue 12: "moon92@…" was read as "moong…", a slur); digits inside a word ("b00bs", "a55hole")
+     * and next to short stems ("sh17", "ki11", "p3n15") are still leetspeak.
      */
     private static int convertToken(char[] c, int a, int end) {
         int steps = 0;
         boolean letterFollows = false; // of the nearest character after p that is not '!'/'|'
+        int lettersAfter = 0; // letters in a row directly after p, as written
         for (int p = end - 1; p >= a; p--) {
             steps++;
             char ch = c[p];
+            if ((kind(ch) & DIGIT) != 0) {
+                int d = p; // the digit run is [d, p]
+                while (d > a && (kind(c[d - 1]) & DIGIT) != 0) {
+                    d--;
+                }
+                int lettersBefore = 0;
+                while (lettersBefore < NAME_STEM && d - 1 - lettersBefore >= a
+                        && (kind(c[d - 1 - lettersBefore]) & LETTER) != 0) {
+                    lettersBefore++;
+                }
+                steps += p - d + lettersBefore;
+                boolean number = p > d && (lettersBefore >= NAME_STEM && lettersAfter == 0
+                        || lettersAfter >= NAME_STEM && lettersBefore == 0);
+                if (!number) {
+                    for (int k = d; k <= p; k++) {
+                        char v = leetValue(c[k]);
+                        if (v != 0) {
+                            c[k] = v;
+                        }
+                    }
+                }
+                letterFollows = true;
+                lettersAfter = 0;
+                p = d;
+                continue;
+            }
             boolean punctuation = isPunctuationLike(ch);
             char v = leetValue(ch);
             if (v != 0 && (!punctuation || (p > a && letterFollows))) {
@@ -66,9 +97,13 @@ final class Leetspeak {
             if (!punctuation) {
                 letterFollows = (kind(ch) & (LETTER | DIGIT)) != 0;
             }
+            lettersAfter = (kind(ch) & LETTER) != 0 ? lettersAfter + 1 : 0;
         }
         return steps;
     }
+
+    /** Letters a word needs for a run of digits at its start or end to be a number, not leetspeak. */
+    static final int NAME_STEM = 3;
 
     private static boolean isPunctuationLike(char ch) {
         return ch == '!' || ch == '|';

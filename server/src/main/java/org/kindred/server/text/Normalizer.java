@@ -12,7 +12,9 @@ package org.kindred.server.text;
  *   <li>Leetspeak ({@code 0 1 3 4 5 7 8 9 @ $ ! |}) becomes letters only inside a token that
  *       already contains a letter ("h3ll0", "$hit", "sh!t"), so "10 people", "$50" and phone
  *       numbers stay digits. {@code !} and {@code |} convert only between two token characters,
- *       so "stop!" stays a word followed by punctuation.</li>
+ *       so "stop!" stays a word followed by punctuation. Two or more digits glued to the start or
+ *       end of a word of three or more letters are a number, not leetspeak ("moon92" gives
+ *       "moon 92", not "moong2").</li>
  *   <li>Words are runs of letters; digits are kept as their own words; everything else separates
  *       words with a single space. An apostrophe between letters is removed ("don't" gives
  *       "dont"). Single letters separated by short runs of punctuation or spaces are joined:

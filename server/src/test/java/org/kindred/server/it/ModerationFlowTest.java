@@ -87,6 +87,28 @@ class ModerationFlowTest {
         assertEquals("delivered", crisisLine.path("status").asText(), "crisis lines are never hidden");
     }
 
+    /** Issue 12: name-calling is hidden and only its writer is warned; self-talk goes through untouched. */
+    @Test
+    void insultsAreHiddenAndOnlyTheirWriterIsWarned() throws Exception {
+        server = new TestServer();
+        WsClient a = server.joined("general", "Ann");
+        WsClient b = server.joined("general", "Bo");
+        JsonNode sent = send(a, "general", "shut up you stupid idiot", "i1");
+        assertEquals("masked", sent.path("status").asText());
+        assertEquals("shut up you ****** *****", sent.path("text").asText());
+        JsonNode notice = a.await("notice");
+        assertEquals("warned", notice.path("code").asText());
+        assertEquals("general", notice.path("room").asText());
+        assertEquals("shut up you ****** *****", b.await("message").path("text").asText());
+        JsonNode self = send(b, "general", "i feel like such an idiot today", "i2");
+        assertEquals("delivered", self.path("status").asText(), "self-talk is not an insult");
+        assertTrue(settle(b).stream().noneMatch(n -> "notice".equals(n.path("type").asText())),
+                "nobody but the writer hears about a warning");
+        JsonNode contact = send(a, "general", "or text me five five five two oh three one two three four, t.me/ann_x", "i3");
+        assertEquals("masked", contact.path("status").asText());
+        assertEquals("or text me " + "*".repeat(46) + ", " + "*".repeat(10), contact.path("text").asText());
+    }
+
     @Test
     void mentioningSomeoneInTheRoomIsNotAHiddenHandle() throws Exception {
         server = new TestServer();

@@ -92,6 +92,57 @@ class ContactStageTest {
         assertEquals(text, v.text());
     }
 
+    /**
+     * Issue 12: contact details that got through. Digits spelled out in words (en, es, de, fr, and
+     * mixed with digit groups), platform names in leetspeak or short forms with a handle introduced
+     * by "its"/"is", and messenger links whose handle was left readable.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "text me five five five two oh three one two three four|text me **********************************************",
+        "call five five five, two oh three, one two three four ok|call ************************************************ ok",
+        "mi numero es cinco cinco cinco dos tres cuatro uno dos|mi numero es *****************************************",
+        "ruf an: fünf fünf fünf zwei null drei eins zwei|ruf an: ***************************************",
+        "appelle cinq cinq cinq deux zéro trois un deux|appelle **************************************",
+        "it's 555 two oh three 1234 x|it's ********************* x",
+        "double five seven, eight nine nine oh one|***************************************** ",
+        "add me on snap its jenny|add me on snap its *****",
+        "sn4p: jenny|sn4p: *****",
+        "add me on sc its jenny.b|add me on sc its *******",
+        "my 1nsta is jenny|my 1nsta is *****",
+        "hmu on wa: jenny|hmu on wa: *****",
+        "add me on kik jennyb|add me on kik ******",
+        "t.me/jenny_x|************",
+        "msg me https://t.me/jenny_x.|msg me ********************.",
+        "join discord.gg/abc123 now|join ***************** now",
+        "instagram.com/jenny.x is me|********************* is me",
+        "www.wa.me/447700900123|**********************",
+    })
+    void masksSpelledNumbersLeetPlatformsAndMessengerLinks(String text, String expected) {
+        Verdict v = run(text);
+        assertEquals(Outcome.MASK, v.outcome(), text);
+        assertEquals(expected.strip(), v.text());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "breathe in for one two three four five six seven eight",
+        "count down with me: seven six five four three two one",
+        "I have two kids, three dogs and one cat",
+        "one step forward, two steps back, five weeks in",
+        "samaritans are on one one six one two three",
+        "my snap is down again",
+        "on insta its so quiet today",
+        "met her on snap yesterday, we talked for hours",
+        "i deleted tiktok, it's better for me",
+        "I read it on reddit.com/r/depression last night",
+        "see https://example.com/t.me for the docs",
+    })
+    void leavesCountingAndTalkAboutPlatformsAlone(String text) {
+        Verdict v = run(text);
+        assertEquals(Outcome.DELIVER, v.outcome(), text);
+    }
+
     /** Issue 11: an opener glued to a word ("day+1", "alert(1)") next to a phone-length number looped forever. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -80,4 +80,25 @@ class LexiconStageTest {
         assertEquals(Outcome.HOLD, run(config, "careful", "oh shit").outcome());
         assertEquals(Outcome.MASK, run(config, "lobby", "oh shit").outcome());
     }
+    /**
+     * Issue 12: "stfu fag" came out "**** fag". Short slur forms with a harmless homograph (a "fag"
+     * is also a cigarette in British English, a "dyke" an embankment) were left out of the lexicon
+     * entirely, so only the abbreviation next to them was masked. Every slur occurrence is found,
+     * whatever stands next to it; the harmless senses are allow-listed phrases.
+     */
+    @Test
+    void everySlurNextToAnAbbreviationIsFoundAndMaskedWhereSlursAreMasked() {
+        ModerationConfig masking = ModerationConfig.builder()
+                .room("masked", Map.of(Categories.SLUR, Action.MASK)).build();
+        assertEquals("**** ***", run(masking, "masked", "stfu fag").text());
+        assertEquals("*** **** lmao, ***", run(masking, "masked", "fag stfu lmao, fag").text());
+        assertEquals("ok **** *****", run(masking, "masked", "ok gtfo dykes").text());
+        assertEquals(Outcome.BLOCK, run("stfu fag").outcome(), "slurs are blocked by default");
+        assertEquals(Set.of(Categories.PROFANITY, Categories.SLUR), run("stfu fag").categories());
+        assertEquals(Outcome.BLOCK, run("u f4g").outcome());
+        for (String benign : new String[] {"going out for a fag break", "I had a fag and calmed down",
+            "found a fag end in my coat", "bought a packet of fags, trying to quit", "walked along Offa's Dyke"}) {
+            assertEquals(Outcome.DELIVER, run(benign).outcome(), benign);
+        }
+    }
 }

@@ -50,6 +50,22 @@ class LinearScanRegressionTest {
         assertEquals(List.of(), contactRanges("snap: " + tooLong, 40), "longer than any platform allows");
     }
 
+    /** Issue 12's new finders on their worst shapes: long runs of number words, links and platform names. */
+    @Test
+    void spelledNumbersMessengerLinksAndLeetPlatformsAreLinear() {
+        contactRanges("five ".repeat(2000), 40);
+        contactRanges("five, ".repeat(1000) + "x", 40);
+        contactRanges("t.me/".repeat(1000), 40);
+        contactRanges("t.me/" + "_".repeat(3000), 40);
+        contactRanges("x.t.me/a/".repeat(500), 40);
+        contactRanges("on sn4p its ".repeat(500), 40);
+        contactRanges("double ".repeat(1000) + "five", 40);
+        assertEquals(List.of("five five five two oh three one two three four"),
+                contactRanges("call five five five two oh three one two three four", 40));
+        assertEquals(List.of("t.me/jenny_x"), contactRanges("msg t.me/jenny_x.", 40));
+        assertEquals(List.of("jenny"), contactRanges("add me on sn4p its jenny", 40));
+    }
+
     /** Review: every dot of "a.b......" walked forward over all the dots after it. */
     @Test
     void runsOfDotsAreLinearForLinks() {

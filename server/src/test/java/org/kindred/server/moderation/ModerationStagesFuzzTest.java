@@ -69,16 +69,16 @@ class ModerationStagesFuzzTest {
     }
 
     @FuzzTest(maxDuration = "10m")
-    @DictionaryEntries({"shit", "kill yourself", "k y s", "ki11", "|", "1", "shitake", "fuuuck", "!", " "})
+    @DictionaryEntries({"shit", "kill yourself", "k y s", "ki11", "|", "1", "shitake", "fuuuck", "!", " ", "moon92@", " at ", " dot com", "snap: ", "you ", "idiot", "stupid", ", ", "not "})
     void lexicon(byte[] input) {
         Evaluation e = evaluation(FuzzInput.text(input));
-        new LexiconStage(Fixtures.pipeline().lexicon()).apply(e);
+        new LexiconStage(Fixtures.pipeline().lexicon(), CONTACTS).apply(e);
         MaskContract.check(e);
     }
 
     @FuzzTest(maxDuration = "10m")
     @DictionaryEntries({" at ", " dot ", "(at)", "[dot]", "@", "snap", "snap:", "u/", "#1234", "+44", "(0)", " 1234567",
-        "insta is ", ".com", "_", "\t"})
+        "insta is ", ".com", "_", "\t", "five ", " oh ", "cinco ", "fünf ", "double ", "t.me/", "wa.me/", "sn4p", "its ", "on "})
     void contact(byte[] input) {
         String s = FuzzInput.text(input);
         int n = s.length();

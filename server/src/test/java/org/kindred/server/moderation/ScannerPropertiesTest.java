@@ -48,6 +48,18 @@ class ScannerPropertiesTest {
     }
 
     @Property(tries = 400)
+    void spelledNumberScanIsLinearAndInBounds(@ForAll("nasty") String s) {
+        int steps = SpelledNumbers.scan(s, phones, (a, b) -> MaskContract.inside(a, b, s.length()));
+        assertTrue(steps <= 3L * s.length() + 3, () -> "steps " + steps + " for " + s.length());
+    }
+
+    @Property(tries = 400)
+    void messengerLinkScanIsLinearAndInBounds(@ForAll("nasty") String s) {
+        int steps = MessengerLinks.scan(s, (a, b) -> MaskContract.inside(a, b, s.length()));
+        assertTrue(steps <= 30L * s.length() + 30, () -> "steps " + steps + " for " + s.length());
+    }
+
+    @Property(tries = 400)
     void linkScanIsLinearAndInBounds(@ForAll("nasty") String s) {
         Evaluation e = ModerationStagesFuzzTest.evaluation(s);
         int steps = links.scan(e, s);
@@ -73,7 +85,8 @@ class ScannerPropertiesTest {
         return Arbitraries.of("a", "b", "x", "7", "1", "0", " ", "  ", "(", ")", "+", "-", ".", "/", "@", "#", "_", "!",
                 "|", "u/", "snap", "snap:", "insta is ", "ig.", " at ", " dot ", "(at)", "[dot]", "com", "www.", "://",
                 "\t", "\n", "\u00A0", "é", "\u0301", "😀", "\uD800", "\uDC00", "١", "1234567", "+44 ", "116 123", "@ann",
-                "ann", "#1234").list().ofMaxSize(400).map(l -> String.join("", l));
+                "ann", "#1234", "five ", "oh", "cinco ", "fünf ", "zéro", "double ", "t.me/", "wa.me/", "discord.gg/",
+                "reddit.com/", "sn4p", "1nsta ", "its ", "on ", "my ").list().ofMaxSize(400).map(l -> String.join("", l));
     }
 
     @Provide

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kindred.protocol.Role;
 
@@ -40,6 +41,42 @@ class StagedPipelineTest {
         assertEquals("kill 101 ll", Evaluation.onesAsL("ki11 101 l1"), "only runs that touch a letter");
         assertEquals("room lA", Evaluation.onesAsL("room 1A"));
         assertEquals(null, Evaluation.onesAsL("11 am, 2021, 1 in 4"), "numbers alone stay as they are");
+    }
+
+    /**
+     * Issue 12: "moon92@…" was blocked as a slur: the normaliser read "9" as "g" and the lexicon
+     * took "oo" for a repeated "o", giving "mong". Contact details are masked under the contact
+     * policy, and folding does not make slurs out of the names in them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "my email is moon92@gmail.com|my email is ****************",
+        "mail moon9 at gmail dot com|mail **********************",
+        "snap: moon9|snap: *****",
+        "add me, moooon92@hotmail.com|add me, ********************",
+    })
+    void contactDetailsAreMaskedNotBlockedWhenFoldingReadsANameAsASlur(String text, String expected) {
+        Verdict v = Fixtures.judge(text);
+        assertEquals(Outcome.MASK, v.outcome(), text);
+        assertEquals(expected, v.text());
+        assertEquals(Set.of(Categories.CONTACT), v.categories());
+    }
+
+    @Test
+    void namesWithNumbersAreNotReadAsSlursButSlursInAddressesStillCount() {
+        assertEquals(Outcome.DELIVER, Fixtures.judge("my gamer tag is moon92").outcome(), "digits glued to a name");
+        assertEquals(Outcome.DELIVER, Fixtures.judge("jake1988 says hi").outcome());
+        assertEquals(Outcome.BLOCK, Fixtures.judge("aryan1488").outcome(), "a number glued to a name is still read as one");
+        Verdict written = Fixtures.judge("write to nigger@example.com");
+        assertEquals(Outcome.BLOCK, written.outcome(), "a slur written as is still counts inside an address");
+        assertTrue(written.categories().contains(Categories.SLUR));
+        assertEquals(Outcome.BLOCK, Fixtures.judge("ur a m0ng").outcome(), "leetspeak outside addresses still counts");
+        ModerationConfig contactsShown = ModerationConfig.builder()
+                .room("open", java.util.Map.of(Categories.CONTACT, Action.ALLOW)).build();
+        StagedPipeline p = StagedPipeline.create(contactsShown, null, System::nanoTime);
+        Verdict shown = p.evaluate(new MessageContext("open", "m", Role.MEMBER, null, Fixtures.LONG_AGO,
+                Fixtures.NOW, 0, "snap: n1gg3r"));
+        assertEquals(Outcome.BLOCK, shown.outcome(), "where contact details are shown, folded terms in them count");
     }
 
     @Test

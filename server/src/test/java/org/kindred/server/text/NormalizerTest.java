@@ -54,6 +54,11 @@ class NormalizerTest {
         "ⓕⓤⓒⓚ|fuck",
         "I want to die...|i want to die",
         "U.S.A.|usa",
+        // issue 12: two or more digits glued to a word of 3+ letters are a number, not leetspeak
+        "moon92|moon 92",
+        "moon92@gmail.com|moon 92 agmail com",
+        "jake1988 and 99problems|jake 1988 and 99 problems",
+        "b00bs a55hole sh17 p3n15 ki11|boobs asshole shit penis ki",
     })
     void normalises(String input, String expected) {
         assertEquals(expected, norm(input));

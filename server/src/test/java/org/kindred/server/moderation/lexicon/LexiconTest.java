@@ -138,11 +138,11 @@ class LexiconTest {
         Lexicon all = bundled("en", "es", "de", "fr");
         System.out.printf("lexicon: en=%d terms, all=%d terms, %d states%n", en.size(), all.size(), all.states());
         assertTrue(en.size() >= 5000, "English terms: " + en.size());
-        assertEquals(Set.of("profanity", "slur", "hate", "harassment", "self_harm_incitement", "sexual", "threat"),
-                en.categories());
+        assertEquals(Set.of("profanity", "slur", "hate", "harassment", "insult", "self_harm_incitement", "sexual",
+                "threat"), en.categories());
         for (String lang : List.of("es", "de", "fr")) {
             Lexicon l = bundled(lang);
-            assertTrue(l.categories().containsAll(Set.of("slur", "hate", "self_harm_incitement", "threat")), lang);
+            assertTrue(l.categories().containsAll(Set.of("slur", "hate", "insult", "self_harm_incitement", "threat")), lang);
         }
     }
 
