@@ -89,7 +89,10 @@ public final class Services implements AutoCloseable {
             throw new UncheckedIOException("cannot open the fingerprint secret in " + config.dataDir(), e);
         }
         this.blocking = Executors.newFixedThreadPool(2, named("kindred-store"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("kindred-timer"));
+        java.util.concurrent.ScheduledThreadPoolExecutor timer =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, named("kindred-timer"));
+        timer.setRemoveOnCancelPolicy(true); // a cancelled check-in or timeout must not stay queued until its due time
+        this.scheduler = timer;
         Clock wall = Clock.systemUTC();
         this.audit = new AuditLog(store.audit(), wall);
         this.accounts = new AccountService(store.accounts(), store.tokens(), new PasswordHasher(), audit, wall);

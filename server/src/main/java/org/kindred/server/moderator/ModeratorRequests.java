@@ -95,7 +95,7 @@ public final class ModeratorRequests {
         } else if (m instanceof ModRequest.Dismiss d) {
             async(c, d.id(), () -> console.dismiss(who, d));
         } else if (m instanceof ModRequest.Delete d) {
-            withRoom(c, d.id(), d.room(), room -> room.delete(d.msg()).thenApplyAsync(known -> {
+            withPublicRoom(c, d.id(), d.room(), room -> room.delete(d.msg()).thenApplyAsync(known -> {
                 if (!known) {
                     return notFound(d.id(), "That message is not in this room's history.");
                 }
@@ -103,7 +103,7 @@ public final class ModeratorRequests {
                 return ServerMessage.Ok.of(d.id());
             }, blocking));
         } else if (m instanceof ModRequest.Mute mu) {
-            withRoom(c, mu.id(), mu.room(), room -> mute(room, who, mu));
+            withPublicRoom(c, mu.id(), mu.room(), room -> mute(room, who, mu));
         } else if (m instanceof ModRequest.Unmute u) {
             withRoom(c, u.id(), u.room(), room -> CompletableFuture.supplyAsync(() -> {
                 boolean had = store.mutes().remove(u.room(), u.member());
@@ -115,7 +115,7 @@ public final class ModeratorRequests {
                     .thenApply(wasMuted -> had || wasMuted ? ServerMessage.Ok.of(u.id())
                             : notFound(u.id(), "That member has no pause in this room."))));
         } else if (m instanceof ModRequest.Kick k) {
-            withRoom(c, k.id(), k.room(), room -> kick(room, who, k));
+            withPublicRoom(c, k.id(), k.room(), room -> kick(room, who, k));
         } else if (m instanceof ModRequest.Ban b) {
             async(c, b.id(), () -> ban(who, b));
         } else if (m instanceof ModRequest.Unban u) {
@@ -127,12 +127,12 @@ public final class ModeratorRequests {
                 return ServerMessage.Ok.of(u.id());
             });
         } else if (m instanceof ModRequest.Slow sl) {
-            withRoom(c, sl.id(), sl.room(), room -> room.slow(sl.seconds()).thenApplyAsync(x -> {
+            withPublicRoom(c, sl.id(), sl.room(), room -> room.slow(sl.seconds()).thenApplyAsync(x -> {
                 audit.record(who, AuditAction.SLOW, null, sl.room(), sl.seconds() + "s");
                 return ServerMessage.Ok.of(sl.id());
             }, blocking));
         } else if (m instanceof ModRequest.Lock l) {
-            withRoom(c, l.id(), l.room(), room -> room.lock(l.locked()).thenApplyAsync(x -> {
+            withPublicRoom(c, l.id(), l.room(), room -> room.lock(l.locked()).thenApplyAsync(x -> {
                 audit.record(who, l.locked() ? AuditAction.LOCK : AuditAction.UNLOCK, null, l.room(), null);
                 return ServerMessage.Ok.of(l.id());
             }, blocking));
@@ -243,6 +243,20 @@ public final class ModeratorRequests {
     static ModEvent.ReportFiled event(Report r, String status) {
         return new ModEvent.ReportFiled(r.id(), r.room(), r.msgId(), r.reportedId(), r.reason(), r.excerpt(),
                 r.createdAt(), status);
+    }
+
+    /**
+     * As {@link #withRoom}, but a private conversation's room is {@code not_found}: delete, mute,
+     * kick, slow mode and lock would break a warm hand-off from outside it (its two people end it
+     * with {@code leave} or {@code mod.close}).
+     */
+    private void withPublicRoom(Connection c, String id, String roomId,
+            java.util.function.Function<Room, CompletableFuture<ServerMessage>> action) {
+        if (handOff != null && handOff.handles(roomId)) {
+            c.send(notFound(id, "There is no room with that name."));
+            return;
+        }
+        withRoom(c, id, roomId, action);
     }
 
     private void withRoom(Connection c, String id, String roomId,

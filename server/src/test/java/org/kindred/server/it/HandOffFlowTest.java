@@ -283,6 +283,17 @@ class HandOffFlowTest {
         JsonNode taken = req(sam, Map.of("type", "mod.reach", "member", id(ann)));
         assertEquals("forbidden", taken.path("code").asText(), "one private conversation per person");
         assertTrue(taken.path("message").asText().contains("alex"), taken.toString());
+        // another moderator cannot break the conversation from outside it (its id shows in escalations)
+        for (Map<String, Object> outside : List.<Map<String, Object>>of(
+                Map.of("type", "mod.kick", "room", again, "member", id(ann), "seconds", 600),
+                Map.of("type", "mod.mute", "room", again, "member", id(ann), "seconds", 600),
+                Map.of("type", "mod.lock", "room", again, "locked", true),
+                Map.of("type", "mod.slow", "room", again, "seconds", 30),
+                Map.of("type", "mod.delete", "room", again, "msg", "m_x"))) {
+            assertEquals("not_found", req(sam, outside).path("code").asText(), "from outside: " + outside);
+        }
+        JsonNode stillOpen = req(ann, Map.of("type", "join", "room", again));
+        assertEquals("joined", stillOpen.path("type").asText(), "the invitation still stands: " + stillOpen);
 
         String gone = req(mod, Map.of("type", "mod.reach", "member", id(bo))).path("room").asText();
         bo.await("invite");
