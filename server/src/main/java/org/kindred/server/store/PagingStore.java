@@ -29,4 +29,18 @@ public interface PagingStore {
 
     /** Moves a pending delivery to {@code status}; false when it is not pending. */
     boolean finish(String escalationId, String reason, String target, PageDelivery.Status status);
+
+    /**
+     * Claims the pending deliveries due at {@code now} (next attempt at or before it), earliest due
+     * first, at most {@code limit}, moving each one's next attempt to {@code leaseUntil}. Of several
+     * nodes sharing the store and claiming at the same time, exactly one gets each due delivery; if
+     * that node dies before {@link #attempting} or {@link #finish}, the delivery is due again at
+     * {@code leaseUntil}.
+     *
+     * @param now        epoch ms
+     * @param leaseUntil epoch ms, after {@code now}: when an unfinished claim falls due again
+     * @param limit      the most deliveries returned, > 0
+     * @return the claimed deliveries with {@code nextAttemptAt == leaseUntil}; empty when none is due
+     */
+    List<PageDelivery> claimDue(long now, long leaseUntil, int limit);
 }

@@ -1,128 +1,146 @@
 package org.kindred.server.store.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.kindred.server.store.StoreException;
 
 /**
- * One JDBC connection shared by every thread, guarded by a fair lock: one statement or
- * transaction at a time. With autocommit on, each single statement is its own transaction
- * and is committed (and synced, per the connection's settings) before the call returns.
+ * Runs the store's units of work on connections from a {@link Connections} source and turns
+ * every {@link SQLException} into a {@link StoreException}.
  *
- * <p>Why one connection: SQLite allows one writer at a time anyway, and the store's traffic
- * (moderator actions, reports, ban look-ups at {@code hello}/{@code join}) is light; a
- * single connection keeps transactions simple and avoids SQLITE_BUSY between our own
- * threads. Another process (the {@code moderators} admin command) may write the same file
- * meanwhile; a busy timeout on the connection covers that.
+ * <ul>
+ *   <li>{@link #single}: one connection shared by every thread behind a fair lock, one statement
+ *       or transaction at a time (SQLite: one writer at a time anyway, and no SQLITE_BUSY between
+ *       our own threads; another process such as the admin command is covered by a busy timeout).</li>
+ *   <li>{@link #pooled}: a connection pool (PostgreSQL); each unit of work borrows a connection
+ *       and gives it back, so units run in parallel and the database orders them.</li>
+ * </ul>
  */
 final class Db implements AutoCloseable {
 
     @FunctionalInterface
     interface Work<T> {
-        T run(Db db) throws SQLException;
+        T run(Sql sql) throws SQLException;
     }
 
-    @FunctionalInterface
-    interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
+    /** Where connections come from and go back to. */
+    interface Connections {
+        Connection borrow() throws SQLException;
+
+        void giveBack(Connection c);
+
+        void close() throws SQLException;
     }
 
-    private final Connection conn;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Connections connections;
+    private final Dialect dialect;
     private volatile boolean closed;
 
-    Db(Connection conn) {
-        this.conn = conn;
+    private Db(Connections connections, Dialect dialect) {
+        this.connections = connections;
+        this.dialect = dialect;
     }
 
-    /** Runs one unit of work: autocommit, so each statement commits on its own. */
+    /** One connection for every thread, taken in turn (fair lock). */
+    static Db single(Connection conn, Dialect dialect) {
+        ReentrantLock lock = new ReentrantLock(true);
+        return new Db(new Connections() {
+            @Override
+            public Connection borrow() {
+                lock.lock();
+                return conn;
+            }
+
+            @Override
+            public void giveBack(Connection c) {
+                lock.unlock();
+            }
+
+            @Override
+            public void close() throws SQLException {
+                lock.lock();
+                try {
+                    conn.close();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }, dialect);
+    }
+
+    /** Connections borrowed from {@code pool}; {@code closer} shuts the pool down. */
+    static Db pooled(DataSource pool, AutoCloseable closer, Dialect dialect) {
+        return new Db(new Connections() {
+            @Override
+            public Connection borrow() throws SQLException {
+                return pool.getConnection();
+            }
+
+            @Override
+            public void giveBack(Connection c) {
+                try {
+                    c.close(); // back to the pool, which rolls back anything left open
+                } catch (SQLException e) {
+                    // a broken connection: the pool drops it
+                }
+            }
+
+            @Override
+            public void close() throws SQLException {
+                try {
+                    closer.close();
+                } catch (SQLException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new SQLException("could not close the pool", e);
+                }
+            }
+        }, dialect);
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs one unit of work in autocommit: each statement commits on its own. */
     <T> T call(Work<T> work) {
-        lock.lock();
+        ensureOpen();
+        Connection c = borrow();
         try {
             ensureOpen();
-            return work.run(this);
+            return work.run(new Sql(c, dialect));
         } catch (SQLException e) {
-            throw new StoreException("database error: " + e.getMessage(), e);
+            throw failure(e);
         } finally {
-            lock.unlock();
+            connections.giveBack(c);
         }
     }
 
     /** Runs work in one transaction: committed whole on return, rolled back on any failure. */
     <T> T transaction(Work<T> work) {
-        lock.lock();
+        ensureOpen();
+        Connection c = borrow();
         try {
             ensureOpen();
-            conn.setAutoCommit(false);
+            c.setAutoCommit(false);
             try {
-                T result = work.run(this);
-                conn.commit();
+                T result = work.run(new Sql(c, dialect));
+                c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(e);
+                rollbackQuietly(c, e);
                 throw e;
             } finally {
-                conn.setAutoCommit(true);
+                restoreAutoCommit(c);
             }
         } catch (SQLException e) {
-            throw new StoreException("database error: " + e.getMessage(), e);
+            throw failure(e);
         } finally {
-            lock.unlock();
-        }
-    }
-
-    int update(String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
-        }
-    }
-
-    /** Inserts one row and returns its generated integer key. */
-    long insertReturningKey(String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bind(ps, params);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("no generated key");
-                }
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
-        }
-    }
-
-    <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params)
-            throws SQLException {
-        List<T> rows = query(sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    /** A single text value of a query, e.g. a PRAGMA; for diagnostics and tests. */
-    String queryString(String sql) throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
+            connections.giveBack(c);
         }
     }
 
@@ -132,16 +150,22 @@ final class Db implements AutoCloseable {
 
     @Override
     public void close() {
-        lock.lock();
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            if (!closed) {
-                closed = true;
-                conn.close();
-            }
+            connections.close();
         } catch (SQLException e) {
             throw new StoreException("could not close the database", e);
-        } finally {
-            lock.unlock();
+        }
+    }
+
+    private Connection borrow() {
+        try {
+            return connections.borrow();
+        } catch (SQLException e) {
+            throw failure(e);
         }
     }
 
@@ -151,39 +175,35 @@ final class Db implements AutoCloseable {
         }
     }
 
-    private void rollbackQuietly(Exception cause) {
+    /**
+     * The store's view of a database error: unreachable (the connection could not be made or
+     * was lost: SQLState class 08, or no connection within the pool's timeout) or another
+     * error. The message names the kind and SQLState; database messages carry no stored values
+     * (the PostgreSQL driver is told not to include the server's details).
+     */
+    static StoreException failure(SQLException e) {
+        String state = e.getSQLState();
+        boolean unreachable = (state != null && state.startsWith("08"))
+                || e instanceof SQLTransientConnectionException
+                || e instanceof SQLNonTransientConnectionException;
+        String what = unreachable ? "the database is unreachable" : "database error";
+        return new StoreException(what + (state == null ? "" : " (SQLState " + state + ")") + ": "
+                + e.getMessage(), e);
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
         try {
-            conn.rollback();
+            c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
     }
 
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            int idx = i + 1;
-            if (p == null) {
-                ps.setNull(idx, Types.NULL);
-            } else if (p instanceof String s) {
-                ps.setString(idx, s);
-            } else if (p instanceof Long l) {
-                ps.setLong(idx, l);
-            } else if (p instanceof Integer n) {
-                ps.setInt(idx, n);
-            } else if (p instanceof Boolean b) {
-                ps.setInt(idx, b ? 1 : 0);
-            } else if (p instanceof Enum<?> e) {
-                ps.setString(idx, e.name());
-            } else {
-                throw new SQLException("cannot bind a " + p.getClass().getSimpleName());
-            }
+    private static void restoreAutoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the connection is broken; the pool (or the next call) finds out
         }
-    }
-
-    /** Reads a nullable BIGINT column. */
-    static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
     }
 }

@@ -19,14 +19,10 @@ final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean insertIfAbsent(ModeratorAccount a) {
-        return db.transaction(d -> {
-            if (find(d, a.name()).isPresent()) {
-                return false;
-            }
-            d.update("INSERT INTO moderator_account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
-                    a.name(), a.role(), a.passwordHash(), a.disabled(), a.createdAt());
-            return true;
-        });
+        // one statement, so concurrent callers (even on several nodes) cannot both insert
+        return db.call(d -> d.update("INSERT INTO moderator_account (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (name) DO NOTHING",
+                a.name(), a.role(), a.passwordHash(), a.disabled(), a.createdAt()) == 1);
     }
 
     @Override
@@ -52,7 +48,7 @@ final class JdbcAccountStore implements AccountStore {
                 passwordHash, name) == 1);
     }
 
-    private static Optional<ModeratorAccount> find(Db d, String name) throws SQLException {
+    private static Optional<ModeratorAccount> find(Sql d, String name) throws SQLException {
         return d.queryOne("SELECT " + COLUMNS + " FROM moderator_account WHERE name = ?",
                 JdbcAccountStore::map, name);
     }

@@ -18,7 +18,7 @@ final class JdbcAuditStore implements AuditStore {
     @Override
     public AuditEntry append(AuditEntry e) {
         long id = db.call(d -> d.insertReturningKey("INSERT INTO audit_log (ts, actor, action,"
-                        + " target, room, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                        + " target, room, reason) VALUES (?, ?, ?, ?, ?, ?)", "id",
                 e.ts(), e.actor(), e.action(), e.target(), e.room(), e.reason()));
         return new AuditEntry(id, e.ts(), e.actor(), e.action(), e.target(), e.room(), e.reason());
     }

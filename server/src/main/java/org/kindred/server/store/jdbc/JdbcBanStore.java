@@ -64,7 +64,7 @@ final class JdbcBanStore implements BanStore {
     private static Ban map(ResultSet rs) throws SQLException {
         return new Ban(rs.getString("id"), rs.getString("member_id"), rs.getString("fingerprint"),
                 rs.getString("reason"), rs.getString("banned_by"), rs.getLong("created_at"),
-                Db.nullableLong(rs, "expires_at"), Db.nullableLong(rs, "lifted_at"),
+                Sql.nullableLong(rs, "expires_at"), Sql.nullableLong(rs, "lifted_at"),
                 rs.getString("lifted_by"));
     }
 }

@@ -2,6 +2,7 @@ package org.kindred.server.store.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kindred.protocol.EscalationSource;
@@ -63,15 +64,37 @@ final class JdbcEscalationStore implements EscalationStore {
                 EscalationStatus.RESOLVED) == 1);
     }
 
+    @Override
+    public List<Escalation> claimReannouncements(RiskLevel level, long now, long intervalMs, int limit) {
+        if (limit <= 0 || intervalMs <= 0) {
+            throw new IllegalArgumentException("limit and intervalMs must be positive");
+        }
+        String due = " status = ? AND level = ? AND COALESCE(reannounce_at, created_at + ?) <= ?";
+        return db.transaction(d -> {
+            List<Escalation> found = d.query("SELECT " + COLUMNS + " FROM escalation WHERE" + due
+                    + " ORDER BY created_at, id LIMIT ?" + d.dialect().skipLocked, JdbcEscalationStore::map,
+                    EscalationStatus.OPEN, level, intervalMs, now, limit);
+            List<Escalation> claimed = new ArrayList<>(found.size());
+            for (Escalation e : found) {
+                // still due and open as the row is written, so a claim without row locks cannot take it twice
+                if (d.update("UPDATE escalation SET reannounce_at = ? WHERE id = ? AND" + due,
+                        now + intervalMs, e.id(), EscalationStatus.OPEN, level, intervalMs, now) == 1) {
+                    claimed.add(e);
+                }
+            }
+            return claimed;
+        });
+    }
+
     private static Escalation map(ResultSet rs) throws SQLException {
         String outcome = rs.getString("outcome");
         return new Escalation(rs.getString("id"), rs.getString("room"), rs.getString("member_id"),
                 RiskLevel.valueOf(rs.getString("level")),
                 EscalationSource.valueOf(rs.getString("source")), rs.getString("excerpt"),
                 EscalationStatus.valueOf(rs.getString("status")), rs.getString("claimed_by"),
-                Db.nullableLong(rs, "claimed_at"),
+                Sql.nullableLong(rs, "claimed_at"),
                 outcome == null ? null : ResolveOutcome.valueOf(outcome), rs.getString("note"),
-                rs.getString("resolved_by"), Db.nullableLong(rs, "resolved_at"),
+                rs.getString("resolved_by"), Sql.nullableLong(rs, "resolved_at"),
                 rs.getLong("created_at"));
     }
 }

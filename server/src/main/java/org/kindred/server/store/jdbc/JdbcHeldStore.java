@@ -54,8 +54,11 @@ final class JdbcHeldStore implements HeldStore {
             if (held.isEmpty()) {
                 return Optional.<HeldMessage>empty();
             }
-            d.update("UPDATE held_message SET status = ?, decided_by = ?, decided_at = ?, text = NULL"
-                    + " WHERE msg_id = ?", decision, moderator, at, msgId);
+            // still pending as the row is written: of concurrent deciders (on any node) one wins
+            if (d.update("UPDATE held_message SET status = ?, decided_by = ?, decided_at = ?, text = NULL"
+                    + " WHERE msg_id = ? AND status = ?", decision, moderator, at, msgId, HeldStatus.PENDING) != 1) {
+                return Optional.<HeldMessage>empty();
+            }
             HeldMessage m = held.get();
             return Optional.of(new HeldMessage(m.msgId(), m.room(), m.memberId(), m.text(),
                     m.categories(), m.createdAt(), decision, moderator, at));
@@ -68,6 +71,6 @@ final class JdbcHeldStore implements HeldStore {
         return new HeldMessage(rs.getString("msg_id"), rs.getString("room"),
                 rs.getString("member_id"), rs.getString("text"), categories,
                 rs.getLong("created_at"), HeldStatus.valueOf(rs.getString("status")),
-                rs.getString("decided_by"), Db.nullableLong(rs, "decided_at"));
+                rs.getString("decided_by"), Sql.nullableLong(rs, "decided_at"));
     }
 }

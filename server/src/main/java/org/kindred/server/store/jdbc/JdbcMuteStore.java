@@ -18,11 +18,11 @@ final class JdbcMuteStore implements MuteStore {
 
     @Override
     public void put(Mute m) {
-        db.transaction(d -> {
-            d.update("DELETE FROM mute WHERE room = ? AND member_id = ?", m.room(), m.memberId());
-            return d.update("INSERT INTO mute (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-                    m.room(), m.memberId(), m.until(), m.mutedBy(), m.reason(), m.createdAt());
-        });
+        // an upsert: a delete-then-insert would let two concurrent puts collide on the key
+        db.call(d -> d.update("INSERT INTO mute (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (room, member_id) DO UPDATE SET until_at = excluded.until_at,"
+                        + " muted_by = excluded.muted_by, reason = excluded.reason, created_at = excluded.created_at",
+                m.room(), m.memberId(), m.until(), m.mutedBy(), m.reason(), m.createdAt()));
     }
 
     @Override

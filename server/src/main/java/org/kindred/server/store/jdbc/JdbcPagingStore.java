@@ -2,6 +2,7 @@ package org.kindred.server.store.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.kindred.protocol.RiskLevel;
 import org.kindred.server.store.PageDelivery;
@@ -20,8 +21,8 @@ final class JdbcPagingStore implements PagingStore {
 
     @Override
     public boolean add(PageDelivery p) {
-        return db.call(d -> d.update("INSERT OR IGNORE INTO page_delivery (" + COLUMNS + ") VALUES"
-                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?)", p.escalationId(), p.reason(), p.target(), p.level(),
+        return db.call(d -> d.update("INSERT INTO page_delivery (" + COLUMNS + ") VALUES"
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", p.escalationId(), p.reason(), p.target(), p.level(),
                 p.room(), p.status(), p.attempts(), p.nextAttemptAt(), p.createdAt()) == 1);
     }
 
@@ -48,6 +49,29 @@ final class JdbcPagingStore implements PagingStore {
     public boolean finish(String escalationId, String reason, String target, PageDelivery.Status status) {
         return db.call(d -> d.update("UPDATE page_delivery SET status = ?" + KEY,
                 status, escalationId, reason, target, PageDelivery.Status.PENDING) == 1);
+    }
+
+    @Override
+    public List<PageDelivery> claimDue(long now, long leaseUntil, int limit) {
+        if (limit <= 0 || leaseUntil <= now) {
+            throw new IllegalArgumentException("limit must be positive and leaseUntil after now");
+        }
+        return db.transaction(d -> {
+            List<PageDelivery> due = d.query("SELECT " + COLUMNS + " FROM page_delivery"
+                    + " WHERE status = ? AND next_attempt_at <= ?"
+                    + " ORDER BY next_attempt_at, created_at, escalation_id, reason, target LIMIT ?"
+                    + d.dialect().skipLocked, JdbcPagingStore::map, PageDelivery.Status.PENDING, now, limit);
+            List<PageDelivery> claimed = new ArrayList<>(due.size());
+            for (PageDelivery p : due) {
+                // still due as the row is written, so a claim without row locks cannot take it twice
+                if (d.update("UPDATE page_delivery SET next_attempt_at = ?" + KEY + " AND next_attempt_at <= ?",
+                        leaseUntil, p.escalationId(), p.reason(), p.target(), PageDelivery.Status.PENDING, now) == 1) {
+                    claimed.add(new PageDelivery(p.escalationId(), p.reason(), p.target(), p.level(), p.room(),
+                            p.status(), p.attempts(), leaseUntil, p.createdAt()));
+                }
+            }
+            return claimed;
+        });
     }
 
     private static PageDelivery map(ResultSet rs) throws SQLException {

@@ -59,6 +59,6 @@ final class JdbcReportStore implements ReportStore {
                 ReportReason.valueOf(rs.getString("reason")), rs.getString("note"),
                 rs.getString("excerpt"), rs.getLong("created_at"),
                 ReportStatus.valueOf(rs.getString("status")), rs.getString("closed_by"),
-                Db.nullableLong(rs, "closed_at"));
+                Sql.nullableLong(rs, "closed_at"));
     }
 }

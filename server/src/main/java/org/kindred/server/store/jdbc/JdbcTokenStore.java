@@ -40,6 +40,6 @@ final class JdbcTokenStore implements TokenStore {
 
     private static LoginToken map(ResultSet rs) throws SQLException {
         return new LoginToken(rs.getString("token_hash"), rs.getString("account"),
-                rs.getLong("created_at"), rs.getLong("expires_at"), Db.nullableLong(rs, "revoked_at"));
+                rs.getLong("created_at"), rs.getLong("expires_at"), Sql.nullableLong(rs, "revoked_at"));
     }
 }

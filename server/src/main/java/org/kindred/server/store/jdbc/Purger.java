@@ -37,7 +37,7 @@ final class Purger {
         });
     }
 
-    private static int purgeBans(Db d, long cutoff) throws SQLException {
+    private static int purgeBans(Sql d, long cutoff) throws SQLException {
         return d.update("DELETE FROM ban WHERE (lifted_at IS NOT NULL AND lifted_at < ?)"
                 + " OR (lifted_at IS NULL AND expires_at IS NOT NULL AND expires_at < ?)", cutoff, cutoff);
     }

@@ -4,28 +4,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
-import org.kindred.server.store.AccountStore;
-import org.kindred.server.store.AuditStore;
-import org.kindred.server.store.BanStore;
 import org.kindred.server.store.DataDir;
-import org.kindred.server.store.EscalationStore;
-import org.kindred.server.store.HeldStore;
-import org.kindred.server.store.MuteStore;
-import org.kindred.server.store.PagingStore;
-import org.kindred.server.store.PurgeResult;
-import org.kindred.server.store.ReportStore;
-import org.kindred.server.store.Store;
 import org.kindred.server.store.StoreConfig;
 import org.kindred.server.store.StoreException;
-import org.kindred.server.store.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The embedded {@link Store}: SQLite in {@code <dataDir>/kindred.db}.
+ * The embedded {@link org.kindred.server.store.Store}: SQLite in {@code <dataDir>/kindred.db}.
  *
  * <ul>
  *   <li><b>Durability:</b> WAL journal with {@code synchronous=FULL}, so every commit is
@@ -39,39 +27,14 @@ import org.sqlite.SQLiteDataSource;
  *       timeout covers another process (the admin command) writing at the same time.</li>
  * </ul>
  */
-public final class SqliteStore implements Store {
+public final class SqliteStore extends JdbcStore {
     /** The database file's name inside the data directory. */
     public static final String DB_FILE = "kindred.db";
-    static final String MIGRATIONS = "classpath:db/migration/sqlite";
     private static final int BUSY_TIMEOUT_MS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
 
-    private final Db db;
-    private final StoreConfig config;
-    private final AccountStore accounts;
-    private final TokenStore tokens;
-    private final BanStore bans;
-    private final MuteStore mutes;
-    private final ReportStore reports;
-    private final EscalationStore escalations;
-    private final HeldStore held;
-    private final AuditStore audit;
-    private final PagingStore paging;
-    private final Purger purger;
-
     private SqliteStore(Db db, StoreConfig config) {
-        this.db = db;
-        this.config = config;
-        this.accounts = new JdbcAccountStore(db);
-        this.tokens = new JdbcTokenStore(db);
-        this.bans = new JdbcBanStore(db);
-        this.mutes = new JdbcMuteStore(db);
-        this.reports = new JdbcReportStore(db);
-        this.escalations = new JdbcEscalationStore(db);
-        this.held = new JdbcHeldStore(db);
-        this.audit = new JdbcAuditStore(db);
-        this.paging = new JdbcPagingStore(db);
-        this.purger = new Purger(db, config);
+        super(db, config);
     }
 
     /**
@@ -88,7 +51,7 @@ public final class SqliteStore implements Store {
         migrate(url, sqlite);
         try {
             Connection conn = sqlite.createConnection(url);
-            Db db = new Db(conn);
+            Db db = Db.single(conn, Dialect.SQLITE);
             String mode = db.call(d -> d.queryString("PRAGMA journal_mode"));
             if (!"wal".equalsIgnoreCase(mode)) {
                 LOG.warn("store: WAL is not available on this file system (journal_mode={});"
@@ -115,20 +78,7 @@ public final class SqliteStore implements Store {
     private static void migrate(String url, SQLiteConfig sqlite) {
         SQLiteDataSource ds = new SQLiteDataSource(sqlite);
         ds.setUrl(url);
-        try {
-            var result = Flyway.configure(SqliteStore.class.getClassLoader())
-                    .dataSource(ds)
-                    .locations(MIGRATIONS)
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-            if (result.migrationsExecuted > 0) {
-                LOG.info("store: applied {} schema migration(s), now at version {}",
-                        result.migrationsExecuted, result.targetSchemaVersion);
-            }
-        } catch (RuntimeException e) {
-            throw new StoreException("could not migrate the database schema", e);
-        }
+        migrate(ds, Dialect.SQLITE);
     }
 
     /**
@@ -165,77 +115,5 @@ public final class SqliteStore implements Store {
             throw new IllegalArgumentException("not a pragma name");
         }
         return db.call(d -> d.queryString("PRAGMA " + name));
-    }
-
-    @Override
-    public AccountStore accounts() {
-        return accounts;
-    }
-
-    @Override
-    public TokenStore tokens() {
-        return tokens;
-    }
-
-    @Override
-    public BanStore bans() {
-        return bans;
-    }
-
-    @Override
-    public MuteStore mutes() {
-        return mutes;
-    }
-
-    @Override
-    public ReportStore reports() {
-        return reports;
-    }
-
-    @Override
-    public EscalationStore escalations() {
-        return escalations;
-    }
-
-    @Override
-    public HeldStore held() {
-        return held;
-    }
-
-    @Override
-    public AuditStore audit() {
-        return audit;
-    }
-
-    @Override
-    public PagingStore paging() {
-        return paging;
-    }
-
-    @Override
-    public StoreConfig config() {
-        return config;
-    }
-
-    @Override
-    public PurgeResult purgeExpired(long now) {
-        return purger.purge(now);
-    }
-
-    @Override
-    public boolean isHealthy() {
-        if (db.isClosed()) {
-            return false;
-        }
-        try {
-            return "1".equals(db.call(d -> d.queryString("SELECT 1")));
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public void close() {
-        db.close();
     }
 }

@@ -101,7 +101,7 @@ class SqliteStoreContractTest extends StoreContractTest {
              ResultSet rs = st.executeQuery(
                      "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL"
                              + " ORDER BY installed_rank")) {
-            for (String version : new String[] {"1", "2"}) {
+            for (String version : new String[] {"1", "2", "3"}) {
                 assertTrue(rs.next(), "migration " + version);
                 assertEquals(version, rs.getString(1));
                 assertEquals(1, rs.getInt(2));
@@ -109,5 +109,37 @@ class SqliteStoreContractTest extends StoreContractTest {
             assertTrue(!rs.next(), "each migration applied once");
         }
         store = reopen(CONFIG);
+    }
+
+    /**
+     * A database written before the PostgreSQL store existed (schema version 2, the same
+     * {@code db/migration/sqlite} folder) opens, keeps its rows and gains version 3.
+     */
+    @Test
+    void aVersion2DatabaseOpensAndIsMigratedWithItsData() throws Exception {
+        store.close();
+        Path old = tmp.resolve("old");
+        Files.createDirectories(old);
+        String url = "jdbc:sqlite:" + old.resolve(SqliteStore.DB_FILE);
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        ds.setUrl(url);
+        org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite")
+                .target("2").load().migrate();
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO moderator_account (name, role, password_hash, disabled, created_at)"
+                    + " VALUES ('zoe', 'MODERATOR', 'h', 0, 1)");
+            st.execute("INSERT INTO escalation (id, room, member_id, level, source, excerpt, status, created_at)"
+                    + " VALUES ('esc_old', 'lobby', 'm1', 'IMMINENT', 'KEYWORD', 'x', 'OPEN', " + T0 + ")");
+        }
+        store = SqliteStore.open(old, CONFIG);
+        assertTrue(store.accounts().find("zoe").isPresent());
+        assertEquals(java.util.List.of("esc_old"), store.escalations().claimReannouncements(
+                org.kindred.protocol.RiskLevel.IMMINENT, T0 + 120_000, 120_000, 5).stream()
+                .map(org.kindred.server.store.Escalation::id).toList());
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT max(version) FROM flyway_schema_history")) {
+            assertTrue(rs.next());
+            assertEquals("3", rs.getString(1));
+        }
     }
 }
