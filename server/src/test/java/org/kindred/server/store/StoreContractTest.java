@@ -49,7 +49,9 @@ public abstract class StoreContractTest {
 
     @AfterEach
     void tearDown() {
-        store.close();
+        if (store != null) { // null when opening was skipped
+            store.close();
+        }
     }
 
     private Store reopenAfterClose() {

@@ -48,13 +48,17 @@ public final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** The directory of {@code initdb} and {@code pg_ctl}, or null when PostgreSQL is not installed. */
+    /**
+     * The directory of {@code initdb} and {@code pg_ctl}, or null when PostgreSQL is not installed:
+     * {@code TEST_PG_BINDIR} when set, else the newest {@code /usr/lib/postgresql/N/bin}, else {@code PATH}.
+     */
     public static Path binaries() {
-        String own = System.getenv("KINDRED_TEST_PG_BINDIR");
-        List<Path> candidates = new ArrayList<>();
+        String own = System.getenv("TEST_PG_BINDIR"); // when set, the only place looked at
         if (own != null && !own.isBlank()) {
-            candidates.add(Path.of(own));
+            Path p = Path.of(own);
+            return Files.isExecutable(p.resolve("initdb")) && Files.isExecutable(p.resolve("pg_ctl")) ? p : null;
         }
+        List<Path> candidates = new ArrayList<>();
         Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> s = Files.list(debian)) {
