@@ -5,7 +5,7 @@ import org.kindred.server.config.ConfigLoader;
 import org.kindred.server.moderator.ModeratorsCommand;
 
 /**
- * {@code java -jar kindred-server.jar [--port N] [--host ADDR] [--data-dir DIR] [--config FILE]}, or
+ * {@code java -jar kindred-server.jar [--port N] [--host ADDR] [--data-dir DIR] [--config FILE] [--database URL]}, or
  * {@code java -jar kindred-server.jar moderators add|list|disable|enable …} for accounts.
  * Exit status: 1 when the server could not start, 2 for a bad setting (one line on standard error).
  */
@@ -34,6 +34,11 @@ public final class Main {
 
     /** One line saying why the server could not start. */
     static String describe(Throwable t, String host, int port) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof org.kindred.server.store.StoreException) { // written for operators, no stored values
+                return c.getMessage().replaceAll("\\s+", " ").strip();
+            }
+        }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -51,6 +56,7 @@ public final class Main {
     /** What {@code --help} prints. */
     static final String USAGE = """
             Usage: java -jar kindred-server.jar [--port N] [--host ADDR] [--data-dir DIR] [--config FILE]
+                                                [--database URL]
                    java -jar kindred-server.jar moderators --help
 
             Starts the Kindred chat server (HTTP and WebSocket on one port).
@@ -58,13 +64,17 @@ public final class Main {
               --host ADDR       interface to listen on (default 0.0.0.0)
               --data-dir DIR    where kindred.db and secret.key live (default ./data)
               --config FILE     a YAML file of settings (also KINDRED_CONFIG)
+              --database URL    keep the store in PostgreSQL (jdbc:postgresql://HOST:PORT/DB) instead of
+                                SQLite in the data directory (also KINDRED_DATABASE); the user and
+                                password come from KINDRED_DATABASE_USER and KINDRED_DATABASE_PASSWORD
+                                or KINDRED_DATABASE_PASSWORD_FILE
               --help            this text
             Any setting can also be given as KINDRED_<KEY> (e.g. KINDRED_MAX_FRAME_BYTES=32768,
             KINDRED_SESSIONS_NEW_BURST=40). A bad setting stops the start with one line and exit status 2.
             """;
 
     private static final java.util.List<String> FLAGS = java.util.List.of("--port", "--host", "--data-dir",
-            "--config", "--help");
+            "--config", "--database", "--help");
 
     public static void main(String[] argv) throws Exception {
         int code = run(argv, System.getenv(), System.out, System.err);
@@ -101,11 +111,15 @@ public final class Main {
                         : null;
                 err.println("kindred: unknown argument " + org.kindred.server.config.ConfigErrors.show(first)
                         + (guess == null ? "" : ", did you mean " + guess + "?")
-                        + " (expected: --port N, --host ADDR, --data-dir DIR, --config FILE or --help)");
+                        + " (expected: --port N, --host ADDR, --data-dir DIR, --config FILE,"
+                        + " --database URL or --help)");
                 return 2;
             }
             loaded = ConfigLoader.load(args, env);
             ConfigCheck.check(loaded);
+            if (loaded.config().database() != null) { // the credentials' variables, checked before anything starts
+                org.kindred.server.store.jdbc.PostgresSettings.from(loaded.config().database(), env);
+            }
             stall = stallThreshold(env.get(STALL_ENV));
         } catch (ConfigException e) {
             err.println("kindred: " + (loaded == null ? e.getMessage() : loaded.explain(e)));

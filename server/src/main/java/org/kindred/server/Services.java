@@ -36,7 +36,6 @@ import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.Mute;
 import org.kindred.server.store.Store;
 import org.kindred.server.store.StoreConfig;
-import org.kindred.server.store.jdbc.SqliteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +80,8 @@ public final class Services implements AutoCloseable {
     public Services(KindredConfig config, JsonNode storeSection, JsonNode crisisSection, JsonNode pagingSection,
             ProtocolCodec codec, RoomRegistry rooms, SessionRegistry sessions, LongSupplier clock) {
         var pagingConfig = org.kindred.server.paging.PagingConfig.from(pagingSection); // fail before opening anything
-        this.store = SqliteStore.open(config.dataDir(), storeConfig(storeSection));
+        this.store = org.kindred.server.store.jdbc.Stores.open(config.database(), config.dataDir(),
+                storeConfig(storeSection), System.getenv()); // PostgreSQL with --database, else SQLite
         try {
             this.fingerprinter = Fingerprinter.open(config.dataDir());
         } catch (IOException e) {

@@ -11,7 +11,7 @@ final class ConfigFile {
     static final Set<String> SCALARS = Set.of("host", "port", "dataDir", "maxFrameBytes", "resumeWindowSeconds",
             "historySize", "historyMaxAgeSeconds", "maxText", "ratePerSec", "burst", "outboundQueueBytes",
             "pingIntervalSeconds", "idleTimeoutSeconds", "maxConnectionsPerAddress", "maxProtocolErrors",
-            "requestsPerSecond", "requestBurst", "shutdownGraceSeconds");
+            "requestsPerSecond", "requestBurst", "shutdownGraceSeconds", "database");
     static final Set<String> LISTS = Set.of("allowedOrigins");
 
     public String host;
@@ -33,6 +33,7 @@ final class ConfigFile {
     public Double requestsPerSecond;
     public Integer requestBurst;
     public Integer shutdownGraceSeconds;
+    public String database;
     public List<RoomConfig> rooms;
 
     KindredConfig.Builder toBuilder() {
@@ -57,6 +58,7 @@ final class ConfigFile {
         if (requestBurst != null) b.requestBurst(requestBurst);
         if (shutdownGraceSeconds != null) b.shutdownGraceSeconds(shutdownGraceSeconds);
         if (rooms != null) b.rooms(rooms);
+        if (database != null) b.database(database);
         return b;
     }
 }

@@ -35,11 +35,14 @@ public final class ConfigLoader {
 
     /**
      * {@code KINDRED_} variables that are not configuration keys but are read elsewhere: the
-     * file, the first moderator, the stall threshold, logging, and the browser tests' tools.
+     * file, the first moderator, the stall threshold, logging, the browser tests' tools, and the
+     * database credentials (read only when the store is opened, never kept in the configuration).
      */
     public static final Set<String> OTHER_ENV = Set.of("KINDRED_CONFIG", "KINDRED_BOOTSTRAP_MODERATOR",
             "KINDRED_STALL_THRESHOLD_MS", "KINDRED_LOG_LEVEL", "KINDRED_LOG_TARGET", "KINDRED_CHROMIUM",
-            "KINDRED_CHROMEDRIVER");
+            "KINDRED_CHROMEDRIVER", org.kindred.server.store.jdbc.PostgresSettings.USER_ENV,
+            org.kindred.server.store.jdbc.PostgresSettings.PASSWORD_ENV,
+            org.kindred.server.store.jdbc.PostgresSettings.PASSWORD_FILE_ENV);
 
     /**
      * Result of loading: the config, the raw merged tree (other sections read their part of
@@ -93,6 +96,10 @@ public final class ConfigLoader {
         if (args.host() != null) {
             tree.put("host", args.host());
             sources.put("host", "--host");
+        }
+        if (args.database() != null) {
+            tree.put("database", args.database());
+            sources.put("database", "--database");
         }
         try {
             return new Loaded(toConfig(tree), tree, Map.copyOf(sources));
@@ -206,12 +213,14 @@ public final class ConfigLoader {
 
 
     /** Command-line flags of the server. */
-    public record Args(Integer port, String dataDir, String config, String host, List<String> rest) {
+    public record Args(Integer port, String dataDir, String config, String host, String database,
+                       List<String> rest) {
         public static Args parse(String[] argv) {
             Integer port = null;
             String dataDir = null;
             String config = null;
             String host = null;
+            String database = null;
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < argv.length; i++) {
                 String a = argv[i];
@@ -223,7 +232,7 @@ public final class ConfigLoader {
                     value = a.substring(eq + 1);
                 }
                 switch (name) {
-                    case "--port", "--data-dir", "--config", "--host" -> {
+                    case "--port", "--data-dir", "--config", "--host", "--database" -> {
                         if (value == null) {
                             if (i + 1 >= argv.length) {
                                 throw new ConfigException(name + ": missing value (expected: " + name + " VALUE)");
@@ -234,13 +243,14 @@ public final class ConfigLoader {
                             case "--port" -> port = parsePort(value);
                             case "--data-dir" -> dataDir = value;
                             case "--config" -> config = value;
+                            case "--database" -> database = value;
                             default -> host = value;
                         }
                     }
                     default -> rest.add(a);
                 }
             }
-            return new Args(port, dataDir, config, host, List.copyOf(rest));
+            return new Args(port, dataDir, config, host, database, List.copyOf(rest));
         }
 
         private static int parsePort(String v) {

@@ -32,7 +32,8 @@ public record KindredConfig(
         double requestsPerSecond,
         int requestBurst,
         int shutdownGraceSeconds,
-        List<RoomConfig> rooms) {
+        List<RoomConfig> rooms,
+        String database) {
 
     public KindredConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -50,7 +51,7 @@ public record KindredConfig(
                 .outboundQueueBytes(outboundQueueBytes).pingIntervalSeconds(pingIntervalSeconds)
                 .idleTimeoutSeconds(idleTimeoutSeconds).maxConnectionsPerAddress(maxConnectionsPerAddress)
                 .maxProtocolErrors(maxProtocolErrors).requestsPerSecond(requestsPerSecond).requestBurst(requestBurst)
-                .shutdownGraceSeconds(shutdownGraceSeconds).rooms(rooms);
+                .shutdownGraceSeconds(shutdownGraceSeconds).rooms(rooms).database(database);
     }
 
     /** Validating builder; defaults are the values of a fresh install. */
@@ -75,6 +76,7 @@ public record KindredConfig(
         private int requestBurst = 60;
         private int shutdownGraceSeconds = 5;
         private List<RoomConfig> rooms = List.of();
+        private String database;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -96,6 +98,8 @@ public record KindredConfig(
         public Builder requestBurst(int v) { requestBurst = v; return this; }
         public Builder shutdownGraceSeconds(int v) { shutdownGraceSeconds = v; return this; }
         public Builder rooms(List<RoomConfig> v) { rooms = v; return this; }
+        /** A PostgreSQL JDBC URL for the shared store, or null for SQLite in the data directory. */
+        public Builder database(String v) { database = v; return this; }
 
         public KindredConfig build() {
             require(host != null && !host.isBlank(), "host", host, "an interface address such as 0.0.0.0");
@@ -135,10 +139,16 @@ public record KindredConfig(
                 }
             }
             require(dup.isEmpty(), "rooms", dup, "unique room ids");
+            if (database != null) {
+                String problem = org.kindred.server.store.jdbc.PostgresSettings.urlProblem(database);
+                if (problem != null) {
+                    throw new ConfigException("database: " + problem); // never echoes a password
+                }
+            }
             return new KindredConfig(host, port, dataDir, maxFrameBytes, allowedOrigins, resumeWindowSeconds,
                     historySize, historyMaxAgeSeconds, maxText, ratePerSec, burst, outboundQueueBytes,
                     pingIntervalSeconds, idleTimeoutSeconds, maxConnectionsPerAddress, maxProtocolErrors,
-                    requestsPerSecond, requestBurst, shutdownGraceSeconds, rooms);
+                    requestsPerSecond, requestBurst, shutdownGraceSeconds, rooms, database);
         }
 
         private static void require(boolean ok, String name, Object value, String expected) {

@@ -39,13 +39,13 @@ public record PostgresSettings(String url, String user, String password) {
         if (url == null || url.isBlank()) {
             return "empty (expected: a PostgreSQL JDBC URL such as jdbc:postgresql://db.example.org:5432/kindred)";
         }
-        Properties parsed = url.startsWith(PREFIX) ? parse(url) : null;
+        Properties parsed = url.startsWith(PREFIX) && wellFormed(url) ? parse(url) : null;
         if (parsed != null && parsed.getProperty("password") != null || url.contains("password=")
                 || url.matches("(?s)[a-z:]*//[^/@?]*:[^/@?]*@.*")) {
             return "a URL that carries a password (expected: the URL without it, and the password in "
                     + PASSWORD_ENV + " or " + PASSWORD_FILE_ENV + ")";
         }
-        if (parsed == null) {
+        if (parsed == null || !wellFormed(url)) {
             return org.kindred.server.config.ConfigErrors.show(url)
                     + " (expected: a PostgreSQL JDBC URL such as jdbc:postgresql://db.example.org:5432/kindred)";
         }
@@ -87,6 +87,31 @@ public record PostgresSettings(String url, String user, String password) {
         return "PostgresSettings[url=" + url + ", user=" + user + ", password="
                 + (password == null ? "none" : "(hidden)") + "]";
     }
+
+    /**
+     * {@code jdbc:postgresql://HOST[:PORT][,HOST[:PORT]…]/DATABASE[?…]} or
+     * {@code jdbc:postgresql:DATABASE[?…]}, hosts being names or bracketed IPv6 addresses and
+     * ports 1..65535; checked before the driver parses it (the driver logs its own complaints).
+     */
+    private static boolean wellFormed(String url) {
+        java.util.regex.Matcher m = SHAPE.matcher(url);
+        if (!m.matches()) {
+            return false;
+        }
+        java.util.regex.Matcher port = PORT.matcher(m.group(1) == null ? "" : m.group(1));
+        while (port.find()) {
+            int n = Integer.parseInt(port.group(1));
+            if (n < 1 || n > 65_535) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String HOST = "(?:\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(?::\\d{1,5})?";
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile(
+            "jdbc:postgresql:(?://(" + HOST + "(?:," + HOST + ")*)/)?[A-Za-z0-9_.$-]+(?:\\?[^\\s#]*)?");
+    private static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile(":(\\d{1,5})(?=,|$)");
 
     private static Properties parse(String url) {
         try {

@@ -77,7 +77,7 @@ public final class PostgresStore extends JdbcStore {
         h.setMinimumIdle(1);
         h.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         h.setValidationTimeout(Math.min(1_000, CONNECTION_TIMEOUT_MS / 2));
-        h.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+        h.setInitializationFailTimeout(Duration.ofSeconds(5).toMillis());
         h.addDataSourceProperty("connectTimeout", "5");
         h.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_S));
         h.addDataSourceProperty("tcpKeepAlive", "true");
