@@ -33,6 +33,8 @@ import java.util.stream.Stream;
 public final class PostgresServer implements AutoCloseable {
     public static final String USER = "kindred";
     public static final String PASSWORD = "test-only-password";
+    /** Signs in without a password, from loopback; see {@link #trustedUrl}. */
+    public static final String TRUSTED_USER = "kindred_trusted";
     private static final String OS_USER = "postgres";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static PostgresServer shared;
@@ -141,8 +143,28 @@ public final class PostgresServer implements AutoCloseable {
         ExternalServices.run(ExternalServices.as(OS_USER, List.of(bin.resolve("initdb").toString(),
                 "-D", s.data().toString(), "-U", USER, "--pwfile=" + dir.resolve("pwfile"), "-E", "UTF8",
                 "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync")), 120);
+        try { // a role that signs in without a password, for servers started in the test JVM (no env of their own)
+            Path hba = s.data().resolve("pg_hba.conf");
+            Files.writeString(hba, "host all " + TRUSTED_USER + " 127.0.0.1/32 trust\n" + Files.readString(hba));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write pg_hba.conf", e);
+        }
         s.startServer();
+        try (Connection c = DriverManager.getConnection(s.url("postgres"), USER, PASSWORD);
+             Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + TRUSTED_USER + " LOGIN SUPERUSER");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the role " + TRUSTED_USER, e);
+        }
         return s;
+    }
+
+    /**
+     * The URL of {@code database} signing in as a role that needs no password (loopback only): for a
+     * Kindred server started inside the test JVM, which reads credentials from the real environment.
+     */
+    public String trustedUrl(String database) {
+        return url(database) + "?user=" + TRUSTED_USER;
     }
 
     private Path data() {
