@@ -81,6 +81,47 @@ final class ExternalServices {
         return c;
     }
 
+    /** Marks {@code dir} as belonging to this JVM, for {@link #reapStale}. */
+    static void own(Path dir) throws IOException {
+        Files.writeString(dir.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
+    }
+
+    /**
+     * Stops and removes what test JVMs that died without cleaning up (e.g. killed) left in the
+     * temporary directory: each {@code <prefix>*} directory whose owning JVM is gone is handed to
+     * {@code stop} and deleted. Directories of living JVMs, and those too new to be marked yet,
+     * are left alone.
+     */
+    static void reapStale(String prefix, java.util.function.Consumer<Path> stop) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> s = Files.list(tmp)) {
+            for (Path dir : s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                try {
+                    Path owner = dir.resolve(OWNER);
+                    if (!Files.exists(owner)) {
+                        long age = System.currentTimeMillis() - Files.getLastModifiedTime(dir).toMillis();
+                        if (age < 60_000) {
+                            continue;
+                        }
+                    } else {
+                        long pid = Long.parseLong(Files.readString(owner).strip());
+                        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                            continue;
+                        }
+                    }
+                    stop.accept(dir);
+                    deleteTree(dir);
+                } catch (IOException | RuntimeException e) {
+                    // another user's, or half gone: leave it
+                }
+            }
+        } catch (IOException e) {
+            // nothing to reap
+        }
+    }
+
+    private static final String OWNER = "owner.pid";
+
     static void deleteTree(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;

@@ -125,9 +125,13 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static PostgresServer start(Path bin) {
+        ExternalServices.reapStale("kindred-pg-", stale -> ExternalServices.run(ExternalServices.as(OS_USER,
+                List.of(bin.resolve("pg_ctl").toString(), "-D", stale.resolve("data").toString(), "-m", "immediate",
+                        "-w", "stop")), 60));
         Path dir;
         try {
             dir = Files.createTempDirectory("kindred-pg-");
+            ExternalServices.own(dir);
             Path pw = dir.resolve("pwfile");
             Files.writeString(pw, PASSWORD + "\n", StandardCharsets.UTF_8);
             if (ExternalServices.isRoot()) {

@@ -70,9 +70,11 @@ public final class RedisServer implements AutoCloseable {
         if (program == null) {
             ExternalServices.missing("Redis tests need redis-server (apt-get install -y redis-server)");
         }
+        ExternalServices.reapStale("kindred-redis-", RedisServer::killStale);
         Path dir;
         try {
             dir = Files.createTempDirectory("kindred-redis-");
+            ExternalServices.own(dir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare a Redis directory", e);
         }
@@ -91,6 +93,7 @@ public final class RedisServer implements AutoCloseable {
                     "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no",
                     "--logfile", dir.resolve("redis.log").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+            Files.writeString(dir.resolve(PID_FILE), String.valueOf(process.pid()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start redis-server", e);
         }
@@ -107,6 +110,19 @@ public final class RedisServer implements AutoCloseable {
                 throw new IllegalStateException("redis-server did not start; see " + dir.resolve("redis.log"));
             }
             sleep(50);
+        }
+    }
+
+    private static final String PID_FILE = "redis.pid";
+
+    /** Kills the redis-server a dead test JVM left running in {@code dir}. */
+    private static void killStale(Path dir) {
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve(PID_FILE)).strip());
+            ProcessHandle.of(pid).filter(h -> h.info().command().orElse("").endsWith("redis-server"))
+                    .ifPresent(ProcessHandle::destroyForcibly);
+        } catch (IOException | RuntimeException e) {
+            // no pid file: nothing was started
         }
     }
 
