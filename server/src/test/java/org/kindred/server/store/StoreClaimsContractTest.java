@@ -21,9 +21,10 @@ import org.kindred.protocol.ResolveOutcome;
 import org.kindred.protocol.RiskLevel;
 
 /**
- * Claims for timers shared by several nodes (re-announcing escalations, paging), and the text
- * every store keeps alike; part of the {@link Store} contract. Several nodes are modelled as
- * several store instances open on the same data at once.
+ * The {@link Store} contract where several nodes share one store: claims for shared timers
+ * (re-announcing escalations, paging), concurrent adds and upserts that neither fail nor
+ * duplicate, and the text every store keeps alike. Several nodes are modelled as several store
+ * instances open on the same data at once.
  */
 public abstract class StoreClaimsContractTest {
     protected static final long T0 = 1_700_000_000_000L;
@@ -171,6 +172,41 @@ public abstract class StoreClaimsContractTest {
                 all.addAll(f.get());
             }
             return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void ofSeveralNodesAddingOneAccountOrMutingOneMemberAtOnceNoneFails() throws Exception {
+        List<Store> nodes = List.of(store, node(), node());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String name = "mod" + round;
+                List<Callable<Boolean>> adds = new ArrayList<>();
+                List<Callable<Boolean>> mutes = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    Store s = nodes.get(i % nodes.size());
+                    long until = T0 + 1_000 + i;
+                    adds.add(() -> s.accounts().insertIfAbsent(new ModeratorAccount(name,
+                            org.kindred.protocol.Role.MODERATOR, "h", false, T0)));
+                    mutes.add(() -> {
+                        s.mutes().put(new Mute("lobby", "m" + name, until, "zoe", null, T0));
+                        return true;
+                    });
+                }
+                long winners = 0;
+                for (Future<Boolean> f : pool.invokeAll(adds)) {
+                    winners += f.get() ? 1 : 0; // a loser gets false, never an exception
+                }
+                assertEquals(1, winners, "one account added");
+                for (Future<Boolean> f : pool.invokeAll(mutes)) {
+                    assertTrue(f.get());
+                }
+                assertEquals(1, store.mutes().listActive(T0).stream()
+                        .filter(m -> m.memberId().equals("m" + name)).count(), "one mute per member and room");
+            }
         } finally {
             pool.shutdownNow();
         }
