@@ -22,8 +22,9 @@ final class JdbcPagingStore implements PagingStore {
     @Override
     public boolean add(PageDelivery p) {
         return db.call(d -> d.update("INSERT INTO page_delivery (" + COLUMNS + ") VALUES"
-                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", p.escalationId(), p.reason(), p.target(), p.level(),
-                p.room(), p.status(), p.attempts(), p.nextAttemptAt(), p.createdAt()) == 1);
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                p.escalationId(), p.reason(), p.target(), p.level(), p.room(), p.status(), p.attempts(),
+                p.nextAttemptAt(), p.createdAt()) == 1);
     }
 
     @Override

@@ -50,7 +50,8 @@ public final class PostgresStore extends JdbcStore {
             pool = new HikariDataSource(hikari(settings));
         } catch (RuntimeException e) {
             Throwable cause = e.getCause();
-            String why = cause instanceof SQLException sql ? Db.failure(sql).getMessage() : e.getClass().getSimpleName();
+            String why = cause instanceof SQLException sql ? Db.failure(sql).getMessage()
+                    : e.getClass().getSimpleName();
             throw new StoreException("could not connect to the database: " + why, e);
         }
         try {
