@@ -109,7 +109,11 @@ final class ExternalServices {
                             continue;
                         }
                     }
-                    stop.accept(dir);
+                    try {
+                        stop.accept(dir);
+                    } catch (RuntimeException e) {
+                        // nothing was running there any more
+                    }
                     deleteTree(dir);
                 } catch (IOException | RuntimeException e) {
                     // another user's, or half gone: leave it
@@ -126,10 +130,12 @@ final class ExternalServices {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: it lives under the temporary directory
+        for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
+            try (Stream<Path> s = Files.walk(dir)) { // a file vanishing during the walk ends it: walk again
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | RuntimeException e) {
+                // best effort: it lives under the temporary directory, and a later start reaps it
+            }
         }
     }
 }
