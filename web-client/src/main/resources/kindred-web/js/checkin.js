@@ -12,7 +12,7 @@
 //    closes the question and the crisis card comes back (the server sends it, with focus on it),
 //    or, when the server cannot be reached, the help button's own lines.
 import { el, clear, byId } from './dom.js';
-import { msg, put, t } from './i18n.js';
+import { msg, put, t, text } from './i18n.js';
 import { dur, at } from './time.js';
 
 const CHOICES = [
@@ -205,7 +205,7 @@ export class CheckIns {
     } else {
       put(status, '');
       answers.replaceWith(el('p', { className: 'checkin-thanks', text: THANKS[answer] }));
-      this.announce(t(THANKS[answer].k));
+      this.announce(text(THANKS[answer]));
     }
     const close = el('button', { className: 'button quiet', text: msg('common.close'),
       attrs: { type: 'button', 'aria-label': msg('checkin.closeLabel') }, on: { click: () => this.close(true) } });
