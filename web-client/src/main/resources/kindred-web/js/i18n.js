@@ -177,29 +177,13 @@ export function duration(seconds) {
 }
 
 /**
- * The language switcher: a labelled select inside {@code host}, one option per language, each
- * named in its own language.
+ * Wires the page's language switcher: a labelled {@code <select>} (in the HTML, one option per
+ * language, each named in its own language) that shows the language in use and switches on change.
  */
-export function mountSwitcher(host) {
-  const id = 'lang-select';
-  const label = document.createElement('label');
-  label.htmlFor = id;
-  label.className = 'lang-label';
-  put(label, msg('lang.label'));
-  const select = document.createElement('select');
-  select.id = id;
-  select.className = 'lang-select';
-  for (const l of LANGUAGES) {
-    const o = document.createElement('option');
-    o.value = l.code;
-    o.lang = l.code;
-    o.textContent = l.name;
-    select.append(o);
-  }
+export function mountSwitcher(select) {
   select.value = current;
   select.addEventListener('change', () => setLanguage(select.value));
   onLanguageChange(code => { select.value = code; });
-  host.append(label, select);
   return select;
 }
 

@@ -93,6 +93,38 @@ class ClientCatalogTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /**
+     * Buttons whose screen-reader name is a longer sentence ("Report" / "Report message from Bo"): the
+     * visible words must be part of that name in every language (WCAG 2.5.3, label in name).
+     */
+    private static final List<List<String>> LABEL_IN_NAME = List.of(
+            List.of("act.button", "act.label"), List.of("esc.claim", "esc.claimLabel"),
+            List.of("esc.reach", "esc.reachLabel"), List.of("esc.resolve", "esc.resolveLabel"),
+            List.of("report.delete", "report.deleteLabel"), List.of("live.delete", "report.deleteLabel"),
+            List.of("report.dismiss", "report.dismissLabel"), List.of("report.dismiss", "alert.dismissLabel"),
+            List.of("held.approve", "held.approveLabel"), List.of("held.reject", "held.rejectLabel"),
+            List.of("rooms.apply", "rooms.applyLabel"), List.of("rooms.watch", "rooms.watchLabel"),
+            List.of("bans.unban", "bans.unbanLabel"), List.of("action.do.unmute", "mutes.unmuteLabel"),
+            List.of("message.report", "message.reportLabel"), List.of("common.close", "crisis.closeLabel"),
+            List.of("common.close", "checkin.closeLabel"), List.of("crisis.textKeyword", "crisis.textKeywordTo"));
+
+    @Test
+    void aButtonsVisibleWordsArePartOfItsSpokenNameInEveryLanguage() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String lang : LANGUAGES) {
+            Map<String, JsonNode> c = catalog(lang);
+            for (List<String> pair : LABEL_IN_NAME) {
+                String visible = PLACEHOLDER.matcher(c.get(pair.get(0)).asText()).replaceAll("").strip();
+                String spoken = c.get(pair.get(1)).asText();
+                if (!spoken.toLowerCase(java.util.Locale.ROOT).contains(visible.toLowerCase(java.util.Locale.ROOT))) {
+                    problems.add(lang + ": \"" + visible + "\" (" + pair.get(0) + ") is not in \"" + spoken + "\" ("
+                            + pair.get(1) + ")");
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     @Test
     void everyKeyTheClientNamesExistsAndEveryKeyIsUsed() throws IOException {
         Map<String, JsonNode> en = catalog("en");
