@@ -71,7 +71,7 @@ class BrowserLanguageTest {
             choose(a, "fr");
             a.waitForText("#landing-title", "Bienvenue sur Kindred");
             assertEquals("fr", a.js("return document.documentElement.lang"));
-            assertEquals("J'ai besoin d'aide maintenant", a.find("#help-button").getText());
+            assertEquals("J'ai besoin d'aide", a.find("#help-button").getText());
             a.waitUntil(() -> a.find("#room-list button[data-room]").getText().startsWith("Rejoindre "),
                     "the room cards drawn again in French");
             assertEquals("Royaume-Uni", a.js("return document.querySelector('#region option[value=GB]').textContent"),
@@ -205,6 +205,24 @@ class BrowserLanguageTest {
                     }
                     a.click("#leave-button");
                     a.find("#landing #room-list button[data-room]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void onAPhoneTheTopBarStaysOneRowInEveryLanguage() throws Exception {
+        try (TestServer server = new TestServer()) {
+            String base = "http://127.0.0.1:" + server.port();
+            for (String lang : List.of("en-GB", "es-ES", "de-DE", "fr-FR")) {
+                try (Browser a = new Browser(360, 740, lang)) {
+                    new MemberPage(a, base).join("anxiety", "Kim" + lang.substring(0, 2));
+                    Number bar = (Number) a.js("return document.querySelector('.top-bar').getBoundingClientRect().height");
+                    assertTrue(bar.doubleValue() <= 72, lang + ": the top bar is " + bar + " px high (one row is at most 72)");
+                    BrowserCrisisTest.assertInViewport(a, "#message-input");
+                    BrowserCrisisTest.assertInViewport(a, "#lang-select");
+                    Axe.check(a, "the room on a 360 px phone (" + lang + ")");
+                    a.screenshot(Screenshots.file("i18n-" + lang.substring(0, 2) + "-room-phone.png"));
                 }
             }
         }
