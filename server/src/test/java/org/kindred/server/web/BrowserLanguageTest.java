@@ -177,6 +177,14 @@ class BrowserLanguageTest {
             Axe.check(m, "the console in German");
             m.js("window.scrollTo(0, 0)");
             m.screenshot(Screenshots.file("i18n-de-console.png"));
+            // The console's switcher: the feeds are drawn again in French, nothing is lost.
+            choose(m, "fr");
+            m.waitForText("#console-title", "Console de modération");
+            WebElement again = mod.awaitItem("escalations", "Jana");
+            assertTrue(again.getText().contains("Prendre en charge"), again.getText());
+            assertEquals("Prendre en charge l'escalade concernant Jana", again.findElement(By.cssSelector("button"))
+                    .getAttribute("aria-label"));
+            assertTrue(m.find("#feed-reports").getText().contains("Spam · Jana"), m.find("#feed-reports").getText());
 
             // Leaving: the landing page again, still German.
             a.click("#leave-button");
