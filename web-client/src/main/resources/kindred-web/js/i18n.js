@@ -152,10 +152,15 @@ export function applyTranslations(root = document) {
       return undefined;
     }
   };
-  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n, args(node));
+  // A key no catalog has (the catalogs could not be fetched) leaves the words the node has: the
+  // HTML's own English, never a bare key.
+  for (const node of root.querySelectorAll('[data-i18n]')) {
+    if (known(node.dataset.i18n)) node.textContent = t(node.dataset.i18n, args(node));
+  }
   for (const attr of ATTRS) {
     for (const node of root.querySelectorAll('[data-i18n-' + attr + ']')) {
-      node.setAttribute(attr, t(node.getAttribute('data-i18n-' + attr), args(node)));
+      const key = node.getAttribute('data-i18n-' + attr);
+      if (known(key)) node.setAttribute(attr, t(key, args(node)));
     }
   }
   for (const node of root.querySelectorAll('time[data-clock][datetime]')) {
@@ -206,6 +211,10 @@ async function load(code) {
   } catch {
     return null; // offline and never loaded: the page stays in the language it has
   }
+}
+
+function known(key) {
+  return Object.prototype.hasOwnProperty.call(catalog, key) || Object.prototype.hasOwnProperty.call(english, key);
 }
 
 function savedChoice() {

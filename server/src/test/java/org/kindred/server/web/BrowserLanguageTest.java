@@ -156,7 +156,7 @@ class BrowserLanguageTest {
             assertEquals("Hier bekommst du Unterstützung", a.find("#crisis-title").getText());
             assertTrue(a.find("#crisis-text").getText().contains("Danke, dass du das teilst"),
                     a.find("#crisis-text").getText());
-            a.waitForText("#crisis-slot .checkin-offer", "Fragt später nach, wie es mir geht");
+            a.waitForText("#crisis-slot .checkin-offer", "Später nachfragen, wie es mir geht");
             assertNoEnglish(a, "the German room with its crisis card");
             Axe.check(a, "the crisis card in German");
             a.js("window.scrollTo(0, 0)");
