@@ -168,9 +168,9 @@ export function applyTranslations(root = document) {
   }
 }
 
-/** "14:05" or "2:05 PM", as the language shown writes it. */
+/** "14:05" or "2:05 PM", as the language shown writes it (in the browser's region: en-GB says 14:05). */
 export function clock(ms) {
-  return new Intl.DateTimeFormat(current, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
+  return new Intl.DateTimeFormat(helloLocale(), { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
 }
 
 /** "45 seconds", "3 minutes", "2 hours", "4 days" in the language shown. */
@@ -178,7 +178,7 @@ export function duration(seconds) {
   const s = Math.max(0, Math.round(seconds));
   const [n, unit] = s < 60 ? [s, 'second'] : s < 3600 ? [Math.round(s / 60), 'minute']
     : s < 86400 ? [Math.round(s / 3600), 'hour'] : [Math.round(s / 86400), 'day'];
-  return new Intl.NumberFormat(current, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+  return new Intl.NumberFormat(helloLocale(), { style: 'unit', unit, unitDisplay: 'long' }).format(n);
 }
 
 /**
@@ -241,6 +241,6 @@ function format(v) {
   if (isMsg(v)) return t(v.k, v.a);
   if (v && typeof v === 'object' && typeof v.dur === 'number') return duration(v.dur);
   if (v && typeof v === 'object' && typeof v.time === 'number') return clock(v.time);
-  if (typeof v === 'number') return new Intl.NumberFormat(current).format(v);
+  if (typeof v === 'number') return new Intl.NumberFormat(helloLocale()).format(v);
   return v === null || v === undefined ? '' : String(v);
 }

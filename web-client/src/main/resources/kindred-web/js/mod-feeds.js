@@ -9,6 +9,15 @@ import { msg, isMsg } from './i18n.js';
 const DISMISSED_ALERTS = 'kindred.dismissedAlerts';
 const LEVEL_ORDER = { imminent: 0, high: 1, concern: 2 };
 const SOURCE_LABEL = { keyword: msg('source.keyword'), help: msg('source.help'), report: msg('source.report') };
+// The moderation pipeline's categories (server moderation/Categories.java, plus "risk" for a message
+// held for a risk of harm); an unknown one is shown as its code.
+const CATEGORY_LABEL = {
+  profanity: msg('category.profanity'), slur: msg('category.slur'), hate: msg('category.hate'),
+  harassment: msg('category.harassment'), insult: msg('category.insult'),
+  self_harm_incitement: msg('category.self_harm_incitement'), sexual: msg('category.sexual'),
+  threat: msg('category.threat'), contact: msg('category.contact'), link: msg('category.link'),
+  spam: msg('category.spam'), risk: msg('category.risk'),
+};
 const REASON_LABEL = {
   harassment: msg('reason.harassment'), spam: msg('reason.spam'), self_harm: msg('reason.self_harm'),
   inappropriate: msg('reason.inappropriate'), other: msg('reason.other'),
@@ -167,8 +176,7 @@ export class Feeds {
     };
     return el('li', { className: 'item', attrs: { 'data-held': h.msg } },
       el('p', { className: 'item-title', text: who }),
-      el('p', { className: 'item-meta', text: [h.room, (h.categories || []).join(', '), clockTime(h.ts)]
-        .filter(Boolean).join(' · ') }),
+      el('p', { className: 'item-meta' }, ...dotted(h.room, ...categories(h), clockTime(h.ts))),
       nowLine(h),
       el('p', { className: 'item-text', text: h.text }),
       el('div', { className: 'item-actions' },
@@ -182,7 +190,7 @@ export class Feeds {
   alertsItem(a) {
     const who = whoOf(a);
     return el('li', { className: 'item', attrs: { 'data-alert': a.msg } },
-      el('p', { className: 'item-title', text: (a.categories || []).join(', ') + ' · ' + who }),
+      el('p', { className: 'item-title' }, ...dotted(...categories(a), who)),
       el('p', { className: 'item-meta', text: a.room + ' · ' + clockTime(a.ts) }),
       nowLine(a),
       a.excerpt ? el('p', { className: 'item-text', text: a.excerpt }) : null,
@@ -195,6 +203,11 @@ export class Feeds {
           this.render('alerts');
         })));
   }
+}
+
+/** An item's categories as labels in the language shown. */
+function categories(item) {
+  return (item.categories || []).map(c => CATEGORY_LABEL[c] || c);
 }
 
 function alertKey(a) {
