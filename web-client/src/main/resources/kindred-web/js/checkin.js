@@ -12,20 +12,22 @@
 //    closes the question and the crisis card comes back (the server sends it, with focus on it),
 //    or, when the server cannot be reached, the help button's own lines.
 import { el, clear, byId } from './dom.js';
+import { msg, put, t, text } from './i18n.js';
+import { dur, at } from './time.js';
 
 const CHOICES = [
-  { minutes: 30, label: 'In 30 minutes', spoken: '30 minutes' },
-  { minutes: 60, label: 'In 1 hour', spoken: '1 hour' },
-  { minutes: 180, label: 'In 3 hours', spoken: '3 hours' },
+  { minutes: 30, label: msg('checkin.in', { when: dur(1800) }) },
+  { minutes: 60, label: msg('checkin.in', { when: dur(3600) }) },
+  { minutes: 180, label: msg('checkin.in', { when: dur(10800) }) },
 ];
 const ANSWERS = [
-  { answer: 'better', label: 'Better' },
-  { answer: 'same', label: 'About the same' },
-  { answer: 'worse', label: 'Worse' },
+  { answer: 'better', label: msg('checkin.answer.better') },
+  { answer: 'same', label: msg('checkin.answer.same') },
+  { answer: 'worse', label: msg('checkin.answer.worse') },
 ];
 const THANKS = {
-  better: "That's really good to hear. We're here whenever you need us.",
-  same: 'Thank you for letting us know. Support is here whenever you need it — "I need help now" is always at the top.',
+  better: msg('checkin.thanks.better'),
+  same: msg('checkin.thanks.same'),
 };
 const KEY = 'kindred.checkin';
 
@@ -74,13 +76,13 @@ export class CheckIns {
       this.planned = null; // long past its time and never came (e.g. the session ended): forget it
       save(null);
     }
-    const title = el('h3', { text: 'Check in on me later', attrs: { id: 'checkin-offer-title' } });
+    const title = el('h3', { text: msg('checkin.offer'), attrs: { id: 'checkin-offer-title' } });
     const status = el('p', { className: 'checkin-status', attrs: { role: 'status', id: 'checkin-offer-status' } });
     const body = el('div', { className: 'checkin-offer-body' });
     const section = el('section', { className: 'checkin-offer', attrs: { 'aria-labelledby': 'checkin-offer-title' } },
       title,
       el('p', { className: 'checkin-hint', attrs: { id: 'checkin-offer-hint' },
-        text: "If you like, we'll send you a short message here later to ask how you're doing. Only you will see it." }),
+        text: msg('checkin.offerHint') }),
       body, status);
     card.append(section);
     this.renderOffer(body, status, null);
@@ -90,7 +92,7 @@ export class CheckIns {
     clear(body);
     if (this.planned) {
       body.append(el('p', { className: 'checkin-planned', text: whenText(this.planned) }));
-      const cancel = el('button', { className: 'button quiet', text: 'Cancel the check-in',
+      const cancel = el('button', { className: 'button quiet', text: msg('checkin.cancel'),
         attrs: { type: 'button', 'data-checkin-cancel': '' }, on: { click: () => this.cancel(body, status) } });
       body.append(el('p', { className: 'checkin-actions' }, cancel));
       if (focusAfter === 'cancel') cancel.focus();
@@ -110,19 +112,18 @@ export class CheckIns {
   async plan(choice, body, status, button) {
     const c = this.connection();
     for (const b of body.querySelectorAll('button')) b.disabled = true;
-    status.textContent = 'Planning your check-in…';
+    put(status, msg('checkin.planning'));
     const reply = c ? await c.request({ type: 'checkin', minutes: choice.minutes }) : null;
     if (!reply || reply.type !== 'ok' || !reply.checkin) {
       for (const b of body.querySelectorAll('button')) b.disabled = false;
-      status.textContent = (reply && reply.message) || "We couldn't plan the check-in just now. Please try again.";
+      put(status, (reply && reply.message) || msg('checkin.planFailed'));
       button.focus();
       return;
     }
-    this.planned = { id: reply.checkin, minutes: choice.minutes, spoken: choice.spoken,
-      dueAt: Date.now() + choice.minutes * 60000 };
+    this.planned = { id: reply.checkin, minutes: choice.minutes, dueAt: Date.now() + choice.minutes * 60000 };
     save(this.planned);
     this.renderOffer(body, status, 'cancel');
-    status.textContent = 'Check-in planned. ' + whenText(this.planned);
+    put(status, msg('checkin.planned', { when: whenText(this.planned) }));
   }
 
   async cancel(body, status) {
@@ -132,52 +133,52 @@ export class CheckIns {
     const reply = c && planned ? await c.request({ type: 'checkin.cancel', checkin: planned.id }) : null;
     if (reply && reply.type === 'error' && reply.code !== 'not_found') {
       for (const b of body.querySelectorAll('button')) b.disabled = false;
-      status.textContent = reply.message || "We couldn't cancel it just now. Please try again.";
+      put(status, reply.message || msg('checkin.cancelFailed'));
       return;
     }
     this.planned = null;
     save(null);
     this.renderOffer(body, status, 'choices');
-    status.textContent = "Check-in cancelled. We won't send it.";
+    put(status, msg('checkin.cancelled'));
   }
 
   // --- the question, when the time comes ---------------------------------------------------
 
-  ask(msg) {
-    if (typeof msg.checkin !== 'string' || typeof msg.text !== 'string') return;
-    if (this.slot.dataset.checkin === msg.checkin && !this.slot.hidden) return; // already on screen
-    if (this.planned && this.planned.id === msg.checkin) {
+  ask(event) {
+    if (typeof event.checkin !== 'string' || typeof event.text !== 'string') return;
+    if (this.slot.dataset.checkin === event.checkin && !this.slot.hidden) return; // already on screen
+    if (this.planned && this.planned.id === event.checkin) {
       this.planned = null;
       save(null);
     }
     clear(this.slot);
-    this.slot.dataset.checkin = msg.checkin;
-    const title = el('h2', { text: 'Checking in', attrs: { id: 'checkin-title', tabindex: '-1' } });
+    this.slot.dataset.checkin = event.checkin;
+    const title = el('h2', { text: msg('checkin.title'), attrs: { id: 'checkin-title', tabindex: '-1' } });
     const status = el('p', { className: 'checkin-status', attrs: { role: 'status' } });
     const answers = el('div', { className: 'checkin-actions',
       attrs: { role: 'group', 'aria-labelledby': 'checkin-question' } });
     for (const a of ANSWERS) {
       answers.append(el('button', { className: 'button quiet', text: a.label,
         attrs: { type: 'button', 'data-answer': a.answer },
-        on: { click: () => this.answer(msg.checkin, a.answer, answers, status) } }));
+        on: { click: () => this.answer(event.checkin, a.answer, answers, status) } }));
     }
     const card = el('section', { className: 'checkin-card',
       attrs: { 'aria-labelledby': 'checkin-title', 'aria-describedby': 'checkin-question' } },
     title,
-    el('p', { className: 'checkin-question', text: msg.text, attrs: { id: 'checkin-question' } }),
+    el('p', { className: 'checkin-question', text: event.text, attrs: { id: 'checkin-question' } }),
     answers,
-    el('p', { className: 'checkin-hint', text: 'Only you can see this.' }),
+    el('p', { className: 'checkin-hint', text: msg('crisis.onlyYou') }),
     status);
     this.slot.append(card);
     this.slot.hidden = false;
     title.focus({ preventScroll: true });
     this.slot.scrollIntoView({ block: 'nearest' });
-    this.announce('Kindred is checking in, as you asked: ' + msg.text);
+    this.announce(t('checkin.announce', { question: event.text }));
   }
 
   async answer(id, answer, answers, status) {
     for (const b of answers.querySelectorAll('button')) b.disabled = true;
-    status.textContent = 'Sending…';
+    put(status, msg('checkin.sending'));
     if (answer === 'worse') this.cardFocus = true;
     const c = this.connection();
     const reply = c ? await c.request({ type: 'checkin.answer', checkin: id, answer }) : null;
@@ -196,18 +197,18 @@ export class CheckIns {
       return;
     }
     if (!reply || reply.type !== 'ok') {
-      status.textContent = (reply && reply.message) || "We couldn't send that just now. Please try again.";
+      put(status, (reply && reply.message) || msg('checkin.sendFailed'));
       if (!reply || reply.code !== 'not_found') {
         for (const b of answers.querySelectorAll('button')) b.disabled = false;
         return;
       }
     } else {
-      status.textContent = '';
+      put(status, '');
       answers.replaceWith(el('p', { className: 'checkin-thanks', text: THANKS[answer] }));
-      this.announce(THANKS[answer]);
+      this.announce(text(THANKS[answer]));
     }
-    const close = el('button', { className: 'button quiet', text: 'Close',
-      attrs: { type: 'button', 'aria-label': 'Close the check-in' }, on: { click: () => this.close(true) } });
+    const close = el('button', { className: 'button quiet', text: msg('common.close'),
+      attrs: { type: 'button', 'aria-label': msg('checkin.closeLabel') }, on: { click: () => this.close(true) } });
     this.slot.querySelector('.checkin-card').append(el('p', { className: 'checkin-actions' }, close));
     close.focus();
   }
@@ -229,11 +230,9 @@ export class CheckIns {
   }
 }
 
+/** "We'll check in with you in 1 hour, at about 15:30…" as a msg() (the time in the language shown). */
 function whenText(p) {
-  const at = new Date(p.dueAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  const spoken = p.spoken || (p.minutes >= 60 ? p.minutes / 60 + (p.minutes === 60 ? ' hour' : ' hours')
-    : p.minutes + ' minutes');
-  return "We'll check in with you in " + spoken + ', at about ' + at + '. Keep Kindred open in this tab to see it.';
+  return msg('checkin.when', { in: dur(p.minutes * 60), at: at(p.dueAt) });
 }
 
 function load() {

@@ -1,5 +1,7 @@
 // The small connection line in the top bar: "Reconnecting…" while a dropped socket comes
 // back, "Connected again" briefly afterwards. Polite, never alarming.
+import { put, msg } from './i18n.js';
+
 export class ConnectionStatus {
   constructor(node) {
     this.node = node;
@@ -12,17 +14,17 @@ export class ConnectionStatus {
     this.node.dataset.state = state;
     if (state === 'reconnecting') {
       this.wasDown = true;
-      this.node.textContent = 'Reconnecting… your conversation is kept.';
+      put(this.node, msg('conn.reconnecting'));
     } else if (state === 'connecting' && this.wasDown) {
-      this.node.textContent = 'Connecting…';
+      put(this.node, msg('conn.connecting'));
     } else if (state === 'open') {
-      this.node.textContent = this.wasDown ? 'Connected again.' : '';
-      if (this.wasDown) this.timer = setTimeout(() => { this.node.textContent = ''; }, 4000);
+      put(this.node, this.wasDown ? msg('conn.again') : '');
+      if (this.wasDown) this.timer = setTimeout(() => { put(this.node, ''); }, 4000);
       this.wasDown = false;
     } else if (state === 'closed') {
-      this.node.textContent = code === 1000 ? '' : 'Disconnected.';
+      put(this.node, code === 1000 ? '' : msg('conn.closed'));
     } else {
-      this.node.textContent = '';
+      put(this.node, '');
     }
   }
 }

@@ -7,13 +7,18 @@
 //   helloerror {error}                 hello was refused (unauthorized, banned, …)
 //   message   {msg}                    every server push (no id)
 
+import { t } from './i18n.js';
+
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000];
 const FINAL_CODES = new Set([1008, 4003]);
 
+/** The reply of a request made while offline; its message is in the language shown. */
 export const OFFLINE = Object.freeze({
   type: 'error',
   code: 'offline',
-  message: "You're offline right now. We'll reconnect as soon as we can.",
+  get message() {
+    return t('conn.offline');
+  },
 });
 
 export class Connection extends EventTarget {

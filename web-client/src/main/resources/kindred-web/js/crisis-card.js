@@ -10,11 +10,13 @@
 //    and where. Putting the whole card in a live region would read every phone number aloud.
 // Escape (with focus in the card) or the Close button dismisses it.
 import { el, clear } from './dom.js';
+import { msg, putAttr, t, text as words } from './i18n.js';
 
+// Used only when the server sent no text of its own (its text is in the session's language).
 const LEVEL_LEAD = {
-  concern: 'Thank you for sharing that. You deserve support.',
-  high: "You don't have to carry this alone. People are ready to listen right now.",
-  imminent: 'Please reach out now. Someone is ready to talk with you right away.',
+  concern: msg('crisis.lead.concern'),
+  high: msg('crisis.lead.high'),
+  imminent: msg('crisis.lead.imminent'),
 };
 
 export class CrisisCard {
@@ -37,7 +39,7 @@ export class CrisisCard {
 
   /**
    * @param {object} crisis a `crisis` event or reply
-   * @param {{focus?: boolean, note?: string}} [opts] focus: move focus to the card (the person asked
+   * @param {{focus?: boolean, note?: string|object}} [opts] focus: move focus to the card (the person asked
    *   for help); note: a plain sentence shown above the lines (e.g. that no moderator can be reached)
    */
   show(crisis, { focus = false, note = null } = {}) {
@@ -45,7 +47,7 @@ export class CrisisCard {
     this.last = crisis;
     clear(this.slot);
     const lead = crisis.text || LEVEL_LEAD[crisis.level] || LEVEL_LEAD.concern;
-    const title = el('h2', { text: 'Support is here for you', attrs: { id: 'crisis-title', tabindex: '-1' } });
+    const title = el('h2', { text: msg('crisis.title'), attrs: { id: 'crisis-title', tabindex: '-1' } });
     const card = el('section', {
       className: 'crisis-card',
       attrs: { 'aria-labelledby': 'crisis-title',
@@ -56,15 +58,14 @@ export class CrisisCard {
       title,
       el('button', {
         className: 'button quiet crisis-close',
-        text: 'Close',
-        attrs: { type: 'button', 'aria-label': 'Close the support card', 'aria-keyshortcuts': 'Escape' },
+        text: msg('common.close'),
+        attrs: { type: 'button', 'aria-label': msg('crisis.closeLabel'), 'aria-keyshortcuts': 'Escape' },
         on: { click: () => this.hide() },
       })),
     note ? el('p', { className: 'crisis-unreachable', text: note, attrs: { id: 'crisis-unreachable' } }) : null,
     this.quickLinks(crisis.resources || []),
     el('p', { className: 'crisis-text', text: lead, attrs: { id: 'crisis-text' } }),
-    el('p', { className: 'crisis-note', text: note ? 'Only you can see this.'
-      : 'Only you can see this. You can close it and keep chatting.' }),
+    el('p', { className: 'crisis-note', text: note ? msg('crisis.onlyYou') : msg('crisis.onlyYouKeepChatting') }),
     this.resourceList(crisis.resources || []));
     this.slot.append(card);
     this.slot.hidden = false;
@@ -76,7 +77,7 @@ export class CrisisCard {
       this.announce('');
     } else {
       this.returnFocus = null;
-      this.announce(lead + ' Support lines are shown above the conversation. Only you can see them.');
+      this.announce(t('crisis.announce', { lead: words(lead) }));
     }
   }
 
@@ -91,7 +92,7 @@ export class CrisisCard {
       else document.getElementById('help-button').focus();
     }
     this.returnFocus = null;
-    this.announce('Support card closed. "I need help now" at the top brings it back.');
+    this.announce(t('crisis.closed'));
     document.dispatchEvent(new CustomEvent('crisis-card-closed'));
   }
 
@@ -114,7 +115,7 @@ export class CrisisCard {
     const texter = resources.find(r => digits(r.sms));
     if (!caller && !texter) return null;
     const row = el('p', { className: 'crisis-links crisis-quick' });
-    if (caller) row.append(link('tel:' + digits(caller.phone), 'Call ' + caller.phone.trim(), caller.name));
+    if (caller) row.append(link('tel:' + digits(caller.phone), msg('crisis.call', { number: caller.phone.trim() }), caller.name));
     if (texter) row.append(smsLink(texter, true));
     return row;
   }
@@ -124,15 +125,18 @@ export class CrisisCard {
     for (const r of resources) {
       const links = el('p', { className: 'crisis-links' });
       const phone = digits(r.phone);
-      if (phone) links.append(link('tel:' + phone, 'Call ' + r.phone.trim(), r.name));
+      if (phone) links.append(link('tel:' + phone, msg('crisis.call', { number: r.phone.trim() }), r.name));
       if (digits(r.sms)) links.append(smsLink(r));
       const chat = https(r.chat);
-      if (chat) links.append(link(chat, 'Chat online', r.name, true));
+      if (chat) links.append(link(chat, msg('crisis.chat'), r.name, true));
       const url = https(r.url);
-      if (url) links.append(link(url, url === chat ? 'Website' : 'Visit ' + new URL(url).hostname, r.name, true));
+      if (url) {
+        links.append(link(url, url === chat ? msg('crisis.website') : msg('crisis.visit', { host: new URL(url).hostname }),
+          r.name, true));
+      }
       const meta = [r.hours, r.region].filter(x => typeof x === 'string' && x.trim()).join(' · ');
       list.append(el('li', { className: 'crisis-resource' },
-        el('h3', { text: r.name || 'Support line' }),
+        el('h3', { text: r.name || msg('crisis.line') }),
         meta ? el('p', { className: 'crisis-meta', text: meta }) : null,
         links));
     }
@@ -152,23 +156,21 @@ function smsLink(r, short) {
   const keyword = typeof r.smsKeyword === 'string' && /^[\p{L}\p{N} ]{1,30}$/u.test(r.smsKeyword.trim())
     ? r.smsKeyword.trim() : null;
   const href = 'sms:' + number + (keyword ? '?&body=' + encodeURIComponent(keyword) : '');
-  const full = keyword ? 'Text ' + keyword + ' to ' + r.sms.trim() : 'Text ' + r.sms.trim();
-  const a = link(href, short && keyword ? 'Text ' + keyword : full, r.name);
-  if (short && keyword) a.setAttribute('aria-label', full + (r.name ? ', ' + r.name : ''));
+  const shown = r.sms.trim();
+  const full = keyword ? msg('crisis.textKeywordTo', { keyword, number: shown }) : msg('crisis.text', { number: shown });
+  const a = link(href, short && keyword ? msg('crisis.textKeyword', { keyword }) : full, r.name);
+  if (short && keyword) {
+    putAttr(a, 'aria-label', r.name ? msg('crisis.spoken', { label: full, name: r.name }) : full);
+  }
   return a;
 }
 
+/** A link button; {@code label} is a msg(), {@code name} the line's name (said after the label). */
 function link(href, label, name, external) {
   const a = el('a', { className: 'button link-button', text: label });
   a.href = href;
-  const spoken = name && !label.includes(name) ? label + ', ' + name : label;
-  if (external) {
-    a.target = '_blank';
-    a.rel = 'noopener noreferrer';
-    a.setAttribute('aria-label', spoken + ' (opens in a new tab)');
-  } else {
-    a.setAttribute('aria-label', spoken);
-  }
+  const spoken = name && !words(label).includes(name) ? msg('crisis.spoken', { label, name }) : label;
+  putAttr(a, 'aria-label', external ? msg('crisis.newTab', { label: spoken }) : spoken);
   return a;
 }
 

@@ -1,6 +1,7 @@
 // Inline feedback next to the thing it is about: a polite live line for the sentence, and
 // a countdown beside it (not live, so screen readers are not interrupted every second).
 import { el, clear } from './dom.js';
+import { put, msg } from './i18n.js';
 
 export class Feedback {
   /** @param {HTMLElement} host an empty container; the feedback lines are created inside it */
@@ -14,14 +15,14 @@ export class Feedback {
   }
 
   /**
-   * @param {string} text a sentence for people
+   * @param {string|{k: string, a?: object}} text a sentence for people: a server's, or a msg() of the catalogs
    * @param {{tone?: 'info'|'warn'|'ok', retryAfterMs?: number, onDone?: () => void}} [opts]
    */
   show(text, opts = {}) {
     this.stopCountdown();
     this.code = opts.code || null;
     this.host.dataset.tone = opts.tone || 'info';
-    this.line.textContent = text;
+    put(this.line, text);
     clear(this.countdown);
     if (opts.retryAfterMs > 0) {
       const until = Date.now() + opts.retryAfterMs;
@@ -29,11 +30,11 @@ export class Feedback {
         const left = Math.ceil((until - Date.now()) / 1000);
         if (left <= 0) {
           this.stopCountdown();
-          this.countdown.textContent = '';
+          put(this.countdown, '');
           if (opts.onDone) opts.onDone();
           return;
         }
-        this.countdown.textContent = 'You can try again in ' + left + (left === 1 ? ' second.' : ' seconds.');
+        put(this.countdown, msg('feedback.retryIn', { count: left }));
       };
       tick();
       this.timer = setInterval(tick, 250);
@@ -42,7 +43,7 @@ export class Feedback {
 
   /** Shows a server `error` reply; returns it for chaining. */
   error(reply, onDone) {
-    this.show(reply.message || 'Something went wrong. Please try again.',
+    this.show(reply.message || msg('feedback.generic'),
       { tone: 'warn', retryAfterMs: reply.retryAfterMs, onDone, code: reply.code });
     return reply;
   }
@@ -50,8 +51,8 @@ export class Feedback {
   clear() {
     this.stopCountdown();
     this.code = null;
-    this.line.textContent = '';
-    this.countdown.textContent = '';
+    put(this.line, '');
+    put(this.countdown, '');
     delete this.host.dataset.tone;
   }
 

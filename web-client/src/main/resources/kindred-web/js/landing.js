@@ -2,6 +2,7 @@
 // room list (topic, people present) fetched from GET /api/rooms and refreshed while shown.
 import { el, clear, byId } from './dom.js';
 import { guessRegion, regionOptions } from './region.js';
+import { msg, put } from './i18n.js';
 
 const REFRESH_MS = 20000;
 const STORE = window.sessionStorage;
@@ -26,11 +27,7 @@ export class Landing {
     const saved = STORE.getItem('kindred.region');
     const guessed = guessRegion();
     const chosen = saved || guessed;
-    for (const { code, name } of regionOptions(chosen)) {
-      this.region.append(el('option', { text: name, attrs: { value: code } }));
-    }
-    this.region.append(el('option', { text: 'Somewhere else', attrs: { value: '' } }));
-    this.region.value = chosen || '';
+    this.fillRegions(chosen);
     this.region.addEventListener('change', () => {
       STORE.setItem('kindred.region', this.region.value);
       onRegionChange(this.region.value);
@@ -39,16 +36,32 @@ export class Landing {
     this.accept.checked = STORE.getItem('kindred.accepted') === 'yes';
     this.accept.addEventListener('change', () => {
       STORE.setItem('kindred.accepted', this.accept.checked ? 'yes' : 'no');
-      if (this.accept.checked) byId('accept-error').textContent = '';
+      if (this.accept.checked) put(byId('accept-error'), '');
     });
     this.nick.addEventListener('input', () => {
-      byId('nick-error').textContent = '';
+      put(byId('nick-error'), '');
       this.nick.removeAttribute('aria-invalid');
     });
     this.form.addEventListener('submit', e => {
       e.preventDefault();
-      this.status.textContent = 'Choose a room below to join it.';
+      put(this.status, msg('landing.chooseBelow'));
     });
+  }
+
+  /** The region picker's options, named in the language shown; {@code chosen} stays selected. */
+  fillRegions(chosen) {
+    clear(this.region);
+    for (const { code, name } of regionOptions(chosen)) {
+      this.region.append(el('option', { text: name, attrs: { value: code } }));
+    }
+    this.region.append(el('option', { text: msg('landing.elsewhere'), attrs: { value: '' } }));
+    this.region.value = chosen || '';
+  }
+
+  /** After a switch of language: region names and the room cards again (the rest is re-translated in place). */
+  relocalize() {
+    this.fillRegions(this.region.value || null);
+    if (this.rooms) this.render(this.rooms);
   }
 
   get regionCode() {
@@ -72,11 +85,12 @@ export class Landing {
       const res = await fetch('/api/rooms', { headers: { Accept: 'application/json' } });
       if (!res.ok) throw new Error('status ' + res.status);
       const body = await res.json();
-      this.render(body.rooms || []);
-      this.status.textContent = '';
+      this.rooms = body.rooms || [];
+      this.render(this.rooms);
+      put(this.status, '');
     } catch {
       if (!this.list.childElementCount) {
-        this.status.textContent = "We couldn't load the rooms just now. We'll try again in a moment.";
+        put(this.status, msg('landing.roomsFailed'));
       }
     }
   }
@@ -87,11 +101,11 @@ export class Landing {
     clear(this.list);
     for (const r of rooms) {
       const errorLine = el('p', { className: 'field-error', attrs: { id: 'room-error-' + r.room } });
-      errorLine.textContent = this.roomErrors.get(r.room) || '';
+      put(errorLine, this.roomErrors.get(r.room) || '');
       const full = r.members >= r.capacity;
       const button = el('button', {
         className: 'button primary',
-        text: r.locked ? 'Locked for now' : full ? 'Full right now' : 'Join ' + r.title,
+        text: r.locked ? msg('landing.locked') : full ? msg('landing.full') : msg('landing.join', { room: r.title }),
         attrs: { type: 'button', 'data-room': r.room, 'aria-describedby': 'room-error-' + r.room },
         on: { click: () => this.join(r.room) },
       });
@@ -108,23 +122,24 @@ export class Landing {
 
   join(room) {
     if (!this.accept.checked) {
-      byId('accept-error').textContent = 'Please read the guidelines and tick the box first.';
+      put(byId('accept-error'), msg('landing.acceptFirst'));
       this.accept.focus();
       return;
     }
     const nick = this.nick.value.trim();
     if (nick && (nick.length < 2 || nick.length > 24)) {
-      this.nickError('A nickname needs 2 to 24 characters — or leave it empty.');
+      this.nickError(msg('landing.nickLength'));
       return;
     }
     STORE.setItem('kindred.nick', nick);
     this.roomErrors.clear();
-    for (const p of this.list.querySelectorAll('.field-error')) p.textContent = '';
+    for (const p of this.list.querySelectorAll('.field-error')) put(p, '');
     this.onJoin(room, nick || undefined);
   }
 
+  /** @param {string|object} text a server's sentence or a msg() */
   nickError(text) {
-    byId('nick-error').textContent = text;
+    put(byId('nick-error'), text);
     this.nick.setAttribute('aria-invalid', 'true');
     this.nick.focus();
   }
@@ -132,11 +147,11 @@ export class Landing {
   roomError(room, text) {
     this.roomErrors.set(room, text);
     const line = document.getElementById('room-error-' + room);
-    if (line) line.textContent = text;
+    if (line) put(line, text);
   }
 }
 
+/** "Nobody here yet", "1 person here", "5 people here", as a msg(). */
 export function peopleHere(n) {
-  if (n <= 0) return 'Nobody here yet';
-  return n === 1 ? '1 person here' : n + ' people here';
+  return n <= 0 ? msg('people.none') : msg('people.here', { count: n });
 }

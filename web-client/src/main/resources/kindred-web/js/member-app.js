@@ -7,12 +7,16 @@ import { Landing } from './landing.js';
 import { RoomView } from './room-view.js';
 import { CrisisCard } from './crisis-card.js';
 import { Feedback } from './feedback.js';
-import { locale } from './region.js';
+import { initI18n, helloLocale as locale, msg, mountSwitcher, onLanguageChange } from './i18n.js';
 import { ConnectionStatus } from './connection-status.js';
 import { loadTab, saveTab, clearTab } from './tab-state.js';
 import { crisisLines } from './help-lines.js';
 import { CheckIns } from './checkin.js';
 import { MemberInvites } from './member-invite.js';
+
+// The page speaks the person's language before anything is drawn (catalogs in ../i18n/).
+await initI18n();
+mountSwitcher(byId('lang-select'));
 
 const landingFeedback = new Feedback(byId('landing-feedback'));
 const helpFeedback = new Feedback(byId('help-feedback'));
@@ -68,7 +72,7 @@ async function join(roomId, nick) {
     room = null;
   }
   const c = connection();
-  landingFeedback.show('Joining…');
+  landingFeedback.show(msg('member.joining'));
   const refused = new Promise(resolve => c.addEventListener('helloerror', e => resolve(e.detail.error), { once: true }));
   const welcome = await Promise.race([c.start(), refused, wait(15000)]);
   if (welcome && welcome.type === 'error') {
@@ -79,7 +83,7 @@ async function join(roomId, nick) {
     return; // the helloerror handler has already said why
   }
   if (!welcome) {
-    landingFeedback.show("We can't reach Kindred right now. We'll keep trying.", { tone: 'warn' });
+    landingFeedback.show(msg('member.unreachable'), { tone: 'warn' });
     return;
   }
   const reply = await c.request({ type: 'join', room: roomId, nick });
@@ -152,15 +156,15 @@ else landing.show();
   byId('landing-title').focus();
 }
 
-function onEvent(msg) {
-  if (invites && invites.onEvent(msg)) return;
-  if (msg.type === 'crisis') {
-    crisis.show(msg, { focus: checkins.takeCardFocus() });
+function onEvent(ev) {
+  if (invites && invites.onEvent(ev)) return;
+  if (ev.type === 'crisis') {
+    crisis.show(ev, { focus: checkins.takeCardFocus() });
     return;
   }
-  if (room && room.onEvent(msg)) return;
-  if (msg.type === 'notice' && !msg.room) {
-    (current ? room.feedback : landingFeedback).show(msg.text);
+  if (room && room.onEvent(ev)) return;
+  if (ev.type === 'notice' && !ev.room) {
+    (current ? room.feedback : landingFeedback).show(ev.text);
   }
 }
 
@@ -176,10 +180,9 @@ function onState({ state, code }) {
 if (saved && saved.current && saved.joined) resumeTab(saved);
 else landing.show();
     }
-    landingFeedback.show('A moderator has paused your access to Kindred. If you need support right now, '
-      + 'please contact a local helpline or emergency service.', { tone: 'warn' });
+    landingFeedback.show(msg('member.banned'), { tone: 'warn' });
   } else if (state === 'closed' && code === 1008) {
-    landingFeedback.show('The connection was closed. Please reload the page to continue.', { tone: 'warn' });
+    landingFeedback.show(msg('member.closed'), { tone: 'warn' });
   }
 }
 
@@ -190,7 +193,7 @@ async function onWelcome({ resumed }) {
   const reply = await conn.request({ type: 'join', room: current.room, nick: current.nick });
   if (reply.type === 'joined') {
     room.open(reply, current.nick);
-    room.feedback.show('You were away for a while, so we joined you to the room again.', { tone: 'info' });
+    room.feedback.show(msg('member.rejoined'), { tone: 'info' });
   } else {
     room.feedback.error(reply);
   }
@@ -200,7 +203,7 @@ async function onWelcome({ resumed }) {
 // server answers `help` (a moderator hears of it); otherwise — offline, server down, banned —
 // the lines come from /api/crisis-lines or the copy kept from it, with a plain sentence saying
 // that a moderator cannot be reached right now.
-const NO_MODERATOR = "A moderator can't be reached right now, but these lines can help.";
+const NO_MODERATOR = msg('help.noModerator');
 let helpBusy = false;
 
 byId('help-button').addEventListener('click', async () => {
@@ -214,7 +217,7 @@ byId('help-button').addEventListener('click', async () => {
 });
 
 async function askForHelp() {
-  helpFeedback.show('Getting support options for you…');
+  helpFeedback.show(msg('help.getting'));
   const fallback = crisisLines(landing.regionCode, locale()); // at once, in parallel
   let reply = null;
   const usable = !conn || !conn.stopped;
@@ -236,8 +239,7 @@ async function askForHelp() {
     helpFeedback.clear();
     crisis.show(got.lines, { focus: true, note: NO_MODERATOR });
   } else {
-    helpFeedback.show("We couldn't reach Kindred just now, and a moderator can't be reached right now. "
-      + 'If you are in danger, please call your local emergency number.', { tone: 'warn' });
+    helpFeedback.show(msg('help.failed'), { tone: 'warn' });
   }
 }
 
@@ -248,5 +250,21 @@ function wait(ms) {
 const saved = loadTab();
 if (saved && saved.current && saved.joined) resumeTab(saved);
 else landing.show();
+// Another language: the page is already re-translated in place (i18n.js); the lists drawn from data
+// are drawn again. With nothing to lose (no room, private conversation or planned check-in) the
+// connection starts afresh, so the next hello carries the new locale and the server's sentences
+// follow; otherwise the session is kept, and the server keeps the language it was opened in.
+onLanguageChange(() => {
+  landing.relocalize();
+  crisisLines(landing.regionCode, locale());
+  const busy = current || checkins.planned || (invites && (invites.invite || invites.chat.isOpen));
+  if (conn && !busy && !conn.stopped) {
+    conn.stop();
+    conn = null;
+    room = null;
+    clearTab();
+  }
+});
+
 // Keep a copy of the lines now, while the server can be reached, for a press later without it.
 crisisLines(landing.regionCode, locale());

@@ -6,6 +6,7 @@
 // go to a polite status line; nothing is modal, and "Not now" is as easy as yes.
 import { el, clear, byId } from './dom.js';
 import { PrivateChat, ROLE_LABEL } from './private-chat.js';
+import { msg, put, t } from './i18n.js';
 
 export class MemberInvites {
   /**
@@ -23,9 +24,9 @@ export class MemberInvites {
     this.chat = new PrivateChat(panel, {
       conn,
       prefix: 'private',
-      heading: p => 'Private conversation' + (p && p.nick ? ' with ' + p.nick : ''),
-      note: 'Only the two of you can see this. It is not kept after it ends.',
-      leaveText: 'Leave conversation',
+      heading: p => (p && p.nick ? msg('private.headingWith', { nick: p.nick }) : msg('private.heading')),
+      note: msg('private.note'),
+      leaveText: msg('private.leave'),
       leave: room => this.conn.request({ type: 'leave', room }),
       onHidden: () => this.restorePage(),
     });
@@ -38,19 +39,18 @@ export class MemberInvites {
   }
 
   /** A server push; returns true when it was an invitation or belonged to the private conversation. */
-  onEvent(msg) {
-    if (msg.type === 'invite') {
-      this.show(msg);
+  onEvent(ev) {
+    if (ev.type === 'invite') {
+      this.show(ev);
       return true;
     }
-    if (this.chat.onEvent(msg)) {
-      if (this.chat.ended) this.announcer.textContent = this.chat.status.textContent;
+    if (this.chat.onEvent(ev)) {
+      if (this.chat.ended) put(this.announcer, this.chat.status.textContent);
       return true;
     }
-    if (this.invite && msg.room === this.invite.room && msg.type === 'notice' && msg.code === 'closed') {
+    if (this.invite && ev.room === this.invite.room && ev.type === 'notice' && ev.code === 'closed') {
       this.clearInvite();
-      this.feedback.show('The invitation to talk privately was withdrawn. You can always press '
-        + '"I need help now" if you need someone.', { tone: 'info' });
+      this.feedback.show(msg('invite.withdrawn'), { tone: 'info' });
       return true;
     }
     return false;
@@ -59,25 +59,25 @@ export class MemberInvites {
   show(invite) {
     this.invite = invite;
     const from = invite.from || {};
-    const role = ROLE_LABEL[from.role] || 'Kindred team';
-    const who = (from.nick || 'Someone') + ' (' + role + ')';
+    const role = ROLE_LABEL[from.role] || msg('invite.team');
+    const who = msg('invite.who', { nick: from.nick || msg('message.someone'), role });
     clear(this.slot);
-    const title = el('h2', { text: who + ' would like to talk with you privately',
+    const title = el('h2', { text: msg('invite.title', { who }),
       attrs: { id: 'invite-title', tabindex: '-1' } });
     this.slot.append(el('section', {
       className: 'invite-card', attrs: { 'aria-labelledby': 'invite-title', 'aria-describedby': 'invite-text' },
     },
     title,
     el('p', { text: invite.text, attrs: { id: 'invite-text' } }),
-    el('p', { className: 'hint', text: 'Only the two of you will see the conversation. You can leave it at any time.' }),
+    el('p', { className: 'hint', text: msg('invite.hint') }),
     el('p', { className: 'invite-error field-error', attrs: { role: 'alert' } }),
     el('div', { className: 'invite-actions' },
-      el('button', { className: 'button primary', text: 'Talk privately',
+      el('button', { className: 'button primary', text: msg('invite.accept'),
         attrs: { type: 'button', 'data-invite': 'accept' }, on: { click: () => this.accept() } }),
-      el('button', { className: 'button quiet', text: 'Not now',
+      el('button', { className: 'button quiet', text: msg('invite.decline'),
         attrs: { type: 'button', 'data-invite': 'decline' }, on: { click: () => this.decline() } }))));
     this.slot.hidden = false;
-    this.announcer.textContent = who + ' would like to talk with you privately. ' + invite.text;
+    put(this.announcer, t('invite.announce', { who, text: invite.text }));
     title.focus();
   }
 
@@ -97,9 +97,7 @@ export class MemberInvites {
       return;
     }
     if (reply.type !== 'joined') {
-      this.slot.querySelector('.invite-error').textContent = reply.code === 'not_found'
-        ? 'This invitation has ended. You can always press "I need help now" if you need someone.'
-        : reply.message;
+      put(this.slot.querySelector('.invite-error'), reply.code === 'not_found' ? msg('invite.ended') : reply.message);
       return;
     }
     this.clearInvite();
@@ -112,8 +110,7 @@ export class MemberInvites {
     if (!invite) return;
     this.clearInvite();
     await this.conn.request({ type: 'leave', room: invite.room });
-    this.feedback.show("That's okay. If you'd like to talk later, press \"I need help now\" at any time.",
-      { tone: 'info' });
+    this.feedback.show(msg('invite.declined'), { tone: 'info' });
   }
 
   /** While the conversation is open the rest of the page steps aside (private.css); back to it after. */

@@ -1,10 +1,11 @@
 // One message in the room's log. Nick and text are set as text only.
 import { el } from './dom.js';
 import { clockTime, isoTime } from './time.js';
+import { msg, put } from './i18n.js';
 
 // Every staff role wears a badge wherever a member sees it (messages, joins and leaves): a
 // nickname alone never says who is staff, since members may not take staff titles as nicks.
-const ROLE_BADGE = { moderator: 'Moderator', admin: 'Moderator', supporter: 'Peer supporter' };
+const ROLE_BADGE = { moderator: msg('role.moderator'), admin: msg('role.moderator'), supporter: msg('role.supporter') };
 
 /** True for a staff role (one that wears a badge). */
 export function isStaff(role) {
@@ -22,12 +23,12 @@ export function roleBadge(role) {
  */
 export function messageItem(m, { own, onReport }) {
   const from = m.from || {};
-  const who = own ? 'You' : from.nick || 'Someone';
+  const who = own ? msg('message.you') : from.nick || msg('message.someone');
   const text = el('p', { className: 'message-text', text: m.text });
   const head = el('p', { className: 'message-head' },
     el('span', { className: 'message-nick', text: who }),
     roleBadge(from.role),
-    el('time', { className: 'message-time', text: clockTime(m.ts), attrs: { datetime: isoTime(m.ts) } }));
+    el('time', { className: 'message-time', text: clockTime(m.ts), attrs: { datetime: isoTime(m.ts), 'data-clock': true } }));
   const li = el('li', {
     className: 'message' + (own ? ' own' : ''),
     attrs: { 'data-msg': m.msg, 'data-seq': m.seq },
@@ -35,8 +36,8 @@ export function messageItem(m, { own, onReport }) {
   if (!own && onReport) {
     head.append(el('button', {
       className: 'button tiny quiet report-button',
-      text: 'Report',
-      attrs: { type: 'button', 'aria-label': 'Report message from ' + who },
+      text: msg('message.report'),
+      attrs: { type: 'button', 'aria-label': msg('message.reportLabel', { who }) },
       on: { click: () => onReport(m) },
     }));
   }
@@ -46,14 +47,14 @@ export function messageItem(m, { own, onReport }) {
 /** A message of your own that a moderator has to look at before the room sees it. */
 export function heldItem(msgId, text) {
   return el('li', { className: 'message own held', attrs: { 'data-msg': msgId } },
-    el('p', { className: 'message-head' }, el('span', { className: 'message-nick', text: 'You' })),
+    el('p', { className: 'message-head' }, el('span', { className: 'message-nick', text: msg('message.you') })),
     el('p', { className: 'message-text', text }),
-    el('p', { className: 'message-status', text: 'Only you can see this until a moderator has had a look.' }));
+    el('p', { className: 'message-status', text: msg('message.heldStatus') }));
 }
 
 export function markDeleted(li) {
   li.classList.add('deleted');
-  li.querySelector('.message-text').textContent = 'This message was removed by a moderator.';
+  put(li.querySelector('.message-text'), msg('message.removed'));
   const report = li.querySelector('.report-button');
   if (report) report.remove();
 }
@@ -64,7 +65,9 @@ export function systemItem(text) {
 
 /** "Nick joined" / "Nick left", with the staff badge of a staff member. */
 export function presenceItem(member, joined) {
-  const nick = member && member.nick ? member.nick : 'Someone';
+  const nick = member && member.nick ? member.nick : msg('message.someone');
   const badge = roleBadge(member && member.role);
-  return el('li', { className: 'system' }, nick, badge ? ' ' : null, badge, joined ? ' joined' : ' left');
+  // Name first, then its badge, then the verb: the order of all four languages ("Ann se unió", "Ann a rejoint").
+  return el('li', { className: 'system' }, nick, badge ? ' ' : null, badge, ' ',
+    msg(joined ? 'presence.joined' : 'presence.left'));
 }

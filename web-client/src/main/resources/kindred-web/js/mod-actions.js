@@ -1,19 +1,22 @@
 // Moderator actions: the dialogs that collect duration and reason, and the requests they
 // send. Every reply is reported through `report(text, tone)`.
 import { byId, el, clear } from './dom.js';
-import { duration } from './time.js';
+import { dur, duration } from './time.js';
+import { msg, put } from './i18n.js';
 
-const MUTE = [[300, '5 minutes'], [900, '15 minutes'], [3600, '1 hour'], [86400, '1 day']];
-const KICK = [[60, '1 minute'], [300, '5 minutes'], [600, '10 minutes'], [3600, '1 hour'], [86400, '1 day']];
+// Durations are offered in seconds and named with Intl in the language shown (time.js).
+const MUTE = [300, 900, 3600, 86400];
+const KICK = [60, 300, 600, 3600, 86400];
 const KINDS = ['mute', 'unmute', 'kick', 'ban'];
-const CONFIRM = { delete: 'Delete message', mute: 'Mute', unmute: 'Unmute', kick: 'Remove', ban: 'Ban' };
-const DURATION_LABEL = { mute: 'For how long', kick: 'They can come back after', ban: 'For how long' };
-const BAN = [[86400, '1 day'], [604800, '7 days'], [2592000, '30 days'], [0, 'Permanently']];
+const CONFIRM = { delete: msg('report.delete'), mute: msg('action.do.mute'), unmute: msg('action.do.unmute'),
+  kick: msg('action.do.kick'), ban: msg('action.do.ban') };
+const DURATION_LABEL = { mute: msg('action.howLong'), kick: msg('action.comeBackAfter'), ban: msg('action.howLong') };
+const BAN = [86400, 604800, 2592000, 0];
 
 export class Actions {
   /**
    * @param {import('./connection.js').Connection} conn
-   * @param {(text: string, tone?: string) => void} report
+   * @param {(text: string|object, tone?: string) => void} report a server's sentence or a msg()
    */
   constructor(conn, report) {
     this.conn = conn;
@@ -34,77 +37,79 @@ export class Actions {
     return reply;
   }
 
-  deleteMessage(room, msg) {
-    return this.ask({ title: 'Delete this message', subject: 'It disappears for everyone in the room.',
+  deleteMessage(room, id) {
+    return this.ask({ title: msg('action.deleteTitle'), subject: msg('action.deleteSubject'),
       kinds: null, fixed: 'delete' })
-      .then(a => a && this.run({ type: 'mod.delete', room, msg, reason: a.reason }, 'Message deleted.'));
+      .then(a => a && this.run({ type: 'mod.delete', room, msg: id, reason: a.reason }, msg('done.deleted')));
   }
 
-  approve(room, msg) {
-    return this.run({ type: 'mod.approve', room, msg }, 'Message approved and shared.');
+  approve(room, id) {
+    return this.run({ type: 'mod.approve', room, msg: id }, msg('done.approved'));
   }
 
-  reject(room, msg) {
-    return this.run({ type: 'mod.reject', room, msg }, 'Message rejected.');
+  reject(room, id) {
+    return this.run({ type: 'mod.reject', room, msg: id }, msg('done.rejected'));
   }
 
   /** Dismisses an open report for every moderator (mod.dismiss). */
   dismiss(report) {
-    return this.run({ type: 'mod.dismiss', report }, 'Report dismissed.');
+    return this.run({ type: 'mod.dismiss', report }, msg('done.dismissed'));
   }
 
   claim(escalation) {
-    return this.run({ type: 'mod.claim', escalation }, 'You have taken this escalation.');
+    return this.run({ type: 'mod.claim', escalation }, msg('done.claimed'));
   }
 
   resolve(escalation) {
-    return resolveDialog().then(r => r && this.run({ type: 'mod.resolve', escalation, ...r }, 'Escalation closed.'));
+    return resolveDialog().then(r => r && this.run({ type: 'mod.resolve', escalation, ...r }, msg('done.resolved')));
   }
 
   async unmute(room, member, who) {
-    const ok = await this.run({ type: 'mod.unmute', room, member }, who + ' can post in ' + room + ' again.');
+    const ok = await this.run({ type: 'mod.unmute', room, member }, msg('done.unmuted', { who, room }));
     if (ok && this.sanctions) this.sanctions.unmuted(room, member);
     return ok;
   }
 
   async unban(ban) {
-    const ok = await this.run({ type: 'mod.unban', ban }, 'Ban ' + ban + ' lifted.');
+    const ok = await this.run({ type: 'mod.unban', ban }, msg('done.unbanned', { ban }));
     if (ok && this.onBans) this.onBans();
     return ok;
   }
 
   slow(room, seconds) {
     return this.run({ type: 'mod.slow', room, seconds },
-      seconds > 0 ? 'Slow mode on: one message every ' + duration(seconds) + '.' : 'Slow mode off.');
+      seconds > 0 ? msg('done.slowOn', { every: dur(seconds) }) : msg('done.slowOff'));
   }
 
   lock(room, locked) {
-    return this.run({ type: 'mod.lock', room, locked }, locked ? 'Room locked.' : 'Room unlocked.');
+    return this.run({ type: 'mod.lock', room, locked }, locked ? msg('done.locked') : msg('done.unlocked'));
   }
 
   /** Mute, unmute, kick (with a cool-off) or ban one member; {@code who} is a label for the dialog. */
   async member(room, member, who) {
-    const a = await this.ask({ title: 'Act on ' + who, subject: room ? 'In room: ' + room : 'No room',
+    const a = await this.ask({ title: msg('action.title', { who }), subject: room ? msg('action.inRoom', { room })
+      : msg('action.noRoom'),
       kinds: room ? KINDS : ['ban'] });
     if (!a) return null;
     if (a.kind === 'mute') {
       const ok = await this.run({ type: 'mod.mute', room, member, seconds: a.seconds, reason: a.reason },
-        who + ' is muted for ' + duration(a.seconds) + '.');
+        msg('done.muted', { who, for: dur(a.seconds) }));
       if (ok && this.sanctions) this.sanctions.muted({ room, member, who, seconds: a.seconds, reason: a.reason });
       return ok;
     }
     if (a.kind === 'unmute') return this.unmute(room, member, who);
     if (a.kind === 'kick') {
       return this.run({ type: 'mod.kick', room, member, seconds: a.seconds, reason: a.reason },
-        who + ' was removed from ' + room + ' and can come back in ' + duration(a.seconds) + '.');
+        msg('done.kicked', { who, room, in: dur(a.seconds) }));
     }
     const ban = { type: 'mod.ban', member, reason: a.reason };
     if (a.seconds > 0) ban.seconds = a.seconds;
     const reply = await this.run(ban);
     if (reply) {
       const id = typeof reply.ban === 'string' ? reply.ban : null;
-      this.report(who + (a.seconds > 0 ? ' is banned for ' + duration(a.seconds) : ' is banned')
-        + (id ? ' (ban id ' + id + ').' : '.'), 'ok');
+      const args = { who, for: dur(a.seconds), ban: id };
+      this.report(a.seconds > 0 ? (id ? msg('done.bannedForId', args) : msg('done.bannedFor', args))
+        : (id ? msg('done.bannedId', args) : msg('done.banned', args)), 'ok');
       if (this.onBans) this.onBans();
     }
     return reply;
@@ -114,9 +119,9 @@ export class Actions {
     const dialog = byId('action-dialog');
     const form = byId('action-form');
     form.reset();
-    byId('action-title').textContent = title;
-    byId('action-subject').textContent = subject;
-    byId('action-error').textContent = '';
+    put(byId('action-title'), title);
+    put(byId('action-subject'), subject);
+    put(byId('action-error'), '');
     const kindSet = byId('action-kind-set');
     kindSet.hidden = !kinds;
     for (const k of KINDS) {
@@ -129,13 +134,16 @@ export class Actions {
     const sync = () => {
       const kind = fixed || form.elements.kind.value;
       durationRow.hidden = kind === 'delete' || kind === 'unmute';
-      byId('action-duration-label').textContent = DURATION_LABEL[kind] || 'For how long';
+      put(byId('action-duration-label'), DURATION_LABEL[kind] || msg('action.howLong'));
       const opts = kind === 'mute' ? MUTE : kind === 'kick' ? KICK : BAN;
       clear(select);
-      for (const [s, label] of opts) select.append(el('option', { text: label, attrs: { value: s } }));
-      byId('action-reason-hint').textContent = kind === 'ban' ? '(required)' : '(optional)';
+      for (const s of opts) {
+        select.append(el('option', { text: s > 0 ? duration(s) : msg('action.permanently'),
+          attrs: { value: s } }));
+      }
+      put(byId('action-reason-hint'), kind === 'ban' ? msg('common.required') : msg('common.optional'));
       reason.required = kind === 'ban';
-      byId('action-confirm').textContent = CONFIRM[kind];
+      put(byId('action-confirm'), CONFIRM[kind]);
     };
     sync();
     kindSet.onchange = sync;
@@ -152,7 +160,7 @@ export class Actions {
         const kind = fixed || form.elements.kind.value;
         const text = reason.value.trim();
         if (kind === 'ban' && !text) {
-          byId('action-error').textContent = 'Please give a reason for the ban.';
+          put(byId('action-error'), msg('action.banReason'));
           reason.focus();
           return;
         }

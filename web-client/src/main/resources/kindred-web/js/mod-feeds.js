@@ -3,14 +3,24 @@
 // open before claimed; oldest first within. Excerpts and texts are shown as text only.
 import { el, clear, byId } from './dom.js';
 import { clockTime } from './time.js';
-import { whoOf, nowLine, reachable, idLabel, roomLabel } from './mod-member.js';
+import { whoOf, nowLine, reachable, idLabel, roomLabel, levelLabel } from './mod-member.js';
+import { msg, isMsg } from './i18n.js';
 
 const DISMISSED_ALERTS = 'kindred.dismissedAlerts';
 const LEVEL_ORDER = { imminent: 0, high: 1, concern: 2 };
-const LEVEL_LABEL = { imminent: 'Imminent', high: 'High', concern: 'Concern' };
-const SOURCE_LABEL = { keyword: 'from a message', help: 'pressed "I need help now"', report: 'from a report' };
+const SOURCE_LABEL = { keyword: msg('source.keyword'), help: msg('source.help'), report: msg('source.report') };
+// The moderation pipeline's categories (server moderation/Categories.java, plus "risk" for a message
+// held for a risk of harm); an unknown one is shown as its code.
+const CATEGORY_LABEL = {
+  profanity: msg('category.profanity'), slur: msg('category.slur'), hate: msg('category.hate'),
+  harassment: msg('category.harassment'), insult: msg('category.insult'),
+  self_harm_incitement: msg('category.self_harm_incitement'), sexual: msg('category.sexual'),
+  threat: msg('category.threat'), contact: msg('category.contact'), link: msg('category.link'),
+  spam: msg('category.spam'), risk: msg('category.risk'),
+};
 const REASON_LABEL = {
-  harassment: 'Harassment', spam: 'Spam', self_harm: 'May be at risk', inappropriate: 'Inappropriate', other: 'Other',
+  harassment: msg('reason.harassment'), spam: msg('reason.spam'), self_harm: msg('reason.self_harm'),
+  inappropriate: msg('reason.inappropriate'), other: msg('reason.other'),
 };
 
 export function memberLabel(id) {
@@ -52,29 +62,29 @@ export class Feeds {
     this.renderAll();
   }
 
-  onEvent(msg) {
-    switch (msg.type) {
+  onEvent(ev) {
+    switch (ev.type) {
       case 'mod.escalation': {
-        const before = this.escalations.get(msg.escalation);
-        if (msg.status === 'resolved') this.escalations.delete(msg.escalation);
-        else this.escalations.set(msg.escalation, msg);
-        if (msg.status === 'open' && (msg.level === 'imminent' || (!before && msg.level === 'high'))) {
-          this.onNewUrgent(msg);
+        const before = this.escalations.get(ev.escalation);
+        if (ev.status === 'resolved') this.escalations.delete(ev.escalation);
+        else this.escalations.set(ev.escalation, ev);
+        if (ev.status === 'open' && (ev.level === 'imminent' || (!before && ev.level === 'high'))) {
+          this.onNewUrgent(ev);
         }
-        if (msg.status === 'claimed' && (!before || before.status !== 'claimed') && !this.mine(msg)) {
-          this.onClaimedByOther(msg);
+        if (ev.status === 'claimed' && (!before || before.status !== 'claimed') && !this.mine(ev)) {
+          this.onClaimedByOther(ev);
         }
         this.render('escalations');
         return true;
       }
       case 'mod.report':
         // Dismissed by any moderator (this tab, another tab, someone else): gone everywhere.
-        if (msg.status === 'dismissed') this.reports.delete(msg.report);
-        else this.reports.set(msg.report, msg);
+        if (ev.status === 'dismissed') this.reports.delete(ev.report);
+        else this.reports.set(ev.report, ev);
         this.render('reports');
         return true;
-      case 'mod.held': this.held.set(msg.msg, msg); this.render('held'); return true;
-      case 'mod.alert': this.alerts.set(alertKey(msg), msg); this.render('alerts'); return true;
+      case 'mod.held': this.held.set(ev.msg, ev); this.render('held'); return true;
+      case 'mod.alert': this.alerts.set(alertKey(ev), ev); this.render('alerts'); return true;
       default: return false;
     }
   }
@@ -85,9 +95,9 @@ export class Feeds {
   }
 
   claimState(e) {
-    if (e.status !== 'claimed') return 'Open: nobody has taken this yet';
-    if (this.mine(e)) return 'Claimed by you';
-    return 'Claimed by ' + (e.claimedBy || 'another moderator');
+    if (e.status !== 'claimed') return msg('claim.open');
+    if (this.mine(e)) return msg('claim.mine');
+    return e.claimedBy ? msg('claim.by', { who: e.claimedBy }) : msg('claim.byOther');
   }
 
   renderAll() {
@@ -120,19 +130,18 @@ export class Feeds {
     const who = whoOf(e);
     const actions = el('div', { className: 'item-actions' });
     if (e.status === 'open') {
-      actions.append(button('Claim', 'Claim escalation for ' + who, () => this.actions.claim(e.escalation)));
+      actions.append(button(msg('esc.claim'), msg('esc.claimLabel', { who }), () => this.actions.claim(e.escalation)));
     }
     if (this.onReach && reachable(e) && (e.status === 'open' || this.mine(e))) {
-      actions.append(button('Reach', 'Reach ' + who + ' privately', () => this.onReach(e)));
+      actions.append(button(msg('esc.reach'), msg('esc.reachLabel', { who }), () => this.onReach(e)));
     }
-    actions.append(button('Resolve', 'Resolve escalation for ' + who, () => this.actions.resolve(e.escalation)));
-    actions.append(button('Act on member', 'Act on member ' + who, () => this.actions.member(e.room, e.member, who)));
+    actions.append(button(msg('esc.resolve'), msg('esc.resolveLabel', { who }), () => this.actions.resolve(e.escalation)));
+    actions.append(actOn(who, () => this.actions.member(e.room, e.member, who)));
     return el('li', { className: 'item', attrs: { 'data-level': e.level, 'data-status': e.status,
       'data-escalation': e.escalation, 'data-mine': String(this.mine(e)) } },
     el('p', { className: 'item-title' },
-      el('span', { className: 'level', text: LEVEL_LABEL[e.level] || e.level }), ' · ', who),
-    el('p', { className: 'item-meta', text: [roomLabel(e.room), SOURCE_LABEL[e.source] || e.source,
-      clockTime(e.ts)].join(' · ') }),
+      el('span', { className: 'level', text: levelLabel(e.level) }), ' · ', who),
+    el('p', { className: 'item-meta' }, ...dotted(roomLabel(e.room), SOURCE_LABEL[e.source] || e.source, clockTime(e.ts))),
     nowLine(e),
     el('p', { className: 'claim-state', text: this.claimState(e) }),
     e.excerpt ? el('p', { className: 'item-text', text: e.excerpt }) : null,
@@ -142,15 +151,15 @@ export class Feeds {
   reportsItem(r) {
     const who = whoOf(r);
     return el('li', { className: 'item', attrs: { 'data-report': r.report } },
-      el('p', { className: 'item-title', text: (REASON_LABEL[r.reason] || r.reason) + ' · ' + who }),
+      el('p', { className: 'item-title' }, ...dotted(REASON_LABEL[r.reason] || r.reason, who)),
       el('p', { className: 'item-meta', text: r.room + ' · ' + clockTime(r.ts) }),
       nowLine(r),
       r.excerpt ? el('p', { className: 'item-text', text: r.excerpt }) : null,
       el('div', { className: 'item-actions' },
-        button('Delete message', 'Delete message from ' + who,
+        button(msg('report.delete'), msg('report.deleteLabel', { who }),
           () => this.actions.deleteMessage(r.room, r.msg)),
-        button('Act on member', 'Act on member ' + who, () => this.actions.member(r.room, r.member, who)),
-        button('Dismiss', 'Dismiss report about ' + who, async () => {
+        actOn(who, () => this.actions.member(r.room, r.member, who)),
+        button(msg('report.dismiss'), msg('report.dismissLabel', { who }), async () => {
           // The server closes it and tells every moderator (mod.report, status dismissed).
           if (await this.actions.dismiss(r.report)) {
             this.reports.delete(r.report);
@@ -167,34 +176,38 @@ export class Feeds {
     };
     return el('li', { className: 'item', attrs: { 'data-held': h.msg } },
       el('p', { className: 'item-title', text: who }),
-      el('p', { className: 'item-meta', text: [h.room, (h.categories || []).join(', '), clockTime(h.ts)]
-        .filter(Boolean).join(' · ') }),
+      el('p', { className: 'item-meta' }, ...dotted(h.room, ...categories(h), clockTime(h.ts))),
       nowLine(h),
       el('p', { className: 'item-text', text: h.text }),
       el('div', { className: 'item-actions' },
-        button('Approve', 'Approve held message from ' + who,
+        button(msg('held.approve'), msg('held.approveLabel', { who }),
           async () => (await this.actions.approve(h.room, h.msg)) && done()),
-        button('Reject', 'Reject held message from ' + who,
+        button(msg('held.reject'), msg('held.rejectLabel', { who }),
           async () => (await this.actions.reject(h.room, h.msg)) && done()),
-        button('Act on member', 'Act on member ' + who, () => this.actions.member(h.room, h.member, who))));
+        actOn(who, () => this.actions.member(h.room, h.member, who))));
   }
 
   alertsItem(a) {
     const who = whoOf(a);
     return el('li', { className: 'item', attrs: { 'data-alert': a.msg } },
-      el('p', { className: 'item-title', text: (a.categories || []).join(', ') + ' · ' + who }),
+      el('p', { className: 'item-title' }, ...dotted(...categories(a), who)),
       el('p', { className: 'item-meta', text: a.room + ' · ' + clockTime(a.ts) }),
       nowLine(a),
       a.excerpt ? el('p', { className: 'item-text', text: a.excerpt }) : null,
       el('div', { className: 'item-actions' },
-        button('Act on member', 'Act on member ' + who, () => this.actions.member(a.room, a.member, who)),
-        button('Dismiss', 'Dismiss alert about ' + who, () => {
+        actOn(who, () => this.actions.member(a.room, a.member, who)),
+        button(msg('report.dismiss'), msg('alert.dismissLabel', { who }), () => {
           // Alerts are this moderator's to clear: remembered for this tab, so a reload keeps it gone.
           rememberDismissed(alertKey(a));
           this.alerts.delete(alertKey(a));
           this.render('alerts');
         })));
   }
+}
+
+/** An item's categories as labels in the language shown. */
+function categories(item) {
+  return (item.categories || []).map(c => CATEGORY_LABEL[c] || c);
 }
 
 function alertKey(a) {
@@ -218,6 +231,22 @@ function rememberDismissed(key) {
   }
 }
 
+/** "Act on member": the dialog to mute, remove or ban {@code who}. */
+export function actOn(who, onClick) {
+  return button(msg('act.button'), msg('act.label', { who }), onClick);
+}
+
+/** Parts of a line, strings or msg()s, with " · " between them (empty parts left out). */
+export function dotted(...parts) {
+  const out = [];
+  for (const p of parts.filter(x => isMsg(x) || (x !== null && x !== undefined && x !== ''))) {
+    if (out.length) out.push(' · ');
+    out.push(p);
+  }
+  return out;
+}
+
+/** A small button: {@code text} its words, {@code label} what a screen reader says (both msg()s). */
 export function button(text, label, onClick) {
   return el('button', {
     className: 'button small quiet',

@@ -1,5 +1,7 @@
 // Moderator sign-in: POST /api/login {user, password} → {token}. The token lives in this
 // tab's sessionStorage only, so closing the tab signs out.
+import { msg } from './i18n.js';
+
 const KEY = 'kindred.modToken';
 const USER = 'kindred.modUser';
 
@@ -17,7 +19,7 @@ export function forgetToken() {
   sessionStorage.removeItem(USER);
 }
 
-/** Resolves with {token} or {error: sentence}. */
+/** Resolves with {token} or {error: msg()}. */
 export async function login(user, password) {
   let res;
   try {
@@ -27,13 +29,13 @@ export async function login(user, password) {
       body: JSON.stringify({ user, password }),
     });
   } catch {
-    return { error: "We couldn't reach the server. Please try again." };
+    return { error: msg('login.unreachable') };
   }
-  if (res.status === 401) return { error: 'That user name and password did not match.' };
-  if (res.status === 429) return { error: 'Too many attempts. Please wait a minute and try again.' };
-  if (!res.ok) return { error: 'Sign-in is not available right now (HTTP ' + res.status + ').' };
+  if (res.status === 401) return { error: msg('login.wrong') };
+  if (res.status === 429) return { error: msg('login.tooMany') };
+  if (!res.ok) return { error: msg('login.unavailable', { status: String(res.status) }) };
   const body = await res.json();
-  if (!body.token) return { error: 'Sign-in failed. Please try again.' };
+  if (!body.token) return { error: msg('login.failed') };
   sessionStorage.setItem(KEY, body.token);
   sessionStorage.setItem(USER, user.toLowerCase());
   return { token: body.token };

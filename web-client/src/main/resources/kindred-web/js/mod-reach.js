@@ -5,9 +5,8 @@
 // (pages from the paging webhooks link there).
 import { byId } from './dom.js';
 import { PrivateChat } from './private-chat.js';
-import { whoOf } from './mod-member.js';
-
-const LEVEL = { imminent: 'Imminent', high: 'High', concern: 'Concern' };
+import { whoOf, levelLabel } from './mod-member.js';
+import { msg, put } from './i18n.js';
 
 export class Reach {
   /**
@@ -21,10 +20,11 @@ export class Reach {
     this.chat = new PrivateChat(panel, {
       conn: null,
       prefix: 'reach',
-      heading: p => 'Private conversation with ' + (p && p.nick ? p.nick : this.targetName() + ' (invited)'),
-      note: 'Only you and this person can see it; it is not kept. They see your name with the Moderator badge.',
-      leaveText: 'End conversation',
-      endedByMe: 'You ended the private conversation.',
+      heading: p => (p && p.nick ? msg('private.headingWith', { nick: p.nick })
+        : msg('reach.headingInvited', { nick: this.targetName() })),
+      note: msg('reach.note'),
+      leaveText: msg('reach.end'),
+      endedByMe: msg('reach.ended'),
       leave: room => this.conn.request({ type: 'mod.close', room }),
       onHidden: () => { this.target = null; },
     });
@@ -39,13 +39,13 @@ export class Reach {
   }
 
   targetName() {
-    return this.target ? whoOf(this.target) : 'the person';
+    return this.target ? whoOf(this.target) : msg('reach.thePerson');
   }
 
   /** Claims (if still open) and reaches the person of escalation {@code e}. */
   async reach(e) {
     if (this.chat.isOpen && !this.chat.ended) {
-      this.actions.report('Please end your current private conversation before starting another.', 'warn');
+      this.actions.report(msg('reach.busy'), 'warn');
       this.chat.title.focus();
       return;
     }
@@ -57,25 +57,25 @@ export class Reach {
     }
     this.target = e;
     this.chat.open({ room: reply.room, me: { id: this.conn.memberId, role: 'moderator' }, partner: null });
-    this.chat.system('Invitation sent to ' + whoOf(e) + '. They can accept or say no.');
+    this.chat.system(msg('reach.sent', { who: whoOf(e) }));
     this.context(e);
-    this.announcer.textContent = 'Private conversation opened. Waiting for ' + whoOf(e) + ' to accept.';
+    put(this.announcer, msg('reach.opened', { who: whoOf(e) }));
   }
 
   context(e) {
-    this.chat.noteLine.textContent = [LEVEL[e.level] || e.level, 'escalation',
-      e.current && e.current.room && !e.current.room.startsWith('private-') ? 'in ' + e.current.room
-        : e.room ? 'from ' + e.room : null].filter(Boolean).join(' ')
-      + '. Only you and this person can see this conversation; it is not kept.';
+    const now = e.current && e.current.room && !e.current.room.startsWith('private-') ? e.current.room : null;
+    const level = levelLabel(e.level);
+    put(this.chat.noteLine, now ? msg('reach.contextIn', { level, room: now })
+      : e.room ? msg('reach.contextFrom', { level, room: e.room }) : msg('reach.context', { level }));
   }
 
   /** A server push; returns true when it belonged to the conversation. */
-  onEvent(msg) {
-    if (!this.chat.onEvent(msg)) return false;
-    if (msg.type === 'presence' && msg.event === 'join') {
-      this.announcer.textContent = (msg.member.nick || 'The person') + ' joined the private conversation.';
-    } else if (msg.type === 'notice' && (msg.code === 'declined' || msg.code === 'closed')) {
-      this.announcer.textContent = msg.text;
+  onEvent(ev) {
+    if (!this.chat.onEvent(ev)) return false;
+    if (ev.type === 'presence' && ev.event === 'join') {
+      put(this.announcer, msg('reach.joined', { who: ev.member.nick || msg('reach.thePersonCap') }));
+    } else if (ev.type === 'notice' && (ev.code === 'declined' || ev.code === 'closed')) {
+      put(this.announcer, ev.text);
     }
     return true;
   }
@@ -86,7 +86,7 @@ export class Reach {
     if (!m || this.focusedHash === location.hash) return;
     const li = document.querySelector('#feed-escalations li[data-escalation="' + CSS.escape(m[1]) + '"]');
     if (!li) {
-      this.actions.report('That escalation is no longer in the queue: it may have been resolved.', 'info');
+      this.actions.report(msg('reach.linkGone'), 'info');
       this.focusedHash = location.hash;
       return;
     }
@@ -96,6 +96,6 @@ export class Reach {
     li.setAttribute('tabindex', '-1');
     li.scrollIntoView({ block: 'center' });
     li.focus();
-    byId('mod-announcer').textContent = 'Showing the escalation from your link.';
+    put(byId('mod-announcer'), msg('reach.linkShown'));
   }
 }

@@ -1,11 +1,12 @@
 // Rooms in the console: people present, lock and slow mode per room, and "Watch" to join a
 // room and act on live messages (delete) and their writers (mute, kick, ban).
 import { el, clear, byId } from './dom.js';
-import { clockTime, isoTime } from './time.js';
-import { button } from './mod-feeds.js';
+import { clockTime, isoTime, duration } from './time.js';
+import { button, actOn } from './mod-feeds.js';
+import { msg, put } from './i18n.js';
 import { roleBadge } from './message-item.js';
 
-const SLOW = [[0, 'Off'], [10, '10 seconds'], [30, '30 seconds'], [60, '1 minute'], [300, '5 minutes']];
+const SLOW = [0, 10, 30, 60, 300]; // seconds; 0 is off
 
 export class ModRooms {
   /**
@@ -40,24 +41,24 @@ export class ModRooms {
   }
 
   /** A `mod.room` push: one room's people count or lock changed; its card is updated in place. */
-  update(msg) {
-    const card = this.list.querySelector('li[data-room="' + CSS.escape(msg.room) + '"]');
-    const r = this.rooms && this.rooms.get(msg.room);
+  update(ev) {
+    const card = this.list.querySelector('li[data-room="' + CSS.escape(ev.room) + '"]');
+    const r = this.rooms && this.rooms.get(ev.room);
     if (!card || !r) return;
-    Object.assign(r, { members: msg.members, capacity: msg.capacity, locked: msg.locked });
-    card.querySelector('.room-people').textContent = peopleLine(r);
+    Object.assign(r, { members: ev.members, capacity: ev.capacity, locked: ev.locked });
+    put(card.querySelector('.room-people'), peopleLine(r));
     const lock = card.querySelector('button[data-lock]');
-    lock.textContent = r.locked ? 'Unlock room' : 'Lock room';
+    put(lock, r.locked ? msg('rooms.unlock') : msg('rooms.lock'));
     lock.setAttribute('aria-pressed', String(Boolean(r.locked)));
   }
 
   roomCard(r) {
     const slowId = 'slow-' + r.room;
     const select = el('select', { attrs: { id: slowId } });
-    for (const [s, label] of SLOW) select.append(el('option', { text: label, attrs: { value: s } }));
+    for (const s of SLOW) select.append(el('option', { text: s ? duration(s) : msg('rooms.slowOff'), attrs: { value: s } }));
     const lock = el('button', {
       className: 'button small quiet',
-      text: r.locked ? 'Unlock room' : 'Lock room',
+      text: r.locked ? msg('rooms.unlock') : msg('rooms.lock'),
       attrs: { type: 'button', 'aria-pressed': String(Boolean(r.locked)), 'data-lock': r.room },
       on: { click: async () => (await this.actions.lock(r.room, !r.locked)) && this.refresh() },
     });
@@ -67,11 +68,12 @@ export class ModRooms {
 
       el('div', { className: 'mod-room-controls' },
         el('div', { className: 'slow-control' },
-          el('label', { text: 'Slow mode', attrs: { for: slowId } }),
+          el('label', { text: msg('rooms.slow'), attrs: { for: slowId } }),
           el('div', { className: 'slow-row' }, select,
-            button('Apply', 'Apply slow mode in ' + r.title, () => this.actions.slow(r.room, Number(select.value))))),
+            button(msg('rooms.apply'), msg('rooms.applyLabel', { room: r.title }),
+              () => this.actions.slow(r.room, Number(select.value))))),
         lock,
-        button('Watch', 'Watch ' + r.title, () => this.watch(r.room, r.title))));
+        button(msg('rooms.watch'), msg('rooms.watchLabel', { room: r.title }), () => this.watch(r.room, r.title))));
   }
 
   async watch(room, title) {
@@ -82,8 +84,9 @@ export class ModRooms {
       return;
     }
     this.watching = room;
+    this.watchingTitle = title;
     this.me = reply.you || this.me;
-    byId('live-title').textContent = 'Live: ' + title;
+    put(byId('live-title'), msg('live.title', { room: title }));
     clear(this.messages);
     for (const m of reply.history || []) this.add(m);
     this.live.hidden = false;
@@ -98,15 +101,15 @@ export class ModRooms {
   }
 
   /** Room events while watching, and `mod.room` pushes; returns true when handled. */
-  onEvent(msg) {
-    if (msg.type === 'mod.room') {
-      this.update(msg);
+  onEvent(ev) {
+    if (ev.type === 'mod.room') {
+      this.update(ev);
       return true;
     }
-    if (!this.watching || msg.room !== this.watching) return false;
-    if (msg.type === 'message') this.add(msg);
-    else if (msg.type === 'deleted') this.markDeleted(msg.msg);
-    else if (msg.type === 'notice' || msg.type === 'presence' || msg.type === 'typing') return true;
+    if (!this.watching || ev.room !== this.watching) return false;
+    if (ev.type === 'message') this.add(ev);
+    else if (ev.type === 'deleted') this.markDeleted(ev.msg);
+    else if (ev.type === 'notice' || ev.type === 'presence' || ev.type === 'typing') return true;
     else return false;
     return true;
   }
@@ -114,18 +117,18 @@ export class ModRooms {
   add(m) {
     if (this.messages.querySelector('li[data-msg="' + CSS.escape(m.msg) + '"]')) return;
     const from = m.from || {};
-    const who = from.nick || 'Someone';
+    const who = from.nick || msg('message.someone');
     const mine = this.me && from.id === this.me.id;
     const actions = el('div', { className: 'item-actions' },
-      button('Delete', 'Delete message from ' + who, async () => {
+      button(msg('live.delete'), msg('report.deleteLabel', { who }), async () => {
         if (await this.actions.deleteMessage(m.room, m.msg)) this.markDeleted(m.msg);
       }));
     actions.lastChild.dataset.act = 'delete';
-    if (!mine) actions.append(button('Act on member', 'Act on member ' + who, () => this.actions.member(m.room, from.id, who)));
+    if (!mine) actions.append(actOn(who, () => this.actions.member(m.room, from.id, who)));
     const near = this.messages.scrollHeight - this.messages.scrollTop - this.messages.clientHeight < 80;
     this.messages.append(el('li', { className: 'item', attrs: { 'data-msg': m.msg, 'data-member': from.id } },
       el('p', { className: 'item-title' }, who, ' ', roleBadge(from.role), roleBadge(from.role) ? ' ' : null,
-        el('time', { className: 'item-meta', text: clockTime(m.ts), attrs: { datetime: isoTime(m.ts) } })),
+        el('time', { className: 'item-meta', text: clockTime(m.ts), attrs: { datetime: isoTime(m.ts), 'data-clock': true } })),
       el('p', { className: 'item-text', text: m.text }),
       actions));
     if (near) this.messages.scrollTop = this.messages.scrollHeight;
@@ -135,7 +138,7 @@ export class ModRooms {
     const li = this.messages.querySelector('li[data-msg="' + CSS.escape(msgId) + '"]');
     if (!li) return;
     li.classList.add('deleted');
-    li.querySelector('.item-text').textContent = 'Deleted.';
+    put(li.querySelector('.item-text'), msg('live.deleted'));
     // Only the Delete button goes ("Act on member" stays: the writer may still need a mute or a ban).
     // Called twice per deletion (the reply and the `deleted` event), so it must only ever remove that one.
     const del = li.querySelector('.item-actions button[data-act="delete"]');
@@ -144,5 +147,6 @@ export class ModRooms {
 }
 
 function peopleLine(r) {
-  return r.members + ' of ' + r.capacity + ' people' + (r.locked ? ' · locked' : '');
+  const people = msg('rooms.people', { count: r.members, capacity: r.capacity });
+  return r.locked ? msg('rooms.peopleLocked', { people }) : people;
 }

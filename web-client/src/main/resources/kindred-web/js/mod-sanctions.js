@@ -2,8 +2,9 @@
 // in this tab's sessionStorage so a reload keeps them. Bans are listed by the server for everyone
 // (mod-bans.js); the form here lifts one by its id.
 import { el, clear, byId } from './dom.js';
-import { duration } from './time.js';
-import { button } from './mod-feeds.js';
+import { dur } from './time.js';
+import { button, dotted } from './mod-feeds.js';
+import { msg, put } from './i18n.js';
 
 const KEY = 'kindred.modSanctions';
 
@@ -18,11 +19,11 @@ export class Sanctions {
       const input = byId('unban-id');
       const id = input.value.trim();
       if (!id) {
-        byId('unban-error').textContent = 'Please enter the id of a ban, for example ban_… .';
+        put(byId('unban-error'), msg('bans.enterId'));
         input.focus();
         return;
       }
-      byId('unban-error').textContent = '';
+      put(byId('unban-error'), '');
       if (await this.actions.unban(id)) {
         input.value = '';
         this.lifted(i => i.kind === 'ban' && i.ban === id);
@@ -75,12 +76,11 @@ export class Sanctions {
 
   muteItem(m) {
     return el('li', { className: 'item', attrs: { 'data-mute': m.room + ':' + m.member } },
-      el('p', { className: 'item-title', text: 'Muted · ' + m.who }),
-      el('p', { className: 'item-meta', text: [m.room, 'ends in ' + duration((m.until - Date.now()) / 1000)]
-        .join(' · ') }),
+      el('p', { className: 'item-title' }, ...dotted(msg('mutes.muted'), m.who)),
+      el('p', { className: 'item-meta' }, ...dotted(m.room, msg('mutes.endsIn', { in: dur((m.until - Date.now()) / 1000) }))),
       m.reason ? el('p', { className: 'item-text', text: m.reason }) : null,
       el('div', { className: 'item-actions' },
-        button('Unmute', 'Unmute ' + m.who + ' in ' + m.room, async () => {
+        button(msg('action.do.unmute'), msg('mutes.unmuteLabel', { who: m.who, room: m.room }), async () => {
           if (await this.actions.unmute(m.room, m.member, m.who)) this.unmuted(m.room, m.member);
         })));
   }

@@ -11,10 +11,14 @@ import { ModRooms } from './mod-rooms.js';
 import { Sanctions } from './mod-sanctions.js';
 import { Bans } from './mod-bans.js';
 import { Chime } from './chime.js';
-import { locale } from './region.js';
+import { initI18n, helloLocale as locale, msg, put, mountSwitcher, onLanguageChange } from './i18n.js';
 import { Reach } from './mod-reach.js';
+import { levelName } from './mod-member.js';
 
-const BASE_TITLE = 'Kindred moderators';
+// The console speaks the moderator's language before anything is drawn (catalogs in ../i18n/).
+await initI18n();
+mountSwitcher(byId('lang-select'));
+
 const status = new ConnectionStatus(byId('conn-status'));
 const feedback = new Feedback(byId('console-feedback'));
 const chime = new Chime(byId('sound-toggle'));
@@ -22,20 +26,24 @@ let conn = null;
 let refresher = null;
 let sanctions = null; // one list per tab, kept across sign-in connections
 let reach = null; // the private conversation panel (mod-reach.js), one per tab
+let redraw = () => {}; // draws the lists again in another language (set by start())
+
+// Another language: the page is re-translated in place (i18n.js); lists built from data are drawn again.
+onLanguageChange(() => redraw());
 
 byId('login-form').addEventListener('submit', async e => {
   e.preventDefault();
   const user = byId('login-user').value.trim();
   const password = byId('login-password').value;
   if (!user || !password) {
-    byId('login-error').textContent = 'Please enter your user name and password.';
+    put(byId('login-error'), msg('login.missing'));
     return;
   }
-  byId('login-error').textContent = '';
+  put(byId('login-error'), '');
   const result = await login(user, password);
   byId('login-password').value = '';
   if (result.error) {
-    byId('login-error').textContent = result.error;
+    put(byId('login-error'), result.error);
     byId('login-password').focus();
     return;
   }
@@ -47,7 +55,7 @@ byId('sign-out').addEventListener('click', () => {
   if (sanctions) sanctions.forget();
   if (conn) conn.stop();
   conn = null;
-  showLogin('You are signed out.');
+  showLogin(msg('login.signedOut'));
 });
 
 function showLogin(message) {
@@ -55,8 +63,8 @@ function showLogin(message) {
   byId('login').hidden = false;
   byId('sign-out').hidden = true;
   byId('sound-toggle').hidden = true;
-  byId('login-error').textContent = message || '';
-  document.title = BASE_TITLE;
+  put(byId('login-error'), message || '');
+  setTitle(0, false);
   byId('login-user').focus();
 }
 
@@ -71,20 +79,29 @@ function start(token) {
     me: savedUser(),
     onReach: e => reach.reach(e),
     onClaimedByOther: e => {
-      byId('mod-announcer').textContent = (e.claimedBy || 'Another moderator') + ' took the ' + e.level
-        + ' escalation' + (e.room ? ' in ' + e.room : '') + '.';
+      put(byId('mod-announcer'), msg(e.room ? 'console.claimedByOtherIn' : 'console.claimedByOther',
+        { who: e.claimedBy || msg('console.anotherModerator'), level: levelName(e.level), room: e.room || '' }));
     },
     onChange: ({ imminent, urgent }) => {
-      document.title = (urgent ? '(' + urgent + (imminent ? '!' : '') + ') ' : '') + BASE_TITLE;
+      setTitle(urgent, imminent > 0);
     },
     onNewUrgent: e => {
-      byId('mod-announcer').textContent = 'New ' + e.level + ' escalation' + (e.room ? ' in ' + e.room : '') + '.';
+      put(byId('mod-announcer'), msg(e.room ? 'console.newEscalationIn' : 'console.newEscalation',
+        { level: levelName(e.level), room: e.room || '' }));
       if (e.level === 'imminent') chime.play();
     },
   });
   const rooms = new ModRooms(conn, actions);
   const bans = new Bans(conn, actions);
   actions.onBans = () => bans.refresh();
+  redraw = () => {
+    feeds.renderAll();
+    actions.sanctions.render();
+    if (conn && conn.isOpen) {
+      rooms.refresh();
+      bans.refresh();
+    }
+  };
 
   conn.addEventListener('state', e => status.update(e.detail.state, e.detail.code));
   conn.addEventListener('helloerror', e => {
@@ -92,13 +109,13 @@ function start(token) {
     conn.stop();
     conn = null;
     if (err.code === 'unauthorized') forgetToken();
-    showLogin(err.code === 'unauthorized' ? 'Your sign-in has expired. Please sign in again.' : err.message);
+    showLogin(err.code === 'unauthorized' ? msg('login.expired') : err.message);
   });
   conn.addEventListener('welcome', async ({ detail }) => {
     if (detail.welcome.member.role === 'member') {
       conn.stop();
       forgetToken();
-      showLogin('This account cannot moderate.');
+      showLogin(msg('login.notStaff'));
       return;
     }
     const firstTime = byId('console').hidden;
@@ -121,8 +138,7 @@ function start(token) {
     if (rooms.watching && !detail.resumed) {
       const room = rooms.watching;
       rooms.watching = null;
-      const title = byId('live-title').textContent.replace(/^Live: /, '');
-      rooms.watch(room, title);
+      rooms.watch(room, rooms.watchingTitle || room);
     }
   });
   conn.addEventListener('message', ({ detail }) => {
@@ -144,6 +160,12 @@ function start(token) {
     }
   }, 30000);
   conn.start();
+}
+
+/** The tab's title: "(2!) Kindred moderators" while 2 people wait for help, one of them at imminent risk. */
+function setTitle(urgent, imminent) {
+  put(document.querySelector('title'), urgent
+    ? msg('page.console.titleUrgent', { count: urgent, mark: imminent ? '!' : '' }) : msg('page.console.title'));
 }
 
 window.addEventListener('hashchange', () => reach && reach.focusFromHash());

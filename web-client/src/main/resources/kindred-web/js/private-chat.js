@@ -7,8 +7,9 @@
 import { el, clear } from './dom.js';
 import { Feedback } from './feedback.js';
 import { clockTime, isoTime } from './time.js';
+import { msg, put } from './i18n.js';
 
-export const ROLE_LABEL = { moderator: 'Moderator', admin: 'Moderator', supporter: 'Peer supporter' };
+export const ROLE_LABEL = { moderator: msg('role.moderator'), admin: msg('role.moderator'), supporter: msg('role.supporter') };
 
 export class PrivateChat {
   /**
@@ -16,12 +17,12 @@ export class PrivateChat {
    * @param {object} options
    * @param {import('./connection.js').Connection} options.conn
    * @param {string} options.prefix prefix of the element ids inside the panel
-   * @param {(partner: object|null) => string} options.heading the panel's heading
-   * @param {string} options.note one line under the heading (e.g. who can see it)
-   * @param {string} options.leaveText the label of the button that ends it (e.g. "Leave conversation")
+   * @param {(partner: object|null) => object} options.heading the panel's heading (a msg())
+   * @param {object} options.note one line under the heading (e.g. who can see it; a msg())
+   * @param {object} options.leaveText the label of the button that ends it (e.g. "Leave conversation"; a msg())
    * @param {(room: string) => Promise<object>} options.leave ends it on the server; resolves with the reply
    * @param {() => void} [options.onHidden] the panel was put away (after it ended)
-   * @param {string} [options.endedByMe] when set, ending it keeps the conversation on screen with
+   * @param {object} [options.endedByMe] a msg(); when set, ending it keeps the conversation on screen with
    *   this sentence (the console, for notes) until "Close"; else the panel is put away at once
    */
   constructor(host, options) {
@@ -45,19 +46,19 @@ export class PrivateChat {
     this.list = el('ol', { className: 'message-list' });
     this.log = el('div', {
       className: 'messages private-messages',
-      attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': 'Private messages', tabindex: '0' },
+      attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': msg('private.messages'), tabindex: '0' },
     }, this.list);
     this.typingLine = el('p', { className: 'typing' });
     this.status = el('p', { className: 'private-status', attrs: { role: 'status' } });
     const feedbackHost = el('div');
     this.feedback = new Feedback(feedbackHost);
     this.input = el('textarea', {
-      attrs: { id: options.prefix + '-input', rows: '2', placeholder: 'Write a message…',
+      attrs: { id: options.prefix + '-input', rows: '2', placeholder: msg('composer.placeholder'),
         'aria-describedby': options.prefix + '-title' },
     });
-    this.sendButton = el('button', { className: 'button primary', text: 'Send', attrs: { type: 'submit' } });
+    this.sendButton = el('button', { className: 'button primary', text: msg('composer.send'), attrs: { type: 'submit' } });
     this.form = el('form', { className: 'composer', on: { submit: e => { e.preventDefault(); this.send(); } } },
-      el('label', { className: 'visually-hidden', text: 'Your private message', attrs: { for: options.prefix + '-input' } }),
+      el('label', { className: 'visually-hidden', text: msg('private.yourMessage'), attrs: { for: options.prefix + '-input' } }),
       this.input, this.sendButton);
     this.input.addEventListener('keydown', e => {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -87,7 +88,7 @@ export class PrivateChat {
     this.me = me;
     this.ended = false;
     clear(this.list);
-    this.status.textContent = '';
+    put(this.status, '');
     this.feedback.clear();
     this.host.dataset.room = room;
     this.host.removeAttribute('data-ended');
@@ -97,45 +98,46 @@ export class PrivateChat {
     this.log.setAttribute('aria-live', 'polite');
     this.input.disabled = false;
     this.sendButton.disabled = false;
-    this.leaveButton.textContent = this.o.leaveText;
+    put(this.leaveButton, this.o.leaveText);
     this.host.hidden = false;
     if (focus) this.title.focus();
   }
 
   setPartner(partner) {
     this.partner = partner || null;
-    this.title.textContent = this.o.heading(this.partner);
+    put(this.title, this.o.heading(this.partner));
     const label = this.partner ? ROLE_LABEL[this.partner.role] : null;
-    this.badge.textContent = label || '';
+    put(this.badge, label || '');
     this.badge.hidden = !label;
   }
 
   /** A server push; returns true when it belonged to this conversation. */
-  onEvent(msg) {
-    if (!this.room || msg.room !== this.room) return false;
-    switch (msg.type) {
-      case 'message': this.add(msg); break;
+  onEvent(ev) {
+    if (!this.room || ev.room !== this.room) return false;
+    switch (ev.type) {
+      case 'message': this.add(ev); break;
       case 'presence':
-        if (msg.member && (!this.me || msg.member.id !== this.me.id)) {
-          if (msg.event === 'join') this.setPartner(msg.member);
-          this.system((msg.member.nick || 'They') + (msg.event === 'join' ? ' joined the conversation' : ' left'));
+        if (ev.member && (!this.me || ev.member.id !== this.me.id)) {
+          if (ev.event === 'join') this.setPartner(ev.member);
+          const nick = ev.member.nick || msg('private.they');
+          this.system(msg(ev.event === 'join' ? 'private.joined' : 'private.left', { nick }));
         }
         break;
       case 'typing':
         this.typingUntil = Date.now() + 5000;
-        this.typingLine.textContent = (msg.member && msg.member.nick ? msg.member.nick : 'They') + ' is typing…';
-        setTimeout(() => { if (Date.now() >= this.typingUntil) this.typingLine.textContent = ''; }, 5100);
+        put(this.typingLine, msg('typing.one', { nick: ev.member && ev.member.nick ? ev.member.nick : msg('private.they') }));
+        setTimeout(() => { if (Date.now() >= this.typingUntil) put(this.typingLine, ''); }, 5100);
         break;
       case 'deleted': {
-        const li = this.list.querySelector('li[data-msg="' + CSS.escape(msg.msg) + '"] .message-text');
-        if (li) li.textContent = 'This message was removed by a moderator.';
+        const li = this.list.querySelector('li[data-msg="' + CSS.escape(ev.msg) + '"] .message-text');
+        if (li) put(li, msg('message.removed'));
         break;
       }
       case 'notice':
-        if (msg.code === 'closed' || msg.code === 'declined') this.end(msg.text, msg.code);
-        else this.feedback.show(msg.text);
+        if (ev.code === 'closed' || ev.code === 'declined') this.end(ev.text, ev.code);
+        else this.feedback.show(ev.text);
         break;
-      case 'kicked': this.end('This private conversation has ended.', 'closed'); break;
+      case 'kicked': this.end(msg('private.ended'), 'closed'); break;
       default: return false;
     }
     return true;
@@ -149,11 +151,12 @@ export class PrivateChat {
     const near = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
     this.list.append(el('li', { className: 'message' + (own ? ' own' : ''), attrs: { 'data-msg': m.msg } },
       el('p', { className: 'message-head' },
-        el('span', { className: 'message-nick', text: own ? 'You' : from.nick || 'Someone' }),
+        el('span', { className: 'message-nick', text: own ? msg('message.you') : from.nick || msg('message.someone') }),
         role && !own ? el('span', { className: 'badge', text: role }) : null,
-        el('time', { className: 'message-time', text: clockTime(m.ts), attrs: { datetime: isoTime(m.ts) } })),
+        el('time', { className: 'message-time', text: clockTime(m.ts),
+          attrs: { datetime: isoTime(m.ts), 'data-clock': true } })),
       el('p', { className: 'message-text', text: m.text })));
-    this.typingLine.textContent = own ? this.typingLine.textContent : '';
+    if (!own) put(this.typingLine, '');
     if (near || own) this.log.scrollTop = this.log.scrollHeight;
   }
 
@@ -167,11 +170,11 @@ export class PrivateChat {
     if (this.ended) return;
     this.ended = true;
     this.host.dataset.ended = code || 'closed';
-    this.status.textContent = text || 'This private conversation has ended.';
-    this.typingLine.textContent = '';
+    put(this.status, text || msg('private.ended'));
+    put(this.typingLine, '');
     this.input.disabled = true;
     this.sendButton.disabled = true;
-    this.leaveButton.textContent = 'Close';
+    put(this.leaveButton, msg('common.close'));
   }
 
   async send() {
@@ -184,10 +187,9 @@ export class PrivateChat {
     }
     this.input.value = '';
     if (reply.status === 'masked') {
-      this.feedback.show('Some details, like phone numbers or e-mail addresses, were hidden before your message '
-        + 'was shared.', { tone: 'info' });
+      this.feedback.show(msg('private.masked'), { tone: 'info' });
     } else if (reply.status === 'held') {
-      this.feedback.show('A moderator will look at your message before it is shared.', { tone: 'info' });
+      this.feedback.show(msg('private.held'), { tone: 'info' });
     } else {
       this.feedback.clear();
     }

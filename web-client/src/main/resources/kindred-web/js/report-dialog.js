@@ -1,6 +1,7 @@
 // The "Report" reason picker: a native <dialog> (focus is trapped and restored by the
 // browser, Escape closes it). Resolves with {reason, note} or null when cancelled.
 import { byId } from './dom.js';
+import { msg, put } from './i18n.js';
 
 
 export function askReportReason(excerpt) {
@@ -8,13 +9,13 @@ export function askReportReason(excerpt) {
   const form = byId('report-form');
   byId('report-excerpt').textContent = excerpt;
   form.reset();
-  byId('report-error').textContent = '';
+  put(byId('report-error'), '');
   return new Promise(resolve => {
     const onSubmit = e => {
       e.preventDefault();
       const reason = form.elements.reason.value;
       if (!reason) {
-        byId('report-error').textContent = 'Please choose a reason.';
+        put(byId('report-error'), msg('report.chooseReason'));
         form.querySelector('input[name="reason"]').focus();
         return;
       }

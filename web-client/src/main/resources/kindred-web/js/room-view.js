@@ -5,11 +5,13 @@ import { Feedback } from './feedback.js';
 import { messageItem, heldItem, markDeleted, presenceItem, isStaff } from './message-item.js';
 import { askReportReason } from './report-dialog.js';
 import { peopleHere } from './landing.js';
-import { duration } from './time.js';
+import { dur } from './time.js';
+import { msg, put } from './i18n.js';
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_MS = 5000;
-const STAFF_ONE = { moderator: 'a moderator', admin: 'a moderator', supporter: 'a peer supporter' };
+const STAFF_ONE = { moderator: msg('presence.aModerator'), admin: msg('presence.aModerator'),
+  supporter: msg('presence.aSupporter') };
 
 export class RoomView {
   /**
@@ -83,7 +85,7 @@ export class RoomView {
   setTitle(title, topic) {
     byId('room-title').textContent = title;
     byId('room-topic').textContent = topic || '';
-    document.title = title + ' — Kindred';
+    put(document.querySelector('title'), msg('page.room.title', { room: title }));
   }
 
   /** What a reload needs to show this room again (see member-app.js). */
@@ -100,7 +102,7 @@ export class RoomView {
     this.typers.clear();
     this.staff.clear();
     this.pendingHeld = [];
-    document.title = 'Kindred — peer support rooms';
+    put(document.querySelector('title'), msg('page.member.title'));
   }
 
   setOffline(offline) {
@@ -108,15 +110,15 @@ export class RoomView {
   }
 
   /** A server push; returns true when it belonged to this room. */
-  onEvent(msg) {
-    if (!this.room || (msg.room && msg.room !== this.room)) return false;
-    switch (msg.type) {
-      case 'message': this.addMessage(msg, true); break;
-      case 'presence': this.presence(msg); break;
-      case 'typing': this.typing(msg); break;
-      case 'deleted': this.deleted(msg); break;
-      case 'notice': this.notice(msg); break;
-      case 'kicked': this.kicked(msg); break;
+  onEvent(ev) {
+    if (!this.room || (ev.room && ev.room !== this.room)) return false;
+    switch (ev.type) {
+      case 'message': this.addMessage(ev, true); break;
+      case 'presence': this.presence(ev); break;
+      case 'typing': this.typing(ev); break;
+      case 'deleted': this.deleted(ev); break;
+      case 'notice': this.notice(ev); break;
+      case 'kicked': this.kicked(ev); break;
       default: return false;
     }
     return true;
@@ -168,10 +170,10 @@ export class RoomView {
     const now = Date.now();
     for (const [id, t] of this.typers) if (t.until < now) this.typers.delete(id);
     const nicks = [...this.typers.values()].map(t => t.nick);
-    this.typingLine.textContent = nicks.length === 0 ? ''
-      : nicks.length === 1 ? nicks[0] + ' is typing…'
-        : nicks.length === 2 ? nicks[0] + ' and ' + nicks[1] + ' are typing…'
-          : 'Several people are typing…';
+    put(this.typingLine, nicks.length === 0 ? ''
+      : nicks.length === 1 ? msg('typing.one', { nick: nicks[0] })
+        : nicks.length === 2 ? msg('typing.two', { nick: nicks[0], other: nicks[1] })
+          : msg('typing.several'));
   }
 
   deleted(d) {
@@ -182,7 +184,7 @@ export class RoomView {
 
   notice(n) {
     if (n.code === 'slow_mode' || n.code === 'locked' || n.code === 'unlocked') {
-      byId('room-mode').textContent = n.code === 'unlocked' ? '' : n.text;
+      put(byId('room-mode'), n.code === 'unlocked' ? '' : n.text);
       this.section.classList.toggle('locked', n.code === 'locked');
       // An error shown for the old mode ("try again in 9 seconds") is stale now: say what changed instead.
       const stale = n.code === 'slow_mode' ? 'slow_mode' : 'room_locked';
@@ -194,33 +196,33 @@ export class RoomView {
     if (n.code === 'held_rejected' && this.pendingHeld.length) {
       const id = this.pendingHeld.shift();
       const li = this.list.querySelector('li[data-msg="' + CSS.escape(id) + '"] .message-status');
-      if (li) li.textContent = "A moderator decided not to share this message.";
+      if (li) put(li, msg('room.heldRejected'));
     }
     const tone = n.code === 'unmuted' || n.code === 'held_approved' ? 'ok' : 'info';
     this.feedback.show(n.text, { tone });
   }
 
   kicked(k) {
-    const reason = k.reason ? ' Reason: ' + k.reason : '';
     this.close();
-    this.onLeft('A moderator asked you to take a break from this room.' + reason
-      + ' You can come back a little later.');
+    this.onLeft(k.reason ? msg('room.kickedReason', { reason: k.reason }) : msg('room.kicked'));
   }
 
   setMode(mode) {
     const parts = [];
-    if (mode.locked) parts.push('This room is locked by a moderator for now. You can read along.');
-    if (mode.slowSeconds > 0) parts.push('Slow mode: one message every ' + duration(mode.slowSeconds) + '.');
-    byId('room-mode').textContent = parts.join(' ');
+    if (mode.locked) parts.push(msg('room.locked'));
+    if (mode.slowSeconds > 0) parts.push(msg('room.slow', { every: dur(mode.slowSeconds) }));
+    put(byId('room-mode'), parts.length === 2 ? msg('room.modeBoth', { locked: parts[0], slow: parts[1] })
+      : parts[0] || '');
     this.section.classList.toggle('locked', Boolean(mode.locked));
   }
 
   setCount(n) {
     this.count = n;
     const staff = [...this.staff.values()];
-    const one = staff.length === 1 ? STAFF_ONE[staff[0].role] || 'a moderator' : null;
-    byId('presence').textContent = (n === 1 ? 'Just you here' : peopleHere(n))
-      + (staff.length === 0 ? '' : ', including ' + (one || staff.length + ' staff'));
+    const one = staff.length === 1 ? STAFF_ONE[staff[0].role] || STAFF_ONE.moderator : null;
+    const people = n === 1 ? msg('presence.justYou') : peopleHere(n);
+    put(byId('presence'), staff.length === 0 ? people
+      : msg('presence.including', { people, staff: one || msg('presence.staff', { count: staff.length }) }));
   }
 
   async send() {
@@ -234,13 +236,12 @@ export class RoomView {
     this.input.value = '';
     this.lastTypingSent = 0;
     if (reply.status === 'masked') {
-      this.feedback.show('Some details, like phone numbers or e-mail addresses, were hidden before your '
-        + 'message was shared, to keep everyone safe.', { tone: 'info' });
+      this.feedback.show(msg('send.masked'), { tone: 'info' });
     } else if (reply.status === 'held') {
       this.pendingHeld.push(reply.msg);
       this.list.append(heldItem(reply.msg, reply.text || text));
       this.scrollToEnd(true);
-      this.feedback.show('Thanks. A moderator will look at your message before others see it.', { tone: 'info' });
+      this.feedback.show(msg('send.held'), { tone: 'info' });
     } else {
       this.feedback.clear();
     }
@@ -261,7 +262,7 @@ export class RoomView {
     if (reply.type === 'error') {
       this.feedback.error(reply);
     } else {
-      this.feedback.show('Thank you for letting us know. A moderator will take a look.', { tone: 'ok' });
+      this.feedback.show(msg('report.thanks'), { tone: 'ok' });
     }
   }
 

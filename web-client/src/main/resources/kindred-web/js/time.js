@@ -1,24 +1,26 @@
-// Formatting of times and durations for people.
+// Formatting of times and durations for people, with Intl in the language shown (i18n.js).
+import { clock, duration as spoken } from './i18n.js';
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
+/** A clock time such as "14:05"; put it in a <time data-clock datetime=…> so a switch of language re-formats it. */
 export function clockTime(ts) {
-  return clock.format(new Date(ts));
+  return clock(ts);
 }
 
 export function isoTime(ts) {
   return new Date(ts).toISOString();
 }
 
-/** "45 seconds", "3 minutes", "2 hours", "4 days". */
+/** "45 seconds", "3 minutes", "2 hours", "4 days" (as a string, in the language shown now). */
 export function duration(seconds) {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return plural(s, 'second');
-  if (s < 3600) return plural(Math.round(s / 60), 'minute');
-  if (s < 86400) return plural(Math.round(s / 3600), 'hour');
-  return plural(Math.round(s / 86400), 'day');
+  return spoken(seconds);
 }
 
-function plural(n, unit) {
-  return n + ' ' + unit + (n === 1 ? '' : 's');
+/** A duration as a message parameter, so it follows a switch of language. */
+export function dur(seconds) {
+  return { dur: seconds };
+}
+
+/** A clock time as a message parameter, so it follows a switch of language. */
+export function at(ts) {
+  return { time: ts };
 }

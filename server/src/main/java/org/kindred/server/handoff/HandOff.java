@@ -191,7 +191,8 @@ public final class HandOff {
             if (conv.isMember(s) && s.nickIn(conv.id) == null) {
                 if (conv.end()) {
                     c.send(ServerMessage.Ok.of(l.id()));
-                    conv.staff.deliver(new ServerMessage.Notice(conv.id, "declined", HandOffSentences.DECLINED));
+                    conv.staff.deliver(new ServerMessage.Notice(conv.id, "declined",
+                            HandOffSentences.declined(conv.staff.locale())));
                     finish(conv, AuditAction.REACH_DECLINED, "declined", false);
                 } else {
                     c.send(ServerMessage.Error.of(l.id(), ErrorCode.NOT_FOUND, GONE));
@@ -241,7 +242,8 @@ public final class HandOff {
         forget(conv);
         room.execute(() -> {
             if (tellClosed) {
-                conv.staff.deliver(new ServerMessage.Notice(conv.id, "closed", HandOffSentences.CLOSED_STAFF));
+                conv.staff.deliver(new ServerMessage.Notice(conv.id, "closed",
+                        HandOffSentences.closedStaff(conv.staff.locale())));
                 conv.member.deliver(new ServerMessage.Notice(conv.id, "closed",
                         HandOffSentences.closed(conv.member.locale())));
             }

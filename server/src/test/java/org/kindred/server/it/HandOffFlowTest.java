@@ -192,6 +192,36 @@ class HandOffFlowTest {
     }
 
     @Test
+    void eachSideReadsTheHandOffInItsOwnLanguage() throws Exception {
+        // A moderator whose console is in German reaches a member whose page is in French.
+        WsClient mod = WsClient.connect(server.port());
+        extra.add(mod);
+        String token = Moderators.token(server.port(), "alex", PW);
+        assertEquals("welcome", mod.request(Map.of("type", "hello", "v", 1, "auth", token, "locale", "de-DE",
+                "id", "mh")).path("type").asText());
+        WsClient ann = WsClient.connect(server.port());
+        extra.add(ann);
+        assertEquals("welcome", ann.request(Map.of("type", "hello", "v", 1, "locale", "fr-FR", "id", "h"))
+                .path("type").asText());
+        assertEquals("joined", req(ann, Map.of("type", "join", "room", "anxiety", "nick", "Ann")).path("type").asText());
+
+        String room = req(mod, Map.of("type", "mod.reach", "member", id(ann))).path("room").asText();
+        String invite = ann.await("invite").path("text").asText();
+        assertTrue(invite.startsWith("Bonjour, je suis Alex, de l'équipe de modération chez Kindred."), invite);
+        assertTrue(invite.contains("Vous pouvez tout à fait dire non."), "vous, as the crisis card says it: " + invite);
+        req(ann, Map.of("type", "leave", "room", room));
+        assertTrue(notice(mod, "declined").path("text").asText().startsWith("Die Person möchte gerade nicht privat"),
+                "the moderator's notice in German");
+
+        String again = req(mod, Map.of("type", "mod.reach", "member", id(ann))).path("room").asText();
+        ann.await("invite");
+        req(ann, Map.of("type", "join", "room", again));
+        req(mod, Map.of("type", "mod.close", "room", again));
+        assertEquals("Das private Gespräch ist beendet.", notice(mod, "closed").path("text").asText());
+        assertTrue(notice(ann, "closed").path("text").asText().startsWith("Cette conversation privée est terminée."));
+    }
+
+    @Test
     void modCloseEndsItForBothAndAuditsWithoutText() throws Exception {
         WsClient mod = moderator("alex");
         WsClient ann = server.joined("anxiety", "Ann");

@@ -27,6 +27,15 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser(int width, int height) throws IOException {
+        this(width, height, null);
+    }
+
+    /**
+     * A browser whose languages are {@code languages} (comma-separated BCP 47 tags, the first one
+     * preferred, e.g. {@code "es-ES,es"}): Chromium's UI language and its Accept-Language, so the page
+     * sees them in {@code navigator.languages}; null: Chromium's defaults with {@code --lang=en-GB}.
+     */
+    Browser(int width, int height, String languages) throws IOException {
         Chromium.require();
         profile = Files.createTempDirectory("kindred-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -34,8 +43,12 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--disable-extensions", "--hide-scrollbars",
-                "--force-device-scale-factor=1", "--lang=en-GB", "--user-data-dir=" + profile,
+                "--force-device-scale-factor=1", "--lang=" + (languages == null ? "en-GB" : languages.split(",")[0]),
+                "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
+        if (languages != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Chromium.DRIVER.toFile())
                 .usingAnyFreePort()
@@ -48,6 +61,11 @@ final class Browser implements AutoCloseable {
         this(1100, 820);
     }
 
+    /** A desktop-sized browser with the languages {@code languages} (see above). */
+    static Browser speaking(String languages) throws IOException {
+        return new Browser(1100, 820, languages);
+    }
+
     ChromeDriver driver() {
         return driver;
     }
@@ -57,7 +75,9 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return new WebDriverWait(driver, WAIT).until(d -> {
+        // A list re-rendered between finding and asking (the landing page reloads its rooms): look again.
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });

@@ -15,7 +15,7 @@ import org.kindred.server.it.TestServer;
  * displayed. Catches a stylesheet that lets a hidden screen show through.
  */
 class BrowserVisibleScreensTest {
-    private static final List<String> TOP = List.of("Skip to content", "#help-button");
+    private static final List<String> TOP = List.of("Skip to content", "#lang-select", "#help-button");
 
     @Test
     void theMemberSeesOnlyTheControlsOfTheScreenTheyAreOn() throws Exception {
@@ -48,7 +48,7 @@ class BrowserVisibleScreensTest {
             String base = "http://127.0.0.1:" + server.port();
             m.open(base + "/moderator.html");
             m.find("#login-user");
-            assertEquals(List.of("Skip to content", "#login-user", "#login-password", "Sign in"), m.tabStops(),
+            assertEquals(List.of("Skip to content", "#lang-select", "#login-user", "#login-password", "Sign in"), m.tabStops(),
                     "the sign-in page");
             for (String hidden : List.of("#sound-toggle", "#sign-out", "#console")) {
                 assertFalse(m.displayed(hidden), hidden + " is not shown before signing in");
@@ -58,7 +58,7 @@ class BrowserVisibleScreensTest {
             new ModeratorPage(m).signIn(base);
             assertFalse(m.displayed("#login"), "the sign-in form is gone once signed in");
             assertFalse(m.displayed("#live-room"), "no live room before Watch");
-            List<String> console = new ArrayList<>(List.of("Skip to content", "#sound-toggle", "#sign-out"));
+            List<String> console = new ArrayList<>(List.of("Skip to content", "#lang-select", "#sound-toggle", "#sign-out"));
             @SuppressWarnings("unchecked")
             List<String> rooms = (List<String>) m.js(
                     "return [...document.querySelectorAll('#mod-rooms li[data-room]')].map(li => li.dataset.room)");
@@ -72,7 +72,7 @@ class BrowserVisibleScreensTest {
 
             m.click("#sign-out");
             m.find("#login-user");
-            assertEquals(List.of("Skip to content", "#login-user", "#login-password", "Sign in"), m.tabStops(),
+            assertEquals(List.of("Skip to content", "#lang-select", "#login-user", "#login-password", "Sign in"), m.tabStops(),
                     "signed out: the sign-in page again");
             assertFalse(m.displayed("#console"));
         }
