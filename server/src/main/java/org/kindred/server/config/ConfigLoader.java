@@ -40,9 +40,9 @@ public final class ConfigLoader {
      */
     public static final Set<String> OTHER_ENV = Set.of("KINDRED_CONFIG", "KINDRED_BOOTSTRAP_MODERATOR",
             "KINDRED_STALL_THRESHOLD_MS", "KINDRED_LOG_LEVEL", "KINDRED_LOG_TARGET", "KINDRED_CHROMIUM",
-            "KINDRED_CHROMEDRIVER", org.kindred.server.store.jdbc.PostgresSettings.USER_ENV,
-            org.kindred.server.store.jdbc.PostgresSettings.PASSWORD_ENV,
-            org.kindred.server.store.jdbc.PostgresSettings.PASSWORD_FILE_ENV);
+            "KINDRED_CHROMEDRIVER", DatabaseUrl.USER_ENV,
+            DatabaseUrl.PASSWORD_ENV,
+            DatabaseUrl.PASSWORD_FILE_ENV);
 
     /**
      * Result of loading: the config, the raw merged tree (other sections read their part of

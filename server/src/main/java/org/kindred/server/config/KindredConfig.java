@@ -140,7 +140,7 @@ public record KindredConfig(
             }
             require(dup.isEmpty(), "rooms", dup, "unique room ids");
             if (database != null) {
-                String problem = org.kindred.server.store.jdbc.PostgresSettings.urlProblem(database);
+                String problem = DatabaseUrl.problem(database);
                 if (problem != null) {
                     throw new ConfigException("database: " + problem); // never echoes a password
                 }
