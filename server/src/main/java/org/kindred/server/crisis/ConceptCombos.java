@@ -42,7 +42,7 @@ final class ConceptCombos {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record ComboEntry(List<String> all, List<String> none, Integer window, String category, String level,
-            Boolean boost, Boolean negation) {
+            Boolean boost, Boolean negation, Boolean fiction) {
     }
 
     /** One word of a concept entry: an exact canonical word, a prefix, a large number, and its stem. */
@@ -75,6 +75,9 @@ final class ConceptCombos {
     private final List<Entry> byNumber;
     /** The {@code past} concept's bit, or 0 when the file has none. */
     private final long pastMask;
+    private final int pastBit;
+    /** The {@code present} concept's index ("now", "today", "but"), or -1. */
+    private final int presentBit;
     /** The {@code better} concept's bit, or 0. */
     private final long betterMask;
 
@@ -119,6 +122,8 @@ final class ConceptCombos {
         this.byNumber = List.copyOf(number);
         int p = names.indexOf("past");
         this.pastMask = p < 0 ? 0 : 1L << p;
+        this.pastBit = p;
+        this.presentBit = names.indexOf("present");
         int b = names.indexOf("better");
         this.betterMask = b < 0 ? 0 : 1L << b;
     }
@@ -164,8 +169,6 @@ final class ConceptCombos {
                 }
             }
         }
-        LanguageContext noNegation = new LanguageContext(Set.of(), context.breakers, context.clauseWords, context.subjects,
-                context.firstPerson, context.thirdPerson, context.fiction);
         List<Combo> combos = new ArrayList<>();
         int n = 0;
         for (ComboEntry e : f.combos()) {
@@ -185,10 +188,19 @@ final class ConceptCombos {
             String name = String.join("+", e.all());
             RiskRule rule = new RiskRule(category, level, boost ? RiskRule.Kind.BOOSTER : RiskRule.Kind.SIGNAL,
                     RiskRule.Person.ANY, new PhrasePattern("combo " + name, List.of()), "*", false,
-                    Boolean.FALSE.equals(e.negation()) ? noNegation : context);
+                    checks(context, !Boolean.FALSE.equals(e.negation()), !Boolean.FALSE.equals(e.fiction())));
             combos.add(new Combo(name, all, none, window, rule));
         }
         return new ConceptCombos(names, combos, entries);
+    }
+
+    /** The context words with the negation or fiction check switched off (empty word sets). */
+    private static LanguageContext checks(LanguageContext c, boolean negation, boolean fiction) {
+        if (negation && fiction) {
+            return c;
+        }
+        return new LanguageContext(negation ? c.negators : Set.of(), c.breakers, c.clauseWords, c.subjects,
+                c.firstPerson, c.thirdPerson, fiction ? c.fiction : Set.of());
     }
 
     private static Entry entry(int concept, int lang, String written, PatternParser words, String where) {
@@ -259,7 +271,7 @@ final class ConceptCombos {
     /** What {@link #read} found in one message. */
     static final class Reading {
         final List<Match> matches = new ArrayList<>();
-        /** Per token: its sentence has a {@code past} concept ("a year ago", "früher", "cuando era"). */
+        /** Per token: its clause tells of the past ({@code past} concept: "a year ago", "früher", "cuando era"). */
         final boolean[] past;
         /**
          * Recovery talk: a {@code better} concept ("grateful", "dankbar", "mejor") after a
@@ -328,7 +340,7 @@ final class ConceptCombos {
                 }
             }
             if ((mask & pastMask) != 0) {
-                java.util.Arrays.fill(past, s, e, true);
+                markPast(t, s, e, oc, os, count, past);
             }
             for (Combo c : combos) {
                 if ((mask & c.all) == c.all && (mask & c.none) == 0) {
@@ -336,6 +348,36 @@ final class ConceptCombos {
                 }
             }
             s = e;
+        }
+    }
+
+    /**
+     * Marks as past the clause of every {@code past} occurrence of the sentence {@code [s, e)}, cut
+     * short at a {@code present} word ("a year ago I wanted to die, today I'm grateful but I want
+     * to … tonight": only the first clause is past). Each token is marked at most once per
+     * occurrence whose token was not yet marked, so the cost stays linear.
+     */
+    private void markPast(Token[] t, int s, int e, int[] oc, int[] os, int count, boolean[] past) {
+        boolean[] present = new boolean[e - s];
+        for (int k = 0; k < count; k++) {
+            if (oc[k] == presentBit) {
+                present[os[k] - s] = true;
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            int p = os[k];
+            if (oc[k] != pastBit || past[p]) {
+                continue;
+            }
+            int from = p;
+            while (from > s && t[from].before == Token.Boundary.NONE && !present[from - 1 - s]) {
+                from--;
+            }
+            int to = p + 1;
+            while (to < e && t[to].before == Token.Boundary.NONE && !present[to - s]) {
+                to++;
+            }
+            java.util.Arrays.fill(past, from, to, true);
         }
     }
 

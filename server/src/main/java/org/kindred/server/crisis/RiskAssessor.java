@@ -204,13 +204,14 @@ public final class RiskAssessor {
         for (Found b : boosterMatches) {
             if (signalBefore[b.end] == signalBefore[b.start]) {
                 boosters.add(b.rule.category());
+                // a time in a sentence about the past ("that night, two years ago") is no decided time
+                out.pinned |= b.rule.category() == RiskCategory.TIME && (past == null || !past[b.start]);
             }
         }
         if (boosters.isEmpty()) {
             return;
         }
         out.concepts.addAll(boosters);
-        out.pinned |= boosters.contains(RiskCategory.TIME);
         Set<RiskCategory> base = EnumSet.copyOf(boosters);
         base.addAll(out.self);
         for (RiskRules.Boost b : rules.boosts) {

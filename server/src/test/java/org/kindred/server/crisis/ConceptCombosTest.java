@@ -104,7 +104,7 @@ class ConceptCombosTest {
     void badFilesAreRefusedWithWhatWasExpected() {
         LanguageContext none = LanguageContext.union(List.of());
         ConceptCombos.File unknown = new ConceptCombos.File("t", 8, Map.of("a", Map.of("en", List.of("x"))),
-                List.of(new ConceptCombos.ComboEntry(List.of("a", "b"), null, null, "self_harm", "high", null, null)));
+                List.of(new ConceptCombos.ComboEntry(List.of("a", "b"), null, null, "self_harm", "high", null, null, null)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConceptCombos.compile(unknown, NORMALIZER, none));
         assertTrue(e.getMessage().contains("concept 'b' (expected: one of [a])"), e.getMessage());
