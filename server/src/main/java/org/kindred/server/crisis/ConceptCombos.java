@@ -1,20 +1,7 @@
 package org.kindred.server.crisis;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.kindred.protocol.RiskLevel;
-import org.kindred.server.text.Normalizer;
 
 /**
  * Concepts combined by proximity ({@code crisis/combos.yaml}, issue 12): word lists per concept
@@ -28,51 +15,17 @@ import org.kindred.server.text.Normalizer;
  *
  * <p>Linear: each word is looked up once per language (a stem only when its first three letters
  * start some concept word's stem), and each combination is checked once per concept occurrence,
- * against the latest occurrence of each concept it needs. Immutable and thread-safe.
+ * against the latest occurrence of each concept it needs. Immutable and thread-safe. The words
+ * are looked up in {@link ConceptLexicon}; {@link ConceptCombosLoader} reads the file.
  */
 final class ConceptCombos {
-    static final String BUNDLED = "crisis/combos.yaml";
-    static final int MAX_WINDOW = 16;
-    private static final int MAX_ENTRY_WORDS = 5;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    @JsonIgnoreProperties(ignoreUnknown = false)
-    record File(String origin, Integer window, Map<String, Map<String, List<String>>> concepts, List<ComboEntry> combos) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = false)
-    record ComboEntry(List<String> all, List<String> none, Integer window, String category, String level,
-            Boolean boost, Boolean negation, Boolean fiction) {
-    }
-
-    /** One word of a concept entry: an exact canonical word, a prefix, a large number, and its stem. */
-    private record Atom(String exact, String prefix, boolean bigNumber, String stem) {
-        boolean accepts(Token t, int lang, String[] stems, int at) {
-            if (bigNumber) {
-                return t.number && isBig(t.text);
-            }
-            if (t.text.equals(exact) || (prefix != null && t.text.startsWith(prefix))) {
-                return true;
-            }
-            return stem != null && lang >= 0 && stem.equals(stemOf(t, lang, stems, at));
-        }
-    }
-
-    /** A concept entry of one language: one or more atoms read as consecutive words. */
-    private record Entry(int concept, int lang, Atom[] atoms) {
-    }
-
     /** A combination: concepts it needs, concepts that cancel it, the window, what it makes. */
     record Combo(String name, long all, long none, int window, RiskRule rule) {
     }
 
     final List<String> names;
     final List<Combo> combos;
-    private final Map<String, List<Entry>> byExact;
-    private final Map<String, List<Entry>> byPrefix;
-    private final List<Map<String, List<Entry>>> byStem;
-    private final List<Set<String>> stemStarts;
-    private final List<Entry> byNumber;
+    private final ConceptLexicon lexicon;
     /** The {@code past} concept's bit, or 0 when the file has none. */
     private final long pastMask;
     private final int pastBit;
@@ -81,177 +34,16 @@ final class ConceptCombos {
     /** The {@code better} concept's bit, or 0. */
     private final long betterMask;
 
-    private ConceptCombos(List<String> names, List<Combo> combos, List<Entry> entries) {
+    ConceptCombos(List<String> names, List<Combo> combos, ConceptLexicon lexicon) {
         this.names = List.copyOf(names);
         this.combos = List.copyOf(combos);
-        Map<String, List<Entry>> exact = new HashMap<>();
-        Map<String, List<Entry>> prefix = new HashMap<>();
-        List<Map<String, List<Entry>>> stem = new ArrayList<>();
-        List<Set<String>> starts = new ArrayList<>();
-        for (int l = 0; l < Stemmers.LANGUAGES.length; l++) {
-            stem.add(new HashMap<>());
-            starts.add(new HashSet<>());
-        }
-        List<Entry> number = new ArrayList<>();
-        for (Entry e : entries) {
-            Atom a = e.atoms[0];
-            if (a.bigNumber) {
-                number.add(e);
-            } else if (a.prefix != null) {
-                prefix.computeIfAbsent(a.prefix.substring(0, 3), k -> new ArrayList<>()).add(e);
-            } else {
-                exact.computeIfAbsent(a.exact, k -> new ArrayList<>()).add(e);
-                if (a.stem != null) {
-                    stem.get(e.lang).computeIfAbsent(a.stem, k -> new ArrayList<>()).add(e);
-                    starts.get(e.lang).add(a.stem.substring(0, 3));
-                }
-            }
-        }
-        this.byExact = Map.copyOf(exact);
-        this.byPrefix = Map.copyOf(prefix);
-        List<Map<String, List<Entry>>> frozen = new ArrayList<>();
-        for (Map<String, List<Entry>> m : stem) {
-            frozen.add(Map.copyOf(m));
-        }
-        this.byStem = List.copyOf(frozen);
-        List<Set<String>> frozenStarts = new ArrayList<>();
-        for (Set<String> s : starts) {
-            frozenStarts.add(Set.copyOf(s));
-        }
-        this.stemStarts = List.copyOf(frozenStarts);
-        this.byNumber = List.copyOf(number);
+        this.lexicon = lexicon;
         int p = names.indexOf("past");
         this.pastMask = p < 0 ? 0 : 1L << p;
         this.pastBit = p;
         this.presentBit = names.indexOf("present");
         int b = names.indexOf("better");
         this.betterMask = b < 0 ? 0 : 1L << b;
-    }
-
-    /** The bundled combinations, with the shared normaliser and the context words of all languages. */
-    static ConceptCombos loadBundled(Normalizer normalizer, LanguageContext context) {
-        try (InputStream in = ConceptCombos.class.getClassLoader().getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + BUNDLED);
-            }
-            return compile(YAML.readValue(in, File.class), normalizer, context);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLED + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Compiles a combinations file.
-     *
-     * @throws IllegalArgumentException naming the concept or combination and what was expected
-     */
-    static ConceptCombos compile(File f, Normalizer normalizer, LanguageContext context) {
-        if (f.concepts() == null || f.concepts().isEmpty() || f.combos() == null) {
-            throw new IllegalArgumentException(BUNDLED + ": (expected: concepts: and combos:)");
-        }
-        if (f.concepts().size() > 63) {
-            throw new IllegalArgumentException(BUNDLED + ": " + f.concepts().size() + " concepts (expected: at most 63)");
-        }
-        int defaultWindow = f.window() == null ? 8 : f.window();
-        List<String> names = new ArrayList<>(f.concepts().keySet());
-        List<Entry> entries = new ArrayList<>();
-        PatternParser words = new PatternParser(normalizer, Map.of());
-        for (int c = 0; c < names.size(); c++) {
-            String name = names.get(c);
-            for (Map.Entry<String, List<String>> byLang : f.concepts().get(name).entrySet()) {
-                int lang = Stemmers.index(byLang.getKey());
-                if (lang < 0) {
-                    throw new IllegalArgumentException(BUNDLED + " concept " + name + ": language '" + byLang.getKey()
-                            + "' (expected: en, es, de or fr)");
-                }
-                for (String written : byLang.getValue()) {
-                    entries.add(entry(c, lang, written, words, BUNDLED + " concept " + name + "." + byLang.getKey()));
-                }
-            }
-        }
-        List<Combo> combos = new ArrayList<>();
-        int n = 0;
-        for (ComboEntry e : f.combos()) {
-            String where = BUNDLED + " combos[" + ++n + "]";
-            long all = mask(names, e.all(), where);
-            long none = e.none() == null ? 0 : mask(names, e.none(), where);
-            if (Long.bitCount(all) < 2) {
-                throw new IllegalArgumentException(where + ": (expected: all: at least two concepts)");
-            }
-            int window = e.window() == null ? defaultWindow : e.window();
-            if (window < 1 || window > MAX_WINDOW) {
-                throw new IllegalArgumentException(where + ": window " + window + " (expected: 1 to " + MAX_WINDOW + ")");
-            }
-            RiskCategory category = RiskCategory.parse(e.category(), where);
-            boolean boost = Boolean.TRUE.equals(e.boost());
-            RiskLevel level = boost ? null : level(e.level(), where);
-            String name = String.join("+", e.all());
-            RiskRule rule = new RiskRule(category, level, boost ? RiskRule.Kind.BOOSTER : RiskRule.Kind.SIGNAL,
-                    RiskRule.Person.ANY, new PhrasePattern("combo " + name, List.of()), "*", false,
-                    checks(context, !Boolean.FALSE.equals(e.negation()), !Boolean.FALSE.equals(e.fiction())));
-            combos.add(new Combo(name, all, none, window, rule));
-        }
-        return new ConceptCombos(names, combos, entries);
-    }
-
-    /** The context words with the negation or fiction check switched off (empty word sets). */
-    private static LanguageContext checks(LanguageContext c, boolean negation, boolean fiction) {
-        if (negation && fiction) {
-            return c;
-        }
-        return new LanguageContext(negation ? c.negators : Set.of(), c.breakers, c.clauseWords, c.subjects,
-                c.firstPerson, c.thirdPerson, fiction ? c.fiction : Set.of());
-    }
-
-    private static Entry entry(int concept, int lang, String written, PatternParser words, String where) {
-        String[] parts = written.trim().split("\\s+");
-        List<Atom> atoms = new ArrayList<>();
-        for (String p : parts) {
-            if (p.equals("#10")) {
-                atoms.add(new Atom(null, null, true, null));
-                continue;
-            }
-            for (String a : words.atoms(p, where)) {
-                if (a.endsWith("*")) {
-                    String prefix = a.substring(0, a.length() - 1);
-                    if (prefix.length() < 4) {
-                        throw new IllegalArgumentException(where + ": prefix '" + p + "' (expected: at least 4 letters before *)");
-                    }
-                    atoms.add(new Atom(null, prefix, false, null));
-                } else {
-                    // a stem cut far down ("serie" -> "ser") would match unrelated words ("sera"): exact only
-                    String stem = a.length() >= 3 ? Stemmers.stem(lang, a) : null;
-                    boolean usable = stem != null && stem.length() >= 3
-                            && (stem.length() >= 4 || stem.length() >= a.length() - 1);
-                    atoms.add(new Atom(a, null, false, usable ? stem : null));
-                }
-            }
-        }
-        if (atoms.isEmpty() || atoms.size() > MAX_ENTRY_WORDS) {
-            throw new IllegalArgumentException(where + ": '" + written + "' (expected: 1 to " + MAX_ENTRY_WORDS + " words)");
-        }
-        return new Entry(concept, lang, atoms.toArray(new Atom[0]));
-    }
-
-    private static long mask(List<String> names, List<String> concepts, String where) {
-        long m = 0;
-        for (String c : concepts == null ? List.<String>of() : concepts) {
-            int i = names.indexOf(c);
-            if (i < 0) {
-                throw new IllegalArgumentException(where + ": concept '" + c + "' (expected: one of " + names + ")");
-            }
-            m |= 1L << i;
-        }
-        return m;
-    }
-
-    private static RiskLevel level(String raw, String where) {
-        for (RiskLevel l : RiskLevel.values()) {
-            if (raw != null && l.name().equalsIgnoreCase(raw.trim())) {
-                return l;
-            }
-        }
-        throw new IllegalArgumentException(where + ": level '" + raw + "' (expected: concern, high or imminent, or boost: true)");
     }
 
     /** A match of a combination: the rule it makes and the token span. */
@@ -300,37 +92,17 @@ final class ConceptCombos {
             return;
         }
         String[] stems = new String[t.length * Stemmers.LANGUAGES.length];
-        // occurrences of the current sentence: concept, start, end
-        int[] oc = new int[16];
-        int[] os = new int[16];
-        int[] oe = new int[16];
+        Occurrences occ = new Occurrences();
         int s = 0;
         while (s < t.length) {
             int e = s + 1;
             while (e < t.length && t[e].before != Token.Boundary.SENTENCE) {
                 e++;
             }
-            int count = 0;
+            occ.count = 0;
             long mask = 0;
             for (int i = s; i < e; i++) {
-                long found = 0;
-                for (int l = -1; l < Stemmers.LANGUAGES.length; l++) {
-                    for (Entry en : candidates(t, i, l, stems)) {
-                        int end = matchEntry(en, t, i, e, stems);
-                        if (end > 0 && (found & (1L << en.concept)) == 0) {
-                            found |= 1L << en.concept;
-                            if (count == oc.length) {
-                                oc = java.util.Arrays.copyOf(oc, count * 2);
-                                os = java.util.Arrays.copyOf(os, count * 2);
-                                oe = java.util.Arrays.copyOf(oe, count * 2);
-                            }
-                            oc[count] = en.concept;
-                            os[count] = i;
-                            oe[count] = end;
-                            count++;
-                        }
-                    }
-                }
+                long found = lexicon.read(t, i, e, stems, occ);
                 mask |= found;
                 if ((found & pastMask) != 0 && firstPast < 0) {
                     firstPast = i;
@@ -340,11 +112,11 @@ final class ConceptCombos {
                 }
             }
             if ((mask & pastMask) != 0) {
-                markPast(t, s, e, oc, os, count, past);
+                markPast(t, s, e, occ.concept, occ.start, occ.count, past);
             }
             for (Combo c : combos) {
                 if ((mask & c.all) == c.all && (mask & c.none) == 0) {
-                    combine(c, oc, os, oe, count, out);
+                    combine(c, occ.concept, occ.start, occ.end, occ.count, out);
                 }
             }
             s = e;
@@ -381,6 +153,27 @@ final class ConceptCombos {
         }
     }
 
+    /** The concept occurrences of one sentence, in the order of their first word. */
+    private static final class Occurrences implements ConceptLexicon.Sink {
+        int[] concept = new int[16];
+        int[] start = new int[16];
+        int[] end = new int[16];
+        int count;
+
+        @Override
+        public void add(int c, int s, int e) {
+            if (count == concept.length) {
+                concept = java.util.Arrays.copyOf(concept, count * 2);
+                start = java.util.Arrays.copyOf(start, count * 2);
+                end = java.util.Arrays.copyOf(end, count * 2);
+            }
+            concept[count] = c;
+            start[count] = s;
+            end[count] = e;
+            count++;
+        }
+    }
+
     private static boolean boundaryBetween(Token[] t, int from, int to) {
         for (int k = from + 1; k <= to; k++) {
             if (t[k].before != Token.Boundary.NONE) {
@@ -388,70 +181,6 @@ final class ConceptCombos {
             }
         }
         return false;
-    }
-
-    private static final List<Entry> NO_ENTRIES = List.of();
-
-    /** A number of two digits from 10 or of three or more digits ("15", "100"). */
-    static boolean isBig(String number) {
-        int digits = 0;
-        while (digits < number.length() && Character.isDigit(number.charAt(digits))) {
-            digits++;
-        }
-        return digits >= 3 || (digits == 2 && number.charAt(0) != '0');
-    }
-
-    /** Entries whose first word may be token {@code i}: language -1 = exact, prefix and number entries. */
-    private List<Entry> candidates(Token[] t, int i, int lang, String[] stems) {
-        Token tok = t[i];
-        if (lang < 0) {
-            List<Entry> exact = byExact.get(tok.text);
-            List<Entry> pre = tok.text.length() >= 4 ? byPrefix.get(tok.text.substring(0, 3)) : null;
-            List<Entry> num = tok.number ? byNumber : NO_ENTRIES;
-            if (pre == null && num.isEmpty()) {
-                return exact == null ? NO_ENTRIES : exact;
-            }
-            List<Entry> all = new ArrayList<>();
-            if (exact != null) {
-                all.addAll(exact);
-            }
-            if (pre != null) {
-                all.addAll(pre);
-            }
-            all.addAll(num);
-            return all;
-        }
-        if (tok.number || tok.text.length() < 3 || !stemStarts.get(lang).contains(tok.text.substring(0, 3))) {
-            return NO_ENTRIES;
-        }
-        List<Entry> byItsStem = byStem.get(lang).get(stemOf(tok, lang, stems, i));
-        return byItsStem == null ? NO_ENTRIES : byItsStem;
-    }
-
-    /** The end (exclusive) of entry {@code en} read from token {@code i} within the sentence ending at {@code e}, or -1. */
-    private static int matchEntry(Entry en, Token[] t, int i, int e, String[] stems) {
-        if (i + en.atoms.length > e) {
-            return -1;
-        }
-        for (int k = 0; k < en.atoms.length; k++) {
-            if (!en.atoms[k].accepts(t[i + k], en.lang, stems, i + k)) {
-                return -1;
-            }
-        }
-        return i + en.atoms.length;
-    }
-
-    private static String stemOf(Token t, int lang, String[] stems, int at) {
-        int slot = at * Stemmers.LANGUAGES.length + lang;
-        if (slot >= stems.length) {
-            return Stemmers.stem(lang, t.text);
-        }
-        String s = stems[slot];
-        if (s == null) {
-            s = Stemmers.stem(lang, t.text);
-            stems[slot] = s;
-        }
-        return s;
     }
 
     /**

@@ -117,7 +117,7 @@ final class RiskRulesLoader {
                 rules.addAll(group(parser, g, where + " rules[" + n + "]", language, ctx));
             }
         }
-        ConceptCombos combos = withCombos ? ConceptCombos.loadBundled(normalizer, union) : null;
+        ConceptCombos combos = withCombos ? ConceptCombosLoader.loadBundled(normalizer, union) : null;
         return new RiskRules(normalizer, rules, boosts, union.words(), typoWords, fillers, combos);
     }
 

@@ -82,6 +82,15 @@ class ConceptCombosTest {
     }
 
     @Test
+    void aClauseAboutThePastTellsOfAnAttemptNotAnActInProgress() {
+        assertEquals(RiskLevel.HIGH, COMBINED.assess("a los 15 me tomé todas las pastillas del botiquín", "es").level());
+        assertEquals(RiskLevel.IMMINENT, COMBINED.assess("me tomé todas las pastillas del botiquín", "es").level());
+        // the past ends at a present word: what follows is not a story
+        assertEquals(RiskLevel.IMMINENT, COMBINED.assess(
+                "a year ago I wanted to die, today I'm grateful but I want to kill myself tonight", "en").level());
+    }
+
+    @Test
     void theyAddToTheRulesWithoutTakingAnythingAway() {
         for (String text : List.of("i want to die", "took all my pills an hour ago", "i'll kill myself tonight")) {
             RiskLevel rules = RULES.assess(text, "en").level();
@@ -96,20 +105,20 @@ class ConceptCombosTest {
         Token[] t = WITH.tokenizer.tokenize(NORMALIZER.normalize(text));
         List<ConceptCombos.Match> m = WITH.combos.find(t);
         assertTrue(m.size() <= 2 * WITH.combos.combos.size(), "at most two per combination and sentence: " + m.size());
-        assertTrue(ConceptCombos.isBig("15") && ConceptCombos.isBig("100") && !ConceptCombos.isBig("9")
-                && !ConceptCombos.isBig("05"));
+        assertTrue(ConceptLexicon.isBig("15") && ConceptLexicon.isBig("100") && !ConceptLexicon.isBig("9")
+                && !ConceptLexicon.isBig("05"));
     }
 
     @Test
     void badFilesAreRefusedWithWhatWasExpected() {
         LanguageContext none = LanguageContext.union(List.of());
-        ConceptCombos.File unknown = new ConceptCombos.File("t", 8, Map.of("a", Map.of("en", List.of("x"))),
-                List.of(new ConceptCombos.ComboEntry(List.of("a", "b"), null, null, "self_harm", "high", null, null, null)));
+        ConceptCombosLoader.File unknown = new ConceptCombosLoader.File("t", 8, Map.of("a", Map.of("en", List.of("x"))),
+                List.of(new ConceptCombosLoader.ComboEntry(List.of("a", "b"), null, null, "self_harm", "high", null, null, null)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ConceptCombos.compile(unknown, NORMALIZER, none));
+                () -> ConceptCombosLoader.compile(unknown, NORMALIZER, none));
         assertTrue(e.getMessage().contains("concept 'b' (expected: one of [a])"), e.getMessage());
-        ConceptCombos.File lang = new ConceptCombos.File("t", 8, Map.of("a", Map.of("nl", List.of("x"))), List.of());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConceptCombos.compile(lang, NORMALIZER, none))
+        ConceptCombosLoader.File lang = new ConceptCombosLoader.File("t", 8, Map.of("a", Map.of("nl", List.of("x"))), List.of());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConceptCombosLoader.compile(lang, NORMALIZER, none))
                 .getMessage().contains("(expected: en, es, de or fr)"));
     }
 }
