@@ -16,10 +16,13 @@ import java.util.Set;
  */
 final class ConceptLexicon {
     static final int MAX_ENTRY_WORDS = 5;
-    private static final List<Entry> NO_ENTRIES = List.of();
 
-    /** One word of a concept entry: an exact canonical word, a prefix, a large number, and its stem. */
-    record Atom(String exact, String prefix, boolean bigNumber, String stem) {
+    /**
+     * One word of a concept entry: an exact canonical word, a prefix, a large number, and its stem
+     * with {@code key}, the longest common beginning of the word and its stem (3+ letters): a
+     * message word can only have that stem if it begins so, which saves most stems.
+     */
+    record Atom(String exact, String prefix, boolean bigNumber, String stem, String key) {
         boolean accepts(Token t, int lang, String[] stems, int at) {
             if (bigNumber) {
                 return t.number && isBig(t.text);
@@ -27,7 +30,7 @@ final class ConceptLexicon {
             if (t.text.equals(exact) || (prefix != null && t.text.startsWith(prefix))) {
                 return true;
             }
-            return stem != null && lang >= 0 && stem.equals(stemOf(t, lang, stems, at));
+            return stem != null && lang >= 0 && t.text.startsWith(key) && stem.equals(stemOf(t, lang, stems, at));
         }
     }
 
@@ -36,19 +39,20 @@ final class ConceptLexicon {
     }
 
     private final Map<String, List<Entry>> byExact;
-    private final Map<String, List<Entry>> byPrefix;
+    private final Entry[] byPrefix;
     private final List<Map<String, List<Entry>>> byStem;
-    private final List<Set<String>> stemStarts;
-    private final List<Entry> byNumber;
+    /** Per language: the keys (see {@link Atom}) of the entries' first words, as hash and length. */
+    private final long[][] stemKeys;
+    private final Entry[] byNumber;
 
     ConceptLexicon(List<Entry> entries) {
         Map<String, List<Entry>> exact = new HashMap<>();
-        Map<String, List<Entry>> prefix = new HashMap<>();
+        List<Entry> prefix = new ArrayList<>();
         List<Map<String, List<Entry>>> stem = new ArrayList<>();
-        List<Set<String>> starts = new ArrayList<>();
+        List<Set<Long>> keys = new ArrayList<>();
         for (int l = 0; l < Stemmers.LANGUAGES.length; l++) {
             stem.add(new HashMap<>());
-            starts.add(new HashSet<>());
+            keys.add(new HashSet<>());
         }
         List<Entry> number = new ArrayList<>();
         for (Entry e : entries) {
@@ -56,28 +60,78 @@ final class ConceptLexicon {
             if (a.bigNumber) {
                 number.add(e);
             } else if (a.prefix != null) {
-                prefix.computeIfAbsent(a.prefix.substring(0, 3), k -> new ArrayList<>()).add(e);
+                prefix.add(e);
             } else {
                 exact.computeIfAbsent(a.exact, k -> new ArrayList<>()).add(e);
                 if (a.stem != null) {
                     stem.get(e.lang).computeIfAbsent(a.stem, k -> new ArrayList<>()).add(e);
-                    starts.get(e.lang).add(a.stem.substring(0, 3));
+                    keys.get(e.lang).add(keyOf(a.key, a.key.length()));
                 }
             }
         }
         this.byExact = Map.copyOf(exact);
-        this.byPrefix = Map.copyOf(prefix);
+        this.byPrefix = prefix.toArray(new Entry[0]);
         List<Map<String, List<Entry>>> frozen = new ArrayList<>();
         for (Map<String, List<Entry>> m : stem) {
             frozen.add(Map.copyOf(m));
         }
         this.byStem = List.copyOf(frozen);
-        List<Set<String>> frozenStarts = new ArrayList<>();
-        for (Set<String> s : starts) {
-            frozenStarts.add(Set.copyOf(s));
+        this.stemKeys = new long[keys.size()][];
+        for (int l = 0; l < keys.size(); l++) {
+            stemKeys[l] = table(keys.get(l));
         }
-        this.stemStarts = List.copyOf(frozenStarts);
-        this.byNumber = List.copyOf(number);
+        this.byNumber = number.toArray(new Entry[0]);
+    }
+
+    /** Hash and length of {@code s[0, len)}, never 0. */
+    private static long keyOf(CharSequence s, int len) {
+        int h = RiskFeatures.SEED;
+        for (int i = 0; i < len; i++) {
+            h = RiskFeatures.step(h, s.charAt(i));
+        }
+        return ((long) h << 8) | len | (1L << 7);
+    }
+
+    /** An open-addressing set of non-zero longs. */
+    private static long[] table(Set<Long> keys) {
+        int size = Integer.highestOneBit(Math.max(16, keys.size() * 4) - 1) << 1;
+        long[] t = new long[size];
+        for (long k : keys) {
+            int at = slot(k, size);
+            while (t[at] != 0 && t[at] != k) {
+                at = (at + 1) & (size - 1);
+            }
+            t[at] = k;
+        }
+        return t;
+    }
+
+    private static int slot(long k, int size) {
+        return (int) ((k * 0x9e37_79b9_7f4a_7c15L) >>> 40) & (size - 1);
+    }
+
+    private static boolean contains(long[] t, long k) {
+        int at = slot(k, t.length);
+        while (t[at] != 0) {
+            if (t[at] == k) {
+                return true;
+            }
+            at = (at + 1) & (t.length - 1);
+        }
+        return false;
+    }
+
+    /** Whether some entry key of the language begins the word (3 to 16 letters probed, no allocation). */
+    private boolean mayHaveStem(String w, int lang) {
+        long[] t = stemKeys[lang];
+        int h = RiskFeatures.SEED;
+        for (int i = 0; i < Math.min(w.length(), 16); i++) {
+            h = RiskFeatures.step(h, w.charAt(i));
+            if (i >= 2 && contains(t, ((long) h << 8) | (i + 1) | (1L << 7))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Receives the concept occurrences found at one word. */
@@ -93,14 +147,44 @@ final class ConceptLexicon {
      * @return the concepts found, as a bit mask
      */
     long read(Token[] t, int i, int e, String[] stems, Sink out) {
+        Token tok = t[i];
         long found = 0;
-        for (int l = -1; l < Stemmers.LANGUAGES.length; l++) {
-            for (Entry en : candidates(t, i, l, stems)) {
-                int end = matchEntry(en, t, i, e, stems);
-                if (end > 0 && (found & (1L << en.concept)) == 0) {
-                    found |= 1L << en.concept;
-                    out.add(en.concept, i, end);
+        List<Entry> exact = byExact.get(tok.text);
+        int listedIn = 0; // languages in which the word itself is listed: its stem-mates are its own concept's
+        if (exact != null) {
+            found = report(exact, t, i, e, stems, found, out);
+            for (Entry en : exact) {
+                listedIn |= 1 << en.lang;
+            }
+        }
+        if (tok.number) {
+            return report(java.util.Arrays.asList(byNumber), t, i, e, stems, found, out);
+        }
+        for (Entry en : byPrefix) {
+            if (tok.text.startsWith(en.atoms[0].prefix)) {
+                found = report(List.of(en), t, i, e, stems, found, out);
+            }
+        }
+        if (tok.text.length() < 3) {
+            return found;
+        }
+        for (int l = 0; l < Stemmers.LANGUAGES.length; l++) {
+            if ((listedIn & (1 << l)) == 0 && mayHaveStem(tok.text, l)) {
+                List<Entry> byItsStem = byStem.get(l).get(stemOf(tok, l, stems, i));
+                if (byItsStem != null) {
+                    found = report(byItsStem, t, i, e, stems, found, out);
                 }
+            }
+        }
+        return found;
+    }
+
+    private static long report(List<Entry> entries, Token[] t, int i, int e, String[] stems, long found, Sink out) {
+        for (Entry en : entries) {
+            int end = matchEntry(en, t, i, e, stems);
+            if (end > 0 && (found & (1L << en.concept)) == 0) {
+                found |= 1L << en.concept;
+                out.add(en.concept, i, end);
             }
         }
         return found;
@@ -112,7 +196,7 @@ final class ConceptLexicon {
         List<Atom> atoms = new ArrayList<>();
         for (String p : parts) {
             if (p.equals("#10")) {
-                atoms.add(new Atom(null, null, true, null));
+                atoms.add(new Atom(null, null, true, null, null));
                 continue;
             }
             for (String a : words.atoms(p, where)) {
@@ -121,13 +205,19 @@ final class ConceptLexicon {
                     if (prefix.length() < 4) {
                         throw new IllegalArgumentException(where + ": prefix '" + p + "' (expected: at least 4 letters before *)");
                     }
-                    atoms.add(new Atom(null, prefix, false, null));
+                    atoms.add(new Atom(null, prefix, false, null, null));
                 } else {
                     // a stem cut far down ("serie" -> "ser") would match unrelated words ("sera"): exact only
                     String stem = a.length() >= 3 ? Stemmers.stem(lang, a) : null;
-                    boolean usable = stem != null && stem.length() >= 3
+                    int common = 0;
+                    while (stem != null && common < Math.min(a.length(), stem.length())
+                            && a.charAt(common) == stem.charAt(common)) {
+                        common++;
+                    }
+                    // and a key of three letters ("the", "car") would send every "then", "care" to the stemmer
+                    boolean usable = stem != null && (common >= 4 || (common == 3 && a.length() == 3))
                             && (stem.length() >= 4 || stem.length() >= a.length() - 1);
-                    atoms.add(new Atom(a, null, false, usable ? stem : null));
+                    atoms.add(new Atom(a, null, false, usable ? stem : null, usable ? a.substring(0, common) : null));
                 }
             }
         }
@@ -144,33 +234,6 @@ final class ConceptLexicon {
             digits++;
         }
         return digits >= 3 || (digits == 2 && number.charAt(0) != '0');
-    }
-
-    /** Entries whose first word may be token {@code i}: language -1 = exact, prefix and number entries. */
-    private List<Entry> candidates(Token[] t, int i, int lang, String[] stems) {
-        Token tok = t[i];
-        if (lang < 0) {
-            List<Entry> exact = byExact.get(tok.text);
-            List<Entry> pre = tok.text.length() >= 4 ? byPrefix.get(tok.text.substring(0, 3)) : null;
-            List<Entry> num = tok.number ? byNumber : NO_ENTRIES;
-            if (pre == null && num.isEmpty()) {
-                return exact == null ? NO_ENTRIES : exact;
-            }
-            List<Entry> all = new ArrayList<>();
-            if (exact != null) {
-                all.addAll(exact);
-            }
-            if (pre != null) {
-                all.addAll(pre);
-            }
-            all.addAll(num);
-            return all;
-        }
-        if (tok.number || tok.text.length() < 3 || !stemStarts.get(lang).contains(tok.text.substring(0, 3))) {
-            return NO_ENTRIES;
-        }
-        List<Entry> byItsStem = byStem.get(lang).get(stemOf(tok, lang, stems, i));
-        return byItsStem == null ? NO_ENTRIES : byItsStem;
     }
 
     /** The end (exclusive) of entry {@code en} read from token {@code i} within the sentence ending at {@code e}, or -1. */
