@@ -31,6 +31,12 @@ import org.kindred.server.text.Normalizer;
  * wanted to die, today I'm grateful") keeps a message at concern unless a time or an imminent
  * signal is present.
  *
+ * <p>Concepts combined by proximity ({@link ConceptCombos}, {@code crisis/combos.yaml}): word lists
+ * per concept matched by Snowball stem, and combinations within one sentence ("saving up" and
+ * "pills", a self-harm act and a body part) that make a signal or booster of a rule category and
+ * go through the same checks as rule matches. A clause about the past ("a year ago", "früher")
+ * makes an imminent signal a past event (high) and its time no decided time.
+ *
  * <p>A statistical second opinion ({@link RiskModel}, issue 12: logistic regressions over
  * character n-grams, words and concepts) may raise the rules' level: alone to a card at most,
  * next to one of the writer's own signals to its level; the category {@link RiskCategory#MODEL}
