@@ -31,6 +31,12 @@ import org.kindred.server.text.Normalizer;
  * wanted to die, today I'm grateful") keeps a message at concern unless a time or an imminent
  * signal is present.
  *
+ * <p>Concepts combined by proximity ({@link ConceptCombos}, {@code crisis/combos.yaml}): word lists
+ * per concept matched by Snowball stem, and combinations within one sentence ("saving up" and
+ * "pills", a self-harm act and a body part) that make a signal or booster of a rule category and
+ * go through the same checks as rule matches. A clause about the past ("a year ago", "früher")
+ * makes an imminent signal a past event (high) and its time no decided time.
+ *
  * <p>A statistical second opinion ({@link RiskModel}, issue 12: logistic regressions over
  * character n-grams, words and concepts) may raise the rules' level: alone to a card at most,
  * next to one of the writer's own signals to its level; the category {@link RiskCategory#MODEL}
@@ -91,14 +97,14 @@ public final class RiskAssessor {
             return RiskAssessment.NONE;
         }
         String language = language(localeOrNull);
-        RiskOutcome outcome = scan(words, nt, language, false);
+        RiskOutcome outcome = scan(words, nt, language, false, true);
         Token[] split = rules.tokenizer.split(words);
         if (split != null) {
-            outcome.merge(scan(split, nt, language, true));
+            outcome.merge(scan(split, nt, language, true, false));
         }
         Token[] lean = Tokenizer.withoutFillers(words, rules.fillers);
         if (lean != null) {
-            outcome.merge(scan(lean, nt, language, false));
+            outcome.merge(scan(lean, nt, language, false, false));
         }
         if (model != null) {
             double[] p = new double[RiskModel.OUTPUTS];
@@ -110,11 +116,12 @@ public final class RiskAssessor {
 
 
     /**
-     * Matches every rule at every token and decides. With {@code splitOnly}, a signal counts only
+     * Matches every rule at every token (and, with {@code combine}, the concept combinations) and
+     * decides. With {@code splitOnly}, a signal counts only
      * when it spans at least two pieces of one run-together word, so that splitting can add
      * "iwanttodie" but never turns a fragment of an ordinary word into a signal.
      */
-    private RiskOutcome scan(Token[] t, NormalizedText nt, String language, boolean splitOnly) {
+    private RiskOutcome scan(Token[] t, NormalizedText nt, String language, boolean splitOnly, boolean combine) {
         List<RiskRule> candidates = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         List<int[]> ignored = new ArrayList<>();
@@ -135,19 +142,34 @@ public final class RiskAssessor {
                 } else if (r.kind() == RiskRule.Kind.RECOVERY) {
                     recovery = true;
                 } else if (!splitOnly || r.kind() == RiskRule.Kind.BOOSTER || joinsPieces(t, i, end)) {
-                    found.add(new Found(r, i, end, gaps[0]));
+                    found.add(new Found(r, i, end, gaps[0], false));
                 }
+            }
+        }
+        boolean[] past = null;
+        if (combine && rules.combos != null) {
+            ConceptCombos.Reading reading = rules.combos.read(t);
+            past = reading.past;
+            recovery |= reading.recovery;
+            for (ConceptCombos.Match m : reading.matches) {
+                found.add(new Found(m.rule(), m.start(), m.end(), m.gaps(), true));
             }
         }
         RiskOutcome out = new RiskOutcome();
         out.recovery = recovery;
         if (!found.isEmpty()) {
-            decide(t, nt, found, ignored, out);
+            decide(t, nt, found, ignored, past, out);
         }
         return out;
     }
 
-    private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, RiskOutcome out) {
+    /**
+     * @param past per token, whether its sentence tells of the past ("a year ago", "früher"), or null:
+     *     a signal there is a past event (at most {@code high}, as RISK-LEVELS.md rates a past
+     *     attempt) and does not keep recovery talk from lowering the level
+     */
+    private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, boolean[] past,
+            RiskOutcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<Found> boosterMatches = new ArrayList<>();
         int[] ignoredBefore = cover(t.length, ignored);
@@ -171,24 +193,31 @@ public final class RiskAssessor {
                 continue;
             }
             out.self.add(r.category());
-            out.level = max(out.level, r.level());
-            out.pinned |= r.level() == RiskLevel.IMMINENT;
-            out.evidence.add(new RiskOutcome.Evidence(r.level(), nt.originalStart(t[f.start].normStart),
+            RiskLevel level = r.level();
+            if (past != null && past[f.start] && level == RiskLevel.IMMINENT) {
+                level = RiskLevel.HIGH;
+            }
+            out.level = max(out.level, level);
+            out.pinned |= level == RiskLevel.IMMINENT;
+            out.evidence.add(new RiskOutcome.Evidence(level, nt.originalStart(t[f.start].normStart),
                     nt.originalEnd(t[f.end - 1].normEnd)));
-            out.signalSpans.add(new int[] {f.start, f.end});
+            if (!f.combined) {
+                out.signalSpans.add(new int[] {f.start, f.end}); // a combination's span is no phrase: boosters in it still count
+            }
         }
         // a booster inside a signal's own words ("jump off a bridge") is that signal's method, not extra evidence
         int[] signalBefore = cover(t.length, out.signalSpans);
         for (Found b : boosterMatches) {
             if (signalBefore[b.end] == signalBefore[b.start]) {
                 boosters.add(b.rule.category());
+                // a time in a sentence about the past ("that night, two years ago") is no decided time
+                out.pinned |= b.rule.category() == RiskCategory.TIME && (past == null || !past[b.start]);
             }
         }
         if (boosters.isEmpty()) {
             return;
         }
         out.concepts.addAll(boosters);
-        out.pinned |= boosters.contains(RiskCategory.TIME);
         Set<RiskCategory> base = EnumSet.copyOf(boosters);
         base.addAll(out.self);
         for (RiskRules.Boost b : rules.boosts) {
@@ -257,12 +286,15 @@ public final class RiskAssessor {
         final int start;
         final int end;
         final long gaps;
+        /** From a concept combination, not a rule's pattern. */
+        final boolean combined;
 
-        Found(RiskRule rule, int start, int end, long gaps) {
+        Found(RiskRule rule, int start, int end, long gaps, boolean combined) {
             this.rule = rule;
             this.start = start;
             this.end = end;
             this.gaps = gaps;
+            this.combined = combined;
         }
     }
 }

@@ -26,14 +26,17 @@ final class RiskRules {
     final int ruleCount;
     /** Canonical filler words ("like", "basically", "genre") read past by a second scan. */
     final Set<String> fillers;
+    /** Concepts combined by proximity, or {@code null} (rules only). */
+    final ConceptCombos combos;
     /** Rules by their first word; within it, by their second word when that one is required. */
     private final Map<String, Bucket> byWord;
     private final Map<String, RiskRule[]> byPrefix;
     private final RiskRule[] byNumber;
 
     RiskRules(Normalizer normalizer, List<RiskRule> rules, List<Boost> boosts, Set<String> extraVocabulary,
-            Set<String> typoWords, Set<String> fillers) {
+            Set<String> typoWords, Set<String> fillers, ConceptCombos combos) {
         this.normalizer = normalizer;
+        this.combos = combos;
         this.fillers = Set.copyOf(fillers);
         this.boosts = List.copyOf(boosts);
         this.ruleCount = rules.size();

@@ -53,6 +53,11 @@ final class RiskRulesLoader {
     }
 
     static RiskRules loadBundled(Normalizer normalizer) {
+        return loadBundled(normalizer, true);
+    }
+
+    /** The bundled rules, with or without the concept combinations (the latter to measure what they add). */
+    static RiskRules loadBundled(Normalizer normalizer, boolean withCombos) {
         IndexFile index = read(INDEX, IndexFile.class);
         if (index.files() == null || index.files().isEmpty()) {
             throw new IllegalArgumentException(INDEX + ": no files (expected: files: [en.yaml, ...])");
@@ -66,15 +71,16 @@ final class RiskRulesLoader {
             files.put(DIR + f, lf);
         }
         PatternParser words = new PatternParser(normalizer, Map.of());
-        return compile(normalizer, files, boosts(index), set(words, index.typoWords(), INDEX, "typoWords"));
+        return compile(normalizer, files, boosts(index), set(words, index.typoWords(), INDEX, "typoWords"), withCombos);
     }
 
     static RiskRules compile(Normalizer normalizer, Map<String, LanguageFile> files, List<RiskRules.Boost> boosts) {
-        return compile(normalizer, files, boosts, Set.of());
+        return compile(normalizer, files, boosts, Set.of(), false);
     }
 
+    /** @param withCombos whether to add the bundled concept combinations ({@link ConceptCombos}) */
     static RiskRules compile(Normalizer normalizer, Map<String, LanguageFile> files, List<RiskRules.Boost> boosts,
-            Set<String> typoWords) {
+            Set<String> typoWords, boolean withCombos) {
         PatternParser words = new PatternParser(normalizer, Map.of());
         Set<String> fillers = new HashSet<>();
         Map<String, LanguageContext> contexts = new LinkedHashMap<>();
@@ -111,7 +117,8 @@ final class RiskRulesLoader {
                 rules.addAll(group(parser, g, where + " rules[" + n + "]", language, ctx));
             }
         }
-        return new RiskRules(normalizer, rules, boosts, union.words(), typoWords, fillers);
+        ConceptCombos combos = withCombos ? ConceptCombosLoader.loadBundled(normalizer, union) : null;
+        return new RiskRules(normalizer, rules, boosts, union.words(), typoWords, fillers, combos);
     }
 
     private static List<RiskRule> group(PatternParser parser, Group g, String where, String language,

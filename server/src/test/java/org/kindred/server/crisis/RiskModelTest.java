@@ -82,6 +82,7 @@ class RiskModelTest {
         assertArrayEquals(bundled.weights, trained.weights, "retrain: see docs/crisis.md");
         assertTrue(bundled.provenance.contains("blind-2.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-3.tsv"), bundled.provenance);
+        assertTrue(bundled.provenance.contains("blind-4.tsv"), bundled.provenance);
     }
 
     @Test

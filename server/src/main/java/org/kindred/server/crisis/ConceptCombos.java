@@ -1,0 +1,231 @@
+package org.kindred.server.crisis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Concepts combined by proximity ({@code crisis/combos.yaml}, issue 12): word lists per concept
+ * and language (a self-harm act, a body part, "again", pills, saving up, swallowing, a large
+ * quantity, a time, the past …) matched by Snowball stem ({@link Stemmers}), so "cortando",
+ * "cortarme" and "corté" are one word; and combinations such as "a self-harm act and a body part
+ * within six words of one sentence, with no cooking or haircut word in it" that make a signal or
+ * a booster of a rule category. A combination is a wording-free statement of a kind of risk, so
+ * it reaches sentences no rule enumerates; its matches go through the same negation, person and
+ * fiction checks as rule matches, and the explanation is its category.
+ *
+ * <p>Linear: each word is looked up once per language (a stem only when its first three letters
+ * start some concept word's stem), and each combination is checked once per concept occurrence,
+ * against the latest occurrence of each concept it needs. Immutable and thread-safe. The words
+ * are looked up in {@link ConceptLexicon}; {@link ConceptCombosLoader} reads the file.
+ */
+final class ConceptCombos {
+    /** A combination: concepts it needs, concepts that cancel it, the window, what it makes. */
+    record Combo(String name, long all, long none, int window, RiskRule rule) {
+    }
+
+    final List<String> names;
+    final List<Combo> combos;
+    private final ConceptLexicon lexicon;
+    /** The {@code past} concept's bit, or 0 when the file has none. */
+    private final long pastMask;
+    private final int pastBit;
+    /** The {@code present} concept's index ("now", "today", "but"), or -1. */
+    private final int presentBit;
+    /** The {@code better} concept's bit, or 0. */
+    private final long betterMask;
+
+    ConceptCombos(List<String> names, List<Combo> combos, ConceptLexicon lexicon) {
+        this.names = List.copyOf(names);
+        this.combos = List.copyOf(combos);
+        this.lexicon = lexicon;
+        int p = names.indexOf("past");
+        this.pastMask = p < 0 ? 0 : 1L << p;
+        this.pastBit = p;
+        this.presentBit = names.indexOf("present");
+        int b = names.indexOf("better");
+        this.betterMask = b < 0 ? 0 : 1L << b;
+    }
+
+    /** A match of a combination: the rule it makes and the token span. */
+    record Match(RiskRule rule, int start, int end, long gaps) {
+    }
+
+    /**
+     * Every combination found in the tokens.
+     *
+     * @param t the message's words (not split)
+     * @return matches, at most two per combination and sentence
+     */
+    List<Match> find(Token[] t) {
+        return read(t).matches;
+    }
+
+    /** What {@link #read} found in one message. */
+    static final class Reading {
+        final List<Match> matches = new ArrayList<>();
+        /** Per token: its clause tells of the past ({@code past} concept: "a year ago", "früher", "cuando era"). */
+        final boolean[] past;
+        /**
+         * Recovery talk: a {@code better} concept ("grateful", "dankbar", "mejor") after a
+         * {@code past} one, in a later clause or sentence ("a year ago I …, today I'm grateful").
+         */
+        boolean recovery;
+
+        Reading(int tokens) {
+            past = new boolean[tokens];
+        }
+    }
+
+    /** Every combination found in the tokens, which sentences tell of the past, and recovery talk. */
+    Reading read(Token[] t) {
+        Reading r = new Reading(t.length);
+        find(t, r);
+        return r;
+    }
+
+    /** Fills {@code r}: matches (at most two per combination and sentence), past sentences, recovery. */
+    private void find(Token[] t, Reading r) {
+        List<Match> out = r.matches;
+        boolean[] past = r.past;
+        int firstPast = -1;
+        if (t.length == 0 || combos.isEmpty()) {
+            return;
+        }
+        String[] stems = new String[t.length * Stemmers.LANGUAGES.length];
+        Occurrences occ = new Occurrences();
+        int s = 0;
+        while (s < t.length) {
+            int e = s + 1;
+            while (e < t.length && t[e].before != Token.Boundary.SENTENCE) {
+                e++;
+            }
+            occ.count = 0;
+            long mask = 0;
+            for (int i = s; i < e; i++) {
+                long found = lexicon.read(t, i, e, stems, occ);
+                mask |= found;
+                if ((found & pastMask) != 0 && firstPast < 0) {
+                    firstPast = i;
+                }
+                if ((found & betterMask) != 0 && firstPast >= 0 && !r.recovery) {
+                    r.recovery = boundaryBetween(t, firstPast, i);
+                }
+            }
+            if ((mask & pastMask) != 0) {
+                markPast(t, s, e, occ.concept, occ.start, occ.count, past);
+            }
+            for (Combo c : combos) {
+                if ((mask & c.all) == c.all && (mask & c.none) == 0) {
+                    combine(c, occ.concept, occ.start, occ.end, occ.count, out);
+                }
+            }
+            s = e;
+        }
+    }
+
+    /**
+     * Marks as past the clause of every {@code past} occurrence of the sentence {@code [s, e)}, cut
+     * short at a {@code present} word ("a year ago I wanted to die, today I'm grateful but I want
+     * to … tonight": only the first clause is past). Each token is marked at most once per
+     * occurrence whose token was not yet marked, so the cost stays linear.
+     */
+    private void markPast(Token[] t, int s, int e, int[] oc, int[] os, int count, boolean[] past) {
+        boolean[] present = new boolean[e - s];
+        for (int k = 0; k < count; k++) {
+            if (oc[k] == presentBit) {
+                present[os[k] - s] = true;
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            int p = os[k];
+            if (oc[k] != pastBit || past[p]) {
+                continue;
+            }
+            int from = p;
+            while (from > s && t[from].before == Token.Boundary.NONE && !present[from - 1 - s]) {
+                from--;
+            }
+            int to = p + 1;
+            while (to < e && t[to].before == Token.Boundary.NONE && !present[to - s]) {
+                to++;
+            }
+            java.util.Arrays.fill(past, from, to, true);
+        }
+    }
+
+    /** The concept occurrences of one sentence, in the order of their first word. */
+    private static final class Occurrences implements ConceptLexicon.Sink {
+        int[] concept = new int[16];
+        int[] start = new int[16];
+        int[] end = new int[16];
+        int count;
+
+        @Override
+        public void add(int c, int s, int e) {
+            if (count == concept.length) {
+                concept = java.util.Arrays.copyOf(concept, count * 2);
+                start = java.util.Arrays.copyOf(start, count * 2);
+                end = java.util.Arrays.copyOf(end, count * 2);
+            }
+            concept[count] = c;
+            start[count] = s;
+            end[count] = e;
+            count++;
+        }
+    }
+
+    private static boolean boundaryBetween(Token[] t, int from, int to) {
+        for (int k = from + 1; k <= to; k++) {
+            if (t[k].before != Token.Boundary.NONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Scans the sentence's occurrences once: at each occurrence of a needed concept, the latest
+     * occurrence of every needed concept makes a candidate span; one within the window is a match.
+     */
+    private static void combine(Combo c, int[] oc, int[] os, int[] oe, int count, List<Match> out) {
+        int needed = Long.bitCount(c.all);
+        int[] last = new int[64];
+        java.util.Arrays.fill(last, -1);
+        int have = 0;
+        int emitted = 0;
+        for (int k = 0; k < count && emitted < 2; k++) {
+            int concept = oc[k];
+            if ((c.all & (1L << concept)) == 0) {
+                continue;
+            }
+            if (last[concept] < 0) {
+                have++;
+            }
+            last[concept] = k;
+            if (have < needed) {
+                continue;
+            }
+            int start = Integer.MAX_VALUE;
+            int end = 0;
+            for (long m = c.all; m != 0; m &= m - 1) {
+                int j = last[Long.numberOfTrailingZeros(m)];
+                start = Math.min(start, os[j]);
+                end = Math.max(end, oe[j]);
+            }
+            if (end - start <= c.window && end - start <= PhrasePattern.MAX_SPAN) {
+                long gaps = 0;
+                for (int p = start; p < end; p++) {
+                    gaps |= 1L << (p - start);
+                }
+                for (long m = c.all; m != 0; m &= m - 1) {
+                    int j = last[Long.numberOfTrailingZeros(m)];
+                    for (int p = os[j]; p < oe[j]; p++) {
+                        gaps &= ~(1L << (p - start));
+                    }
+                }
+                out.add(new Match(c.rule, start, end, gaps));
+                emitted++;
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.kindred.server.crisis;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.text.Normalizer;
+
+/**
+ * Reads {@code crisis/combos.yaml} (see its header for the format) into {@link ConceptCombos}.
+ * Every error names the file, the concept or combination and what was expected.
+ */
+final class ConceptCombosLoader {
+    static final String BUNDLED = "crisis/combos.yaml";
+    static final int MAX_WINDOW = 16;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConceptCombosLoader() {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record File(String origin, Integer window, Map<String, Map<String, List<String>>> concepts, List<ComboEntry> combos) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record ComboEntry(List<String> all, List<String> none, Integer window, String category, String level,
+            Boolean boost, Boolean negation, Boolean fiction) {
+    }
+
+    /** The bundled combinations, with the shared normaliser and the context words of all languages. */
+    static ConceptCombos loadBundled(Normalizer normalizer, LanguageContext context) {
+        try (InputStream in = ConceptCombos.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + BUNDLED);
+            }
+            return compile(YAML.readValue(in, File.class), normalizer, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BUNDLED + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Compiles a combinations file.
+     *
+     * @throws IllegalArgumentException naming the concept or combination and what was expected
+     */
+    static ConceptCombos compile(File f, Normalizer normalizer, LanguageContext context) {
+        if (f.concepts() == null || f.concepts().isEmpty() || f.combos() == null) {
+            throw new IllegalArgumentException(BUNDLED + ": (expected: concepts: and combos:)");
+        }
+        if (f.concepts().size() > 63) {
+            throw new IllegalArgumentException(BUNDLED + ": " + f.concepts().size() + " concepts (expected: at most 63)");
+        }
+        int defaultWindow = f.window() == null ? 8 : f.window();
+        List<String> names = new ArrayList<>(f.concepts().keySet());
+        List<ConceptLexicon.Entry> entries = new ArrayList<>();
+        PatternParser words = new PatternParser(normalizer, Map.of());
+        for (int c = 0; c < names.size(); c++) {
+            String name = names.get(c);
+            for (Map.Entry<String, List<String>> byLang : f.concepts().get(name).entrySet()) {
+                int lang = Stemmers.index(byLang.getKey());
+                if (lang < 0) {
+                    throw new IllegalArgumentException(BUNDLED + " concept " + name + ": language '" + byLang.getKey()
+                            + "' (expected: en, es, de or fr)");
+                }
+                for (String written : byLang.getValue()) {
+                    entries.add(ConceptLexicon.entry(c, lang, written, words, BUNDLED + " concept " + name + "." + byLang.getKey()));
+                }
+            }
+        }
+        List<ConceptCombos.Combo> combos = new ArrayList<>();
+        int n = 0;
+        for (ComboEntry e : f.combos()) {
+            String where = BUNDLED + " combos[" + ++n + "]";
+            long all = mask(names, e.all(), where);
+            long none = e.none() == null ? 0 : mask(names, e.none(), where);
+            if (Long.bitCount(all) < 2) {
+                throw new IllegalArgumentException(where + ": (expected: all: at least two concepts)");
+            }
+            int window = e.window() == null ? defaultWindow : e.window();
+            if (window < 1 || window > MAX_WINDOW) {
+                throw new IllegalArgumentException(where + ": window " + window + " (expected: 1 to " + MAX_WINDOW + ")");
+            }
+            RiskCategory category = RiskCategory.parse(e.category(), where);
+            boolean boost = Boolean.TRUE.equals(e.boost());
+            RiskLevel level = boost ? null : level(e.level(), where);
+            String name = String.join("+", e.all());
+            RiskRule rule = new RiskRule(category, level, boost ? RiskRule.Kind.BOOSTER : RiskRule.Kind.SIGNAL,
+                    RiskRule.Person.ANY, new PhrasePattern("combo " + name, List.of()), "*", false,
+                    checks(context, !Boolean.FALSE.equals(e.negation()), !Boolean.FALSE.equals(e.fiction())));
+            combos.add(new ConceptCombos.Combo(name, all, none, window, rule));
+        }
+        return new ConceptCombos(names, combos, new ConceptLexicon(entries));
+    }
+
+    /** The context words with the negation or fiction check switched off (empty word sets). */
+    private static LanguageContext checks(LanguageContext c, boolean negation, boolean fiction) {
+        if (negation && fiction) {
+            return c;
+        }
+        return new LanguageContext(negation ? c.negators : Set.of(), c.breakers, c.clauseWords, c.subjects,
+                c.firstPerson, c.thirdPerson, fiction ? c.fiction : Set.of());
+    }
+
+    private static long mask(List<String> names, List<String> concepts, String where) {
+        long m = 0;
+        for (String c : concepts == null ? List.<String>of() : concepts) {
+            int i = names.indexOf(c);
+            if (i < 0) {
+                throw new IllegalArgumentException(where + ": concept '" + c + "' (expected: one of " + names + ")");
+            }
+            m |= 1L << i;
+        }
+        return m;
+    }
+
+    private static RiskLevel level(String raw, String where) {
+        for (RiskLevel l : RiskLevel.values()) {
+            if (raw != null && l.name().equalsIgnoreCase(raw.trim())) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException(where + ": level '" + raw + "' (expected: concern, high or imminent, or boost: true)");
+    }
+}

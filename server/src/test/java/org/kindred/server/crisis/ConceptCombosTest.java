@@ -1,0 +1,124 @@
+package org.kindred.server.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.text.Normalizer;
+
+/**
+ * Concepts combined by proximity (crisis/combos.yaml): stems instead of enumerated inflections,
+ * combinations that reach wordings no rule lists, and the look-alikes they must leave alone.
+ * The rules alone (no model) with and without the combinations, so each case shows what they add.
+ */
+class ConceptCombosTest {
+    private static final Normalizer NORMALIZER = new Normalizer();
+    private static final RiskRules WITH = RiskRulesLoader.loadBundled(NORMALIZER, true);
+    private static final RiskAssessor COMBINED = RiskAssessor.of(WITH, null);
+    private static final RiskAssessor RULES = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER, false), null);
+
+    @Test
+    void snowballStemsJoinInflectionsPerLanguage() {
+        int en = Stemmers.index("en");
+        int es = Stemmers.index("es");
+        assertEquals(Stemmers.stem(en, "suicidal"), Stemmers.stem(en, "suiciding"));
+        assertEquals(Stemmers.stem(en, "hoard"), Stemmers.stem(en, "hoarding"));
+        assertEquals(Stemmers.stem(es, "cortar"), Stemmers.stem(es, "cortando"));
+        assertEquals(-1, Stemmers.index("nl"));
+        String longWord = "x".repeat(10_000);
+        assertEquals(longWord, Stemmers.stem(en, longWord), "long words are not stemmed");
+    }
+
+    /** Written for this test in the kinds; none of these wordings is in a rule or a labelled set. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "cutting again tonight, worse than last time|en|HIGH",
+        "burned my thigh on purpose|en|HIGH",
+        "me volví a cortar los brazos|es|HIGH",
+        "hab mir gestern wieder die beine geritzt|de|HIGH",
+        "je me suis encore scarifiée hier soir|fr|HIGH",
+        "been stockpiling my sleeping tablets for weeks|en|HIGH",
+        "llevo semanas juntando pastillas, ya casi tengo suficientes|es|IMMINENT",
+        "swallowed basically the whole blister of my tablets just now|en|IMMINENT",
+        "researched which dose would be lethal|en|HIGH",
+        "c'est décidé, samedi tout sera fini|fr|IMMINENT",
+    })
+    void combinationsReachWordingsTheRulesDoNotList(String text, String lang, RiskLevel atLeast) {
+        RiskAssessment a = COMBINED.assess(text, lang);
+        assertTrue(a.level() != null && a.level().compareTo(atLeast) >= 0, text + " -> " + a);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "cut my hair again, shorter than ever|en",
+        "burned my arm on the oven again while cooking|en",
+        "me corté el flequillo otra vez|es",
+        "googled how many ibuprofen are safe for a headache|en",
+        "it all ends tonight, the season finale is at nine|en",
+        "a year ago I swallowed a whole box of pills, today I'm grateful to be here|en",
+        "sechs monate ohne mich zu ritzen, bin stolz|de",
+        "counted my pills into the weekly organiser|en",
+        "my sister has been hoarding her pills|en",
+        "dernier message pour aujourd'hui, bonne nuit tout le monde|fr",
+    })
+    void lookAlikesDoNotEscalate(String text, String lang) {
+        RiskAssessment a = COMBINED.assess(text, lang);
+        assertFalse(a.escalates(), text + " -> " + a);
+    }
+
+    @Test
+    void aMatchIsExplainedByItsCategoryAndGoesThroughTheNegationCheck() {
+        RiskAssessment cut = COMBINED.assess("cutting again tonight, worse than last time", "en");
+        assertTrue(cut.categories().contains(RiskCategory.SELF_HARM), cut.toString());
+        assertNull(COMBINED.assess("i have never been stockpiling my sleeping tablets", "en").level());
+    }
+
+    @Test
+    void aClauseAboutThePastTellsOfAnAttemptNotAnActInProgress() {
+        assertEquals(RiskLevel.HIGH, COMBINED.assess("a los 15 me tomé todas las pastillas del botiquín", "es").level());
+        assertEquals(RiskLevel.IMMINENT, COMBINED.assess("me tomé todas las pastillas del botiquín", "es").level());
+        // the past ends at a present word: what follows is not a story
+        assertEquals(RiskLevel.IMMINENT, COMBINED.assess(
+                "a year ago I wanted to die, today I'm grateful but I want to kill myself tonight", "en").level());
+    }
+
+    @Test
+    void theyAddToTheRulesWithoutTakingAnythingAway() {
+        for (String text : List.of("i want to die", "took all my pills an hour ago", "i'll kill myself tonight")) {
+            RiskLevel rules = RULES.assess(text, "en").level();
+            RiskLevel both = COMBINED.assess(text, "en").level();
+            assertTrue(both.compareTo(rules) >= 0, text);
+        }
+    }
+
+    @Test
+    void aLongSentenceOfConceptWordsIsReadOnceAndMatchesAreBounded() {
+        String text = "again cut arm pills saved enough tonight decided ".repeat(5_000);
+        Token[] t = WITH.tokenizer.tokenize(NORMALIZER.normalize(text));
+        List<ConceptCombos.Match> m = WITH.combos.find(t);
+        assertTrue(m.size() <= 2 * WITH.combos.combos.size(), "at most two per combination and sentence: " + m.size());
+        assertTrue(ConceptLexicon.isBig("15") && ConceptLexicon.isBig("100") && !ConceptLexicon.isBig("9")
+                && !ConceptLexicon.isBig("05"));
+    }
+
+    @Test
+    void badFilesAreRefusedWithWhatWasExpected() {
+        LanguageContext none = LanguageContext.union(List.of());
+        ConceptCombosLoader.File unknown = new ConceptCombosLoader.File("t", 8, Map.of("a", Map.of("en", List.of("x"))),
+                List.of(new ConceptCombosLoader.ComboEntry(List.of("a", "b"), null, null, "self_harm", "high", null, null, null)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConceptCombosLoader.compile(unknown, NORMALIZER, none));
+        assertTrue(e.getMessage().contains("concept 'b' (expected: one of [a])"), e.getMessage());
+        ConceptCombosLoader.File lang = new ConceptCombosLoader.File("t", 8, Map.of("a", Map.of("nl", List.of("x"))), List.of());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConceptCombosLoader.compile(lang, NORMALIZER, none))
+                .getMessage().contains("(expected: en, es, de or fr)"));
+    }
+}
