@@ -25,14 +25,14 @@ import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.moderator.LoginEndpoint;
+import org.kindred.server.api.LoginEndpoint;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
-import org.kindred.server.session.AddressLimiter;
-import org.kindred.server.session.Connection;
-import org.kindred.server.session.Dispatcher;
+import org.kindred.server.transport.AddressLimiter;
+import org.kindred.server.transport.Connection;
+import org.kindred.server.dispatch.Dispatcher;
 import org.kindred.server.session.NickRules;
-import org.kindred.server.session.RequestHandlers;
+import org.kindred.server.dispatch.RequestHandlers;
 import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.transport.ConnectionAdmission;
@@ -230,7 +230,7 @@ public final class KindredServer implements AutoCloseable {
         e.put("/api/rooms", SimpleEndpoint.get(SimpleEndpoint.JSON, () -> new String(
                 codec.encode(new ServerMessage.Rooms(null, rooms.summaries())),
                 java.nio.charset.StandardCharsets.UTF_8)));
-        e.put("/api/crisis-lines", new org.kindred.server.transport.CrisisLinesEndpoint(
+        e.put("/api/crisis-lines", new org.kindred.server.api.CrisisLinesEndpoint(
                 new org.kindred.server.crisis.CrisisLinesQuery(services.crisis.responder(), codec.mapper())));
         e.put("/metrics", SimpleEndpoint.getOffLoop(SimpleEndpoint.PROMETHEUS, reporting, metrics::scrape));
         return e;

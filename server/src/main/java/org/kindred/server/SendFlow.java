@@ -21,7 +21,7 @@ import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.ModeratorHub;
 import org.kindred.server.moderator.ReviewQueue;
 import org.kindred.server.room.Room;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Outbound;
 import org.kindred.server.common.Ids;
 import org.kindred.server.session.Session;
 import org.kindred.server.store.Excerpt;
@@ -59,7 +59,7 @@ final class SendFlow {
         this.handOff = services.handOff;
     }
 
-    void onSend(Connection c, Session s, Room room, ClientMessage.Send send, long now) {
+    void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now) {
         Verdict v = pipeline.evaluate(new MessageContext(room.id(), s.memberId(), s.role(), s.fingerprint(),
                 s.createdAt(), now, 0, send.text(), room.mentionable())); // slow mode is the room's own check
         // A staff member's own words in a private conversation are the response, not a risk signal:
@@ -101,7 +101,7 @@ final class SendFlow {
                 && !risk.categories().equals(java.util.Set.of(RiskCategory.THIRD_PARTY));
     }
 
-    private void block(Connection c, Session s, Room room, ClientMessage.Send send, Verdict v, long now) {
+    private void block(Outbound c, Session s, Room room, ClientMessage.Send send, Verdict v, long now) {
         c.send(ServerMessage.Error.of(send.id(), ErrorCode.BLOCKED, v.reason()));
         String categories = String.join(",", v.categories());
         if (v.alertModerators()) {
@@ -123,7 +123,7 @@ final class SendFlow {
     }
 
     /** Holds a message for review: stored and announced first, then the sender hears it is held. */
-    private void hold(Connection c, Session s, Room room, String reqId, String text, List<String> categories) {
+    private void hold(Outbound c, Session s, Room room, String reqId, String text, List<String> categories) {
         String msgId = Ids.of("m_");
         room.member(s.memberId()).thenAcceptAsync(info -> {
             if (info.isEmpty()) {

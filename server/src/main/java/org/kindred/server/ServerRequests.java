@@ -12,14 +12,14 @@ import org.kindred.protocol.ServerMessage;
 import org.kindred.server.moderator.BanList;
 import org.kindred.server.moderator.MemberReports;
 import org.kindred.server.moderator.ModeratorRequests;
-import org.kindred.server.moderator.Principal;
+import org.kindred.server.session.Principal;
 import org.kindred.server.moderator.StaffRevocations;
 import org.kindred.server.moderator.TokenService;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.CheckIns;
-import org.kindred.server.session.Connection;
-import org.kindred.server.session.RequestHandlers;
+import org.kindred.server.transport.Outbound;
+import org.kindred.server.dispatch.RequestHandlers;
 import org.kindred.server.session.Session;
 import org.kindred.server.store.Ban;
 
@@ -70,22 +70,22 @@ public final class ServerRequests implements RequestHandlers {
     }
 
     @Override
-    public void joinPrivate(Connection c, Session s, ClientMessage.Join join) {
+    public void joinPrivate(Outbound c, Session s, ClientMessage.Join join) {
         handOff.join(c, s, join);
     }
 
     @Override
-    public void leavePrivate(Connection c, Session s, ClientMessage.Leave leave) {
+    public void leavePrivate(Outbound c, Session s, ClientMessage.Leave leave) {
         handOff.leave(c, s, leave);
     }
 
     @Override
-    public void onSend(Connection c, Session s, Room room, ClientMessage.Send send, long now) {
+    public void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now) {
         sendFlow.onSend(c, s, room, send, now);
     }
 
     @Override
-    public void onOther(Connection c, Session s, ClientMessage message, long now) {
+    public void onOther(Outbound c, Session s, ClientMessage message, long now) {
         if (message instanceof ModRequest m) {
             moderators.handle(c, s, m);
         } else if (message instanceof CheckInRequest r) {
@@ -109,7 +109,7 @@ public final class ServerRequests implements RequestHandlers {
     }
 
     @Override
-    public void helpWithoutSession(Connection c, ClientMessage.Help help, String region, String locale) {
+    public void helpWithoutSession(Outbound c, ClientMessage.Help help, String region, String locale) {
         crisis.helpWithoutSession(c, help.id(), region, locale);
     }
 
@@ -134,28 +134,28 @@ public final class ServerRequests implements RequestHandlers {
     }
 
     @Override
-    public boolean admitted(Connection c, Session s, String reqId) {
+    public boolean admitted(Outbound c, Session s, String reqId) {
         return notBanned(c, s, reqId);
     }
 
     @Override
-    public boolean mayJoin(Connection c, Session s, String reqId) {
+    public boolean mayJoin(Outbound c, Session s, String reqId) {
         return notBanned(c, s, reqId);
     }
 
     @Override
-    public void resumed(Connection c, Session s) {
+    public void resumed(Outbound c, Session s) {
         if (checkIns != null) {
             checkIns.resumed(s);
         }
     }
 
     @Override
-    public void closed(Connection c) {
+    public void closed(Outbound c) {
         moderators.closed(c);
     }
 
-    private boolean notBanned(Connection c, Session s, String reqId) {
+    private boolean notBanned(Outbound c, Session s, String reqId) {
         if (s.role().canModerate()) {
             return true;
         }
@@ -171,7 +171,7 @@ public final class ServerRequests implements RequestHandlers {
         return false;
     }
 
-    private static void reply(Connection c, String id, CompletableFuture<ServerMessage> f) {
+    private static void reply(Outbound c, String id, CompletableFuture<ServerMessage> f) {
         f.whenComplete((msg, err) -> c.send(err == null ? msg : ServerMessage.Error.of(id, ErrorCode.INTERNAL,
                 "Something went wrong on the server; please try again.")));
     }

@@ -14,9 +14,10 @@ import org.kindred.server.config.RoomConfig;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.Escalations;
+import org.kindred.server.moderator.PrivateConversations;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.Escalation;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * requests arrive on event loops, store work runs on {@code blocking}, room work on the room's
  * thread.
  */
-public final class HandOff {
+public final class HandOff implements PrivateConversations {
     /** Every private room id starts with this; configured rooms may not be found under it. */
     public static final String PREFIX = "private-";
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
@@ -69,6 +70,7 @@ public final class HandOff {
      * True when {@code join}/{@code leave} of {@code room} belongs here: an open private room,
      * or an id shaped like one that is not a configured room (an ended conversation).
      */
+    @Override
     public boolean handles(String room) {
         return rooms.isPrivate(room) || (room.startsWith(PREFIX) && rooms.get(room) == null);
     }
@@ -79,7 +81,8 @@ public final class HandOff {
      * ended; {@code forbidden} when the person is staff, or already talking privately with
      * someone else (reaching again the one you already talk with returns that room).
      */
-    public void reach(Connection c, Session staff, ModRequest.Reach r) {
+    @Override
+    public void reach(Outbound c, Session staff, ModRequest.Reach r) {
         CompletableFuture.supplyAsync(() -> memberOf(r), blocking).whenComplete((memberId, err) -> {
             if (err != null) {
                 LOG.warn("reach failed error={}", err.getClass().getSimpleName());
@@ -98,7 +101,7 @@ public final class HandOff {
                 : escalations.find(r.escalation()).map(Escalation::memberId);
     }
 
-    private void open(Connection c, Session staff, String memberId, ModRequest.Reach r) {
+    private void open(Outbound c, Session staff, String memberId, ModRequest.Reach r) {
         Session member = sessions.byMember(memberId).filter(s -> !s.isExpired()).orElse(null);
         if (member == null) {
             c.send(ServerMessage.Error.of(r.id(), ErrorCode.NOT_FOUND, "This person is no longer connected, "
@@ -153,7 +156,7 @@ public final class HandOff {
      * the one it has in its other rooms); the staff member gets {@code already_in_room}; anyone
      * else {@code not_found}, as if the room did not exist.
      */
-    public void join(Connection c, Session s, ClientMessage.Join j) {
+    public void join(Outbound c, Session s, ClientMessage.Join j) {
         Conversation conv = byRoom.get(j.room());
         if (conv == null || !conv.involves(s)) {
             c.send(ServerMessage.Error.of(j.id(), ErrorCode.NOT_FOUND, GONE));
@@ -181,7 +184,7 @@ public final class HandOff {
      * {@code leave} of a private room: before accepting, the member declines (the staff member
      * gets {@code notice declined}); after, either side leaving ends the conversation.
      */
-    public void leave(Connection c, Session s, ClientMessage.Leave l) {
+    public void leave(Outbound c, Session s, ClientMessage.Leave l) {
         Conversation conv = byRoom.get(l.room());
         if (conv == null || !conv.involves(s)) {
             c.send(ServerMessage.Error.of(l.id(), ErrorCode.NOT_FOUND, GONE));
@@ -204,7 +207,8 @@ public final class HandOff {
     }
 
     /** {@code mod.close}: the staff member of the conversation ends it; anyone else gets {@code not_found}. */
-    public void close(Connection c, Session staff, ModRequest.Close m) {
+    @Override
+    public void close(Outbound c, Session staff, ModRequest.Close m) {
         Conversation conv = byRoom.get(m.room());
         if (conv == null || !conv.isStaff(staff)) {
             c.send(ServerMessage.Error.of(m.id(), ErrorCode.NOT_FOUND,

@@ -13,7 +13,7 @@ import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.Ban;
@@ -45,7 +45,7 @@ public final class ModeratorRequests {
     private final Executor blocking;
     private final LongSupplier clock;
     private final ConsoleRequests console;
-    private final org.kindred.server.handoff.HandOff handOff;
+    private final PrivateConversations handOff;
 
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
@@ -56,7 +56,7 @@ public final class ModeratorRequests {
     /** With the warm hand-off ({@code mod.reach}, {@code mod.close}); null refuses those. */
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
-            LongSupplier clock, org.kindred.server.handoff.HandOff handOff) {
+            LongSupplier clock, PrivateConversations handOff) {
         this.handOff = handOff;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -72,7 +72,7 @@ public final class ModeratorRequests {
     }
 
     /** Handles one request from a session whose role may moderate. */
-    public void handle(Connection c, Session s, ModRequest m) {
+    public void handle(Outbound c, Session s, ModRequest m) {
         String who = s.moderatorName();
         ServerMessage.Error malformed = ModChecks.refusal(m);
         if (malformed != null) {
@@ -158,7 +158,7 @@ public final class ModeratorRequests {
     }
 
     /** A moderator connection closed. */
-    public void closed(Connection c) {
+    public void closed(Outbound c) {
         hub.unwatch(c);
     }
 
@@ -216,7 +216,7 @@ public final class ModeratorRequests {
         audit.record(who, AuditAction.BAN, s.memberId(), null, (expires == null ? "permanent" : b.seconds() + "s")
                 + ": " + b.reason());
         LOG.info("member banned ban={} member={}", ban.id(), s.memberId());
-        Connection conn = s.connection();
+        Outbound conn = s.connection();
         sessions.end(s);
         if (conn != null) {
             conn.close(CloseCodes.BANNED, "Banned by a moderator");
@@ -250,7 +250,7 @@ public final class ModeratorRequests {
      * kick, slow mode and lock would break a warm hand-off from outside it (its two people end it
      * with {@code leave} or {@code mod.close}).
      */
-    private void withPublicRoom(Connection c, String id, String roomId,
+    private void withPublicRoom(Outbound c, String id, String roomId,
             java.util.function.Function<Room, CompletableFuture<ServerMessage>> action) {
         if (handOff != null && handOff.handles(roomId)) {
             c.send(notFound(id, "There is no room with that name."));
@@ -259,7 +259,7 @@ public final class ModeratorRequests {
         withRoom(c, id, roomId, action);
     }
 
-    private void withRoom(Connection c, String id, String roomId,
+    private void withRoom(Outbound c, String id, String roomId,
             java.util.function.Function<Room, CompletableFuture<ServerMessage>> action) {
         Room room = rooms.get(roomId);
         if (room == null) {
@@ -269,11 +269,11 @@ public final class ModeratorRequests {
         reply(c, id, action.apply(room));
     }
 
-    private void async(Connection c, String id, Supplier<ServerMessage> work) {
+    private void async(Outbound c, String id, Supplier<ServerMessage> work) {
         reply(c, id, CompletableFuture.supplyAsync(work, blocking));
     }
 
-    private static void reply(Connection c, String id, CompletableFuture<ServerMessage> f) {
+    private static void reply(Outbound c, String id, CompletableFuture<ServerMessage> f) {
         f.whenComplete((msg, err) -> {
             if (err != null) {
                 LOG.warn("moderator request failed error={}", rootCause(err).getClass().getSimpleName());

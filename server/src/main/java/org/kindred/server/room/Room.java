@@ -1,6 +1,5 @@
 package org.kindred.server.room;
 
-import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Optional;
@@ -21,7 +20,9 @@ import org.kindred.protocol.SendStatus;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.RoomConfig;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.Connection;
+import org.kindred.server.session.Fanout;
+import org.kindred.server.transport.Outbound;
+import org.kindred.server.transport.SharedFrame;
 import org.kindred.server.common.Ids;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
@@ -127,7 +128,7 @@ public final class Room {
         executor.execute(task);
     }
 
-    public void join(Session s, String requestedNick, Connection reply, String reqId) {
+    public void join(Session s, String requestedNick, Outbound reply, String reqId) {
         execute(() -> doJoin(s, requestedNick, reply::send, reqId));
     }
 
@@ -136,7 +137,7 @@ public final class Room {
         execute(() -> doJoin(s, requestedNick, reply, reqId));
     }
 
-    public void leave(Session s, Connection reply, String reqId) {
+    public void leave(Session s, Outbound reply, String reqId) {
         execute(() -> {
             if (remove(s) == null) {
                 reply.send(notInRoom(reqId));
@@ -147,12 +148,12 @@ public final class Room {
     }
 
     /** Posts a message that passed moderation with the given status and delivered text. */
-    public void post(Session s, Connection reply, String reqId, String text, SendStatus status) {
+    public void post(Session s, Outbound reply, String reqId, String text, SendStatus status) {
         post(s, reply, reqId, text, status, List.of());
     }
 
     /** As above; {@code notices} go to the sender right after its {@code sent} reply. */
-    public void post(Session s, Connection reply, String reqId, String text, SendStatus status,
+    public void post(Session s, Outbound reply, String reqId, String text, SendStatus status,
             List<ServerMessage.Notice> notices) {
         execute(() -> {
             Member m = members.get(s.memberId());
@@ -334,7 +335,7 @@ public final class Room {
         });
     }
 
-    public void typing(Session s, Connection reply, String reqId) {
+    public void typing(Session s, Outbound reply, String reqId) {
         execute(() -> {
             Member m = members.get(s.memberId());
             if (m == null) {
@@ -486,7 +487,7 @@ public final class Room {
         if (members.isEmpty()) {
             return;
         }
-        ByteBuf encoded = Encoded.of(codec, event);
+        SharedFrame encoded = SharedFrame.encode(codec, event);
         try {
             Fanout fanout = new Fanout(encoded, event);
             for (Member m : members.values()) {

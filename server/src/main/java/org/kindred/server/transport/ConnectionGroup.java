@@ -2,7 +2,6 @@ package org.kindred.server.transport;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.kindred.server.session.Connection;
 
 /** Every open WebSocket connection, so shutdown can say goodbye to each. */
 public final class ConnectionGroup {

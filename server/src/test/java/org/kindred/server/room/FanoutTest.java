@@ -32,7 +32,7 @@ import org.kindred.protocol.Role;
 import org.kindred.protocol.SendStatus;
 import org.kindred.server.config.RoomConfig;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Connection;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
 
@@ -83,7 +83,7 @@ class FanoutTest {
             otherLoop |= server.eventLoop() != room.executorForTests();
             Connection c = new Connection(server, codec, metrics, null, new Connection.Limits(60, 20, 5), 0);
             Session s = new Session("u_" + i, "h", Role.MEMBER, null, null, null, null, 0, 10, c);
-            c.session(s);
+            c.attach(s);
             sessions.add(s);
             connections.add(c);
             room.join(s, "Member " + i, c, "j" + i);

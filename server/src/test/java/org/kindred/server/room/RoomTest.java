@@ -13,7 +13,7 @@ import org.kindred.protocol.Role;
 import org.kindred.protocol.SendStatus;
 import org.kindred.server.config.RoomConfig;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Connection;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
 import org.kindred.server.testing.Harness;
@@ -34,7 +34,7 @@ class RoomTest {
         EmbeddedChannel ch = new EmbeddedChannel();
         Connection c = new Connection(ch, codec, metrics, null, new Connection.Limits(60, 20, 5), now);
         Session s = new Session("u_" + (++peers), "h", role, null, null, null, null, now, 10, c);
-        c.session(s);
+        c.attach(s);
         return new Peer(ch, c, s);
     }
 

@@ -18,7 +18,7 @@ import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
-import org.kindred.server.session.Dispatcher;
+import org.kindred.server.dispatch.Dispatcher;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.SessionRegistry;
 

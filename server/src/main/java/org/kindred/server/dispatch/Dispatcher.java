@@ -1,4 +1,4 @@
-package org.kindred.server.session;
+package org.kindred.server.dispatch;
 
 import java.util.IllformedLocaleException;
 import java.util.Locale;
@@ -12,19 +12,27 @@ import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
-import org.kindred.server.moderator.Principal;
+import org.kindred.server.session.Principal;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.kindred.server.session.SessionRegistry;
+import org.kindred.server.session.NewSessionLimiter;
+import org.kindred.server.session.Features;
+import org.kindred.server.session.SessionLimits;
+import org.kindred.server.session.Session;
+import org.kindred.server.transport.Connection;
+import org.kindred.server.transport.Inbound;
+import org.kindred.server.session.Sessions;
 
 /**
  * Turns each decoded request into work for the session registry and the rooms. Runs on the
  * connection's event loop; anything that touches a room is handed to that room's thread.
  * Every request gets exactly one reply (typing: only on failure).
  */
-public final class Dispatcher {
+public final class Dispatcher implements Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** The 1.1 additions this server supports, listed in {@code welcome.features} (PROTOCOL.md). */
 
@@ -57,6 +65,7 @@ public final class Dispatcher {
     }
 
     /** One text frame from the client. */
+    @Override
     public void onText(Connection c, String frame) {
         long now = clock.getAsLong();
         Decoded d = codec.decodeClient(frame);
@@ -72,7 +81,7 @@ public final class Dispatcher {
             strike(c, now);
             return;
         }
-        Session s = c.session();
+        Session s = Sessions.of(c);
         if (m instanceof ClientMessage.Hello hello) {
             hello(c, hello, now);
             return;
@@ -122,7 +131,7 @@ public final class Dispatcher {
     }
 
     private void hello(Connection c, ClientMessage.Hello hello, long now) {
-        if (c.session() != null || c.helloPending()) {
+        if (Sessions.of(c) != null || c.helloPending()) {
             c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
                     "This connection has already said hello."));
             return;
@@ -147,14 +156,14 @@ public final class Dispatcher {
         c.helloHints(region, locale);
         if (hello.auth() != null) {
             c.helloPending(true);
-            handlers.authenticate(hello.auth()).whenComplete((principal, err) -> c.channel().eventLoop().execute(() -> {
+            handlers.authenticate(hello.auth()).whenComplete((principal, err) -> c.writer().execute(() -> {
                 c.helloPending(false);
                 if (err != null || principal.isEmpty()) {
                     c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNAUTHORIZED,
                             "That sign-in has expired or is not valid. Please sign in again."));
                     return;
                 }
-                if (c.isOpen() && c.session() == null) {
+                if (c.isOpen() && Sessions.of(c) == null) {
                     resume(c, hello, principal.get(), region, locale, now);
                 }
             }));
@@ -176,13 +185,13 @@ public final class Dispatcher {
             return;
         }
         c.helloPending(true);
-        handlers.stillStaff(staff).whenComplete((ok, err) -> c.channel().eventLoop().execute(() -> {
+        handlers.stillStaff(staff).whenComplete((ok, err) -> c.writer().execute(() -> {
             c.helloPending(false);
             if (err != null || !Boolean.TRUE.equals(ok)) {
                 handlers.revoked(staff);
                 welcome(c, new ClientMessage.Hello(hello.id(), hello.v(), hello.locale(), hello.region(), null,
                         hello.auth()), principal, region, locale, now);
-            } else if (c.isOpen() && c.session() == null) {
+            } else if (c.isOpen() && Sessions.of(c) == null) {
                 welcome(c, hello, principal, region, locale, now);
             }
         }));
@@ -190,7 +199,7 @@ public final class Dispatcher {
 
     private void welcome(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
             long now) {
-        if (!c.isOpen() || c.session() != null) {
+        if (!c.isOpen() || Sessions.of(c) != null) {
             return;
         }
         Role role = principal == null ? Role.MEMBER : principal.role();
@@ -213,7 +222,7 @@ public final class Dispatcher {
         }
         Session s = claimed.session();
         if (!handlers.admitted(c, s, hello.id())) {
-            c.session(null);
+            c.attach(null);
             sessions.end(s);
             return;
         }
@@ -264,9 +273,10 @@ public final class Dispatcher {
     }
 
     /** The connection closed. */
+    @Override
     public void onClosed(Connection c) {
         handlers.closed(c);
-        Session s = c.session();
+        Session s = Sessions.of(c);
         sessions.detach(c);
         if (s != null && s.isDetached()) {
             for (String roomId : s.rooms()) {
