@@ -27,6 +27,7 @@ import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.api.LoginEndpoint;
 import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomParts;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.transport.AddressLimiter;
 import org.kindred.server.transport.Connection;
@@ -161,8 +162,9 @@ public final class KindredServer implements AutoCloseable {
 
         ModerationSetup.Built moderation = ModerationSetup.build(config, section("moderation"));
         NickRules nicks = new NickRules(moderation.pipeline()::acceptableNick);
-        rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, workerGroup.next(), codec, metrics, nicks,
-                config.historySize(), config.historyMaxAgeSeconds() * 1000L, clock));
+        RoomParts parts = RoomParts.inMemory(codec, metrics, nicks, config.historySize(),
+                config.historyMaxAgeSeconds() * 1000L, clock); // one node: broker, presence, history in memory
+        rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, workerGroup.next(), parts));
         sessions = new SessionRegistry(Duration.ofSeconds(config.resumeWindowSeconds()), config.historySize(),
                 s -> {
                     if (checkIns != null) {

@@ -15,11 +15,14 @@ import org.kindred.server.crisis.RiskMessagePolicy;
 import org.kindred.server.moderation.MessageContext;
 import org.kindred.server.moderation.ModerationPipeline;
 import org.kindred.server.moderation.Notice;
+import org.kindred.server.moderation.Outcome;
 import org.kindred.server.moderation.Verdict;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.ModeratorHub;
 import org.kindred.server.moderator.ReviewQueue;
+import org.kindred.server.dispatch.RoomReplies;
+import org.kindred.server.room.Refusal;
 import org.kindred.server.room.Room;
 import org.kindred.server.transport.Outbound;
 import org.kindred.server.common.Ids;
@@ -60,6 +63,13 @@ final class SendFlow {
     }
 
     void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now) {
+        // The room's policy first: a sender who may not post here (not in the room, room locked,
+        // muted, slow mode) spends no rate tokens, earns no strikes and opens no escalation.
+        Refusal refused = room.mayPost(s, now);
+        if (refused != null) {
+            c.send(refused.toError(send.id()));
+            return;
+        }
         Verdict v = pipeline.evaluate(new MessageContext(room.id(), s.memberId(), s.role(), s.fingerprint(),
                 s.createdAt(), now, 0, send.text(), room.mentionable())); // slow mode is the room's own check
         // A staff member's own words in a private conversation are the response, not a risk signal:
@@ -89,8 +99,8 @@ final class SendFlow {
                 for (Notice n : v.notices()) {
                     notices.add(new ServerMessage.Notice(room.id(), n.code(), n.text()));
                 }
-                room.post(s, c, send.id(), v.text(), v.outcome() == org.kindred.server.moderation.Outcome.MASK
-                        ? SendStatus.MASKED : SendStatus.DELIVERED, notices);
+                RoomReplies.post(room, s, c, send.id(), v.text(), v.outcome() == Outcome.MASK ? SendStatus.MASKED
+                        : SendStatus.DELIVERED, notices);
             }
             default -> throw new IllegalStateException("unhandled outcome " + v.outcome());
         }
@@ -118,7 +128,7 @@ final class SendFlow {
             store.mutes().put(new Mute(room.id(), s.memberId(), until, AuditLog.SYSTEM, "repeated severe violations",
                     now));
             audit.record(AuditLog.SYSTEM, AuditAction.AUTO_MUTE, s.memberId(), room.id(), seconds + "s");
-        }, blocking).thenCompose(x -> room.mute(s.memberId(), until,
+        }, blocking).thenCompose(x -> room.controls().mute(s.memberId(), until,
                 "Your messages are paused here for a little while because several were blocked."));
     }
 

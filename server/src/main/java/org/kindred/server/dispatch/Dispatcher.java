@@ -106,12 +106,12 @@ public final class Dispatcher implements Inbound {
         } else if (m instanceof ClientMessage.Join join) {
             Room room = room(c, join.id(), join.room());
             if (room != null && handlers.mayJoin(c, s, join.id())) {
-                room.join(s, join.nick(), c, join.id());
+                RoomReplies.join(room, s, join.nick(), c, join.id());
             }
         } else if (m instanceof ClientMessage.Leave leave) {
             Room room = room(c, leave.id(), leave.room());
             if (room != null) {
-                room.leave(s, c, leave.id());
+                RoomReplies.leave(room, s, c, leave.id());
             }
         } else if (m instanceof ClientMessage.Send send) {
             Room room = room(c, send.id(), send.room());
@@ -121,7 +121,7 @@ public final class Dispatcher implements Inbound {
         } else if (m instanceof ClientMessage.Typing typing) {
             Room room = room(c, typing.id(), typing.room());
             if (room != null) {
-                room.typing(s, c, typing.id());
+                RoomReplies.typing(room, s, c, typing.id());
             }
         } else if (m instanceof ModRequest mod && !s.role().canModerate()) {
             c.send(ServerMessage.Error.of(mod.id(), ErrorCode.FORBIDDEN, "Only moderators can do that."));

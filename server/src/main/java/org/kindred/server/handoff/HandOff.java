@@ -11,6 +11,7 @@ import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.RoomConfig;
+import org.kindred.server.dispatch.RoomReplies;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.Escalations;
@@ -132,7 +133,8 @@ public final class HandOff implements PrivateConversations {
             return;
         }
         byRoom.put(conv.id, conv);
-        room.join(staff, Names.staffNick(staff), r.id(), reply -> {
+        room.join(staff, Names.staffNick(staff), result -> {
+            ServerMessage reply = RoomReplies.joinReply(result, r.id());
             if (!(reply instanceof ServerMessage.Joined)) {
                 forget(conv);
                 c.send(reply); // an error echoing the request's id
@@ -163,14 +165,15 @@ public final class HandOff implements PrivateConversations {
             return;
         }
         if (conv.isStaff(s)) {
-            conv.room.join(s, j.nick(), c, j.id());
+            RoomReplies.join(conv.room, s, j.nick(), c, j.id());
             return;
         }
         String nick = j.nick() != null ? j.nick() : currentNick(s);
-        conv.room.join(s, nick, j.id(), reply -> {
+        conv.room.join(s, nick, result -> {
+            ServerMessage reply = RoomReplies.joinReply(result, j.id());
             if (reply instanceof ServerMessage.Error e && j.nick() == null && nick != null
                     && (e.code() == ErrorCode.NICK_TAKEN || e.code() == ErrorCode.NICK_INVALID)) {
-                conv.room.join(s, null, c, j.id()); // the nickname from elsewhere doesn't fit here: a pseudonym
+                RoomReplies.join(conv.room, s, null, c, j.id()); // the nickname from elsewhere doesn't fit here: a pseudonym
                 return;
             }
             c.send(reply);
@@ -201,7 +204,7 @@ public final class HandOff implements PrivateConversations {
                 }
                 return;
             }
-            conv.room.leave(s, c, l.id());
+            RoomReplies.leave(conv.room, s, c, l.id());
             end(conv, conv.isMember(s) ? "member left" : "staff left");
         });
     }
@@ -242,7 +245,8 @@ public final class HandOff implements PrivateConversations {
     /** Tells whoever is still there ({@code closed}), empties the room and forgets it. */
     private void finish(Conversation conv, AuditAction action, String why, boolean tellClosed) {
         Room room = conv.room;
-        forget(conv);
+        byRoom.remove(conv.id, conv);
+        byMember.remove(conv.member.memberId(), conv);
         room.execute(() -> {
             if (tellClosed) {
                 conv.staff.deliver(new ServerMessage.Notice(conv.id, "closed", HandOffSentences.CLOSED_STAFF));
@@ -252,6 +256,7 @@ public final class HandOff implements PrivateConversations {
         });
         room.expire(conv.member);
         room.expire(conv.staff);
+        rooms.closePrivate(conv.id); // after the expires: the room forgets its members and history last
         LOG.info("private conversation ended room={} why={}", conv.id, why);
         audited(actorOf(conv, why), action, conv, why);
     }

@@ -95,7 +95,7 @@ public final class ModeratorRequests {
         } else if (m instanceof ModRequest.Dismiss d) {
             async(c, d.id(), () -> console.dismiss(who, d));
         } else if (m instanceof ModRequest.Delete d) {
-            withPublicRoom(c, d.id(), d.room(), room -> room.delete(d.msg()).thenApplyAsync(known -> {
+            withPublicRoom(c, d.id(), d.room(), room -> room.controls().delete(d.msg()).thenApplyAsync(known -> {
                 if (!known) {
                     return notFound(d.id(), "That message is not in this room's history.");
                 }
@@ -111,7 +111,7 @@ public final class ModeratorRequests {
                     audit.record(who, AuditAction.UNMUTE, u.member(), u.room(), null);
                 }
                 return had;
-            }, blocking).thenCompose(had -> room.unmute(u.member(), "You can post in this room again.")
+            }, blocking).thenCompose(had -> room.controls().unmute(u.member(), "You can post in this room again.")
                     .thenApply(wasMuted -> had || wasMuted ? ServerMessage.Ok.of(u.id())
                             : notFound(u.id(), "That member has no pause in this room."))));
         } else if (m instanceof ModRequest.Kick k) {
@@ -127,12 +127,12 @@ public final class ModeratorRequests {
                 return ServerMessage.Ok.of(u.id());
             });
         } else if (m instanceof ModRequest.Slow sl) {
-            withPublicRoom(c, sl.id(), sl.room(), room -> room.slow(sl.seconds()).thenApplyAsync(x -> {
+            withPublicRoom(c, sl.id(), sl.room(), room -> room.controls().slow(sl.seconds()).thenApplyAsync(x -> {
                 audit.record(who, AuditAction.SLOW, null, sl.room(), sl.seconds() + "s");
                 return ServerMessage.Ok.of(sl.id());
             }, blocking));
         } else if (m instanceof ModRequest.Lock l) {
-            withPublicRoom(c, l.id(), l.room(), room -> room.lock(l.locked()).thenApplyAsync(x -> {
+            withPublicRoom(c, l.id(), l.room(), room -> room.controls().lock(l.locked()).thenApplyAsync(x -> {
                 audit.record(who, l.locked() ? AuditAction.LOCK : AuditAction.UNLOCK, null, l.room(), null);
                 return ServerMessage.Ok.of(l.id());
             }, blocking));
@@ -183,14 +183,14 @@ public final class ModeratorRequests {
             audit.record(who, AuditAction.MUTE, mu.member(), mu.room(), seconds + "s"
                     + (mu.reason() == null ? "" : ": " + mu.reason()));
             return until;
-        }, blocking).thenCompose(u -> room.mute(mu.member(), u, "A moderator has paused your messages here for "
+        }, blocking).thenCompose(u -> room.controls().mute(mu.member(), u, "A moderator has paused your messages here for "
                 + describe(seconds) + (mu.reason() == null || mu.reason().isBlank() ? "." : ": " + mu.reason())))
                 .thenApply(present -> ServerMessage.Ok.of(mu.id()));
     }
 
     private CompletableFuture<ServerMessage> kick(Room room, String who, ModRequest.Kick k) {
         long coolOff = k.seconds() == null ? DEFAULT_KICK_COOL_OFF_SECONDS : k.seconds();
-        return room.kick(k.member(), k.reason(), coolOff * 1000).thenApplyAsync(present -> {
+        return room.controls().kick(k.member(), k.reason(), coolOff * 1000).thenApplyAsync(present -> {
             if (!present) {
                 return notFound(k.id(), "That member is not in this room.");
             }

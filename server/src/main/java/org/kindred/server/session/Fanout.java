@@ -20,19 +20,19 @@ import org.kindred.server.transport.SharedFrame;
  * (this task, or a direct reply written from the room's thread) passes through that loop's task
  * queue in the order the room issued it.
  */
-public final class Fanout {
+final class Fanout {
     private final SharedFrame encoded;
     private final ServerMessage event;
     private Map<Executor, List<Session>> elsewhere;
     private int recipients;
 
     /** @param encoded the shared buffer; not consumed, each handed-over task holds its own reference */
-    public Fanout(SharedFrame encoded, ServerMessage event) {
+    Fanout(SharedFrame encoded, ServerMessage event) {
         this.encoded = encoded;
         this.event = event;
     }
 
-    public void add(Session s) {
+    void add(Session s) {
         recipients++;
         Outbound c = s.connection();
         if (c == null || c.onWriter()) {
@@ -47,7 +47,7 @@ public final class Fanout {
     }
 
     /** Hands the grouped recipients to their loops. */
-    public void dispatch() {
+    void dispatch() {
         if (elsewhere == null) {
             return;
         }
@@ -72,7 +72,7 @@ public final class Fanout {
         }
     }
 
-    public int recipients() {
+    int recipients() {
         return recipients;
     }
 }

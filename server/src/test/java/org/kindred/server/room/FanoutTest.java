@@ -1,5 +1,6 @@
 package org.kindred.server.room;
 
+import org.kindred.server.dispatch.RoomReplies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,13 +87,13 @@ class FanoutTest {
             c.attach(s);
             sessions.add(s);
             connections.add(c);
-            room.join(s, "Member " + i, c, "j" + i);
+            RoomReplies.join(room, s, "Member " + i, c, "j" + i);
         }
         assertTrue(otherLoop, "some members live on another event loop than the room");
 
         for (int k = 0; k < MESSAGES; k++) {
             int from = k % MEMBERS;
-            room.post(sessions.get(from), connections.get(from), "p" + k, "hello " + k, SendStatus.DELIVERED);
+            RoomReplies.post(room, sessions.get(from), connections.get(from), "p" + k, "hello " + k, SendStatus.DELIVERED, java.util.List.of());
         }
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
