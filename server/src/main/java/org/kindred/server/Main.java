@@ -34,10 +34,7 @@ public final class Main {
 
     /** One line saying why the server could not start. */
     static String describe(Throwable t, String host, int port) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = org.kindred.server.common.Throwables.rootCause(t);
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         msg = msg.replaceAll("\\s+", " ").strip();
         if (root instanceof java.net.BindException || msg.contains("Address already in use")

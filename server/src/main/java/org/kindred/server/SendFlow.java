@@ -9,6 +9,7 @@ import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.SendStatus;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.crisis.CrisisConfig;
 import org.kindred.server.crisis.RiskAssessment;
 import org.kindred.server.crisis.RiskCategory;
 import org.kindred.server.crisis.RiskMessagePolicy;
@@ -20,6 +21,7 @@ import org.kindred.server.moderation.Verdict;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.ModeratorHub;
+import org.kindred.server.moderator.PrivateConversations;
 import org.kindred.server.moderator.ReviewQueue;
 import org.kindred.server.dispatch.RoomReplies;
 import org.kindred.server.room.Refusal;
@@ -29,7 +31,7 @@ import org.kindred.server.common.Ids;
 import org.kindred.server.session.Session;
 import org.kindred.server.store.Excerpt;
 import org.kindred.server.store.Mute;
-import org.kindred.server.store.Store;
+import org.kindred.server.store.MuteStore;
 
 /**
  * The path of one {@code send}: the moderation pipeline judges it, risk is assessed whatever
@@ -41,25 +43,37 @@ final class SendFlow {
     private final ModerationPipeline pipeline;
     private final boolean contentChecks;
     private final CrisisSupport crisis;
-    private final org.kindred.server.crisis.CrisisConfig crisisConfig;
+    private final CrisisConfig crisisConfig;
     private final ReviewQueue review;
     private final ModeratorHub hub;
     private final AuditLog audit;
-    private final Store store;
+    private final MuteStore mutes;
     private final Executor blocking;
-    private final org.kindred.server.handoff.HandOff handOff;
+    private final PrivateConversations privateRooms;
 
-    SendFlow(ModerationSetup.Built moderation, Services services) {
+    /**
+     * @param moderation the pipeline and whether content checks (and so risk assessment) are on
+     * @param crisis risk assessment and the crisis card
+     * @param crisisConfig whether risk messages are held, per room
+     * @param review where held messages wait for a moderator
+     * @param hub moderators' live events (alerts of blocked messages)
+     * @param audit the audit log (automatic blocks and mutes)
+     * @param mutes where automatic mutes are stored
+     * @param blocking the executor for store work (never an event loop)
+     * @param privateRooms the warm hand-off's private rooms (a responder's words there are not risk-assessed)
+     */
+    SendFlow(ModerationSetup.Built moderation, CrisisSupport crisis, CrisisConfig crisisConfig, ReviewQueue review,
+            ModeratorHub hub, AuditLog audit, MuteStore mutes, Executor blocking, PrivateConversations privateRooms) {
         this.pipeline = moderation.pipeline();
         this.contentChecks = moderation.contentChecks();
-        this.crisis = services.crisis;
-        this.crisisConfig = services.crisisConfig;
-        this.review = services.review;
-        this.hub = services.hub;
-        this.audit = services.audit;
-        this.store = services.store;
-        this.blocking = services.blocking;
-        this.handOff = services.handOff;
+        this.crisis = crisis;
+        this.crisisConfig = crisisConfig;
+        this.review = review;
+        this.hub = hub;
+        this.audit = audit;
+        this.mutes = mutes;
+        this.blocking = blocking;
+        this.privateRooms = privateRooms;
     }
 
     void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now) {
@@ -74,7 +88,7 @@ final class SendFlow {
                 s.createdAt(), now, 0, send.text(), room.mentionable())); // slow mode is the room's own check
         // A staff member's own words in a private conversation are the response, not a risk signal:
         // asking "do you have the pills with you?" must not open an escalation about the asker.
-        boolean responder = s.role().canModerate() && handOff.handles(room.id());
+        boolean responder = s.role().canModerate() && privateRooms.handles(room.id());
         RiskAssessment risk = contentChecks && !send.text().isBlank() && !responder
                 ? crisis.assess(s, room.id(), send.text()) : RiskAssessment.NONE;
         if (v.autoMuteSeconds() > 0) {
@@ -125,7 +139,7 @@ final class SendFlow {
     private void autoMute(Session s, Room room, long now, long seconds) {
         long until = now + seconds * 1000;
         CompletableFuture.runAsync(() -> {
-            store.mutes().put(new Mute(room.id(), s.memberId(), until, AuditLog.SYSTEM, "repeated severe violations",
+            mutes.put(new Mute(room.id(), s.memberId(), until, AuditLog.SYSTEM, "repeated severe violations",
                     now));
             audit.record(AuditLog.SYSTEM, AuditAction.AUTO_MUTE, s.memberId(), room.id(), seconds + "s");
         }, blocking).thenCompose(x -> room.controls().mute(s.memberId(), until,

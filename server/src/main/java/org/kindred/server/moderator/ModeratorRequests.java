@@ -11,6 +11,8 @@ import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.common.Throwables;
+import org.kindred.server.room.Refusal;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.transport.Outbound;
@@ -82,7 +84,7 @@ public final class ModeratorRequests {
         if (m instanceof ModRequest.Watch w) {
             for (String r : w.rooms()) {
                 if (!"*".equals(r) && rooms.get(r) == null) {
-                    c.send(notFound(w.id(), "There is no room with that name."));
+                    c.send(Refusal.NO_SUCH_ROOM.toError(w.id()));
                     return;
                 }
             }
@@ -253,7 +255,7 @@ public final class ModeratorRequests {
     private void withPublicRoom(Outbound c, String id, String roomId,
             java.util.function.Function<Room, CompletableFuture<ServerMessage>> action) {
         if (handOff != null && handOff.handles(roomId)) {
-            c.send(notFound(id, "There is no room with that name."));
+            c.send(Refusal.NO_SUCH_ROOM.toError(id));
             return;
         }
         withRoom(c, id, roomId, action);
@@ -263,7 +265,7 @@ public final class ModeratorRequests {
             java.util.function.Function<Room, CompletableFuture<ServerMessage>> action) {
         Room room = rooms.get(roomId);
         if (room == null) {
-            c.send(notFound(id, "There is no room with that name."));
+            c.send(Refusal.NO_SUCH_ROOM.toError(id));
             return;
         }
         reply(c, id, action.apply(room));
@@ -274,22 +276,11 @@ public final class ModeratorRequests {
     }
 
     private static void reply(Outbound c, String id, CompletableFuture<ServerMessage> f) {
-        f.whenComplete((msg, err) -> {
-            if (err != null) {
-                LOG.warn("moderator request failed error={}", rootCause(err).getClass().getSimpleName());
-                c.send(ServerMessage.Error.of(id, ErrorCode.INTERNAL,
-                        "Something went wrong on the server; the action was not completed."));
-            } else {
-                c.send(msg);
-            }
+        c.sendWhenDone(f, err -> {
+            LOG.warn("moderator request failed error={}", Throwables.rootCause(err).getClass().getSimpleName());
+            return ServerMessage.Error.of(id, ErrorCode.INTERNAL,
+                    "Something went wrong on the server; the action was not completed.");
         });
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     static ServerMessage.Error notFound(String id, String sentence) {

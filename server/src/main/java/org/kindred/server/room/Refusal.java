@@ -9,6 +9,8 @@ import org.kindred.protocol.ServerMessage;
  * turns it into the {@code error} reply ({@link #toError}).
  */
 public record Refusal(ErrorCode code, String sentence, Long retryAfterMs) {
+    /** The room named in a request does not exist (or is not open to the asker). */
+    public static final Refusal NO_SUCH_ROOM = of(ErrorCode.NOT_FOUND, "There is no room with that name.");
     static final Refusal NOT_IN_ROOM = of(ErrorCode.NOT_IN_ROOM, "You need to join this room first.");
     static final Refusal ALREADY_IN_ROOM = of(ErrorCode.ALREADY_IN_ROOM, "You're already in this room.");
     static final Refusal POST_LOCKED = of(ErrorCode.ROOM_LOCKED,

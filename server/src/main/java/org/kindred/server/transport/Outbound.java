@@ -25,6 +25,15 @@ public interface Outbound {
      */
     void sendShared(SharedFrame frame);
 
+    /**
+     * Sends what {@code reply} completes with once it completes, or what {@code onFailure} makes
+     * of its failure (the request's {@code internal} error). Any thread.
+     */
+    default void sendWhenDone(java.util.concurrent.CompletionStage<? extends ServerMessage> reply,
+            java.util.function.Function<Throwable, ? extends ServerMessage> onFailure) {
+        reply.whenComplete((msg, err) -> send(err == null ? msg : onFailure.apply(err)));
+    }
+
     /** Sends a close frame with {@code code} and {@code reason}, then closes. */
     void close(int code, String reason);
 

@@ -15,7 +15,6 @@ import java.util.function.LongSupplier;
 import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.dispatch.Dispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

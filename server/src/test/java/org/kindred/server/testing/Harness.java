@@ -44,7 +44,7 @@ public final class Harness {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        dispatcher = new Dispatcher(config, codec, sessions, rooms, new ServerRequests(rooms, services,
+        dispatcher = new Dispatcher(config, codec, sessions, rooms, ServerRequests.assemble(rooms, services,
                 org.kindred.server.ModerationSetup.build(config, EMPTY)),
                 System::currentTimeMillis);
     }
