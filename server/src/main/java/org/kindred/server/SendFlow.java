@@ -85,7 +85,7 @@ final class SendFlow {
             return;
         }
         Verdict v = pipeline.evaluate(new MessageContext(room.id(), s.memberId(), s.role(), s.fingerprint(),
-                s.createdAt(), now, 0, send.text(), room.mentionable())); // slow mode is the room's own check
+                s.createdAt(), now, send.text(), room.mentionable()));
         // A staff member's own words in a private conversation are the response, not a risk signal:
         // asking "do you have the pills with you?" must not open an escalation about the asker.
         boolean responder = s.role().canModerate() && privateRooms.handles(room.id());
@@ -97,8 +97,6 @@ final class SendFlow {
         switch (v.outcome()) {
             case INVALID -> c.send(ServerMessage.Error.of(send.id(), ErrorCode.TEXT_INVALID, v.reason()));
             case RATE_LIMITED -> c.send(new ServerMessage.Error(send.id(), ErrorCode.RATE_LIMITED, v.reason(),
-                    Math.max(1, v.retryAfterMs())));
-            case SLOW_MODE -> c.send(new ServerMessage.Error(send.id(), ErrorCode.SLOW_MODE, v.reason(),
                     Math.max(1, v.retryAfterMs())));
             case BLOCK -> block(c, s, room, send, v, now);
             case HOLD -> hold(c, s, room, send.id(), v.text(), List.copyOf(v.categories()));
