@@ -77,20 +77,25 @@ final class SendFlow {
     }
 
     void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now) {
+        // A staff member's own words in a private conversation are the response, not a risk signal:
+        // asking "do you have the pills with you?" must not open an escalation about the asker.
+        boolean responder = s.role().canModerate() && privateRooms.handles(room.id());
+        boolean assessRisk = contentChecks && !send.text().isBlank() && !responder;
         // The room's policy first: a sender who may not post here (not in the room, room locked,
-        // muted, slow mode) spends no rate tokens, earns no strikes and opens no escalation.
+        // muted, slow mode) spends no rate tokens and earns no strikes. Refused is not unheard:
+        // risk words still bring the writer the crisis card and staff an escalation (a muted or
+        // just-kicked person in crisis must be reached; escalations stay one per member).
         Refusal refused = room.mayPost(s, now);
         if (refused != null) {
             c.send(refused.toError(send.id()));
+            if (assessRisk) {
+                crisis.assess(s, room.id(), send.text());
+            }
             return;
         }
         Verdict v = pipeline.evaluate(new MessageContext(room.id(), s.memberId(), s.role(), s.fingerprint(),
                 s.createdAt(), now, send.text(), room.mentionable()));
-        // A staff member's own words in a private conversation are the response, not a risk signal:
-        // asking "do you have the pills with you?" must not open an escalation about the asker.
-        boolean responder = s.role().canModerate() && privateRooms.handles(room.id());
-        RiskAssessment risk = contentChecks && !send.text().isBlank() && !responder
-                ? crisis.assess(s, room.id(), send.text()) : RiskAssessment.NONE;
+        RiskAssessment risk = assessRisk ? crisis.assess(s, room.id(), send.text()) : RiskAssessment.NONE;
         if (v.autoMuteSeconds() > 0) {
             autoMute(s, room, now, v.autoMuteSeconds());
         }
