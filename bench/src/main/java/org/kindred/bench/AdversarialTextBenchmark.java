@@ -80,7 +80,7 @@ public class AdversarialTextBenchmark {
         int k = step++;
         now++;
         MessageContext ctx = new MessageContext("lobby", members[k % members.length], Role.MEMBER, null,
-                now - 60_000, now, 0, texts[k % VARIANTS]);
+                now - 60_000, now, texts[k % VARIANTS]);
         return pipeline.evaluate(ctx);
     }
 

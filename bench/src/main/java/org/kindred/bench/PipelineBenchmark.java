@@ -116,7 +116,7 @@ public class PipelineBenchmark {
         now++;
         int member = k % 4099;
         MessageContext ctx = new MessageContext("lobby", MEMBER_IDS[member], Role.MEMBER, NETWORKS[member % 257],
-                now - 3_600_000L, now, 0, MESSAGES.get(k % MESSAGES.size()));
+                now - 3_600_000L, now, MESSAGES.get(k % MESSAGES.size()));
         return pipeline.evaluate(ctx);
     }
 

@@ -8,7 +8,7 @@ import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.SendStatus;
 import org.kindred.protocol.ServerMessage;
-import org.kindred.server.room.Encoded;
+import org.kindred.server.transport.Encoded;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

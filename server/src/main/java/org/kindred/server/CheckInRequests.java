@@ -12,7 +12,7 @@ import org.kindred.protocol.ServerMessage;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.session.CheckIns;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ final class CheckInRequests {
     }
 
     /** Replies to one check-in request of session {@code s}; on the connection's event loop. */
-    void handle(Connection c, Session s, CheckInRequest r) {
+    void handle(Outbound c, Session s, CheckInRequest r) {
         if (r instanceof CheckInRequest.Plan p) {
             plan(c, s, p);
         } else if (r instanceof CheckInRequest.Cancel x) {
@@ -54,7 +54,7 @@ final class CheckInRequests {
         }
     }
 
-    private void plan(Connection c, Session s, CheckInRequest.Plan p) {
+    private void plan(Outbound c, Session s, CheckInRequest.Plan p) {
         Optional<String> id = checkIns.plan(s, TimeUnit.MINUTES.toMillis(p.minutes()));
         if (id.isEmpty()) {
             c.send(ServerMessage.Error.of(p.id(), ErrorCode.FORBIDDEN, "You already have " + checkIns.maxPlanned()
@@ -65,7 +65,7 @@ final class CheckInRequests {
         audit(s, AuditAction.CHECKIN_PLANNED, id.get(), p.minutes() + " min");
     }
 
-    private void cancel(Connection c, Session s, CheckInRequest.Cancel x) {
+    private void cancel(Outbound c, Session s, CheckInRequest.Cancel x) {
         if (!checkIns.cancel(s, x.checkin())) {
             notFound(c, x.id());
             return;
@@ -74,7 +74,7 @@ final class CheckInRequests {
         audit(s, AuditAction.CHECKIN_CANCELLED, x.checkin(), null);
     }
 
-    private void answer(Connection c, Session s, CheckInRequest.Answer a) {
+    private void answer(Outbound c, Session s, CheckInRequest.Answer a) {
         if (checkIns.answer(s, a.checkin()).isEmpty()) {
             notFound(c, a.id());
             return;
@@ -94,7 +94,7 @@ final class CheckInRequests {
         return rooms.hasNext() ? rooms.next() : null;
     }
 
-    private static void notFound(Connection c, String reqId) {
+    private static void notFound(Outbound c, String reqId) {
         c.send(ServerMessage.Error.of(reqId, ErrorCode.NOT_FOUND,
                 "That check-in isn't planned any more: it was answered, cancelled, or has expired."));
     }

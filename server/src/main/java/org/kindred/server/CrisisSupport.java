@@ -10,7 +10,7 @@ import org.kindred.server.crisis.RiskAssessment;
 import org.kindred.server.crisis.RiskAssessor;
 import org.kindred.server.crisis.RiskCategory;
 import org.kindred.server.moderator.Escalations;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;
 import org.kindred.server.store.Escalation;
 import org.kindred.server.store.Excerpt;
@@ -67,7 +67,7 @@ public final class CrisisSupport {
      * {@code room} is the request's room only if it exists (the caller checks), else null; the
      * reply goes out whatever happens to the escalation.
      */
-    public void help(Connection c, Session s, ClientMessage.Help h, String room) {
+    public void help(Outbound c, Session s, ClientMessage.Help h, String room) {
         try {
             CompletableFuture.supplyAsync(() -> escalations.open(room, s.memberId(), RiskLevel.HIGH,
                     EscalationSource.HELP, null), blocking).whenComplete((Escalation e, Throwable err) -> {
@@ -126,7 +126,7 @@ public final class CrisisSupport {
      * locale that connection's {@code hello} gave (either may be {@code null}). No escalation is
      * opened: there is no member to reach. The person asking for help always gets the lines.
      */
-    public void helpWithoutSession(Connection c, String requestId, String region, String locale) {
+    public void helpWithoutSession(Outbound c, String requestId, String region, String locale) {
         c.send(responder.respond(RiskLevel.HIGH, region, locale, requestId, null));
     }
 }

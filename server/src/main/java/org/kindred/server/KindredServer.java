@@ -3,46 +3,32 @@ package org.kindred.server;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.ProtocolCodec;
-import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.moderator.LoginEndpoint;
 import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomParts;
 import org.kindred.server.room.RoomRegistry;
-import org.kindred.server.session.AddressLimiter;
-import org.kindred.server.session.Connection;
-import org.kindred.server.session.Dispatcher;
+import org.kindred.server.transport.AddressLimiter;
+import org.kindred.server.transport.Connection;
+import org.kindred.server.dispatch.Dispatcher;
 import org.kindred.server.session.NickRules;
-import org.kindred.server.session.RequestHandlers;
+import org.kindred.server.dispatch.RequestHandlers;
 import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.transport.ConnectionAdmission;
 import org.kindred.server.transport.ConnectionGroup;
-import org.kindred.server.transport.HttpEndpoint;
+import org.kindred.server.transport.EventLoops;
 import org.kindred.server.transport.HttpLimits;
 import org.kindred.server.transport.HttpRouter;
 import org.kindred.server.transport.OriginGuard;
 import org.kindred.server.transport.ServerInitializer;
-import org.kindred.server.transport.SimpleEndpoint;
 import org.kindred.server.transport.StallWatchdog;
 import org.kindred.server.transport.WebSocketFrameHandler;
 import org.slf4j.Logger;
@@ -64,8 +50,7 @@ public final class KindredServer implements AutoCloseable {
                 return t;
             });
     private final ConnectionGroup connections = new ConnectionGroup();
-    private EventLoopGroup bossGroup;
-    private EventLoopGroup workerGroup;
+    private EventLoops loops;
     private Channel serverChannel;
     private RoomRegistry rooms;
     private SessionRegistry sessions;
@@ -133,10 +118,8 @@ public final class KindredServer implements AutoCloseable {
         if (watchdog != null) {
             watchdog.close();
         }
-        for (EventLoopGroup g : new EventLoopGroup[] {bossGroup, workerGroup}) {
-            if (g != null) {
-                g.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-            }
+        if (loops != null) {
+            loops.shutdownNow();
         }
         if (services != null) {
             try {
@@ -148,21 +131,14 @@ public final class KindredServer implements AutoCloseable {
     }
 
     private KindredServer startUnsafe() throws InterruptedException {
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
-                : NioServerSocketChannel.class;
-        bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("kindred-accept"), io);
-        workerGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("kindred-loop"), io);
-        java.util.List<io.netty.util.concurrent.EventExecutor> loops = new java.util.ArrayList<>();
-        bossGroup.forEach(loops::add);
-        workerGroup.forEach(loops::add);
-        watchdog = new StallWatchdog(loops, stallThreshold, metrics).start();
+        loops = new EventLoops();
+        watchdog = new StallWatchdog(loops.all(), stallThreshold, metrics).start();
 
         ModerationSetup.Built moderation = ModerationSetup.build(config, section("moderation"));
         NickRules nicks = new NickRules(moderation.pipeline()::acceptableNick);
-        rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, workerGroup.next(), codec, metrics, nicks,
-                config.historySize(), config.historyMaxAgeSeconds() * 1000L, clock));
+        RoomParts parts = RoomParts.inMemory(codec, metrics, nicks, config.historySize(),
+                config.historyMaxAgeSeconds() * 1000L, clock); // one node: broker, presence, history in memory
+        rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, loops.workers().next(), parts));
         sessions = new SessionRegistry(Duration.ofSeconds(config.resumeWindowSeconds()), config.historySize(),
                 s -> {
                     if (checkIns != null) {
@@ -186,7 +162,7 @@ public final class KindredServer implements AutoCloseable {
                 checkInTimer != null ? checkInTimer : org.kindred.server.common.Timer.of(services.scheduler),
                 org.kindred.server.crisis.CheckInQuestions.bundled()::question,
                 org.kindred.server.session.CheckIns.DEFAULT_MAX_PLANNED);
-        RequestHandlers handlers = new ServerRequests(rooms, services, moderation, checkIns);
+        RequestHandlers handlers = ServerRequests.assemble(rooms, services, moderation, checkIns);
         Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms, handlers, clock,
                 SessionLimits.from(section("sessions")));
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
@@ -195,7 +171,8 @@ public final class KindredServer implements AutoCloseable {
         metrics.gauge("kindred.sessions", "Live sessions, attached or resumable", () -> sessions.size());
 
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
-        HttpRouter router = new HttpRouter(endpoints(guard));
+        HttpRouter router = new HttpRouter(HttpApi.endpoints(services, guard, codec, rooms, metrics, reporting,
+                () -> ready && !stopped));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());
@@ -207,8 +184,8 @@ public final class KindredServer implements AutoCloseable {
                 connections));
 
         ServerBootstrap b = new ServerBootstrap()
-                .group(bossGroup, workerGroup)
-                .channel(channelType)
+                .group(loops.boss(), loops.workers())
+                .channel(loops.serverChannelType())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
@@ -216,24 +193,8 @@ public final class KindredServer implements AutoCloseable {
                 .childHandler(init);
         serverChannel = b.bind(config.host(), config.port()).sync().channel();
         ready = true;
-        LOG.info("Kindred listening port={} rooms={} transport={}", port(), rooms.size(), epoll ? "epoll" : "nio");
+        LOG.info("Kindred listening port={} rooms={} transport={}", port(), rooms.size(), loops.kind());
         return this;
-    }
-
-    private Map<String, HttpEndpoint> endpoints(OriginGuard guard) {
-        Map<String, HttpEndpoint> e = new LinkedHashMap<>();
-        e.put("/healthz", SimpleEndpoint.get(SimpleEndpoint.TEXT, () -> "ok\n"));
-        e.put("/readyz", SimpleEndpoint.getOffLoop(SimpleEndpoint.TEXT, services.blocking,
-                () -> ready && !stopped && services.store.isHealthy() ? "ready\n" : null));
-        e.put("/api/login", new LoginEndpoint(services.tokens, services.fingerprinter, services.blocking,
-                codec.mapper(), (origin, host) -> guard.check(origin, host, "login")));
-        e.put("/api/rooms", SimpleEndpoint.get(SimpleEndpoint.JSON, () -> new String(
-                codec.encode(new ServerMessage.Rooms(null, rooms.summaries())),
-                java.nio.charset.StandardCharsets.UTF_8)));
-        e.put("/api/crisis-lines", new org.kindred.server.transport.CrisisLinesEndpoint(
-                new org.kindred.server.crisis.CrisisLinesQuery(services.crisis.responder(), codec.mapper())));
-        e.put("/metrics", SimpleEndpoint.getOffLoop(SimpleEndpoint.PROMETHEUS, reporting, metrics::scrape));
-        return e;
     }
 
     private com.fasterxml.jackson.databind.JsonNode section(String name) {
@@ -288,21 +249,9 @@ public final class KindredServer implements AutoCloseable {
         LOG.info("Kindred stopping connections={}", connections.size());
         watchdog.close();
         serverChannel.close().syncUninterruptibly();
-        for (Connection c : connections.snapshot()) {
-            c.close(CloseCodes.GOING_AWAY, "Server shutting down");
-        }
         long graceMs = config.shutdownGraceSeconds() * 1000L;
-        long deadline = System.currentTimeMillis() + graceMs;
-        while (connections.size() > 0 && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        workerGroup.shutdownGracefully(0, Math.max(1, graceMs), TimeUnit.MILLISECONDS).syncUninterruptibly();
-        bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        connections.closeAll(CloseCodes.GOING_AWAY, "Server shutting down", graceMs);
+        loops.shutdownGracefully(graceMs);
         reporting.shutdownNow();
         services.close();
         LOG.info("Kindred stopped");

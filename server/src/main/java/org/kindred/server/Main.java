@@ -39,10 +39,7 @@ public final class Main {
                 return c.getMessage().replaceAll("\\s+", " ").strip();
             }
         }
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = org.kindred.server.common.Throwables.rootCause(t);
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         msg = msg.replaceAll("\\s+", " ").strip();
         if (root instanceof java.net.BindException || msg.contains("Address already in use")

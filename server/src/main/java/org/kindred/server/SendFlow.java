@@ -9,24 +9,29 @@ import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.SendStatus;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.crisis.CrisisConfig;
 import org.kindred.server.crisis.RiskAssessment;
 import org.kindred.server.crisis.RiskCategory;
 import org.kindred.server.crisis.RiskMessagePolicy;
 import org.kindred.server.moderation.MessageContext;
 import org.kindred.server.moderation.ModerationPipeline;
 import org.kindred.server.moderation.Notice;
+import org.kindred.server.moderation.Outcome;
 import org.kindred.server.moderation.Verdict;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.ModeratorHub;
+import org.kindred.server.moderator.PrivateConversations;
 import org.kindred.server.moderator.ReviewQueue;
+import org.kindred.server.dispatch.RoomReplies;
+import org.kindred.server.room.Refusal;
 import org.kindred.server.room.Room;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Outbound;
 import org.kindred.server.common.Ids;
 import org.kindred.server.session.Session;
 import org.kindred.server.store.Excerpt;
 import org.kindred.server.store.Mute;
-import org.kindred.server.store.Store;
+import org.kindred.server.store.MuteStore;
 
 /**
  * The path of one {@code send}: the moderation pipeline judges it, risk is assessed whatever
@@ -38,33 +43,52 @@ final class SendFlow {
     private final ModerationPipeline pipeline;
     private final boolean contentChecks;
     private final CrisisSupport crisis;
-    private final org.kindred.server.crisis.CrisisConfig crisisConfig;
+    private final CrisisConfig crisisConfig;
     private final ReviewQueue review;
     private final ModeratorHub hub;
     private final AuditLog audit;
-    private final Store store;
+    private final MuteStore mutes;
     private final Executor blocking;
-    private final org.kindred.server.handoff.HandOff handOff;
+    private final PrivateConversations privateRooms;
 
-    SendFlow(ModerationSetup.Built moderation, Services services) {
+    /**
+     * @param moderation the pipeline and whether content checks (and so risk assessment) are on
+     * @param crisis risk assessment and the crisis card
+     * @param crisisConfig whether risk messages are held, per room
+     * @param review where held messages wait for a moderator
+     * @param hub moderators' live events (alerts of blocked messages)
+     * @param audit the audit log (automatic blocks and mutes)
+     * @param mutes where automatic mutes are stored
+     * @param blocking the executor for store work (never an event loop)
+     * @param privateRooms the warm hand-off's private rooms (a responder's words there are not risk-assessed)
+     */
+    SendFlow(ModerationSetup.Built moderation, CrisisSupport crisis, CrisisConfig crisisConfig, ReviewQueue review,
+            ModeratorHub hub, AuditLog audit, MuteStore mutes, Executor blocking, PrivateConversations privateRooms) {
         this.pipeline = moderation.pipeline();
         this.contentChecks = moderation.contentChecks();
-        this.crisis = services.crisis;
-        this.crisisConfig = services.crisisConfig;
-        this.review = services.review;
-        this.hub = services.hub;
-        this.audit = services.audit;
-        this.store = services.store;
-        this.blocking = services.blocking;
-        this.handOff = services.handOff;
+        this.crisis = crisis;
+        this.crisisConfig = crisisConfig;
+        this.review = review;
+        this.hub = hub;
+        this.audit = audit;
+        this.mutes = mutes;
+        this.blocking = blocking;
+        this.privateRooms = privateRooms;
     }
 
-    void onSend(Connection c, Session s, Room room, ClientMessage.Send send, long now) {
+    void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now) {
+        // The room's policy first: a sender who may not post here (not in the room, room locked,
+        // muted, slow mode) spends no rate tokens, earns no strikes and opens no escalation.
+        Refusal refused = room.mayPost(s, now);
+        if (refused != null) {
+            c.send(refused.toError(send.id()));
+            return;
+        }
         Verdict v = pipeline.evaluate(new MessageContext(room.id(), s.memberId(), s.role(), s.fingerprint(),
-                s.createdAt(), now, 0, send.text(), room.mentionable())); // slow mode is the room's own check
+                s.createdAt(), now, send.text(), room.mentionable()));
         // A staff member's own words in a private conversation are the response, not a risk signal:
         // asking "do you have the pills with you?" must not open an escalation about the asker.
-        boolean responder = s.role().canModerate() && handOff.handles(room.id());
+        boolean responder = s.role().canModerate() && privateRooms.handles(room.id());
         RiskAssessment risk = contentChecks && !send.text().isBlank() && !responder
                 ? crisis.assess(s, room.id(), send.text()) : RiskAssessment.NONE;
         if (v.autoMuteSeconds() > 0) {
@@ -73,8 +97,6 @@ final class SendFlow {
         switch (v.outcome()) {
             case INVALID -> c.send(ServerMessage.Error.of(send.id(), ErrorCode.TEXT_INVALID, v.reason()));
             case RATE_LIMITED -> c.send(new ServerMessage.Error(send.id(), ErrorCode.RATE_LIMITED, v.reason(),
-                    Math.max(1, v.retryAfterMs())));
-            case SLOW_MODE -> c.send(new ServerMessage.Error(send.id(), ErrorCode.SLOW_MODE, v.reason(),
                     Math.max(1, v.retryAfterMs())));
             case BLOCK -> block(c, s, room, send, v, now);
             case HOLD -> hold(c, s, room, send.id(), v.text(), List.copyOf(v.categories()));
@@ -89,8 +111,8 @@ final class SendFlow {
                 for (Notice n : v.notices()) {
                     notices.add(new ServerMessage.Notice(room.id(), n.code(), n.text()));
                 }
-                room.post(s, c, send.id(), v.text(), v.outcome() == org.kindred.server.moderation.Outcome.MASK
-                        ? SendStatus.MASKED : SendStatus.DELIVERED, notices);
+                RoomReplies.post(room, s, c, send.id(), v.text(), v.outcome() == Outcome.MASK ? SendStatus.MASKED
+                        : SendStatus.DELIVERED, notices);
             }
             default -> throw new IllegalStateException("unhandled outcome " + v.outcome());
         }
@@ -101,7 +123,7 @@ final class SendFlow {
                 && !risk.categories().equals(java.util.Set.of(RiskCategory.THIRD_PARTY));
     }
 
-    private void block(Connection c, Session s, Room room, ClientMessage.Send send, Verdict v, long now) {
+    private void block(Outbound c, Session s, Room room, ClientMessage.Send send, Verdict v, long now) {
         c.send(ServerMessage.Error.of(send.id(), ErrorCode.BLOCKED, v.reason()));
         String categories = String.join(",", v.categories());
         if (v.alertModerators()) {
@@ -115,15 +137,15 @@ final class SendFlow {
     private void autoMute(Session s, Room room, long now, long seconds) {
         long until = now + seconds * 1000;
         CompletableFuture.runAsync(() -> {
-            store.mutes().put(new Mute(room.id(), s.memberId(), until, AuditLog.SYSTEM, "repeated severe violations",
+            mutes.put(new Mute(room.id(), s.memberId(), until, AuditLog.SYSTEM, "repeated severe violations",
                     now));
             audit.record(AuditLog.SYSTEM, AuditAction.AUTO_MUTE, s.memberId(), room.id(), seconds + "s");
-        }, blocking).thenCompose(x -> room.mute(s.memberId(), until,
+        }, blocking).thenCompose(x -> room.controls().mute(s.memberId(), until,
                 "Your messages are paused here for a little while because several were blocked."));
     }
 
     /** Holds a message for review: stored and announced first, then the sender hears it is held. */
-    private void hold(Connection c, Session s, Room room, String reqId, String text, List<String> categories) {
+    private void hold(Outbound c, Session s, Room room, String reqId, String text, List<String> categories) {
         String msgId = Ids.of("m_");
         room.member(s.memberId()).thenAcceptAsync(info -> {
             if (info.isEmpty()) {

@@ -9,17 +9,19 @@ import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.handoff.HandOff;
 import org.kindred.server.moderator.BanList;
 import org.kindred.server.moderator.MemberReports;
 import org.kindred.server.moderator.ModeratorRequests;
-import org.kindred.server.moderator.Principal;
+import org.kindred.server.session.Principal;
 import org.kindred.server.moderator.StaffRevocations;
 import org.kindred.server.moderator.TokenService;
+import org.kindred.server.room.Refusal;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.CheckIns;
-import org.kindred.server.session.Connection;
-import org.kindred.server.session.RequestHandlers;
+import org.kindred.server.transport.Outbound;
+import org.kindred.server.dispatch.RequestHandlers;
 import org.kindred.server.session.Session;
 import org.kindred.server.store.Ban;
 
@@ -39,29 +41,50 @@ public final class ServerRequests implements RequestHandlers {
     private final StaffRevocations revocations;
     private final CheckIns checkIns;
     private final CheckInRequests checkInRequests;
-    private final org.kindred.server.handoff.HandOff handOff;
+    private final HandOff handOff;
 
-    /** Without check-ins: every {@code checkin} request is refused (tests of other parts). */
-    public ServerRequests(RoomRegistry rooms, Services services, ModerationSetup.Built moderation) {
-        this(rooms, services, moderation, null);
+    /**
+     * The request services, each given what it uses.
+     *
+     * @param checkIns the sessions' follow-up check-ins, or null (every {@code checkin} is refused)
+     */
+    ServerRequests(RoomRegistry rooms, SendFlow sendFlow, ModeratorRequests moderators, MemberReports reports,
+            BanList bans, TokenService tokens, StaffRevocations revocations, CrisisSupport crisis, HandOff handOff,
+            CheckIns checkIns, CheckInRequests checkInRequests, Executor blocking) {
+        this.rooms = rooms;
+        this.sendFlow = sendFlow;
+        this.moderators = moderators;
+        this.reports = reports;
+        this.bans = bans;
+        this.tokens = tokens;
+        this.revocations = revocations;
+        this.crisis = crisis;
+        this.handOff = handOff;
+        this.checkIns = checkIns;
+        this.checkInRequests = checkInRequests;
+        this.blocking = blocking;
     }
 
-    /** With the sessions' follow-up check-ins ({@code null}: none). */
-    public ServerRequests(RoomRegistry rooms, Services services, ModerationSetup.Built moderation,
+    /** Without check-ins: every {@code checkin} request is refused (tests of other parts). */
+    public static ServerRequests assemble(RoomRegistry rooms, Services services, ModerationSetup.Built moderation) {
+        return assemble(rooms, services, moderation, null);
+    }
+
+    /**
+     * Wires the request services from the durable ones (the composition root's job: nothing past
+     * this point sees {@link Services} whole).
+     *
+     * @param checkIns the sessions' follow-up check-ins, or null
+     */
+    public static ServerRequests assemble(RoomRegistry rooms, Services services, ModerationSetup.Built moderation,
             CheckIns checkIns) {
-        this.checkIns = checkIns;
-        this.checkInRequests = checkIns == null ? null
+        SendFlow send = new SendFlow(moderation, services.crisis, services.crisisConfig, services.review,
+                services.hub, services.audit, services.store.mutes(), services.blocking, services.handOff);
+        CheckInRequests checkInRequests = checkIns == null ? null
                 : new CheckInRequests(checkIns, services.crisis, services.audit, services.blocking);
-        this.crisis = services.crisis;
-        this.sendFlow = new SendFlow(moderation, services);
-        this.moderators = services.moderatorRequests;
-        this.reports = services.reports;
-        this.bans = services.bans;
-        this.tokens = services.tokens;
-        this.revocations = services.revocations;
-        this.blocking = services.blocking;
-        this.rooms = rooms;
-        this.handOff = services.handOff;
+        return new ServerRequests(rooms, send, services.moderatorRequests, services.reports, services.bans,
+                services.tokens, services.revocations, services.crisis, services.handOff, checkIns, checkInRequests,
+                services.blocking);
     }
 
     @Override
@@ -70,22 +93,22 @@ public final class ServerRequests implements RequestHandlers {
     }
 
     @Override
-    public void joinPrivate(Connection c, Session s, ClientMessage.Join join) {
+    public void joinPrivate(Outbound c, Session s, ClientMessage.Join join) {
         handOff.join(c, s, join);
     }
 
     @Override
-    public void leavePrivate(Connection c, Session s, ClientMessage.Leave leave) {
+    public void leavePrivate(Outbound c, Session s, ClientMessage.Leave leave) {
         handOff.leave(c, s, leave);
     }
 
     @Override
-    public void onSend(Connection c, Session s, Room room, ClientMessage.Send send, long now) {
+    public void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now) {
         sendFlow.onSend(c, s, room, send, now);
     }
 
     @Override
-    public void onOther(Connection c, Session s, ClientMessage message, long now) {
+    public void onOther(Outbound c, Session s, ClientMessage message, long now) {
         if (message instanceof ModRequest m) {
             moderators.handle(c, s, m);
         } else if (message instanceof CheckInRequest r) {
@@ -97,10 +120,11 @@ public final class ServerRequests implements RequestHandlers {
         } else if (message instanceof ClientMessage.Report r) {
             Room room = rooms.get(r.room());
             if (room == null) {
-                c.send(ServerMessage.Error.of(r.id(), ErrorCode.NOT_FOUND, "There is no room with that name."));
+                c.send(Refusal.NO_SUCH_ROOM.toError(r.id()));
                 return;
             }
-            reply(c, r.id(), reports.report(s, room, r));
+            c.sendWhenDone(reports.report(s, room, r), err -> ServerMessage.Error.of(r.id(), ErrorCode.INTERNAL,
+                    "Something went wrong on the server; please try again."));
         } else if (message instanceof ClientMessage.Help h) {
             // An unknown room is treated as no room: the text never reaches storage or moderators,
             // and the person asking for help always gets the crisis lines.
@@ -109,7 +133,7 @@ public final class ServerRequests implements RequestHandlers {
     }
 
     @Override
-    public void helpWithoutSession(Connection c, ClientMessage.Help help, String region, String locale) {
+    public void helpWithoutSession(Outbound c, ClientMessage.Help help, String region, String locale) {
         crisis.helpWithoutSession(c, help.id(), region, locale);
     }
 
@@ -134,28 +158,28 @@ public final class ServerRequests implements RequestHandlers {
     }
 
     @Override
-    public boolean admitted(Connection c, Session s, String reqId) {
+    public boolean admitted(Outbound c, Session s, String reqId) {
         return notBanned(c, s, reqId);
     }
 
     @Override
-    public boolean mayJoin(Connection c, Session s, String reqId) {
+    public boolean mayJoin(Outbound c, Session s, String reqId) {
         return notBanned(c, s, reqId);
     }
 
     @Override
-    public void resumed(Connection c, Session s) {
+    public void resumed(Outbound c, Session s) {
         if (checkIns != null) {
             checkIns.resumed(s);
         }
     }
 
     @Override
-    public void closed(Connection c) {
+    public void closed(Outbound c) {
         moderators.closed(c);
     }
 
-    private boolean notBanned(Connection c, Session s, String reqId) {
+    private boolean notBanned(Outbound c, Session s, String reqId) {
         if (s.role().canModerate()) {
             return true;
         }
@@ -169,10 +193,5 @@ public final class ServerRequests implements RequestHandlers {
                 ? "A moderator has removed you from this community."
                 : "A moderator has removed you from this community for a while.", left));
         return false;
-    }
-
-    private static void reply(Connection c, String id, CompletableFuture<ServerMessage> f) {
-        f.whenComplete((msg, err) -> c.send(err == null ? msg : ServerMessage.Error.of(id, ErrorCode.INTERNAL,
-                "Something went wrong on the server; please try again.")));
     }
 }

@@ -109,7 +109,7 @@ public final class Services implements AutoCloseable {
         for (Mute m : store.mutes().listActive(clock.getAsLong())) {
             var room = rooms.get(m.room());
             if (room != null) {
-                room.restoreMute(m.memberId(), m.until());
+                room.controls().restoreMute(m.memberId(), m.until());
             }
         }
         this.crisisConfig = crisisConfig(crisisSection);

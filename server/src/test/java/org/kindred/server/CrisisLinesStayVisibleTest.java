@@ -43,7 +43,7 @@ class CrisisLinesStayVisibleTest {
                 String text = "You can reach " + l.name() + " on " + part + " any time.";
                 for (Role role : new Role[] {Role.MODERATOR, Role.MEMBER}) {
                     Verdict v = pipeline.evaluate(new MessageContext("private-test", "u_" + checked, role, "fp"
-                            + checked, now - 60_000, now, 0, text));
+                            + checked, now - 60_000, now, text));
                     checked++;
                     if (v.outcome() != Outcome.DELIVER || !v.text().equals(text)) {
                         failures.add(role + " " + v.outcome() + ": " + v.text());

@@ -11,12 +11,14 @@ import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.RoomConfig;
+import org.kindred.server.dispatch.RoomReplies;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.Escalations;
+import org.kindred.server.moderator.PrivateConversations;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.Escalation;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * requests arrive on event loops, store work runs on {@code blocking}, room work on the room's
  * thread.
  */
-public final class HandOff {
+public final class HandOff implements PrivateConversations {
     /** Every private room id starts with this; configured rooms may not be found under it. */
     public static final String PREFIX = "private-";
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
@@ -69,6 +71,7 @@ public final class HandOff {
      * True when {@code join}/{@code leave} of {@code room} belongs here: an open private room,
      * or an id shaped like one that is not a configured room (an ended conversation).
      */
+    @Override
     public boolean handles(String room) {
         return rooms.isPrivate(room) || (room.startsWith(PREFIX) && rooms.get(room) == null);
     }
@@ -79,7 +82,8 @@ public final class HandOff {
      * ended; {@code forbidden} when the person is staff, or already talking privately with
      * someone else (reaching again the one you already talk with returns that room).
      */
-    public void reach(Connection c, Session staff, ModRequest.Reach r) {
+    @Override
+    public void reach(Outbound c, Session staff, ModRequest.Reach r) {
         CompletableFuture.supplyAsync(() -> memberOf(r), blocking).whenComplete((memberId, err) -> {
             if (err != null) {
                 LOG.warn("reach failed error={}", err.getClass().getSimpleName());
@@ -98,7 +102,7 @@ public final class HandOff {
                 : escalations.find(r.escalation()).map(Escalation::memberId);
     }
 
-    private void open(Connection c, Session staff, String memberId, ModRequest.Reach r) {
+    private void open(Outbound c, Session staff, String memberId, ModRequest.Reach r) {
         Session member = sessions.byMember(memberId).filter(s -> !s.isExpired()).orElse(null);
         if (member == null) {
             c.send(ServerMessage.Error.of(r.id(), ErrorCode.NOT_FOUND, "This person is no longer connected, "
@@ -129,7 +133,8 @@ public final class HandOff {
             return;
         }
         byRoom.put(conv.id, conv);
-        room.join(staff, Names.staffNick(staff), r.id(), reply -> {
+        room.join(staff, Names.staffNick(staff), result -> {
+            ServerMessage reply = RoomReplies.joinReply(result, r.id());
             if (!(reply instanceof ServerMessage.Joined)) {
                 forget(conv);
                 c.send(reply); // an error echoing the request's id
@@ -153,21 +158,22 @@ public final class HandOff {
      * the one it has in its other rooms); the staff member gets {@code already_in_room}; anyone
      * else {@code not_found}, as if the room did not exist.
      */
-    public void join(Connection c, Session s, ClientMessage.Join j) {
+    public void join(Outbound c, Session s, ClientMessage.Join j) {
         Conversation conv = byRoom.get(j.room());
         if (conv == null || !conv.involves(s)) {
             c.send(ServerMessage.Error.of(j.id(), ErrorCode.NOT_FOUND, GONE));
             return;
         }
         if (conv.isStaff(s)) {
-            conv.room.join(s, j.nick(), c, j.id());
+            RoomReplies.join(conv.room, s, j.nick(), c, j.id());
             return;
         }
         String nick = j.nick() != null ? j.nick() : currentNick(s);
-        conv.room.join(s, nick, j.id(), reply -> {
+        conv.room.join(s, nick, result -> {
+            ServerMessage reply = RoomReplies.joinReply(result, j.id());
             if (reply instanceof ServerMessage.Error e && j.nick() == null && nick != null
                     && (e.code() == ErrorCode.NICK_TAKEN || e.code() == ErrorCode.NICK_INVALID)) {
-                conv.room.join(s, null, c, j.id()); // the nickname from elsewhere doesn't fit here: a pseudonym
+                RoomReplies.join(conv.room, s, null, c, j.id()); // the nickname from elsewhere doesn't fit here: a pseudonym
                 return;
             }
             c.send(reply);
@@ -181,7 +187,7 @@ public final class HandOff {
      * {@code leave} of a private room: before accepting, the member declines (the staff member
      * gets {@code notice declined}); after, either side leaving ends the conversation.
      */
-    public void leave(Connection c, Session s, ClientMessage.Leave l) {
+    public void leave(Outbound c, Session s, ClientMessage.Leave l) {
         Conversation conv = byRoom.get(l.room());
         if (conv == null || !conv.involves(s)) {
             c.send(ServerMessage.Error.of(l.id(), ErrorCode.NOT_FOUND, GONE));
@@ -199,13 +205,14 @@ public final class HandOff {
                 }
                 return;
             }
-            conv.room.leave(s, c, l.id());
+            RoomReplies.leave(conv.room, s, c, l.id());
             end(conv, conv.isMember(s) ? "member left" : "staff left");
         });
     }
 
     /** {@code mod.close}: the staff member of the conversation ends it; anyone else gets {@code not_found}. */
-    public void close(Connection c, Session staff, ModRequest.Close m) {
+    @Override
+    public void close(Outbound c, Session staff, ModRequest.Close m) {
         Conversation conv = byRoom.get(m.room());
         if (conv == null || !conv.isStaff(staff)) {
             c.send(ServerMessage.Error.of(m.id(), ErrorCode.NOT_FOUND,
@@ -239,7 +246,8 @@ public final class HandOff {
     /** Tells whoever is still there ({@code closed}), empties the room and forgets it. */
     private void finish(Conversation conv, AuditAction action, String why, boolean tellClosed) {
         Room room = conv.room;
-        forget(conv);
+        byRoom.remove(conv.id, conv);
+        byMember.remove(conv.member.memberId(), conv);
         room.execute(() -> {
             if (tellClosed) {
                 conv.staff.deliver(new ServerMessage.Notice(conv.id, "closed",
@@ -250,6 +258,7 @@ public final class HandOff {
         });
         room.expire(conv.member);
         room.expire(conv.staff);
+        rooms.closePrivate(conv.id); // after the expires: the room forgets its members and history last
         LOG.info("private conversation ended room={} why={}", conv.id, why);
         audited(actorOf(conv, why), action, conv, why);
     }

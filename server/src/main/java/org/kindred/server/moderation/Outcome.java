@@ -12,8 +12,6 @@ public enum Outcome {
     BLOCK,
     /** Not delivered: {@code error rate_limited} with {@code retryAfterMs}. */
     RATE_LIMITED,
-    /** Not delivered: {@code error slow_mode} with {@code retryAfterMs}. */
-    SLOW_MODE,
     /** Not delivered: {@code error text_invalid}. */
     INVALID;
 

@@ -10,9 +10,9 @@ import java.util.Set;
  * @param outcome         what happens to the message
  * @param text            the text as delivered (possibly masked) for DELIVER, MASK and HOLD; else null
  * @param categories      categories that matched (e.g. {@code profanity}, {@code contact}, {@code link})
- * @param reason          a sentence for the sender for BLOCK, RATE_LIMITED, SLOW_MODE, INVALID and
+ * @param reason          a sentence for the sender for BLOCK, RATE_LIMITED, INVALID and
  *                        HOLD; else null
- * @param retryAfterMs    for RATE_LIMITED and SLOW_MODE, how long to wait; else 0
+ * @param retryAfterMs    for RATE_LIMITED, how long to wait; else 0
  * @param alertModerators true when moderators should get {@code mod.alert}
  * @param notices         notices for the sender (e.g. {@code masked}); never null
  * @param autoMuteSeconds when {@code > 0}, the server should mute the member for this long

@@ -13,6 +13,7 @@ import org.kindred.server.store.ModeratorAccount;
 import org.kindred.server.store.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.kindred.server.session.Principal;
 
 /**
  * Moderator and admin accounts: creation, listing, disabling and password checks.

@@ -1,5 +1,7 @@
 package org.kindred.server.moderator;
 
+import org.kindred.server.session.Principal;
+
 /** What {@link TokenService#login} answered; maps to HTTP 200, 401 and 429. */
 public sealed interface LoginResult {
 

@@ -1,6 +1,5 @@
 package org.kindred.server.moderator;
 
-import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ProtocolCodec;
-import org.kindred.server.room.Encoded;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Outbound;
+import org.kindred.server.transport.SharedFrame;
 
 /**
  * The moderator connections that asked for {@code mod.*} events with {@code mod.watch}, and
@@ -17,7 +16,7 @@ import org.kindred.server.session.Connection;
  */
 public final class ModeratorHub {
     private final ProtocolCodec codec;
-    private final Map<Connection, Set<String>> watchers = new ConcurrentHashMap<>();
+    private final Map<Outbound, Set<String>> watchers = new ConcurrentHashMap<>();
     /** The latest alerts, oldest first, so a console that reloads still shows them (memory only). */
     private final java.util.ArrayDeque<ModEvent.Alert> recentAlerts = new java.util.ArrayDeque<>();
 
@@ -32,11 +31,11 @@ public final class ModeratorHub {
     }
 
     /** Replaces what {@code c} watches. */
-    public void watch(Connection c, List<String> rooms) {
+    public void watch(Outbound c, List<String> rooms) {
         watchers.put(c, Set.copyOf(rooms));
     }
 
-    public void unwatch(Connection c) {
+    public void unwatch(Outbound c) {
         watchers.remove(c);
     }
 
@@ -79,13 +78,13 @@ public final class ModeratorHub {
             return;
         }
         event = enricher.apply(event, room);
-        ByteBuf encoded = null;
+        SharedFrame encoded = null;
         try {
-            for (Map.Entry<Connection, Set<String>> w : watchers.entrySet()) {
+            for (Map.Entry<Outbound, Set<String>> w : watchers.entrySet()) {
                 Set<String> rooms = w.getValue();
                 if (rooms.contains(ModRequest.ALL_ROOMS) || (room != null && rooms.contains(room))) {
                     if (encoded == null) {
-                        encoded = Encoded.of(codec, event);
+                        encoded = SharedFrame.encode(codec, event);
                     }
                     w.getKey().sendShared(encoded);
                 }

@@ -11,9 +11,11 @@ import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.common.Throwables;
+import org.kindred.server.room.Refusal;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.Ban;
@@ -45,7 +47,7 @@ public final class ModeratorRequests {
     private final Executor blocking;
     private final LongSupplier clock;
     private final ConsoleRequests console;
-    private final org.kindred.server.handoff.HandOff handOff;
+    private final PrivateConversations handOff;
 
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
@@ -56,7 +58,7 @@ public final class ModeratorRequests {
     /** With the warm hand-off ({@code mod.reach}, {@code mod.close}); null refuses those. */
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
-            LongSupplier clock, org.kindred.server.handoff.HandOff handOff) {
+            LongSupplier clock, PrivateConversations handOff) {
         this.handOff = handOff;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -72,7 +74,7 @@ public final class ModeratorRequests {
     }
 
     /** Handles one request from a session whose role may moderate. */
-    public void handle(Connection c, Session s, ModRequest m) {
+    public void handle(Outbound c, Session s, ModRequest m) {
         String who = s.moderatorName();
         ServerMessage.Error malformed = ModChecks.refusal(m);
         if (malformed != null) {
@@ -82,7 +84,7 @@ public final class ModeratorRequests {
         if (m instanceof ModRequest.Watch w) {
             for (String r : w.rooms()) {
                 if (!"*".equals(r) && rooms.get(r) == null) {
-                    c.send(notFound(w.id(), "There is no room with that name."));
+                    c.send(Refusal.NO_SUCH_ROOM.toError(w.id()));
                     return;
                 }
             }
@@ -95,7 +97,7 @@ public final class ModeratorRequests {
         } else if (m instanceof ModRequest.Dismiss d) {
             async(c, d.id(), () -> console.dismiss(who, d));
         } else if (m instanceof ModRequest.Delete d) {
-            withPublicRoom(c, d.id(), d.room(), room -> room.delete(d.msg()).thenApplyAsync(known -> {
+            withPublicRoom(c, d.id(), d.room(), room -> room.controls().delete(d.msg()).thenApplyAsync(known -> {
                 if (!known) {
                     return notFound(d.id(), "That message is not in this room's history.");
                 }
@@ -111,7 +113,7 @@ public final class ModeratorRequests {
                     audit.record(who, AuditAction.UNMUTE, u.member(), u.room(), null);
                 }
                 return had;
-            }, blocking).thenCompose(had -> room.unmute(u.member(), "You can post in this room again.")
+            }, blocking).thenCompose(had -> room.controls().unmute(u.member(), "You can post in this room again.")
                     .thenApply(wasMuted -> had || wasMuted ? ServerMessage.Ok.of(u.id())
                             : notFound(u.id(), "That member has no pause in this room."))));
         } else if (m instanceof ModRequest.Kick k) {
@@ -127,12 +129,12 @@ public final class ModeratorRequests {
                 return ServerMessage.Ok.of(u.id());
             });
         } else if (m instanceof ModRequest.Slow sl) {
-            withPublicRoom(c, sl.id(), sl.room(), room -> room.slow(sl.seconds()).thenApplyAsync(x -> {
+            withPublicRoom(c, sl.id(), sl.room(), room -> room.controls().slow(sl.seconds()).thenApplyAsync(x -> {
                 audit.record(who, AuditAction.SLOW, null, sl.room(), sl.seconds() + "s");
                 return ServerMessage.Ok.of(sl.id());
             }, blocking));
         } else if (m instanceof ModRequest.Lock l) {
-            withPublicRoom(c, l.id(), l.room(), room -> room.lock(l.locked()).thenApplyAsync(x -> {
+            withPublicRoom(c, l.id(), l.room(), room -> room.controls().lock(l.locked()).thenApplyAsync(x -> {
                 audit.record(who, l.locked() ? AuditAction.LOCK : AuditAction.UNLOCK, null, l.room(), null);
                 return ServerMessage.Ok.of(l.id());
             }, blocking));
@@ -158,7 +160,7 @@ public final class ModeratorRequests {
     }
 
     /** A moderator connection closed. */
-    public void closed(Connection c) {
+    public void closed(Outbound c) {
         hub.unwatch(c);
     }
 
@@ -183,14 +185,14 @@ public final class ModeratorRequests {
             audit.record(who, AuditAction.MUTE, mu.member(), mu.room(), seconds + "s"
                     + (mu.reason() == null ? "" : ": " + mu.reason()));
             return until;
-        }, blocking).thenCompose(u -> room.mute(mu.member(), u, "A moderator has paused your messages here for "
+        }, blocking).thenCompose(u -> room.controls().mute(mu.member(), u, "A moderator has paused your messages here for "
                 + describe(seconds) + (mu.reason() == null || mu.reason().isBlank() ? "." : ": " + mu.reason())))
                 .thenApply(present -> ServerMessage.Ok.of(mu.id()));
     }
 
     private CompletableFuture<ServerMessage> kick(Room room, String who, ModRequest.Kick k) {
         long coolOff = k.seconds() == null ? DEFAULT_KICK_COOL_OFF_SECONDS : k.seconds();
-        return room.kick(k.member(), k.reason(), coolOff * 1000).thenApplyAsync(present -> {
+        return room.controls().kick(k.member(), k.reason(), coolOff * 1000).thenApplyAsync(present -> {
             if (!present) {
                 return notFound(k.id(), "That member is not in this room.");
             }
@@ -216,7 +218,7 @@ public final class ModeratorRequests {
         audit.record(who, AuditAction.BAN, s.memberId(), null, (expires == null ? "permanent" : b.seconds() + "s")
                 + ": " + b.reason());
         LOG.info("member banned ban={} member={}", ban.id(), s.memberId());
-        Connection conn = s.connection();
+        Outbound conn = s.connection();
         sessions.end(s);
         if (conn != null) {
             conn.close(CloseCodes.BANNED, "Banned by a moderator");
@@ -250,46 +252,35 @@ public final class ModeratorRequests {
      * kick, slow mode and lock would break a warm hand-off from outside it (its two people end it
      * with {@code leave} or {@code mod.close}).
      */
-    private void withPublicRoom(Connection c, String id, String roomId,
+    private void withPublicRoom(Outbound c, String id, String roomId,
             java.util.function.Function<Room, CompletableFuture<ServerMessage>> action) {
         if (handOff != null && handOff.handles(roomId)) {
-            c.send(notFound(id, "There is no room with that name."));
+            c.send(Refusal.NO_SUCH_ROOM.toError(id));
             return;
         }
         withRoom(c, id, roomId, action);
     }
 
-    private void withRoom(Connection c, String id, String roomId,
+    private void withRoom(Outbound c, String id, String roomId,
             java.util.function.Function<Room, CompletableFuture<ServerMessage>> action) {
         Room room = rooms.get(roomId);
         if (room == null) {
-            c.send(notFound(id, "There is no room with that name."));
+            c.send(Refusal.NO_SUCH_ROOM.toError(id));
             return;
         }
         reply(c, id, action.apply(room));
     }
 
-    private void async(Connection c, String id, Supplier<ServerMessage> work) {
+    private void async(Outbound c, String id, Supplier<ServerMessage> work) {
         reply(c, id, CompletableFuture.supplyAsync(work, blocking));
     }
 
-    private static void reply(Connection c, String id, CompletableFuture<ServerMessage> f) {
-        f.whenComplete((msg, err) -> {
-            if (err != null) {
-                LOG.warn("moderator request failed error={}", rootCause(err).getClass().getSimpleName());
-                c.send(ServerMessage.Error.of(id, ErrorCode.INTERNAL,
-                        "Something went wrong on the server; the action was not completed."));
-            } else {
-                c.send(msg);
-            }
+    private static void reply(Outbound c, String id, CompletableFuture<ServerMessage> f) {
+        c.sendWhenDone(f, err -> {
+            LOG.warn("moderator request failed error={}", Throwables.rootCause(err).getClass().getSimpleName());
+            return ServerMessage.Error.of(id, ErrorCode.INTERNAL,
+                    "Something went wrong on the server; the action was not completed.");
         });
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     static ServerMessage.Error notFound(String id, String sentence) {

@@ -10,11 +10,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kindred.protocol.CloseCodes;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.kindred.server.session.Principal;
 
 /**
  * Makes revoking staff access immediate. Accounts are disabled, and login tokens revoked, by
@@ -112,12 +113,7 @@ public final class StaffRevocations {
         if (s.isExpired()) {
             return;
         }
-        Connection c = s.connection();
-        sessions.end(s);
-        if (c != null) {
-            c.session(null);
-            c.close(CloseCodes.BANNED, "Your staff access has ended");
-        }
+        sessions.endAndClose(s, CloseCodes.BANNED, "Your staff access has ended");
         LOG.info("staff session ended: sign-in revoked account={} member={}", s.moderatorName(), s.memberId());
     }
 }

@@ -14,6 +14,7 @@ import org.kindred.server.store.LoginToken;
 import org.kindred.server.store.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.kindred.server.session.Principal;
 
 /**
  * Moderator logins and the opaque tokens they yield.

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.broker.History;
 import org.kindred.server.session.Session;
 
 /**
@@ -24,13 +25,13 @@ final class ReportLedger {
      * allowance ({@code rate_limited}, see {@link Session#reportWait}). When it may, the report
      * is recorded and the message returned.
      */
-    ReportCheck check(boolean inRoom, Session reporter, String msg, String reqId, History history, long now) {
+    ReportCheck check(boolean inRoom, Session reporter, String msg, String reqId, History history, String room,
+            long now) {
         if (!inRoom) {
             return ReportCheck.refused(ServerMessage.Error.of(reqId, ErrorCode.NOT_IN_ROOM,
                     "You need to join this room first."));
         }
-        history.prune(now);
-        ServerMessage.Message m = history.find(msg);
+        ServerMessage.Message m = history.find(room, msg, now).orElse(null);
         if (m == null) {
             return ReportCheck.refused(ServerMessage.Error.of(reqId, ErrorCode.NOT_FOUND,
                     "That message is not in this room any more, so it can't be reported."));
@@ -44,14 +45,14 @@ final class ReportLedger {
             return ReportCheck.refused(new ServerMessage.Error(reqId, ErrorCode.RATE_LIMITED,
                     "You've sent a lot of reports just now. Please wait a moment.", wait));
         }
-        add(msg, reporter.memberId(), history);
+        add(msg, reporter.memberId(), history, room, now);
         return new ReportCheck(m, null);
     }
 
     /** Records that {@code member} reported {@code msg}; false if it already had. */
-    boolean add(String msg, String member, History history) {
-        if (reporters.size() > 2 * Math.max(1, history.size())) { // amortised: a sweep per history's worth
-            reporters.keySet().removeIf(m -> history.find(m) == null);
+    boolean add(String msg, String member, History history, String room, long now) {
+        if (reporters.size() > 2 * Math.max(1, history.size(room))) { // amortised: a sweep per history's worth
+            reporters.keySet().removeIf(m -> history.find(room, m, now).isEmpty());
         }
         return reporters.computeIfAbsent(msg, k -> new HashSet<>()).add(member);
     }

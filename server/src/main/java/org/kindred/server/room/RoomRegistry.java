@@ -70,9 +70,16 @@ public final class RoomRegistry {
         return room;
     }
 
-    /** Forgets a private room; later {@link #get} calls return null. False if it was not open. */
+    /**
+     * Forgets a private room: later {@link #get} calls return null, and the room drops its members
+     * and history after the work already queued for it. False if it was not open.
+     */
     public boolean closePrivate(String id) {
-        return privateRooms.remove(id) != null;
+        Room room = privateRooms.remove(id);
+        if (room != null) {
+            room.close(); // once the work already queued on the room's thread is done
+        }
+        return room != null;
     }
 
     /** True while {@code id} names an open private room. */

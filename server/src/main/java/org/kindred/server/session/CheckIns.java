@@ -168,7 +168,7 @@ public final class CheckIns {
             if (e == null || e.state != State.PLANNED) {
                 return; // cancelled or answered meanwhile
             }
-            Connection c = s.connection();
+            org.kindred.server.transport.Outbound c = s.connection();
             if (c == null || !c.isOpen()) { // away, or its connection is closing: ask when it resumes
                 e.state = State.DUE;
                 LOG.debug("checkin due while away member={} checkin={}", s.memberId(), id);

@@ -106,6 +106,19 @@ public final class NickRules {
      * True when two nicknames count as the same nick in a room: equal ignoring case, or equal
      * by look (UTS #39 skeletons of the nicks or of their case-folded forms are equal).
      */
+    /**
+     * The keys under which {@code nick} is claimed in a room: two nicknames are the same
+     * ({@link #sameNick}) exactly when their keys overlap. Linear in the nickname's length.
+     */
+    public java.util.Set<String> keys(String nick) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add("case:" + nick.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT));
+        for (String k : NickLook.keys(nick)) {
+            keys.add("look:" + k);
+        }
+        return keys;
+    }
+
     public boolean sameNick(String a, String b) {
         if (a.equalsIgnoreCase(b)) {
             return true;

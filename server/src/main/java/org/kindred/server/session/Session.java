@@ -1,6 +1,5 @@
 package org.kindred.server.session;
 
-import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +8,9 @@ import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.common.TokenBucket;
+import org.kindred.server.transport.Connection;
+import org.kindred.server.transport.Outbound;
+import org.kindred.server.transport.SharedFrame;
 
 /**
  * A member's session: outlives its connection for the resume window, so a member who drops and
@@ -168,7 +170,13 @@ public final class Session {
         return new MemberInfo(memberId, nick, role);
     }
 
-    public Connection connection() {
+    /** Where this member's messages go now, or null while detached. */
+    public Outbound connection() {
+        return connection;
+    }
+
+    /** The transport connection itself (registry use: attach and release). */
+    Connection attachedConnection() {
         return connection;
     }
 
@@ -180,7 +188,7 @@ public final class Session {
      * Delivers a room event. Hot path: one volatile read when attached. {@code encoded} is the
      * shared buffer (not consumed); {@code message} is kept only if the member is detached.
      */
-    public void deliver(ByteBuf encoded, ServerMessage message) {
+    public void deliver(SharedFrame encoded, ServerMessage message) {
         Connection c = connection;
         if (c != null) {
             c.sendShared(encoded);

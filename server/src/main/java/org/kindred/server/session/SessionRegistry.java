@@ -1,5 +1,6 @@
 package org.kindred.server.session;
 
+import org.kindred.server.transport.Connection;
 import org.kindred.server.common.Ids;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -75,7 +76,7 @@ public final class SessionRegistry {
         s.credential(credential);
         byToken.put(s.tokenHash(), s);
         byMember.put(s.memberId(), s);
-        c.session(s);
+        c.attach(s);
         return new Created(s, token);
     }
 
@@ -120,7 +121,7 @@ public final class SessionRegistry {
         if (s.isExpired()) {
             return Optional.empty();
         }
-        c.session(s);
+        c.attach(s);
         return Optional.of(new Created(s, fresh));
     }
 
@@ -131,7 +132,7 @@ public final class SessionRegistry {
     public void attach(Session s, Connection c) {
         Connection previous = s.attach(c);
         if (previous != null && previous != c) {
-            previous.session(null);
+            previous.attach(null);
             previous.close(org.kindred.protocol.CloseCodes.NORMAL, "Session resumed on another connection");
         }
         LOG.debug("session resumed member={} conn={}", s.memberId(), c.id());
@@ -139,7 +140,7 @@ public final class SessionRegistry {
 
     /** The connection closed: keep the session for the resume window. */
     public void detach(Connection c) {
-        Session s = c.session();
+        Session s = Sessions.of(c);
         if (s != null && s.detach(c)) {
             detached.put(s.memberId(), s);
         }
@@ -149,6 +150,19 @@ public final class SessionRegistry {
     public void end(Session s) {
         detached.invalidate(s.memberId());
         expire(s, true);
+    }
+
+    /**
+     * Ends the session now and closes its connection, if any, with {@code code} and
+     * {@code reason}; the connection no longer serves the session while it closes. Any thread.
+     */
+    public void endAndClose(Session s, int code, String reason) {
+        Connection c = s.attachedConnection();
+        end(s);
+        if (c != null) {
+            c.attach(null);
+            c.close(code, reason);
+        }
     }
 
     private void expire(Session s, boolean force) {

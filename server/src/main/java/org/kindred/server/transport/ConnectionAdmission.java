@@ -8,8 +8,7 @@ import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.function.Function;
-import org.kindred.server.session.AddressLimiter;
-import org.kindred.server.session.AddressLimiter.Verdict;
+import org.kindred.server.transport.AddressLimiter.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,6 @@ package org.kindred.server.transport;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.kindred.server.session.Connection;
 
 /** Every open WebSocket connection, so shutdown can say goodbye to each. */
 public final class ConnectionGroup {
@@ -18,6 +17,25 @@ public final class ConnectionGroup {
 
     public Set<Connection> snapshot() {
         return Set.copyOf(open);
+    }
+
+    /**
+     * Sends every open connection a close frame with {@code code} and {@code reason}, then waits
+     * up to {@code graceMs} for them to be gone (returns early when they are, or when interrupted).
+     */
+    public void closeAll(int code, String reason, long graceMs) {
+        for (Connection c : snapshot()) {
+            c.close(code, reason);
+        }
+        long deadline = System.currentTimeMillis() + graceMs;
+        while (size() > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public int size() {

@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.kindred.protocol.CloseCodes;
-import org.kindred.server.session.Connection;
 
 /**
  * Reacts to the reader-idle events of an {@code IdleStateHandler} placed at the head of the

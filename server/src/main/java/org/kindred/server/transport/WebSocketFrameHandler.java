@@ -15,22 +15,20 @@ import java.util.function.LongSupplier;
 import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.Connection;
-import org.kindred.server.session.Dispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket end of the pipeline, one instance per channel: creates the {@link Connection}
  * once the handshake completes (or closes it with 4029 when {@link ConnectionAdmission} refused it),
- * hands text frames to the {@link Dispatcher}, closes with 1003 on binary frames, 1009 on oversized
+ * hands text frames to the {@link Inbound}, closes with 1003 on binary frames, 1009 on oversized
  * messages, 1007 on invalid UTF-8 (in text frames and close reasons) and 1002 on other protocol
  * violations, always with a fixed reason, and tells the dispatcher when the socket goes.
  */
 public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameHandler.class);
 
-    private final Dispatcher dispatcher;
+    private final Inbound dispatcher;
     private final ProtocolCodec codec;
     private final Metrics metrics;
     private final Connection.Limits limits;
@@ -47,7 +45,7 @@ public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<Web
      * @param clock milliseconds since the epoch
      * @param group every open connection, for shutdown
      */
-    public WebSocketFrameHandler(Dispatcher dispatcher, ProtocolCodec codec, Metrics metrics,
+    public WebSocketFrameHandler(Inbound dispatcher, ProtocolCodec codec, Metrics metrics,
             Connection.Limits limits, LongSupplier clock, ConnectionGroup group) {
         this.dispatcher = dispatcher;
         this.codec = codec;

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

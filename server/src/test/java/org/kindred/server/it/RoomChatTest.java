@@ -147,19 +147,26 @@ class RoomChatTest {
         }
         List<String> reference = messages(watcher, senders * each);
         for (WsClient c : members) {
-            assertEquals(reference, messages(c, senders * each));
+            assertEquals(reference, messages(c, senders * each), "every member sees the same seq and text order");
         }
-        Set<String> distinct = new HashSet<>(reference);
-        assertEquals(senders * each, distinct.size(), "nothing lost or duplicated");
+        List<String> texts = new ArrayList<>();
+        for (String s : reference) {
+            texts.add(s.substring(s.indexOf('|') + 1));
+        }
+        assertEquals(senders * each, new HashSet<>(texts).size(), "no text delivered twice: " + texts);
         for (int i = 0; i < senders; i++) {
-            int last = -1;
-            for (String s : reference) {
-                if (s.startsWith(i + ":")) {
-                    int k = Integer.parseInt(s.substring(s.indexOf('|') + 1).split(":")[1]);
-                    assertTrue(k > last, "each sender's own order is kept");
-                    last = k;
+            List<Integer> own = new ArrayList<>();
+            for (String text : texts) {
+                String[] parts = text.split(":");
+                if (Integer.parseInt(parts[0]) == i) {
+                    own.add(Integer.parseInt(parts[1]));
                 }
             }
+            List<Integer> expected = new ArrayList<>();
+            for (int k = 0; k < each; k++) {
+                expected.add(k);
+            }
+            assertEquals(expected, own, "sender " + i + "'s messages arrive all, once each, in the order sent");
         }
     }
 

@@ -12,7 +12,7 @@ class ContactStageTest {
 
     private Verdict run(String text, java.util.List<String> mentionable) {
         MessageContext ctx = new MessageContext("lobby", "m1", org.kindred.protocol.Role.MEMBER, "fp1",
-                Fixtures.LONG_AGO, Fixtures.NOW, 0, text, mentionable);
+                Fixtures.LONG_AGO, Fixtures.NOW, text, mentionable);
         Evaluation e = Fixtures.evaluation(ctx, ModerationConfig.defaults());
         stage.apply(e);
         return new VerdictAssembler(new StrikeTracker(3, 600, 600, 100)).assemble(e);

@@ -14,11 +14,11 @@ final class Fixtures {
     }
 
     static MessageContext ctx(String text) {
-        return new MessageContext("lobby", "m1", Role.MEMBER, "fp1", LONG_AGO, NOW, 0, text);
+        return new MessageContext("lobby", "m1", Role.MEMBER, "fp1", LONG_AGO, NOW, text);
     }
 
     static MessageContext ctx(String room, String member, Role role, long memberSince, long now, long slow, String text) {
-        return new MessageContext(room, member, role, "fp-" + member, memberSince, now, slow, text);
+        return new MessageContext(room, member, role, "fp-" + member, memberSince, now, text);
     }
 
     static Evaluation evaluation(MessageContext ctx, ModerationConfig config) {
@@ -40,6 +40,6 @@ final class Fixtures {
     /** Runs the default pipeline without rate limiting getting in the way (fresh member per call). */
     static Verdict judge(String text) {
         return pipeline().evaluate(new MessageContext("lobby", "m-" + System.nanoTime(), Role.MEMBER, null,
-                LONG_AGO, NOW, 0, text));
+                LONG_AGO, NOW, text));
     }
 }

@@ -86,11 +86,11 @@ class InsultTest {
                 .room("banter", Map.of(Categories.INSULT, Action.ALLOW)).build();
         StagedPipeline p = StagedPipeline.create(config, null, System::nanoTime);
         Verdict strict = p.evaluate(new MessageContext("strict", "a", Role.MEMBER, null, Fixtures.LONG_AGO,
-                Fixtures.NOW, 0, "you idiot"));
+                Fixtures.NOW, "you idiot"));
         assertEquals(Outcome.BLOCK, strict.outcome());
         assertTrue(strict.reason().contains("names"), strict.reason());
         Verdict banter = p.evaluate(new MessageContext("banter", "b", Role.MEMBER, null, Fixtures.LONG_AGO,
-                Fixtures.NOW, 0, "you idiot"));
+                Fixtures.NOW, "you idiot"));
         assertEquals(Outcome.DELIVER, banter.outcome());
         assertEquals(List.of(), banter.notices());
     }

@@ -12,7 +12,7 @@ class LexiconStageTest {
     private static Verdict run(ModerationConfig config, String room, String text) {
         StagedPipeline p = Fixtures.pipeline();
         MessageContext ctx = new MessageContext(room, "m", org.kindred.protocol.Role.MEMBER, null, Fixtures.LONG_AGO,
-                Fixtures.NOW, 0, text);
+                Fixtures.NOW, text);
         Evaluation e = Fixtures.evaluation(ctx, config);
         new ShapeStage(2000).apply(e);
         new LexiconStage(p.lexicon()).apply(e);

@@ -34,7 +34,7 @@ class ModerationStagesFuzzTest {
     /** An evaluation of {@code text} by a member who joined a minute ago (links are held). */
     static Evaluation evaluation(String text) {
         MessageContext ctx = new MessageContext("lobby", "fuzz-" + (member++ % 1000), Role.MEMBER, "fp",
-                Fixtures.NOW - 60_000, Fixtures.NOW, 0, text, NICKS);
+                Fixtures.NOW - 60_000, Fixtures.NOW, text, NICKS);
         return new Evaluation(ctx, CONFIG, NORMALIZER);
     }
 

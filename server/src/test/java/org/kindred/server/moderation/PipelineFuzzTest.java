@@ -25,7 +25,7 @@ class PipelineFuzzTest {
     void evaluate(byte[] input) {
         String s = FuzzInput.text(input);
         MessageContext ctx = new MessageContext("lobby", "pfuzz-" + (member++ % 5000), Role.MEMBER, null,
-                Fixtures.NOW - 60_000, Fixtures.NOW, 0, s, ModerationStagesFuzzTest.NICKS);
+                Fixtures.NOW - 60_000, Fixtures.NOW, s, ModerationStagesFuzzTest.NICKS);
         Verdict v = Fixtures.pipeline().evaluate(ctx);
         assertNotNull(v);
         assertNotNull(v.outcome());

@@ -19,7 +19,7 @@ class RateStageTest {
     }
 
     private Evaluation send(String member, String fingerprint, Role role, long now, long slow, String text) {
-        MessageContext ctx = new MessageContext("lobby", member, role, fingerprint, Fixtures.LONG_AGO, now, slow, text);
+        MessageContext ctx = new MessageContext("lobby", member, role, fingerprint, Fixtures.LONG_AGO, now, text);
         Evaluation e = Fixtures.evaluation(ctx, config);
         stage.apply(e);
         return e;
@@ -52,21 +52,6 @@ class RateStageTest {
         assertEquals(Outcome.RATE_LIMITED, limited.finished().outcome());
         assertEquals(200, limited.finished().retryAfterMs());
         assertFalse(send("member-new", "other-net", Role.MEMBER, t, 0).isFinished());
-    }
-
-    @Test
-    void slowModeAllowsOneMessagePerIntervalForMembersOnly() {
-        long t = Fixtures.NOW;
-        assertFalse(send("s", null, Role.MEMBER, t, 30).isFinished());
-        Evaluation slow = send("s", null, Role.MEMBER, t + 10_000, 30);
-        assertEquals(Outcome.SLOW_MODE, slow.finished().outcome());
-        assertEquals(20_000, slow.finished().retryAfterMs());
-        assertTrue(slow.finished().reason().contains("30 seconds"));
-        assertFalse(send("s", null, Role.MEMBER, t + 30_000, 30).isFinished());
-        assertFalse(send("mod", null, Role.MODERATOR, t, 30).isFinished());
-        assertFalse(send("mod", null, Role.MODERATOR, t + 1, 30).isFinished());
-        assertFalse(send("s2", null, Role.MEMBER, t, 0).isFinished());
-        assertFalse(send("s2", null, Role.MEMBER, t + 1, 0).isFinished(), "slow mode off");
     }
 
     @Test

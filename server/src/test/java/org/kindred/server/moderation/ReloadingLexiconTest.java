@@ -29,7 +29,7 @@ class ReloadingLexiconTest {
     }
 
     private Outcome judge(StagedPipeline p, String text) {
-        return p.evaluate(new MessageContext("lobby", "m" + (sent++), Role.MEMBER, null, 0, Fixtures.NOW, 0, text))
+        return p.evaluate(new MessageContext("lobby", "m" + (sent++), Role.MEMBER, null, 0, Fixtures.NOW, text))
                 .outcome();
     }
 

@@ -75,14 +75,14 @@ class StagedPipelineTest {
                 .room("open", java.util.Map.of(Categories.CONTACT, Action.ALLOW)).build();
         StagedPipeline p = StagedPipeline.create(contactsShown, null, System::nanoTime);
         Verdict shown = p.evaluate(new MessageContext("open", "m", Role.MEMBER, null, Fixtures.LONG_AGO,
-                Fixtures.NOW, 0, "snap: n1gg3r"));
+                Fixtures.NOW, "snap: n1gg3r"));
         assertEquals(Outcome.BLOCK, shown.outcome(), "where contact details are shown, folded terms in them count");
     }
 
     @Test
     void combinesMasksAndHoldsIntoOneVerdict() {
         MessageContext ctx = new MessageContext("lobby", "newbie", Role.MEMBER, null, Fixtures.NOW - 60_000,
-                Fixtures.NOW, 0, "shit, call 07700 900123 or see https://example.com");
+                Fixtures.NOW, "shit, call 07700 900123 or see https://example.com");
         Verdict v = pipeline.evaluate(ctx);
         assertEquals(Outcome.HOLD, v.outcome());
         assertEquals("****, call ************ or see https://example.com", v.text());
@@ -97,7 +97,7 @@ class StagedPipelineTest {
         Verdict last = null;
         for (int i = 0; i < 6; i++) {
             last = pipeline.evaluate(new MessageContext("lobby", member, Role.MEMBER, null, Fixtures.LONG_AGO,
-                    Fixtures.NOW, 0, "kys number " + i));
+                    Fixtures.NOW, "kys number " + i));
         }
         assertEquals(Outcome.RATE_LIMITED, last.outcome());
         assertEquals(Set.of(), last.categories());
@@ -122,7 +122,7 @@ class StagedPipelineTest {
         long[] mutes = new long[3];
         for (int i = 0; i < 3; i++) {
             Verdict v = pipeline.evaluate(new MessageContext("lobby", member, Role.MEMBER, null, Fixtures.LONG_AGO,
-                    Fixtures.NOW + i * 5_000L, 0, abuse[i]));
+                    Fixtures.NOW + i * 5_000L, abuse[i]));
             assertEquals(Outcome.BLOCK, v.outcome(), abuse[i]);
             mutes[i] = v.autoMuteSeconds();
         }

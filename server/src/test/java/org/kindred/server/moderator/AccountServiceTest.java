@@ -21,6 +21,7 @@ import org.kindred.server.store.ModeratorAccount;
 import org.kindred.server.store.Store;
 import org.kindred.server.store.StoreConfig;
 import org.kindred.server.store.jdbc.SqliteStore;
+import org.kindred.server.session.Principal;
 
 class AccountServiceTest {
     @TempDir

@@ -15,7 +15,7 @@ import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ResolveOutcome;
 import org.kindred.protocol.RiskLevel;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Connection;
 import org.kindred.server.store.Escalation;
 import org.kindred.server.store.Store;
 import org.kindred.server.store.StoreConfig;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.Role;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Connection;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.Store;

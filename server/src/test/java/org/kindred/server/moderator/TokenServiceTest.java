@@ -20,6 +20,7 @@ import org.kindred.server.store.LoginToken;
 import org.kindred.server.store.Store;
 import org.kindred.server.store.StoreConfig;
 import org.kindred.server.store.jdbc.SqliteStore;
+import org.kindred.server.session.Principal;
 
 class TokenServiceTest {
     private static final String PW = "zoe's password";

@@ -25,7 +25,7 @@ import org.kindred.server.metrics.Metrics;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.Escalations;
 import org.kindred.server.moderator.ModeratorHub;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Connection;
 import org.kindred.server.store.AuditEntry;
 import org.kindred.server.store.Escalation;
 import org.kindred.server.store.PageDelivery;

@@ -1,5 +1,6 @@
 package org.kindred.server.room;
 
+import org.kindred.server.dispatch.RoomReplies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ import org.kindred.protocol.Role;
 import org.kindred.protocol.SendStatus;
 import org.kindred.server.config.RoomConfig;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Connection;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
 
@@ -83,16 +84,16 @@ class FanoutTest {
             otherLoop |= server.eventLoop() != room.executorForTests();
             Connection c = new Connection(server, codec, metrics, null, new Connection.Limits(60, 20, 5), 0);
             Session s = new Session("u_" + i, "h", Role.MEMBER, null, null, null, null, 0, 10, c);
-            c.session(s);
+            c.attach(s);
             sessions.add(s);
             connections.add(c);
-            room.join(s, "Member " + i, c, "j" + i);
+            RoomReplies.join(room, s, "Member " + i, c, "j" + i);
         }
         assertTrue(otherLoop, "some members live on another event loop than the room");
 
         for (int k = 0; k < MESSAGES; k++) {
             int from = k % MEMBERS;
-            room.post(sessions.get(from), connections.get(from), "p" + k, "hello " + k, SendStatus.DELIVERED);
+            RoomReplies.post(room, sessions.get(from), connections.get(from), "p" + k, "hello " + k, SendStatus.DELIVERED, java.util.List.of());
         }
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

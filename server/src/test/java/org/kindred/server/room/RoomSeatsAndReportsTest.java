@@ -1,5 +1,6 @@
 package org.kindred.server.room;
 
+import org.kindred.server.dispatch.RoomReplies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,7 @@ import org.kindred.protocol.Role;
 import org.kindred.protocol.SendStatus;
 import org.kindred.server.config.RoomConfig;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Connection;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
@@ -39,7 +40,7 @@ class RoomSeatsAndReportsTest {
     }
 
     private JsonNode join(Peer p, String nick) throws Exception {
-        room.join(p.session(), nick, p.conn(), "j");
+        RoomReplies.join(room, p.session(), nick, p.conn(), "j");
         List<JsonNode> out = Harness.drain(p.ch());
         return out.get(0);
     }
@@ -84,7 +85,7 @@ class RoomSeatsAndReportsTest {
         a.session().reportLimit(2, 0.001);
         String[] msgs = new String[3];
         for (int i = 0; i < 3; i++) {
-            room.post(b.session(), b.conn(), "s" + i, "hello " + i, SendStatus.DELIVERED);
+            RoomReplies.post(room, b.session(), b.conn(), "s" + i, "hello " + i, SendStatus.DELIVERED, java.util.List.of());
             msgs[i] = Harness.drain(b.ch()).get(0).path("msg").asText();
         }
         assertEquals("not_in_room", room.checkReport(outsider.session(), msgs[0], "r").get().error().code().wire());

@@ -1,5 +1,6 @@
 package org.kindred.server.room;
 
+import org.kindred.server.dispatch.RoomReplies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,7 @@ import org.kindred.protocol.Role;
 import org.kindred.protocol.SendStatus;
 import org.kindred.server.config.RoomConfig;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.Connection;
+import org.kindred.server.transport.Connection;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
 import org.kindred.server.testing.Harness;
@@ -34,7 +35,7 @@ class RoomTest {
         EmbeddedChannel ch = new EmbeddedChannel();
         Connection c = new Connection(ch, codec, metrics, null, new Connection.Limits(60, 20, 5), now);
         Session s = new Session("u_" + (++peers), "h", role, null, null, null, null, now, 10, c);
-        c.session(s);
+        c.attach(s);
         return new Peer(ch, c, s);
     }
 
@@ -42,11 +43,11 @@ class RoomTest {
     void aMessageIsEncodedOnceAndTheBufferSharedByAllRecipients() throws Exception {
         Peer a = peer(Role.MEMBER);
         Peer b = peer(Role.MEMBER);
-        room.join(a.session(), "Ann", a.conn(), "1");
-        room.join(b.session(), "Bo", b.conn(), "2");
+        RoomReplies.join(room, a.session(), "Ann", a.conn(), "1");
+        RoomReplies.join(room, b.session(), "Bo", b.conn(), "2");
         Harness.drain(a.ch());
         Harness.drain(b.ch());
-        room.post(a.session(), a.conn(), "s", "hello", SendStatus.DELIVERED);
+        RoomReplies.post(room, a.session(), a.conn(), "s", "hello", SendStatus.DELIVERED, java.util.List.of());
         TextWebSocketFrame sent = a.ch().readOutbound();
         assertTrue(sent.text().contains("\"sent\""));
         sent.release();
@@ -67,13 +68,13 @@ class RoomTest {
         Peer b = peer(Role.MEMBER);
         Peer c = peer(Role.MEMBER);
         Peer mod = peer(Role.MODERATOR);
-        room.join(a.session(), "bad nick", a.conn(), "1");
+        RoomReplies.join(room, a.session(), "bad nick", a.conn(), "1");
         assertEquals("nick_invalid", Harness.drain(a.ch()).get(0).path("code").asText());
-        room.join(a.session(), "Ann", a.conn(), "1");
-        room.join(b.session(), "Bo", b.conn(), "2");
-        room.join(c.session(), "Cy", c.conn(), "3");
+        RoomReplies.join(room, a.session(), "Ann", a.conn(), "1");
+        RoomReplies.join(room, b.session(), "Bo", b.conn(), "2");
+        RoomReplies.join(room, c.session(), "Cy", c.conn(), "3");
         assertEquals("room_full", Harness.drain(c.ch()).get(0).path("code").asText());
-        room.join(mod.session(), null, mod.conn(), "4");
+        RoomReplies.join(room, mod.session(), null, mod.conn(), "4");
         assertEquals("joined", Harness.drain(mod.ch()).get(0).path("type").asText(), "moderators may always enter");
         assertEquals(3, room.summary().members());
     }
@@ -81,19 +82,19 @@ class RoomTest {
     @Test
     void historyKeepsTheLastMessagesAndDropsOldOnes() throws Exception {
         Peer a = peer(Role.MEMBER);
-        room.join(a.session(), "Ann", a.conn(), "1");
+        RoomReplies.join(room, a.session(), "Ann", a.conn(), "1");
         for (int i = 0; i < 5; i++) {
-            room.post(a.session(), a.conn(), "s", "m" + i, SendStatus.DELIVERED);
+            RoomReplies.post(room, a.session(), a.conn(), "s", "m" + i, SendStatus.DELIVERED, java.util.List.of());
             now += 10_000;
         }
         Peer b = peer(Role.MEMBER);
-        room.join(b.session(), "Bo", b.conn(), "2");
+        RoomReplies.join(room, b.session(), "Bo", b.conn(), "2");
         JsonNode joined = Harness.drain(b.ch()).get(0);
         assertEquals(3, joined.path("history").size());
         assertEquals("m2", joined.path("history").get(0).path("text").asText());
-        room.leave(b.session(), b.conn(), "l");
+        RoomReplies.leave(room, b.session(), b.conn(), "l");
         now += 45_000;
-        room.join(b.session(), "Bo", b.conn(), "3");
+        RoomReplies.join(room, b.session(), "Bo", b.conn(), "3");
         List<JsonNode> out = Harness.drain(b.ch());
         JsonNode again = out.get(out.size() - 1);
         assertEquals(1, again.path("history").size(), "older than a minute are gone: " + again);
@@ -103,15 +104,15 @@ class RoomTest {
     void detachedMembersGetWhatTheyMissedOnResume() throws Exception {
         Peer a = peer(Role.MEMBER);
         Peer b = peer(Role.MEMBER);
-        room.join(a.session(), "Ann", a.conn(), "1");
-        room.join(b.session(), "Bo", b.conn(), "2");
+        RoomReplies.join(room, a.session(), "Ann", a.conn(), "1");
+        RoomReplies.join(room, b.session(), "Bo", b.conn(), "2");
         Harness.drain(b.ch());
         b.session().deliver(new org.kindred.protocol.ServerMessage.Deleted("calm", "x"));
         Harness.drain(b.ch());
         java.lang.reflect.Method detach = Session.class.getDeclaredMethod("detach", Connection.class);
         detach.setAccessible(true);
         detach.invoke(b.session(), b.conn());
-        room.post(a.session(), a.conn(), "s", "while away", SendStatus.DELIVERED);
+        RoomReplies.post(room, a.session(), a.conn(), "s", "while away", SendStatus.DELIVERED, java.util.List.of());
         assertTrue(Harness.drain(b.ch()).isEmpty());
         EmbeddedChannel ch2 = new EmbeddedChannel();
         Connection c2 = new Connection(ch2, codec, metrics, null, new Connection.Limits(60, 20, 5), now);

@@ -16,6 +16,7 @@ import org.kindred.server.crisis.CheckInQuestions;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.testing.Harness;
 import org.kindred.server.testing.ManualTimer;
+import org.kindred.server.transport.Connection;
 
 /** The check-in service on its own: planning, the cap, due while connected or away, cancel, answer, expiry. */
 class CheckInsTest {

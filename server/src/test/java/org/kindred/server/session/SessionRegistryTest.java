@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.Role;
 import org.kindred.server.metrics.Metrics;
+import org.kindred.server.transport.Connection;
 
 class SessionRegistryTest {
     private final AtomicLong nanos = new AtomicLong(1);

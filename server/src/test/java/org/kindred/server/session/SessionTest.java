@@ -12,6 +12,7 @@ import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.testing.Harness;
+import org.kindred.server.transport.Connection;
 
 /** Events for a detached member are kept (up to the limit, oldest dropped) and replayed in order. */
 class SessionTest {

@@ -18,7 +18,7 @@ import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
-import org.kindred.server.session.Dispatcher;
+import org.kindred.server.dispatch.Dispatcher;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.SessionRegistry;
 
@@ -44,7 +44,7 @@ public final class Harness {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        dispatcher = new Dispatcher(config, codec, sessions, rooms, new ServerRequests(rooms, services,
+        dispatcher = new Dispatcher(config, codec, sessions, rooms, ServerRequests.assemble(rooms, services,
                 org.kindred.server.ModerationSetup.build(config, EMPTY)),
                 System::currentTimeMillis);
     }

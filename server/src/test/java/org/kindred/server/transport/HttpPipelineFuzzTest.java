@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.kindred.server.session.AddressLimiter;
 
 /**
  * Any bytes a client may send, through the whole pipeline: nothing escapes as an exception, every

@@ -15,7 +15,6 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.kindred.server.session.AddressLimiter;
 
 /**
  * The whole pipeline on an in-memory channel, fed raw bytes: strict parsing, size limits,

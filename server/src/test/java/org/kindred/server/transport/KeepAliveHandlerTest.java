@@ -53,8 +53,8 @@ class KeepAliveHandlerTest {
     void aSilentWebSocketIsToldWhyWith1000() {
         org.kindred.server.testing.Harness h = new org.kindred.server.testing.Harness();
         EmbeddedChannel ch = new EmbeddedChannel(new KeepAliveHandler(30, 30));
-        new org.kindred.server.session.Connection(ch, h.codec, h.metrics, null,
-                new org.kindred.server.session.Connection.Limits(60, 20, 3), 0);
+        new org.kindred.server.transport.Connection(ch, h.codec, h.metrics, null,
+                new org.kindred.server.transport.Connection.Limits(60, 20, 3), 0);
         ch.pipeline().fireUserEventTriggered(
                 new WebSocketServerProtocolHandler.HandshakeComplete("/ws", new DefaultHttpHeaders(), null));
         ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);

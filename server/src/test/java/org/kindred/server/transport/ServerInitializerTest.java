@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.kindred.server.config.ConfigLoader;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.AddressLimiter;
 
 class ServerInitializerTest {
 

@@ -16,8 +16,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kindred.server.session.AddressLimiter;
-import org.kindred.server.session.Connection;
 import org.kindred.server.testing.Harness;
 
 class WebSocketFrameHandlerTest {

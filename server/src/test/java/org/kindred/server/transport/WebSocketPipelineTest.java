@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kindred.server.config.KindredConfig;
-import org.kindred.server.session.AddressLimiter;
-import org.kindred.server.session.Connection;
 import org.kindred.server.testing.Harness;
 
 /** The whole pipeline after a WebSocket handshake, fed raw client frames. */

@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 import org.kindred.server.config.ConfigLoader;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
-import org.kindred.server.session.AddressLimiter;
 
 /**
  * The server's whole pipeline ({@link ServerInitializer#build}) on an in-memory channel, fed raw

@@ -84,7 +84,7 @@ class BrowserMemberChatTest {
             Session annSession = server.server().sessions().all().stream()
                     .filter(s -> s.rooms().contains("grief"))
                     .min(java.util.Comparator.comparingLong(Session::createdAt)).orElseThrow();
-            annSession.connection().channel().close();
+            ((org.kindred.server.transport.Connection) annSession.connection()).channel().close();
             a.waitForText("#conn-status", "Reconnecting");
             bo.send("Sent while Ann was away");
             a.waitForText("#conn-status", "Connected again");

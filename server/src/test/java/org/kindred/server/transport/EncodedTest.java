@@ -1,4 +1,4 @@
-package org.kindred.server.room;
+package org.kindred.server.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

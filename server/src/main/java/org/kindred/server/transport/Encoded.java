@@ -1,4 +1,4 @@
-package org.kindred.server.room;
+package org.kindred.server.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;

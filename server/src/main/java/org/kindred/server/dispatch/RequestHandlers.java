@@ -1,10 +1,12 @@
-package org.kindred.server.session;
+package org.kindred.server.dispatch;
 
+import org.kindred.server.transport.Outbound;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import org.kindred.server.moderator.Principal;
+import org.kindred.server.session.Principal;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.server.room.Room;
+import org.kindred.server.session.Session;
 
 /**
  * The services behind requests that go beyond the room basics: the moderation pipeline for
@@ -15,17 +17,17 @@ import org.kindred.server.room.Room;
 public interface RequestHandlers {
 
     /** A {@code send} to an existing room by a session that said hello. */
-    void onSend(Connection c, Session s, Room room, ClientMessage.Send send, long now);
+    void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now);
 
     /** {@code report}, {@code help}, and {@code mod.*} requests from moderators. */
-    void onOther(Connection c, Session s, ClientMessage message, long now);
+    void onOther(Outbound c, Session s, ClientMessage message, long now);
 
     /**
      * {@code help} on a connection with no session (before {@code hello}, or after one refused
      * {@code banned}): must reply with the crisis lines for {@code region}/{@code locale} (either
      * may be {@code null}), never with an error.
      */
-    void helpWithoutSession(Connection c, ClientMessage.Help help, String region, String locale);
+    void helpWithoutSession(Outbound c, ClientMessage.Help help, String region, String locale);
 
     /** The moderator behind a login token, if it is valid; may complete on another thread. */
     CompletionStage<Optional<Principal>> authenticate(String token);
@@ -52,20 +54,20 @@ public interface RequestHandlers {
      * Called after {@code hello} created or resumed the session and before {@code welcome};
      * returns false after replying (e.g. {@code banned}) when the session may not continue.
      */
-    boolean admitted(Connection c, Session s, String reqId);
+    boolean admitted(Outbound c, Session s, String reqId);
 
     /** Called before {@code join}; returns false after replying when the session may not join. */
-    boolean mayJoin(Connection c, Session s, String reqId);
+    boolean mayJoin(Outbound c, Session s, String reqId);
 
     /**
      * A session resumed on connection {@code c}, after {@code welcome} and the replay of what it
      * missed (e.g. to send check-ins that came due while it was away). Default: nothing.
      */
-    default void resumed(Connection c, Session s) {
+    default void resumed(Outbound c, Session s) {
     }
 
     /** The connection closed. */
-    void closed(Connection c);
+    void closed(Outbound c);
 
     /**
      * True when {@code join} and {@code leave} of {@code room} go to {@link #joinPrivate} and
@@ -76,12 +78,12 @@ public interface RequestHandlers {
     }
 
     /** {@code join} of a private room; must send exactly one reply. */
-    default void joinPrivate(Connection c, Session s, ClientMessage.Join join) {
+    default void joinPrivate(Outbound c, Session s, ClientMessage.Join join) {
         throw new UnsupportedOperationException("no private rooms");
     }
 
     /** {@code leave} of a private room; must send exactly one reply. */
-    default void leavePrivate(Connection c, Session s, ClientMessage.Leave leave) {
+    default void leavePrivate(Outbound c, Session s, ClientMessage.Leave leave) {
         throw new UnsupportedOperationException("no private rooms");
     }
 }

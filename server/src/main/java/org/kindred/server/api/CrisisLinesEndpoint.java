@@ -1,4 +1,4 @@
-package org.kindred.server.transport;
+package org.kindred.server.api;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.kindred.server.crisis.CrisisLinesQuery;
+import org.kindred.server.transport.HttpResponses;
+import org.kindred.server.transport.HttpEndpoint;
 
 /**
  * {@code GET /api/crisis-lines}: the crisis lines for anyone — no session, no {@code Origin}

@@ -1,4 +1,4 @@
-package org.kindred.server.session;
+package org.kindred.server.transport;
 
 import org.kindred.server.common.TokenBucket;
 
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * outbound frame (pongs, pings, close frames) to the same limit and reports overruns through
  * {@link #disconnectSlowConsumer()}, so a connection is counted as a slow consumer once.
  */
-public final class Connection {
+public final class Connection implements Outbound {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     private static final AtomicLong IDS = new AtomicLong();
     /** How long a close frame may wait for a peer that does not read before the socket is closed anyway. */
@@ -40,7 +40,8 @@ public final class Connection {
     private final String fingerprint;
     private final TokenBucket requests;
     private final TokenBucket strikes;
-    private volatile Session session;
+    /** The session this connection serves, opaque to the transport (see {@link #attachment()}). */
+    private volatile Object attachment;
     private boolean helloPending;
     private volatile String helloRegion;
     private volatile String helloLocale;
@@ -94,6 +95,7 @@ public final class Connection {
     }
 
     /** A number for log lines; says nothing about the person. */
+    @Override
     public long id() {
         return id;
     }
@@ -102,12 +104,24 @@ public final class Connection {
         return channel;
     }
 
-    public Session session() {
-        return session;
+    /** What the layer above keeps with this connection (its session), or null. Any thread. */
+    public Object attachment() {
+        return attachment;
     }
 
-    public void session(Session s) {
-        this.session = s;
+    /** Replaces {@link #attachment()}; null clears it. */
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+
+    @Override
+    public java.util.concurrent.Executor writer() {
+        return channel.eventLoop();
+    }
+
+    @Override
+    public boolean onWriter() {
+        return channel.eventLoop().inEventLoop();
     }
 
     /**
@@ -145,11 +159,13 @@ public final class Connection {
         helloPending = pending;
     }
 
+    @Override
     public boolean isOpen() {
         return channel.isActive();
     }
 
     /** Encodes and sends one message to this connection only. */
+    @Override
     public void send(ServerMessage message) {
         if (!channel.isActive()) {
             return;
@@ -162,9 +178,10 @@ public final class Connection {
 
     /**
      * Sends an event encoded once for many recipients as a complete WebSocket frame (see
-     * {@code room.Encoded}); the caller keeps its own reference and releases it after the fan-out.
+     * {@link SharedFrame}); the caller keeps its own reference and releases it after the fan-out.
      */
-    public void sendShared(ByteBuf frame) {
+    @Override
+    public void sendShared(SharedFrame shared) {
         if (!channel.isActive()) {
             return;
         }
@@ -173,7 +190,7 @@ public final class Connection {
             return;
         }
         metrics.frameOut();
-        channel.writeAndFlush(frame.retainedDuplicate(), channel.voidPromise());
+        channel.writeAndFlush(shared.retainedDuplicate(), channel.voidPromise());
     }
 
     private void sendOwned(ByteBuf owned) {
@@ -202,6 +219,7 @@ public final class Connection {
      * Sends a close frame with the code and reason, then closes the socket once it is written, or
      * after {@value #CLOSE_WAIT_MS} ms if the peer does not read it by then.
      */
+    @Override
     public void close(int code, String reason) {
         if (channel.isActive()) {
             channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);

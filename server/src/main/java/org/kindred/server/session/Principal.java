@@ -1,4 +1,4 @@
-package org.kindred.server.moderator;
+package org.kindred.server.session;
 
 import java.util.Objects;
 import org.kindred.protocol.Role;

@@ -1,4 +1,4 @@
-package org.kindred.server.session;
+package org.kindred.server.transport;
 
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,10 +1,10 @@
-package org.kindred.server.session;
+package org.kindred.server.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import org.kindred.server.session.AddressLimiter.Verdict;
+import org.kindred.server.transport.AddressLimiter.Verdict;
 
 class AddressLimiterTest {
 

@@ -1,4 +1,4 @@
-package org.kindred.server.session;
+package org.kindred.server.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +62,7 @@ class ConnectionTest {
         Connection c = on(ch);
         c.disconnectSlowConsumer();
         c.disconnectSlowConsumer();
-        c.sendShared(Unpooled.wrappedBuffer(new byte[] {(byte) 0x81, 0}));
+        c.sendShared(SharedFrame.encode(org.kindred.protocol.ProtocolCodec.shared(), org.kindred.protocol.ServerMessage.Ok.of("x")));
         assertFalse(ch.isActive());
         assertTrue(metrics.scrape().contains("kindred_slow_consumers_total 1.0"));
     }

@@ -1,15 +1,14 @@
-package org.kindred.server.room;
+package org.kindred.server.session;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.kindred.protocol.ServerMessage;
-import org.kindred.server.session.Connection;
-import org.kindred.server.session.Session;
+import java.util.concurrent.Executor;
+import org.kindred.server.transport.Outbound;
+import org.kindred.server.transport.SharedFrame;
 
 /**
  * One broadcast of one encoded event, on the room's thread. Recipients whose connection lives on
@@ -22,25 +21,25 @@ import org.kindred.server.session.Session;
  * queue in the order the room issued it.
  */
 final class Fanout {
-    private final ByteBuf encoded;
+    private final SharedFrame encoded;
     private final ServerMessage event;
-    private Map<EventExecutor, List<Session>> elsewhere;
+    private Map<Executor, List<Session>> elsewhere;
     private int recipients;
 
     /** @param encoded the shared buffer; not consumed, each handed-over task holds its own reference */
-    Fanout(ByteBuf encoded, ServerMessage event) {
+    Fanout(SharedFrame encoded, ServerMessage event) {
         this.encoded = encoded;
         this.event = event;
     }
 
     void add(Session s) {
         recipients++;
-        Connection c = s.connection();
-        EventExecutor loop = c == null ? null : c.channel().eventLoop();
-        if (loop == null || loop.inEventLoop()) {
+        Outbound c = s.connection();
+        if (c == null || c.onWriter()) {
             s.deliver(encoded, event);
             return;
         }
+        Executor loop = c.writer();
         if (elsewhere == null) {
             elsewhere = new IdentityHashMap<>(4);
         }
@@ -52,7 +51,7 @@ final class Fanout {
         if (elsewhere == null) {
             return;
         }
-        for (Map.Entry<EventExecutor, List<Session>> e : elsewhere.entrySet()) {
+        for (Map.Entry<Executor, List<Session>> e : elsewhere.entrySet()) {
             List<Session> sessions = e.getValue();
             encoded.retain();
             try {

@@ -1,4 +1,4 @@
-package org.kindred.server.moderator;
+package org.kindred.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +21,9 @@ import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
 import org.kindred.server.transport.HttpEndpoint;
 import org.kindred.server.transport.HttpResponses;
+import org.kindred.server.moderator.Fingerprinter;
+import org.kindred.server.moderator.LoginResult;
+import org.kindred.server.moderator.TokenService;
 
 /**
  * {@code POST /api/login} {@code {"user","password"}} with {@code Content-Type:

@@ -1,0 +1,68 @@
+package org.kindred.server.broker;
+
+import java.util.function.Consumer;
+import org.kindred.protocol.MemberInfo;
+import org.kindred.protocol.ServerMessage;
+
+/**
+ * Room-wide events, published and subscribed per room, and the room's message numbering. A
+ * node subscribes once per room it serves; everything published to the room (from this node
+ * or, with a networked implementation, from another) comes back to that subscriber, which
+ * delivers it to the node's own connections. So a local publish and a remote one take the same
+ * delivery path.
+ *
+ * <p>Guarantees every implementation keeps (see the contract tests):
+ * <ul>
+ *   <li><b>Numbering.</b> {@link #publish} gives a room's messages {@code seq} 1, 2, 3 … in the
+ *       order it accepts them: strictly increasing, without gaps, never reused while the room is
+ *       open. Rooms are numbered independently.</li>
+ *   <li><b>Ordering.</b> A subscriber gets one room's events one at a time, in the order they
+ *       were accepted (messages in {@code seq} order), each at most once.</li>
+ *   <li><b>What a publish returns.</b> The message as delivered, with its {@code seq}. Before any
+ *       subscriber gets it, it is in the room's {@link History} and {@code accepted} has run.</li>
+ *   <li><b>Failure.</b> When a message cannot be accepted, {@link #publish} throws
+ *       {@link BrokerException}: {@code accepted} did not run, nothing was delivered or kept, and
+ *       no {@code seq} was used up. Events of {@link #broadcast} are best effort.</li>
+ * </ul>
+ * The in-memory implementation calls the subscriber on the publishing thread, before
+ * {@code publish} returns. Thread-safe.
+ */
+public interface Broker {
+
+    /** Receives a room's events on this node. Must not block. */
+    @FunctionalInterface
+    interface Subscriber {
+        /**
+         * @param room the room the event belongs to
+         * @param event a {@code message} (numbered) or any other room event
+         * @param exceptMember the member who must not get it (the typist, the joiner), or null
+         */
+        void deliver(String room, ServerMessage event, String exceptMember);
+    }
+
+    /** Delivers {@code room}'s events to {@code subscriber} from now on (replacing any other). */
+    void subscribe(String room, Subscriber subscriber);
+
+    /** Stops delivering {@code room}'s events to this node. */
+    void unsubscribe(String room);
+
+    /**
+     * Publishes a chat message: numbers it, keeps it in the room's history, runs
+     * {@code accepted} (e.g. to reply {@code sent} to its author first), then delivers it.
+     *
+     * @param ts when it was posted, epoch ms
+     * @return the message with its {@code seq}
+     * @throws BrokerException when it could not be accepted (nothing happened)
+     */
+    ServerMessage.Message publish(String room, MemberInfo from, String msgId, String text, long ts,
+            Consumer<ServerMessage.Message> accepted);
+
+    /**
+     * Delivers an event that is neither numbered nor kept (presence, typing, notices,
+     * deletions) to the room's subscribers, in order with its messages.
+     */
+    void broadcast(String room, ServerMessage event, String exceptMember);
+
+    /** Forgets {@code room}: its subscriber, its numbering and its history (a closed private room). */
+    void close(String room);
+}

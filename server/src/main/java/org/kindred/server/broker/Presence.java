@@ -1,0 +1,44 @@
+package org.kindred.server.broker;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.kindred.protocol.MemberInfo;
+
+/**
+ * Who is in each room, and the nicknames they hold there. A nickname is claimed through its
+ * keys (the forms under which two nicknames count as the same, see {@code NickRules}): a claim
+ * succeeds only when no key is held by another member, and then all of them are held at once,
+ * so two members can never hold look-alike nicknames in one room. Members are listed in the
+ * order they joined. Thread-safe; each method is atomic.
+ */
+public interface Presence {
+
+    /** Adds {@code member} to the room (or replaces its info); returns the room's count after. */
+    int add(String room, MemberInfo member);
+
+    /** Removes the member and releases its nickname; returns its info, or empty if absent. */
+    Optional<MemberInfo> remove(String room, String memberId);
+
+    /** The member's info if it is in the room. */
+    Optional<MemberInfo> get(String room, String memberId);
+
+    /** The room's members in the order they joined. */
+    List<MemberInfo> members(String room);
+
+    /** How many members the room has. */
+    int count(String room);
+
+    /**
+     * Claims a nickname in the room for {@code memberId} through all of {@code keys}: true when
+     * none is held by another member (all are then held by this one), false otherwise (nothing
+     * changes). A member's earlier claim in the room is replaced.
+     */
+    boolean claimNick(String room, String memberId, Collection<String> keys);
+
+    /** Releases the nickname {@code memberId} holds in the room, if any. */
+    void releaseNick(String room, String memberId);
+
+    /** Forgets the room's members and claims. */
+    void clear(String room);
+}

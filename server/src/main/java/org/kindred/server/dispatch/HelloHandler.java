@@ -1,0 +1,171 @@
+package org.kindred.server.dispatch;
+
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.Limits;
+import org.kindred.protocol.Role;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.config.KindredConfig;
+import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.Features;
+import org.kindred.server.session.NewSessionLimiter;
+import org.kindred.server.session.Principal;
+import org.kindred.server.session.Session;
+import org.kindred.server.session.SessionLimits;
+import org.kindred.server.session.SessionRegistry;
+import org.kindred.server.session.Sessions;
+import org.kindred.server.transport.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code hello}: checks the version, region and locale, signs staff in (off the event loop),
+ * then resumes the session the client names or creates one, and replies {@code welcome}. A
+ * staff session is resumed only while its sign-in still holds. Runs on the connection's event
+ * loop; continuations come back to it.
+ */
+final class HelloHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(HelloHandler.class);
+
+    private final KindredConfig config;
+    private final SessionRegistry sessions;
+    private final RoomRegistry rooms;
+    private final RequestHandlers handlers;
+    private final SessionLimits limits;
+    private final NewSessionLimiter newSessions;
+
+    HelloHandler(KindredConfig config, SessionRegistry sessions, RoomRegistry rooms, RequestHandlers handlers,
+            SessionLimits limits) {
+        this.config = config;
+        this.sessions = sessions;
+        this.rooms = rooms;
+        this.handlers = handlers;
+        this.limits = limits;
+        this.newSessions = new NewSessionLimiter(limits);
+    }
+
+    void hello(Connection c, ClientMessage.Hello hello, long now) {
+        if (Sessions.of(c) != null || c.helloPending()) {
+            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
+                    "This connection has already said hello."));
+            return;
+        }
+        if (hello.v() != ServerMessage.VERSION) {
+            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNSUPPORTED_VERSION,
+                    "This server speaks protocol version " + ServerMessage.VERSION + "."));
+            return;
+        }
+        String region = hello.region();
+        if (region != null && !region.matches("[A-Za-z]{2}")) {
+            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
+                    "The region must be a two-letter country code such as GB or US."));
+            return;
+        }
+        String locale = hello.locale();
+        if (locale != null && !validLocale(locale)) {
+            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
+                    "The locale must be a language tag such as en-GB."));
+            return;
+        }
+        c.helloHints(region, locale);
+        if (hello.auth() != null) {
+            c.helloPending(true);
+            handlers.authenticate(hello.auth()).whenComplete((principal, err) -> c.writer().execute(() -> {
+                c.helloPending(false);
+                if (err != null || principal.isEmpty()) {
+                    c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNAUTHORIZED,
+                            "That sign-in has expired or is not valid. Please sign in again."));
+                    return;
+                }
+                if (c.isOpen() && Sessions.of(c) == null) {
+                    resume(c, hello, principal.get(), region, locale, now);
+                }
+            }));
+            return;
+        }
+        resume(c, hello, null, region, locale, now);
+    }
+
+    /**
+     * A staff session may be resumed only while its sign-in still holds: that is checked
+     * (off the event loop) before the session is claimed; a revoked one is ended and the
+     * {@code hello} goes on as a new session without staff rights.
+     */
+    private void resume(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
+            long now) {
+        Session staff = sessions.peek(hello.resume()).filter(s -> s.role().canModerate()).orElse(null);
+        if (staff == null) {
+            welcome(c, hello, principal, region, locale, now);
+            return;
+        }
+        c.helloPending(true);
+        handlers.stillStaff(staff).whenComplete((ok, err) -> c.writer().execute(() -> {
+            c.helloPending(false);
+            if (err != null || !Boolean.TRUE.equals(ok)) {
+                handlers.revoked(staff);
+                welcome(c, new ClientMessage.Hello(hello.id(), hello.v(), hello.locale(), hello.region(), null,
+                        hello.auth()), principal, region, locale, now);
+            } else if (c.isOpen() && Sessions.of(c) == null) {
+                welcome(c, hello, principal, region, locale, now);
+            }
+        }));
+    }
+
+    private void welcome(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
+            long now) {
+        if (!c.isOpen() || Sessions.of(c) != null) {
+            return;
+        }
+        Role role = principal == null ? Role.MEMBER : principal.role();
+        String moderator = principal == null ? null : principal.name();
+        SessionRegistry.Created claimed = hello.resume() == null ? null
+                : sessions.claim(hello.resume(), c).orElse(null);
+        boolean resumed = claimed != null;
+        if (!resumed) {
+            long wait = principal == null ? newSessions.tryTake(c.fingerprint(), now) : 0;
+            if (wait > 0) {
+                c.send(new ServerMessage.Error(hello.id(), ErrorCode.RATE_LIMITED,
+                        "Too many new sessions from your network just now. Please wait a moment.", wait));
+                return;
+            }
+            claimed = sessions.create(c, role, moderator,
+                    principal == null ? null : handlers.credential(hello.auth()), locale,
+                    region == null ? null : region.toUpperCase(Locale.ROOT), c.fingerprint(), now);
+            claimed.session().reportLimit(limits.reportBurst(), limits.reportsPerMinute() / 60.0);
+            LOG.debug("session created member={} conn={} role={}", claimed.session().memberId(), c.id(), role);
+        }
+        Session s = claimed.session();
+        if (!handlers.admitted(c, s, hello.id())) {
+            c.attach(null);
+            sessions.end(s);
+            return;
+        }
+        c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
+                new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
+                new Limits(config.maxText(), config.ratePerSec(), config.burst()), Features.ALL));
+        if (resumed) {
+            sessions.attach(s, c);
+            for (String roomId : s.rooms()) {
+                Room r = rooms.get(roomId);
+                if (r != null) {
+                    r.attached(s);
+                }
+            }
+            handlers.resumed(c, s);
+        }
+    }
+
+    private static boolean validLocale(String tag) {
+        if (tag.length() > 35) {
+            return false;
+        }
+        try {
+            return !new Locale.Builder().setLanguageTag(tag).build().getLanguage().isEmpty();
+        } catch (IllformedLocaleException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.kindred.server.dispatch;
+
+import org.kindred.protocol.ClientMessage;
+import org.kindred.server.room.Room;
+import org.kindred.server.session.Session;
+import org.kindred.server.transport.Connection;
+
+/** {@code leave}: of a private room through the hand-off, else of the room named. */
+final class LeaveHandler implements RequestHandler<ClientMessage.Leave> {
+    private final RoomLookup rooms;
+    private final RequestHandlers services;
+
+    LeaveHandler(RoomLookup rooms, RequestHandlers services) {
+        this.rooms = rooms;
+        this.services = services;
+    }
+
+    @Override
+    public void handle(Connection c, Session s, ClientMessage.Leave leave, long now) {
+        if (services.isPrivateRoom(leave.room())) {
+            services.leavePrivate(c, s, leave);
+            return;
+        }
+        Room room = rooms.find(c, leave.id(), leave.room());
+        if (room != null) {
+            RoomReplies.leave(room, s, c, leave.id());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.kindred.server.room;
+
+import java.util.function.Consumer;
+import org.kindred.protocol.RoomMode;
+import org.kindred.server.session.Session;
+
+/**
+ * The steps of a {@code join}, on the room's thread, in the order the protocol's errors are
+ * checked: already here, cool-off, lock, capacity, nickname (valid, then free), then the seat.
+ */
+final class Joins {
+    private Joins() {
+    }
+
+    static void join(Room room, Session s, String requestedNick, Consumer<Result<Joining>> then) {
+        Seats seats = room.seats();
+        if (seats.member(s.memberId()).isPresent()) {
+            then.accept(Result.refused(Refusal.ALREADY_IN_ROOM));
+            return;
+        }
+        if (s.isExpired()) {
+            return;
+        }
+        boolean staff = s.role().canModerate();
+        long now = room.now();
+        Refusal refused = room.policy().mayJoin(s.memberId(), staff, now, seats.seated(), room.config().capacity());
+        if (refused != null) {
+            then.accept(Result.refused(refused));
+            return;
+        }
+        String nick;
+        if (requestedNick != null) {
+            nick = seats.nicks().normalise(requestedNick, staff);
+            if (nick == null) {
+                then.accept(Result.refused(Refusal.NICK_INVALID));
+                return;
+            }
+            if (!seats.claim(s, nick)) {
+                then.accept(Result.refused(Refusal.NICK_TAKEN));
+                return;
+            }
+        } else {
+            nick = seats.freePseudonym(s);
+        }
+        RoomMode mode = new RoomMode(room.policy().slowSeconds(), room.policy().locked());
+        seats.seat(s, s.info(nick), mode, room.config().guidelines(), now, then);
+    }
+}

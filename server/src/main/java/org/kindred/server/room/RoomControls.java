@@ -1,0 +1,94 @@
+package org.kindred.server.room;
+
+import java.util.concurrent.CompletableFuture;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.broker.Broker;
+import org.kindred.server.broker.History;
+import org.kindred.server.session.LocalHub;
+import org.kindred.server.session.Session;
+
+/**
+ * The moderators' levers on one room: delete a message, mute and unmute, kick, slow mode and
+ * lock. Each runs on the room's thread and completes once done; the people concerned are told
+ * (the member for mutes and kicks, the room for the rest).
+ */
+public final class RoomControls {
+    private final Room room;
+    private final Broker broker;
+    private final History history;
+    private final LocalHub hub;
+
+    RoomControls(Room room, RoomParts parts) {
+        this.room = room;
+        this.broker = parts.broker();
+        this.history = parts.history();
+        this.hub = parts.hub();
+    }
+
+    /** Removes a message from history and tells every member it was deleted. */
+    public CompletableFuture<Boolean> delete(String msg) {
+        return room.call(() -> {
+            boolean known = history.remove(room.id(), msg);
+            room.reports().forget(msg);
+            broker.broadcast(room.id(), new ServerMessage.Deleted(room.id(), msg), null);
+            return known;
+        });
+    }
+
+    /** Mutes a member here until {@code until}; tells the member. False if not in the room. */
+    public CompletableFuture<Boolean> mute(String memberId, long until, String text) {
+        return room.call(() -> {
+            room.policy().mute(memberId, until);
+            return hub.sendTo(room.id(), memberId, new ServerMessage.Notice(room.id(), "muted", text));
+        });
+    }
+
+    /** Restores a mute read from the store at start-up. */
+    public void restoreMute(String memberId, long until) {
+        room.execute(() -> room.policy().mute(memberId, until));
+    }
+
+    /** Lifts a mute; tells the member. False if there was none. */
+    public CompletableFuture<Boolean> unmute(String memberId, String text) {
+        return room.call(() -> {
+            boolean was = room.policy().unmute(memberId, room.now());
+            hub.sendTo(room.id(), memberId, new ServerMessage.Notice(room.id(), "unmuted", text));
+            return was;
+        });
+    }
+
+    /** Removes a member, who gets {@code kicked}; it may not rejoin for {@code coolOffMs}. */
+    public CompletableFuture<Boolean> kick(String memberId, String reason, long coolOffMs) {
+        return room.call(() -> {
+            Session s = room.seats().session(memberId);
+            if (s == null) {
+                return false;
+            }
+            room.policy().coolOff(memberId, room.now() + coolOffMs);
+            s.deliver(new ServerMessage.Kicked(room.id(), reason == null ? "" : reason));
+            room.seats().remove(s);
+            return true;
+        });
+    }
+
+    /** Turns slow mode on ({@code seconds > 0}) or off; tells the room. */
+    public CompletableFuture<Void> slow(long seconds) {
+        return room.call(() -> {
+            room.policy().slow(seconds);
+            broker.broadcast(room.id(), new ServerMessage.Notice(room.id(), "slow_mode", seconds == 0
+                    ? "Slow mode is off." : "Slow mode is on: one message every " + seconds + " seconds."), null);
+            return null;
+        });
+    }
+
+    /** Locks or unlocks the room; tells the room. */
+    public CompletableFuture<Void> lock(boolean on) {
+        return room.call(() -> {
+            room.policy().lock(on);
+            broker.broadcast(room.id(), new ServerMessage.Notice(room.id(), on ? "locked" : "unlocked", on
+                    ? "A moderator has locked this room for now." : "The room is open again."), null);
+            room.changed();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package org.kindred.server.room;
+
+import java.util.function.LongSupplier;
+import org.kindred.protocol.ProtocolCodec;
+import org.kindred.server.broker.Broker;
+import org.kindred.server.broker.History;
+import org.kindred.server.broker.MemoryBroker;
+import org.kindred.server.broker.MemoryHistory;
+import org.kindred.server.broker.MemoryPresence;
+import org.kindred.server.broker.Presence;
+import org.kindred.server.metrics.Metrics;
+import org.kindred.server.session.LocalHub;
+import org.kindred.server.session.NickRules;
+
+/**
+ * What every room of a node shares: the {@link Broker} that numbers and carries room events,
+ * {@link Presence}, {@link History}, this node's {@link LocalHub} (the broker's subscriber),
+ * the nickname rules, metrics and the clock (epoch ms).
+ */
+public record RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
+        Metrics metrics, LongSupplier clock) {
+
+    /**
+     * All in memory, for one node: histories of {@code historySize} messages at most, none
+     * older than {@code historyMaxAgeMillis}.
+     */
+    public static RoomParts inMemory(ProtocolCodec codec, Metrics metrics, NickRules nicks, int historySize,
+            long historyMaxAgeMillis, LongSupplier clock) {
+        History history = new MemoryHistory(historySize, historyMaxAgeMillis);
+        return new RoomParts(new MemoryBroker(history), new MemoryPresence(), history, new LocalHub(codec, metrics),
+                nicks, metrics, clock);
+    }
+}
