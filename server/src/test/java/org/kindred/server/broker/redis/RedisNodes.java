@@ -43,6 +43,13 @@ final class RedisNodes implements AutoCloseable {
         return new Node(l, h, b);
     }
 
+    /** A node's presence ({@link RedisPresence#close} stops its heartbeat, as a node's death would). */
+    RedisPresence presence(String prefix, String nodeId, long ttlMillis) {
+        RedisPresence p = new RedisPresence(link(), prefix, nodeId, ttlMillis);
+        open.add(0, p);
+        return p;
+    }
+
     @Override
     public void close() {
         for (AutoCloseable c : open) {
