@@ -192,4 +192,36 @@ class RedisNodesTest {
                     .map(ServerMessage.Message::msg).toList(), "history before the restart is lost, by design");
         }
     }
+
+    @Test
+    void aPublishInFlightWhenItsConnectionDropsFailsAndIsNeverReplayed() throws Exception {
+        try (RedisServer own = RedisServer.start(); RedisNodes here = new RedisNodes(own)) {
+            RedisNodes.Node a = here.node(RedisNodes.freshPrefix(), 50, 60_000);
+            Seen onA = new Seen();
+            a.broker().subscribe("calm", onA);
+            assertEquals(1, publish(a.broker(), "m_1").seq());
+            own.command("CLIENT", "PAUSE", "1500", "WRITE"); // the next script waits inside Redis
+            java.util.concurrent.CompletableFuture<Throwable> inFlight = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            publish(a.broker(), "m_lost");
+                            return null;
+                        } catch (RuntimeException e) {
+                            return e;
+                        }
+                    });
+            Thread.sleep(300);
+            own.command("CLIENT", "KILL", "TYPE", "normal"); // the node's command connection drops mid-command
+            assertTrue(inFlight.get(3, TimeUnit.SECONDS) instanceof BrokerException, "the caller is told");
+            own.command("CLIENT", "UNPAUSE");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!a.link().isUp()) {
+                assertTrue(System.nanoTime() < deadline, "the node reconnects");
+                Thread.sleep(20);
+            }
+            Thread.sleep(300); // a replayed command would have run by now
+            assertEquals(2, publish(a.broker(), "m_2").seq(), "the failed publish was not run after reconnecting");
+            assertEquals(List.of("m_1", "m_2"), onA.await(2).stream().map(ServerMessage.Message::msg).toList());
+        }
+    }
 }
