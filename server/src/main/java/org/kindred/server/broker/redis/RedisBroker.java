@@ -204,6 +204,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
             int c = payload.indexOf('\n', b + 1);
             long seq = Long.parseLong(payload.substring(a + 1, b));
             if (seq <= f.last) {
+                gateOf(payload.substring(b + 1, c)); // its gate is not needed any more
                 return; // delivered already (or numbered below what this node has seen)
             }
             if (seq > f.last + 1) {
@@ -251,10 +252,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
 
     /** A message this node published is delivered only after its {@code accepted} ran. */
     private void awaitAccepted(String origin) {
-        if (!origin.startsWith(nodeId + ":")) {
-            return;
-        }
-        CompletableFuture<Void> gate = pending.remove(Long.parseLong(origin.substring(nodeId.length() + 1)));
+        CompletableFuture<Void> gate = gateOf(origin);
         if (gate != null) {
             try {
                 gate.get(acceptWaitMs, TimeUnit.MILLISECONDS);
@@ -262,6 +260,14 @@ public final class RedisBroker implements Broker, AutoCloseable {
                 LOG.warn("delivered a message whose publisher did not finish in time");
             }
         }
+    }
+
+    /** Takes the gate of a publish of this node ({@code origin} is {@code nodeId:token}), or null. */
+    private CompletableFuture<Void> gateOf(String origin) {
+        if (!origin.startsWith(nodeId + ":")) {
+            return null;
+        }
+        return pending.remove(Long.parseLong(origin.substring(nodeId.length() + 1)));
     }
 
     /** After a new pub/sub connection: each room delivers what it missed, from its stream. */
