@@ -1,0 +1,55 @@
+package org.kindred.server.broker.redis;
+
+/**
+ * Where Kindred keeps a room's state in Redis. Every key of one room carries the room in a hash
+ * tag ({@code {room}}), so a room's keys live on one shard and one script may touch them all.
+ * Keys (with the prefix, e.g. {@code kindred:}):
+ * <ul>
+ *   <li>{@code {room}:seq} the room's last {@code seq} (string)</li>
+ *   <li>{@code {room}:hist} the room's recent messages (stream, trimmed to N; expires with the max age)</li>
+ *   <li>{@code {room}:members}, {@code :info}, {@code :owner}, {@code :nick}, {@code :held},
+ *       {@code :joins} presence: join order (sorted set), member info (hash), member to node (hash),
+ *       nickname key to member (hash), member to its keys (hash), join counter</li>
+ *   <li>{@code node:<id>} a node's liveness (expires unless the node refreshes it)</li>
+ *   <li>channel {@code room:<room>} the room's events</li>
+ * </ul>
+ */
+record RedisKeys(String prefix) {
+
+    RedisKeys {
+        if (prefix == null || prefix.isEmpty() || prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("prefix: " + prefix + " (expected: non-empty, without braces)");
+        }
+    }
+
+    String room(String room, String what) {
+        return prefix + "{" + room + "}:" + what;
+    }
+
+    String seq(String room) {
+        return room(room, "seq");
+    }
+
+    String history(String room) {
+        return room(room, "hist");
+    }
+
+    String channel(String room) {
+        return prefix + "room:" + room;
+    }
+
+    /** The prefix of the rooms' channels (for mapping a channel back to its room). */
+    String channelPrefix() {
+        return prefix + "room:";
+    }
+
+    String nodePrefix() {
+        return prefix + "node:";
+    }
+
+    /** The presence keys of a room, in the order the presence scripts expect them. */
+    String[] presence(String room) {
+        return new String[] {room(room, "members"), room(room, "info"), room(room, "owner"), room(room, "nick"),
+            room(room, "held"), room(room, "joins")};
+    }
+}

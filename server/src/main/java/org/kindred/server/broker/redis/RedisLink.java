@@ -1,0 +1,213 @@
+package org.kindred.server.broker.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's two connections to Redis: one for commands, one for pub/sub. Neither is
+ * reconnected by Lettuce: with Lettuce's own reconnection, a command written just before the
+ * connection dropped is written again after it comes back (at-least-once), and a publish script
+ * run twice would number and deliver one message twice. Here a dropped connection fails its
+ * commands (the caller sees the error and nothing is replayed); while it is down, commands fail
+ * at once ({@code REJECT_COMMANDS}); a keeper thread opens a new one every
+ * {@link #RECONNECT_MS} ms, and on a new pub/sub connection subscribes the channels again and
+ * runs the {@linkplain #onResubscribed resubscription hook} (the broker catches up from the
+ * rooms' streams there). Thread-safe.
+ */
+public final class RedisLink implements AutoCloseable {
+    /** How often the keeper checks the connections and reopens a dropped one, ms. */
+    public static final long RECONNECT_MS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
+
+    private final RedisClient client;
+    private final ScheduledExecutorService keeper;
+    private final Set<String> channels = ConcurrentHashMap.newKeySet();
+    private volatile StatefulRedisConnection<String, String> commands;
+    private volatile StatefulRedisPubSubConnection<String, String> pubsub;
+    private volatile BiConsumer<String, String> listener = (c, m) -> { };
+    private volatile Runnable onResubscribed = () -> { };
+    private volatile boolean closed;
+
+    /**
+     * Connects (or keeps trying in the background when Redis is not reachable yet).
+     *
+     * @param uri {@code redis://host:port} (optionally with a database and credentials)
+     * @param timeout how long one command may take before it fails, {@code > 0}
+     */
+    public RedisLink(String uri, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
+        }
+        RedisURI u = RedisURI.create(uri);
+        u.setTimeout(timeout);
+        client = RedisClient.create(u);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(false)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                .build());
+        keeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kindred-redis-keeper");
+            t.setDaemon(true);
+            return t;
+        });
+        keep();
+        keeper.scheduleWithFixedDelay(this::keep, RECONNECT_MS, RECONNECT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Receives every pub/sub message (channel, payload), on Lettuce's I/O thread: hand it on, do not work there. */
+    void listen(BiConsumer<String, String> listener) {
+        this.listener = listener;
+    }
+
+    /** Runs after the channels were subscribed again on a new pub/sub connection (on the keeper thread). */
+    void onResubscribed(Runnable hook) {
+        this.onResubscribed = hook;
+    }
+
+    /** The keeper's scheduler, for small periodic jobs (e.g. presence heartbeats). */
+    ScheduledExecutorService scheduler() {
+        return keeper;
+    }
+
+    /** Whether both connections are up now. */
+    public boolean isUp() {
+        StatefulRedisConnection<String, String> c = commands;
+        StatefulRedisPubSubConnection<String, String> p = pubsub;
+        return c != null && c.isOpen() && p != null && p.isOpen();
+    }
+
+    /**
+     * The command interface.
+     *
+     * @throws io.lettuce.core.RedisException (unchecked) when Redis is not reachable now
+     */
+    RedisCommands<String, String> sync() {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !c.isOpen()) {
+            throw new io.lettuce.core.RedisConnectionException("redis is unreachable");
+        }
+        return c.sync();
+    }
+
+    /** Publishes without waiting for the reply, after every command this thread sent before. Best effort. */
+    void publishLater(String channel, String payload) {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !c.isOpen()) {
+            return;
+        }
+        c.async().publish(channel, payload).exceptionally(e -> {
+            LOG.debug("a room event was not published: {}", e.getClass().getSimpleName());
+            return null;
+        });
+    }
+
+    /** Runs {@code script} (by its digest, loading it when Redis does not know it). */
+    <T> T run(Script script, ScriptOutputType type, String[] keys, String... args) {
+        RedisCommands<String, String> c = sync();
+        try {
+            return c.evalsha(script.sha(), type, keys, args);
+        } catch (RedisNoScriptException e) {
+            return c.eval(script.text(), type, keys, args);
+        }
+    }
+
+    /** Subscribes {@code channel} now if connected, else when the pub/sub connection is back. */
+    void subscribe(String channel) {
+        channels.add(channel);
+        StatefulRedisPubSubConnection<String, String> p = pubsub;
+        if (p != null && p.isOpen()) {
+            try {
+                p.sync().subscribe(channel);
+            } catch (RuntimeException e) {
+                LOG.warn("redis subscription deferred until the connection is back: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Stops receiving {@code channel}. */
+    void unsubscribe(String channel) {
+        channels.remove(channel);
+        StatefulRedisPubSubConnection<String, String> p = pubsub;
+        if (p != null && p.isOpen()) {
+            p.async().unsubscribe(channel);
+        }
+    }
+
+    private synchronized void keep() {
+        if (closed) {
+            return;
+        }
+        try {
+            StatefulRedisConnection<String, String> c = commands;
+            if (c == null || !c.isOpen()) { // isOpen turns false when the channel drops (no auto-reconnect)
+                if (c != null) {
+                    c.closeAsync();
+                }
+                commands = null;
+                commands = client.connect();
+                LOG.info("redis command connection open");
+                if (c != null) {
+                    LOG.warn("redis command connection was lost and is open again");
+                }
+            }
+            StatefulRedisPubSubConnection<String, String> p = pubsub;
+            if (p == null || !p.isOpen()) {
+                if (p != null) {
+                    p.closeAsync();
+                }
+                pubsub = null;
+                StatefulRedisPubSubConnection<String, String> n = client.connectPubSub();
+                n.addListener(new RedisPubSubAdapter<>() {
+                    @Override
+                    public void message(String channel, String message) {
+                        listener.accept(channel, message);
+                    }
+                });
+                if (!channels.isEmpty()) {
+                    n.sync().subscribe(channels.toArray(String[]::new));
+                }
+                pubsub = n;
+                LOG.info("redis pub/sub connection open, {} channels", channels.size());
+                if (p != null) {
+                    onResubscribed.run();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("redis unreachable: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Closes both connections and the client. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        keeper.shutdownNow();
+        if (commands != null) {
+            commands.close();
+        }
+        if (pubsub != null) {
+            pubsub.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}
