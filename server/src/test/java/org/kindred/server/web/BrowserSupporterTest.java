@@ -73,6 +73,25 @@ class BrowserSupporterTest {
                 console.clickIn("escalations", "Ann", "Claim");
                 b.waitUntil(() -> console.awaitItem("escalations", "Ann").getAttribute("data-mine").equals("true"),
                         "the claim");
+
+                // Reaching out: the member is invited by a peer supporter, accepts, and both talk.
+                console.clickIn("escalations", "Ann", "Reach");
+                b.waitForText("#reach-panel .system", "Invitation sent to Ann");
+                JsonNode invite = ann.await("invite");
+                assertEquals("supporter", invite.path("from").path("role").asText(), invite.toString());
+                String room = invite.path("room").asText();
+                assertEquals("joined", ann.request(Map.of("type", "join", "room", room, "id", "j")).path("type")
+                        .asText());
+                b.waitForText("#reach-panel .system", "Ann joined the conversation");
+                b.type("#reach-panel textarea", "I'm Kit, a peer supporter. I'm glad"
+                        + " you said something. Are you somewhere safe right now?");
+                b.click("#reach-panel button[type=submit]");
+                assertTrue(ann.await(n -> "message".equals(n.path("type").asText())
+                        && room.equals(n.path("room").asText()), "the supporter's words").path("text").asText().contains("somewhere safe"));
+                ann.request(Map.of("type", "send", "room", room, "text", "I'm at home. Thank you for asking.",
+                        "id", "s2"));
+                b.waitForText("#reach-panel .message-text", "Thank you for asking");
+                b.screenshot(Screenshots.file("console-supporter-reach.png"));
             }
         }
     }
