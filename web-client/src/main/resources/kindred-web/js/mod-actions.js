@@ -25,6 +25,11 @@ export class Actions {
     this.sanctions = null;
     /** Called after a ban or unban made here (the console re-reads the bans in force). */
     this.onBans = null;
+    /**
+     * False for a peer supporter's console (welcome role `supporter`): only escalations and
+     * reports, claim, resolve and reaching a person; no mute, kick, ban, delete, lock or slow mode.
+     */
+    this.moderates = true;
   }
 
   async run(request, done) {

@@ -136,7 +136,7 @@ export class Feeds {
       actions.append(button(msg('esc.reach'), msg('esc.reachLabel', { who }), () => this.onReach(e)));
     }
     actions.append(button(msg('esc.resolve'), msg('esc.resolveLabel', { who }), () => this.actions.resolve(e.escalation)));
-    actions.append(actOn(who, () => this.actions.member(e.room, e.member, who)));
+    if (this.actions.moderates !== false) actions.append(actOn(who, () => this.actions.member(e.room, e.member, who)));
     return el('li', { className: 'item', attrs: { 'data-level': e.level, 'data-status': e.status,
       'data-escalation': e.escalation, 'data-mine': String(this.mine(e)) } },
     el('p', { className: 'item-title' },
@@ -155,7 +155,8 @@ export class Feeds {
       el('p', { className: 'item-meta', text: r.room + ' · ' + clockTime(r.ts) }),
       nowLine(r),
       r.excerpt ? el('p', { className: 'item-text', text: r.excerpt }) : null,
-      el('div', { className: 'item-actions' },
+      // A peer supporter sees reports to know who may be struggling; acting on them is a moderator's.
+      this.actions.moderates === false ? null : el('div', { className: 'item-actions' },
         button(msg('report.delete'), msg('report.deleteLabel', { who }),
           () => this.actions.deleteMessage(r.room, r.msg)),
         actOn(who, () => this.actions.member(r.room, r.member, who)),

@@ -48,6 +48,7 @@ export class ModRooms {
     Object.assign(r, { members: ev.members, capacity: ev.capacity, locked: ev.locked });
     put(card.querySelector('.room-people'), peopleLine(r));
     const lock = card.querySelector('button[data-lock]');
+    if (!lock) return;
     put(lock, r.locked ? msg('rooms.unlock') : msg('rooms.lock'));
     lock.setAttribute('aria-pressed', String(Boolean(r.locked)));
   }
@@ -67,12 +68,13 @@ export class ModRooms {
       el('p', { className: 'item-meta room-people', text: peopleLine(r) }),
 
       el('div', { className: 'mod-room-controls' },
-        el('div', { className: 'slow-control' },
+        // Slow mode and lock are moderators' (a peer supporter's console only watches).
+        this.actions.moderates === false ? null : el('div', { className: 'slow-control' },
           el('label', { text: msg('rooms.slow'), attrs: { for: slowId } }),
           el('div', { className: 'slow-row' }, select,
             button(msg('rooms.apply'), msg('rooms.applyLabel', { room: r.title }),
               () => this.actions.slow(r.room, Number(select.value))))),
-        lock,
+        this.actions.moderates === false ? null : lock,
         button(msg('rooms.watch'), msg('rooms.watchLabel', { room: r.title }), () => this.watch(r.room, r.title))));
   }
 
@@ -124,7 +126,8 @@ export class ModRooms {
         if (await this.actions.deleteMessage(m.room, m.msg)) this.markDeleted(m.msg);
       }));
     actions.lastChild.dataset.act = 'delete';
-    if (!mine) actions.append(actOn(who, () => this.actions.member(m.room, from.id, who)));
+    if (this.actions.moderates === false) actions.lastChild.remove();
+    if (!mine && this.actions.moderates !== false) actions.append(actOn(who, () => this.actions.member(m.room, from.id, who)));
     const near = this.messages.scrollHeight - this.messages.scrollTop - this.messages.clientHeight < 80;
     this.messages.append(el('li', { className: 'item', attrs: { 'data-msg': m.msg, 'data-member': from.id } },
       el('p', { className: 'item-title' }, who, ' ', roleBadge(from.role), roleBadge(from.role) ? ' ' : null,

@@ -99,7 +99,7 @@ function start(token) {
     actions.sanctions.render();
     if (conn && conn.isOpen) {
       rooms.refresh();
-      bans.refresh();
+      if (actions.moderates) bans.refresh();
     }
   };
 
@@ -118,6 +118,8 @@ function start(token) {
       showLogin(msg('login.notStaff'));
       return;
     }
+    // A peer supporter's console shows only what the server lets a supporter do (see showRole).
+    showRole(detail.welcome.member.role, actions);
     const firstTime = byId('console').hidden;
     byId('login').hidden = true;
     byId('console').hidden = false;
@@ -134,7 +136,7 @@ function start(token) {
       feedback.error(queue);
     }
     await rooms.refresh();
-    await bans.refresh();
+    if (actions.moderates) await bans.refresh();
     if (rooms.watching && !detail.resumed) {
       const room = rooms.watching;
       rooms.watching = null;
@@ -156,10 +158,24 @@ function start(token) {
     // titles and bans made in other consoles; counts and locks are live (mod.room)
     if (conn && conn.isOpen) {
       rooms.refresh();
-      bans.refresh();
+      if (actions.moderates) bans.refresh();
     }
   }, 30000);
   conn.start();
+}
+
+/**
+ * Fits the console to the signed-in role: a peer supporter (role `supporter`) gets the peer
+ * support title and none of the moderators' panels or buttons (held messages, alerts, mutes,
+ * bans, room controls, delete and member actions), which the server would refuse anyway.
+ */
+function showRole(role, actions) {
+  const supporter = role === 'supporter';
+  actions.moderates = !supporter;
+  document.body.dataset.staffRole = role;
+  for (const node of document.querySelectorAll('[data-moderators-only]')) node.hidden = supporter;
+  put(byId('console-title'), msg(supporter ? 'console.titleSupporter' : 'console.title'));
+  put(byId('console-badge'), msg(supporter ? 'console.badgeSupporter' : 'console.badge'));
 }
 
 /** The tab's title: "(2!) Kindred moderators" while 2 people wait for help, one of them at imminent risk. */

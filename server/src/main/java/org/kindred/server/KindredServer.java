@@ -169,6 +169,12 @@ public final class KindredServer implements AutoCloseable {
 
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());
         metrics.gauge("kindred.sessions", "Live sessions, attached or resumable", () -> sessions.size());
+        for (org.kindred.protocol.Role role : org.kindred.protocol.Role.values()) {
+            if (role.canModerate()) {
+                metrics.gauge("kindred.staff.watching", "role", role.name().toLowerCase(java.util.Locale.ROOT),
+                        "Staff connections watching rooms (mod.watch), by role", () -> services.hub.watching(role));
+            }
+        }
 
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
         HttpRouter router = new HttpRouter(HttpApi.endpoints(services, guard, codec, rooms, metrics, reporting,

@@ -18,7 +18,11 @@ final class Names {
         if (name != null && name.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{1,23}")) {
             return Character.toUpperCase(name.charAt(0)) + name.substring(1);
         }
-        return staff.role() == Role.MEMBER ? null : "Moderator";
+        return switch (staff.role()) {
+            case MEMBER -> null;
+            case SUPPORTER -> "Peer supporter";
+            default -> "Moderator";
+        };
     }
 
     /** A new private room id: {@code private-} and 20 random characters of {@code a-z 0-9} (about 103 bits). */

@@ -63,6 +63,11 @@ public final class Metrics {
         Gauge.builder(name, value).description(description).register(registry);
     }
 
+    /** As {@link #gauge(String, String, Supplier)}, one series of the gauge per value of the tag {@code key}. */
+    public void gauge(String name, String key, String tag, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).tag(key, tag).description(description).register(registry);
+    }
+
     public void connectionOpened() {
         connections.incrementAndGet();
     }

@@ -71,7 +71,7 @@ public final class AccountService {
     public ModeratorAccount create(String name, Role role, String password, String actor) {
         String n = normalizeName(name);
         if (role == null || !role.canModerate()) {
-            throw new AccountException(Reason.INVALID_ROLE, "The role is moderator or admin.");
+            throw new AccountException(Reason.INVALID_ROLE, "The role is supporter, moderator or admin.");
         }
         checkPassword(password);
         ModeratorAccount account = new ModeratorAccount(n, role, hasher.hash(password), false,

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ProtocolCodec;
+import org.kindred.protocol.Role;
 import org.kindred.server.transport.Outbound;
 import org.kindred.server.transport.SharedFrame;
 
@@ -16,7 +17,7 @@ import org.kindred.server.transport.SharedFrame;
  */
 public final class ModeratorHub {
     private final ProtocolCodec codec;
-    private final Map<Outbound, Set<String>> watchers = new ConcurrentHashMap<>();
+    private final Map<Outbound, Watch> watchers = new ConcurrentHashMap<>();
     /** The latest alerts, oldest first, so a console that reloads still shows them (memory only). */
     private final java.util.ArrayDeque<ModEvent.Alert> recentAlerts = new java.util.ArrayDeque<>();
 
@@ -30,19 +31,45 @@ public final class ModeratorHub {
         this.codec = codec;
     }
 
-    /** Replaces what {@code c} watches. */
+    /** What one connection watches, and its role (which decides the events it gets). */
+    private record Watch(Set<String> rooms, Role role) {
+        boolean covers(String room) {
+            return rooms.contains(ModRequest.ALL_ROOMS) || (room != null && rooms.contains(room));
+        }
+    }
+
+    /** Replaces what {@code c} watches, as a moderator (every event). */
     public void watch(Outbound c, List<String> rooms) {
-        watchers.put(c, Set.copyOf(rooms));
+        watch(c, rooms, Role.MODERATOR);
+    }
+
+    /**
+     * Replaces what {@code c} watches: {@code rooms} (room ids or {@code *}); {@code role} decides
+     * which events it gets ({@link StaffPermissions#receives}).
+     */
+    public void watch(Outbound c, List<String> rooms, Role role) {
+        watchers.put(c, new Watch(Set.copyOf(rooms), java.util.Objects.requireNonNull(role, "role")));
+    }
+
+    /** How many connections of {@code role} watch some room now (the {@code /metrics} staff gauge). */
+    public int watching(Role role) {
+        int n = 0;
+        for (Watch w : watchers.values()) {
+            if (w.role() == role) {
+                n++;
+            }
+        }
+        return n;
     }
 
     public void unwatch(Outbound c) {
         watchers.remove(c);
     }
 
-    /** True when some moderator watches {@code room} or all rooms (null room: all rooms only). */
+    /** True when some staff connection (any role) watches {@code room} or all rooms (null room: all rooms only). */
     public boolean isWatched(String room) {
-        for (Set<String> rooms : watchers.values()) {
-            if (rooms.contains(ModRequest.ALL_ROOMS) || (room != null && rooms.contains(room))) {
+        for (Watch w : watchers.values()) {
+            if (w.covers(room)) {
                 return true;
             }
         }
@@ -64,7 +91,10 @@ public final class ModeratorHub {
         return e;
     }
 
-    /** Sends the event to every moderator watching {@code room} (null: only those watching all). */
+    /**
+     * Sends the event to every staff connection watching {@code room} (null: only those watching
+     * all) whose role receives this kind of event ({@link StaffPermissions#receives}).
+     */
     public void publish(String room, ModEvent event) {
         if (event instanceof ModEvent.Alert alert) {
             synchronized (recentAlerts) {
@@ -80,9 +110,9 @@ public final class ModeratorHub {
         event = enricher.apply(event, room);
         SharedFrame encoded = null;
         try {
-            for (Map.Entry<Outbound, Set<String>> w : watchers.entrySet()) {
-                Set<String> rooms = w.getValue();
-                if (rooms.contains(ModRequest.ALL_ROOMS) || (room != null && rooms.contains(room))) {
+            for (Map.Entry<Outbound, Watch> w : watchers.entrySet()) {
+                Watch watch = w.getValue();
+                if (watch.covers(room) && StaffPermissions.receives(watch.role(), event)) {
                     if (encoded == null) {
                         encoded = SharedFrame.encode(codec, event);
                     }

@@ -73,8 +73,15 @@ public final class ModeratorRequests {
         this.console = new ConsoleRequests(rooms, store.reports(), bans, audit, hub, clock);
     }
 
-    /** Handles one request from a session whose role may moderate. */
+    /**
+     * Handles one request from a staff session. A request its role may not send (see
+     * {@link StaffPermissions}) is answered {@code forbidden} before anything is looked at.
+     */
     public void handle(Outbound c, Session s, ModRequest m) {
+        if (!StaffPermissions.mayRequest(s.role(), m)) {
+            c.send(ServerMessage.Error.of(m.id(), ErrorCode.FORBIDDEN, "Only moderators can do that."));
+            return;
+        }
         String who = s.moderatorName();
         ServerMessage.Error malformed = ModChecks.refusal(m);
         if (malformed != null) {
@@ -88,10 +95,10 @@ public final class ModeratorRequests {
                     return;
                 }
             }
-            hub.watch(c, w.rooms());
+            hub.watch(c, w.rooms(), s.role());
             c.send(ServerMessage.Ok.of(w.id()));
         } else if (m instanceof ModRequest.Queue q) {
-            async(c, q.id(), () -> queue(q.id()));
+            async(c, q.id(), () -> StaffPermissions.queueFor(s.role(), queue(q.id())));
         } else if (m instanceof ModRequest.Bans b) {
             c.send(console.bans(b.id()));
         } else if (m instanceof ModRequest.Dismiss d) {
@@ -226,7 +233,7 @@ public final class ModeratorRequests {
         return new ServerMessage.Ok(b.id(), null, ban.id());
     }
 
-    private ServerMessage queue(String id) {
+    private ServerMessage.Queue queue(String id) {
         List<ModEvent.Held> held = review.pending().stream().map(h -> hub.enrich(h, h.room())).toList();
         List<ModEvent.ReportFiled> reports = store.reports().listOpen().stream().map(ModeratorRequests::event)
                 .map(r -> hub.enrich(r, r.room())).toList();

@@ -24,7 +24,7 @@ import org.kindred.server.store.jdbc.SqliteStore;
  * The admin sub-command of the server jar:
  *
  * <pre>
- * java -jar kindred-server.jar moderators add NAME [--role moderator|admin] [--data-dir DIR]
+ * java -jar kindred-server.jar moderators add NAME [--role supporter|moderator|admin] [--data-dir DIR]
  * java -jar kindred-server.jar moderators list [--data-dir DIR]
  * java -jar kindred-server.jar moderators disable NAME [--data-dir DIR]
  * java -jar kindred-server.jar moderators enable NAME [--data-dir DIR]
@@ -52,7 +52,7 @@ public final class ModeratorsCommand {
     private static final String LIST_FORMAT = "%-32s %-9s %-8s %s%n";
     private static final String JAR = "java -jar kindred-server.jar moderators";
     private static final String USAGE_TEXT = String.join(System.lineSeparator(),
-            "usage: " + JAR + " add NAME [--role moderator|admin] [--data-dir DIR]",
+            "usage: " + JAR + " add NAME [--role supporter|moderator|admin] [--data-dir DIR]",
             "       " + JAR + " list [--data-dir DIR]",
             "       " + JAR + " disable NAME [--data-dir DIR]",
             "       " + JAR + " enable NAME [--data-dir DIR]",
@@ -61,8 +61,10 @@ public final class ModeratorsCommand {
             "Exit status: 0 done, 1 refused, 2 usage error or no database in DIR, 3 the store failed.");
     private static final java.util.Map<String, String> HELP = java.util.Map.of(
             "add", String.join(System.lineSeparator(),
-                    "usage: " + JAR + " add NAME [--role moderator|admin] [--data-dir DIR]",
-                    "Creates a staff account (role moderator unless --role admin). The password is read as one",
+                    "usage: " + JAR + " add NAME [--role supporter|moderator|admin] [--data-dir DIR]",
+                    "Creates a staff account (role moderator unless --role says supporter or admin; a supporter",
+                    "is a trained peer supporter: escalations and reports, claim, resolve and reaching a person",
+                    "privately, nothing else). The password is read as one",
                     "line from standard input (typed without echo on a terminal), e.g.",
                     "  printf '%s\\n' 'a long passphrase' | " + JAR + " add sam --data-dir data",
                     "Creates DIR/kindred.db when there is none yet, so the first account can exist before the",
@@ -237,7 +239,8 @@ public final class ModeratorsCommand {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "moderator" -> Role.MODERATOR;
             case "admin" -> Role.ADMIN;
-            default -> throw new IllegalArgumentException("The role is moderator or admin.");
+            case "supporter" -> Role.SUPPORTER;
+            default -> throw new IllegalArgumentException("The role is supporter, moderator or admin.");
         };
     }
 

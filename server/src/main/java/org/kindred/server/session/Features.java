@@ -6,8 +6,10 @@ import java.util.List;
 public final class Features {
     /** Warm hand-off: {@code mod.reach}, {@code mod.close}, private rooms and {@code invite}. */
     public static final String REACH = "reach";
+    /** Peer supporters: role {@code supporter}, limited to the escalations and reports of what they watch. */
+    public static final String SUPPORTERS = "supporters";
     /** Everything {@code welcome.features} announces, in no meaningful order. */
-    public static final List<String> ALL = List.of("checkin", "mod.bans", "mod.dismiss", REACH);
+    public static final List<String> ALL = List.of("checkin", "mod.bans", "mod.dismiss", REACH, SUPPORTERS);
 
     private Features() {
     }

@@ -7,7 +7,7 @@ import org.kindred.protocol.Role;
  * A moderator or admin account.
  *
  * @param name         unique account name (callers normalise it; the store compares exactly)
- * @param role         {@link Role#MODERATOR} or {@link Role#ADMIN}
+ * @param role         {@link Role#SUPPORTER}, {@link Role#MODERATOR} or {@link Role#ADMIN}
  * @param passwordHash encoded password hash, never the password
  * @param disabled     a disabled account cannot log in and its tokens are refused
  * @param createdAt    epoch ms

@@ -81,6 +81,19 @@ class ModeratorsCommandTest {
     }
 
     @Test
+    void addCanMakeAPeerSupporterWhoIsListedAsSuch() {
+        Outcome o = run("supporter password", "add", "kit", "--role", "supporter", "--data-dir", dir());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("supporter kit"), o.out());
+        try (Store store = openStore()) {
+            assertEquals(Role.SUPPORTER, store.accounts().find("kit").orElseThrow().role());
+        }
+        assertTrue(passwordWorks("kit", "supporter password"));
+        Outcome list = run("", "list", "--data-dir", dir());
+        assertTrue(list.out().matches("(?s).*kit\\s+supporter\\s+active.*"), list.out());
+    }
+
+    @Test
     void addRefusesAMissingOrWeakPassword() {
         assertEquals(ModeratorsCommand.REFUSED, run("", "add", "zoe", "--data-dir", dir()).code());
         assertEquals(ModeratorsCommand.REFUSED, run("\n", "add", "zoe", "--data-dir", dir()).code());
