@@ -153,4 +153,20 @@ class ConceptCombosTest {
     void theirLookAlikesAreNoEscalation(String text) {
         assertFalse(COMBINED.assess(text, null).escalates(), text);
     }
+
+    /** Concern in everyday words: a card (no escalation); their look-alikes none. Also a named drug swallowed. */
+    @Test
+    void concernInEverydayWordsAndNamedDrugs() {
+        for (String text : List.of("honestly wouldnt mind not waking up tomorrow", "it would be a relief if a bus hit me",
+                "je coûte trop cher à mes parents", "ich fühl mich innerlich so leer", "i feel so empty lately")) {
+            RiskAssessment a = COMBINED.assess(text, null);
+            assertEquals(RiskLevel.CONCERN, a.level(), text);
+            assertNull(RULES.assess(text, null).level(), "the combinations add it: " + text);
+        }
+        for (String text : List.of("hope i dont wake up early tomorrow", "the fridge is empty", "hit me up if youre free",
+                "sorry everyone, this is the last thing i'll post before my exams")) {
+            assertNull(COMBINED.assess(text, null).level(), text);
+        }
+        assertEquals(RiskLevel.IMMINENT, COMBINED.assess("hab grad alle meine tavor geschluckt", null).level());
+    }
 }
