@@ -169,4 +169,19 @@ class ConceptCombosTest {
         }
         assertEquals(RiskLevel.IMMINENT, COMBINED.assess("hab grad alle meine tavor geschluckt", null).level());
     }
+
+    /** Method imagery and a past attempt with the thoughts back are high; a bike repair tried once is nothing. */
+    @Test
+    void methodImageryAndAnAttemptWithTheThoughtsBack() {
+        for (String text : List.of("i picture myself jumping off the parking deck every night",
+                "mein kopf zeigt mir bilder wie ich springe",
+                "tried to end it two years ago and the thoughts are coming back")) {
+            assertEquals(RiskLevel.HIGH, COMBINED.assess(text, null).level(), text);
+            assertNull(RULES.assess(text, null).level(), "the combinations add it: " + text);
+        }
+        for (String text : List.of("i picture myself jumping into the pool this summer",
+                "tried once to fix my bike, thinking of trying again", "j'ai déjà essayé ce resto et j'y pense encore")) {
+            assertNull(COMBINED.assess(text, null).level(), text);
+        }
+    }
 }
