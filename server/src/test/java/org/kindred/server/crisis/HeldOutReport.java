@@ -17,7 +17,7 @@ import org.kindred.server.text.Normalizer;
  *
  * <p>Read the rules' figures with care: the rules were tuned on every set except
  * {@code blind-2.tsv} and {@code blind-4.tsv}, so only on those two are they held out ({@code blind-3.tsv}
- * was measured once before the rules were tuned on it). The model's figures are held out on
+ * was measured once before the rules were tuned on it, and so was {@code blind-5.tsv}). The model's figures are held out on
  * every set (it never sees the set it is measured on, not even to choose its thresholds).
  *
  * <p>Run: {@code java [-Dsummary] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]} ({@code -Dsummary}:
