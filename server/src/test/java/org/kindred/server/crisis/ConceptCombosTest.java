@@ -121,4 +121,67 @@ class ConceptCombosTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ConceptCombosLoader.compile(lang, NORMALIZER, none))
                 .getMessage().contains("(expected: en, es, de or fr)"));
     }
+
+    /** Round 8: at a dangerous spot now, an act in progress with fumes, poison or alcohol on pills, preparations and a time. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "standing on the railing of the ferry bridge rn",
+        "im at the edge of the car park roof, just wanted to say it",
+        "estoy sentada en la cornisa del edificio ahora mismo",
+        "stehe gerade am rand vom steinbruch",
+        "je suis sur le rebord de la fenêtre ouverte au 6e",
+        "sitting in my car in the garage, engine running, windows up",
+        "downed a bottle of wine with all my sleeping pills",
+        "deleted all my accounts and paid rent ahead, sunday is the day",
+    })
+    void beingThereNowAndActsInProgressAreImminent(String text) {
+        assertEquals(RiskLevel.IMMINENT, COMBINED.assess(text, null).level(), text);
+    }
+
+    /** Their look-alikes: an edge that is no height, leisure at the water, repairs, a question about a drink. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "sitting on the edge of my bed crying",
+        "im on edge today, so anxious",
+        "im at the beach watching the sunset by the edge of the water",
+        "i'm in the garage fixing the car, engine running",
+        "can i drink wine with my antidepressants?",
+        "deleted my socials for a digital detox starting monday",
+        "je suis au bord de la piscine avec les enfants",
+        "im at the edge of my patience with my boss",
+    })
+    void theirLookAlikesAreNoEscalation(String text) {
+        assertFalse(COMBINED.assess(text, null).escalates(), text);
+    }
+
+    /** Concern in everyday words: a card (no escalation); their look-alikes none. Also a named drug swallowed. */
+    @Test
+    void concernInEverydayWordsAndNamedDrugs() {
+        for (String text : List.of("honestly wouldnt mind not waking up tomorrow", "it would be a relief if a bus hit me",
+                "je coûte trop cher à mes parents", "ich fühl mich innerlich so leer", "i feel so empty lately")) {
+            RiskAssessment a = COMBINED.assess(text, null);
+            assertEquals(RiskLevel.CONCERN, a.level(), text);
+            assertNull(RULES.assess(text, null).level(), "the combinations add it: " + text);
+        }
+        for (String text : List.of("hope i dont wake up early tomorrow", "the fridge is empty", "hit me up if youre free",
+                "sorry everyone, this is the last thing i'll post before my exams")) {
+            assertNull(COMBINED.assess(text, null).level(), text);
+        }
+        assertEquals(RiskLevel.IMMINENT, COMBINED.assess("hab grad alle meine tavor geschluckt", null).level());
+    }
+
+    /** Method imagery and a past attempt with the thoughts back are high; a bike repair tried once is nothing. */
+    @Test
+    void methodImageryAndAnAttemptWithTheThoughtsBack() {
+        for (String text : List.of("i picture myself jumping off the parking deck every night",
+                "mein kopf zeigt mir bilder wie ich springe",
+                "tried to end it two years ago and the thoughts are coming back")) {
+            assertEquals(RiskLevel.HIGH, COMBINED.assess(text, null).level(), text);
+            assertNull(RULES.assess(text, null).level(), "the combinations add it: " + text);
+        }
+        for (String text : List.of("i picture myself jumping into the pool this summer",
+                "tried once to fix my bike, thinking of trying again", "j'ai déjà essayé ce resto et j'y pense encore")) {
+            assertNull(COMBINED.assess(text, null).level(), text);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.kindred.server.crisis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Set;
@@ -81,5 +82,31 @@ class RiskKindsTest {
         assertEquals(RiskLevel.IMMINENT, level("got a rope from the garage, you all know why"));
         assertEquals(RiskLevel.IMMINENT, level("j'ai laissé mon chat chez ma voisine et écrit une lettre à chacun"));
         assertNull(level("j'ai laissé mon chat chez ma voisine pour le week-end"));
+    }
+
+    /** Counted clean time is recovery, not an act today; a cut after the streak still is one. */
+    @Test
+    void countedCleanDaysAreNoActToday() {
+        assertNull(level("400 days without cutting today, never thought I'd get here"));
+        assertNull(level("two years clean from cutting myself today"));
+        assertNull(level("hoy hace un año sin cortarme los brazos"));
+        assertNull(level("heute 90 Tage ohne mich zu ritzen"));
+        assertNull(level("ça fait 100 jours sans me scarifier aujourd'hui"));
+        assertEquals(RiskLevel.HIGH, level("after 90 days without cutting I cut again tonight"));
+        assertEquals(RiskLevel.HIGH, level("dos días sin comer y me corté anoche"));
+    }
+
+    /** "Dying of embarrassment" and its kin are hyperbole in every language, also with an article. */
+    @Test
+    void hyperbolicDyingOfIdiomsAreNoSignal() {
+        assertNull(level("me quiero morir de la vergüenza, le escribí a mi profe por error"));
+        assertNull(level("me quiero morir del asco con esta serie"));
+        assertNull(level("ich will sterben vor lauter Fremdscham"));
+        // the second opinion may still offer a card here; the rules give no signal, so no escalation
+        assertFalse(ASSESSOR.assess("je veux mourir de la honte, j'ai envoyé ça à mon prof", "fr").escalates());
+        assertNull(level("i could die of the cringe"));
+        assertNull(level("das Meeting war zum Sterben langweilig"));
+        assertEquals(RiskLevel.HIGH, level("me quiero morir, ya no aguanto"));
+        assertEquals(RiskLevel.HIGH, level("ich will sterben"));
     }
 }
