@@ -164,7 +164,10 @@ public final class Connection implements Outbound {
         return channel.isActive();
     }
 
-    /** Encodes and sends one message to this connection only. */
+    /**
+     * Encodes and sends one message to this connection only. An {@code error} goes out in the
+     * language of this connection's {@code hello.locale} (see {@code ServerText#localize}).
+     */
     @Override
     public void send(ServerMessage message) {
         if (!channel.isActive()) {
@@ -172,6 +175,8 @@ public final class Connection implements Outbound {
         }
         if (message instanceof ServerMessage.Error e) {
             metrics.error(e.code());
+            // in the language of this connection's hello (English keeps its specific sentence)
+            message = org.kindred.server.i18n.ServerText.get().localize(e, helloLocale);
         }
         sendOwned(encode(codec, message, channel));
     }

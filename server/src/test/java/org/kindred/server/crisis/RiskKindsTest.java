@@ -47,6 +47,17 @@ class RiskKindsTest {
     }
 
     @Test
+    void gardeningIsNotSelfHarm() {
+        assertNull(level("finally cut back the roses today"));
+        assertNull(level("hoy por fin pode los rosales"));
+        assertNull(level("heute endlich die hecke zurückgeschnitten"));
+        assertNull(level("enfin élagué les arbustes aujourd'hui"));
+        // the acts themselves are still read, today and again
+        assertEquals(RiskLevel.HIGH, level("cut again today, worse than before"));
+        assertEquals(RiskLevel.HIGH, level("me corté otra vez hoy"));
+    }
+
+    @Test
     void recoveryTalkGetsNoEscalationUnlessATimeOrAnImminentSignalIsThere() {
         assertEquals(RiskLevel.HIGH, level("I wanted to die"));
         assertEquals(RiskLevel.CONCERN, level("a year ago I wanted to die, today I'm grateful I'm here"));
