@@ -7,6 +7,7 @@ import { askReportReason } from './report-dialog.js';
 import { peopleHere } from './landing.js';
 import { dur } from './time.js';
 import { msg, put } from './i18n.js';
+import { reactionBar, applyReaction, applyCounts, announcement, mineOf, shownCounts } from './reactions.js';
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_MS = 5000;
@@ -119,6 +120,7 @@ export class RoomView {
       case 'deleted': this.deleted(ev); break;
       case 'notice': this.notice(ev); break;
       case 'kicked': this.kicked(ev); break;
+      case 'reaction': this.reaction(ev); break;
       default: return false;
     }
     return true;
@@ -128,8 +130,13 @@ export class RoomView {
     const existing = this.list.querySelector('li[data-msg="' + CSS.escape(m.msg) + '"]');
     const own = this.me && m.from && m.from.id === this.me.id;
     const item = messageItem(m, { own, onReport: msg => this.report(msg) });
+    item.append(reactionBar(m, { own, who: (m.from && m.from.nick) || msg('message.someone'), mine: m.mine || [],
+      onReact: (kind, remove) => this.react(m.msg, kind, remove) }));
     if (existing) {
-      if (!existing.classList.contains('held')) return;
+      if (!existing.classList.contains('held')) {
+        if (m.reactions) applyCounts(existing, m.reactions); // a re-join's history: counts as they are now
+        return;
+      }
       existing.replaceWith(item);
       this.pendingHeld = this.pendingHeld.filter(id => id !== m.msg);
       this.remember(m);
@@ -144,7 +151,8 @@ export class RoomView {
   }
 
   remember(m) {
-    this.shown.push({ type: 'message', room: m.room, msg: m.msg, seq: m.seq, from: m.from, text: m.text, ts: m.ts });
+    this.shown.push({ type: 'message', room: m.room, msg: m.msg, seq: m.seq, from: m.from, text: m.text, ts: m.ts,
+      reactions: m.reactions, mine: m.mine });
     if (this.shown.length > 200) this.shown.splice(0, this.shown.length - 100);
   }
 
@@ -179,7 +187,46 @@ export class RoomView {
   deleted(d) {
     this.shown = this.shown.filter(m => m.msg !== d.msg);
     const li = this.list.querySelector('li[data-msg="' + CSS.escape(d.msg) + '"]');
-    if (li) markDeleted(li);
+    if (li) {
+      markDeleted(li);
+      const bar = li.querySelector('.reactions');
+      if (bar) bar.remove();
+    }
+  }
+
+  /** A `reaction` event: the new count (and pressed state, when it was this member's), said politely. */
+  reaction(ev) {
+    const li = this.list.querySelector('li.message[data-msg="' + CSS.escape(ev.msg) + '"]');
+    const byMe = Boolean(this.me && ev.member && ev.member.id === this.me.id);
+    if (!applyReaction(li, ev, byMe)) return;
+    this.keepReactions(li);
+    const own = li.classList.contains('own');
+    const nick = li.querySelector('.message-nick');
+    const said = announcement(ev, own, nick ? nick.textContent : msg('message.someone'));
+    if (said) put(byId('reaction-announcer'), said);
+  }
+
+  /** Gives or takes back this member's reaction; a refusal (e.g. too quick) is said beside the composer. */
+  async react(msgId, kind, remove) {
+    if (!this.room) return;
+    const reply = await this.conn.request(remove ? { type: 'react', room: this.room, msg: msgId, reaction: kind, remove: true }
+      : { type: 'react', room: this.room, msg: msgId, reaction: kind });
+    if (reply.type === 'error') {
+      this.feedback.error(reply);
+      return;
+    }
+    // Already as asked (nothing announced): the button still shows what this member holds now.
+    const li = this.list.querySelector('li.message[data-msg="' + CSS.escape(msgId) + '"]');
+    if (applyReaction(li, { reaction: kind, removed: remove }, true)) this.keepReactions(li);
+  }
+
+  /** Keeps a message's counts and this member's reactions for a reload (tab-state.js). */
+  keepReactions(li) {
+    const kept = this.shown.find(m => m.msg === li.dataset.msg);
+    if (kept) {
+      kept.reactions = shownCounts(li);
+      kept.mine = mineOf(li);
+    }
   }
 
   notice(n) {
