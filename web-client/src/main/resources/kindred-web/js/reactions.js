@@ -175,3 +175,71 @@ function moveFocus(bar, e) {
   buttons[next].focus();
 }
 
+
+/**
+ * A room's reactions, for the room view: the bar under each message, `react` requests (a refusal,
+ * e.g. too quick, is said in the room's feedback line), `reaction` events (the count, the pressed
+ * state when it was this member's, and one polite sentence in {@code announcer}), and the state a
+ * reload needs, kept in the view's `shown` messages.
+ */
+export class RoomReactions {
+  /**
+   * @param {{conn: object, room: string|null, me: object|null, list: HTMLElement, feedback: object, shown: object[]}} view
+   * @param {HTMLElement} announcer a polite status line
+   */
+  constructor(view, announcer) {
+    this.view = view;
+    this.announcer = announcer;
+    this.timer = null;
+  }
+
+  /** The bar for message {@code m} (buttons under others' messages, counts under one's own). */
+  bar(m, own) {
+    return reactionBar(m, { own, who: (m.from && m.from.nick) || msg('message.someone'), mine: m.mine || [],
+      onReact: (kind, remove) => this.react(m.msg, kind, remove) });
+  }
+
+  /** A `reaction` event of the room. */
+  onEvent(ev) {
+    const li = this.item(ev.msg);
+    const me = this.view.me;
+    if (!applyReaction(li, ev, Boolean(me && ev.member && ev.member.id === me.id))) return;
+    this.keep(li);
+    const nick = li.querySelector('.message-nick');
+    const said = announcement(ev, li.classList.contains('own'), nick ? nick.textContent : msg('message.someone'));
+    if (!said) return;
+    put(this.announcer, said);
+    // Emptied again after a while, so a later switch of language does not say an old count anew.
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => put(this.announcer, ''), 8000);
+  }
+
+  /** Gives or takes back this member's reaction {@code kind} to message {@code msgId}. */
+  async react(msgId, kind, remove) {
+    const view = this.view;
+    if (!view.room) return;
+    const request = { type: 'react', room: view.room, msg: msgId, reaction: kind };
+    if (remove) request.remove = true;
+    const reply = await view.conn.request(request);
+    if (reply.type === 'error') {
+      view.feedback.error(reply);
+      return;
+    }
+    // Already as asked (so nothing was announced): the button still shows what this member holds now.
+    const li = this.item(msgId);
+    if (applyReaction(li, { reaction: kind, removed: remove }, true)) this.keep(li);
+  }
+
+  item(msgId) {
+    return this.view.list.querySelector('li.message[data-msg="' + CSS.escape(msgId) + '"]');
+  }
+
+  /** Keeps a message's counts and this member's reactions for a reload (tab-state.js). */
+  keep(li) {
+    const kept = this.view.shown.find(m => m.msg === li.dataset.msg);
+    if (kept) {
+      kept.reactions = shownCounts(li);
+      kept.mine = mineOf(li);
+    }
+  }
+}

@@ -7,7 +7,7 @@ import { askReportReason } from './report-dialog.js';
 import { peopleHere } from './landing.js';
 import { dur } from './time.js';
 import { msg, put } from './i18n.js';
-import { reactionBar, applyReaction, applyCounts, announcement, mineOf, shownCounts } from './reactions.js';
+import { RoomReactions, applyCounts } from './reactions.js';
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_MS = 5000;
@@ -37,6 +37,7 @@ export class RoomView {
     this.shown = []; // the message events on screen, oldest first (for a reload, see tab-state.js)
     this.joined = null;
     this.staff = new Map(); // staff members here: id → info (shown in the presence line)
+    this.reactions = new RoomReactions(this, byId('reaction-announcer'));
 
     byId('composer').addEventListener('submit', e => {
       e.preventDefault();
@@ -120,7 +121,7 @@ export class RoomView {
       case 'deleted': this.deleted(ev); break;
       case 'notice': this.notice(ev); break;
       case 'kicked': this.kicked(ev); break;
-      case 'reaction': this.reaction(ev); break;
+      case 'reaction': this.reactions.onEvent(ev); break;
       default: return false;
     }
     return true;
@@ -130,8 +131,7 @@ export class RoomView {
     const existing = this.list.querySelector('li[data-msg="' + CSS.escape(m.msg) + '"]');
     const own = this.me && m.from && m.from.id === this.me.id;
     const item = messageItem(m, { own, onReport: msg => this.report(msg) });
-    item.append(reactionBar(m, { own, who: (m.from && m.from.nick) || msg('message.someone'), mine: m.mine || [],
-      onReact: (kind, remove) => this.react(m.msg, kind, remove) }));
+    item.append(this.reactions.bar(m, own));
     if (existing) {
       if (!existing.classList.contains('held')) {
         if (m.reactions) applyCounts(existing, m.reactions); // a re-join's history: counts as they are now
@@ -191,41 +191,6 @@ export class RoomView {
       markDeleted(li);
       const bar = li.querySelector('.reactions');
       if (bar) bar.remove();
-    }
-  }
-
-  /** A `reaction` event: the new count (and pressed state, when it was this member's), said politely. */
-  reaction(ev) {
-    const li = this.list.querySelector('li.message[data-msg="' + CSS.escape(ev.msg) + '"]');
-    const byMe = Boolean(this.me && ev.member && ev.member.id === this.me.id);
-    if (!applyReaction(li, ev, byMe)) return;
-    this.keepReactions(li);
-    const own = li.classList.contains('own');
-    const nick = li.querySelector('.message-nick');
-    const said = announcement(ev, own, nick ? nick.textContent : msg('message.someone'));
-    if (said) put(byId('reaction-announcer'), said);
-  }
-
-  /** Gives or takes back this member's reaction; a refusal (e.g. too quick) is said beside the composer. */
-  async react(msgId, kind, remove) {
-    if (!this.room) return;
-    const reply = await this.conn.request(remove ? { type: 'react', room: this.room, msg: msgId, reaction: kind, remove: true }
-      : { type: 'react', room: this.room, msg: msgId, reaction: kind });
-    if (reply.type === 'error') {
-      this.feedback.error(reply);
-      return;
-    }
-    // Already as asked (nothing announced): the button still shows what this member holds now.
-    const li = this.list.querySelector('li.message[data-msg="' + CSS.escape(msgId) + '"]');
-    if (applyReaction(li, { reaction: kind, removed: remove }, true)) this.keepReactions(li);
-  }
-
-  /** Keeps a message's counts and this member's reactions for a reload (tab-state.js). */
-  keepReactions(li) {
-    const kept = this.shown.find(m => m.msg === li.dataset.msg);
-    if (kept) {
-      kept.reactions = shownCounts(li);
-      kept.mine = mineOf(li);
     }
   }
 
