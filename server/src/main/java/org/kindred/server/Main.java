@@ -34,10 +34,9 @@ public final class Main {
 
     /** One line saying why the server could not start. */
     static String describe(Throwable t, String host, int port) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof org.kindred.server.store.StoreException) { // written for operators, no stored values
-                return c.getMessage().replaceAll("\\s+", " ").strip();
-            }
+        var forOperators = org.kindred.server.common.Throwables.find(t, org.kindred.server.store.StoreException.class);
+        if (forOperators.isPresent()) { // written for operators, no stored values
+            return forOperators.get().getMessage().replaceAll("\\s+", " ").strip();
         }
         Throwable root = org.kindred.server.common.Throwables.rootCause(t);
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
