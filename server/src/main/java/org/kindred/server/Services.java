@@ -18,6 +18,7 @@ import org.kindred.server.crisis.CrisisConfig;
 import org.kindred.server.crisis.CrisisDirectory;
 import org.kindred.server.crisis.CrisisResponder;
 import org.kindred.server.crisis.RiskAssessor;
+import org.kindred.server.events.ClusterEvents;
 import org.kindred.server.text.Normalizer;
 import org.kindred.server.moderator.AccountService;
 import org.kindred.server.moderator.AuditLog;
@@ -68,6 +69,11 @@ public final class Services implements AutoCloseable {
     /** Ends staff sessions whose sign-in was revoked (e.g. by the admin command). */
     public final org.kindred.server.moderator.StaffRevocations revocations;
 
+    /** Staff changes (bans, mutes) shared with the other nodes; loopback on a single node. */
+    public final ClusterEvents events;
+    /** Applies here the bans and mutes other nodes made. */
+    public final org.kindred.server.moderator.StaffSync staffSync;
+
     /** Pages webhooks when nobody answers an escalation (off without {@code paging.webhooks}). */
     public final org.kindred.server.paging.Pager pager;
 
@@ -76,9 +82,20 @@ public final class Services implements AutoCloseable {
         this(config, storeSection, crisisSection, null, codec, rooms, sessions, clock);
     }
 
-    /** With the {@code paging} section (null: paging off). */
+    /** With the {@code paging} section (null: paging off), one node alone ({@link ClusterEvents#local()}). */
     public Services(KindredConfig config, JsonNode storeSection, JsonNode crisisSection, JsonNode pagingSection,
             ProtocolCodec codec, RoomRegistry rooms, SessionRegistry sessions, LongSupplier clock) {
+        this(config, storeSection, crisisSection, pagingSection, codec, rooms, sessions, clock, ClusterEvents.local());
+    }
+
+    /**
+     * With the staff events shared between nodes (e.g. {@code RedisClusterEvents.connect(redisUri)});
+     * closed with these services.
+     */
+    public Services(KindredConfig config, JsonNode storeSection, JsonNode crisisSection, JsonNode pagingSection,
+            ProtocolCodec codec, RoomRegistry rooms, SessionRegistry sessions, LongSupplier clock,
+            ClusterEvents events) {
+        this.events = events;
         var pagingConfig = org.kindred.server.paging.PagingConfig.from(pagingSection); // fail before opening anything
         this.store = org.kindred.server.store.jdbc.Stores.open(config.database(), config.dataDir(),
                 storeConfig(storeSection), System.getenv()); // PostgreSQL with --database, else SQLite
@@ -98,13 +115,15 @@ public final class Services implements AutoCloseable {
         this.accounts = new AccountService(store.accounts(), store.tokens(), new PasswordHasher(), audit, wall);
         this.tokens = new TokenService(accounts, store.tokens(), audit, LoginConfig.defaults(), wall);
         this.hub = new ModeratorHub(codec);
-        this.bans = new BanList(store.bans(), clock);
+        this.bans = new BanList(store.bans(), clock, events);
         this.escalations = new Escalations(store.escalations(), audit, hub, clock);
         this.review = new ReviewQueue(store.held(), audit, hub, sessions, blocking, clock);
         this.reports = new MemberReports(store.reports(), audit, hub, escalations, blocking, clock);
         this.handOff = new org.kindred.server.handoff.HandOff(rooms, sessions, escalations, audit, blocking);
         this.moderatorRequests = new ModeratorRequests(rooms, sessions, store, audit, hub, bans, escalations, review,
-                blocking, clock, handOff);
+                blocking, clock, handOff, new org.kindred.server.moderator.Mutes(store.mutes(), events));
+        this.staffSync = new org.kindred.server.moderator.StaffSync(events, bans, store.mutes(), rooms, sessions,
+                blocking, clock).start();
         hub.enrichWith(new org.kindred.server.moderator.Whereabouts(sessions, rooms)::enrich);
         for (Mute m : store.mutes().listActive(clock.getAsLong())) {
             var room = rooms.get(m.room());
@@ -219,6 +238,8 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        staffSync.close();
+        events.close();
         scheduler.shutdownNow();
         blocking.shutdown();
         try {

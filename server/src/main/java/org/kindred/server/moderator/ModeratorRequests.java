@@ -48,6 +48,7 @@ public final class ModeratorRequests {
     private final LongSupplier clock;
     private final ConsoleRequests console;
     private final PrivateConversations handOff;
+    private final Mutes mutes;
 
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
@@ -59,6 +60,15 @@ public final class ModeratorRequests {
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
             LongSupplier clock, PrivateConversations handOff) {
+        this(rooms, sessions, store, audit, hub, bans, escalations, review, blocking, clock, handOff,
+                new Mutes(store.mutes(), null));
+    }
+
+    /** With the mutes to write through (and publish to other nodes). */
+    public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
+            ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
+            LongSupplier clock, PrivateConversations handOff, Mutes mutes) {
+        this.mutes = mutes;
         this.handOff = handOff;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -115,12 +125,12 @@ public final class ModeratorRequests {
             withPublicRoom(c, mu.id(), mu.room(), room -> mute(room, who, mu));
         } else if (m instanceof ModRequest.Unmute u) {
             withRoom(c, u.id(), u.room(), room -> CompletableFuture.supplyAsync(() -> {
-                boolean had = store.mutes().remove(u.room(), u.member());
+                boolean had = mutes.remove(u.room(), u.member());
                 if (had) {
                     audit.record(who, AuditAction.UNMUTE, u.member(), u.room(), null);
                 }
                 return had;
-            }, blocking).thenCompose(had -> room.controls().unmute(u.member(), "You can post in this room again.")
+            }, blocking).thenCompose(had -> room.controls().unmute(u.member(), Mutes.UNMUTED)
                     .thenApply(wasMuted -> had || wasMuted ? ServerMessage.Ok.of(u.id())
                             : notFound(u.id(), "That member has no pause in this room."))));
         } else if (m instanceof ModRequest.Kick k) {
@@ -188,12 +198,11 @@ public final class ModeratorRequests {
         long seconds = Math.max(1, mu.seconds());
         long until = now + seconds * 1000;
         return CompletableFuture.supplyAsync(() -> {
-            store.mutes().put(new Mute(mu.room(), mu.member(), until, who, mu.reason(), now));
+            mutes.put(new Mute(mu.room(), mu.member(), until, who, mu.reason(), now));
             audit.record(who, AuditAction.MUTE, mu.member(), mu.room(), seconds + "s"
                     + (mu.reason() == null ? "" : ": " + mu.reason()));
             return until;
-        }, blocking).thenCompose(u -> room.controls().mute(mu.member(), u, "A moderator has paused your messages here for "
-                + describe(seconds) + (mu.reason() == null || mu.reason().isBlank() ? "." : ": " + mu.reason())))
+        }, blocking).thenCompose(u -> room.controls().mute(mu.member(), u, Mutes.sentence(seconds, mu.reason())))
                 .thenApply(present -> ServerMessage.Ok.of(mu.id()));
     }
 
