@@ -100,10 +100,15 @@ public final class Services implements AutoCloseable {
         this.store = org.kindred.server.store.jdbc.Stores.open(config.database(), config.dataDir(),
                 storeConfig(storeSection), System.getenv()); // PostgreSQL with --database, else SQLite
         try {
-            this.fingerprinter = Fingerprinter.open(config.dataDir());
+            this.fingerprinter = config.secretKeyFile() != null // one secret for every node of a cluster
+                    ? new Fingerprinter(org.kindred.server.config.SecretKeyFile.read(config.secretKeyFile()))
+                    : Fingerprinter.open(config.dataDir());
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException("cannot open the fingerprint secret in " + config.dataDir(), e);
+        } catch (RuntimeException e) { // the shared secret file changed since the configuration was checked
+            store.close();
+            throw e;
         }
         this.blocking = Executors.newFixedThreadPool(2, named("kindred-store"));
         java.util.concurrent.ScheduledThreadPoolExecutor timer =
