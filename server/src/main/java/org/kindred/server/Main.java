@@ -95,7 +95,7 @@ public final class Main {
             java.io.PrintStream err) throws InterruptedException {
         if (argv.length > 0 && argv[0].equals("moderators")) {
             System.setProperty("KINDRED_LOG_TARGET", "System.err"); // keep standard output for the command
-            return ModeratorsCommand.run(argv, System.in, out, err);
+            return ModeratorsCommand.run(argv, env, System.in, out, err);
         }
         if (java.util.Arrays.asList(argv).contains("--help") || java.util.Arrays.asList(argv).contains("-h")) {
             out.print(USAGE);
