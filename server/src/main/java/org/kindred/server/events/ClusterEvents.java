@@ -1,7 +1,8 @@
 package org.kindred.server.events;
 
 /**
- * Publish/subscribe of {@link StaffChange staff changes} between the nodes of a cluster.
+ * Publish/subscribe of {@link StaffChange staff changes} and {@link ConsoleEvent console events}
+ * between the nodes of a cluster.
  *
  * <p>What every implementation guarantees (checked by one contract test suite):
  * <ul>
@@ -36,6 +37,14 @@ public interface ClusterEvents extends AutoCloseable {
      */
     void publish(StaffChange change);
 
+    /**
+     * Relays an event for moderators' consoles to every node, with the same guarantees as
+     * {@link #publish} (its listeners get it through {@link Listener#console}).
+     *
+     * @throws IllegalArgumentException when {@code event.origin()} is not this {@link #nodeId()}
+     */
+    void publishConsole(ConsoleEvent event);
+
     /** Adds a listener for every event from now on; returns what removes it. */
     Subscription subscribe(Listener listener);
 
@@ -50,6 +59,10 @@ public interface ClusterEvents extends AutoCloseable {
     interface Listener {
         /** One change (this node's own included). */
         void changed(StaffChange change);
+
+        /** One event for moderators' consoles (this node's own included). */
+        default void console(ConsoleEvent event) {
+        }
 
         /** Events may have been missed: reload from the store. */
         default void resync() {

@@ -42,6 +42,29 @@ public final class LocalClusterEvents implements ClusterEvents {
         }
     }
 
+    @Override
+    public void publishConsole(ConsoleEvent event) {
+        if (!nodeId.equals(event.origin())) {
+            throw new IllegalArgumentException("origin: " + event.origin() + " (expected: this node, " + nodeId + ")");
+        }
+        try {
+            delivery.execute(() -> deliver(listeners, event));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("console event dropped: closed");
+        }
+    }
+
+    /** Hands {@code event} to each listener; one failing listener does not stop the others. */
+    static void deliver(List<Listener> listeners, ConsoleEvent event) {
+        for (Listener l : listeners) {
+            try {
+                l.console(event);
+            } catch (RuntimeException e) {
+                LOG.warn("console event listener failed error={}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
     /** Hands {@code change} to each listener; one failing listener does not stop the others. */
     static void deliver(List<Listener> listeners, StaffChange change) {
         for (Listener l : listeners) {

@@ -35,9 +35,11 @@ import org.slf4j.LoggerFactory;
  * node's link down) sets a flag; when the link is back the keeper publishes a resync request that
  * every node, this one included, turns into {@link Listener#resync()}.
  *
- * <p>On the wire each message is a small JSON object: {@code {"kind","member","room","ban","origin"}}
- * or {@code {"resync":true,"origin"}}; nothing else (no reason, nickname, text or address). Redis
- * pub/sub keeps nothing, so nothing of it outlives delivery. Thread-safe.
+ * <p>On the wire each message is a small JSON object: a staff change
+ * {@code {"kind","member","room","ban","origin"}} (ids only: no reason, nickname, text or address),
+ * a resync request {@code {"resync":true,"origin"}}, or a {@link ConsoleEvent}
+ * {@code {"console":"<mod.* event JSON>","room","origin"}} (what consoles show). Redis pub/sub keeps
+ * nothing, so nothing of it outlives delivery; none of it is logged. Thread-safe.
  */
 public final class RedisClusterEvents implements ClusterEvents {
     /** The channel used unless another is given. */
@@ -126,6 +128,18 @@ public final class RedisClusterEvents implements ClusterEvents {
         send(o.toString());
     }
 
+    @Override
+    public void publishConsole(ConsoleEvent event) {
+        if (!nodeId.equals(event.origin())) {
+            throw new IllegalArgumentException("origin: " + event.origin() + " (expected: this node, " + nodeId + ")");
+        }
+        ObjectNode o = JSON.createObjectNode();
+        o.put("console", event.json());
+        o.put("room", event.room());
+        o.put("origin", event.origin());
+        send(o.toString());
+    }
+
     private void send(String payload) {
         StatefulRedisConnection<String, String> c = commands;
         if (c == null || !c.isOpen()) {
@@ -172,6 +186,21 @@ public final class RedisClusterEvents implements ClusterEvents {
         }
         if (n.path("resync").asBoolean(false)) {
             deliver(null);
+            return;
+        }
+        if (n.hasNonNull("console")) {
+            ConsoleEvent event;
+            try {
+                event = new ConsoleEvent(text(n, "room"), n.get("console").asText(), text(n, "origin"));
+            } catch (RuntimeException e) {
+                LOG.warn("ignored a malformed console event error={}", e.getClass().getSimpleName());
+                return;
+            }
+            try {
+                delivery.execute(() -> LocalClusterEvents.deliver(listeners, event));
+            } catch (RejectedExecutionException e) {
+                LOG.debug("console event dropped: closed");
+            }
             return;
         }
         StaffChange change;

@@ -1,5 +1,6 @@
 package org.kindred.server.moderator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,9 @@ import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.Role;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.events.ClusterEvents;
+import org.kindred.server.events.ConsoleEvent;
 import org.kindred.server.transport.Outbound;
 import org.kindred.server.transport.SharedFrame;
 
@@ -16,6 +20,7 @@ import org.kindred.server.transport.SharedFrame;
  * the rooms each watches ({@code *} for all). Thread-safe; an event is encoded once and shared.
  */
 public final class ModeratorHub {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModeratorHub.class);
     private final ProtocolCodec codec;
     private final Map<Outbound, Watch> watchers = new ConcurrentHashMap<>();
     /** The latest alerts, oldest first, so a console that reloads still shows them (memory only). */
@@ -26,6 +31,7 @@ public final class ModeratorHub {
     /** How long {@link #recentAlerts} keeps an alert, in ms (as long as a room keeps its history). */
     public static final long RECENT_ALERT_MS = 3_600_000;
     private volatile java.util.function.BiFunction<ModEvent, String, ModEvent> enricher = (e, room) -> e;
+    private volatile ClusterEvents relay;
 
     public ModeratorHub(ProtocolCodec codec) {
         this.codec = codec;
@@ -92,10 +98,61 @@ public final class ModeratorHub {
     }
 
     /**
+     * Relays, from now on, every event published here to the moderators watching on the other
+     * nodes of a cluster, and delivers the events they publish to the watchers here. Room states
+     * ({@code mod.room}) stay on their node: each node's copy of a room has its own members.
+     * Events are enriched ({@link #enrichWith}) on the node where they happen.
+     */
+    public void relayVia(ClusterEvents events) {
+        java.util.Objects.requireNonNull(events, "events");
+        this.relay = events;
+        events.subscribe(new ClusterEvents.Listener() {
+            @Override
+            public void changed(org.kindred.server.events.StaffChange change) {
+            }
+
+            @Override
+            public void console(ConsoleEvent e) {
+                if (!events.nodeId().equals(e.origin())) {
+                    received(e);
+                }
+            }
+        });
+    }
+
+    private void received(ConsoleEvent e) {
+        ServerMessage m;
+        try {
+            m = codec.decodeServer(e.json());
+        } catch (java.io.IOException | RuntimeException ex) {
+            LOG.warn("ignored a relayed console event that cannot be read error={}", ex.getClass().getSimpleName());
+            return;
+        }
+        if (m instanceof ModEvent event) {
+            remember(event);
+            deliver(e.room(), event);
+        }
+    }
+
+    /**
      * Sends the event to every staff connection watching {@code room} (null: only those watching
-     * all) whose role receives this kind of event ({@link StaffPermissions#receives}).
+     * all) whose role receives this kind of event ({@link StaffPermissions#receives}), here and,
+     * once {@link #relayVia relayed}, on every other node.
      */
     public void publish(String room, ModEvent event) {
+        remember(event);
+        ClusterEvents r = relay;
+        if (r == null || event instanceof ModEvent.RoomState) {
+            deliver(room, isWatched(room) ? enricher.apply(event, room) : event);
+            return;
+        }
+        ModEvent enriched = enricher.apply(event, room);
+        deliver(room, enriched);
+        r.publishConsole(new ConsoleEvent(room, new String(codec.encode(enriched), StandardCharsets.UTF_8), r.nodeId()));
+    }
+
+    /** Keeps an alert for {@link #recentAlerts}. */
+    private void remember(ModEvent event) {
         if (event instanceof ModEvent.Alert alert) {
             synchronized (recentAlerts) {
                 recentAlerts.addLast(alert);
@@ -104,10 +161,13 @@ public final class ModeratorHub {
                 }
             }
         }
+    }
+
+    /** Delivers an event (already enriched) to the watchers of this node. */
+    private void deliver(String room, ModEvent event) {
         if (!isWatched(room)) {
             return;
         }
-        event = enricher.apply(event, room);
         SharedFrame encoded = null;
         try {
             for (Map.Entry<Outbound, Watch> w : watchers.entrySet()) {

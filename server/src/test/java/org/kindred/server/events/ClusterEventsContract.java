@@ -120,6 +120,44 @@ public abstract class ClusterEventsContract {
     }
 
     @Test
+    void consoleEventsReachEveryNodeIntactAndInOrderWithStaffChanges() throws Exception {
+        int n = Math.min(2, maxNodes());
+        List<ClusterEvents> nodes = new ArrayList<>();
+        List<List<String>> heard = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ClusterEvents e = node();
+            List<String> mine = java.util.Collections.synchronizedList(new ArrayList<>());
+            e.subscribe(new ClusterEvents.Listener() {
+                @Override
+                public void changed(StaffChange c) {
+                    mine.add("change " + c.banId());
+                }
+
+                @Override
+                public void console(ConsoleEvent c) {
+                    mine.add("console " + c.room() + " " + c.json());
+                }
+            });
+            nodes.add(e);
+            heard.add(mine);
+        }
+        ClusterEvents a = nodes.get(0);
+        String json = "{\"type\":\"mod.held\",\"text\":\"caf\u00e9 \\\"quoted\\\" \u2603\"}";
+        a.publishConsole(new ConsoleEvent("support", json, a.nodeId()));
+        a.publish(StaffChange.unban("ban_1", a.nodeId()));
+        a.publishConsole(new ConsoleEvent(null, "{}", a.nodeId()));
+        List<String> expected = List.of("console support " + json, "change ban_1", "console null {}");
+        for (List<String> h : heard) {
+            long end = System.currentTimeMillis() + 10_000;
+            while (h.size() < 3 && System.currentTimeMillis() < end) {
+                Thread.sleep(5);
+            }
+            assertEquals(expected, List.copyOf(h));
+        }
+        assertThrows(IllegalArgumentException.class, () -> a.publishConsole(new ConsoleEvent("r", "{}", "node_other")));
+    }
+
+    @Test
     void eachPublishersEventsKeepTheirOrderWhenSeveralPublishAtOnce() throws Exception {
         int n = Math.min(3, maxNodes());
         List<ClusterEvents> nodes = new ArrayList<>();
