@@ -130,7 +130,7 @@ public final class Services implements AutoCloseable {
         this.staffSync = new org.kindred.server.moderator.StaffSync(events, bans, store.mutes(), rooms, sessions,
                 blocking, clock).start();
         hub.enrichWith(new org.kindred.server.moderator.Whereabouts(sessions, rooms)::enrich);
-        hub.relayVia(events); // moderators on every node see every node's escalations, reports, held messages
+        hub.relayVia(events, scheduler); // moderators on every node see every node's escalations, reports, held messages
         for (Mute m : store.mutes().listActive(clock.getAsLong())) {
             var room = rooms.get(m.room());
             if (room != null) {

@@ -32,6 +32,7 @@ public final class ModeratorHub {
     public static final long RECENT_ALERT_MS = 3_600_000;
     private volatile java.util.function.BiFunction<ModEvent, String, ModEvent> enricher = (e, room) -> e;
     private volatile ClusterEvents relay;
+    private final RemoteWatches remote = new RemoteWatches(() -> System.nanoTime() / 1_000_000);
 
     public ModeratorHub(ProtocolCodec codec) {
         this.codec = codec;
@@ -55,6 +56,7 @@ public final class ModeratorHub {
      */
     public void watch(Outbound c, List<String> rooms, Role role) {
         watchers.put(c, new Watch(Set.copyOf(rooms), java.util.Objects.requireNonNull(role, "role")));
+        announceWatching();
     }
 
     /** How many connections of {@code role} watch some room now (the {@code /metrics} staff gauge). */
@@ -69,17 +71,39 @@ public final class ModeratorHub {
     }
 
     public void unwatch(Outbound c) {
-        watchers.remove(c);
+        if (watchers.remove(c) != null) {
+            announceWatching();
+        }
     }
 
-    /** True when some staff connection (any role) watches {@code room} or all rooms (null room: all rooms only). */
+    /**
+     * True when some staff connection (any role) watches {@code room} or all rooms (null room: all
+     * rooms only), on this node or, once {@link #relayVia relayed}, on another.
+     */
     public boolean isWatched(String room) {
+        return isWatchedHere(room) || remote.covers(room);
+    }
+
+    private boolean isWatchedHere(String room) {
         for (Watch w : watchers.values()) {
             if (w.covers(room)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Tells the other nodes which rooms this node's staff watch (nothing before {@link #relayVia}). */
+    private void announceWatching() {
+        ClusterEvents r = relay;
+        if (r == null) {
+            return;
+        }
+        Set<String> rooms = new java.util.HashSet<>();
+        for (Watch w : watchers.values()) {
+            rooms.addAll(w.rooms());
+        }
+        r.publishConsole(new ConsoleEvent(null, RemoteWatches.announcement(rooms), r.nodeId()));
     }
 
     /**
@@ -101,11 +125,20 @@ public final class ModeratorHub {
      * Relays, from now on, every event published here to the moderators watching on the other
      * nodes of a cluster, and delivers the events they publish to the watchers here. Room states
      * ({@code mod.room}) stay on their node: each node's copy of a room has its own members.
-     * Events are enriched ({@link #enrichWith}) on the node where they happen.
+     * Events are enriched ({@link #enrichWith}) on the node where they happen. Also announces
+     * which rooms this node's staff watch, on change and every few seconds on {@code scheduler}, so
+     * that {@link #isWatched} covers every node ({@link RemoteWatches}).
      */
-    public void relayVia(ClusterEvents events) {
+    public void relayVia(ClusterEvents events, java.util.concurrent.ScheduledExecutorService scheduler) {
         java.util.Objects.requireNonNull(events, "events");
         this.relay = events;
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                announceWatching();
+            } catch (RuntimeException e) {
+                LOG.warn("watching announcement failed error={}", e.getClass().getSimpleName());
+            }
+        }, 0, RemoteWatches.HEARTBEAT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         events.subscribe(new ClusterEvents.Listener() {
             @Override
             public void changed(org.kindred.server.events.StaffChange change) {
@@ -121,6 +154,9 @@ public final class ModeratorHub {
     }
 
     private void received(ConsoleEvent e) {
+        if (remote.take(e.origin(), e.json())) {
+            return;
+        }
         ServerMessage m;
         try {
             m = codec.decodeServer(e.json());

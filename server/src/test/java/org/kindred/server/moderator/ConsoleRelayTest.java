@@ -59,7 +59,7 @@ class ConsoleRelayTest {
                     ? new ModEvent.Escalation(x.escalation(), x.room(), x.member(), x.level(), x.source(),
                             "enriched on " + name, x.status(), x.claimedBy(), x.ts())
                     : e);
-            hub.relayVia(events);
+            hub.relayVia(events, timers);
             hub.watch(moderator, List.of("*"));
             hub.watch(supporter, List.of("*"), Role.SUPPORTER);
             escalations = new Escalations(store.escalations(), new AuditLog(store.audit(), Clock.systemUTC()), hub,
@@ -129,6 +129,24 @@ class ConsoleRelayTest {
                 assertEquals(expected, n.got(n.moderator, "mod.escalation").size(), "once per moderator per interval");
             }
         }
+    }
+
+    @Test
+    void aRoomWatchedOnAnotherNodeCountsAsWatched() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        assertTrue(a.hub.isWatched("support"), "B's moderator watches every room");
+        RecordingOutbound griefOnly = new RecordingOutbound();
+        for (Node n : nodes) {
+            n.hub.unwatch(n.moderator);
+            n.hub.unwatch(n.supporter);
+        }
+        await(() -> !a.hub.isWatched("grief") && !b.hub.isWatched("grief"), "nobody watches any more");
+        b.hub.watch(griefOnly, List.of("grief"), Role.SUPPORTER);
+        await(() -> a.hub.isWatched("grief"), "A knows that B's supporter watches grief");
+        assertTrue(!a.hub.isWatched("support") && !a.hub.isWatched(null), "and only grief");
+        b.hub.unwatch(griefOnly);
+        await(() -> !a.hub.isWatched("grief"), "and when they stop");
     }
 
     @Test
