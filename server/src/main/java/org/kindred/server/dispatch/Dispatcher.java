@@ -60,6 +60,7 @@ public final class Dispatcher implements Inbound {
                 .on(ClientMessage.Leave.class, new LeaveHandler(lookup, handlers))
                 .on(ClientMessage.Send.class, new SendHandler(lookup, handlers))
                 .on(ClientMessage.Typing.class, new TypingHandler(lookup))
+                .on(ClientMessage.React.class, new ReactHandler(lookup))
                 .on(ModRequest.class, (c, s, m, now) -> {
                     if (s.role().canModerate()) {
                         handlers.onOther(c, s, m, now);

@@ -43,6 +43,7 @@ public final class Room {
     private final ReportLedger reports = new ReportLedger();
     private final Seats seats;
     private final RoomControls controls;
+    private final RoomReactions reactions;
     /** Told this room's summary after every change of its people count or lock (room thread). */
     private volatile Consumer<RoomSummary> changes = summary -> { };
 
@@ -63,6 +64,7 @@ public final class Room {
         this.clock = parts.clock();
         this.seats = new Seats(this, parts);
         this.controls = new RoomControls(this, parts);
+        this.reactions = new RoomReactions(this, parts);
         broker.subscribe(id, parts.hub());
     }
 
@@ -219,6 +221,11 @@ public final class Room {
         return controls;
     }
 
+    /** The members' supportive reactions to this room's messages. */
+    public RoomReactions reactions() {
+        return reactions;
+    }
+
     /** The member's connection dropped; its seat now counts apart from the capacity. Any thread. */
     public void detached(Session s) {
         execute(() -> seats.detached(s));
@@ -239,6 +246,7 @@ public final class Room {
         execute(() -> {
             broker.close(id);
             seats.clear();
+            reactions.clear();
         });
     }
 

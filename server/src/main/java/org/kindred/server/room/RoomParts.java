@@ -7,7 +7,9 @@ import org.kindred.server.broker.History;
 import org.kindred.server.broker.MemoryBroker;
 import org.kindred.server.broker.MemoryHistory;
 import org.kindred.server.broker.MemoryPresence;
+import org.kindred.server.broker.MemoryReactions;
 import org.kindred.server.broker.Presence;
+import org.kindred.server.broker.Reactions;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.NickRules;
@@ -15,10 +17,16 @@ import org.kindred.server.session.NickRules;
 /**
  * What every room of a node shares: the {@link Broker} that numbers and carries room events,
  * {@link Presence}, {@link History}, this node's {@link LocalHub} (the broker's subscriber),
- * the nickname rules, metrics and the clock (epoch ms).
+ * the nickname rules, metrics, the clock (epoch ms) and the messages' {@link Reactions}.
  */
 public record RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
-        Metrics metrics, LongSupplier clock) {
+        Metrics metrics, LongSupplier clock, Reactions reactions) {
+
+    /** With reactions kept in memory, following {@code history}. */
+    public RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
+            Metrics metrics, LongSupplier clock) {
+        this(broker, presence, history, hub, nicks, metrics, clock, new MemoryReactions(history));
+    }
 
     /**
      * All in memory, for one node: histories of {@code historySize} messages at most, none

@@ -11,6 +11,7 @@ import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker;
 import org.kindred.server.broker.History;
 import org.kindred.server.broker.Presence;
+import org.kindred.server.broker.Reactions;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Pseudonyms;
@@ -28,6 +29,7 @@ final class Seats {
     private final LocalHub hub;
     private final Broker broker;
     private final History history;
+    private final Reactions reactions;
     private final NickRules nicks;
     /**
      * Members whose connection dropped (resumable), oldest drop first. Their seats are counted
@@ -47,6 +49,7 @@ final class Seats {
         this.hub = parts.hub();
         this.broker = parts.broker();
         this.history = parts.history();
+        this.reactions = parts.reactions();
         this.nicks = parts.nicks();
     }
 
@@ -110,8 +113,8 @@ final class Seats {
         hub.add(id, s);
         s.joined(id, info.nick());
         updateViews();
-        then.accept(Result.ok(new Joining(id, info, presence.members(id), history.recent(id, now), guidelines,
-                mode)));
+        then.accept(Result.ok(new Joining(id, info, presence.members(id),
+                reactions.withCounts(id, history.recent(id, now)), guidelines, mode)));
         broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.JOIN, info, n), s.memberId());
         room.changed();
     }
