@@ -48,6 +48,12 @@ public interface ClusterEvents extends AutoCloseable {
     /** Adds a listener for every event from now on; returns what removes it. */
     Subscription subscribe(Listener listener);
 
+    /**
+     * True when this node may be one of several (events go to other nodes); false for a node alone,
+     * where a member not connected here is connected nowhere.
+     */
+    boolean reachesOtherNodes();
+
     /** True when events published now reach the other nodes (always true for a single node). */
     boolean isUp();
 

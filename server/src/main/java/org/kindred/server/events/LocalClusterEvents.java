@@ -83,6 +83,11 @@ public final class LocalClusterEvents implements ClusterEvents {
     }
 
     @Override
+    public boolean reachesOtherNodes() {
+        return false;
+    }
+
+    @Override
     public boolean isUp() {
         return !delivery.isShutdown();
     }

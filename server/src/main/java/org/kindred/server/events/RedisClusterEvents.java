@@ -170,6 +170,11 @@ public final class RedisClusterEvents implements ClusterEvents {
     }
 
     @Override
+    public boolean reachesOtherNodes() {
+        return true;
+    }
+
+    @Override
     public boolean isUp() {
         StatefulRedisConnection<String, String> c = commands;
         StatefulRedisPubSubConnection<String, String> p = pubsub;

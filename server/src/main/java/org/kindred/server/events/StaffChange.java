@@ -17,7 +17,10 @@ import java.util.Objects;
 public record StaffChange(Kind kind, String memberId, String room, String banId, String origin) {
     /** What happened. */
     public enum Kind {
-        /** A ban was recorded: close the member's connections, refuse it from now on. */
+        /**
+         * A ban was recorded (or completed with the member's network fingerprint): close the
+         * member's connections, refuse it from now on.
+         */
         BAN,
         /** A ban was lifted. */
         UNBAN,

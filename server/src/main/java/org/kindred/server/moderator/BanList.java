@@ -85,6 +85,26 @@ public final class BanList {
         return b;
     }
 
+    /** True when a member not connected to this node may be connected to another one (a cluster). */
+    public boolean clustered() {
+        return events != null && events.reachesOtherNodes();
+    }
+
+    /**
+     * Completes a ban made on another node without the member's network fingerprint (this node
+     * holds the member's session and knows it): stores it, reloads, and tells the other nodes.
+     * Blocks on the store.
+     */
+    void addFingerprint(String banId, String fingerprint) {
+        if (fingerprint != null && store.addFingerprint(banId, fingerprint)) {
+            reload();
+            Ban b = byId.get(banId);
+            if (events != null && b != null) {
+                events.publish(StaffChange.ban(banId, b.memberId(), events.nodeId()));
+            }
+        }
+    }
+
     /** Lifts a ban durably; false when unknown or no longer in force. Blocks on the store. */
     public boolean lift(String id, String by) {
         boolean lifted = store.lift(id, by, clock.getAsLong());

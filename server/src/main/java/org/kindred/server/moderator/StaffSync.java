@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Applies on this node the staff changes other nodes made ({@link ClusterEvents}):
  * <ul>
  *   <li>a ban: the ban list is reloaded from the store and the banned member's session on this
- *       node, if any, ends and its connection closes with {@link CloseCodes#BANNED};</li>
+ *       node, if any, ends and its connection closes with {@link CloseCodes#BANNED}; a ban made on
+ *       a node the member was not connected to has no network fingerprint yet, and this node adds
+ *       the one it knows (and tells the others);</li>
  *   <li>a lifted ban: the ban list is reloaded;</li>
  *   <li>a mute: the member is paused in this node's copy of the room until the stored end, and
  *       told so if connected here (as on the node where the moderator acted);</li>
@@ -70,7 +72,7 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
         }
         run(() -> {
             switch (c.kind()) {
-                case BAN -> banned(c.memberId());
+                case BAN -> banned(c.banId(), c.memberId());
                 case UNBAN -> bans.reload();
                 case MUTE -> muted(c.room(), c.memberId());
                 case UNMUTE -> unmuted(c.room(), c.memberId());
@@ -93,12 +95,17 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
         }, "resync");
     }
 
-    private void banned(String memberId) {
+    private void banned(String banId, String memberId) {
+        Session s = memberId == null ? null
+                : sessions.byMember(memberId).filter(x -> !x.role().canModerate()).orElse(null);
         try {
             bans.reload(); // first, so that a reconnect is refused
+            if (s != null && s.fingerprint() != null) { // made where the member was not: this node knows its network
+                bans.addFingerprint(banId, s.fingerprint());
+            }
         } finally { // the event says banned: close even if the store could not be read
-            if (memberId != null) {
-                sessions.byMember(memberId).filter(s -> !s.role().canModerate()).ifPresent(this::close);
+            if (s != null) {
+                close(s);
             }
         }
     }

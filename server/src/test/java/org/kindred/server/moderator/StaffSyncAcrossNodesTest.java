@@ -142,6 +142,26 @@ class StaffSyncAcrossNodesTest {
     }
 
     @Test
+    void aModeratorOnOneNodeBansAMemberConnectedToAnotherAndTheNetworkBanHoldsEverywhere() throws Exception {
+        Node a = node();
+        Node b = node();
+        Member m = connect(b, "fp_far_network", "Rowan");
+        AuditLog audit = new AuditLog(a.store.audit(), java.time.Clock.systemUTC());
+        BanRequests banning = new BanRequests(a.sessions, a.bans, new ConsoleRequests(a.rooms, a.store.reports(), a.bans,
+                audit, new ModeratorHub(CODEC), System::currentTimeMillis), audit, System::currentTimeMillis);
+        var reply = banning.ban("alex", new org.kindred.protocol.ModRequest.Ban("r1", m.session().memberId(), null,
+                "threats"));
+        assertTrue(reply instanceof org.kindred.protocol.ServerMessage.Ok ok && ok.ban() != null, reply.toString());
+        long tookMs = await(() -> b.sessions.byMember(m.session().memberId()).isEmpty(), 5_000, "closed on node B");
+        assertTrue(tookMs < 1_000, "within a second: " + tookMs + " ms");
+        await(() -> a.bans.activeFor(null, "fp_far_network").isPresent(), 2_000,
+                "node B added the fingerprint it knows, and node A holds the network ban too");
+        assertTrue(b.bans.activeFor(null, "fp_far_network").isPresent());
+        assertEquals("fp_far_network", a.store.bans().find(((org.kindred.protocol.ServerMessage.Ok) reply).ban())
+                .orElseThrow().fingerprint());
+    }
+
+    @Test
     void theCloseCodeIsBanned() throws Exception {
         Node a = node();
         Node b = node();
