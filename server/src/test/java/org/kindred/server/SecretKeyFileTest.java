@@ -21,15 +21,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kindred.protocol.ProtocolCodec;
 import org.kindred.server.config.ConfigLoader;
 import org.kindred.server.config.KindredConfig;
-import org.kindred.server.metrics.Metrics;
 import org.kindred.server.moderator.Fingerprinter;
-import org.kindred.server.room.Room;
-import org.kindred.server.room.RoomRegistry;
-import org.kindred.server.session.NickRules;
-import org.kindred.server.session.SessionRegistry;
 
 /**
  * {@code --secret-key-file} / {@code KINDRED_SECRET_KEY_FILE}: nodes given the same file (each with
@@ -50,13 +44,8 @@ class SecretKeyFileTest {
         return ConfigLoader.load(ConfigLoader.Args.parse(args.toArray(String[]::new)), env).config();
     }
 
-    private Services node(KindredConfig config) {
-        var codec = ProtocolCodec.shared();
-        var rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, Runnable::run, codec, new Metrics(),
-                new NickRules(n -> true), 50, 3_600_000, System::currentTimeMillis));
-        var empty = JsonNodeFactory.instance.objectNode();
-        return new Services(config, empty, empty, codec, rooms, new SessionRegistry(Duration.ofMinutes(2), 10, s -> { }),
-                System::currentTimeMillis);
+    private StoreServices node(KindredConfig config) {
+        return StoreServices.open(config, JsonNodeFactory.instance.objectNode());
     }
 
     @Test
@@ -65,17 +54,17 @@ class SecretKeyFileTest {
         Files.writeString(shared, SECRET_HEX + "\n"); // as made by: openssl rand -hex 32 > fingerprint.key
         InetAddress v4 = InetAddress.getByName("203.0.113.7");
         InetAddress v6 = InetAddress.getByName("2001:db8:1:2::99");
-        try (Services a = node(config("a", Map.of(), "--secret-key-file", shared.toString()));
-             Services b = node(config("b", Map.of("KINDRED_SECRET_KEY_FILE", shared.toString())))) {
-            assertEquals(a.fingerprinter.fingerprint(v4), b.fingerprinter.fingerprint(v4));
-            assertEquals(a.fingerprinter.fingerprint(v6), b.fingerprinter.fingerprint(v6));
-            assertEquals(new Fingerprinter(SECRET).fingerprint(v4), a.fingerprinter.fingerprint(v4), "the file's secret");
+        try (StoreServices a = node(config("a", Map.of(), "--secret-key-file", shared.toString()));
+             StoreServices b = node(config("b", Map.of("KINDRED_SECRET_KEY_FILE", shared.toString())))) {
+            assertEquals(a.fingerprinter().fingerprint(v4), b.fingerprinter().fingerprint(v4));
+            assertEquals(a.fingerprinter().fingerprint(v6), b.fingerprinter().fingerprint(v6));
+            assertEquals(new Fingerprinter(SECRET).fingerprint(v4), a.fingerprinter().fingerprint(v4), "the file's secret");
             assertFalse(Files.exists(dir.resolve("a").resolve(Fingerprinter.SECRET_FILE)), "no secret of its own");
         }
         Path raw = dir.resolve("raw.key");
         Files.write(raw, SECRET); // 32 raw bytes, as a node's own secret.key
-        try (Services c = node(config("c", Map.of(), "--secret-key-file=" + raw))) {
-            assertEquals(new Fingerprinter(SECRET).fingerprint(v4), c.fingerprinter.fingerprint(v4));
+        try (StoreServices c = node(config("c", Map.of(), "--secret-key-file=" + raw))) {
+            assertEquals(new Fingerprinter(SECRET).fingerprint(v4), c.fingerprinter().fingerprint(v4));
         }
     }
 
@@ -83,8 +72,8 @@ class SecretKeyFileTest {
     void withoutTheSettingEachDataDirectoryHasItsOwnSecretAndFingerprintsDiffer() throws Exception {
         assertNull(config("a", Map.of()).secretKeyFile());
         InetAddress addr = InetAddress.getByName("203.0.113.7");
-        try (Services a = node(config("a", Map.of())); Services b = node(config("b", Map.of()))) {
-            assertNotEquals(a.fingerprinter.fingerprint(addr), b.fingerprinter.fingerprint(addr),
+        try (StoreServices a = node(config("a", Map.of())); StoreServices b = node(config("b", Map.of()))) {
+            assertNotEquals(a.fingerprinter().fingerprint(addr), b.fingerprinter().fingerprint(addr),
                     "why a cluster needs the shared file");
         }
     }
@@ -130,8 +119,8 @@ class SecretKeyFileTest {
         var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         appender.start();
         root.addAppender(appender);
-        try (Services a = node(config("a", Map.of(), "--secret-key-file", shared.toString()))) {
-            a.fingerprinter.fingerprint(InetAddress.getByName("203.0.113.7"));
+        try (StoreServices a = node(config("a", Map.of(), "--secret-key-file", shared.toString()))) {
+            a.fingerprinter().fingerprint(InetAddress.getByName("203.0.113.7"));
         } finally {
             root.detachAppender(appender);
         }

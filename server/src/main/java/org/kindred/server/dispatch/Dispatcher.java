@@ -5,7 +5,6 @@ import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.Decoded;
 import org.kindred.protocol.ErrorCode;
-import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.KindredConfig;
@@ -21,53 +20,40 @@ import org.kindred.server.transport.Inbound;
 import org.kindred.server.session.Sessions;
 
 /**
- * Turns each decoded request into work for the session registry and the rooms. Runs on the
- * connection's event loop; anything that touches a room is handed to that room's thread.
- * Every request gets exactly one reply (typing: only on failure).
+ * Decodes each text frame, applies the connection's request rate, answers {@code hello} and
+ * hands every other request of a session to its {@link Routes route}. Runs on the connection's
+ * event loop; anything that touches a room is handed to that room's thread. Every request gets
+ * exactly one reply (typing: only on failure).
  */
 public final class Dispatcher implements Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    /** The 1.1 additions this server supports, listed in {@code welcome.features} (PROTOCOL.md). */
 
     private final ProtocolCodec codec;
     private final SessionRegistry sessions;
     private final RoomRegistry rooms;
-    private final RequestHandlers handlers;
+    private final SessionHooks handlers;
     private final LongSupplier clock;
     private final HelloHandler greeter;
     private final Routes routes;
 
-    /** With the default {@link SessionLimits}. */
+    /**
+     * @param config   the limits announced in {@code welcome}
+     * @param sessions every session, attached or resumable
+     * @param rooms    the configured rooms
+     * @param hooks    sign-in, bans, check-ins on resume and crisis lines without a session
+     * @param routes   the handler of every request type but {@code hello}
+     * @param clock    epoch ms
+     * @param limits   new sessions per network fingerprint and reports per member
+     */
     public Dispatcher(KindredConfig config, ProtocolCodec codec, SessionRegistry sessions, RoomRegistry rooms,
-            RequestHandlers handlers, LongSupplier clock) {
-        this(config, codec, sessions, rooms, handlers, clock, SessionLimits.DEFAULTS);
-    }
-
-    /** {@code limits}: new sessions per network fingerprint and reports per member. */
-    public Dispatcher(KindredConfig config, ProtocolCodec codec, SessionRegistry sessions, RoomRegistry rooms,
-            RequestHandlers handlers, LongSupplier clock, SessionLimits limits) {
+            SessionHooks hooks, Routes routes, LongSupplier clock, SessionLimits limits) {
         this.codec = codec;
         this.sessions = sessions;
         this.rooms = rooms;
-        this.handlers = handlers;
+        this.handlers = hooks;
         this.clock = clock;
-        this.greeter = new HelloHandler(config, sessions, rooms, handlers, limits);
-        RoomLookup lookup = new RoomLookup(rooms);
-        this.routes = new Routes((c, s, m, now) -> handlers.onOther(c, s, m, now))
-                .on(ClientMessage.ListRooms.class, (c, s, m, now) -> c.send(new ServerMessage.Rooms(m.id(),
-                        rooms.summaries())))
-                .on(ClientMessage.Join.class, new JoinHandler(lookup, handlers))
-                .on(ClientMessage.Leave.class, new LeaveHandler(lookup, handlers))
-                .on(ClientMessage.Send.class, new SendHandler(lookup, handlers))
-                .on(ClientMessage.Typing.class, new TypingHandler(lookup))
-                .on(ClientMessage.React.class, new ReactHandler(lookup))
-                .on(ModRequest.class, (c, s, m, now) -> {
-                    if (s.role().canModerate()) {
-                        handlers.onOther(c, s, m, now);
-                    } else {
-                        c.send(ServerMessage.Error.of(m.id(), ErrorCode.FORBIDDEN, "Only moderators can do that."));
-                    }
-                });
+        this.greeter = new HelloHandler(config, sessions, rooms, hooks, limits);
+        this.routes = routes;
     }
 
     /** One text frame from the client. */

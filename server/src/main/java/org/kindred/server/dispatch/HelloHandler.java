@@ -33,11 +33,11 @@ final class HelloHandler {
     private final KindredConfig config;
     private final SessionRegistry sessions;
     private final RoomRegistry rooms;
-    private final RequestHandlers handlers;
+    private final SessionHooks handlers;
     private final SessionLimits limits;
     private final NewSessionLimiter newSessions;
 
-    HelloHandler(KindredConfig config, SessionRegistry sessions, RoomRegistry rooms, RequestHandlers handlers,
+    HelloHandler(KindredConfig config, SessionRegistry sessions, RoomRegistry rooms, SessionHooks handlers,
             SessionLimits limits) {
         this.config = config;
         this.sessions = sessions;

@@ -11,9 +11,9 @@ import org.kindred.server.transport.Connection;
  */
 final class JoinHandler implements RequestHandler<ClientMessage.Join> {
     private final RoomLookup rooms;
-    private final RequestHandlers services;
+    private final SessionHooks services;
 
-    JoinHandler(RoomLookup rooms, RequestHandlers services) {
+    JoinHandler(RoomLookup rooms, SessionHooks services) {
         this.rooms = rooms;
         this.services = services;
     }

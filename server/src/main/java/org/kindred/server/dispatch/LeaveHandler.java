@@ -8,9 +8,9 @@ import org.kindred.server.transport.Connection;
 /** {@code leave}: of a private room through the hand-off, else of the room named. */
 final class LeaveHandler implements RequestHandler<ClientMessage.Leave> {
     private final RoomLookup rooms;
-    private final RequestHandlers services;
+    private final SessionHooks services;
 
-    LeaveHandler(RoomLookup rooms, RequestHandlers services) {
+    LeaveHandler(RoomLookup rooms, SessionHooks services) {
         this.rooms = rooms;
         this.services = services;
     }

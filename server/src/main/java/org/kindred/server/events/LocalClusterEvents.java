@@ -2,8 +2,9 @@ package org.kindred.server.events;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import org.kindred.server.common.Ids;
 import org.slf4j.Logger;
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link ClusterEvents} for a single node: a publish loops back to this node's listeners on one
- * daemon delivery thread, in publish order. Nothing is ever lost while open, so
+ * daemon delivery thread (started when needed, gone when idle), in publish order. Nothing is ever lost while open, so
  * {@link ClusterEvents.Listener#resync()} is never called. Thread-safe.
  */
 public final class LocalClusterEvents implements ClusterEvents {
@@ -19,11 +20,13 @@ public final class LocalClusterEvents implements ClusterEvents {
 
     private final String nodeId = Ids.newId("node");
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kindred-staff-events");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One thread at most, in order; it ends after a second idle, so an unclosed instance holds nothing. */
+    private final ThreadPoolExecutor delivery = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "kindred-staff-events");
+                t.setDaemon(true);
+                return t;
+            });
 
     @Override
     public String nodeId() {

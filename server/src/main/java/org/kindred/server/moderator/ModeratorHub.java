@@ -93,8 +93,11 @@ public final class ModeratorHub {
         return false;
     }
 
-    /** Tells the other nodes which rooms this node's staff watch (nothing before {@link #relayVia}). */
-    private void announceWatching() {
+    /**
+     * Tells the other nodes which rooms this node's staff watch (nothing before {@link #relayVia}).
+     * Synchronized: a heartbeat's snapshot and a change's are published in the order they were taken.
+     */
+    private synchronized void announceWatching() {
         ClusterEvents r = relay;
         if (r == null) {
             return;
@@ -131,6 +134,9 @@ public final class ModeratorHub {
      */
     public void relayVia(ClusterEvents events, java.util.concurrent.ScheduledExecutorService scheduler) {
         java.util.Objects.requireNonNull(events, "events");
+        if (!events.reachesOtherNodes()) {
+            return; // one node alone: nothing to relay, nobody else watching
+        }
         this.relay = events;
         scheduler.scheduleWithFixedDelay(() -> {
             try {

@@ -1,14 +1,10 @@
-package org.kindred.server;
+package org.kindred.server.crisis;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.EscalationSource;
 import org.kindred.protocol.RiskLevel;
-import org.kindred.server.crisis.CrisisResponder;
-import org.kindred.server.crisis.RiskAssessment;
-import org.kindred.server.crisis.RiskAssessor;
-import org.kindred.server.crisis.RiskCategory;
 import org.kindred.server.moderator.Escalations;
 import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;

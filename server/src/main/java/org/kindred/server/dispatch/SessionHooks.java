@@ -5,22 +5,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.kindred.server.session.Principal;
 import org.kindred.protocol.ClientMessage;
-import org.kindred.server.room.Room;
 import org.kindred.server.session.Session;
 
 /**
- * The services behind requests that go beyond the room basics: the moderation pipeline for
- * {@code send}, authentication, bans, reports, crisis help and moderator actions. Called on the
- * connection's event loop; implementations hand room work to the room's thread and must send
- * exactly one reply per request.
+ * What the request layer asks of the services around a session's life: staff sign-in and its
+ * revocation, bans at {@code hello} and {@code join}, check-ins due on resume, the private rooms
+ * of the warm hand-off, and crisis lines for a connection without a session. Called on the
+ * connection's event loop; must not block, and must send exactly one reply where a method says so.
  */
-public interface RequestHandlers {
-
-    /** A {@code send} to an existing room by a session that said hello. */
-    void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now);
-
-    /** {@code report}, {@code help}, and {@code mod.*} requests from moderators. */
-    void onOther(Outbound c, Session s, ClientMessage message, long now);
+public interface SessionHooks {
 
     /**
      * {@code help} on a connection with no session (before {@code hello}, or after one refused
