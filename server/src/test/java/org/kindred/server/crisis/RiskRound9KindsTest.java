@@ -33,6 +33,7 @@ class RiskRound9KindsTest {
         assertEquals(RiskLevel.HIGH, level("punched the wall until my knuckles bled again"));
         assertEquals(RiskLevel.HIGH, level("i bite myself until it bruises when the panic comes"));
         assertEquals(RiskLevel.HIGH, level("burned my wrist with a cigarette last night"));
+        assertEquals(RiskLevel.HIGH, level("been burning my thigh with a lighter when it gets too much, before lunch"));
         assertEquals(RiskLevel.HIGH, level("i starve myself as punishment when i eat too much"));
         assertEquals(RiskLevel.HIGH, level("me golpeo la cabeza contra la pared todos los días"));
         assertEquals(RiskLevel.HIGH, level("ich hau mir mit dem gürtel auf die beine, jeden abend"));
@@ -76,6 +77,9 @@ class RiskRound9KindsTest {
         assertEquals(RiskLevel.IMMINENT, level("hab mir frei genommen, damit mich keiner sucht"));
         assertEquals(RiskLevel.IMMINENT, level("morgen bin ich weg, für immer"));
         assertEquals(RiskLevel.HIGH, level("made a list on my phone of how i could do it"));
+        assertEquals(RiskLevel.HIGH, level("keep picturing stepping out in front of the train on my way to work"));
+        assertEquals(RiskLevel.HIGH, level("tried to end it all in may, my family thinks the hospital stay was the flu"));
+        assertNull(level("i keep thinking about the kid who ran out in front of the bus yesterday, so scary"));
         assertNull(level("made my will after the baby was born, adulting"));
         assertNull(level("made a list of how to do it for the ikea wardrobe"));
     }
