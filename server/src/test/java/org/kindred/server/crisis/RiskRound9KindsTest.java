@@ -95,6 +95,11 @@ class RiskRound9KindsTest {
         assertEquals(RiskLevel.CONCERN, level("i dont feel safe at home, my stepdad hits me"));
         RiskAssessment abuse = RULES.assess("my bf grabbed me by the throat yesterday", null);
         assertTrue(abuse.categories().contains(RiskCategory.ABUSE_DISCLOSURE), "the one who hurts is the subject: " + abuse);
+        assertEquals(RiskLevel.CONCERN, level("wish i could just vanish for a while, nobody would even notice"));
+        assertEquals(RiskLevel.CONCERN, level("manchmal wär mir lieber, einfach tot zu sein"));
+        assertEquals(RiskLevel.CONCERN, level("je rêve de disparaître, genre plus là"));
+        assertNull(level("wish i could switch off my phone for a week"));
+        assertNull(level("am liebsten würd ich verschwinden und nach bali ziehen, urlaub!"));
         assertNull(level("whats the point of this meeting, nothing changes"));
         assertNull(level("the party was better without me lol they had fun"));
         assertFalse(RULES.assess("this exam is killing me, i cant do this anymore", null).escalates());
