@@ -9,6 +9,10 @@ import org.kindred.protocol.ServerMessage;
  * the maximum age (both fixed by the implementation), oldest first. Nothing here is durable:
  * the in-memory implementation forgets everything on restart, by design (a support group's
  * words are not kept). Thread-safe.
+ *
+ * <p>Like {@link Presence}, calls may wait for the network and throw an unchecked exception when
+ * the store of the history is unreachable; the rooms make them on the room's thread, never on an
+ * event loop when the engines do I/O.
  */
 public interface History {
 

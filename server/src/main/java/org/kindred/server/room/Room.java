@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -20,6 +21,8 @@ import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A room. Its changes (members, messages, modes) are made on one thread, its executor; every
@@ -28,10 +31,16 @@ import org.kindred.server.session.Session;
  * order. Who may post is checked by the room's {@link RoomPolicy}; messages are numbered, kept
  * and carried by the {@link Broker}, who is here by {@link Presence}, and this node's sessions
  * get the room's events through the {@link LocalHub}, the room's broker subscriber. Requests get
- * a {@link Result} on the room's thread, before the events they cause are delivered; the
- * request layer writes the replies.
+ * a {@link Result} before the events they cause are delivered; the request layer writes the
+ * replies.
+ *
+ * <p>With engines that do network I/O ({@link RoomParts#remote()}) the room's thread is a worker
+ * that may wait for them, never an event loop; the broker's deliveries are handed back to it
+ * before they touch the room or its sessions. A post's result comes from the broker's completion
+ * (on whatever thread that is): its {@code sent} reply only writes to the author's connection.
  */
 public final class Room {
+    private static final Logger LOG = LoggerFactory.getLogger(Room.class);
     private final RoomConfig config;
     private final String id;
     private final Executor executor;
@@ -63,7 +72,14 @@ public final class Room {
         this.clock = parts.clock();
         this.seats = new Seats(this, parts);
         this.controls = new RoomControls(this, parts);
-        broker.subscribe(id, parts.hub());
+        LocalHub hub = parts.hub();
+        Broker.Subscriber subscriber = !parts.remote() ? hub : (room, event, except) -> execute(() -> {
+            if (event instanceof ServerMessage.Presence) {
+                seats.heard(); // someone joined or left on another node: the counts and names change
+            }
+            hub.deliver(room, event, except);
+        });
+        execute(() -> broker.subscribe(id, subscriber)); // may wait for the network: on the room's thread
     }
 
     public String id() {
@@ -142,18 +158,44 @@ public final class Room {
      * an expired session gets nothing.
      */
     public void join(Session s, String requestedNick, Consumer<Result<Joining>> then) {
-        execute(() -> Joins.join(this, s, requestedNick, then));
+        execute(() -> {
+            boolean[] answered = new boolean[1];
+            Consumer<Result<Joining>> once = r -> {
+                answered[0] = true;
+                then.accept(r);
+            };
+            try {
+                Joins.join(this, s, requestedNick, once);
+            } catch (RuntimeException e) { // the shared presence or history is unreachable
+                LOG.warn("join failed room={} error={}", id, e.getClass().getSimpleName());
+                seats.abandon(s);
+                if (!answered[0]) {
+                    then.accept(Result.refused(Refusal.ROOM_UNAVAILABLE));
+                }
+            }
+        });
     }
 
-    /** Leaves; {@code then} gets ok or {@code not_in_room} on the room's thread. */
+    /** Leaves; {@code then} gets ok or {@code not_in_room} (or {@code internal}) on the room's thread. */
     public void leave(Session s, Consumer<Result<Void>> then) {
-        execute(() -> then.accept(seats.remove(s) == null ? Result.refused(Refusal.NOT_IN_ROOM) : Result.ok(null)));
+        execute(() -> {
+            MemberInfo gone;
+            try {
+                gone = seats.remove(s);
+            } catch (RuntimeException e) {
+                LOG.warn("leave failed room={} error={}", id, e.getClass().getSimpleName());
+                then.accept(Result.refused(Refusal.ROOM_UNAVAILABLE));
+                return;
+            }
+            then.accept(gone == null ? Result.refused(Refusal.NOT_IN_ROOM) : Result.ok(null));
+        });
     }
 
     /**
      * Posts a message that passed moderation. On the room's thread the room's policy is checked
-     * again; {@code then} gets the new message's id, or the refusal, before anyone gets the
-     * message.
+     * again; {@code then} gets the new message's id before anyone gets the message (on the
+     * thread the broker completes on), or the refusal on the room's thread: the policy's, or
+     * {@code internal} when the broker could not accept it (nothing was delivered).
      */
     public void post(Session s, String text, Consumer<Result<String>> then) {
         execute(() -> {
@@ -165,7 +207,12 @@ public final class Room {
                 return;
             }
             policy.posted(s.memberId(), s.role().canModerate(), now);
-            publish(from.get(), Ids.of("m_"), text, m -> then.accept(Result.ok(m.msg())));
+            publish(from.get(), Ids.of("m_"), text, m -> then.accept(Result.ok(m.msg())))
+                    .whenComplete((m, err) -> {
+                        if (err != null) {
+                            execute(() -> then.accept(Result.refused(Refusal.POST_FAILED)));
+                        }
+                    });
         });
     }
 
@@ -182,12 +229,25 @@ public final class Room {
         });
     }
 
-    /** Numbers, keeps and delivers a message; room's thread. */
-    private ServerMessage.Message publish(MemberInfo from, String msgId, String text,
+    /**
+     * Numbers, keeps and delivers a message, started on the room's thread (so a room's messages
+     * are numbered in the order the room accepted them); completes when the broker has.
+     */
+    private CompletableFuture<ServerMessage.Message> publish(MemberInfo from, String msgId, String text,
             Consumer<ServerMessage.Message> accepted) {
-        ServerMessage.Message msg = broker.publish(id, from, msgId, text, clock.getAsLong(), accepted);
-        metrics.messageIn();
-        return msg;
+        CompletionStage<ServerMessage.Message> stage;
+        try {
+            stage = broker.publish(id, from, msgId, text, clock.getAsLong(), accepted);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        return stage.toCompletableFuture().whenComplete((m, err) -> {
+            if (err == null) {
+                metrics.messageIn();
+            } else {
+                LOG.warn("a message was not published room={} error={}", id, err.getClass().getSimpleName());
+            }
+        });
     }
 
     /** The message if it is still in this room's history. */
@@ -209,9 +269,12 @@ public final class Room {
         return call(() -> seats.member(memberId));
     }
 
-    /** Delivers a message that was held and is now approved; the room gets it as a new message. */
+    /**
+     * Delivers a message that was held and is now approved; the room gets it as a new message.
+     * Completes with it once numbered, or exceptionally when the broker could not accept it.
+     */
     public CompletableFuture<ServerMessage.Message> deliverApproved(MemberInfo from, String msgId, String text) {
-        return call(() -> publish(from, msgId, text, m -> { }));
+        return call(() -> publish(from, msgId, text, m -> { })).thenCompose(f -> f);
     }
 
     /** The moderators' levers on this room: delete, mute, kick, slow mode, lock. */

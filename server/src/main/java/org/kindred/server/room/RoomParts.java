@@ -16,9 +16,20 @@ import org.kindred.server.session.NickRules;
  * What every room of a node shares: the {@link Broker} that numbers and carries room events,
  * {@link Presence}, {@link History}, this node's {@link LocalHub} (the broker's subscriber),
  * the nickname rules, metrics and the clock (epoch ms).
+ *
+ * <p>{@code remote} says the engines do network I/O (Redis, several nodes): their calls may wait,
+ * so a room's owner must then be a worker that may wait, never an event loop; and the broker
+ * delivers on threads of its own, so each room hands its events back to its owner before they
+ * reach the {@link LocalHub}.
  */
 public record RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
-        Metrics metrics, LongSupplier clock) {
+        Metrics metrics, LongSupplier clock, boolean remote) {
+
+    /** Parts whose engines answer at once, in this process ({@code remote} false). */
+    public RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
+            Metrics metrics, LongSupplier clock) {
+        this(broker, presence, history, hub, nicks, metrics, clock, false);
+    }
 
     /**
      * All in memory, for one node: histories of {@code historySize} messages at most, none

@@ -1,7 +1,9 @@
 package org.kindred.server.room;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.kindred.protocol.MemberInfo;
@@ -20,6 +22,7 @@ import org.kindred.server.session.Session;
  * A room's members: who is here ({@link Presence}), which sessions of this node get its events
  * ({@link LocalHub}), their nicknames, and the seats of members whose connection dropped.
  * Confined to the room's thread, except the views {@link #mentionable()} and {@link #count()}.
+ * This node's members are also kept here, so posting and typing ask no shared engine who is in.
  */
 final class Seats {
     private final Room room;
@@ -36,6 +39,8 @@ final class Seats {
      * the room early, the one gone longest first (its session stays resumable).
      */
     private final LinkedHashSet<String> dropped = new LinkedHashSet<>();
+    /** The members seated through this node, by member id (room's thread). */
+    private final Map<String, MemberInfo> here = new HashMap<>();
     /** The members' nicknames, replaced (never changed) on the room's thread; read by any thread. */
     private volatile List<String> mentionable = List.of();
     private volatile int count;
@@ -58,8 +63,9 @@ final class Seats {
         return count;
     }
 
+    /** The member's info if it was seated through this node (a member posts through its own node). */
     Optional<MemberInfo> member(String memberId) {
-        return presence.get(id, memberId);
+        return Optional.ofNullable(here.get(memberId));
     }
 
     /** This node's session of a member, or null. */
@@ -107,25 +113,39 @@ final class Seats {
             }
         }
         int n = presence.add(id, info);
+        List<MemberInfo> members;
+        List<ServerMessage.Message> recent;
+        try {
+            members = presence.members(id);
+            recent = history.recent(id, now);
+        } catch (RuntimeException e) {
+            presence.remove(id, s.memberId()); // nothing half-done (best effort: the engine may be gone)
+            throw e;
+        }
+        here.put(s.memberId(), info);
         hub.add(id, s);
         s.joined(id, info.nick());
-        updateViews();
-        then.accept(Result.ok(new Joining(id, info, presence.members(id), history.recent(id, now), guidelines,
-                mode)));
+        updateViews(members);
+        then.accept(Result.ok(new Joining(id, info, members, recent, guidelines, mode)));
         broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.JOIN, info, n), s.memberId());
         room.changed();
     }
 
-    /** Removes {@code s}; tells the others. Returns its info, or null if it was not here. */
+    /**
+     * Removes {@code s}; tells the others. Returns its info, or null if it was not here.
+     *
+     * @throws RuntimeException when the shared presence is unreachable (nothing changed)
+     */
     MemberInfo remove(Session s) {
         Optional<MemberInfo> m = presence.remove(id, s.memberId());
         if (m.isEmpty()) {
             return null;
         }
+        here.remove(s.memberId());
         hub.remove(id, s.memberId());
         dropped.remove(s.memberId());
         s.left(id);
-        updateViews();
+        heard();
         broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m.get(), count), null);
         room.changed();
         return m.get();
@@ -147,12 +167,37 @@ final class Seats {
 
     /** Forgets the room's members here and everywhere (a closed private room). */
     void clear() {
+        here.clear();
         presence.clear(id);
         hub.close(id);
     }
 
-    private void updateViews() {
-        List<MemberInfo> members = presence.members(id);
+    /** A join that failed half-way: releases what it may have claimed (best effort). */
+    void abandon(Session s) {
+        if (here.containsKey(s.memberId())) {
+            return; // seated after all: keep it
+        }
+        try {
+            presence.releaseNick(id, s.memberId());
+        } catch (RuntimeException e) {
+            // the engine is unreachable: its claim goes with the member's key or the node's liveness
+        }
+    }
+
+    /** Someone joined or left through another node: re-reads the names and the count. */
+    void heard() {
+        try {
+            refreshViews();
+        } catch (RuntimeException e) {
+            // unreachable now: the views are refreshed at the next change
+        }
+    }
+
+    private void refreshViews() {
+        updateViews(presence.members(id));
+    }
+
+    private void updateViews(List<MemberInfo> members) {
         String[] names = new String[members.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = members.get(i).nick(); // the strings the members already hold: a reference each
