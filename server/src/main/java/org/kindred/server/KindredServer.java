@@ -63,6 +63,13 @@ public final class KindredServer implements AutoCloseable {
     private Duration stallThreshold = StallWatchdog.DEFAULT_THRESHOLD;
     private StallWatchdog watchdog;
     private org.kindred.server.common.Timer checkInTimer;
+    private String redisPassword;
+    private String redisPrefix = org.kindred.server.broker.redis.RedisEngines.PREFIX;
+    private long nodeTtlMs = org.kindred.server.broker.redis.RedisEngines.NODE_TTL_MS;
+    /** The Redis engines when {@code redis} is configured (several nodes), else null. */
+    private org.kindred.server.broker.redis.RedisEngines engines;
+    /** The rooms' owners when the engines do I/O: workers that may wait for Redis. */
+    private java.util.concurrent.ExecutorService roomWorkers;
     private volatile org.kindred.server.session.CheckIns checkIns;
 
     public KindredServer(KindredConfig config) {
@@ -108,6 +115,27 @@ public final class KindredServer implements AutoCloseable {
         return this;
     }
 
+    /** The Redis password when it is not in the URL (from the environment; never logged). Before {@link #start()}. */
+    public KindredServer redisPassword(String password) {
+        this.redisPassword = password;
+        return this;
+    }
+
+    /**
+     * The Redis keys' prefix (default {@code kindred:}) and how long a dead node's members stay
+     * listed, ms; tests give each cluster its own prefix on one Redis. Before {@link #start()}.
+     */
+    public KindredServer redisKeys(String prefix, long nodeTtlMillis) {
+        this.redisPrefix = java.util.Objects.requireNonNull(prefix, "prefix");
+        this.nodeTtlMs = nodeTtlMillis;
+        return this;
+    }
+
+    /** This node's Redis engines, or null on one node in memory; for operations and tests. */
+    public org.kindred.server.broker.redis.RedisEngines redisEngines() {
+        return engines;
+    }
+
     /** The sessions' follow-up check-ins (in memory); for operations and tests. */
     public org.kindred.server.session.CheckIns checkIns() {
         return checkIns;
@@ -121,6 +149,7 @@ public final class KindredServer implements AutoCloseable {
         if (loops != null) {
             loops.shutdownNow();
         }
+        closeEngines();
         if (services != null) {
             try {
                 services.close();
@@ -136,9 +165,25 @@ public final class KindredServer implements AutoCloseable {
 
         ModerationSetup.Built moderation = ModerationSetup.build(config, section("moderation"));
         NickRules nicks = new NickRules(moderation.pipeline()::acceptableNick);
-        RoomParts parts = RoomParts.inMemory(codec, metrics, nicks, config.historySize(),
-                config.historyMaxAgeSeconds() * 1000L, clock); // one node: broker, presence, history in memory
-        rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, loops.workers().next(), parts));
+        if (config.redis() == null) { // one node: broker, presence, history in memory; rooms on the event loops
+            RoomParts parts = RoomParts.inMemory(codec, metrics, nicks, config.historySize(),
+                    config.historyMaxAgeSeconds() * 1000L, clock);
+            rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, loops.workers().next(), parts));
+        } else { // several nodes: Redis; rooms on workers, since their engine calls may wait
+            engines = new org.kindred.server.broker.redis.RedisEngines(config.redis(), redisPassword, redisPrefix,
+                    config.historySize(), config.historyMaxAgeSeconds() * 1000L, nodeTtlMs,
+                    t -> t instanceof io.netty.util.concurrent.FastThreadLocalThread);
+            RoomParts parts = RoomParts.over(engines, codec, metrics, nicks, clock);
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            roomWorkers = java.util.concurrent.Executors.newFixedThreadPool(
+                    Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
+                        Thread t = new Thread(r, "kindred-room-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            rooms = new RoomRegistry(config.rooms(),
+                    rc -> new Room(rc, new org.kindred.server.common.SerialExecutor(roomWorkers), parts));
+        }
         sessions = new SessionRegistry(Duration.ofSeconds(config.resumeWindowSeconds()), config.historySize(),
                 s -> {
                     if (checkIns != null) {
@@ -178,7 +223,7 @@ public final class KindredServer implements AutoCloseable {
 
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
         HttpRouter router = new HttpRouter(HttpApi.endpoints(services, guard, codec, rooms, metrics, reporting,
-                () -> ready && !stopped));
+                () -> ready && !stopped && (engines == null || engines.isUp())));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());
@@ -259,8 +304,22 @@ public final class KindredServer implements AutoCloseable {
         connections.closeAll(CloseCodes.GOING_AWAY, "Server shutting down", graceMs);
         loops.shutdownGracefully(graceMs);
         reporting.shutdownNow();
+        closeEngines();
         services.close();
         LOG.info("Kindred stopped");
+    }
+
+    private void closeEngines() {
+        if (roomWorkers != null) {
+            roomWorkers.shutdown();
+        }
+        if (engines != null) {
+            try {
+                engines.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the redis engines failed: {}", e.getClass().getSimpleName());
+            }
+        }
     }
 
     /** Blocks until the server channel closes. */

@@ -42,7 +42,7 @@ public final class ConfigLoader {
             "KINDRED_STALL_THRESHOLD_MS", "KINDRED_LOG_LEVEL", "KINDRED_LOG_TARGET", "KINDRED_CHROMIUM",
             "KINDRED_CHROMEDRIVER", DatabaseUrl.USER_ENV,
             DatabaseUrl.PASSWORD_ENV,
-            DatabaseUrl.PASSWORD_FILE_ENV);
+            DatabaseUrl.PASSWORD_FILE_ENV, RedisUrl.PASSWORD_ENV, RedisUrl.PASSWORD_FILE_ENV);
 
     /**
      * Result of loading: the config, the raw merged tree (other sections read their part of
@@ -100,6 +100,10 @@ public final class ConfigLoader {
         if (args.database() != null) {
             tree.put("database", args.database());
             sources.put("database", "--database");
+        }
+        if (args.redis() != null) {
+            tree.put("redis", args.redis());
+            sources.put("redis", "--redis");
         }
         try {
             return new Loaded(toConfig(tree), tree, Map.copyOf(sources));
@@ -214,13 +218,14 @@ public final class ConfigLoader {
 
     /** Command-line flags of the server. */
     public record Args(Integer port, String dataDir, String config, String host, String database,
-                       List<String> rest) {
+                       String redis, List<String> rest) {
         public static Args parse(String[] argv) {
             Integer port = null;
             String dataDir = null;
             String config = null;
             String host = null;
             String database = null;
+            String redis = null;
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < argv.length; i++) {
                 String a = argv[i];
@@ -232,7 +237,7 @@ public final class ConfigLoader {
                     value = a.substring(eq + 1);
                 }
                 switch (name) {
-                    case "--port", "--data-dir", "--config", "--host", "--database" -> {
+                    case "--port", "--data-dir", "--config", "--host", "--database", "--redis" -> {
                         if (value == null) {
                             if (i + 1 >= argv.length) {
                                 throw new ConfigException(name + ": missing value (expected: " + name + " VALUE)");
@@ -244,13 +249,14 @@ public final class ConfigLoader {
                             case "--data-dir" -> dataDir = value;
                             case "--config" -> config = value;
                             case "--database" -> database = value;
+                            case "--redis" -> redis = value;
                             default -> host = value;
                         }
                     }
                     default -> rest.add(a);
                 }
             }
-            return new Args(port, dataDir, config, host, database, List.copyOf(rest));
+            return new Args(port, dataDir, config, host, database, redis, List.copyOf(rest));
         }
 
         private static int parsePort(String v) {

@@ -8,6 +8,7 @@ import org.kindred.server.broker.MemoryBroker;
 import org.kindred.server.broker.MemoryHistory;
 import org.kindred.server.broker.MemoryPresence;
 import org.kindred.server.broker.Presence;
+import org.kindred.server.broker.redis.RedisEngines;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.NickRules;
@@ -40,5 +41,15 @@ public record RoomParts(Broker broker, Presence presence, History history, Local
         History history = new MemoryHistory(historySize, historyMaxAgeMillis);
         return new RoomParts(new MemoryBroker(history), new MemoryPresence(), history, new LocalHub(codec, metrics),
                 nicks, metrics, clock);
+    }
+
+    /**
+     * Over Redis, for one of several nodes: {@code engines}' broker, presence and history, and
+     * {@code remote} set (rooms must then run on workers that may wait, never on event loops).
+     */
+    public static RoomParts over(RedisEngines engines, ProtocolCodec codec, Metrics metrics, NickRules nicks,
+            LongSupplier clock) {
+        return new RoomParts(engines.broker(), engines.presence(), engines.history(), new LocalHub(codec, metrics),
+                nicks, metrics, clock, true);
     }
 }

@@ -66,10 +66,24 @@ public final class RedisLink implements AutoCloseable {
      * @param timeout how long one command may take before it fails, {@code > 0}
      */
     public RedisLink(String uri, Duration timeout) {
+        this(uri, null, timeout);
+    }
+
+    /**
+     * Connects with a password that is not in the URL (never logged).
+     *
+     * @param uri {@code redis://host:port} (optionally with a database)
+     * @param password the password to authenticate with, or null for the URL's own (or none)
+     * @param timeout how long one command may take before it fails, {@code > 0}
+     */
+    public RedisLink(String uri, String password, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
         }
         RedisURI u = RedisURI.create(uri);
+        if (password != null) {
+            u.setAuthentication(password.toCharArray());
+        }
         u.setTimeout(timeout);
         client = RedisClient.create(u);
         client.setOptions(ClientOptions.builder()

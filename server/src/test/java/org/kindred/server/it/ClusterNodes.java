@@ -1,0 +1,68 @@
+package org.kindred.server.it;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.kindred.server.testing.RedisServer;
+
+/**
+ * Several real Kindred servers in this JVM, each on its own loopback port and data directory,
+ * serving the same rooms through one Redis (the shared test server; with a key prefix of their
+ * own, so clusters of different tests never meet). Without {@code redis-server} the calling test
+ * is skipped with the reason, or fails with {@code CI=true}.
+ */
+final class ClusterNodes implements AutoCloseable {
+    /** How long a dead node's members stay listed in these clusters, ms. */
+    static final long NODE_TTL_MS = 1_500;
+    private final List<TestServer> nodes = new ArrayList<>();
+    private final RedisServer redis;
+    private final String prefix = "c" + UUID.randomUUID().toString().substring(0, 8) + ":";
+
+    /** Starts {@code n} nodes on the shared Redis. */
+    ClusterNodes(int n) throws Exception {
+        this(RedisServer.shared(), n);
+    }
+
+    /** Starts {@code n} nodes on {@code redis}. */
+    ClusterNodes(RedisServer redis, int n) throws Exception {
+        this.redis = redis;
+        try {
+            for (int i = 0; i < n; i++) {
+                add();
+            }
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts one more node of this cluster. */
+    TestServer add() throws Exception {
+        TestServer s = new TestServer(b -> b.redis(redis.uri()), "{}", k -> k.redisKeys(prefix, NODE_TTL_MS));
+        nodes.add(s);
+        return s;
+    }
+
+    TestServer node(int i) {
+        return nodes.get(i);
+    }
+
+    List<TestServer> all() {
+        return nodes;
+    }
+
+    RedisServer redis() {
+        return redis;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (TestServer s : nodes) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                // best effort: the others still close
+            }
+        }
+    }
+}
