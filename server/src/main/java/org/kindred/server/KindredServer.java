@@ -184,6 +184,7 @@ public final class KindredServer implements AutoCloseable {
             rooms = new RoomRegistry(config.rooms(),
                     rc -> new Room(rc, new org.kindred.server.common.SerialExecutor(roomWorkers), parts));
         }
+        long sweepMs = Math.max(100, nodeTtlMs / 2);
         sessions = new SessionRegistry(Duration.ofSeconds(config.resumeWindowSeconds()), config.historySize(),
                 s -> {
                     if (checkIns != null) {
@@ -203,6 +204,10 @@ public final class KindredServer implements AutoCloseable {
         services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
         reserveStaffNames(nicks);
         services.scheduler.scheduleWithFixedDelay(() -> reserveStaffNames(nicks), 5, 5, TimeUnit.SECONDS);
+        if (engines != null) { // members of dead nodes announced as gone; ours added again after a Redis restart
+            services.scheduler.scheduleWithFixedDelay(() -> rooms.all().forEach(r -> r.sweep(nodeTtlMs)), sweepMs,
+                    sweepMs, TimeUnit.MILLISECONDS);
+        }
         checkIns = new org.kindred.server.session.CheckIns(
                 checkInTimer != null ? checkInTimer : org.kindred.server.common.Timer.of(services.scheduler),
                 org.kindred.server.crisis.CheckInQuestions.bundled()::question,

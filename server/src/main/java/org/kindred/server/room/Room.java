@@ -48,6 +48,7 @@ public final class Room {
     private final History history;
     private final Metrics metrics;
     private final LongSupplier clock;
+    private final boolean remote;
     private final RoomPolicy policy = new RoomPolicy();
     private final ReportLedger reports = new ReportLedger();
     private final Seats seats;
@@ -70,11 +71,15 @@ public final class Room {
         this.history = parts.history();
         this.metrics = parts.metrics();
         this.clock = parts.clock();
+        this.remote = parts.remote();
         this.seats = new Seats(this, parts);
         this.controls = new RoomControls(this, parts);
         LocalHub hub = parts.hub();
         Broker.Subscriber subscriber = !parts.remote() ? hub : (room, event, except) -> execute(() -> {
-            if (event instanceof ServerMessage.Presence) {
+            if (event instanceof ServerMessage.Presence p) {
+                if (p.event() == org.kindred.protocol.PresenceEvent.LEAVE) {
+                    seats.departed(p.member().id());
+                }
                 seats.heard(); // someone joined or left on another node: the counts and names change
             }
             hub.deliver(room, event, except);
@@ -303,6 +308,18 @@ public final class Room {
             broker.close(id);
             seats.clear();
         });
+    }
+
+    /**
+     * With shared engines, every few seconds: re-adds this node's members where the shared
+     * presence lost them, refreshes the names and count, and tells this node's members of members
+     * who vanished without a leave (their node died) once missing for {@code graceMs}. Any thread;
+     * nothing with engines in this process.
+     */
+    public void sweep(long graceMs) {
+        if (remote) {
+            execute(() -> seats.sweep(clock.getAsLong(), graceMs));
+        }
     }
 
     /** Tells the listener the room's summary changed; room's thread. */

@@ -41,6 +41,9 @@ final class Seats {
     private final LinkedHashSet<String> dropped = new LinkedHashSet<>();
     /** The members seated through this node, by member id (room's thread). */
     private final Map<String, MemberInfo> here = new HashMap<>();
+    /** The members listed at the last look (room's thread). */
+    private List<MemberInfo> listed = List.of();
+    private final Departures departures = new Departures();
     /** The members' nicknames, replaced (never changed) on the room's thread; read by any thread. */
     private volatile List<String> mentionable = List.of();
     private volatile int count;
@@ -193,11 +196,53 @@ final class Seats {
         }
     }
 
+    /** A {@code leave} came through the broker for {@code memberId} (room's thread). */
+    void departed(String memberId) {
+        departures.announced(memberId);
+    }
+
+    /**
+     * With shared engines, every few seconds: adds this node's members again where the shared
+     * presence lost them (Redis restarted, or this node was taken for dead), re-reads the names and
+     * the count, and tells this node's sessions of members gone silently (see {@link Departures}).
+     */
+    void sweep(long now, long graceMs) {
+        List<MemberInfo> current;
+        try {
+            current = presence.members(id);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            current.forEach(m -> ids.add(m.id()));
+            boolean added = false;
+            for (MemberInfo m : here.values()) {
+                if (!ids.contains(m.id())) {
+                    presence.claimNick(id, m.id(), nicks.keys(m.nick()));
+                    presence.add(id, m);
+                    added = true;
+                }
+            }
+            if (added) {
+                current = presence.members(id);
+            }
+        } catch (RuntimeException e) {
+            return; // unreachable now: the next sweep tries again
+        }
+        List<MemberInfo> gone = departures.sweep(listed, current, now, graceMs);
+        int before = count;
+        updateViews(current);
+        for (MemberInfo m : gone) {
+            hub.deliver(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m, current.size()), null);
+        }
+        if (!gone.isEmpty() || before != count) {
+            room.changed();
+        }
+    }
+
     private void refreshViews() {
         updateViews(presence.members(id));
     }
 
     private void updateViews(List<MemberInfo> members) {
+        listed = members;
         String[] names = new String[members.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = members.get(i).nick(); // the strings the members already hold: a reference each

@@ -16,7 +16,7 @@ final class ClusterNodes implements AutoCloseable {
     static final long NODE_TTL_MS = 1_500;
     private final List<TestServer> nodes = new ArrayList<>();
     private final RedisServer redis;
-    private final String prefix = "c" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    private final String prefix;
 
     /** Starts {@code n} nodes on the shared Redis. */
     ClusterNodes(int n) throws Exception {
@@ -25,7 +25,13 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Starts {@code n} nodes on {@code redis}. */
     ClusterNodes(RedisServer redis, int n) throws Exception {
+        this(redis, n, "c" + UUID.randomUUID().toString().substring(0, 8) + ":");
+    }
+
+    /** Starts {@code n} nodes on {@code redis} with the keys' {@code prefix} (a process node uses {@code kindred:}). */
+    ClusterNodes(RedisServer redis, int n, String prefix) throws Exception {
         this.redis = redis;
+        this.prefix = prefix;
         try {
             for (int i = 0; i < n; i++) {
                 add();

@@ -16,7 +16,8 @@ import org.kindred.server.testing.RedisServer;
 /**
  * Two nodes while their Redis goes away and comes back (empty: no persistence): {@code /readyz}
  * says not ready, a send fails at once with {@code internal} (never hangs) and nobody gets it;
- * afterwards the nodes carry on without a restart and {@code seq} keeps rising.
+ * afterwards the nodes carry on without a restart, {@code seq} keeps rising, and the members are
+ * listed again with their nicknames.
  */
 class ClusterOutageTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -75,6 +76,23 @@ class ClusterOutageTest {
             JsonNode m = bo.await(n -> "message".equals(n.path("type").asText()) && "after".equals(n.path("text")
                     .asText()), "the message after the outage on B");
             assertTrue(m.path("seq").asLong() > 1, "seq never goes backwards: " + m);
+
+            // Redis came back empty: each node adds its members again, so they are listed and keep their nicks.
+            WsClient cy = b.member();
+            JsonNode j = null;
+            long until = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < until) {
+                j = cy.request(Map.of("type", "join", "room", "recovery", "nick", "ANN", "id", "j" + System.nanoTime()));
+                if (!"joined".equals(j.path("type").asText())) {
+                    break;
+                }
+                cy.request(Map.of("type", "leave", "room", "recovery", "id", "l" + System.nanoTime()));
+                Thread.sleep(200);
+            }
+            assertEquals("nick_taken", j.path("code").asText(), "Ann holds her nickname again: " + j);
+            JsonNode joined = cy.request(Map.of("type", "join", "room", "recovery", "nick", "Cy", "id", "j"));
+            assertEquals(java.util.Set.of("Ann", "Bo", "Cy"), new java.util.HashSet<>(joined.path("members")
+                    .findValues("nick").stream().map(JsonNode::asText).toList()), joined.toString());
         }
     }
 }
