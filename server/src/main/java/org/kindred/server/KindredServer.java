@@ -13,7 +13,6 @@ import org.kindred.protocol.ProtocolCodec;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.room.Room;
-import org.kindred.server.room.RoomParts;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.transport.AddressLimiter;
 import org.kindred.server.transport.Connection;
@@ -63,13 +62,8 @@ public final class KindredServer implements AutoCloseable {
     private Duration stallThreshold = StallWatchdog.DEFAULT_THRESHOLD;
     private StallWatchdog watchdog;
     private org.kindred.server.common.Timer checkInTimer;
-    private String redisPassword;
-    private String redisPrefix = org.kindred.server.broker.redis.RedisEngines.PREFIX;
-    private long nodeTtlMs = org.kindred.server.broker.redis.RedisEngines.NODE_TTL_MS;
-    /** The Redis engines when {@code redis} is configured (several nodes), else null. */
-    private org.kindred.server.broker.redis.RedisEngines engines;
-    /** The rooms' owners when the engines do I/O: workers that may wait for Redis. */
-    private java.util.concurrent.ExecutorService roomWorkers;
+    private RoomSetup.Cluster cluster = RoomSetup.Cluster.DEFAULT;
+    private RoomSetup roomSetup;
     private volatile org.kindred.server.session.CheckIns checkIns;
 
     public KindredServer(KindredConfig config) {
@@ -117,7 +111,7 @@ public final class KindredServer implements AutoCloseable {
 
     /** The Redis password when it is not in the URL (from the environment; never logged). Before {@link #start()}. */
     public KindredServer redisPassword(String password) {
-        this.redisPassword = password;
+        cluster = new RoomSetup.Cluster(password, cluster.prefix(), cluster.nodeTtlMillis());
         return this;
     }
 
@@ -126,14 +120,14 @@ public final class KindredServer implements AutoCloseable {
      * listed, ms; tests give each cluster its own prefix on one Redis. Before {@link #start()}.
      */
     public KindredServer redisKeys(String prefix, long nodeTtlMillis) {
-        this.redisPrefix = java.util.Objects.requireNonNull(prefix, "prefix");
-        this.nodeTtlMs = nodeTtlMillis;
+        cluster = new RoomSetup.Cluster(cluster.password(), java.util.Objects.requireNonNull(prefix, "prefix"),
+                nodeTtlMillis);
         return this;
     }
 
     /** This node's Redis engines, or null on one node in memory; for operations and tests. */
     public org.kindred.server.broker.redis.RedisEngines redisEngines() {
-        return engines;
+        return roomSetup == null ? null : roomSetup.engines();
     }
 
     /** The sessions' follow-up check-ins (in memory); for operations and tests. */
@@ -149,7 +143,9 @@ public final class KindredServer implements AutoCloseable {
         if (loops != null) {
             loops.shutdownNow();
         }
-        closeEngines();
+        if (roomSetup != null) {
+            roomSetup.close();
+        }
         if (services != null) {
             try {
                 services.close();
@@ -165,26 +161,9 @@ public final class KindredServer implements AutoCloseable {
 
         ModerationSetup.Built moderation = ModerationSetup.build(config, section("moderation"));
         NickRules nicks = new NickRules(moderation.pipeline()::acceptableNick);
-        if (config.redis() == null) { // one node: broker, presence, history in memory; rooms on the event loops
-            RoomParts parts = RoomParts.inMemory(codec, metrics, nicks, config.historySize(),
-                    config.historyMaxAgeSeconds() * 1000L, clock);
-            rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, loops.workers().next(), parts));
-        } else { // several nodes: Redis; rooms on workers, since their engine calls may wait
-            engines = new org.kindred.server.broker.redis.RedisEngines(config.redis(), redisPassword, redisPrefix,
-                    config.historySize(), config.historyMaxAgeSeconds() * 1000L, nodeTtlMs,
-                    t -> t instanceof io.netty.util.concurrent.FastThreadLocalThread);
-            RoomParts parts = RoomParts.over(engines, codec, metrics, nicks, clock);
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            roomWorkers = java.util.concurrent.Executors.newFixedThreadPool(
-                    Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), r -> {
-                        Thread t = new Thread(r, "kindred-room-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            rooms = new RoomRegistry(config.rooms(),
-                    rc -> new Room(rc, new org.kindred.server.common.SerialExecutor(roomWorkers), parts));
-        }
-        long sweepMs = Math.max(100, nodeTtlMs / 2);
+        // one node: in memory, rooms on the event loops; with redis: shared engines, rooms on workers
+        roomSetup = RoomSetup.build(config, cluster, () -> loops.workers().next(), codec, metrics, nicks, clock);
+        rooms = roomSetup.rooms();
         sessions = new SessionRegistry(Duration.ofSeconds(config.resumeWindowSeconds()), config.historySize(),
                 s -> {
                     if (checkIns != null) {
@@ -204,10 +183,7 @@ public final class KindredServer implements AutoCloseable {
         services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
         reserveStaffNames(nicks);
         services.scheduler.scheduleWithFixedDelay(() -> reserveStaffNames(nicks), 5, 5, TimeUnit.SECONDS);
-        if (engines != null) { // members of dead nodes announced as gone; ours added again after a Redis restart
-            services.scheduler.scheduleWithFixedDelay(() -> rooms.all().forEach(r -> r.sweep(nodeTtlMs)), sweepMs,
-                    sweepMs, TimeUnit.MILLISECONDS);
-        }
+        roomSetup.startSweeps(services.scheduler);
         checkIns = new org.kindred.server.session.CheckIns(
                 checkInTimer != null ? checkInTimer : org.kindred.server.common.Timer.of(services.scheduler),
                 org.kindred.server.crisis.CheckInQuestions.bundled()::question,
@@ -228,7 +204,7 @@ public final class KindredServer implements AutoCloseable {
 
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
         HttpRouter router = new HttpRouter(HttpApi.endpoints(services, guard, codec, rooms, metrics, reporting,
-                () -> ready && !stopped && (engines == null || engines.isUp())));
+                () -> ready && !stopped && roomSetup.ready()));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());
@@ -309,22 +285,9 @@ public final class KindredServer implements AutoCloseable {
         connections.closeAll(CloseCodes.GOING_AWAY, "Server shutting down", graceMs);
         loops.shutdownGracefully(graceMs);
         reporting.shutdownNow();
-        closeEngines();
+        roomSetup.close();
         services.close();
         LOG.info("Kindred stopped");
-    }
-
-    private void closeEngines() {
-        if (roomWorkers != null) {
-            roomWorkers.shutdown();
-        }
-        if (engines != null) {
-            try {
-                engines.close();
-            } catch (RuntimeException e) {
-                LOG.warn("closing the redis engines failed: {}", e.getClass().getSimpleName());
-            }
-        }
     }
 
     /** Blocks until the server channel closes. */

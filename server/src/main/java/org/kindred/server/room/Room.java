@@ -74,16 +74,7 @@ public final class Room {
         this.remote = parts.remote();
         this.seats = new Seats(this, parts);
         this.controls = new RoomControls(this, parts);
-        LocalHub hub = parts.hub();
-        Broker.Subscriber subscriber = !parts.remote() ? hub : (room, event, except) -> execute(() -> {
-            if (event instanceof ServerMessage.Presence p) {
-                if (p.event() == org.kindred.protocol.PresenceEvent.LEAVE) {
-                    seats.departed(p.member().id());
-                }
-                seats.heard(); // someone joined or left on another node: the counts and names change
-            }
-            hub.deliver(room, event, except);
-        });
+        Broker.Subscriber subscriber = remote ? seats.feed(parts.hub()) : parts.hub();
         execute(() -> broker.subscribe(id, subscriber)); // may wait for the network: on the room's thread
     }
 
@@ -163,37 +154,12 @@ public final class Room {
      * an expired session gets nothing.
      */
     public void join(Session s, String requestedNick, Consumer<Result<Joining>> then) {
-        execute(() -> {
-            boolean[] answered = new boolean[1];
-            Consumer<Result<Joining>> once = r -> {
-                answered[0] = true;
-                then.accept(r);
-            };
-            try {
-                Joins.join(this, s, requestedNick, once);
-            } catch (RuntimeException e) { // the shared presence or history is unreachable
-                LOG.warn("join failed room={} error={}", id, e.getClass().getSimpleName());
-                seats.abandon(s);
-                if (!answered[0]) {
-                    then.accept(Result.refused(Refusal.ROOM_UNAVAILABLE));
-                }
-            }
-        });
+        execute(() -> Joins.join(this, s, requestedNick, then));
     }
 
     /** Leaves; {@code then} gets ok or {@code not_in_room} (or {@code internal}) on the room's thread. */
     public void leave(Session s, Consumer<Result<Void>> then) {
-        execute(() -> {
-            MemberInfo gone;
-            try {
-                gone = seats.remove(s);
-            } catch (RuntimeException e) {
-                LOG.warn("leave failed room={} error={}", id, e.getClass().getSimpleName());
-                then.accept(Result.refused(Refusal.ROOM_UNAVAILABLE));
-                return;
-            }
-            then.accept(gone == null ? Result.refused(Refusal.NOT_IN_ROOM) : Result.ok(null));
-        });
+        execute(() -> then.accept(seats.leave(s)));
     }
 
     /**

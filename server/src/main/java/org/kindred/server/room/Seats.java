@@ -25,6 +25,7 @@ import org.kindred.server.session.Session;
  * This node's members are also kept here, so posting and typing ask no shared engine who is in.
  */
 final class Seats {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Seats.class);
     private final Room room;
     private final String id;
     private final Presence presence;
@@ -154,6 +155,16 @@ final class Seats {
         return m.get();
     }
 
+    /** A {@code leave}: ok, {@code not_in_room}, or {@code internal} when the shared presence is unreachable. */
+    Result<Void> leave(Session s) {
+        try {
+            return remove(s) == null ? Result.refused(Refusal.NOT_IN_ROOM) : Result.ok(null);
+        } catch (RuntimeException e) {
+            LOG.warn("leave failed room={} error={}", id, e.getClass().getSimpleName());
+            return Result.refused(Refusal.ROOM_UNAVAILABLE);
+        }
+    }
+
     /** The member's connection dropped: its seat counts apart from the capacity. */
     void detached(Session s) {
         if (s.isDetached() && hub.session(id, s.memberId()) != null) {
@@ -196,9 +207,21 @@ final class Seats {
         }
     }
 
-    /** A {@code leave} came through the broker for {@code memberId} (room's thread). */
-    void departed(String memberId) {
-        departures.announced(memberId);
+    /**
+     * The room's broker subscriber when the engines deliver on threads of their own: hands each
+     * event to the room's thread; a {@code presence} event (someone joined or left, maybe through
+     * another node) refreshes the names and the count there before this node's sessions get it.
+     */
+    Broker.Subscriber feed(LocalHub hub) {
+        return (r, event, except) -> room.execute(() -> {
+            if (event instanceof ServerMessage.Presence p) {
+                if (p.event() == PresenceEvent.LEAVE) {
+                    departures.announced(p.member().id());
+                }
+                heard();
+            }
+            hub.deliver(r, event, except);
+        });
     }
 
     /**
