@@ -179,6 +179,7 @@ public final class KindredServer implements AutoCloseable {
                         services.handOff.sessionEnded(s); // its private conversation ends with it
                     }
                 });
+        roomSetup.shareSessions(sessions, config.resumeWindowSeconds() * 1000L);
         services = new Services(config, section("store"), section("crisis"), section("paging"), codec, rooms, sessions, clock);
         services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
         reserveStaffNames(nicks);

@@ -94,6 +94,13 @@ final class RoomSetup implements AutoCloseable {
         return engines == null || engines.isUp();
     }
 
+    /** With Redis, parks dropped members' sessions there for {@code windowMillis}, so they resume on any node. */
+    void shareSessions(org.kindred.server.session.SessionRegistry sessions, long windowMillis) {
+        if (engines != null) {
+            sessions.share(new org.kindred.server.session.ParkedSessions(engines.parking(), windowMillis));
+        }
+    }
+
     /** With Redis, sweeps the configured rooms every half TTL on {@code scheduler}. */
     void startSweeps(ScheduledExecutorService scheduler) {
         if (engines == null) {

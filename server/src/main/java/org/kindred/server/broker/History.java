@@ -22,6 +22,16 @@ public interface History {
     /** The room's messages, oldest first, without those older than the maximum age at {@code now}. */
     List<ServerMessage.Message> recent(String room, long now);
 
+    /**
+     * The room's messages numbered after {@code afterSeq}, oldest first, when every one of them is
+     * still kept at {@code now} (none expired, trimmed or deleted): what a member who last got
+     * {@code afterSeq} missed. Empty when some are lost, or when the implementation cannot tell
+     * (the default).
+     */
+    default Optional<List<ServerMessage.Message>> after(String room, long afterSeq, long now) {
+        return Optional.empty();
+    }
+
     /** The message with id {@code msg} if the room still keeps it at {@code now}. */
     Optional<ServerMessage.Message> find(String room, String msg, long now);
 

@@ -36,6 +36,7 @@ final class HelloHandler {
     private final RequestHandlers handlers;
     private final SessionLimits limits;
     private final NewSessionLimiter newSessions;
+    private final ClusterResume cluster;
 
     HelloHandler(KindredConfig config, SessionRegistry sessions, RoomRegistry rooms, RequestHandlers handlers,
             SessionLimits limits) {
@@ -45,6 +46,7 @@ final class HelloHandler {
         this.handlers = handlers;
         this.limits = limits;
         this.newSessions = new NewSessionLimiter(limits);
+        this.cluster = new ClusterResume(sessions, rooms);
     }
 
     void hello(Connection c, ClientMessage.Hello hello, long now) {
@@ -114,8 +116,34 @@ final class HelloHandler {
         }));
     }
 
+    /** In a cluster a member's resume token is first looked for among the nodes ({@link ClusterResume}). */
     private void welcome(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
             long now) {
+        if (hello.resume() == null || principal != null || !cluster.active()) {
+            welcomeHere(c, hello, principal, region, locale, now);
+            return;
+        }
+        c.helloPending(true);
+        cluster.locate(hello.resume()).whenComplete((where, err) -> c.writer().execute(() -> {
+            c.helloPending(false);
+            if (!c.isOpen() || Sessions.of(c) != null) {
+                return;
+            }
+            if (err == null && where.elsewhere() != null) {
+                cluster.adopt(c, hello, where.elsewhere(), limits(), (conn, s) -> handlers.admitted(conn, s,
+                        hello.id()), handlers::resumed);
+            } else {
+                welcomeHere(c, hello, principal, region, locale, now);
+            }
+        }));
+    }
+
+    private Limits limits() {
+        return new Limits(config.maxText(), config.ratePerSec(), config.burst());
+    }
+
+    private void welcomeHere(Connection c, ClientMessage.Hello hello, Principal principal, String region,
+            String locale, long now) {
         if (!c.isOpen() || Sessions.of(c) != null) {
             return;
         }
@@ -145,7 +173,7 @@ final class HelloHandler {
         }
         c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
                 new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
-                new Limits(config.maxText(), config.ratePerSec(), config.burst()), Features.ALL));
+                new Limits(config.maxText(), config.ratePerSec(), config.burst()), cluster.active() ? Features.CLUSTER : Features.ALL));
         if (resumed) {
             sessions.attach(s, c);
             for (String roomId : s.rooms()) {

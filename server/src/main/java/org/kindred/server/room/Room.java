@@ -157,6 +157,23 @@ public final class Room {
         execute(() -> Joins.join(this, s, requestedNick, then));
     }
 
+    /**
+     * Seats a member resumed here from another node, as {@code nick}, without announcing it, and
+     * hands its session the messages after {@code lastSeq}: completes true when every one could
+     * be, false when some are lost (the member should join again) or on failure.
+     */
+    public CompletableFuture<Boolean> adopt(Session s, String nick, long lastSeq) {
+        return call(() -> {
+            try {
+                return seats.adopt(s, nick, lastSeq, clock.getAsLong());
+            } catch (RuntimeException e) {
+                LOG.warn("resume failed room={} error={}", id, e.getClass().getSimpleName());
+                seats.abandon(s);
+                return false;
+            }
+        });
+    }
+
     /** Leaves; {@code then} gets ok or {@code not_in_room} (or {@code internal}) on the room's thread. */
     public void leave(Session s, Consumer<Result<Void>> then) {
         execute(() -> then.accept(seats.leave(s)));

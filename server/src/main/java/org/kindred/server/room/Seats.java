@@ -33,6 +33,7 @@ final class Seats {
     private final Broker broker;
     private final History history;
     private final NickRules nicks;
+    private final boolean remote;
     /**
      * Members whose connection dropped (resumable), oldest drop first. Their seats are counted
      * apart from the capacity, which limits connected members only, so sessions that join and
@@ -45,6 +46,8 @@ final class Seats {
     /** The members listed at the last look (room's thread). */
     private List<MemberInfo> listed = List.of();
     private final Departures departures = new Departures();
+    /** Members seated here since the last sweep, and whom their {@code joined} listed (room's thread). */
+    private final Map<String, java.util.Set<String>> listedAtJoin = new HashMap<>();
     /** The members' nicknames, replaced (never changed) on the room's thread; read by any thread. */
     private volatile List<String> mentionable = List.of();
     private volatile int count;
@@ -57,6 +60,7 @@ final class Seats {
         this.broker = parts.broker();
         this.history = parts.history();
         this.nicks = parts.nicks();
+        this.remote = parts.remote();
     }
 
     List<String> mentionable() {
@@ -131,6 +135,18 @@ final class Seats {
         s.joined(id, info.nick());
         updateViews(members);
         then.accept(Result.ok(new Joining(id, info, members, recent, guidelines, mode)));
+        if (remote) { // events from other nodes may reach this node after the joiner was told of them
+            java.util.Set<String> told = new java.util.HashSet<>();
+            members.forEach(m -> told.add(m.id()));
+            listedAtJoin.put(s.memberId(), told);
+        }
+        if (!recent.isEmpty()) {
+            long last = recent.get(recent.size() - 1).seq();
+            s.sentUpTo(id, last);
+            if (remote) { // a copy of a message in the history may still be on its way to this node
+                s.replayed(id, last);
+            }
+        }
         broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.JOIN, info, n), s.memberId());
         room.changed();
     }
@@ -143,6 +159,11 @@ final class Seats {
     MemberInfo remove(Session s) {
         Optional<MemberInfo> m = presence.remove(id, s.memberId());
         if (m.isEmpty()) {
+            if (here.remove(s.memberId()) != null) { // resumed on another node, which holds it now: go quietly
+                hub.remove(id, s.memberId());
+                dropped.remove(s.memberId());
+                s.left(id);
+            }
             return null;
         }
         here.remove(s.memberId());
@@ -153,6 +174,54 @@ final class Seats {
         broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m.get(), count), null);
         room.changed();
         return m.get();
+    }
+
+    /**
+     * Seats {@code s}, resumed here from another node, as {@code nick} without telling anyone (it
+     * never left), and hands it the messages after {@code lastSeq}: true. False, and not seated,
+     * when some of them are lost (the member joins again for the history there is) or the
+     * nickname was taken meanwhile.
+     */
+    boolean adopt(Session s, String nick, long lastSeq, long now) {
+        Optional<List<ServerMessage.Message>> missed = history.after(id, lastSeq, now);
+        if (missed.isEmpty() || !presence.claimNick(id, s.memberId(), nicks.keys(nick))) {
+            return false; // not seated: the member joins again and gets the history there is
+        }
+        MemberInfo info = s.info(nick);
+        presence.add(id, info);
+        here.put(s.memberId(), info);
+        hub.add(id, s);
+        s.joined(id, nick);
+        long last = lastSeq;
+        for (ServerMessage.Message m : missed.get()) {
+            s.deliver(m);
+            last = m.seq();
+        }
+        s.replayed(id, last);
+        heard();
+        room.changed();
+        return true;
+    }
+
+    /**
+     * The members seated here since the last sweep whose {@code joined} already told them of
+     * {@code p} (a join or leave on another node that reached this node after they joined): they
+     * do not get it again.
+     */
+    private java.util.Set<String> knewAtJoin(ServerMessage.Presence p) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Map.Entry<String, java.util.Set<String>> e : listedAtJoin.entrySet()) {
+            boolean listed = e.getValue().contains(p.member().id());
+            if (p.event() == PresenceEvent.JOIN ? listed : !listed) {
+                out.add(e.getKey());
+            }
+            if (p.event() == PresenceEvent.JOIN) { // from now on each of them knows
+                e.getValue().add(p.member().id());
+            } else {
+                e.getValue().remove(p.member().id());
+            }
+        }
+        return out;
     }
 
     /** A {@code leave}: ok, {@code not_in_room}, or {@code internal} when the shared presence is unreachable. */
@@ -214,13 +283,15 @@ final class Seats {
      */
     Broker.Subscriber feed(LocalHub hub) {
         return (r, event, except) -> room.execute(() -> {
+            java.util.Set<String> knew = java.util.Set.of();
             if (event instanceof ServerMessage.Presence p) {
                 if (p.event() == PresenceEvent.LEAVE) {
                     departures.announced(p.member().id());
                 }
+                knew = knewAtJoin(p);
                 heard();
             }
-            hub.deliver(r, event, except);
+            hub.deliver(r, event, except, knew);
         });
     }
 
@@ -237,7 +308,8 @@ final class Seats {
             current.forEach(m -> ids.add(m.id()));
             boolean added = false;
             for (MemberInfo m : here.values()) {
-                if (!ids.contains(m.id())) {
+                Session mine = hub.session(id, m.id());
+                if (!ids.contains(m.id()) && mine != null && !mine.isDetached()) { // a dropped one may be elsewhere
                     presence.claimNick(id, m.id(), nicks.keys(m.nick()));
                     presence.add(id, m);
                     added = true;
@@ -250,6 +322,7 @@ final class Seats {
             return; // unreachable now: the next sweep tries again
         }
         List<MemberInfo> gone = departures.sweep(listed, current, now, graceMs);
+        listedAtJoin.clear(); // presence events older than a sweep period are not expected any more
         int before = count;
         updateViews(current);
         for (MemberInfo m : gone) {

@@ -17,6 +17,7 @@ final class ClusterNodes implements AutoCloseable {
     private final List<TestServer> nodes = new ArrayList<>();
     private final RedisServer redis;
     private final String prefix;
+    private final java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak;
 
     /** Starts {@code n} nodes on the shared Redis. */
     ClusterNodes(int n) throws Exception {
@@ -25,13 +26,20 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Starts {@code n} nodes on {@code redis}. */
     ClusterNodes(RedisServer redis, int n) throws Exception {
-        this(redis, n, "c" + UUID.randomUUID().toString().substring(0, 8) + ":");
+        this(redis, n, freshPrefix());
     }
 
     /** Starts {@code n} nodes on {@code redis} with the keys' {@code prefix} (a process node uses {@code kindred:}). */
     ClusterNodes(RedisServer redis, int n, String prefix) throws Exception {
+        this(redis, n, prefix, b -> b);
+    }
+
+    /** As above, each node's configuration changed by {@code tweak}. */
+    ClusterNodes(RedisServer redis, int n, String prefix,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak) throws Exception {
         this.redis = redis;
         this.prefix = prefix;
+        this.tweak = tweak;
         try {
             for (int i = 0; i < n; i++) {
                 add();
@@ -44,7 +52,7 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Starts one more node of this cluster. */
     TestServer add() throws Exception {
-        TestServer s = new TestServer(b -> b.redis(redis.uri()), "{}", k -> k.redisKeys(prefix, NODE_TTL_MS));
+        TestServer s = new TestServer(b -> tweak.apply(b.redis(redis.uri())), "{}", k -> k.redisKeys(prefix, NODE_TTL_MS));
         nodes.add(s);
         return s;
     }
@@ -55,6 +63,16 @@ final class ClusterNodes implements AutoCloseable {
 
     List<TestServer> all() {
         return nodes;
+    }
+
+    /** The keys' prefix of this cluster. */
+    String prefix() {
+        return prefix;
+    }
+
+    /** A fresh prefix, for a cluster of its own on a shared Redis. */
+    static String freshPrefix() {
+        return "c" + UUID.randomUUID().toString().substring(0, 8) + ":";
     }
 
     RedisServer redis() {

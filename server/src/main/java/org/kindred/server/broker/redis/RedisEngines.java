@@ -25,6 +25,7 @@ public final class RedisEngines implements AutoCloseable {
     private final RedisHistory history;
     private final RedisBroker broker;
     private final RedisPresence presence;
+    private final RedisParking parking;
 
     /**
      * Connects (or keeps trying in the background while Redis is unreachable).
@@ -44,6 +45,7 @@ public final class RedisEngines implements AutoCloseable {
         this.history = new RedisHistory(link, prefix, historySize, historyMaxAgeMillis);
         this.broker = new RedisBroker(link, history, nodeId, Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.presence = new RedisPresence(link, prefix, nodeId, nodeTtlMillis);
+        this.parking = new RedisParking(link, prefix);
         LOG.info("redis engines node={} connected={}", nodeId, link.isUp());
     }
 
@@ -61,6 +63,11 @@ public final class RedisEngines implements AutoCloseable {
 
     public RedisPresence presence() {
         return presence;
+    }
+
+    /** Where dropped members' sessions wait for a resume on any node. */
+    public RedisParking parking() {
+        return parking;
     }
 
     /** This node's id among the nodes. */

@@ -223,6 +223,30 @@ public final class RedisLink implements AutoCloseable {
         }
     }
 
+    /** Sets {@code key} to {@code value} for {@code ttlMillis} without waiting for the reply. Best effort. */
+    void setLater(String key, String value, long ttlMillis) {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !c.isOpen()) {
+            return;
+        }
+        c.async().psetex(key, ttlMillis, value).exceptionally(e -> {
+            LOG.debug("a key was not set: {}", e.getClass().getSimpleName());
+            return null;
+        });
+    }
+
+    /**
+     * Takes {@code key} without waiting: {@code GETDEL}, so of several takers at most one gets
+     * the value. Completes with null when absent, exceptionally when Redis is unreachable.
+     */
+    CompletableFuture<String> takeAsync(String key) {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !c.isOpen()) {
+            return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
+        }
+        return c.async().getdel(key).toCompletableFuture();
+    }
+
     /** Subscribes {@code channel} now if connected, else when the pub/sub connection is back. */
     void subscribe(String channel) {
         channels.add(channel);
