@@ -148,9 +148,7 @@ async function roomSummary(roomId) {
 function left(message) {
   current = null;
   clearTab(); // left deliberately (or removed): a reload starts on the landing page
-  const saved = loadTab();
-if (saved && saved.current && saved.joined) resumeTab(saved);
-else landing.show();
+  landing.show();
   if (message) landingFeedback.show(message, { tone: 'info' });
   byId('landing-title').setAttribute('tabindex', '-1');
   byId('landing-title').focus();
@@ -176,9 +174,7 @@ function onState({ state, code }) {
     if (current) {
       room.close();
       current = null;
-      const saved = loadTab();
-if (saved && saved.current && saved.joined) resumeTab(saved);
-else landing.show();
+      landing.show();
     }
     landingFeedback.show(msg('member.banned'), { tone: 'warn' });
   } else if (state === 'closed' && code === 1008) {

@@ -7,6 +7,7 @@ import { askReportReason } from './report-dialog.js';
 import { peopleHere } from './landing.js';
 import { dur } from './time.js';
 import { msg, put } from './i18n.js';
+import { RoomReactions, applyCounts } from './reactions.js';
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_MS = 5000;
@@ -36,6 +37,7 @@ export class RoomView {
     this.shown = []; // the message events on screen, oldest first (for a reload, see tab-state.js)
     this.joined = null;
     this.staff = new Map(); // staff members here: id → info (shown in the presence line)
+    this.reactions = new RoomReactions(this, byId('reaction-announcer'));
 
     byId('composer').addEventListener('submit', e => {
       e.preventDefault();
@@ -119,6 +121,7 @@ export class RoomView {
       case 'deleted': this.deleted(ev); break;
       case 'notice': this.notice(ev); break;
       case 'kicked': this.kicked(ev); break;
+      case 'reaction': this.reactions.onEvent(ev); break;
       default: return false;
     }
     return true;
@@ -128,8 +131,12 @@ export class RoomView {
     const existing = this.list.querySelector('li[data-msg="' + CSS.escape(m.msg) + '"]');
     const own = this.me && m.from && m.from.id === this.me.id;
     const item = messageItem(m, { own, onReport: msg => this.report(msg) });
+    item.append(this.reactions.bar(m, own));
     if (existing) {
-      if (!existing.classList.contains('held')) return;
+      if (!existing.classList.contains('held')) {
+        if (m.reactions) applyCounts(existing, m.reactions); // a re-join's history: counts as they are now
+        return;
+      }
       existing.replaceWith(item);
       this.pendingHeld = this.pendingHeld.filter(id => id !== m.msg);
       this.remember(m);
@@ -144,7 +151,8 @@ export class RoomView {
   }
 
   remember(m) {
-    this.shown.push({ type: 'message', room: m.room, msg: m.msg, seq: m.seq, from: m.from, text: m.text, ts: m.ts });
+    this.shown.push({ type: 'message', room: m.room, msg: m.msg, seq: m.seq, from: m.from, text: m.text, ts: m.ts,
+      reactions: m.reactions, mine: m.mine });
     if (this.shown.length > 200) this.shown.splice(0, this.shown.length - 100);
   }
 
@@ -179,7 +187,11 @@ export class RoomView {
   deleted(d) {
     this.shown = this.shown.filter(m => m.msg !== d.msg);
     const li = this.list.querySelector('li[data-msg="' + CSS.escape(d.msg) + '"]');
-    if (li) markDeleted(li);
+    if (li) {
+      markDeleted(li);
+      const bar = li.querySelector('.reactions');
+      if (bar) bar.remove();
+    }
   }
 
   notice(n) {

@@ -42,10 +42,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(ModRequest.Dismiss.class),
     @JsonSubTypes.Type(ModRequest.Reach.class),
     @JsonSubTypes.Type(ModRequest.Close.class),
+    @JsonSubTypes.Type(ClientMessage.React.class),
 })
 public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage.ListRooms, ClientMessage.Join,
         ClientMessage.Leave, ClientMessage.Send, ClientMessage.Typing, ClientMessage.Report, ClientMessage.Help,
-        ModRequest, CheckInRequest {
+        ClientMessage.React, ModRequest, CheckInRequest {
 
     /** Maximum length of a request {@code id}. */
     int MAX_ID_LENGTH = 64;
@@ -119,6 +120,35 @@ public sealed interface ClientMessage permits ClientMessage.Hello, ClientMessage
     record Help(String id, String room) implements ClientMessage {
         public Help {
             room = room == null || Fields.isIdentifier(room) ? room : null;
+        }
+    }
+
+    /**
+     * {@code react} (1.1): give ({@code remove} absent or false) or take back ({@code remove}
+     * true) one supportive reaction to the message {@code msg} of {@code room}. {@code reaction}
+     * is one of {@code heart}, {@code hug}, {@code strength}, {@code same} (see {@link ReactionKind});
+     * anything else, or a missing field, is {@code bad_request}. It carries no text. Replied
+     * {@code ok}.
+     */
+    @com.fasterxml.jackson.annotation.JsonTypeName("react")
+    record React(String id, String room, String msg, String reaction, Boolean remove) implements ClientMessage {
+        public React {
+            Fields.identifier(room, "room");
+            Fields.identifier(msg, "msg");
+            Fields.required(reaction, "reaction");
+            ReactionKind.parse(reaction);
+        }
+
+        /** The reaction as a value. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public ReactionKind kind() {
+            return ReactionKind.parse(reaction);
+        }
+
+        /** True when the member takes the reaction back. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean removing() {
+            return Boolean.TRUE.equals(remove);
         }
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Kicked.class),
     @JsonSubTypes.Type(ServerMessage.CheckIn.class),
     @JsonSubTypes.Type(ServerMessage.Invite.class),
+    @JsonSubTypes.Type(ServerMessage.Reaction.class),
     @JsonSubTypes.Type(ModEvent.Alert.class),
     @JsonSubTypes.Type(ModEvent.Held.class),
     @JsonSubTypes.Type(ModEvent.ReportFiled.class),
@@ -38,7 +39,7 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         ServerMessage.Ok, ServerMessage.Sent, ServerMessage.Error, ServerMessage.Crisis, ServerMessage.Queue,
         ServerMessage.Bans,
         ServerMessage.Message, ServerMessage.Presence, ServerMessage.Typing, ServerMessage.Deleted,
-        ServerMessage.Notice, ServerMessage.Kicked, ServerMessage.CheckIn, ServerMessage.Invite, ModEvent {
+        ServerMessage.Notice, ServerMessage.Kicked, ServerMessage.CheckIn, ServerMessage.Invite, ServerMessage.Reaction, ModEvent {
 
     /** Protocol version spoken by this implementation. */
     int VERSION = 1;
@@ -166,9 +167,45 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
         }
     }
 
-    /** A chat message delivered to every member of the room, the sender included. */
+    /**
+     * A chat message delivered to every member of the room, the sender included. In a
+     * {@code joined} reply's {@code history} it also carries {@code reactions} (1.1), the counts
+     * of the supportive reactions it has had so far ({@code {}} when none); a live
+     * {@code message} event has none (null, not written).
+     */
     @JsonTypeName("message")
-    record Message(String room, String msg, long seq, MemberInfo from, String text, long ts) implements ServerMessage {
+    record Message(String room, String msg, long seq, MemberInfo from, String text, long ts,
+            ReactionCounts reactions) implements ServerMessage {
+
+        /** A message as it is delivered live, without {@code reactions}. */
+        public Message(String room, String msg, long seq, MemberInfo from, String text, long ts) {
+            this(room, msg, seq, from, text, ts, null);
+        }
+
+        /** This message with {@code counts} as its {@code reactions} (null: none written). */
+        public Message withReactions(ReactionCounts counts) {
+            return new Message(room, msg, seq, from, text, ts, counts);
+        }
+    }
+
+    /**
+     * {@code reaction} (1.1), to every member of the room: {@code member} ({@code id} and
+     * {@code nick}) gave, or took back ({@code removed} true), the supportive reaction
+     * {@code reaction} to message {@code msg}, which now has {@code count} of that reaction.
+     * {@code removed} is true or absent (a {@code false} is normalised to absent).
+     */
+    @JsonTypeName("reaction")
+    record Reaction(String room, String msg, ReactionKind reaction, int count, MemberInfo member, Boolean removed)
+            implements ServerMessage {
+        public Reaction {
+            Fields.requiredText(room, "room");
+            Fields.requiredText(msg, "msg");
+            Fields.required(reaction, "reaction");
+            if (count < 0) {
+                throw new IllegalArgumentException("count: " + count + " (expected: >= 0)");
+            }
+            removed = Boolean.TRUE.equals(removed) ? Boolean.TRUE : null;
+        }
     }
 
     @JsonTypeName("presence")

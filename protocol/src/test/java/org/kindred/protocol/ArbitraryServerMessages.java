@@ -14,7 +14,7 @@ final class ArbitraryServerMessages {
     }
 
     ServerMessage next() {
-        return switch (d.consumeInt(0, 22)) {
+        return switch (d.consumeInt(0, 23)) {
             case 0 -> new ServerMessage.Welcome(s(), d.consumeInt(), s(), member(),
                     new Limits(d.consumeInt(), d.consumeRegularDouble(), d.consumeInt()), list(this::s));
             case 1 -> new ServerMessage.Rooms(s(), list(() -> new RoomSummary(s(), s(), s(), d.consumeInt(),
@@ -40,6 +40,9 @@ final class ArbitraryServerMessages {
             case 20 -> new ServerMessage.Invite("r" + s(), new MemberInfo("u" + d.consumeString(20), s(),
                     pick(Role.values())), s(), "t" + d.consumeString(20));
             case 21 -> escalation().with(new ModEvent.Current(s(), s(), d.consumeBoolean()));
+            case 22 -> new ServerMessage.Reaction("r" + d.consumeString(20), "m" + d.consumeString(20),
+                    d.pickValue(ReactionKind.values()), d.consumeInt(0, Integer.MAX_VALUE), member(),
+                    d.consumeBoolean() ? null : d.consumeBoolean());
             case 16 -> report();
             case 17 -> new ServerMessage.CheckIn("c" + d.consumeString(20), "t" + d.consumeString(40));
             case 18 -> new ServerMessage.Bans(s(), list(() -> new ServerMessage.BanInfo("b" + d.consumeString(20), s(), s(),
@@ -50,7 +53,9 @@ final class ArbitraryServerMessages {
     }
 
     private ServerMessage.Message message() {
-        return new ServerMessage.Message(s(), s(), d.consumeLong(), member(), s(), d.consumeLong());
+        return new ServerMessage.Message(s(), s(), d.consumeLong(), member(), s(), d.consumeLong(),
+                d.consumeBoolean() ? null : new ReactionCounts(d.consumeInt(0, 1 << 20), d.consumeInt(0, 1 << 20),
+                        d.consumeInt(0, 1 << 20), d.consumeInt(0, 1 << 20)));
     }
 
     private ModEvent.Held held() {

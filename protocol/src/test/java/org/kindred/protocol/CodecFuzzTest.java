@@ -59,7 +59,10 @@ class CodecFuzzTest {
             "{\"type\":\"mod.queue\",\"id\":\"21\"}",
             "{\"type\":\"checkin\",\"id\":\"22\",\"minutes\":60}",
             "{\"type\":\"checkin.cancel\",\"id\":\"23\",\"checkin\":\"chk_1\"}",
-            "{\"type\":\"checkin.answer\",\"id\":\"24\",\"checkin\":\"chk_1\",\"answer\":\"worse\"}");
+            "{\"type\":\"checkin.answer\",\"id\":\"24\",\"checkin\":\"chk_1\",\"answer\":\"worse\"}",
+            "{\"type\":\"react\",\"id\":\"25\",\"room\":\"lobby\",\"msg\":\"m_abc\",\"reaction\":\"hug\"}",
+            "{\"type\":\"react\",\"id\":\"26\",\"room\":\"lobby\",\"msg\":\"m_abc\",\"reaction\":\"same\","
+                    + "\"remove\":true}");
 
     @FuzzTest(maxDuration = "10m")
     void decodeArbitraryText(byte[] input) {

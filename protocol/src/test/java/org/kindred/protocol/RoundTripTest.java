@@ -47,7 +47,10 @@ class RoundTripTest {
                 new ModRequest.Dismiss("27", "r1", null),
                 new ModRequest.Reach("28", "e1", null),
                 new ModRequest.Reach("29", null, "u1"),
-                new ModRequest.Close("30", "private-abc"));
+                new ModRequest.Close("30", "private-abc"),
+                new ClientMessage.React("31", "anxiety", "m_1", "hug", null),
+                new ClientMessage.React("32", "anxiety", "m_1", "same", true),
+                new ClientMessage.React(null, "anxiety", "m_1", "heart", false));
     }
 
     static Stream<ServerMessage> serverSamples() {
@@ -89,6 +92,12 @@ class RoundTripTest {
                         new ServerMessage.BanInfo("b2", "u3", null, "threats", 99L, "mod1", 8L))),
                 new ModEvent.RoomState("general", 3, 50, true),
                 msg,
+                msg.withReactions(new ReactionCounts(2, 0, 1, 0)),
+                msg.withReactions(ReactionCounts.NONE),
+                new ServerMessage.Reaction("general", "m1", ReactionKind.HUG, 3,
+                        new MemberInfo("u2", "Bo", null), null),
+                new ServerMessage.Reaction("general", "m1", ReactionKind.SAME, 0,
+                        new MemberInfo("u2", "Bo", null), true),
                 new ServerMessage.Presence("general", PresenceEvent.LEAVE, me, 2),
                 new ServerMessage.Typing("general", new MemberInfo("u1", "Quiet Heron", null)),
                 new ServerMessage.Deleted("general", "m1"),
@@ -123,7 +132,7 @@ class RoundTripTest {
                 "mod.delete", "mod.mute", "mod.unmute", "mod.kick", "mod.ban", "mod.unban", "mod.slow", "mod.lock",
                 "mod.approve", "mod.reject", "mod.claim", "mod.resolve", "mod.queue", "checkin", "checkin.cancel",
                 "checkin.answer", "mod.bans", "mod.dismiss", "mod.reach",
-                "mod.close"), sampled);
+                "mod.close", "react"), sampled);
         assertEquals(sampled, codec.clientTypes());
     }
 

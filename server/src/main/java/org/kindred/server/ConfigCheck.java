@@ -34,8 +34,8 @@ public final class ConfigCheck {
     public static void check(ConfigLoader.Loaded loaded) {
         KindredConfig core = loaded.config();
         ModerationSetup.config(core, section(loaded, "moderation"));
-        Services.crisisConfig(section(loaded, "crisis"));
-        Services.storeConfig(section(loaded, "store"));
+        CrisisSetup.config(section(loaded, "crisis"));
+        StoreServices.storeConfig(section(loaded, "store"));
         PagingConfig.from(section(loaded, "paging"));
         HttpLimits.from(section(loaded, "http"));
         SessionLimits.from(section(loaded, "sessions"));

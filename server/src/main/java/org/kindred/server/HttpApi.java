@@ -10,8 +10,12 @@ import org.kindred.protocol.ServerMessage;
 import org.kindred.server.api.CrisisLinesEndpoint;
 import org.kindred.server.api.LoginEndpoint;
 import org.kindred.server.crisis.CrisisLinesQuery;
+import org.kindred.server.crisis.CrisisResponder;
 import org.kindred.server.metrics.Metrics;
+import org.kindred.server.moderator.Fingerprinter;
+import org.kindred.server.moderator.TokenService;
 import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.store.Store;
 import org.kindred.server.transport.HttpEndpoint;
 import org.kindred.server.transport.OriginGuard;
 import org.kindred.server.transport.SimpleEndpoint;
@@ -22,21 +26,26 @@ final class HttpApi {
     }
 
     /**
+     * @param store asked by {@code /readyz} whether it is healthy
+     * @param blocking where {@code /readyz} and {@code /api/login} do their store work
+     * @param tokens signs staff in ({@code /api/login}), limited per network {@code fingerprinter}
+     * @param crisis the crisis lines of {@code /api/crisis-lines}
      * @param ready true while the server accepts work ({@code /readyz} also asks the store)
      * @param reporting runs {@code /metrics} scrapes off the event loops
      */
-    static Map<String, HttpEndpoint> endpoints(Services services, OriginGuard guard, ProtocolCodec codec,
+    static Map<String, HttpEndpoint> endpoints(Store store, Executor blocking, TokenService tokens,
+            Fingerprinter fingerprinter, CrisisResponder crisis, OriginGuard guard, ProtocolCodec codec,
             RoomRegistry rooms, Metrics metrics, Executor reporting, BooleanSupplier ready) {
         Map<String, HttpEndpoint> e = new LinkedHashMap<>();
         e.put("/healthz", SimpleEndpoint.get(SimpleEndpoint.TEXT, () -> "ok\n"));
-        e.put("/readyz", SimpleEndpoint.getOffLoop(SimpleEndpoint.TEXT, services.blocking,
-                () -> ready.getAsBoolean() && services.store.isHealthy() ? "ready\n" : null));
-        e.put("/api/login", new LoginEndpoint(services.tokens, services.fingerprinter, services.blocking,
+        e.put("/readyz", SimpleEndpoint.getOffLoop(SimpleEndpoint.TEXT, blocking,
+                () -> ready.getAsBoolean() && store.isHealthy() ? "ready\n" : null));
+        e.put("/api/login", new LoginEndpoint(tokens, fingerprinter, blocking,
                 codec.mapper(), (origin, host) -> guard.check(origin, host, "login")));
         e.put("/api/rooms", SimpleEndpoint.get(SimpleEndpoint.JSON, () -> new String(
                 codec.encode(new ServerMessage.Rooms(null, rooms.summaries())), StandardCharsets.UTF_8)));
         e.put("/api/crisis-lines", new CrisisLinesEndpoint(
-                new CrisisLinesQuery(services.crisis.responder(), codec.mapper())));
+                new CrisisLinesQuery(crisis, codec.mapper())));
         e.put("/metrics", SimpleEndpoint.getOffLoop(SimpleEndpoint.PROMETHEUS, reporting, metrics::scrape));
         return e;
     }

@@ -11,14 +11,16 @@ import java.util.function.LongSupplier;
 import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.server.config.KindredConfig;
+import org.kindred.server.crisis.CrisisConfig;
+import org.kindred.server.crisis.CrisisSupport;
 import org.kindred.server.metrics.Metrics;
+import org.kindred.server.paging.PagingConfig;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.transport.AddressLimiter;
 import org.kindred.server.transport.Connection;
 import org.kindred.server.dispatch.Dispatcher;
 import org.kindred.server.session.NickRules;
-import org.kindred.server.dispatch.RequestHandlers;
 import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.transport.ConnectionAdmission;
@@ -57,7 +59,8 @@ public final class KindredServer implements AutoCloseable {
     private volatile boolean stopped;
 
     private final com.fasterxml.jackson.databind.JsonNode sections;
-    private Services services;
+    private StoreServices durable;
+    private StaffServices staff;
     private String bootstrapSpec;
     private Duration stallThreshold = StallWatchdog.DEFAULT_THRESHOLD;
     private StallWatchdog watchdog;
@@ -146,9 +149,9 @@ public final class KindredServer implements AutoCloseable {
         if (roomSetup != null) {
             roomSetup.close();
         }
-        if (services != null) {
+        if (durable != null) {
             try {
-                services.close();
+                durable.close();
             } catch (RuntimeException e) {
                 LOG.warn("closing services after a failed start failed: {}", e.getClass().getSimpleName());
             }
@@ -175,23 +178,28 @@ public final class KindredServer implements AutoCloseable {
                             r.expire(s);
                         }
                     }
-                    if (services != null) {
-                        services.handOff.sessionEnded(s); // its private conversation ends with it
+                    if (staff != null) {
+                        staff.handOff().sessionEnded(s); // its private conversation ends with it
                     }
                 });
         roomSetup.shareSessions(sessions, config.resumeWindowSeconds() * 1000L);
-        services = new Services(config, section("store"), section("crisis"), section("paging"), codec, rooms, sessions, clock);
-        services.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
+        PagingConfig paging = PagingConfig.from(section("paging")); // checked before anything opens
+        CrisisConfig crisisConfig = CrisisSetup.config(section("crisis"));
+        durable = StoreServices.open(config, section("store"));
+        staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(), paging,
+                crisisConfig.reannounceInterval(), codec, rooms, sessions, clock, roomSetup.staffEvents());
+        durable.restoreMutes(rooms, clock.getAsLong());
+        CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(), durable.blocking());
+        staff.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
         reserveStaffNames(nicks);
-        services.scheduler.scheduleWithFixedDelay(() -> reserveStaffNames(nicks), 5, 5, TimeUnit.SECONDS);
-        roomSetup.startSweeps(services.scheduler);
+        durable.scheduler().scheduleWithFixedDelay(() -> reserveStaffNames(nicks), 5, 5, TimeUnit.SECONDS);
+        roomSetup.startSweeps(durable.scheduler());
         checkIns = new org.kindred.server.session.CheckIns(
-                checkInTimer != null ? checkInTimer : org.kindred.server.common.Timer.of(services.scheduler),
+                checkInTimer != null ? checkInTimer : org.kindred.server.common.Timer.of(durable.scheduler()),
                 org.kindred.server.crisis.CheckInQuestions.bundled()::question,
                 org.kindred.server.session.CheckIns.DEFAULT_MAX_PLANNED);
-        RequestHandlers handlers = ServerRequests.assemble(rooms, services, moderation, checkIns);
-        Dispatcher dispatcher = new Dispatcher(config, codec, sessions, rooms, handlers, clock,
-                SessionLimits.from(section("sessions")));
+        Dispatcher dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis,
+                crisisConfig, moderation, checkIns, clock, SessionLimits.from(section("sessions")));
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());
@@ -199,17 +207,18 @@ public final class KindredServer implements AutoCloseable {
         for (org.kindred.protocol.Role role : org.kindred.protocol.Role.values()) {
             if (role.canModerate()) {
                 metrics.gauge("kindred.staff.watching", "role", role.name().toLowerCase(java.util.Locale.ROOT),
-                        "Staff connections watching rooms (mod.watch), by role", () -> services.hub.watching(role));
+                        "Staff connections watching rooms (mod.watch), by role", () -> staff.hub().watching(role));
             }
         }
 
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
-        HttpRouter router = new HttpRouter(HttpApi.endpoints(services, guard, codec, rooms, metrics, reporting,
+        HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(),
+                durable.fingerprinter(), crisis.responder(), guard, codec, rooms, metrics, reporting,
                 () -> ready && !stopped && roomSetup.ready()));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());
-        ConnectionAdmission admission = new ConnectionAdmission(limiter, services.fingerprinter::fingerprint);
+        ConnectionAdmission admission = new ConnectionAdmission(limiter, durable.fingerprinter()::fingerprint);
         metrics.gauge("kindred.outbound.pending.bytes", "Bytes queued for WebSocket clients, not yet sent",
                 connections::pendingOutboundBytes);
         ServerInitializer init = new ServerInitializer(config, HttpLimits.from(sections.get("http")), metrics,
@@ -240,10 +249,10 @@ public final class KindredServer implements AutoCloseable {
      * at start-up when called before {@link #start()}, at once when called after.
      */
     public KindredServer bootstrapModerator(String spec) {
-        if (services == null) {
+        if (staff == null) {
             bootstrapSpec = spec;
         } else {
-            services.bootstrap(spec);
+            staff.bootstrap(spec);
         }
         return this;
     }
@@ -253,9 +262,14 @@ public final class KindredServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** The durable services (store, moderators, escalations); for operations and tests. */
-    public Services services() {
-        return services;
+    /** The store (SQLite in the data directory, or PostgreSQL); for operations and tests. */
+    public org.kindred.server.store.Store store() {
+        return durable.store();
+    }
+
+    /** The staff services (accounts, bans, escalations, review, hand-off …); for operations and tests. */
+    public StaffServices staff() {
+        return staff;
     }
 
     public Metrics metrics() {
@@ -286,8 +300,8 @@ public final class KindredServer implements AutoCloseable {
         connections.closeAll(CloseCodes.GOING_AWAY, "Server shutting down", graceMs);
         loops.shutdownGracefully(graceMs);
         reporting.shutdownNow();
+        durable.close();
         roomSetup.close();
-        services.close();
         LOG.info("Kindred stopped");
     }
 
@@ -304,7 +318,7 @@ public final class KindredServer implements AutoCloseable {
     /** Members may not take a staff account's name; the names are re-read off the event loop. */
     private void reserveStaffNames(NickRules nicks) {
         try {
-            nicks.reserveStaffNames(services.accounts.list().stream().map(a -> a.name()).toList());
+            nicks.reserveStaffNames(staff.accounts().list().stream().map(a -> a.name()).toList());
         } catch (RuntimeException e) {
             LOG.warn("staff names not refreshed error={}", e.getClass().getSimpleName());
         }

@@ -44,12 +44,16 @@ final class RoomSetup implements AutoCloseable {
     private final RedisEngines engines;
     private final ExecutorService workers;
     private final long nodeTtlMillis;
+    /** Staff changes and console events between the nodes (bans, mutes, mod.* events); loopback on one node. */
+    private final org.kindred.server.events.ClusterEvents staffEvents;
 
-    private RoomSetup(RoomRegistry rooms, RedisEngines engines, ExecutorService workers, long nodeTtlMillis) {
+    private RoomSetup(RoomRegistry rooms, RedisEngines engines, ExecutorService workers, long nodeTtlMillis,
+            org.kindred.server.events.ClusterEvents staffEvents) {
         this.rooms = rooms;
         this.engines = engines;
         this.workers = workers;
         this.nodeTtlMillis = nodeTtlMillis;
+        this.staffEvents = staffEvents;
     }
 
     /**
@@ -63,7 +67,7 @@ final class RoomSetup implements AutoCloseable {
         if (config.redis() == null) {
             RoomParts parts = RoomParts.inMemory(codec, metrics, nicks, config.historySize(), ageMs, clock);
             return new RoomSetup(new RoomRegistry(config.rooms(), rc -> new Room(rc, nextLoop.get(), parts)), null,
-                    null, 0);
+                    null, 0, org.kindred.server.events.ClusterEvents.local());
         }
         RedisEngines engines = new RedisEngines(config.redis(), cluster.password(), cluster.prefix(),
                 config.historySize(), ageMs, cluster.nodeTtlMillis(),
@@ -77,11 +81,22 @@ final class RoomSetup implements AutoCloseable {
                     return t;
                 });
         RoomRegistry rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, new SerialExecutor(workers), parts));
-        return new RoomSetup(rooms, engines, workers, cluster.nodeTtlMillis());
+        io.lettuce.core.RedisURI uri = io.lettuce.core.RedisURI.create(config.redis());
+        if (cluster.password() != null) {
+            uri.setAuthentication(cluster.password().toCharArray());
+        }
+        org.kindred.server.events.ClusterEvents staffEvents = org.kindred.server.events.RedisClusterEvents.connect(uri,
+                cluster.prefix() + "staff-events", RedisEngines.COMMAND_TIMEOUT);
+        return new RoomSetup(rooms, engines, workers, cluster.nodeTtlMillis(), staffEvents);
     }
 
     RoomRegistry rooms() {
         return rooms;
+    }
+
+    /** How staff changes reach the other nodes: over Redis with {@code redis}, else loopback. */
+    org.kindred.server.events.ClusterEvents staffEvents() {
+        return staffEvents;
     }
 
     /** The Redis engines, or null on one node in memory. */
@@ -91,7 +106,7 @@ final class RoomSetup implements AutoCloseable {
 
     /** Whether the rooms' engines answer now (always, in memory). Waits for Redis: not on an event loop. */
     boolean ready() {
-        return engines == null || engines.isUp();
+        return engines == null || engines.isUp() && staffEvents.isUp();
     }
 
     /** With Redis, parks dropped members' sessions there for {@code windowMillis}, so they resume on any node. */
@@ -111,9 +126,14 @@ final class RoomSetup implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Stops the workers and closes the engines. */
+    /** Stops the workers and closes the engines and the staff events. */
     @Override
     public void close() {
+        try {
+            staffEvents.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the staff events failed: {}", e.getClass().getSimpleName());
+        }
         if (workers != null) {
             workers.shutdown();
         }

@@ -5,68 +5,57 @@ import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.Decoded;
 import org.kindred.protocol.ErrorCode;
-import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
-import org.kindred.server.config.KindredConfig;
+import org.kindred.server.crisis.CrisisSupport;
+import org.kindred.server.moderator.ModeratorRequests;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.kindred.server.session.SessionRegistry;
-import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.Session;
 import org.kindred.server.transport.Connection;
 import org.kindred.server.transport.Inbound;
 import org.kindred.server.session.Sessions;
 
 /**
- * Turns each decoded request into work for the session registry and the rooms. Runs on the
- * connection's event loop; anything that touches a room is handed to that room's thread.
- * Every request gets exactly one reply (typing: only on failure).
+ * Decodes each text frame, applies the connection's request rate, answers {@code hello} and
+ * hands every other request of a session to its {@link Routes route}. Runs on the connection's
+ * event loop; anything that touches a room is handed to that room's thread. Every request gets
+ * exactly one reply (typing: only on failure).
  */
 public final class Dispatcher implements Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    /** The 1.1 additions this server supports, listed in {@code welcome.features} (PROTOCOL.md). */
 
     private final ProtocolCodec codec;
     private final SessionRegistry sessions;
     private final RoomRegistry rooms;
-    private final RequestHandlers handlers;
-    private final LongSupplier clock;
     private final HelloHandler greeter;
     private final Routes routes;
+    private final CrisisSupport crisis;
+    private final ModeratorRequests moderators;
+    private final LongSupplier clock;
 
-    /** With the default {@link SessionLimits}. */
-    public Dispatcher(KindredConfig config, ProtocolCodec codec, SessionRegistry sessions, RoomRegistry rooms,
-            RequestHandlers handlers, LongSupplier clock) {
-        this(config, codec, sessions, rooms, handlers, clock, SessionLimits.DEFAULTS);
-    }
-
-    /** {@code limits}: new sessions per network fingerprint and reports per member. */
-    public Dispatcher(KindredConfig config, ProtocolCodec codec, SessionRegistry sessions, RoomRegistry rooms,
-            RequestHandlers handlers, LongSupplier clock, SessionLimits limits) {
+    /**
+     * @param sessions   every session, attached or resumable
+     * @param rooms      the configured rooms
+     * @param greeter    answers {@code hello}
+     * @param routes     the handler of every other request type
+     * @param crisis     answers {@code help} on a connection without a session with the crisis lines
+     * @param moderators told when a connection closes (it stops watching rooms)
+     * @param clock      epoch ms
+     */
+    public Dispatcher(ProtocolCodec codec, SessionRegistry sessions, RoomRegistry rooms, HelloHandler greeter,
+            Routes routes, CrisisSupport crisis, ModeratorRequests moderators, LongSupplier clock) {
         this.codec = codec;
         this.sessions = sessions;
         this.rooms = rooms;
-        this.handlers = handlers;
+        this.greeter = greeter;
+        this.routes = routes;
+        this.crisis = crisis;
+        this.moderators = moderators;
         this.clock = clock;
-        this.greeter = new HelloHandler(config, sessions, rooms, handlers, limits);
-        RoomLookup lookup = new RoomLookup(rooms);
-        this.routes = new Routes((c, s, m, now) -> handlers.onOther(c, s, m, now))
-                .on(ClientMessage.ListRooms.class, (c, s, m, now) -> c.send(new ServerMessage.Rooms(m.id(),
-                        rooms.summaries())))
-                .on(ClientMessage.Join.class, new JoinHandler(lookup, handlers))
-                .on(ClientMessage.Leave.class, new LeaveHandler(lookup, handlers))
-                .on(ClientMessage.Send.class, new SendHandler(lookup, handlers))
-                .on(ClientMessage.Typing.class, new TypingHandler(lookup))
-                .on(ModRequest.class, (c, s, m, now) -> {
-                    if (s.role().canModerate()) {
-                        handlers.onOther(c, s, m, now);
-                    } else {
-                        c.send(ServerMessage.Error.of(m.id(), ErrorCode.FORBIDDEN, "Only moderators can do that."));
-                    }
-                });
     }
 
     /** One text frame from the client. */
@@ -94,7 +83,7 @@ public final class Dispatcher implements Inbound {
         if (s == null && m instanceof ClientMessage.Help help && c.helloSeen()) {
             // A person refused at hello (banned) still gets the crisis lines; before any hello,
             // PROTOCOL.md's hello_required applies (the web client then asks /api/crisis-lines).
-            handlers.helpWithoutSession(c, help, c.helloRegion(), c.helloLocale());
+            crisis.helpWithoutSession(c, help.id(), c.helloRegion(), c.helloLocale());
             return;
         }
         if (s == null) {
@@ -120,7 +109,7 @@ public final class Dispatcher implements Inbound {
     /** The connection closed. */
     @Override
     public void onClosed(Connection c) {
-        handlers.closed(c);
+        moderators.closed(c);
         Session s = Sessions.of(c);
         sessions.detach(c);
         if (s != null && s.isDetached()) {

@@ -21,4 +21,9 @@ final class RoomLookup {
         }
         return room;
     }
+
+    /** True when {@code id} names a configured room (false for null). */
+    boolean exists(String id) {
+        return id != null && rooms.get(id) != null;
+    }
 }

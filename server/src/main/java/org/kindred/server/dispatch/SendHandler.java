@@ -8,18 +8,18 @@ import org.kindred.server.transport.Connection;
 /** {@code send}: to an existing room, through the send flow (room policy, moderation, risk, room). */
 final class SendHandler implements RequestHandler<ClientMessage.Send> {
     private final RoomLookup rooms;
-    private final RequestHandlers services;
+    private final SendFlow flow;
 
-    SendHandler(RoomLookup rooms, RequestHandlers services) {
+    SendHandler(RoomLookup rooms, SendFlow flow) {
         this.rooms = rooms;
-        this.services = services;
+        this.flow = flow;
     }
 
     @Override
     public void handle(Connection c, Session s, ClientMessage.Send send, long now) {
         Room room = rooms.find(c, send.id(), send.room());
         if (room != null) {
-            services.onSend(c, s, room, send, now);
+            flow.onSend(c, s, room, send, now);
         }
     }
 }

@@ -53,6 +53,7 @@ public final class Room {
     private final ReportLedger reports = new ReportLedger();
     private final Seats seats;
     private final RoomControls controls;
+    private final RoomReactions reactions;
     /** Told this room's summary after every change of its people count or lock (room thread). */
     private volatile Consumer<RoomSummary> changes = summary -> { };
 
@@ -74,6 +75,7 @@ public final class Room {
         this.remote = parts.remote();
         this.seats = new Seats(this, parts);
         this.controls = new RoomControls(this, parts);
+        this.reactions = new RoomReactions(this, parts);
         Broker.Subscriber subscriber = remote ? seats.feed(parts.hub()) : parts.hub();
         execute(() -> broker.subscribe(id, subscriber)); // may wait for the network: on the room's thread
     }
@@ -270,6 +272,11 @@ public final class Room {
         return controls;
     }
 
+    /** The members' supportive reactions to this room's messages. */
+    public RoomReactions reactions() {
+        return reactions;
+    }
+
     /** The member's connection dropped; its seat now counts apart from the capacity. Any thread. */
     public void detached(Session s) {
         execute(() -> seats.detached(s));
@@ -290,6 +297,7 @@ public final class Room {
         execute(() -> {
             broker.close(id);
             seats.clear();
+            reactions.clear();
         });
     }
 

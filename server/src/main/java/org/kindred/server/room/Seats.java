@@ -13,6 +13,7 @@ import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker;
 import org.kindred.server.broker.History;
 import org.kindred.server.broker.Presence;
+import org.kindred.server.broker.Reactions;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Pseudonyms;
@@ -32,6 +33,7 @@ final class Seats {
     private final LocalHub hub;
     private final Broker broker;
     private final History history;
+    private final Reactions reactions;
     private final NickRules nicks;
     private final boolean remote;
     /**
@@ -59,6 +61,7 @@ final class Seats {
         this.hub = parts.hub();
         this.broker = parts.broker();
         this.history = parts.history();
+        this.reactions = parts.reactions();
         this.nicks = parts.nicks();
         this.remote = parts.remote();
     }
@@ -134,7 +137,7 @@ final class Seats {
         hub.add(id, s);
         s.joined(id, info.nick());
         updateViews(members);
-        then.accept(Result.ok(new Joining(id, info, members, recent, guidelines, mode)));
+        then.accept(Result.ok(new Joining(id, info, members, reactions.withCounts(id, recent), guidelines, mode)));
         if (remote) { // events from other nodes may reach this node after the joiner was told of them
             java.util.Set<String> told = new java.util.HashSet<>();
             members.forEach(m -> told.add(m.id()));

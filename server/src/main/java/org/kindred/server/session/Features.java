@@ -9,7 +9,8 @@ public final class Features {
     /** Peer supporters: role {@code supporter}, limited to the escalations and reports of what they watch. */
     public static final String SUPPORTERS = "supporters";
     /** Everything {@code welcome.features} announces, in no meaningful order. */
-    public static final List<String> ALL = List.of("checkin", "mod.bans", "mod.dismiss", REACH, SUPPORTERS);
+    public static final List<String> ALL = List.of("checkin", "mod.bans", "mod.dismiss", REACH, SUPPORTERS,
+            "reactions");
 
     /** Resume on any node of a cluster, with {@code welcome.recovered} (only when the server runs with Redis). */
     public static final String RECOVERED = "recovered";

@@ -67,7 +67,7 @@ class CheckInFlowTest {
     }
 
     private List<AuditEntry> audit(String checkin) {
-        return server.server().services().store.audit().forTarget(checkin, 20);
+        return server.server().store().audit().forTarget(checkin, 20);
     }
 
     /** Waits (briefly, for the store thread) until {@code n} audit entries about the check-in exist. */
@@ -244,7 +244,7 @@ class CheckInFlowTest {
         JsonNode queue = mod.await(n -> "q".equals(n.path("id").asText()), "queue");
         assertEquals(0, queue.path("escalations").size(), queue.toString());
         assertTrue(c.seen().stream().noneMatch(n -> "crisis".equals(n.path("type").asText())), "no card");
-        for (AuditEntry a : server.server().services().store.audit().recent(200)) {
+        for (AuditEntry a : server.server().store().audit().recent(200)) {
             assertFalse(String.valueOf(a.reason()).contains("Rough evening"), a.toString());
         }
     }

@@ -27,7 +27,7 @@ class ConsoleRequestsTest {
     void start() throws Exception {
         server = new TestServer();
         server.server().bootstrapModerator("alex:correct horse battery");
-        server.server().services().accounts.create("sam", Role.MODERATOR, "another long passphrase");
+        server.server().staff().accounts().create("sam", Role.MODERATOR, "another long passphrase");
         alex = Moderators.token(server.port(), "alex", "correct horse battery");
         sam = Moderators.token(server.port(), "sam", "another long passphrase");
     }
@@ -74,7 +74,7 @@ class ConsoleRequestsTest {
             assertEquals(report, update.path("report").asText());
             assertTrue(queueReports(mod).isEmpty(), "the report left the queue");
         }
-        AuditEntry entry = server.server().services().store.audit().recent(50).stream()
+        AuditEntry entry = server.server().store().audit().recent(50).stream()
                 .filter(a -> a.action().equals("dismiss_report")).findFirst().orElseThrow();
         assertEquals("alex", entry.actor());
         assertEquals(report, entry.target());

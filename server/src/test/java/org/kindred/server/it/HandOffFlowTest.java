@@ -31,8 +31,8 @@ class HandOffFlowTest {
     @BeforeEach
     void start() throws Exception {
         server = new TestServer();
-        server.server().services().accounts.create("alex", Role.MODERATOR, PW);
-        server.server().services().accounts.create("sam", Role.MODERATOR, PW);
+        server.server().staff().accounts().create("alex", Role.MODERATOR, PW);
+        server.server().staff().accounts().create("sam", Role.MODERATOR, PW);
     }
 
     @AfterEach
@@ -188,7 +188,7 @@ class HandOffFlowTest {
         assertEquals("not_found", req(ann, Map.of("type", "join", "room", room)).path("code").asText(),
                 "a declined invitation cannot be taken up later");
         assertEquals("not_found", req(mod, Map.of("type", "send", "room", room, "text", "hi")).path("code").asText());
-        assertEquals(0, server.server().services().handOff.open());
+        assertEquals(0, server.server().staff().handOff().open());
     }
 
     @Test
@@ -282,7 +282,7 @@ class HandOffFlowTest {
         assertEquals("ok", req(sam, Map.of("type", "mod.ban", "member", id(ann), "reason", "test", "seconds", 60))
                 .path("type").asText());
         assertEquals(room, notice(mod, "closed").path("room").asText());
-        assertEquals(0, server.server().services().handOff.open());
+        assertEquals(0, server.server().staff().handOff().open());
         assertEquals("reach_closed", awaitAudit("reach_closed").stream().filter(a -> a.action().startsWith("reach_c"))
                 .findFirst().orElseThrow().action());
     }
@@ -338,7 +338,7 @@ class HandOffFlowTest {
 
     private List<AuditEntry> awaitAudit(String action) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            List<AuditEntry> all = server.server().services().store.audit().recent(200);
+            List<AuditEntry> all = server.server().store().audit().recent(200);
             if (all.stream().anyMatch(a -> a.action().equals(action))) {
                 return all;
             }

@@ -35,8 +35,8 @@ class LoginHttpTest {
     @BeforeEach
     void start() throws Exception {
         server = new TestServer();
-        server.server().services().accounts.create("ada", Role.MODERATOR, PW);
-        server.server().services().accounts.create("bea", Role.MODERATOR, PW);
+        server.server().staff().accounts().create("ada", Role.MODERATOR, PW);
+        server.server().staff().accounts().create("bea", Role.MODERATOR, PW);
     }
 
     @AfterEach

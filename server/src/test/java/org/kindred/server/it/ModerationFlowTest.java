@@ -162,7 +162,7 @@ class ModerationFlowTest {
         // Audit writes run on the store executor after the reply: wait for it (bounded) rather than race it.
         Set<String> audit = Set.of();
         for (long end = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < end; Thread.sleep(20)) {
-            audit = server.server().services().store.audit().recent(50).stream().map(AuditEntry::action)
+            audit = server.server().store().audit().recent(50).stream().map(AuditEntry::action)
                     .collect(Collectors.toSet());
             if (audit.contains("auto_block")) {
                 break;

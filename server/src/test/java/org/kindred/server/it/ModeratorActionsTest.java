@@ -45,7 +45,7 @@ class ModeratorActionsTest {
     }
 
     private Set<String> audited() {
-        return server.server().services().store.audit().recent(200).stream().map(AuditEntry::action)
+        return server.server().store().audit().recent(200).stream().map(AuditEntry::action)
                 .collect(Collectors.toSet());
     }
 
@@ -122,7 +122,7 @@ class ModeratorActionsTest {
         assertEquals("sent", a.request(Map.of("type", "send", "room", "anxiety", "text", "thanks", "id", "s2"))
                 .path("type").asText());
         assertTrue(audited().containsAll(Set.of("mute", "unmute")));
-        assertTrue(server.server().services().store.mutes().active("anxiety", memberId(a),
+        assertTrue(server.server().store().mutes().active("anxiety", memberId(a),
                 System.currentTimeMillis()).isEmpty());
     }
 
@@ -237,7 +237,7 @@ class ModeratorActionsTest {
         WsClient a = server.joined("general", "Ann");
         WsClient b = server.joined("general", "Bo");
         WsClient mod = moderator();
-        var review = server.server().services().review;
+        var review = server.server().staff().review();
         MemberInfo ann = new MemberInfo(memberId(a), "Ann", Role.MEMBER);
         review.hold("general", "m_held1", ann, "see my site example.org", List.of("link"));
         review.hold("general", "m_held2", ann, "another", List.of("link"));
@@ -301,7 +301,7 @@ class ModeratorActionsTest {
 
     @Test
     void theQueuePutsImminentEscalationsFirst() throws Exception {
-        var esc = server.server().services().escalations;
+        var esc = server.server().staff().escalations();
         esc.open("general", "u_a", RiskLevel.CONCERN, EscalationSource.KEYWORD, "a");
         esc.open("general", "u_b", RiskLevel.HIGH, EscalationSource.HELP, null);
         esc.open("general", "u_c", RiskLevel.IMMINENT, EscalationSource.KEYWORD, "c");

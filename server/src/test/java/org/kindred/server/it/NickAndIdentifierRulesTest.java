@@ -52,7 +52,7 @@ class NickAndIdentifierRulesTest {
         WsClient early = server.member();
         assertEquals("joined", join(early, "Robin.Staffer"));
         early.request(Map.of("type", "leave", "room", "general", "id", "l1"));
-        server.server().services().accounts.create("robin.staffer", Role.MODERATOR, "correct horse battery");
+        server.server().staff().accounts().create("robin.staffer", Role.MODERATOR, "correct horse battery");
         WsClient c = server.member();
         long deadline = System.nanoTime() + 10_000_000_000L; // names are re-read every 5 s
         String code;

@@ -33,7 +33,7 @@ class PostgresReadinessTest {
         try (PostgresServer pg = PostgresServer.start()) {
             String db = pg.createDatabase();
             try (TestServer server = new TestServer(b -> b.database(pg.trustedUrl(db)))) {
-                assertTrue(server.server().services().store instanceof PostgresStore, "the PostgreSQL store");
+                assertTrue(server.server().store() instanceof PostgresStore, "the PostgreSQL store");
                 assertEquals(200, readyz(server.port()));
                 pg.stopServer();
                 assertEquals(503, readyz(server.port()), "not ready while the database is unreachable");

@@ -114,7 +114,7 @@ class ReportAndIdentifierTest {
                 break; // the server cut the flooding connection off: that is allowed too
             }
         }
-        assertEquals(10, server.server().services().store.reports().listOpen().size());
+        assertEquals(10, server.server().store().reports().listOpen().size());
         assertEquals(10, reportsPaged(), "moderators are paged once per real report");
     }
 
@@ -126,17 +126,17 @@ class ReportAndIdentifierTest {
         assertEquals("crisis", crisis.path("type").asText(), crisis.toString());
         assertFalse(crisis.path("resources").isEmpty(), "the crisis lines are there");
         String escalation = crisis.path("escalation").asText();
-        Escalation stored = server.server().services().escalations.find(escalation).orElseThrow();
+        Escalation stored = server.server().staff().escalations().find(escalation).orElseThrow();
         assertTrue(stored.room() == null, "an unknown room is no room (its text is not kept)");
         JsonNode paged = moderator.await("mod.escalation");
         assertTrue(paged.path("room").isMissingNode() || paged.path("room").isNull(), "moderators see no room");
-        for (AuditEntry a : server.server().services().store.audit().recent(100)) {
+        for (AuditEntry a : server.server().store().audit().recent(100)) {
             assertTrue(a.room() == null || a.room().length() < 64, "audited room of " + a.action());
         }
 
         WsClient inRoom = server.joined("general", "Kim");
         JsonNode known = inRoom.request(Map.of("type", "help", "room", "general", "id", "help"));
-        assertEquals("general", server.server().services().escalations.find(known.path("escalation").asText())
+        assertEquals("general", server.server().staff().escalations().find(known.path("escalation").asText())
                 .orElseThrow().room());
     }
 
@@ -144,7 +144,7 @@ class ReportAndIdentifierTest {
     void moderatorRequestsWithIdsThatNameNothingStoreNothing() throws Exception {
         WsClient ann = server.joined("general", "Ann");
         String annId = TestServer.welcomeMember(ann);
-        int before = server.server().services().store.audit().recent(500).size();
+        int before = server.server().store().audit().recent(500).size();
         assertEquals("bad_request", moderator.request(Map.of("type", "mod.mute", "room", "general",
                 "member", junk(5000), "seconds", 60, "id", "m1")).path("code").asText());
         assertEquals("not_found", moderator.request(Map.of("type", "mod.mute", "room", "general",
@@ -157,8 +157,8 @@ class ReportAndIdentifierTest {
                 "id", "w1")).path("code").asText());
         assertEquals("bad_request", moderator.request(Map.of("type", "mod.kick", "room", "general",
                 "member", annId, "reason", "x".repeat(600), "id", "k1")).path("code").asText());
-        assertEquals(before, server.server().services().store.audit().recent(500).size(), "nothing audited");
-        assertTrue(server.server().services().store.mutes().listActive(System.currentTimeMillis()).isEmpty());
+        assertEquals(before, server.server().store().audit().recent(500).size(), "nothing audited");
+        assertTrue(server.server().store().mutes().listActive(System.currentTimeMillis()).isEmpty());
 
         assertEquals("ok", moderator.request(Map.of("type", "mod.mute", "room", "general",
                 "member", annId, "seconds", 60, "id", "m3")).path("type").asText(), "a real member is muted");

@@ -73,7 +73,7 @@ class RoomPolicyFirstTest {
         assertEquals("joined", a.request(Map.of("type", "join", "room", "general", "nick", "Ann", "id", "j"))
                 .path("type").asText());
         assertEquals("sent", send(a, "general", "hello everyone", "h").path("type").asText(), "not muted");
-        assertTrue(server.server().services().store.mutes().active("general", ann, System.currentTimeMillis())
+        assertTrue(server.server().store().mutes().active("general", ann, System.currentTimeMillis())
                 .isEmpty());
     }
 
@@ -97,7 +97,7 @@ class RoomPolicyFirstTest {
         java.util.Set<String> members = new java.util.HashSet<>();
         for (int i = 0; i < 50 && members.size() < 2; i++) {
             members.clear();
-            for (var e : server.server().services().escalations.unresolved()) {
+            for (var e : server.server().staff().escalations().unresolved()) {
                 members.add(e.memberId());
             }
             Thread.sleep(100);

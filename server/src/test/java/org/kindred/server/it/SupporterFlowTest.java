@@ -40,8 +40,8 @@ class SupporterFlowTest {
     @BeforeEach
     void start() throws Exception {
         server = new TestServer();
-        server.server().services().accounts.create("kit", Role.SUPPORTER, PW);
-        server.server().services().accounts.create("alex", Role.MODERATOR, PW);
+        server.server().staff().accounts().create("kit", Role.SUPPORTER, PW);
+        server.server().staff().accounts().create("alex", Role.MODERATOR, PW);
     }
 
     @AfterEach
@@ -156,11 +156,11 @@ class SupporterFlowTest {
                 .asText();
         String report = req(ann, Map.of("type", "report", "room", "general", "msg", msg, "reason", "harassment"))
                 .path("report").asText();
-        server.server().services().review.hold("general", "m_held1", new MemberInfo(annId, "Ann", Role.MEMBER),
+        server.server().staff().review().hold("general", "m_held1", new MemberInfo(annId, "Ann", Role.MEMBER),
                 "see my site example.org", List.of("link"));
         alex.await("mod.held");
         long now = System.currentTimeMillis();
-        String ban = server.server().services().bans.add(new NewBan("u_elsewhere", "fp-elsewhere", "spam", "alex",
+        String ban = server.server().staff().bans().add(new NewBan("u_elsewhere", "fp-elsewhere", "spam", "alex",
                 now, now + 600_000)).id();
 
         Map<String, Map<String, Object>> forbidden = new LinkedHashMap<>();

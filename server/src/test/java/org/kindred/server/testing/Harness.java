@@ -10,16 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kindred.protocol.ProtocolCodec;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.kindred.server.ServerRequests;
-import org.kindred.server.Services;
+import org.kindred.server.CrisisSetup;
+import org.kindred.server.RequestLayer;
+import org.kindred.server.StaffServices;
+import org.kindred.server.StoreServices;
 import org.kindred.server.config.ConfigLoader;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.dispatch.Dispatcher;
+import org.kindred.server.crisis.CrisisConfig;
+import org.kindred.server.crisis.CrisisSupport;
 import org.kindred.server.session.NickRules;
+import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.SessionRegistry;
 
 /** The server's services wired without sockets: rooms run their work inline. */
@@ -33,24 +37,31 @@ public final class Harness {
             metrics, new NickRules(n -> true), 50, 3_600_000, System::currentTimeMillis));
     public final SessionRegistry sessions = new SessionRegistry(Duration.ofMinutes(2), 50,
             s -> expired.add(s.memberId()));
-    public final Services services;
+    public final StoreServices durable;
+    public final StaffServices staff;
     public final Dispatcher dispatcher;
 
+    /** Without check-ins: every {@code checkin*} request is refused. */
     public Harness() {
+        KindredConfig withDir;
         try {
-            Path dir = Files.createTempDirectory("kindred-harness");
-            KindredConfig withDir = config.toBuilder().dataDir(dir).build();
-            services = new Services(withDir, EMPTY, EMPTY, codec, rooms, sessions, System::currentTimeMillis);
+            withDir = config.toBuilder().dataDir(Files.createTempDirectory("kindred-harness")).build();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        dispatcher = new Dispatcher(config, codec, sessions, rooms, ServerRequests.assemble(rooms, services,
-                org.kindred.server.ModerationSetup.build(config, EMPTY)),
-                System::currentTimeMillis);
+        durable = StoreServices.open(withDir, EMPTY);
+        staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(),
+                org.kindred.server.paging.PagingConfig.from(EMPTY), CRISIS.reannounceInterval(), codec, rooms,
+                sessions, System::currentTimeMillis);
+        CrisisSupport crisis = CrisisSetup.support(withDir.dataDir(), staff.escalations(), durable.blocking());
+        dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis, CRISIS,
+                org.kindred.server.ModerationSetup.build(config, EMPTY), null, System::currentTimeMillis,
+                SessionLimits.DEFAULTS);
     }
 
     private static final com.fasterxml.jackson.databind.JsonNode EMPTY =
             com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    private static final CrisisConfig CRISIS = CrisisSetup.config(EMPTY);
 
     /** The text payload of a complete, unmasked, final WebSocket text frame. */
     public static String payloadOf(io.netty.buffer.ByteBuf frame) {

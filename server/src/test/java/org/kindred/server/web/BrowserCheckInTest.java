@@ -97,9 +97,9 @@ class BrowserCheckInTest {
             a.click("button[data-answer='same']");
             a.waitForText("#checkin-slot .checkin-thanks", "Thank you for letting us know");
             assertEquals("Close the check-in", a.js("return document.activeElement.getAttribute('aria-label')"));
-            assertTrue(server.server().services().escalations.unresolved().stream()
+            assertTrue(server.server().staff().escalations().unresolved().stream()
                     .noneMatch(e -> e.excerpt() != null && e.excerpt().contains("check-in")), "no escalation");
-            a.waitUntil(() -> server.server().services().store.audit().recent(50).stream()
+            a.waitUntil(() -> server.server().store().audit().recent(50).stream()
                     .anyMatch(e -> "checkin_answered".equals(e.action()) && "same".equals(e.reason())), "the audit");
             a.click("#checkin-slot button[aria-label='Close the check-in']");
             a.waitUntil(() -> Boolean.TRUE.equals(a.js("return document.getElementById('checkin-slot').hidden")),
@@ -121,8 +121,8 @@ class BrowserCheckInTest {
             a.click(".crisis-close");
             a.waitUntil(() -> a.all(".crisis-card").isEmpty(), "the card to close");
             // The "I need help now" press opened an escalation; a moderator resolves it meanwhile.
-            Escalation help = server.server().services().escalations.unresolved().get(0);
-            server.server().services().escalations.resolve(help.id(), "alex", ResolveOutcome.RESOLVED, null);
+            Escalation help = server.server().staff().escalations().unresolved().get(0);
+            server.server().staff().escalations().resolve(help.id(), "alex", ResolveOutcome.RESOLVED, null);
 
             timer.advance(Duration.ofHours(3));
             a.find("#checkin-slot .checkin-card");
@@ -141,11 +141,11 @@ class BrowserCheckInTest {
             assertEquals(Boolean.TRUE, a.js("return document.getElementById('checkin-slot').hidden"));
             a.screenshot(Screenshots.file("checkin-worse.png"));
 
-            Escalation opened = a.waitUntil(() -> server.server().services().escalations.unresolved().stream()
+            Escalation opened = a.waitUntil(() -> server.server().staff().escalations().unresolved().stream()
                     .filter(e -> e.level() == RiskLevel.HIGH).findFirst().orElse(null), "a new escalation");
             assertTrue(opened.excerpt().contains("check-in"), opened.excerpt());
             assertEquals("depression", opened.room());
-            a.waitUntil(() -> server.server().services().store.audit().recent(50).stream()
+            a.waitUntil(() -> server.server().store().audit().recent(50).stream()
                     .anyMatch(e -> "checkin_answered".equals(e.action())
                             && ("worse, escalation " + opened.id()).equals(e.reason())), "the audit of worse");
         }

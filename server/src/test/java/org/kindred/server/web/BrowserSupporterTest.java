@@ -26,7 +26,7 @@ class BrowserSupporterTest {
     @Test
     void membersSeeAPeerSupporterBadge() throws Exception {
         try (TestServer server = new TestServer(); Browser a = new Browser()) {
-            server.server().services().accounts.create(USER, Role.SUPPORTER, PASSWORD);
+            server.server().staff().accounts().create(USER, Role.SUPPORTER, PASSWORD);
             String base = "http://127.0.0.1:" + server.port();
             MemberPage ann = new MemberPage(a, base).join("general", "Ann");
             try (WsClient kit = WsClient.connect(server.port())) {
@@ -48,7 +48,7 @@ class BrowserSupporterTest {
     @Test
     void aSupportersConsoleShowsOnlyWhatASupporterMayDo() throws Exception {
         try (TestServer server = new TestServer(); Browser b = new Browser()) {
-            server.server().services().accounts.create(USER, Role.SUPPORTER, PASSWORD);
+            server.server().staff().accounts().create(USER, Role.SUPPORTER, PASSWORD);
             String base = "http://127.0.0.1:" + server.port();
             ModeratorPage console = new ModeratorPage(b).signIn(base, USER, PASSWORD);
             b.waitForText("#console-title", "Peer support console");

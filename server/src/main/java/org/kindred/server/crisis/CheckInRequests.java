@@ -1,4 +1,4 @@
-package org.kindred.server;
+package org.kindred.server.crisis;
 
 import java.util.Iterator;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The check-in requests, one thin handler each: {@code checkin} → {@code ok} {@code checkin} (id);
+ * What the check-in requests do, one method each: {@code checkin} → {@code ok} {@code checkin} (id);
  * {@code checkin.cancel} → {@code ok}; {@code checkin.answer} → {@code ok}, and for {@code worse}
  * also a {@code crisis} event and an escalation at {@code high}. An unknown check-in id gets
  * {@code not_found}; a session that already has {@link CheckIns#maxPlanned()} planned gets
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@link CrisisSupport}; every step is audited (actor the member id, target the check-in id, the
  * answer or the minutes as the reason, never any text), off the event loop.
  */
-final class CheckInRequests {
+public final class CheckInRequests {
     private static final Logger LOG = LoggerFactory.getLogger(CheckInRequests.class);
 
     private final CheckIns checkIns;
@@ -36,25 +36,25 @@ final class CheckInRequests {
     /** The last audit write queued; each waits for the one before it. */
     private CompletableFuture<Void> auditTail = CompletableFuture.completedFuture(null);
 
-    CheckInRequests(CheckIns checkIns, CrisisSupport crisis, AuditLog audit, Executor blocking) {
+    /**
+     * @param checkIns the sessions' planned check-ins
+     * @param crisis   answers a check-in answered {@code worse}
+     * @param audit    where each step is recorded
+     * @param blocking the executor for store work (never an event loop)
+     */
+    public CheckInRequests(CheckIns checkIns, CrisisSupport crisis, AuditLog audit, Executor blocking) {
         this.checkIns = checkIns;
         this.crisis = crisis;
         this.audit = audit;
         this.blocking = blocking;
     }
 
-    /** Replies to one check-in request of session {@code s}; on the connection's event loop. */
-    void handle(Outbound c, Session s, CheckInRequest r) {
-        if (r instanceof CheckInRequest.Plan p) {
-            plan(c, s, p);
-        } else if (r instanceof CheckInRequest.Cancel x) {
-            cancel(c, s, x);
-        } else if (r instanceof CheckInRequest.Answer a) {
-            answer(c, s, a);
-        }
-    }
-
-    private void plan(Outbound c, Session s, CheckInRequest.Plan p) {
+    /**
+     * {@code checkin}: plans one for {@code p.minutes()} from now; replies {@code ok} with its id,
+     * or {@code forbidden} when the session already has the most it may plan. On the connection's
+     * event loop.
+     */
+    public void plan(Outbound c, Session s, CheckInRequest.Plan p) {
         Optional<String> id = checkIns.plan(s, TimeUnit.MINUTES.toMillis(p.minutes()));
         if (id.isEmpty()) {
             c.send(ServerMessage.Error.of(p.id(), ErrorCode.FORBIDDEN, "You already have " + checkIns.maxPlanned()
@@ -65,7 +65,8 @@ final class CheckInRequests {
         audit(s, AuditAction.CHECKIN_PLANNED, id.get(), p.minutes() + " min");
     }
 
-    private void cancel(Outbound c, Session s, CheckInRequest.Cancel x) {
+    /** {@code checkin.cancel}: replies {@code ok}, or {@code not_found} for a check-in not planned. */
+    public void cancel(Outbound c, Session s, CheckInRequest.Cancel x) {
         if (!checkIns.cancel(s, x.checkin())) {
             notFound(c, x.id());
             return;
@@ -74,7 +75,11 @@ final class CheckInRequests {
         audit(s, AuditAction.CHECKIN_CANCELLED, x.checkin(), null);
     }
 
-    private void answer(Outbound c, Session s, CheckInRequest.Answer a) {
+    /**
+     * {@code checkin.answer}: replies {@code ok} (or {@code not_found}); {@code worse} also opens an
+     * escalation and sends the {@code crisis} card.
+     */
+    public void answer(Outbound c, Session s, CheckInRequest.Answer a) {
         if (checkIns.answer(s, a.checkin()).isEmpty()) {
             notFound(c, a.id());
             return;

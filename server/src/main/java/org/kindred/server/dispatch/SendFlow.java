@@ -1,4 +1,4 @@
-package org.kindred.server;
+package org.kindred.server.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.SendStatus;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.crisis.CrisisConfig;
+import org.kindred.server.crisis.CrisisSupport;
 import org.kindred.server.crisis.RiskAssessment;
 import org.kindred.server.crisis.RiskCategory;
 import org.kindred.server.crisis.RiskMessagePolicy;
@@ -23,7 +24,6 @@ import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.ModeratorHub;
 import org.kindred.server.moderator.PrivateConversations;
 import org.kindred.server.moderator.ReviewQueue;
-import org.kindred.server.dispatch.RoomReplies;
 import org.kindred.server.room.Refusal;
 import org.kindred.server.room.Room;
 import org.kindred.server.transport.Outbound;
@@ -39,7 +39,7 @@ import org.kindred.server.store.MuteStore;
  * for review, or refused with a reason the sender understands. Runs on the connection's event
  * loop; durable work (holds, audit, automatic mutes) goes to the blocking executor.
  */
-final class SendFlow {
+public final class SendFlow {
     private final ModerationPipeline pipeline;
     private final boolean contentChecks;
     private final CrisisSupport crisis;
@@ -52,7 +52,8 @@ final class SendFlow {
     private final PrivateConversations privateRooms;
 
     /**
-     * @param moderation the pipeline and whether content checks (and so risk assessment) are on
+     * @param pipeline the moderation pipeline every message goes through
+     * @param contentChecks whether content checks are on; risk is assessed only when they are
      * @param crisis risk assessment and the crisis card
      * @param crisisConfig whether risk messages are held, per room
      * @param review where held messages wait for a moderator
@@ -62,10 +63,11 @@ final class SendFlow {
      * @param blocking the executor for store work (never an event loop)
      * @param privateRooms the warm hand-off's private rooms (a responder's words there are not risk-assessed)
      */
-    SendFlow(ModerationSetup.Built moderation, CrisisSupport crisis, CrisisConfig crisisConfig, ReviewQueue review,
-            ModeratorHub hub, AuditLog audit, MuteStore mutes, Executor blocking, PrivateConversations privateRooms) {
-        this.pipeline = moderation.pipeline();
-        this.contentChecks = moderation.contentChecks();
+    public SendFlow(ModerationPipeline pipeline, boolean contentChecks, CrisisSupport crisis,
+            CrisisConfig crisisConfig, ReviewQueue review, ModeratorHub hub, AuditLog audit, MuteStore mutes,
+            Executor blocking, PrivateConversations privateRooms) {
+        this.pipeline = pipeline;
+        this.contentChecks = contentChecks;
         this.crisis = crisis;
         this.crisisConfig = crisisConfig;
         this.review = review;
@@ -76,7 +78,11 @@ final class SendFlow {
         this.privateRooms = privateRooms;
     }
 
-    void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now) {
+    /**
+     * One {@code send} of session {@code s} to {@code room} (which exists), arrived at {@code now}
+     * (epoch ms): exactly one reply ({@code sent} or an error) goes to {@code c}.
+     */
+    public void onSend(Outbound c, Session s, Room room, ClientMessage.Send send, long now) {
         // A staff member's own words in a private conversation are the response, not a risk signal:
         // asking "do you have the pills with you?" must not open an escalation about the asker.
         boolean responder = s.role().canModerate() && privateRooms.handles(room.id());

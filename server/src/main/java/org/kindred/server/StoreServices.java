@@ -1,0 +1,155 @@
+package org.kindred.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kindred.server.config.ConfigErrors;
+import org.kindred.server.config.ConfigException;
+import org.kindred.server.config.KindredConfig;
+import org.kindred.server.moderator.Fingerprinter;
+import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.store.Mute;
+import org.kindred.server.store.Store;
+import org.kindred.server.store.StoreConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable side of the server, opened once: the store in the data directory (or PostgreSQL),
+ * the network fingerprinter with its secret ({@code --secret-key-file}, else the data directory's), the blocking executor every store call runs on
+ * (never an event loop) and the timer thread. Closing it stops both threads and closes the store.
+ *
+ * @param store        where everything durable lives
+ * @param fingerprinter turns an address into the network fingerprint bans and limits use
+ * @param blocking     two threads for store work, named {@code kindred-store-N}
+ * @param scheduler    one timer thread ({@code kindred-timer-1}); a cancelled task leaves its queue at once
+ */
+public record StoreServices(Store store, Fingerprinter fingerprinter, ExecutorService blocking,
+        ScheduledExecutorService scheduler) implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreServices.class);
+
+    /**
+     * Opens the store named by {@code config} ({@code --database}, else SQLite in the data
+     * directory) with the retention periods of the {@code store} section, the fingerprint secret,
+     * and starts the two executors and the hourly retention purge.
+     *
+     * @throws ConfigException         the {@code store} section is not valid (nothing is opened)
+     * @throws UncheckedIOException    the fingerprint secret cannot be read or created (the store is closed again)
+     */
+    public static StoreServices open(KindredConfig config, JsonNode storeSection) {
+        StoreConfig retention = storeConfig(storeSection); // fail before opening anything
+        Store store = org.kindred.server.store.jdbc.Stores.open(config.database(), config.dataDir(), retention,
+                System.getenv());
+        Fingerprinter fingerprinter;
+        try {
+            fingerprinter = config.secretKeyFile() != null // one secret for every node of a cluster
+                    ? new Fingerprinter(org.kindred.server.config.SecretKeyFile.read(config.secretKeyFile()))
+                    : Fingerprinter.open(config.dataDir());
+        } catch (IOException e) {
+            store.close();
+            throw new UncheckedIOException("cannot open the fingerprint secret in " + config.dataDir(), e);
+        } catch (RuntimeException e) { // the shared secret file changed since the configuration was checked
+            store.close();
+            throw e;
+        }
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("kindred-timer"));
+        timer.setRemoveOnCancelPolicy(true); // a cancelled check-in or timeout must not stay queued until its due time
+        StoreServices opened = new StoreServices(store, fingerprinter,
+                Executors.newFixedThreadPool(2, named("kindred-store")), timer);
+        timer.scheduleWithFixedDelay(opened::purge, 1, 60, TimeUnit.MINUTES);
+        return opened;
+    }
+
+    /** Gives each room the automatic and moderator mutes still running from before a restart. */
+    public void restoreMutes(RoomRegistry rooms, long now) {
+        for (Mute m : store.mutes().listActive(now)) {
+            var room = rooms.get(m.room());
+            if (room != null) {
+                room.controls().restoreMute(m.memberId(), m.until());
+            }
+        }
+    }
+
+    private void purge() {
+        try {
+            var r = store.purgeExpired(System.currentTimeMillis());
+            LOG.info("retention purge done result={}", r);
+        } catch (RuntimeException e) {
+            LOG.warn("retention purge failed error={}", e.getClass().getSimpleName());
+        }
+    }
+
+    private static final Set<String> STORE_KEYS = Set.of("reportRetentionDays", "escalationRetentionDays",
+            "heldRetentionDays", "auditRetentionDays");
+
+    /**
+     * Reads and checks the {@code store} section (retention periods in whole days).
+     *
+     * @throws ConfigException one line naming the bad key, its value and what was expected
+     */
+    static StoreConfig storeConfig(JsonNode s) {
+        if (!s.isObject()) {
+            throw new ConfigException("store: " + ConfigErrors.show(s) + " (expected: a mapping of key: value)");
+        }
+        for (var it = s.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!STORE_KEYS.contains(k)) {
+                throw ConfigErrors.unknownKey("store." + k, k, STORE_KEYS);
+            }
+        }
+        try {
+            return new StoreConfig(
+                    days(s, "reportRetentionDays", StoreConfig.DEFAULT_REPORT_RETENTION),
+                    days(s, "escalationRetentionDays", StoreConfig.DEFAULT_ESCALATION_RETENTION),
+                    days(s, "heldRetentionDays", StoreConfig.DEFAULT_HELD_RETENTION),
+                    days(s, "auditRetentionDays", StoreConfig.DEFAULT_AUDIT_RETENTION));
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("store: " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration days(JsonNode s, String key, Duration dflt) {
+        JsonNode n = s.get(key);
+        if (n == null) {
+            return dflt;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1) {
+            throw new ConfigException("store." + key + ": " + ConfigErrors.show(n)
+                    + " (expected: a whole number of days >= 1)");
+        }
+        return Duration.ofDays(n.asInt());
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Stops the timer, lets store work finish (up to 5 s), then closes the store. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        blocking.shutdown();
+        try {
+            blocking.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,43 @@
+package org.kindred.server.dispatch;
+
+import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.room.Room;
+import org.kindred.server.session.Session;
+import org.kindred.server.transport.Connection;
+
+/**
+ * {@code react} (protocol 1.1): within the member's reaction allowance ({@code rate_limited}
+ * with {@code retryAfterMs} otherwise), to an existing room ({@code not_found}), the room
+ * decides ({@code not_in_room}, {@code not_found} for a message no longer in its history) and
+ * the reply is {@code ok}, sent before the room's {@code reaction} event.
+ */
+final class ReactHandler implements RequestHandler<ClientMessage.React> {
+    private final RoomLookup rooms;
+    private final ReactionAllowance allowance;
+
+    ReactHandler(RoomLookup rooms) {
+        this(rooms, new ReactionAllowance());
+    }
+
+    ReactHandler(RoomLookup rooms, ReactionAllowance allowance) {
+        this.rooms = rooms;
+        this.allowance = allowance;
+    }
+
+    @Override
+    public void handle(Connection c, Session s, ClientMessage.React react, long now) {
+        long wait = allowance.tryTake(s.memberId(), now);
+        if (wait > 0) {
+            c.send(new ServerMessage.Error(react.id(), ErrorCode.RATE_LIMITED,
+                    "You're reacting very quickly. Please wait a moment.", wait));
+            return;
+        }
+        Room room = rooms.find(c, react.id(), react.room());
+        if (room != null) {
+            room.reactions().react(s, react.msg(), react.kind(), react.removing(), refusal -> c.send(
+                    refusal == null ? ServerMessage.Ok.of(react.id()) : refusal.toError(react.id())));
+        }
+    }
+}
