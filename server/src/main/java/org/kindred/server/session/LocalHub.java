@@ -66,6 +66,14 @@ public final class LocalHub implements Broker.Subscriber {
     /** Encodes {@code event} once and delivers it to every session here in {@code room} but one. */
     @Override
     public void deliver(String room, ServerMessage event, String exceptMember) {
+        deliver(room, event, exceptMember, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #deliver(String, ServerMessage, String)}, also leaving out the members in
+     * {@code alsoExcept} (e.g. those who already know of it); room's thread.
+     */
+    public void deliver(String room, ServerMessage event, String exceptMember, java.util.Set<String> alsoExcept) {
         Map<String, Session> members = rooms.get(room);
         if (members == null || members.isEmpty()) {
             return;
@@ -74,7 +82,8 @@ public final class LocalHub implements Broker.Subscriber {
         try {
             Fanout fanout = new Fanout(encoded, event);
             for (Session s : members.values()) {
-                if (exceptMember == null || !s.memberId().equals(exceptMember)) {
+                if ((exceptMember == null || !s.memberId().equals(exceptMember))
+                        && (alsoExcept.isEmpty() || !alsoExcept.contains(s.memberId()))) {
                     fanout.add(s);
                 }
             }
