@@ -52,13 +52,13 @@ public record RoomParts(Broker broker, Presence presence, History history, Local
     }
 
     /**
-     * Over Redis, for one of several nodes: {@code engines}' broker, presence and history, and
-     * {@code remote} set (rooms must then run on workers that may wait, never on event loops).
-     * Reactions stay in this node's memory (not shared yet).
+     * Over Redis, for one of several nodes: {@code engines}' broker, presence, history and
+     * reactions (shared by the nodes), and {@code remote} set (rooms must then run on workers
+     * that may wait, never on event loops).
      */
     public static RoomParts over(RedisEngines engines, ProtocolCodec codec, Metrics metrics, NickRules nicks,
             LongSupplier clock) {
         return new RoomParts(engines.broker(), engines.presence(), engines.history(), new LocalHub(codec, metrics),
-                nicks, metrics, clock, new MemoryReactions(engines.history()), true);
+                nicks, metrics, clock, engines.reactions(), true);
     }
 }

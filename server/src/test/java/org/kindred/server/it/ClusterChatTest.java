@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Three Kindred nodes on loopback sharing one real Redis behave as one server to members spread
  * over them: one order of messages for everyone under concurrent senders on every node, history
- * for a late joiner on another node, presence, counts and nicknames across nodes. Runs with
+ * for a late joiner on another node, presence, counts, nicknames and reactions across nodes. Runs with
  * {@code CI=true} always (a missing {@code redis-server} fails it); otherwise skips with the reason.
  */
 class ClusterChatTest {
@@ -151,6 +151,30 @@ class ClusterChatTest {
         assertEquals(1, gone.path("count").asInt());
         JsonNode nowFree = cy.request(Map.of("type", "join", "room", "anxiety", "nick", "Bo", "id", "j2"));
         assertEquals("joined", nowFree.path("type").asText(), "a nick left on B is free on C: " + nowFree);
+    }
+
+    @Test
+    void reactionsGivenOnTwoNodesAreCountedOnceInOneTallyThatALateJoinerOnAThirdSees() throws Exception {
+        WsClient ann = cluster.node(0).joined("general", "Ann");
+        JsonNode sent = ann.request(Map.of("type", "send", "room", "general", "text", "a hard week", "id", "s"));
+        assertEquals("sent", sent.path("type").asText(), sent.toString());
+        String msg = sent.path("msg").asText();
+        WsClient bo = cluster.node(1).joined("general", "Bo");
+        WsClient cy = cluster.node(2).joined("general", "Cy");
+        Map<String, Object> hug = Map.of("type", "react", "room", "general", "msg", msg, "reaction", "hug", "id", "r1");
+        assertEquals("ok", bo.request(hug).path("type").asText());
+        assertEquals("ok", bo.request(Map.of("type", "react", "room", "general", "msg", msg, "reaction", "hug",
+                "id", "r2")).path("type").asText(), "the same hug again: ok, no change");
+        assertEquals("ok", cy.request(hug).path("type").asText());
+        JsonNode seen = ann.await(m -> "reaction".equals(m.path("type").asText()) && m.path("count").asInt() == 2,
+                "Cy's hug on C counted after Bo's on B, seen on A");
+        assertEquals("hug", seen.path("reaction").asText());
+        WsClient late = cluster.node(0).member();
+        JsonNode j = late.request(Map.of("type", "join", "room", "general", "nick", "Late", "id", "j"));
+        assertEquals("joined", j.path("type").asText(), j.toString());
+        assertEquals(1, j.path("history").size(), j.toString());
+        assertEquals(2, j.path("history").get(0).path("reactions").path("hug").asInt(),
+                "one tally for the room, whichever node each hug came through: " + j);
     }
 
     /** The {@code rooms} entry of {@code room} once it lists {@code n} members (counts follow within a moment). */

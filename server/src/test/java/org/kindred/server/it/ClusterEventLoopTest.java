@@ -29,6 +29,10 @@ class ClusterEventLoopTest {
             JsonNode msg = bo.await("message");
             ann.send(Map.of("type", "typing", "room", "general", "id", "t1"));
             bo.await("typing");
+            JsonNode hug = bo.request(Map.of("type", "react", "room", "general", "msg", msg.path("msg").asText(),
+                    "reaction", "hug", "id", "h1"));
+            assertEquals("ok", hug.path("type").asText(), hug.toString());
+            assertEquals(1, ann.await("reaction").path("count").asInt());
             JsonNode report = bo.request(Map.of("type", "report", "room", "general", "msg", msg.path("msg").asText(),
                     "reason", "spam", "id", "r1"));
             assertTrue(report.has("type"), report.toString());

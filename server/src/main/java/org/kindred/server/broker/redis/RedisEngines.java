@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node's Redis engines, made and closed together: its {@link RedisLink}, and the
- * {@link RedisHistory}, {@link RedisBroker} and {@link RedisPresence} over it, all under one key
+ * {@link RedisHistory}, {@link RedisBroker}, {@link RedisPresence} and {@link RedisReactions} over it, all under one key
  * prefix shared by the nodes. The node gets a random id. Nothing here logs the URL or password.
  */
 public final class RedisEngines implements AutoCloseable {
@@ -25,6 +25,7 @@ public final class RedisEngines implements AutoCloseable {
     private final RedisHistory history;
     private final RedisBroker broker;
     private final RedisPresence presence;
+    private final RedisReactions reactions;
     private final RedisParking parking;
 
     /**
@@ -46,6 +47,7 @@ public final class RedisEngines implements AutoCloseable {
         this.broker = new RedisBroker(link, history, nodeId, Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.presence = new RedisPresence(link, prefix, nodeId, nodeTtlMillis);
         this.parking = new RedisParking(link, prefix);
+        this.reactions = new RedisReactions(link, history);
         LOG.info("redis engines node={} connected={}", nodeId, link.isUp());
     }
 
@@ -63,6 +65,11 @@ public final class RedisEngines implements AutoCloseable {
 
     public RedisPresence presence() {
         return presence;
+    }
+
+    /** The messages' reactions, shared by the nodes, following {@link #history()}. */
+    public RedisReactions reactions() {
+        return reactions;
     }
 
     /** Where dropped members' sessions wait for a resume on any node. */

@@ -10,6 +10,8 @@ package org.kindred.server.broker.redis;
  *   <li>{@code {room}:members}, {@code :info}, {@code :owner}, {@code :nick}, {@code :held},
  *       {@code :joins} presence: join order (sorted set), member info (hash), member to node (hash),
  *       nickname key to member (hash), member to its keys (hash), join counter</li>
+ *   <li>{@code {room}:react:<msg>:<kind>}, {@code {room}:reacted} reactions: the member ids
+ *       holding one kind of one message (set), the messages with reactions (set)</li>
  *   <li>{@code node:<id>} a node's liveness (expires unless the node refreshes it)</li>
  *   <li>channel {@code room:<room>} the room's events</li>
  * </ul>
