@@ -147,6 +147,12 @@ final class HelloHandler {
                 new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
                 new Limits(config.maxText(), config.ratePerSec(), config.burst()), Features.ALL));
         if (resumed) {
+            // a resume may change the language; without a locale it keeps the session's, errors included
+            if (locale != null) {
+                s.locale(locale);
+            } else {
+                c.helloHints(region, s.locale());
+            }
             sessions.attach(s, c);
             for (String roomId : s.rooms()) {
                 Room r = rooms.get(roomId);

@@ -12,6 +12,7 @@ import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.common.Throwables;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.room.Refusal;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
@@ -120,7 +121,7 @@ public final class ModeratorRequests {
                     audit.record(who, AuditAction.UNMUTE, u.member(), u.room(), null);
                 }
                 return had;
-            }, blocking).thenCompose(had -> room.controls().unmute(u.member(), "You can post in this room again.")
+            }, blocking).thenCompose(had -> room.controls().unmute(u.member())
                     .thenApply(wasMuted -> had || wasMuted ? ServerMessage.Ok.of(u.id())
                             : notFound(u.id(), "That member has no pause in this room."))));
         } else if (m instanceof ModRequest.Kick k) {
@@ -192,8 +193,9 @@ public final class ModeratorRequests {
             audit.record(who, AuditAction.MUTE, mu.member(), mu.room(), seconds + "s"
                     + (mu.reason() == null ? "" : ": " + mu.reason()));
             return until;
-        }, blocking).thenCompose(u -> room.controls().mute(mu.member(), u, "A moderator has paused your messages here for "
-                + describe(seconds) + (mu.reason() == null || mu.reason().isBlank() ? "." : ": " + mu.reason())))
+        }, blocking).thenCompose(u -> room.controls().mute(mu.member(), u, mu.reason() == null || mu.reason().isBlank()
+                ? Sentence.of("notice.muted", "duration", Sentence.duration(seconds))
+                : Sentence.of("notice.muted.reason", "duration", Sentence.duration(seconds)).with("reason", mu.reason())))
                 .thenApply(present -> ServerMessage.Ok.of(mu.id()));
     }
 
@@ -292,17 +294,5 @@ public final class ModeratorRequests {
 
     static ServerMessage.Error notFound(String id, String sentence) {
         return ServerMessage.Error.of(id, ErrorCode.NOT_FOUND, sentence);
-    }
-
-    static String describe(long seconds) {
-        if (seconds % 3600 == 0) {
-            long h = seconds / 3600;
-            return h + (h == 1 ? " hour" : " hours");
-        }
-        if (seconds % 60 == 0) {
-            long m = seconds / 60;
-            return m + (m == 1 ? " minute" : " minutes");
-        }
-        return seconds + (seconds == 1 ? " second" : " seconds");
     }
 }
