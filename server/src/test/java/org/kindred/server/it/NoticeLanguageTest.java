@@ -122,6 +122,23 @@ class NoticeLanguageTest {
     }
 
     @Test
+    void aSpanishMemberHearsInSpanishWhatBecameOfAHeldMessage() throws Exception {
+        WsClient mod = moderator();
+        WsClient es = joined("es-ES", "general", "Ana");
+        String first = es.request(Map.of("type", "send", "room", "general",
+                "text", "esto me ayudó: https://example.org/respirar", "id", "l1")).path("msg").asText();
+        String second = es.request(Map.of("type", "send", "room", "general",
+                "text", "y esto también: https://example.org/dormir", "id", "l2")).path("msg").asText();
+        ok(mod, Map.of("type", "mod.approve", "room", "general", "msg", first, "id", "a"));
+        assertEquals("El equipo de moderación ha aprobado tu mensaje y ya está en la sala.",
+                notice(es, "held_approved").path("text").asText());
+        ok(mod, Map.of("type", "mod.reject", "room", "general", "msg", second, "reason", "enlace no verificado",
+                "id", "r"));
+        assertEquals("El equipo de moderación ha decidido no publicar tu mensaje: enlace no verificado",
+                notice(es, "held_rejected").path("text").asText());
+    }
+
+    @Test
     void aFrenchMembersMaskedWarnedAndBlockedReasonsAreInFrench() throws Exception {
         WsClient fr = joined("fr-FR", "general", "Camille");
         JsonNode contact = fr.request(Map.of("type", "send", "room", "general",
