@@ -34,8 +34,8 @@ final class HttpApi {
      * @param reporting runs {@code /metrics} scrapes off the event loops
      */
     static Map<String, HttpEndpoint> endpoints(Store store, Executor blocking, TokenService tokens,
-            Fingerprinter fingerprinter, CrisisResponder crisis, OriginGuard guard, ProtocolCodec codec, RoomRegistry rooms, Metrics metrics, Executor reporting,
-            BooleanSupplier ready) {
+            Fingerprinter fingerprinter, CrisisResponder crisis, OriginGuard guard, ProtocolCodec codec,
+            RoomRegistry rooms, Metrics metrics, Executor reporting, BooleanSupplier ready) {
         Map<String, HttpEndpoint> e = new LinkedHashMap<>();
         e.put("/healthz", SimpleEndpoint.get(SimpleEndpoint.TEXT, () -> "ok\n"));
         e.put("/readyz", SimpleEndpoint.getOffLoop(SimpleEndpoint.TEXT, blocking,

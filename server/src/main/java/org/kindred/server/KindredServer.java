@@ -11,7 +11,10 @@ import java.util.function.LongSupplier;
 import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.server.config.KindredConfig;
+import org.kindred.server.crisis.CrisisConfig;
+import org.kindred.server.crisis.CrisisSupport;
 import org.kindred.server.metrics.Metrics;
+import org.kindred.server.paging.PagingConfig;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomParts;
 import org.kindred.server.room.RoomRegistry;
@@ -154,15 +157,13 @@ public final class KindredServer implements AutoCloseable {
                         staff.handOff().sessionEnded(s); // its private conversation ends with it
                     }
                 });
-        org.kindred.server.paging.PagingConfig paging = org.kindred.server.paging.PagingConfig.from(
-                section("paging")); // the sections are checked before anything opens
-        org.kindred.server.crisis.CrisisConfig crisisConfig = CrisisSetup.config(section("crisis"));
+        PagingConfig paging = PagingConfig.from(section("paging")); // checked before anything opens
+        CrisisConfig crisisConfig = CrisisSetup.config(section("crisis"));
         durable = StoreServices.open(config, section("store"));
         staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(), paging,
                 crisisConfig.reannounceInterval(), codec, rooms, sessions, clock);
         durable.restoreMutes(rooms, clock.getAsLong());
-        org.kindred.server.crisis.CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(),
-                durable.blocking());
+        CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(), durable.blocking());
         staff.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
         reserveStaffNames(nicks);
         durable.scheduler().scheduleWithFixedDelay(() -> reserveStaffNames(nicks), 5, 5, TimeUnit.SECONDS);

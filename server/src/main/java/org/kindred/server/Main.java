@@ -34,10 +34,9 @@ public final class Main {
 
     /** One line saying why the server could not start. */
     static String describe(Throwable t, String host, int port) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof org.kindred.server.store.StoreException) { // written for operators, no stored values
-                return c.getMessage().replaceAll("\\s+", " ").strip();
-            }
+        var forOperators = org.kindred.server.common.Throwables.find(t, org.kindred.server.store.StoreException.class);
+        if (forOperators.isPresent()) { // written for operators, no stored values
+            return forOperators.get().getMessage().replaceAll("\\s+", " ").strip();
         }
         Throwable root = org.kindred.server.common.Throwables.rootCause(t);
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
@@ -53,13 +52,16 @@ public final class Main {
     /** What {@code --help} prints. */
     static final String USAGE = """
             Usage: java -jar kindred-server.jar [--port N] [--host ADDR] [--data-dir DIR] [--config FILE]
-                                                [--database URL]
+                                                [--database URL] [--secret-key-file FILE]
                    java -jar kindred-server.jar moderators --help
 
             Starts the Kindred chat server (HTTP and WebSocket on one port).
               --port N          port to listen on (default 8080; 0 picks a free one)
               --host ADDR       interface to listen on (default 0.0.0.0)
               --data-dir DIR    where kindred.db and secret.key live (default ./data)
+              --secret-key-file FILE  the network fingerprint secret (32 random bytes, or 64 hex
+                                characters) instead of the data directory's secret.key; every node of
+                                a cluster needs the same file (also KINDRED_SECRET_KEY_FILE)
               --config FILE     a YAML file of settings (also KINDRED_CONFIG)
               --database URL    keep the store in PostgreSQL (jdbc:postgresql://HOST:PORT/DB) instead of
                                 SQLite in the data directory (also KINDRED_DATABASE); the user and
@@ -71,7 +73,7 @@ public final class Main {
             """;
 
     private static final java.util.List<String> FLAGS = java.util.List.of("--port", "--host", "--data-dir",
-            "--config", "--database", "--help");
+            "--config", "--database", "--secret-key-file", "--help");
 
     public static void main(String[] argv) throws Exception {
         int code = run(argv, System.getenv(), System.out, System.err);
@@ -92,7 +94,7 @@ public final class Main {
             java.io.PrintStream err) throws InterruptedException {
         if (argv.length > 0 && argv[0].equals("moderators")) {
             System.setProperty("KINDRED_LOG_TARGET", "System.err"); // keep standard output for the command
-            return ModeratorsCommand.run(argv, System.in, out, err);
+            return ModeratorsCommand.run(argv, env, System.in, out, err);
         }
         if (java.util.Arrays.asList(argv).contains("--help") || java.util.Arrays.asList(argv).contains("-h")) {
             out.print(USAGE);
@@ -109,7 +111,7 @@ public final class Main {
                 err.println("kindred: unknown argument " + org.kindred.server.config.ConfigErrors.show(first)
                         + (guess == null ? "" : ", did you mean " + guess + "?")
                         + " (expected: --port N, --host ADDR, --data-dir DIR, --config FILE,"
-                        + " --database URL or --help)");
+                        + " --database URL, --secret-key-file FILE or --help)");
                 return 2;
             }
             loaded = ConfigLoader.load(args, env);

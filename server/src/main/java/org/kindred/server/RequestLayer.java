@@ -6,7 +6,9 @@ import org.kindred.server.config.KindredConfig;
 import org.kindred.server.crisis.CheckInRequests;
 import org.kindred.server.crisis.CrisisConfig;
 import org.kindred.server.crisis.CrisisSupport;
+import org.kindred.server.dispatch.BanCheck;
 import org.kindred.server.dispatch.Dispatcher;
+import org.kindred.server.dispatch.HelloHandler;
 import org.kindred.server.dispatch.Routes;
 import org.kindred.server.dispatch.SendFlow;
 import org.kindred.server.room.RoomRegistry;
@@ -15,8 +17,8 @@ import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.SessionRegistry;
 
 /**
- * Assembles the request layer: the send flow, the check-in requests, the session hooks and the
- * route of every request type, each given the parts of the store and staff services it uses. Part
+ * Assembles the request layer: the {@code hello} handler, the send flow, the check-in requests,
+ * the ban check and the route of every request type, each given the parts of the store and staff services it uses. Part
  * of the composition root (the server, and the socket-less test harness); nothing it builds sees
  * {@link StoreServices} or {@link StaffServices} whole.
  */
@@ -42,9 +44,11 @@ public final class RequestLayer {
                 staff.handOff());
         CheckInRequests checkInRequests = checkIns == null ? null
                 : new CheckInRequests(checkIns, crisis, staff.audit(), durable.blocking());
-        ServerHooks hooks = new ServerHooks(staff.tokens(), staff.revocations(), staff.bans(), staff.handOff(),
-                staff.moderators(), crisis, checkIns, durable.blocking());
-        Routes routes = new Routes(rooms, hooks, send, staff.moderators(), staff.reports(), crisis, checkInRequests);
-        return new Dispatcher(config, codec, sessions, rooms, hooks, routes, clock, limits);
+        BanCheck bans = new BanCheck(staff.bans(), clock);
+        HelloHandler hello = new HelloHandler(config, sessions, rooms, staff.tokens(), staff.revocations(),
+                durable.blocking(), bans, checkIns, limits);
+        Routes routes = new Routes(rooms, staff.handOff(), bans, send, staff.moderators(), staff.reports(), crisis,
+                checkInRequests);
+        return new Dispatcher(codec, sessions, rooms, hello, routes, crisis, staff.moderators(), clock);
     }
 }

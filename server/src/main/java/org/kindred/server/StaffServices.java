@@ -20,6 +20,9 @@ import org.kindred.server.moderator.ReviewQueue;
 import org.kindred.server.moderator.StaffRevocations;
 import org.kindred.server.moderator.TokenService;
 import org.kindred.server.moderator.Whereabouts;
+import org.kindred.server.moderator.Mutes;
+import org.kindred.server.moderator.StaffSync;
+import org.kindred.server.events.ClusterEvents;
 import org.kindred.server.paging.PageSender;
 import org.kindred.server.paging.Pager;
 import org.kindred.server.paging.PagingConfig;
@@ -48,10 +51,13 @@ import org.slf4j.LoggerFactory;
  * @param handOff     private conversations of the warm hand-off ({@code mod.reach})
  * @param revocations ends staff sessions whose sign-in was revoked
  * @param pager       pages webhooks when nobody answers an escalation (off without {@code paging.webhooks})
+ * @param events      staff changes and console events shared with the other nodes (loopback on one node)
+ * @param staffSync   applies here the bans and mutes other nodes made
  */
 public record StaffServices(AuditLog audit, AccountService accounts, TokenService tokens, ModeratorHub hub,
         BanList bans, Escalations escalations, ReviewQueue review, MemberReports reports,
-        ModeratorRequests moderators, HandOff handOff, StaffRevocations revocations, Pager pager) {
+        ModeratorRequests moderators, HandOff handOff, StaffRevocations revocations, Pager pager,
+        ClusterEvents events, StaffSync staffSync) {
     private static final Logger LOG = LoggerFactory.getLogger(StaffServices.class);
 
     /**
@@ -64,20 +70,36 @@ public record StaffServices(AuditLog audit, AccountService accounts, TokenServic
     public static StaffServices start(Store store, ExecutorService blocking, ScheduledExecutorService scheduler,
             PagingConfig paging, Duration reannounce, ProtocolCodec codec, RoomRegistry rooms,
             SessionRegistry sessions, LongSupplier clock) {
+        return start(store, blocking, scheduler, paging, reannounce, codec, rooms, sessions, clock,
+                ClusterEvents.local());
+    }
+
+    /**
+     * As above, sharing staff state with the other nodes of a cluster through {@code events}
+     * (e.g. {@code RedisClusterEvents.connect(redisUri)}; the caller closes it after the server
+     * stops): bans and mutes made here are published and other nodes' applied here
+     * ({@link StaffSync}), and moderators' console events are relayed both ways
+     * ({@link ModeratorHub#relayVia}).
+     */
+    public static StaffServices start(Store store, ExecutorService blocking, ScheduledExecutorService scheduler,
+            PagingConfig paging, Duration reannounce, ProtocolCodec codec, RoomRegistry rooms,
+            SessionRegistry sessions, LongSupplier clock, ClusterEvents events) {
         Clock wall = Clock.systemUTC();
         AuditLog audit = new AuditLog(store.audit(), wall);
         AccountService accounts = new AccountService(store.accounts(), store.tokens(), new PasswordHasher(), audit,
                 wall);
         TokenService tokens = new TokenService(accounts, store.tokens(), audit, LoginConfig.defaults(), wall);
         ModeratorHub hub = new ModeratorHub(codec);
-        BanList bans = new BanList(store.bans(), clock);
+        BanList bans = new BanList(store.bans(), clock, events);
         Escalations escalations = new Escalations(store.escalations(), audit, hub, clock);
         ReviewQueue review = new ReviewQueue(store.held(), audit, hub, sessions, blocking, clock);
         MemberReports reports = new MemberReports(store.reports(), audit, hub, escalations, blocking, clock);
         HandOff handOff = new HandOff(rooms, sessions, escalations, audit, blocking);
         ModeratorRequests moderators = new ModeratorRequests(rooms, sessions, store, audit, hub, bans, escalations,
-                review, blocking, clock, handOff);
+                review, blocking, clock, handOff, new Mutes(store.mutes(), events));
+        StaffSync staffSync = new StaffSync(events, bans, store.mutes(), rooms, sessions, blocking, clock).start();
         hub.enrichWith(new Whereabouts(sessions, rooms)::enrich);
+        hub.relayVia(events, scheduler); // moderators on every node see every node's escalations, reports, held messages
         StaffRevocations revocations = new StaffRevocations(sessions, tokens, blocking);
         revocations.start(scheduler, StaffRevocations.DEFAULT_PERIOD_MS);
         Pager pager = new Pager(paging, store.paging(), store.escalations(), hub,
@@ -86,7 +108,7 @@ public record StaffServices(AuditLog audit, AccountService accounts, TokenServic
         blocking.execute(pager::start);
         escalations.scheduleReannounce(scheduler, reannounce.toMillis());
         return new StaffServices(audit, accounts, tokens, hub, bans, escalations, review, reports, moderators,
-                handOff, revocations, pager);
+                handOff, revocations, pager, events, staffSync);
     }
 
     /** Creates the bootstrap moderator of {@code KINDRED_BOOTSTRAP_MODERATOR=name:password}, if absent. */

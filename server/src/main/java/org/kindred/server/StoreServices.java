@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The durable side of the server, opened once: the store in the data directory (or PostgreSQL),
- * the network fingerprinter with its secret, the blocking executor every store call runs on
+ * the network fingerprinter with its secret ({@code --secret-key-file}, else the data directory's), the blocking executor every store call runs on
  * (never an event loop) and the timer thread. Closing it stops both threads and closes the store.
  *
  * @param store        where everything durable lives
@@ -51,10 +51,15 @@ public record StoreServices(Store store, Fingerprinter fingerprinter, ExecutorSe
                 System.getenv());
         Fingerprinter fingerprinter;
         try {
-            fingerprinter = Fingerprinter.open(config.dataDir());
+            fingerprinter = config.secretKeyFile() != null // one secret for every node of a cluster
+                    ? new Fingerprinter(org.kindred.server.config.SecretKeyFile.read(config.secretKeyFile()))
+                    : Fingerprinter.open(config.dataDir());
         } catch (IOException e) {
             store.close();
             throw new UncheckedIOException("cannot open the fingerprint secret in " + config.dataDir(), e);
+        } catch (RuntimeException e) { // the shared secret file changed since the configuration was checked
+            store.close();
+            throw e;
         }
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("kindred-timer"));
         timer.setRemoveOnCancelPolicy(true); // a cancelled check-in or timeout must not stay queued until its due time

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kindred.server.common.Throwables;
 
 /**
  * Turns what can go wrong in a configuration into one line an operator can act on:
@@ -118,11 +119,9 @@ public final class ConfigErrors {
             u.getKnownPropertyIds().forEach(o -> known.add(String.valueOf(o)));
             return unknownKey(path, u.getPropertyName(), known);
         }
-        Throwable root = e; // the outermost IllegalArgumentException: the validation that said no
-        while (!(root instanceof IllegalArgumentException) && root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+        // the outermost IllegalArgumentException: the validation that said no
+        Throwable root = Throwables.find(e, IllegalArgumentException.class).orElse(null);
+        if (root != null && root.getMessage() != null) {
             String msg = root.getMessage().replaceAll("\\s+", " ").strip();
             Matcher km = KEY_THEN_REST.matcher(msg);
             boolean inside = !path.equals(section); // Jackson knows where in the section it failed
@@ -193,12 +192,15 @@ public final class ConfigErrors {
         int line = loc == null ? -1 : loc.getLineNr();
         int column = loc == null ? -1 : loc.getColumnNr();
         String problem = null;
-        for (Throwable t = e; t != null && problem == null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Throwables.chain(e)) {
             problem = snakeProblem(t);
-            int[] mark = snakeMark(t);
-            if (problem != null && mark != null) {
-                line = mark[0];
-                column = mark[1];
+            if (problem != null) {
+                int[] mark = snakeMark(t);
+                if (mark != null) {
+                    line = mark[0];
+                    column = mark[1];
+                }
+                break;
             }
         }
         if (problem == null) {
@@ -228,12 +230,8 @@ public final class ConfigErrors {
 
     /** True when {@code t} or a cause is a YAML syntax error (rather than a value of the wrong shape). */
     public static boolean isSyntax(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof com.fasterxml.jackson.core.JsonParseException || snakeProblem(c) != null) {
-                return true;
-            }
-        }
-        return false;
+        return Throwables.chain(t).stream()
+                .anyMatch(c -> c instanceof com.fasterxml.jackson.core.JsonParseException || snakeProblem(c) != null);
     }
 
     /** SnakeYAML's 1-based line and column of the problem, when {@code t} is one of its errors. */

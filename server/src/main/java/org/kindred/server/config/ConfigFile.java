@@ -8,7 +8,7 @@ import java.util.Set;
 final class ConfigFile {
     /** Top-level sections read by other parts of the server from the merged tree. */
     static final Set<String> SECTIONS = Set.of("moderation", "crisis", "store", "sessions", "http", "paging");
-    static final Set<String> SCALARS = Set.of("host", "port", "dataDir", "maxFrameBytes", "resumeWindowSeconds",
+    static final Set<String> SCALARS = Set.of("host", "port", "dataDir", "secretKeyFile", "maxFrameBytes", "resumeWindowSeconds",
             "historySize", "historyMaxAgeSeconds", "maxText", "ratePerSec", "burst", "outboundQueueBytes",
             "pingIntervalSeconds", "idleTimeoutSeconds", "maxConnectionsPerAddress", "maxProtocolErrors",
             "requestsPerSecond", "requestBurst", "shutdownGraceSeconds", "database");
@@ -17,6 +17,7 @@ final class ConfigFile {
     public String host;
     public Integer port;
     public String dataDir;
+    public String secretKeyFile;
     public Integer maxFrameBytes;
     public List<String> allowedOrigins;
     public Integer resumeWindowSeconds;
@@ -41,6 +42,7 @@ final class ConfigFile {
         if (host != null) b.host(host);
         if (port != null) b.port(port);
         if (dataDir != null) b.dataDir(Path.of(dataDir));
+        if (secretKeyFile != null) b.secretKeyFile(Path.of(secretKeyFile));
         if (maxFrameBytes != null) b.maxFrameBytes(maxFrameBytes);
         if (allowedOrigins != null) b.allowedOrigins(allowedOrigins);
         if (resumeWindowSeconds != null) b.resumeWindowSeconds(resumeWindowSeconds);

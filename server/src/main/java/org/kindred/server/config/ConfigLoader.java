@@ -97,6 +97,10 @@ public final class ConfigLoader {
             tree.put("host", args.host());
             sources.put("host", "--host");
         }
+        if (args.secretKeyFile() != null) {
+            tree.put("secretKeyFile", args.secretKeyFile());
+            sources.put("secretKeyFile", "--secret-key-file");
+        }
         if (args.database() != null) {
             tree.put("database", args.database());
             sources.put("database", "--database");
@@ -214,13 +218,14 @@ public final class ConfigLoader {
 
     /** Command-line flags of the server. */
     public record Args(Integer port, String dataDir, String config, String host, String database,
-                       List<String> rest) {
+                       String secretKeyFile, List<String> rest) {
         public static Args parse(String[] argv) {
             Integer port = null;
             String dataDir = null;
             String config = null;
             String host = null;
             String database = null;
+            String secretKeyFile = null;
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < argv.length; i++) {
                 String a = argv[i];
@@ -232,7 +237,7 @@ public final class ConfigLoader {
                     value = a.substring(eq + 1);
                 }
                 switch (name) {
-                    case "--port", "--data-dir", "--config", "--host", "--database" -> {
+                    case "--port", "--data-dir", "--config", "--host", "--database", "--secret-key-file" -> {
                         if (value == null) {
                             if (i + 1 >= argv.length) {
                                 throw new ConfigException(name + ": missing value (expected: " + name + " VALUE)");
@@ -244,13 +249,14 @@ public final class ConfigLoader {
                             case "--data-dir" -> dataDir = value;
                             case "--config" -> config = value;
                             case "--database" -> database = value;
+                            case "--secret-key-file" -> secretKeyFile = value;
                             default -> host = value;
                         }
                     }
                     default -> rest.add(a);
                 }
             }
-            return new Args(port, dataDir, config, host, database, List.copyOf(rest));
+            return new Args(port, dataDir, config, host, database, secretKeyFile, List.copyOf(rest));
         }
 
         private static int parsePort(String v) {

@@ -16,6 +16,7 @@ public record KindredConfig(
         String host,
         int port,
         Path dataDir,
+        Path secretKeyFile,
         int maxFrameBytes,
         List<String> allowedOrigins,
         int resumeWindowSeconds,
@@ -45,7 +46,8 @@ public record KindredConfig(
     }
 
     public Builder toBuilder() {
-        return new Builder().host(host).port(port).dataDir(dataDir).maxFrameBytes(maxFrameBytes)
+        return new Builder().host(host).port(port).dataDir(dataDir).secretKeyFile(secretKeyFile)
+                .maxFrameBytes(maxFrameBytes)
                 .allowedOrigins(allowedOrigins).resumeWindowSeconds(resumeWindowSeconds).historySize(historySize)
                 .historyMaxAgeSeconds(historyMaxAgeSeconds).maxText(maxText).ratePerSec(ratePerSec).burst(burst)
                 .outboundQueueBytes(outboundQueueBytes).pingIntervalSeconds(pingIntervalSeconds)
@@ -59,6 +61,7 @@ public record KindredConfig(
         private String host = "0.0.0.0";
         private int port = 8080;
         private Path dataDir = Path.of("data");
+        private Path secretKeyFile;
         private int maxFrameBytes = 16 * 1024;
         private List<String> allowedOrigins = List.of();
         private int resumeWindowSeconds = 120;
@@ -81,6 +84,8 @@ public record KindredConfig(
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
         public Builder dataDir(Path v) { dataDir = v; return this; }
+        /** The fingerprint secret shared by every node ({@link SecretKeyFile}), or null for the data directory's own. */
+        public Builder secretKeyFile(Path v) { secretKeyFile = v; return this; }
         public Builder maxFrameBytes(int v) { maxFrameBytes = v; return this; }
         public Builder allowedOrigins(List<String> v) { allowedOrigins = v; return this; }
         public Builder resumeWindowSeconds(int v) { resumeWindowSeconds = v; return this; }
@@ -105,6 +110,9 @@ public record KindredConfig(
             require(host != null && !host.isBlank(), "host", host, "an interface address such as 0.0.0.0");
             require(port >= 0 && port <= 65535, "port", port, "0..65535 (0 picks a free port)");
             require(dataDir != null, "dataDir", dataDir, "a directory path");
+            if (secretKeyFile != null) {
+                SecretKeyFile.read(secretKeyFile); // checked now, so a bad file stops the start with one line
+            }
             require(maxFrameBytes >= 1024 && maxFrameBytes <= 1 << 20, "maxFrameBytes", maxFrameBytes,
                     "1024..1048576");
             require(allowedOrigins != null && allowedOrigins.stream().allMatch(o -> o.equals("*")
@@ -145,7 +153,8 @@ public record KindredConfig(
                     throw new ConfigException("database: " + problem); // never echoes a password
                 }
             }
-            return new KindredConfig(host, port, dataDir, maxFrameBytes, allowedOrigins, resumeWindowSeconds,
+            return new KindredConfig(host, port, dataDir, secretKeyFile, maxFrameBytes, allowedOrigins,
+                    resumeWindowSeconds,
                     historySize, historyMaxAgeSeconds, maxText, ratePerSec, burst, outboundQueueBytes,
                     pingIntervalSeconds, idleTimeoutSeconds, maxConnectionsPerAddress, maxProtocolErrors,
                     requestsPerSecond, requestBurst, shutdownGraceSeconds, rooms, database);

@@ -2,9 +2,12 @@ package org.kindred.server.crisis;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.EscalationSource;
 import org.kindred.protocol.RiskLevel;
+import org.kindred.server.common.Throwables;
 import org.kindred.server.moderator.Escalations;
 import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;
@@ -47,14 +50,8 @@ public final class CrisisSupport {
             return a;
         }
         String excerpt = a.excerpt(text, Excerpt.MAX_CODE_POINTS);
-        CompletableFuture.supplyAsync(() -> escalations.open(room, s.memberId(), a.level(), EscalationSource.KEYWORD,
-                excerpt), blocking).whenComplete((e, err) -> {
-                    if (err != null) {
-                        LOG.warn("escalation could not be stored error={}", err.getClass().getSimpleName());
-                    }
-                    String id = e != null && a.escalates() ? e.id() : null;
-                    s.deliver(responder.respond(a.level(), s.region(), s.locale(), null, id));
-                });
+        open(room, s, a.level(), EscalationSource.KEYWORD, excerpt, "risk", id ->
+                s.deliver(responder.respond(a.level(), s.region(), s.locale(), null, a.escalates() ? id : null)));
         return a;
     }
 
@@ -64,19 +61,9 @@ public final class CrisisSupport {
      * reply goes out whatever happens to the escalation.
      */
     public void help(Outbound c, Session s, ClientMessage.Help h, String room) {
-        try {
-            CompletableFuture.supplyAsync(() -> escalations.open(room, s.memberId(), RiskLevel.HIGH,
-                    EscalationSource.HELP, null), blocking).whenComplete((Escalation e, Throwable err) -> {
-                        if (err != null) {
-                            LOG.warn("help escalation could not be stored error={}", err.getClass().getSimpleName());
-                        }
-                        // The card goes out even if the store failed: the person must always see help.
-                        c.send(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), h.id(),
-                                e == null ? null : e.id()));
-                    });
-        } catch (java.util.concurrent.RejectedExecutionException e) { // shutting down: still answer
-            c.send(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), h.id(), null));
-        }
+        // The card goes out even if the store failed: the person must always see help.
+        open(room, s, RiskLevel.HIGH, EscalationSource.HELP, null, "help", id ->
+                c.send(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), h.id(), id)));
     }
 
     /** What moderators read on an escalation opened by a check-in answered "worse" (never the member's words). */
@@ -92,22 +79,35 @@ public final class CrisisSupport {
      * @param room a room the member is in, shown to moderators, or null
      * @param opened told the escalation's id, or null when none could be stored; runs before the card is sent
      */
-    public void checkInWorse(Session s, String room, java.util.function.Consumer<String> opened) {
+    public void checkInWorse(Session s, String room, Consumer<String> opened) {
+        open(room, s, RiskLevel.HIGH, EscalationSource.HELP, CHECKIN_WORSE_EXCERPT, "check-in", id -> {
+            try {
+                opened.accept(id);
+            } finally {
+                s.deliver(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), null, id));
+            }
+        });
+    }
+
+    /**
+     * Opens (or keeps, see {@link Escalations#open}) the member's escalation on the blocking
+     * executor, then tells {@code then} its id: on that executor, or null when it could not be
+     * stored (logged with {@code kind}). When the executor refuses work (shutting down), {@code then}
+     * runs at once with null: whoever waits for a crisis card still gets one.
+     */
+    private void open(String room, Session s, RiskLevel level, EscalationSource source, String excerpt, String kind,
+            Consumer<String> then) {
         try {
-            CompletableFuture.supplyAsync(() -> escalations.open(room, s.memberId(), RiskLevel.HIGH,
-                    EscalationSource.HELP, CHECKIN_WORSE_EXCERPT), blocking).whenComplete((Escalation e, Throwable err) -> {
+            CompletableFuture.supplyAsync(() -> escalations.open(room, s.memberId(), level, source, excerpt), blocking)
+                    .whenComplete((Escalation e, Throwable err) -> {
                         if (err != null) {
-                            LOG.warn("check-in escalation could not be stored error={}", err.getClass().getSimpleName());
+                            LOG.warn("escalation could not be stored kind={} error={}", kind,
+                                    Throwables.rootCause(err).getClass().getSimpleName());
                         }
-                        String id = e == null ? null : e.id();
-                        try {
-                            opened.accept(id);
-                        } finally {
-                            s.deliver(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), null, id));
-                        }
+                        then.accept(e == null ? null : e.id());
                     });
-        } catch (java.util.concurrent.RejectedExecutionException e) { // shutting down: still answer
-            s.deliver(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), null, null));
+        } catch (RejectedExecutionException e) {
+            then.accept(null);
         }
     }
 

@@ -7,13 +7,13 @@ import org.kindred.protocol.Decoded;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
-import org.kindred.server.config.KindredConfig;
+import org.kindred.server.crisis.CrisisSupport;
+import org.kindred.server.moderator.ModeratorRequests;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.kindred.server.session.SessionRegistry;
-import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.Session;
 import org.kindred.server.transport.Connection;
 import org.kindred.server.transport.Inbound;
@@ -31,29 +31,31 @@ public final class Dispatcher implements Inbound {
     private final ProtocolCodec codec;
     private final SessionRegistry sessions;
     private final RoomRegistry rooms;
-    private final SessionHooks handlers;
-    private final LongSupplier clock;
     private final HelloHandler greeter;
     private final Routes routes;
+    private final CrisisSupport crisis;
+    private final ModeratorRequests moderators;
+    private final LongSupplier clock;
 
     /**
-     * @param config   the limits announced in {@code welcome}
-     * @param sessions every session, attached or resumable
-     * @param rooms    the configured rooms
-     * @param hooks    sign-in, bans, check-ins on resume and crisis lines without a session
-     * @param routes   the handler of every request type but {@code hello}
-     * @param clock    epoch ms
-     * @param limits   new sessions per network fingerprint and reports per member
+     * @param sessions   every session, attached or resumable
+     * @param rooms      the configured rooms
+     * @param greeter    answers {@code hello}
+     * @param routes     the handler of every other request type
+     * @param crisis     answers {@code help} on a connection without a session with the crisis lines
+     * @param moderators told when a connection closes (it stops watching rooms)
+     * @param clock      epoch ms
      */
-    public Dispatcher(KindredConfig config, ProtocolCodec codec, SessionRegistry sessions, RoomRegistry rooms,
-            SessionHooks hooks, Routes routes, LongSupplier clock, SessionLimits limits) {
+    public Dispatcher(ProtocolCodec codec, SessionRegistry sessions, RoomRegistry rooms, HelloHandler greeter,
+            Routes routes, CrisisSupport crisis, ModeratorRequests moderators, LongSupplier clock) {
         this.codec = codec;
         this.sessions = sessions;
         this.rooms = rooms;
-        this.handlers = hooks;
-        this.clock = clock;
-        this.greeter = new HelloHandler(config, sessions, rooms, hooks, limits);
+        this.greeter = greeter;
         this.routes = routes;
+        this.crisis = crisis;
+        this.moderators = moderators;
+        this.clock = clock;
     }
 
     /** One text frame from the client. */
@@ -81,7 +83,7 @@ public final class Dispatcher implements Inbound {
         if (s == null && m instanceof ClientMessage.Help help && c.helloSeen()) {
             // A person refused at hello (banned) still gets the crisis lines; before any hello,
             // PROTOCOL.md's hello_required applies (the web client then asks /api/crisis-lines).
-            handlers.helpWithoutSession(c, help, c.helloRegion(), c.helloLocale());
+            crisis.helpWithoutSession(c, help.id(), c.helloRegion(), c.helloLocale());
             return;
         }
         if (s == null) {
@@ -107,7 +109,7 @@ public final class Dispatcher implements Inbound {
     /** The connection closed. */
     @Override
     public void onClosed(Connection c) {
-        handlers.closed(c);
+        moderators.closed(c);
         Session s = Sessions.of(c);
         sessions.detach(c);
         if (s != null && s.isDetached()) {

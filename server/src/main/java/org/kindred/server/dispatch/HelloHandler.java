@@ -2,14 +2,21 @@ package org.kindred.server.dispatch;
 
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.Limits;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.KindredConfig;
+import org.kindred.server.moderator.StaffRevocations;
+import org.kindred.server.moderator.TokenService;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.CheckIns;
 import org.kindred.server.session.Features;
 import org.kindred.server.session.NewSessionLimiter;
 import org.kindred.server.session.Principal;
@@ -27,22 +34,39 @@ import org.slf4j.LoggerFactory;
  * staff session is resumed only while its sign-in still holds. Runs on the connection's event
  * loop; continuations come back to it.
  */
-final class HelloHandler {
+public final class HelloHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HelloHandler.class);
 
     private final KindredConfig config;
     private final SessionRegistry sessions;
     private final RoomRegistry rooms;
-    private final SessionHooks handlers;
+    private final TokenService tokens;
+    private final StaffRevocations revocations;
+    private final Executor blocking;
+    private final BanCheck bans;
+    private final CheckIns checkIns;
     private final SessionLimits limits;
     private final NewSessionLimiter newSessions;
 
-    HelloHandler(KindredConfig config, SessionRegistry sessions, RoomRegistry rooms, SessionHooks handlers,
-            SessionLimits limits) {
+    /**
+     * @param config      the limits announced in {@code welcome}
+     * @param tokens      signs staff in with the {@code auth} token (on {@code blocking})
+     * @param revocations whether a staff session's sign-in still holds when it is resumed
+     * @param blocking    the executor for store work
+     * @param bans        refuses a banned member {@code banned}
+     * @param checkIns    sends check-ins that came due while a session was away, or null
+     * @param limits      new sessions per network fingerprint and reports per member
+     */
+    public HelloHandler(KindredConfig config, SessionRegistry sessions, RoomRegistry rooms, TokenService tokens,
+            StaffRevocations revocations, Executor blocking, BanCheck bans, CheckIns checkIns, SessionLimits limits) {
         this.config = config;
         this.sessions = sessions;
         this.rooms = rooms;
-        this.handlers = handlers;
+        this.tokens = tokens;
+        this.revocations = revocations;
+        this.blocking = blocking;
+        this.bans = bans;
+        this.checkIns = checkIns;
         this.limits = limits;
         this.newSessions = new NewSessionLimiter(limits);
     }
@@ -72,18 +96,17 @@ final class HelloHandler {
         }
         c.helloHints(region, locale);
         if (hello.auth() != null) {
-            c.helloPending(true);
-            handlers.authenticate(hello.auth()).whenComplete((principal, err) -> c.writer().execute(() -> {
-                c.helloPending(false);
-                if (err != null || principal.isEmpty()) {
-                    c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNAUTHORIZED,
-                            "That sign-in has expired or is not valid. Please sign in again."));
-                    return;
-                }
-                if (c.isOpen() && Sessions.of(c) == null) {
-                    resume(c, hello, principal.get(), region, locale, now);
-                }
-            }));
+            onLoopAfter(c, CompletableFuture.supplyAsync(() -> tokens.authenticate(hello.auth()), blocking),
+                    (principal, err) -> {
+                        if (err != null || principal.isEmpty()) {
+                            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNAUTHORIZED,
+                                    "That sign-in has expired or is not valid. Please sign in again."));
+                            return;
+                        }
+                        if (c.isOpen() && Sessions.of(c) == null) {
+                            resume(c, hello, principal.get(), region, locale, now);
+                        }
+                    });
             return;
         }
         resume(c, hello, null, region, locale, now);
@@ -101,16 +124,26 @@ final class HelloHandler {
             welcome(c, hello, principal, region, locale, now);
             return;
         }
-        c.helloPending(true);
-        handlers.stillStaff(staff).whenComplete((ok, err) -> c.writer().execute(() -> {
-            c.helloPending(false);
+        onLoopAfter(c, revocations.stillStaffAsync(staff), (ok, err) -> {
             if (err != null || !Boolean.TRUE.equals(ok)) {
-                handlers.revoked(staff);
+                revocations.revoke(staff);
                 welcome(c, new ClientMessage.Hello(hello.id(), hello.v(), hello.locale(), hello.region(), null,
                         hello.auth()), principal, region, locale, now);
             } else if (c.isOpen() && Sessions.of(c) == null) {
                 welcome(c, hello, principal, region, locale, now);
             }
+        });
+    }
+
+    /**
+     * Holds any further {@code hello} on {@code c} until {@code step} completes, then runs
+     * {@code then} with its value or failure on the connection's event loop.
+     */
+    private static <T> void onLoopAfter(Connection c, CompletionStage<T> step, BiConsumer<T, Throwable> then) {
+        c.helloPending(true);
+        step.whenComplete((value, err) -> c.writer().execute(() -> {
+            c.helloPending(false);
+            then.accept(value, err);
         }));
     }
 
@@ -132,13 +165,13 @@ final class HelloHandler {
                 return;
             }
             claimed = sessions.create(c, role, moderator,
-                    principal == null ? null : handlers.credential(hello.auth()), locale,
+                    principal == null ? null : TokenService.digest(hello.auth()), locale,
                     region == null ? null : region.toUpperCase(Locale.ROOT), c.fingerprint(), now);
             claimed.session().reportLimit(limits.reportBurst(), limits.reportsPerMinute() / 60.0);
             LOG.debug("session created member={} conn={} role={}", claimed.session().memberId(), c.id(), role);
         }
         Session s = claimed.session();
-        if (!handlers.admitted(c, s, hello.id())) {
+        if (!bans.admits(c, s, hello.id())) {
             c.attach(null);
             sessions.end(s);
             return;
@@ -160,7 +193,9 @@ final class HelloHandler {
                     r.attached(s);
                 }
             }
-            handlers.resumed(c, s);
+            if (checkIns != null) {
+                checkIns.resumed(s);
+            }
         }
     }
 

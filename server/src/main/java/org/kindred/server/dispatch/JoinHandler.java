@@ -11,21 +11,23 @@ import org.kindred.server.transport.Connection;
  */
 final class JoinHandler implements RequestHandler<ClientMessage.Join> {
     private final RoomLookup rooms;
-    private final SessionHooks services;
+    private final PrivateRooms privateRooms;
+    private final BanCheck bans;
 
-    JoinHandler(RoomLookup rooms, SessionHooks services) {
+    JoinHandler(RoomLookup rooms, PrivateRooms privateRooms, BanCheck bans) {
         this.rooms = rooms;
-        this.services = services;
+        this.privateRooms = privateRooms;
+        this.bans = bans;
     }
 
     @Override
     public void handle(Connection c, Session s, ClientMessage.Join join, long now) {
-        if (services.isPrivateRoom(join.room())) {
-            services.joinPrivate(c, s, join);
+        if (privateRooms.handles(join.room())) {
+            privateRooms.join(c, s, join);
             return;
         }
         Room room = rooms.find(c, join.id(), join.room());
-        if (room != null && services.mayJoin(c, s, join.id())) {
+        if (room != null && bans.admits(c, s, join.id())) {
             RoomReplies.join(room, s, join.nick(), c, join.id());
         }
     }

@@ -8,17 +8,17 @@ import org.kindred.server.transport.Connection;
 /** {@code leave}: of a private room through the hand-off, else of the room named. */
 final class LeaveHandler implements RequestHandler<ClientMessage.Leave> {
     private final RoomLookup rooms;
-    private final SessionHooks services;
+    private final PrivateRooms privateRooms;
 
-    LeaveHandler(RoomLookup rooms, SessionHooks services) {
+    LeaveHandler(RoomLookup rooms, PrivateRooms privateRooms) {
         this.rooms = rooms;
-        this.services = services;
+        this.privateRooms = privateRooms;
     }
 
     @Override
     public void handle(Connection c, Session s, ClientMessage.Leave leave, long now) {
-        if (services.isPrivateRoom(leave.room())) {
-            services.leavePrivate(c, s, leave);
+        if (privateRooms.handles(leave.room())) {
+            privateRooms.leave(c, s, leave);
             return;
         }
         Room room = rooms.find(c, leave.id(), leave.room());

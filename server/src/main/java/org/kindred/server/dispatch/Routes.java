@@ -34,20 +34,21 @@ public final class Routes {
      * One handler per request type, each given the service that does its work.
      *
      * @param rooms       the configured rooms ({@code not_found} for any other)
-     * @param hooks       bans before {@code join}, and the private rooms of the warm hand-off
+     * @param privateRooms the warm hand-off's rooms, which {@code join} and {@code leave} may name
+     * @param bans        refuses a banned member's {@code join}
      * @param send        the path of a {@code send}
      * @param moderators  carries out {@code mod.*} requests of staff
      * @param reports     stores {@code report}s
      * @param crisis      answers {@code help}
      * @param checkIns    carries out {@code checkin*} requests, or null where check-ins are off
      */
-    public Routes(RoomRegistry rooms, SessionHooks hooks, SendFlow send, ModeratorRequests moderators,
+    public Routes(RoomRegistry rooms, PrivateRooms privateRooms, BanCheck bans, SendFlow send, ModeratorRequests moderators,
             MemberReports reports, CrisisSupport crisis, CheckInRequests checkIns) {
         RoomLookup lookup = new RoomLookup(rooms);
         on(ClientMessage.ListRooms.class, (c, s, m, now) -> c.send(new ServerMessage.Rooms(m.id(),
                 rooms.summaries())));
-        on(ClientMessage.Join.class, new JoinHandler(lookup, hooks));
-        on(ClientMessage.Leave.class, new LeaveHandler(lookup, hooks));
+        on(ClientMessage.Join.class, new JoinHandler(lookup, privateRooms, bans));
+        on(ClientMessage.Leave.class, new LeaveHandler(lookup, privateRooms));
         on(ClientMessage.Send.class, new SendHandler(lookup, send));
         on(ClientMessage.Typing.class, new TypingHandler(lookup));
         on(ClientMessage.React.class, new ReactHandler(lookup));

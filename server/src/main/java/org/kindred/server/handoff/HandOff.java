@@ -11,6 +11,7 @@ import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.RoomConfig;
+import org.kindred.server.dispatch.PrivateRooms;
 import org.kindred.server.dispatch.RoomReplies;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * requests arrive on event loops, store work runs on {@code blocking}, room work on the room's
  * thread.
  */
-public final class HandOff implements PrivateConversations {
+public final class HandOff implements PrivateConversations, PrivateRooms {
     /** Every private room id starts with this; configured rooms may not be found under it. */
     public static final String PREFIX = "private-";
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.kindred.server.events.ClusterEvents;
+import org.kindred.server.events.StaffChange;
 import org.kindred.server.store.Ban;
 import org.kindred.server.store.BanStore;
 import org.kindred.server.store.NewBan;
@@ -11,19 +13,42 @@ import org.kindred.server.store.NewBan;
 /**
  * The bans in force, held in memory for the hot checks of {@code hello} and {@code join} and
  * written through to the durable store first: a ban is in this list only once it is durable.
- * Loaded from the store at start-up, so bans survive restarts.
+ * Loaded from the store at start-up, so bans survive restarts. With several nodes sharing the
+ * store, each node keeps its own list: a ban or lift made here is published as a
+ * {@link StaffChange} so that the other nodes {@link #reload} theirs ({@link StaffSync}).
  */
 public final class BanList {
     private final BanStore store;
     private final LongSupplier clock;
+    private final ClusterEvents events;
     private final Map<String, Ban> byId = new ConcurrentHashMap<>();
 
+    /** A list for one node alone: nothing is published. */
     public BanList(BanStore store, LongSupplier clock) {
+        this(store, clock, null);
+    }
+
+    /**
+     * @param events where bans and lifts made here are published (null: one node, nothing to tell)
+     */
+    public BanList(BanStore store, LongSupplier clock, ClusterEvents events) {
         this.store = store;
         this.clock = clock;
+        this.events = events;
+        reload();
+    }
+
+    /**
+     * Reads the bans in force from the store again, replacing what is held (e.g. after another
+     * node banned or lifted). Blocks on the store.
+     */
+    public void reload() {
+        Map<String, Ban> fresh = new java.util.HashMap<>();
         for (Ban b : store.listActive(clock.getAsLong())) {
-            byId.put(b.id(), b);
+            fresh.put(b.id(), b);
         }
+        byId.keySet().retainAll(fresh.keySet());
+        byId.putAll(fresh);
     }
 
     /** The ban in force covering the member or the fingerprint (either may be null). Never blocks. */
@@ -54,13 +79,39 @@ public final class BanList {
     public Ban add(NewBan ban) {
         Ban b = store.add(ban);
         byId.put(b.id(), b);
+        if (events != null) {
+            events.publish(StaffChange.ban(b.id(), b.memberId(), events.nodeId()));
+        }
         return b;
+    }
+
+    /** True when a member not connected to this node may be connected to another one (a cluster). */
+    public boolean clustered() {
+        return events != null && events.reachesOtherNodes();
+    }
+
+    /**
+     * Completes a ban made on another node without the member's network fingerprint (this node
+     * holds the member's session and knows it): stores it, reloads, and tells the other nodes.
+     * Blocks on the store.
+     */
+    void addFingerprint(String banId, String fingerprint) {
+        if (fingerprint != null && store.addFingerprint(banId, fingerprint)) {
+            reload();
+            Ban b = byId.get(banId);
+            if (events != null && b != null) {
+                events.publish(StaffChange.ban(banId, b.memberId(), events.nodeId()));
+            }
+        }
     }
 
     /** Lifts a ban durably; false when unknown or no longer in force. Blocks on the store. */
     public boolean lift(String id, String by) {
         boolean lifted = store.lift(id, by, clock.getAsLong());
         byId.remove(id);
+        if (lifted && events != null) {
+            events.publish(StaffChange.unban(id, events.nodeId()));
+        }
         return lifted;
     }
 }

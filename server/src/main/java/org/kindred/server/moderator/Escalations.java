@@ -4,10 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.kindred.protocol.EscalationSource;
-import org.kindred.protocol.EscalationStatus;
 import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ResolveOutcome;
 import org.kindred.protocol.RiskLevel;
@@ -30,6 +30,10 @@ public final class Escalations {
     public static final Comparator<Escalation> QUEUE_ORDER = Comparator
             .comparing((Escalation e) -> e.level().ordinal(), Comparator.reverseOrder())
             .thenComparingLong(Escalation::createdAt);
+
+    /** How often, at most, each node looks for due re-announcements, ms. */
+    public static final long REANNOUNCE_TICK_MS = 1_000;
+    private static final int REANNOUNCE_BATCH = 20;
 
     private final EscalationStore store;
     private final AuditLog audit;
@@ -109,23 +113,47 @@ public final class Escalations {
         return store.listUnresolved().stream().sorted(QUEUE_ORDER).toList();
     }
 
-    /** Announces again every imminent escalation that nobody has claimed for {@code olderThanMs}. */
-    public int reannounceUnclaimed(long olderThanMs) {
+    /**
+     * Announces again every imminent escalation whose next announcement is due: first
+     * {@code intervalMs} after it opened, then every {@code intervalMs} while nobody claims it.
+     * Each due announcement is claimed in the store first ({@link EscalationStore#claimReannouncements}),
+     * so of several nodes sharing the store exactly one announces it; a node that dies after its claim
+     * loses that one announcement, and the next one is due (to any node) one interval later.
+     *
+     * @param intervalMs the re-announce interval, ms, &gt; 0
+     * @return how many escalations this call announced
+     */
+    public int reannounceUnclaimed(long intervalMs) {
         long now = clock.getAsLong();
         int n = 0;
-        for (Escalation e : store.listUnresolved()) {
-            if (e.level() == RiskLevel.IMMINENT && e.status() == EscalationStatus.OPEN
-                    && now - e.createdAt() >= olderThanMs) {
+        List<Escalation> batch;
+        do {
+            batch = store.claimReannouncements(RiskLevel.IMMINENT, now, intervalMs, REANNOUNCE_BATCH);
+            for (Escalation e : batch) {
                 hub.publish(e.room(), event(e));
                 n++;
             }
-        }
+        } while (batch.size() == REANNOUNCE_BATCH);
         return n;
     }
 
-    /** Schedules {@link #reannounceUnclaimed} every {@code intervalMs}. */
-    public void scheduleReannounce(ScheduledExecutorService scheduler, long intervalMs) {
-        scheduler.scheduleWithFixedDelay(() -> {
+    /**
+     * Schedules {@link #reannounceUnclaimed} every {@code min(intervalMs, }{@value #REANNOUNCE_TICK_MS}{@code )}
+     * ms, so a due announcement goes out at most one tick late. Every node of a cluster runs this; the
+     * store's claims make each announcement happen once.
+     *
+     * @return the scheduled job; cancelling it stops this node's re-announcements (others go on)
+     */
+    public ScheduledFuture<?> scheduleReannounce(ScheduledExecutorService scheduler, long intervalMs) {
+        return scheduleReannounce(scheduler, intervalMs, Math.min(intervalMs, REANNOUNCE_TICK_MS));
+    }
+
+    /** As {@link #scheduleReannounce(ScheduledExecutorService, long)}, checking every {@code tickMs} ms. */
+    public ScheduledFuture<?> scheduleReannounce(ScheduledExecutorService scheduler, long intervalMs, long tickMs) {
+        if (intervalMs <= 0 || tickMs <= 0) {
+            throw new IllegalArgumentException("intervalMs: " + intervalMs + ", tickMs: " + tickMs + " (expected: > 0)");
+        }
+        return scheduler.scheduleWithFixedDelay(() -> {
             try {
                 int n = reannounceUnclaimed(intervalMs);
                 if (n > 0) {
@@ -134,7 +162,7 @@ public final class Escalations {
             } catch (RuntimeException ex) {
                 LOG.warn("re-announce failed error={}", ex.getClass().getSimpleName());
             }
-        }, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        }, tickMs, tickMs, TimeUnit.MILLISECONDS);
     }
 
     public static ModEvent.Escalation event(Escalation e) {

@@ -30,9 +30,12 @@ import org.slf4j.LoggerFactory;
  * address by trying all of them.
  *
  * <p>The secret is {@value #SECRET_FILE} in the data directory: 32 random bytes made on
- * first start, readable by the owner only where the file system supports it. Losing it
- * makes every fingerprint ban stop matching. Neither addresses nor the secret are ever
- * logged. Thread-safe.
+ * first start, readable by the owner only where the file system supports it. Several nodes
+ * of a cluster must share one secret instead ({@code --secret-key-file}, read by
+ * {@code config.SecretKeyFile} and given to {@link #Fingerprinter(byte[])}): with a secret per
+ * node, one address has a different fingerprint on each node and a network ban made on one
+ * does not hold on the others. Losing the secret makes every fingerprint ban stop matching.
+ * Neither addresses nor the secret are ever logged. Thread-safe.
  */
 public final class Fingerprinter {
     public static final String SECRET_FILE = "secret.key";

@@ -1,5 +1,6 @@
 package org.kindred.server.moderator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,9 @@ import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.Role;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.events.ClusterEvents;
+import org.kindred.server.events.ConsoleEvent;
 import org.kindred.server.transport.Outbound;
 import org.kindred.server.transport.SharedFrame;
 
@@ -16,6 +20,7 @@ import org.kindred.server.transport.SharedFrame;
  * the rooms each watches ({@code *} for all). Thread-safe; an event is encoded once and shared.
  */
 public final class ModeratorHub {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModeratorHub.class);
     private final ProtocolCodec codec;
     private final Map<Outbound, Watch> watchers = new ConcurrentHashMap<>();
     /** The latest alerts, oldest first, so a console that reloads still shows them (memory only). */
@@ -26,6 +31,8 @@ public final class ModeratorHub {
     /** How long {@link #recentAlerts} keeps an alert, in ms (as long as a room keeps its history). */
     public static final long RECENT_ALERT_MS = 3_600_000;
     private volatile java.util.function.BiFunction<ModEvent, String, ModEvent> enricher = (e, room) -> e;
+    private volatile ClusterEvents relay;
+    private final RemoteWatches remote = new RemoteWatches(() -> System.nanoTime() / 1_000_000);
 
     public ModeratorHub(ProtocolCodec codec) {
         this.codec = codec;
@@ -49,6 +56,7 @@ public final class ModeratorHub {
      */
     public void watch(Outbound c, List<String> rooms, Role role) {
         watchers.put(c, new Watch(Set.copyOf(rooms), java.util.Objects.requireNonNull(role, "role")));
+        announceWatching();
     }
 
     /** How many connections of {@code role} watch some room now (the {@code /metrics} staff gauge). */
@@ -63,17 +71,42 @@ public final class ModeratorHub {
     }
 
     public void unwatch(Outbound c) {
-        watchers.remove(c);
+        if (watchers.remove(c) != null) {
+            announceWatching();
+        }
     }
 
-    /** True when some staff connection (any role) watches {@code room} or all rooms (null room: all rooms only). */
+    /**
+     * True when some staff connection (any role) watches {@code room} or all rooms (null room: all
+     * rooms only), on this node or, once {@link #relayVia relayed}, on another.
+     */
     public boolean isWatched(String room) {
+        return isWatchedHere(room) || remote.covers(room);
+    }
+
+    private boolean isWatchedHere(String room) {
         for (Watch w : watchers.values()) {
             if (w.covers(room)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Tells the other nodes which rooms this node's staff watch (nothing before {@link #relayVia}).
+     * Synchronized: a heartbeat's snapshot and a change's are published in the order they were taken.
+     */
+    private synchronized void announceWatching() {
+        ClusterEvents r = relay;
+        if (r == null) {
+            return;
+        }
+        Set<String> rooms = new java.util.HashSet<>();
+        for (Watch w : watchers.values()) {
+            rooms.addAll(w.rooms());
+        }
+        r.publishConsole(new ConsoleEvent(null, RemoteWatches.announcement(rooms), r.nodeId()));
     }
 
     /**
@@ -92,10 +125,76 @@ public final class ModeratorHub {
     }
 
     /**
+     * Relays, from now on, every event published here to the moderators watching on the other
+     * nodes of a cluster, and delivers the events they publish to the watchers here. Room states
+     * ({@code mod.room}) stay on their node: each node's copy of a room has its own members.
+     * Events are enriched ({@link #enrichWith}) on the node where they happen. Also announces
+     * which rooms this node's staff watch, on change and every few seconds on {@code scheduler}, so
+     * that {@link #isWatched} covers every node ({@link RemoteWatches}).
+     */
+    public void relayVia(ClusterEvents events, java.util.concurrent.ScheduledExecutorService scheduler) {
+        java.util.Objects.requireNonNull(events, "events");
+        if (!events.reachesOtherNodes()) {
+            return; // one node alone: nothing to relay, nobody else watching
+        }
+        this.relay = events;
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                announceWatching();
+            } catch (RuntimeException e) {
+                LOG.warn("watching announcement failed error={}", e.getClass().getSimpleName());
+            }
+        }, 0, RemoteWatches.HEARTBEAT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        events.subscribe(new ClusterEvents.Listener() {
+            @Override
+            public void changed(org.kindred.server.events.StaffChange change) {
+            }
+
+            @Override
+            public void console(ConsoleEvent e) {
+                if (!events.nodeId().equals(e.origin())) {
+                    received(e);
+                }
+            }
+        });
+    }
+
+    private void received(ConsoleEvent e) {
+        if (remote.take(e.origin(), e.json())) {
+            return;
+        }
+        ServerMessage m;
+        try {
+            m = codec.decodeServer(e.json());
+        } catch (java.io.IOException | RuntimeException ex) {
+            LOG.warn("ignored a relayed console event that cannot be read error={}", ex.getClass().getSimpleName());
+            return;
+        }
+        if (m instanceof ModEvent event) {
+            remember(event);
+            deliver(e.room(), event);
+        }
+    }
+
+    /**
      * Sends the event to every staff connection watching {@code room} (null: only those watching
-     * all) whose role receives this kind of event ({@link StaffPermissions#receives}).
+     * all) whose role receives this kind of event ({@link StaffPermissions#receives}), here and,
+     * once {@link #relayVia relayed}, on every other node.
      */
     public void publish(String room, ModEvent event) {
+        remember(event);
+        ClusterEvents r = relay;
+        if (r == null || event instanceof ModEvent.RoomState) {
+            deliver(room, isWatched(room) ? enricher.apply(event, room) : event);
+            return;
+        }
+        ModEvent enriched = enricher.apply(event, room);
+        deliver(room, enriched);
+        r.publishConsole(new ConsoleEvent(room, new String(codec.encode(enriched), StandardCharsets.UTF_8), r.nodeId()));
+    }
+
+    /** Keeps an alert for {@link #recentAlerts}. */
+    private void remember(ModEvent event) {
         if (event instanceof ModEvent.Alert alert) {
             synchronized (recentAlerts) {
                 recentAlerts.addLast(alert);
@@ -104,10 +203,13 @@ public final class ModeratorHub {
                 }
             }
         }
+    }
+
+    /** Delivers an event (already enriched) to the watchers of this node. */
+    private void deliver(String room, ModEvent event) {
         if (!isWatched(room)) {
             return;
         }
-        event = enricher.apply(event, room);
         SharedFrame encoded = null;
         try {
             for (Map.Entry<Outbound, Watch> w : watchers.entrySet()) {

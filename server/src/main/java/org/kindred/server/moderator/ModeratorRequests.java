@@ -1,27 +1,22 @@
 package org.kindred.server.moderator;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.common.Throwables;
-import org.kindred.server.i18n.Sentence;
 import org.kindred.server.room.Refusal;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
-import org.kindred.server.store.Ban;
 import org.kindred.server.store.Mute;
-import org.kindred.server.store.NewBan;
 import org.kindred.server.store.Report;
 import org.kindred.server.store.Store;
 import org.slf4j.Logger;
@@ -48,7 +43,9 @@ public final class ModeratorRequests {
     private final Executor blocking;
     private final LongSupplier clock;
     private final ConsoleRequests console;
+    private final BanRequests banning;
     private final PrivateConversations handOff;
+    private final Mutes mutes;
 
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
@@ -60,6 +57,15 @@ public final class ModeratorRequests {
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
             LongSupplier clock, PrivateConversations handOff) {
+        this(rooms, sessions, store, audit, hub, bans, escalations, review, blocking, clock, handOff,
+                new Mutes(store.mutes(), null));
+    }
+
+    /** With the mutes to write through (and publish to other nodes). */
+    public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
+            ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
+            LongSupplier clock, PrivateConversations handOff, Mutes mutes) {
+        this.mutes = mutes;
         this.handOff = handOff;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -72,6 +78,7 @@ public final class ModeratorRequests {
         this.blocking = blocking;
         this.clock = clock;
         this.console = new ConsoleRequests(rooms, store.reports(), bans, audit, hub, clock);
+        this.banning = new BanRequests(sessions, bans, console, audit, clock);
     }
 
     /**
@@ -116,7 +123,7 @@ public final class ModeratorRequests {
             withPublicRoom(c, mu.id(), mu.room(), room -> mute(room, who, mu));
         } else if (m instanceof ModRequest.Unmute u) {
             withRoom(c, u.id(), u.room(), room -> CompletableFuture.supplyAsync(() -> {
-                boolean had = store.mutes().remove(u.room(), u.member());
+                boolean had = mutes.remove(u.room(), u.member());
                 if (had) {
                     audit.record(who, AuditAction.UNMUTE, u.member(), u.room(), null);
                 }
@@ -127,7 +134,7 @@ public final class ModeratorRequests {
         } else if (m instanceof ModRequest.Kick k) {
             withPublicRoom(c, k.id(), k.room(), room -> kick(room, who, k));
         } else if (m instanceof ModRequest.Ban b) {
-            async(c, b.id(), () -> ban(who, b));
+            async(c, b.id(), () -> banning.ban(who, b));
         } else if (m instanceof ModRequest.Unban u) {
             async(c, u.id(), () -> {
                 if (!bans.lift(u.ban(), who)) {
@@ -189,13 +196,11 @@ public final class ModeratorRequests {
         long seconds = Math.max(1, mu.seconds());
         long until = now + seconds * 1000;
         return CompletableFuture.supplyAsync(() -> {
-            store.mutes().put(new Mute(mu.room(), mu.member(), until, who, mu.reason(), now));
+            mutes.put(new Mute(mu.room(), mu.member(), until, who, mu.reason(), now));
             audit.record(who, AuditAction.MUTE, mu.member(), mu.room(), seconds + "s"
                     + (mu.reason() == null ? "" : ": " + mu.reason()));
             return until;
-        }, blocking).thenCompose(u -> room.controls().mute(mu.member(), u, mu.reason() == null || mu.reason().isBlank()
-                ? Sentence.of("notice.muted", "duration", Sentence.duration(seconds))
-                : Sentence.of("notice.muted.reason", "duration", Sentence.duration(seconds)).with("reason", mu.reason())))
+        }, blocking).thenCompose(u -> room.controls().mute(mu.member(), u, Mutes.sentence(seconds, mu.reason())))
                 .thenApply(present -> ServerMessage.Ok.of(mu.id()));
     }
 
@@ -208,31 +213,6 @@ public final class ModeratorRequests {
             audit.record(who, AuditAction.KICK, k.member(), k.room(), k.reason());
             return ServerMessage.Ok.of(k.id());
         }, blocking);
-    }
-
-    private ServerMessage ban(String who, ModRequest.Ban b) {
-        Optional<Session> target = sessions.byMember(b.member());
-        if (target.isEmpty()) {
-            return notFound(b.id(), "That member is no longer connected, so there is nothing to ban.");
-        }
-        Session s = target.get();
-        if (s.role().canModerate()) {
-            return ServerMessage.Error.of(b.id(), ErrorCode.FORBIDDEN, "Moderators can't be banned here.");
-        }
-        long now = clock.getAsLong();
-        Long expires = b.seconds() == null || b.seconds() == 0 ? null : now + b.seconds() * 1000;
-        String nick = console.nickOf(s);
-        Ban ban = bans.add(new NewBan(s.memberId(), s.fingerprint(), b.reason(), who, now, expires));
-        console.bannedAs(ban.id(), nick);
-        audit.record(who, AuditAction.BAN, s.memberId(), null, (expires == null ? "permanent" : b.seconds() + "s")
-                + ": " + b.reason());
-        LOG.info("member banned ban={} member={}", ban.id(), s.memberId());
-        Outbound conn = s.connection();
-        sessions.end(s);
-        if (conn != null) {
-            conn.close(CloseCodes.BANNED, "Banned by a moderator");
-        }
-        return new ServerMessage.Ok(b.id(), null, ban.id());
     }
 
     private ServerMessage.Queue queue(String id) {

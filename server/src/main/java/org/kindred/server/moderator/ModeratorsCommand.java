@@ -19,16 +19,23 @@ import org.kindred.server.store.Store;
 import org.kindred.server.store.StoreConfig;
 import org.kindred.server.store.StoreException;
 import org.kindred.server.store.jdbc.SqliteStore;
+import org.kindred.server.store.jdbc.Stores;
 
 /**
  * The admin sub-command of the server jar:
  *
  * <pre>
- * java -jar kindred-server.jar moderators add NAME [--role supporter|moderator|admin] [--data-dir DIR]
- * java -jar kindred-server.jar moderators list [--data-dir DIR]
- * java -jar kindred-server.jar moderators disable NAME [--data-dir DIR]
- * java -jar kindred-server.jar moderators enable NAME [--data-dir DIR]
+ * java -jar kindred-server.jar moderators add NAME [--role supporter|moderator|admin] [--data-dir DIR | --database URL]
+ * java -jar kindred-server.jar moderators list [--data-dir DIR | --database URL]
+ * java -jar kindred-server.jar moderators disable NAME [--data-dir DIR | --database URL]
+ * java -jar kindred-server.jar moderators enable NAME [--data-dir DIR | --database URL]
  * </pre>
+ *
+ * With {@code --database URL} (or {@code KINDRED_DATABASE}, as for the server) the accounts are
+ * those of the PostgreSQL store that nodes of a cluster share, signed in to with the server's
+ * credentials' variables ({@code KINDRED_DATABASE_USER} and {@code KINDRED_DATABASE_PASSWORD} or
+ * {@code KINDRED_DATABASE_PASSWORD_FILE}); otherwise those of {@code kindred.db} in the data
+ * directory.
  *
  * {@code add} reads the password as one line from standard input (from the console without
  * echo when standard input is a terminal). {@code add} creates {@code kindred.db} in the data
@@ -50,42 +57,10 @@ public final class ModeratorsCommand {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     private static final int MAX_LINE = 4096;
     private static final String LIST_FORMAT = "%-32s %-9s %-8s %s%n";
-    private static final String JAR = "java -jar kindred-server.jar moderators";
-    private static final String USAGE_TEXT = String.join(System.lineSeparator(),
-            "usage: " + JAR + " add NAME [--role supporter|moderator|admin] [--data-dir DIR]",
-            "       " + JAR + " list [--data-dir DIR]",
-            "       " + JAR + " disable NAME [--data-dir DIR]",
-            "       " + JAR + " enable NAME [--data-dir DIR]",
-            "       " + JAR + " [COMMAND] --help",
-            "DIR is the server's data directory (default ./data), holding kindred.db.",
-            "Exit status: 0 done, 1 refused, 2 usage error or no database in DIR, 3 the store failed.");
-    private static final java.util.Map<String, String> HELP = java.util.Map.of(
-            "add", String.join(System.lineSeparator(),
-                    "usage: " + JAR + " add NAME [--role supporter|moderator|admin] [--data-dir DIR]",
-                    "Creates a staff account (role moderator unless --role says supporter or admin; a supporter",
-                    "is a trained peer supporter: escalations and reports, claim, resolve and reaching a person",
-                    "privately, nothing else). The password is read as one",
-                    "line from standard input (typed without echo on a terminal), e.g.",
-                    "  printf '%s\\n' 'a long passphrase' | " + JAR + " add sam --data-dir data",
-                    "Creates DIR/kindred.db when there is none yet, so the first account can exist before the",
-                    "server's first start. Exit status: 0 created, 1 refused (name taken, weak password), 2 usage."),
-            "list", String.join(System.lineSeparator(),
-                    "usage: " + JAR + " list [--data-dir DIR]",
-                    "Prints one line per account under a header: NAME, ROLE, STATUS (active or disabled) and",
-                    "CREATED (UTC). Exit status: 0, or 2 when DIR holds no kindred.db."),
-            "disable", String.join(System.lineSeparator(),
-                    "usage: " + JAR + " disable NAME [--data-dir DIR]",
-                    "Disables an account and revokes its sign-ins; a running server closes its consoles within",
-                    "about a quarter of a second. Exit status: 0, 1 no such account, 2 usage or no kindred.db."),
-            "enable", String.join(System.lineSeparator(),
-                    "usage: " + JAR + " enable NAME [--data-dir DIR]",
-                    "Enables a disabled account again (it signs in anew). Exit status: 0, 1 no such account,",
-                    "2 usage or no kindred.db."));
-
     private ModeratorsCommand() {
     }
 
-    private record Args(String verb, String name, Role role, Path dataDir) {
+    private record Args(String verb, String name, Role role, Path dataDir, String database) {
     }
 
     /** {@code --help} was asked for ({@code topic} null: the whole command). */
@@ -106,16 +81,40 @@ public final class ModeratorsCommand {
      * @return the process exit code
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), in, out, err);
+    }
+
+    /**
+     * As {@link #run(String[], InputStream, PrintStream, PrintStream)}, with the environment given
+     * ({@code KINDRED_DATABASE} and the database credentials' variables are read from it).
+     *
+     * @return the process exit code
+     */
+    public static int run(String[] args, java.util.Map<String, String> env, InputStream in, PrintStream out,
+            PrintStream err) {
         Args a;
         try {
-            a = parse(args);
+            a = parse(args, env.get("KINDRED_DATABASE"));
         } catch (HelpRequested h) {
-            out.println(h.topic == null ? USAGE_TEXT : HELP.get(h.topic));
+            out.println(h.topic == null ? ModeratorsHelp.USAGE_TEXT : ModeratorsHelp.HELP.get(h.topic));
             return OK;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            err.println(USAGE_TEXT);
+            err.println(ModeratorsHelp.USAGE_TEXT);
             return USAGE;
+        }
+        if (a.database() != null) {
+            Store store;
+            try {
+                store = Stores.open(a.database(), a.dataDir(), StoreConfig.defaults(), env);
+            } catch (IllegalArgumentException e) { // the URL or the credentials' variables; never the password
+                err.println(e.getMessage());
+                return USAGE;
+            } catch (StoreException e) {
+                err.println("The store failed: " + e.getMessage());
+                return FAILED;
+            }
+            return withStore(store, a, in, out, err);
         }
         boolean exists = java.nio.file.Files.isRegularFile(a.dataDir().resolve(SqliteStore.DB_FILE));
         if (!exists && !a.verb().equals("add")) {
@@ -127,7 +126,18 @@ public final class ModeratorsCommand {
             err.println("No database in " + a.dataDir().toAbsolutePath() + " yet: creating "
                     + SqliteStore.DB_FILE + " there. Start the server with --data-dir " + a.dataDir() + ".");
         }
-        try (Store store = SqliteStore.open(a.dataDir(), StoreConfig.defaults())) {
+        Store store;
+        try {
+            store = SqliteStore.open(a.dataDir(), StoreConfig.defaults());
+        } catch (StoreException e) {
+            err.println("The store failed: " + e.getMessage());
+            return FAILED;
+        }
+        return withStore(store, a, in, out, err);
+    }
+
+    private static int withStore(Store opened, Args a, InputStream in, PrintStream out, PrintStream err) {
+        try (Store store = opened) {
             Clock clock = Clock.systemUTC();
             AccountService accounts = new AccountService(store.accounts(), store.tokens(),
                     new PasswordHasher(), new AuditLog(store.audit(), clock), clock);
@@ -178,12 +188,14 @@ public final class ModeratorsCommand {
         return OK;
     }
 
-    private static Args parse(String[] raw) {
+    private static Args parse(String[] raw, String databaseFromEnv) {
         List<String> args = new ArrayList<>(Arrays.asList(raw));
         if (!args.isEmpty() && args.get(0).equals("moderators")) {
             args.remove(0);
         }
         Path dataDir = DEFAULT_DATA_DIR;
+        boolean dataDirGiven = false;
+        String database = null;
         Role role = Role.MODERATOR;
         boolean roleGiven = false;
         List<String> words = new ArrayList<>();
@@ -192,19 +204,25 @@ public final class ModeratorsCommand {
             String s = args.get(i);
             if (s.equals("--help") || s.equals("-h") || (s.equals("help") && words.isEmpty())) {
                 help = true;
-            } else if (s.equals("--data-dir") || s.equals("--role")) {
+            } else if (s.equals("--data-dir") || s.equals("--role") || s.equals("--database")) {
                 if (i + 1 >= args.size()) {
                     throw new IllegalArgumentException(s + " needs a value.");
                 }
                 String v = args.get(++i);
                 if (s.equals("--data-dir")) {
                     dataDir = Path.of(v);
+                    dataDirGiven = true;
+                } else if (s.equals("--database")) {
+                    database = v;
                 } else {
                     role = parseRole(v);
                     roleGiven = true;
                 }
             } else if (s.startsWith("--data-dir=")) {
                 dataDir = Path.of(s.substring("--data-dir=".length()));
+                dataDirGiven = true;
+            } else if (s.startsWith("--database=")) {
+                database = s.substring("--database=".length());
             } else if (s.startsWith("--role=")) {
                 role = parseRole(s.substring("--role=".length()));
                 roleGiven = true;
@@ -215,7 +233,7 @@ public final class ModeratorsCommand {
             }
         }
         if (help) {
-            throw new HelpRequested(!words.isEmpty() && HELP.containsKey(words.get(0)) ? words.get(0) : null);
+            throw new HelpRequested(!words.isEmpty() && ModeratorsHelp.HELP.containsKey(words.get(0)) ? words.get(0) : null);
         }
         if (words.isEmpty()) {
             throw new IllegalArgumentException("Say what to do.");
@@ -232,7 +250,13 @@ public final class ModeratorsCommand {
         if (roleGiven && !verb.equals("add")) {
             throw new IllegalArgumentException("--role goes with add.");
         }
-        return new Args(verb, expected == 2 ? words.get(1) : null, role, dataDir);
+        if (database != null && dataDirGiven) {
+            throw new IllegalArgumentException("--data-dir and --database name two different stores; give one.");
+        }
+        if (database == null && !dataDirGiven && databaseFromEnv != null && !databaseFromEnv.isBlank()) {
+            database = databaseFromEnv; // as the server: KINDRED_DATABASE, unless --data-dir says otherwise
+        }
+        return new Args(verb, expected == 2 ? words.get(1) : null, role, dataDir, database);
     }
 
     private static Role parseRole(String v) {

@@ -73,6 +73,15 @@ public final class PageSender {
     }
 
     /**
+     * Starts the next attempt of a pending delivery now, whatever its {@code nextAttemptAt} (e.g. one
+     * this node has just claimed with {@link PagingStore#claimDue}). The attempt is started only if
+     * the store agrees that nobody has started it ({@link PagingStore#attempting}).
+     */
+    public void deliverNow(PageDelivery d) {
+        later(d, 0);
+    }
+
+    /**
      * The wait before attempt {@code attempt + 1} after attempt {@code attempt} failed: the
      * initial delay doubled per earlier attempt, capped at 5 minutes, then scaled by a random
      * factor in [0.5, 1) so that many pages do not retry in lockstep.
@@ -104,7 +113,7 @@ public final class PageSender {
             long backoff = backoff(n);
             long resumeAt = clock.getAsLong() + config.timeout().toMillis() + backoff;
             if (!store.attempting(d.escalationId(), d.reason(), d.target(), n, resumeAt)) {
-                return; // delivered or given up meanwhile
+                return; // delivered, given up, or this attempt started elsewhere meanwhile
             }
             PageDelivery now = new PageDelivery(d.escalationId(), d.reason(), d.target(), d.level(), d.room(),
                     d.status(), n, resumeAt, d.createdAt());

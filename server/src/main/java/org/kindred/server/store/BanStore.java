@@ -20,6 +20,14 @@ public interface BanStore {
     /** Every ban in force at {@code now}, oldest first (e.g. to warm a cache at start). */
     List<Ban> listActive(long now);
 
+    /**
+     * Records the network fingerprint of a ban made without one (the banned member was connected
+     * to another node of a cluster, the one that knows its fingerprint).
+     *
+     * @return false when the ban is unknown or already has a fingerprint
+     */
+    boolean addFingerprint(String id, String fingerprint);
+
     /** Lifts a ban in force; false when unknown, already lifted or already expired. */
     boolean lift(String id, String liftedBy, long at);
 }

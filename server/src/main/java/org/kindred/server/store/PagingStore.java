@@ -23,7 +23,12 @@ public interface PagingStore {
 
     /**
      * Notes that attempt number {@code attempts} is starting and when the next one is due should
-     * this one not finish (e.g. the process dies); false when the delivery is not pending.
+     * this one not finish (e.g. the process dies). A compare-and-set: it succeeds only while the
+     * delivery is pending with {@code attempts - 1} attempts made, so of several nodes starting the
+     * same attempt exactly one gets true and sends it.
+     *
+     * @return false when the delivery is not pending, or that attempt was started already (here or
+     *         on another node)
      */
     boolean attempting(String escalationId, String reason, String target, int attempts, long nextAttemptAt);
 

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server's package graph, checked on the compiled main classes: no package cycles under
- * {@code org.kindred.server}, the room core and the pure-Java services import no Netty type
- * (Netty stays in {@code transport}, {@code session}, {@code dispatch} and {@code api}), and
- * only the assembly classes of {@code org.kindred.server} itself may depend on everything.
+ * {@code org.kindred.server}; Netty stays in {@code transport}, {@code api} and the assembly (the
+ * room core, the services, sessions and the request layer import no Netty type); outside
+ * {@code room} only its face is used (never its policy, seats, joins, report ledger or parts);
+ * only rooms, sessions and the assembly reach the broker; and only the assembly classes of
+ * {@code org.kindred.server} itself may depend on everything.
  */
 class PackageRulesTest {
     private static JavaClasses classes;
@@ -31,11 +33,32 @@ class PackageRulesTest {
     }
 
     @Test
-    void roomCoreAndServicesImportNoNetty() {
-        noClasses().that().resideInAnyPackage("org.kindred.server.room..", "org.kindred.server.broker..",
-                        "org.kindred.server.moderator..", "org.kindred.server.moderation..",
-                        "org.kindred.server.crisis..", "org.kindred.server.store..")
+    void nettyStaysInTransportApiAndTheAssembly() {
+        noClasses().that().resideInAPackage("org.kindred.server..")
+                .and().resideOutsideOfPackages("org.kindred.server.transport..", "org.kindred.server.api..",
+                        "org.kindred.server")
                 .should().dependOnClassesThat().resideInAPackage("io.netty..")
+                .check(classes);
+    }
+
+    @Test
+    void outsideTheRoomOnlyItsFaceIsUsed() {
+        noClasses().that().resideInAPackage("org.kindred.server..")
+                .and().resideOutsideOfPackages("org.kindred.server.room..", "org.kindred.server")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.kindred.server.room.RoomPolicy")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kindred.server.room.Seats")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kindred.server.room.Joins")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kindred.server.room.ReportLedger")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kindred.server.room.RoomParts")
+                .check(classes);
+    }
+
+    @Test
+    void onlyRoomsSessionsAndTheAssemblyReachTheBroker() {
+        noClasses().that().resideInAPackage("org.kindred.server..")
+                .and().resideOutsideOfPackages("org.kindred.server.broker..", "org.kindred.server.room..",
+                        "org.kindred.server.session..", "org.kindred.server")
+                .should().dependOnClassesThat().resideInAPackage("org.kindred.server.broker..")
                 .check(classes);
     }
 

@@ -49,6 +49,7 @@ final class Fixture implements AutoCloseable {
     final AuditLog audit;
     final ModeratorHub hub;
     final Escalations escalations;
+    final BanList bans;
     final ModeratorRequests moderators;
     final MemberReports reports;
     final CrisisSupport crisis;
@@ -69,8 +70,8 @@ final class Fixture implements AutoCloseable {
         audit = new AuditLog(durable.store().audit(), Clock.systemUTC());
         hub = new ModeratorHub(codec);
         escalations = new Escalations(durable.store().escalations(), audit, hub, () -> now);
-        moderators = new ModeratorRequests(rooms, sessions, durable.store(), audit, hub,
-                new BanList(durable.store().bans(), () -> now), escalations,
+        bans = new BanList(durable.store().bans(), () -> now);
+        moderators = new ModeratorRequests(rooms, sessions, durable.store(), audit, hub, bans, escalations,
                 new ReviewQueue(durable.store().held(), audit, hub, sessions, DIRECT, () -> now), DIRECT, () -> now);
         reports = new MemberReports(durable.store().reports(), audit, hub, escalations, DIRECT, () -> now);
         crisis = CrisisSetup.support(config.dataDir(), escalations, DIRECT);

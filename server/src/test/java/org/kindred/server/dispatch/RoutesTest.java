@@ -28,7 +28,7 @@ class RoutesTest {
     @Test
     void everyRequestTypeButHelloHasAHandler() throws Exception {
         try (Fixture f = new Fixture()) {
-            Routes routes = new Routes(f.rooms, new SessionHooksForTests(), null, f.moderators, f.reports, f.crisis,
+            Routes routes = new Routes(f.rooms, PrivateRooms.NONE, new BanCheck(f.bans, () -> f.now), null, f.moderators, f.reports, f.crisis,
                     null);
             List<Class<?>> types = requestTypes(ClientMessage.class, new ArrayList<>());
             assertTrue(types.size() > 20, "the walk found the mod.* and checkin* types too: " + types);
@@ -45,7 +45,7 @@ class RoutesTest {
     @Test
     void aTypeWithoutAHandlerIsABadRequestNotSilence() throws Exception {
         try (Fixture f = new Fixture()) {
-            Routes routes = new Routes(f.rooms, new SessionHooksForTests(), null, f.moderators, f.reports, f.crisis,
+            Routes routes = new Routes(f.rooms, PrivateRooms.NONE, new BanCheck(f.bans, () -> f.now), null, f.moderators, f.reports, f.crisis,
                     null).on(ModRequest.class, null);
             Fixture.Peer alex = f.peer(Role.MODERATOR);
             routes.route(alex.conn(), alex.session(), new ModRequest.Watch("w", List.of("*")), f.now);

@@ -272,6 +272,8 @@ class PagerTest {
                     PageDelivery.Status.PENDING, 1, now.get() + 50, now.get()));
             first.store.close();
             Node second = new Node(cfg);
+            assertEquals(0, second.pager.poll(), "not before its next attempt is due");
+            now.addAndGet(50);
             assertEquals(1, second.pager.start(), "the pending delivery is resumed");
             assertTrue(r.await(1, 10_000));
             List<PageDelivery> ds = second.settled(e.id());

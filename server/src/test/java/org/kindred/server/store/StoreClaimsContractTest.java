@@ -146,6 +146,31 @@ public abstract class StoreClaimsContractTest {
                 "every due page claimed, none twice");
     }
 
+    @Test
+    void ofSeveralNodesStartingTheSameAttemptOfAPageExactlyOneDoes() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            store.paging().add(PageDelivery.pending("esc_" + i, "unclaimed", "t", RiskLevel.IMMINENT, null, T0));
+        }
+        List<String> started = race(s -> {
+            List<String> mine = new ArrayList<>();
+            for (PageDelivery p : s.paging().pending()) {
+                if (p.attempts() < 2 && s.paging().attempting(p.escalationId(), p.reason(), p.target(),
+                        p.attempts() + 1, T0 + 1_000)) {
+                    mine.add(p.escalationId() + "#" + (p.attempts() + 1));
+                }
+            }
+            return mine;
+        });
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            expected.add("esc_" + i + "#1");
+            expected.add("esc_" + i + "#2");
+        }
+        assertEquals(expected.stream().sorted().toList(), started.stream().sorted().toList(),
+                "each attempt started by one node only");
+        assertEquals(List.of(2), store.paging().pending().stream().map(PageDelivery::attempts).distinct().toList());
+    }
+
     /**
      * Three nodes, two threads each, claim with {@code claim} until nobody gets anything;
      * returns everything claimed, in no order.

@@ -434,6 +434,17 @@ public abstract class StoreContractTest {
         assertTrue(store.escalations().listUnresolved().isEmpty());
     }
 
+    @Test
+    void aBanMadeWithoutAFingerprintGetsOneOnceAndThenCoversTheNetwork() {
+        Ban b = store.bans().add(new NewBan("m9", null, "threats", "zoe", T0, null));
+        assertTrue(store.bans().activeFor(null, "fp_net", T0 + 1).isEmpty());
+        assertTrue(store.bans().addFingerprint(b.id(), "fp_net"));
+        assertFalse(store.bans().addFingerprint(b.id(), "fp_other"), "only a ban without one");
+        assertFalse(store.bans().addFingerprint("ban_unknown", "fp_net"));
+        assertEquals(b.id(), store.bans().activeFor(null, "fp_net", T0 + 1).orElseThrow().id());
+        assertEquals("fp_net", store.bans().find(b.id()).orElseThrow().fingerprint());
+    }
+
     // ---- paging ----
 
     @Test

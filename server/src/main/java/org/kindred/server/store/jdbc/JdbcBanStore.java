@@ -56,6 +56,13 @@ final class JdbcBanStore implements BanStore {
     }
 
     @Override
+    public boolean addFingerprint(String id, String fingerprint) {
+        java.util.Objects.requireNonNull(fingerprint, "fingerprint");
+        return db.call(d -> d.update("UPDATE ban SET fingerprint = ? WHERE id = ? AND fingerprint IS NULL",
+                fingerprint, id) == 1);
+    }
+
+    @Override
     public boolean lift(String id, String liftedBy, long at) {
         return db.call(d -> d.update("UPDATE ban SET lifted_at = ?, lifted_by = ? WHERE id = ? AND "
                 + ACTIVE, at, liftedBy, id, at) == 1);

@@ -42,8 +42,10 @@ final class JdbcPagingStore implements PagingStore {
     @Override
     public boolean attempting(String escalationId, String reason, String target, int attempts,
                               long nextAttemptAt) {
-        return db.call(d -> d.update("UPDATE page_delivery SET attempts = ?, next_attempt_at = ?" + KEY,
-                attempts, nextAttemptAt, escalationId, reason, target, PageDelivery.Status.PENDING) == 1);
+        // compare-and-set on the attempt count: of two nodes starting the same attempt, one wins
+        return db.call(d -> d.update("UPDATE page_delivery SET attempts = ?, next_attempt_at = ?" + KEY
+                        + " AND attempts = ?", attempts, nextAttemptAt, escalationId, reason, target,
+                PageDelivery.Status.PENDING, attempts - 1) == 1);
     }
 
     @Override

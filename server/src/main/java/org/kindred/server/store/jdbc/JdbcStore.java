@@ -71,11 +71,7 @@ abstract class JdbcStore implements Store {
                         result.migrationsExecuted, result.targetSchemaVersion);
             }
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            if (root instanceof SQLException sql) {
+            if (org.kindred.server.common.Throwables.rootCause(e) instanceof SQLException sql) {
                 throw new StoreException("could not migrate the database schema: " + Db.failure(sql).getMessage(), e);
             }
             throw new StoreException("could not migrate the database schema", e);

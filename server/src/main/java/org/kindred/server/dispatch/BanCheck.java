@@ -1,0 +1,43 @@
+package org.kindred.server.dispatch;
+
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.moderator.BanList;
+import org.kindred.server.session.Session;
+import org.kindred.server.store.Ban;
+import org.kindred.server.transport.Outbound;
+
+/**
+ * Whether a session may go on ({@code hello}) or into a room ({@code join}): staff always; a
+ * member unless a ban holds for its member id or network fingerprint, in which case the request
+ * is answered {@code banned} (with the time left, in ms, for a ban that ends).
+ */
+public final class BanCheck {
+    private final BanList bans;
+    private final LongSupplier clock;
+
+    /** @param clock epoch ms */
+    public BanCheck(BanList bans, LongSupplier clock) {
+        this.bans = bans;
+        this.clock = clock;
+    }
+
+    /** True when {@code s} may go on; else false after replying {@code banned} to request {@code reqId}. */
+    boolean admits(Outbound c, Session s, String reqId) {
+        if (s.role().canModerate()) {
+            return true;
+        }
+        Optional<Ban> ban = bans.activeFor(s.memberId(), s.fingerprint());
+        if (ban.isEmpty()) {
+            return true;
+        }
+        Ban b = ban.get();
+        Long left = b.expiresAt() == null ? null : Math.max(1, b.expiresAt() - clock.getAsLong());
+        c.send(new ServerMessage.Error(reqId, ErrorCode.BANNED, b.expiresAt() == null
+                ? "A moderator has removed you from this community."
+                : "A moderator has removed you from this community for a while.", left));
+        return false;
+    }
+}

@@ -1,0 +1,73 @@
+package org.kindred.server.events;
+
+import java.util.Objects;
+
+/**
+ * One change of staff state, as told to the other nodes. It names what changed and whom it
+ * concerns, never why: no reason, note, nickname, message text or address travels with it
+ * (receivers read the details from the store).
+ *
+ * @param kind     what happened
+ * @param memberId the member concerned (for a ban: the banned member, or null for a ban of a
+ *                 network fingerprint only)
+ * @param room     the room of a mute or lifted mute; null for bans
+ * @param banId    the ban's id for {@link Kind#BAN} and {@link Kind#UNBAN}; null for mutes
+ * @param origin   the {@linkplain ClusterEvents#nodeId() node id} of the node that published it
+ */
+public record StaffChange(Kind kind, String memberId, String room, String banId, String origin) {
+    /** What happened. */
+    public enum Kind {
+        /**
+         * A ban was recorded (or completed with the member's network fingerprint): close the
+         * member's connections, refuse it from now on.
+         */
+        BAN,
+        /** A ban was lifted. */
+        UNBAN,
+        /** A member was muted in a room (until a time the store knows). */
+        MUTE,
+        /** A member's mute in a room was lifted early. */
+        UNMUTE
+    }
+
+    /**
+     * @throws NullPointerException     when {@code kind} or {@code origin} is null
+     * @throws IllegalArgumentException when a field the kind needs is missing
+     */
+    public StaffChange {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(origin, "origin");
+        switch (kind) {
+            case BAN, UNBAN -> require(banId != null, "banId (expected: the ban's id)");
+            case MUTE, UNMUTE -> require(room != null && memberId != null,
+                    "room and memberId (expected: both, for a mute)");
+            default -> throw new IllegalArgumentException("kind: " + kind);
+        }
+    }
+
+    private static void require(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException("missing " + what);
+        }
+    }
+
+    /** A ban was recorded. */
+    public static StaffChange ban(String banId, String memberId, String origin) {
+        return new StaffChange(Kind.BAN, memberId, null, banId, origin);
+    }
+
+    /** A ban was lifted. */
+    public static StaffChange unban(String banId, String origin) {
+        return new StaffChange(Kind.UNBAN, null, null, banId, origin);
+    }
+
+    /** A member was muted in a room. */
+    public static StaffChange mute(String room, String memberId, String origin) {
+        return new StaffChange(Kind.MUTE, memberId, room, null, origin);
+    }
+
+    /** A member's mute in a room was lifted. */
+    public static StaffChange unmute(String room, String memberId, String origin) {
+        return new StaffChange(Kind.UNMUTE, memberId, room, null, origin);
+    }
+}

@@ -1,0 +1,158 @@
+package org.kindred.server.moderator;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
+import org.kindred.protocol.CloseCodes;
+import org.kindred.server.events.ClusterEvents;
+import org.kindred.server.events.StaffChange;
+import org.kindred.server.i18n.Sentence;
+import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.Session;
+import org.kindred.server.session.SessionRegistry;
+import org.kindred.server.store.Mute;
+import org.kindred.server.store.MuteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies on this node the staff changes other nodes made ({@link ClusterEvents}):
+ * <ul>
+ *   <li>a ban: the ban list is reloaded from the store and the banned member's session on this
+ *       node, if any, ends and its connection closes with {@link CloseCodes#BANNED}; a ban made on
+ *       a node the member was not connected to has no network fingerprint yet, and this node adds
+ *       the one it knows (and tells the others);</li>
+ *   <li>a lifted ban: the ban list is reloaded;</li>
+ *   <li>a mute: the member is paused in this node's copy of the room until the stored end, and
+ *       told so if connected here (as on the node where the moderator acted);</li>
+ *   <li>a lifted mute: the pause ends here, and the member is told;</li>
+ *   <li>a resync (events may have been missed): the ban list is reloaded and every stored mute
+ *       restored, silently.</li>
+ * </ul>
+ * This node's own changes are skipped: it applied them when it made them. Store work runs on
+ * the blocking executor, never on the events' delivery thread.
+ */
+public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StaffSync.class);
+
+    private final ClusterEvents events;
+    private final BanList bans;
+    private final MuteStore mutes;
+    private final RoomRegistry rooms;
+    private final SessionRegistry sessions;
+    private final Executor blocking;
+    private final LongSupplier clock;
+    private volatile ClusterEvents.Subscription subscription;
+
+    /**
+     * @param blocking runs the store reads
+     * @param clock    epoch ms, the clock mutes are stamped with
+     */
+    public StaffSync(ClusterEvents events, BanList bans, MuteStore mutes, RoomRegistry rooms, SessionRegistry sessions,
+            Executor blocking, LongSupplier clock) {
+        this.events = events;
+        this.bans = bans;
+        this.mutes = mutes;
+        this.rooms = rooms;
+        this.sessions = sessions;
+        this.blocking = blocking;
+        this.clock = clock;
+    }
+
+    /** Starts listening; returns this. */
+    public StaffSync start() {
+        subscription = events.subscribe(this);
+        return this;
+    }
+
+    @Override
+    public void changed(StaffChange c) {
+        if (events.nodeId().equals(c.origin())) {
+            return;
+        }
+        run(() -> {
+            switch (c.kind()) {
+                case BAN -> banned(c.banId(), c.memberId());
+                case UNBAN -> bans.reload();
+                case MUTE -> muted(c.room(), c.memberId());
+                case UNMUTE -> unmuted(c.room(), c.memberId());
+                default -> throw new IllegalStateException("kind " + c.kind());
+            }
+        }, c.kind().name());
+    }
+
+    @Override
+    public void resync() {
+        run(() -> {
+            bans.reload();
+            for (Mute m : mutes.listActive(clock.getAsLong())) {
+                Room room = rooms.get(m.room());
+                if (room != null) {
+                    room.controls().restoreMute(m.memberId(), m.until());
+                }
+            }
+            LOG.info("staff state reloaded from the store");
+        }, "resync");
+    }
+
+    private void banned(String banId, String memberId) {
+        Session s = memberId == null ? null
+                : sessions.byMember(memberId).filter(x -> !x.role().canModerate()).orElse(null);
+        try {
+            bans.reload(); // first, so that a reconnect is refused
+            if (s != null && s.fingerprint() != null) { // made where the member was not: this node knows its network
+                bans.addFingerprint(banId, s.fingerprint());
+            }
+        } finally { // the event says banned: close even if the store could not be read
+            if (s != null) {
+                close(s);
+            }
+        }
+    }
+
+    private void close(Session s) {
+        sessions.endAndClose(s, CloseCodes.BANNED, "Banned by a moderator");
+        LOG.info("banned member's session closed on this node member={}", s.memberId());
+    }
+
+    private void muted(String roomId, String memberId) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            return;
+        }
+        mutes.active(roomId, memberId, clock.getAsLong()).ifPresent(m -> room.controls().mute(memberId, m.until(),
+                AuditLog.SYSTEM.equals(m.mutedBy()) ? Sentence.of("notice.muted.auto") // as the sending node says it
+                        : Mutes.sentence(Math.max(1, (m.until() - m.createdAt()) / 1000), m.reason())));
+    }
+
+    private void unmuted(String roomId, String memberId) {
+        Room room = rooms.get(roomId);
+        if (room != null) {
+            room.controls().unmute(memberId);
+        }
+    }
+
+    private void run(Runnable work, String what) {
+        try {
+            blocking.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("staff change not applied kind={} error={}", what, e.getClass().getSimpleName());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("staff change not applied: shutting down");
+        }
+    }
+
+    /** Stops listening. */
+    @Override
+    public void close() {
+        ClusterEvents.Subscription s = subscription;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.kindred.server.moderator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.RedisURI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kindred.protocol.EscalationSource;
+import org.kindred.protocol.ModEvent;
+import org.kindred.protocol.ProtocolCodec;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.protocol.Role;
+import org.kindred.server.events.ClusterEvents;
+import org.kindred.server.events.RedisClusterEvents;
+import org.kindred.server.store.Escalation;
+import org.kindred.server.store.Store;
+import org.kindred.server.store.StoreConfig;
+import org.kindred.server.store.jdbc.SqliteStore;
+import org.kindred.server.testing.RecordingOutbound;
+import org.kindred.server.testing.RedisServer;
+
+/**
+ * Moderators' consoles across nodes: an escalation raised on node A reaches a moderator watching on
+ * node B, enriched on A; each re-announcement, claimed by whichever node, reaches every moderator of
+ * every node exactly once; role filters apply to relayed events; room states stay on their node.
+ */
+class ConsoleRelayTest {
+    private static final long INTERVAL = 120_000;
+    private final String channel = "kindred:test-console-" + System.nanoTime();
+    private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+    private final List<Node> nodes = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    private final class Node implements AutoCloseable {
+        final Store store = SqliteStore.open(dir.resolve("data"), StoreConfig.defaults());
+        final ClusterEvents events = RedisClusterEvents.connect(RedisURI.create(RedisServer.shared().uri()), channel,
+                Duration.ofSeconds(2));
+        final ModeratorHub hub = new ModeratorHub(ProtocolCodec.shared());
+        final RecordingOutbound moderator = new RecordingOutbound();
+        final RecordingOutbound supporter = new RecordingOutbound();
+        final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+        final Escalations escalations;
+
+        Node(String name) throws InterruptedException {
+            hub.enrichWith((e, room) -> e instanceof ModEvent.Escalation x
+                    ? new ModEvent.Escalation(x.escalation(), x.room(), x.member(), x.level(), x.source(),
+                            "enriched on " + name, x.status(), x.claimedBy(), x.ts())
+                    : e);
+            hub.relayVia(events, timers);
+            hub.watch(moderator, List.of("*"));
+            hub.watch(supporter, List.of("*"), Role.SUPPORTER);
+            escalations = new Escalations(store.escalations(), new AuditLog(store.audit(), Clock.systemUTC()), hub,
+                    now::get);
+            long end = System.currentTimeMillis() + 10_000;
+            while (!events.isUp() && System.currentTimeMillis() < end) {
+                Thread.sleep(10);
+            }
+            assertTrue(events.isUp());
+        }
+
+        List<JsonNode> got(RecordingOutbound who, String type) {
+            return who.received().stream().filter(j -> type.equals(j.path("type").asText())).toList();
+        }
+
+        @Override
+        public void close() {
+            timers.shutdownNow();
+            events.close();
+            store.close();
+        }
+    }
+
+    @AfterEach
+    void close() {
+        nodes.forEach(Node::close);
+    }
+
+    private Node node(String name) throws InterruptedException {
+        Node n = new Node(name);
+        nodes.add(n);
+        return n;
+    }
+
+    private static void await(java.util.function.BooleanSupplier ok, String what) throws InterruptedException {
+        long end = System.currentTimeMillis() + 5_000;
+        while (!ok.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("not within 5 s: " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void anEscalationOnOneNodeAndEachReannouncementReachEveryModeratorOnce() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        Escalation e = a.escalations.open("support", "u_1", RiskLevel.IMMINENT, EscalationSource.KEYWORD, "x");
+        await(() -> b.got(b.moderator, "mod.escalation").size() == 1, "B's moderator hears of A's escalation");
+        JsonNode onB = b.got(b.moderator, "mod.escalation").get(0);
+        assertEquals(e.id(), onB.path("escalation").asText());
+        assertEquals("enriched on a", onB.path("excerpt").asText(), "enriched where it happened");
+        await(() -> b.got(b.supporter, "mod.escalation").size() == 1, "supporters get escalations too");
+
+        for (Node n : nodes) {
+            n.escalations.scheduleReannounce(n.timers, INTERVAL, 10);
+        }
+        for (int round = 1; round <= 3; round++) {
+            now.addAndGet(INTERVAL);
+            int expected = 1 + round;
+            for (Node n : nodes) {
+                await(() -> n.got(n.moderator, "mod.escalation").size() >= expected, "round " + expected);
+            }
+            Thread.sleep(150); // room for a duplicate
+            for (Node n : nodes) {
+                assertEquals(expected, n.got(n.moderator, "mod.escalation").size(), "once per moderator per interval");
+            }
+        }
+    }
+
+    @Test
+    void aRoomWatchedOnAnotherNodeCountsAsWatched() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        assertTrue(a.hub.isWatched("support"), "B's moderator watches every room");
+        RecordingOutbound griefOnly = new RecordingOutbound();
+        for (Node n : nodes) {
+            n.hub.unwatch(n.moderator);
+            n.hub.unwatch(n.supporter);
+        }
+        await(() -> !a.hub.isWatched("grief") && !b.hub.isWatched("grief"), "nobody watches any more");
+        b.hub.watch(griefOnly, List.of("grief"), Role.SUPPORTER);
+        await(() -> a.hub.isWatched("grief"), "A knows that B's supporter watches grief");
+        assertTrue(!a.hub.isWatched("support") && !a.hub.isWatched(null), "and only grief");
+        b.hub.unwatch(griefOnly);
+        await(() -> !a.hub.isWatched("grief"), "and when they stop");
+    }
+
+    @Test
+    void roleFiltersApplyToRelayedEventsAndRoomStatesStayOnTheirNode() throws Exception {
+        Node a = node("a");
+        Node b = node("b");
+        a.hub.publish("support", new ModEvent.Held("support", "m_1", "u_1", "held text", List.of("insult"),
+                now.get(), null));
+        a.hub.publish("support", new ModEvent.RoomState("support", 3, 20, false));
+        a.hub.publish(null, new ModEvent.Held(null, "m_2", "u_2", "second", List.of("insult"), now.get(), null));
+        await(() -> b.got(b.moderator, "mod.held").size() == 2, "held messages relayed, in order");
+        assertEquals(List.of("m_1", "m_2"), b.got(b.moderator, "mod.held").stream().map(j -> j.path("msg").asText())
+                .toList());
+        Thread.sleep(100);
+        assertTrue(b.got(b.supporter, "mod.held").isEmpty(), "a supporter on B does not get held messages");
+        assertTrue(b.got(b.moderator, "mod.room").isEmpty(), "A's room state is A's own");
+        assertEquals(1, a.got(a.moderator, "mod.room").size());
+        assertEquals(2, a.got(a.moderator, "mod.held").size(), "A's own moderator once each, not echoed back");
+    }
+}
