@@ -67,6 +67,7 @@ final class Reasons {
     /** A sender over their rate, who may send again in {@code millis}. */
     static Sentence tooQuick(long millis) {
         long s = Math.max(1, (millis + 999) / 1000);
-        return s == 1 ? Sentence.of("moderation.rate_limited.one") : Sentence.of("moderation.rate_limited", "seconds", s);
+        return s == 1 ? Sentence.of("moderation.rate_limited.one")
+                : Sentence.of("moderation.rate_limited", "seconds", s);
     }
 }

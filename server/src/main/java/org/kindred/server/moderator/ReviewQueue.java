@@ -83,7 +83,8 @@ public final class ReviewQueue {
             }
             senders.remove(msgId);
             tell(h.get().memberId(), roomId, "held_rejected", reason == null || reason.isBlank()
-                    ? Sentence.of("notice.held_rejected") : Sentence.of("notice.held_rejected.reason", "reason", reason));
+                    ? Sentence.of("notice.held_rejected")
+                    : Sentence.of("notice.held_rejected.reason", "reason", reason));
             return ServerMessage.Ok.of(reqId);
         }, blocking);
     }

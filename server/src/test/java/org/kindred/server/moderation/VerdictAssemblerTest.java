@@ -72,7 +72,8 @@ class VerdictAssemblerTest {
     @Test
     void verdictRejectsInconsistentFields() {
         assertThrows(IllegalArgumentException.class,
-                () -> new Verdict(Outcome.BLOCK, "text", Set.of(), org.kindred.server.i18n.Sentence.of("moderation.held"), 0, false, List.of(), 0));
+                () -> new Verdict(Outcome.BLOCK, "text", Set.of(),
+                        org.kindred.server.i18n.Sentence.of("moderation.held"), 0, false, List.of(), 0));
         assertThrows(IllegalArgumentException.class,
                 () -> new Verdict(Outcome.DELIVER, null, Set.of(), null, 0, false, List.of(), 0));
         assertThrows(IllegalArgumentException.class,
