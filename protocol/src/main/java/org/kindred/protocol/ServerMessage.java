@@ -46,18 +46,26 @@ public sealed interface ServerMessage permits ServerMessage.Welcome, ServerMessa
 
     /**
      * {@code welcome}; {@code features} (1.1) lists the additions this server supports (e.g.
-     * {@code checkin}, {@code reach}); empty when none (a 1.0 server omits it).
+     * {@code checkin}, {@code reach}); empty when none (a 1.0 server omits it). {@code recovered}
+     * (1.1) only after a {@code resume} on another node of a cluster: true when every message
+     * missed while away follows, in order and without a gap; false when some could not be
+     * (the client should join its rooms again); absent otherwise.
      */
     @JsonTypeName("welcome")
-    record Welcome(String id, int v, String session, MemberInfo member, Limits limits, List<String> features)
-            implements ServerMessage {
+    record Welcome(String id, int v, String session, MemberInfo member, Limits limits, List<String> features,
+            Boolean recovered) implements ServerMessage {
         public Welcome {
             features = Fields.list(features);
         }
 
         /** A 1.0 welcome, without {@code features}. */
         public Welcome(String id, int v, String session, MemberInfo member, Limits limits) {
-            this(id, v, session, member, limits, null);
+            this(id, v, session, member, limits, null, null);
+        }
+
+        /** A welcome without {@code recovered} (a new session, or one resumed on the node that held it). */
+        public Welcome(String id, int v, String session, MemberInfo member, Limits limits, List<String> features) {
+            this(id, v, session, member, limits, features, null);
         }
     }
 

@@ -66,6 +66,8 @@ class RoundTripTest {
                         new Limits(2000, 1.0, 5)),
                 new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MEMBER),
                         new Limits(2000, 1.0, 5), List.of("checkin", "mod.bans", "mod.dismiss", "reach")),
+                new ServerMessage.Welcome("1", 1, "sess", new MemberInfo("u1", null, Role.MEMBER),
+                        new Limits(2000, 1.0, 5), List.of("recovered"), true),
                 ServerMessage.Ok.checkin("4", "c_1"),
                 new ServerMessage.CheckIn("c_1", "How are you feeling now?"),
                 ServerMessage.Ok.room("4r", "private-abc"),

@@ -16,7 +16,6 @@ import org.kindred.server.crisis.CrisisSupport;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.paging.PagingConfig;
 import org.kindred.server.room.Room;
-import org.kindred.server.room.RoomParts;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.transport.AddressLimiter;
 import org.kindred.server.transport.Connection;
@@ -66,6 +65,8 @@ public final class KindredServer implements AutoCloseable {
     private Duration stallThreshold = StallWatchdog.DEFAULT_THRESHOLD;
     private StallWatchdog watchdog;
     private org.kindred.server.common.Timer checkInTimer;
+    private RoomSetup.Cluster cluster = RoomSetup.Cluster.DEFAULT;
+    private RoomSetup roomSetup;
     private volatile org.kindred.server.session.CheckIns checkIns;
 
     public KindredServer(KindredConfig config) {
@@ -111,6 +112,27 @@ public final class KindredServer implements AutoCloseable {
         return this;
     }
 
+    /** The Redis password when it is not in the URL (from the environment; never logged). Before {@link #start()}. */
+    public KindredServer redisPassword(String password) {
+        cluster = new RoomSetup.Cluster(password, cluster.prefix(), cluster.nodeTtlMillis());
+        return this;
+    }
+
+    /**
+     * The Redis keys' prefix (default {@code kindred:}) and how long a dead node's members stay
+     * listed, ms; tests give each cluster its own prefix on one Redis. Before {@link #start()}.
+     */
+    public KindredServer redisKeys(String prefix, long nodeTtlMillis) {
+        cluster = new RoomSetup.Cluster(cluster.password(), java.util.Objects.requireNonNull(prefix, "prefix"),
+                nodeTtlMillis);
+        return this;
+    }
+
+    /** This node's Redis engines, or null on one node in memory; for operations and tests. */
+    public org.kindred.server.broker.redis.RedisEngines redisEngines() {
+        return roomSetup == null ? null : roomSetup.engines();
+    }
+
     /** The sessions' follow-up check-ins (in memory); for operations and tests. */
     public org.kindred.server.session.CheckIns checkIns() {
         return checkIns;
@@ -123,6 +145,9 @@ public final class KindredServer implements AutoCloseable {
         }
         if (loops != null) {
             loops.shutdownNow();
+        }
+        if (roomSetup != null) {
+            roomSetup.close();
         }
         if (durable != null) {
             try {
@@ -139,9 +164,9 @@ public final class KindredServer implements AutoCloseable {
 
         ModerationSetup.Built moderation = ModerationSetup.build(config, section("moderation"));
         NickRules nicks = new NickRules(moderation.pipeline()::acceptableNick);
-        RoomParts parts = RoomParts.inMemory(codec, metrics, nicks, config.historySize(),
-                config.historyMaxAgeSeconds() * 1000L, clock); // one node: broker, presence, history in memory
-        rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, loops.workers().next(), parts));
+        // one node: in memory, rooms on the event loops; with redis: shared engines, rooms on workers
+        roomSetup = RoomSetup.build(config, cluster, () -> loops.workers().next(), codec, metrics, nicks, clock);
+        rooms = roomSetup.rooms();
         sessions = new SessionRegistry(Duration.ofSeconds(config.resumeWindowSeconds()), config.historySize(),
                 s -> {
                     if (checkIns != null) {
@@ -157,16 +182,18 @@ public final class KindredServer implements AutoCloseable {
                         staff.handOff().sessionEnded(s); // its private conversation ends with it
                     }
                 });
+        roomSetup.shareSessions(sessions, config.resumeWindowSeconds() * 1000L);
         PagingConfig paging = PagingConfig.from(section("paging")); // checked before anything opens
         CrisisConfig crisisConfig = CrisisSetup.config(section("crisis"));
         durable = StoreServices.open(config, section("store"));
         staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(), paging,
-                crisisConfig.reannounceInterval(), codec, rooms, sessions, clock);
+                crisisConfig.reannounceInterval(), codec, rooms, sessions, clock, roomSetup.staffEvents());
         durable.restoreMutes(rooms, clock.getAsLong());
         CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(), durable.blocking());
         staff.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
         reserveStaffNames(nicks);
         durable.scheduler().scheduleWithFixedDelay(() -> reserveStaffNames(nicks), 5, 5, TimeUnit.SECONDS);
+        roomSetup.startSweeps(durable.scheduler());
         checkIns = new org.kindred.server.session.CheckIns(
                 checkInTimer != null ? checkInTimer : org.kindred.server.common.Timer.of(durable.scheduler()),
                 org.kindred.server.crisis.CheckInQuestions.bundled()::question,
@@ -187,7 +214,7 @@ public final class KindredServer implements AutoCloseable {
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
         HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(),
                 durable.fingerprinter(), crisis.responder(), guard, codec, rooms, metrics, reporting,
-                () -> ready && !stopped));
+                () -> ready && !stopped && roomSetup.ready()));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());
@@ -274,6 +301,7 @@ public final class KindredServer implements AutoCloseable {
         loops.shutdownGracefully(graceMs);
         reporting.shutdownNow();
         durable.close();
+        roomSetup.close();
         LOG.info("Kindred stopped");
     }
 

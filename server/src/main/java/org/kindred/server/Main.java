@@ -52,7 +52,7 @@ public final class Main {
     /** What {@code --help} prints. */
     static final String USAGE = """
             Usage: java -jar kindred-server.jar [--port N] [--host ADDR] [--data-dir DIR] [--config FILE]
-                                                [--database URL] [--secret-key-file FILE]
+                                               [--database URL] [--secret-key-file FILE] [--redis URL]
                    java -jar kindred-server.jar moderators --help
 
             Starts the Kindred chat server (HTTP and WebSocket on one port).
@@ -67,13 +67,16 @@ public final class Main {
                                 SQLite in the data directory (also KINDRED_DATABASE); the user and
                                 password come from KINDRED_DATABASE_USER and KINDRED_DATABASE_PASSWORD
                                 or KINDRED_DATABASE_PASSWORD_FILE
+              --redis URL       serve the rooms together with other nodes through Redis
+                                (redis://HOST:PORT; also KINDRED_REDIS); a password may come from
+                                KINDRED_REDIS_PASSWORD or KINDRED_REDIS_PASSWORD_FILE
               --help            this text
             Any setting can also be given as KINDRED_<KEY> (e.g. KINDRED_MAX_FRAME_BYTES=32768,
             KINDRED_SESSIONS_NEW_BURST=40). A bad setting stops the start with one line and exit status 2.
             """;
 
     private static final java.util.List<String> FLAGS = java.util.List.of("--port", "--host", "--data-dir",
-            "--config", "--database", "--secret-key-file", "--help");
+            "--config", "--database", "--secret-key-file", "--redis", "--help");
 
     public static void main(String[] argv) throws Exception {
         int code = run(argv, System.getenv(), System.out, System.err);
@@ -111,13 +114,16 @@ public final class Main {
                 err.println("kindred: unknown argument " + org.kindred.server.config.ConfigErrors.show(first)
                         + (guess == null ? "" : ", did you mean " + guess + "?")
                         + " (expected: --port N, --host ADDR, --data-dir DIR, --config FILE,"
-                        + " --database URL, --secret-key-file FILE or --help)");
+                        + " --database URL, --secret-key-file FILE, --redis URL or --help)");
                 return 2;
             }
             loaded = ConfigLoader.load(args, env);
             ConfigCheck.check(loaded);
             if (loaded.config().database() != null) { // the credentials' variables, checked before anything starts
                 org.kindred.server.store.jdbc.PostgresSettings.from(loaded.config().database(), env);
+            }
+            if (loaded.config().redis() != null) { // the password's variables, checked before anything starts
+                org.kindred.server.config.RedisUrl.password(loaded.config().redis(), env);
             }
             stall = stallThreshold(env.get(STALL_ENV));
         } catch (ConfigException e) {
@@ -132,6 +138,8 @@ public final class Main {
         }
         KindredServer server = new KindredServer(loaded.config(), loaded.tree())
                 .bootstrapModerator(env.get("KINDRED_BOOTSTRAP_MODERATOR"))
+                .redisPassword(loaded.config().redis() == null ? null
+                        : org.kindred.server.config.RedisUrl.password(loaded.config().redis(), env))
                 .stallThreshold(stall);
         try {
             server.start();

@@ -1,5 +1,6 @@
 package org.kindred.server.broker;
 
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.ServerMessage;
@@ -18,14 +19,25 @@ import org.kindred.protocol.ServerMessage;
  *       open. Rooms are numbered independently.</li>
  *   <li><b>Ordering.</b> A subscriber gets one room's events one at a time, in the order they
  *       were accepted (messages in {@code seq} order), each at most once.</li>
- *   <li><b>What a publish returns.</b> The message as delivered, with its {@code seq}. Before any
- *       subscriber gets it, it is in the room's {@link History} and {@code accepted} has run.</li>
- *   <li><b>Failure.</b> When a message cannot be accepted, {@link #publish} throws
+ *   <li><b>Asynchronous publish.</b> {@link #publish} never waits for the network: it returns a
+ *       stage at once. A room's publications started from one thread are numbered in the order
+ *       they were started.</li>
+ *   <li><b>What completion means.</b> The stage completes with the message as delivered, with its
+ *       {@code seq}, once it is numbered and in the room's {@link History}; {@code accepted} has
+ *       run just before (on the completing thread), and no subscriber gets the message before
+ *       {@code accepted} returned.</li>
+ *   <li><b>Failure.</b> When a message cannot be accepted, the stage completes exceptionally with
  *       {@link BrokerException}: {@code accepted} did not run, nothing was delivered or kept, and
- *       no {@code seq} was used up. Events of {@link #broadcast} are best effort.</li>
+ *       no {@code seq} was used up. Failure comes within a bounded time (an implementation over
+ *       the network fails at once while it knows its server is unreachable, and after its command
+ *       timeout otherwise), never a stage left pending. Events of {@link #broadcast} are best
+ *       effort.</li>
  * </ul>
- * The in-memory implementation calls the subscriber on the publishing thread, before
- * {@code publish} returns. Thread-safe.
+ * The in-memory implementation numbers, runs {@code accepted} and calls the subscriber on the
+ * publishing thread, and returns a completed stage. An implementation over the network delivers
+ * on threads of its own, one room's events one at a time; whoever keeps state per room hops back
+ * to the room's owner from there. {@link #subscribe}, {@link #unsubscribe} and {@link #close} may
+ * wait for the network: never call them on an event loop. Thread-safe.
  */
 public interface Broker {
 
@@ -47,14 +59,17 @@ public interface Broker {
     void unsubscribe(String room);
 
     /**
-     * Publishes a chat message: numbers it, keeps it in the room's history, runs
+     * Publishes a chat message without waiting: numbers it, keeps it in the room's history, runs
      * {@code accepted} (e.g. to reply {@code sent} to its author first), then delivers it.
      *
      * @param ts when it was posted, epoch ms
-     * @return the message with its {@code seq}
-     * @throws BrokerException when it could not be accepted (nothing happened)
+     * @param accepted runs once with the numbered message before any subscriber gets it, on the
+     *     thread completing the stage (the caller's, or one of the implementation's): it must not
+     *     block, and must not touch state confined to another thread
+     * @return completes with the message and its {@code seq}, or exceptionally with
+     *     {@link BrokerException} when it could not be accepted (nothing happened)
      */
-    ServerMessage.Message publish(String room, MemberInfo from, String msgId, String text, long ts,
+    CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text, long ts,
             Consumer<ServerMessage.Message> accepted);
 
     /**

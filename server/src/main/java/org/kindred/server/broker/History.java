@@ -9,6 +9,10 @@ import org.kindred.protocol.ServerMessage;
  * the maximum age (both fixed by the implementation), oldest first. Nothing here is durable:
  * the in-memory implementation forgets everything on restart, by design (a support group's
  * words are not kept). Thread-safe.
+ *
+ * <p>Like {@link Presence}, calls may wait for the network and throw an unchecked exception when
+ * the store of the history is unreachable; the rooms make them on the room's thread, never on an
+ * event loop when the engines do I/O.
  */
 public interface History {
 
@@ -17,6 +21,16 @@ public interface History {
 
     /** The room's messages, oldest first, without those older than the maximum age at {@code now}. */
     List<ServerMessage.Message> recent(String room, long now);
+
+    /**
+     * The room's messages numbered after {@code afterSeq}, oldest first, when every one of them is
+     * still kept at {@code now} (none expired, trimmed or deleted): what a member who last got
+     * {@code afterSeq} missed. Empty when some are lost, or when the implementation cannot tell
+     * (the default).
+     */
+    default Optional<List<ServerMessage.Message>> after(String room, long afterSeq, long now) {
+        return Optional.empty();
+    }
 
     /** The message with id {@code msg} if the room still keeps it at {@code now}. */
     Optional<ServerMessage.Message> find(String room, String msg, long now);

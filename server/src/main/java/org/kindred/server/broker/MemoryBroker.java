@@ -1,6 +1,8 @@
 package org.kindred.server.broker;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.kindred.protocol.MemberInfo;
@@ -50,22 +52,23 @@ public final class MemoryBroker implements Broker {
     }
 
     @Override
-    public ServerMessage.Message publish(String room, MemberInfo from, String msgId, String text, long ts,
-            Consumer<ServerMessage.Message> accepted) {
+    public CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text,
+            long ts, Consumer<ServerMessage.Message> accepted) {
         Topic t = topic(room);
         synchronized (t) {
             ServerMessage.Message msg = new ServerMessage.Message(room, msgId, t.seq + 1, from, text, ts);
             try {
                 history.append(room, msg);
             } catch (RuntimeException e) {
-                throw new BrokerException("history refused a message of room " + room, e);
+                return CompletableFuture.failedFuture(
+                        new BrokerException("history refused a message of room " + room, e));
             }
             t.seq++;
             accepted.accept(msg);
             if (t.subscriber != null) {
                 t.subscriber.deliver(room, msg, null);
             }
-            return msg;
+            return CompletableFuture.completedFuture(msg);
         }
     }
 

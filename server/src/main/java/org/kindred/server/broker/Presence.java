@@ -11,6 +11,11 @@ import org.kindred.protocol.MemberInfo;
  * succeeds only when no key is held by another member, and then all of them are held at once,
  * so two members can never hold look-alike nicknames in one room. Members are listed in the
  * order they joined. Thread-safe; each method is atomic.
+ *
+ * <p>Calls may wait for the network (up to the implementation's command timeout) and throw an
+ * unchecked exception when the shared state is unreachable. The rooms call them on the room's
+ * thread, which is never an event loop when the engines do I/O ({@code RoomParts.remote()}): a
+ * room's owner is then a worker that may wait, and the event loops only hand requests to it.
  */
 public interface Presence {
 

@@ -11,7 +11,7 @@ final class ConfigFile {
     static final Set<String> SCALARS = Set.of("host", "port", "dataDir", "secretKeyFile", "maxFrameBytes", "resumeWindowSeconds",
             "historySize", "historyMaxAgeSeconds", "maxText", "ratePerSec", "burst", "outboundQueueBytes",
             "pingIntervalSeconds", "idleTimeoutSeconds", "maxConnectionsPerAddress", "maxProtocolErrors",
-            "requestsPerSecond", "requestBurst", "shutdownGraceSeconds", "database");
+            "requestsPerSecond", "requestBurst", "shutdownGraceSeconds", "database", "redis");
     static final Set<String> LISTS = Set.of("allowedOrigins");
 
     public String host;
@@ -35,6 +35,7 @@ final class ConfigFile {
     public Integer requestBurst;
     public Integer shutdownGraceSeconds;
     public String database;
+    public String redis;
     public List<RoomConfig> rooms;
 
     KindredConfig.Builder toBuilder() {
@@ -61,6 +62,7 @@ final class ConfigFile {
         if (shutdownGraceSeconds != null) b.shutdownGraceSeconds(shutdownGraceSeconds);
         if (rooms != null) b.rooms(rooms);
         if (database != null) b.database(database);
+        if (redis != null) b.redis(redis);
         return b;
     }
 }

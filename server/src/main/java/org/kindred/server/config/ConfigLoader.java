@@ -42,7 +42,7 @@ public final class ConfigLoader {
             "KINDRED_STALL_THRESHOLD_MS", "KINDRED_LOG_LEVEL", "KINDRED_LOG_TARGET", "KINDRED_CHROMIUM",
             "KINDRED_CHROMEDRIVER", DatabaseUrl.USER_ENV,
             DatabaseUrl.PASSWORD_ENV,
-            DatabaseUrl.PASSWORD_FILE_ENV);
+            DatabaseUrl.PASSWORD_FILE_ENV, RedisUrl.PASSWORD_ENV, RedisUrl.PASSWORD_FILE_ENV);
 
     /**
      * Result of loading: the config, the raw merged tree (other sections read their part of
@@ -104,6 +104,10 @@ public final class ConfigLoader {
         if (args.database() != null) {
             tree.put("database", args.database());
             sources.put("database", "--database");
+        }
+        if (args.redis() != null) {
+            tree.put("redis", args.redis());
+            sources.put("redis", "--redis");
         }
         try {
             return new Loaded(toConfig(tree), tree, Map.copyOf(sources));
@@ -218,7 +222,7 @@ public final class ConfigLoader {
 
     /** Command-line flags of the server. */
     public record Args(Integer port, String dataDir, String config, String host, String database,
-                       String secretKeyFile, List<String> rest) {
+                       String secretKeyFile, String redis, List<String> rest) {
         public static Args parse(String[] argv) {
             Integer port = null;
             String dataDir = null;
@@ -226,6 +230,7 @@ public final class ConfigLoader {
             String host = null;
             String database = null;
             String secretKeyFile = null;
+            String redis = null;
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < argv.length; i++) {
                 String a = argv[i];
@@ -237,7 +242,8 @@ public final class ConfigLoader {
                     value = a.substring(eq + 1);
                 }
                 switch (name) {
-                    case "--port", "--data-dir", "--config", "--host", "--database", "--secret-key-file" -> {
+                    case "--port", "--data-dir", "--config", "--host", "--database", "--secret-key-file",
+                            "--redis" -> {
                         if (value == null) {
                             if (i + 1 >= argv.length) {
                                 throw new ConfigException(name + ": missing value (expected: " + name + " VALUE)");
@@ -250,13 +256,14 @@ public final class ConfigLoader {
                             case "--config" -> config = value;
                             case "--database" -> database = value;
                             case "--secret-key-file" -> secretKeyFile = value;
+                            case "--redis" -> redis = value;
                             default -> host = value;
                         }
                     }
                     default -> rest.add(a);
                 }
             }
-            return new Args(port, dataDir, config, host, database, secretKeyFile, List.copyOf(rest));
+            return new Args(port, dataDir, config, host, database, secretKeyFile, redis, List.copyOf(rest));
         }
 
         private static int parsePort(String v) {

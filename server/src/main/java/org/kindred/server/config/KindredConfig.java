@@ -34,7 +34,8 @@ public record KindredConfig(
         int requestBurst,
         int shutdownGraceSeconds,
         List<RoomConfig> rooms,
-        String database) {
+        String database,
+        String redis) {
 
     public KindredConfig {
         allowedOrigins = List.copyOf(allowedOrigins);
@@ -53,7 +54,7 @@ public record KindredConfig(
                 .outboundQueueBytes(outboundQueueBytes).pingIntervalSeconds(pingIntervalSeconds)
                 .idleTimeoutSeconds(idleTimeoutSeconds).maxConnectionsPerAddress(maxConnectionsPerAddress)
                 .maxProtocolErrors(maxProtocolErrors).requestsPerSecond(requestsPerSecond).requestBurst(requestBurst)
-                .shutdownGraceSeconds(shutdownGraceSeconds).rooms(rooms).database(database);
+                .shutdownGraceSeconds(shutdownGraceSeconds).rooms(rooms).database(database).redis(redis);
     }
 
     /** Validating builder; defaults are the values of a fresh install. */
@@ -80,6 +81,7 @@ public record KindredConfig(
         private int shutdownGraceSeconds = 5;
         private List<RoomConfig> rooms = List.of();
         private String database;
+        private String redis;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -105,6 +107,8 @@ public record KindredConfig(
         public Builder rooms(List<RoomConfig> v) { rooms = v; return this; }
         /** A PostgreSQL JDBC URL for the shared store, or null for SQLite in the data directory. */
         public Builder database(String v) { database = v; return this; }
+        /** A Redis URL shared by several nodes (rooms' delivery, presence, history), or null for one node in memory. */
+        public Builder redis(String v) { redis = v; return this; }
 
         public KindredConfig build() {
             require(host != null && !host.isBlank(), "host", host, "an interface address such as 0.0.0.0");
@@ -153,11 +157,17 @@ public record KindredConfig(
                     throw new ConfigException("database: " + problem); // never echoes a password
                 }
             }
+            if (redis != null) {
+                String problem = RedisUrl.problem(redis);
+                if (problem != null) {
+                    throw new ConfigException("redis: " + problem); // never echoes a password
+                }
+            }
             return new KindredConfig(host, port, dataDir, secretKeyFile, maxFrameBytes, allowedOrigins,
                     resumeWindowSeconds,
                     historySize, historyMaxAgeSeconds, maxText, ratePerSec, burst, outboundQueueBytes,
                     pingIntervalSeconds, idleTimeoutSeconds, maxConnectionsPerAddress, maxProtocolErrors,
-                    requestsPerSecond, requestBurst, shutdownGraceSeconds, rooms, database);
+                    requestsPerSecond, requestBurst, shutdownGraceSeconds, rooms, database, redis);
         }
 
         private static void require(boolean ok, String name, Object value, String expected) {

@@ -20,8 +20,20 @@ import java.util.List;
  */
 final class ConceptCombos {
     /** A combination: concepts it needs, concepts that cancel it, the window, what it makes. */
-    record Combo(String name, long all, long none, int window, RiskRule rule) {
+    record Combo(String name, long all, long allHi, long none, long noneHi, int window, RiskRule rule) {
+        /** Whether concept {@code c} is one this combination needs. */
+        boolean needs(int c) {
+            return c < 64 ? (all & (1L << c)) != 0 : (allHi & (1L << (c - 64))) != 0;
+        }
+
+        /** How many concepts it needs. */
+        int needed() {
+            return Long.bitCount(all) + Long.bitCount(allHi);
+        }
     }
+
+    /** Most concepts a file may name (two 64-bit masks). */
+    static final int MAX_CONCEPTS = 128;
 
     final List<String> names;
     final List<Combo> combos;
@@ -101,8 +113,19 @@ final class ConceptCombos {
             }
             occ.count = 0;
             long mask = 0;
+            long maskHi = 0;
             for (int i = s; i < e; i++) {
-                long found = lexicon.read(t, i, e, stems, occ);
+                int from = occ.count;
+                lexicon.read(t, i, e, stems, occ);
+                long found = 0;
+                for (int k = from; k < occ.count; k++) {
+                    int c = occ.concept[k];
+                    if (c < 64) {
+                        found |= 1L << c;
+                    } else {
+                        maskHi |= 1L << (c - 64);
+                    }
+                }
                 mask |= found;
                 if ((found & pastMask) != 0 && firstPast < 0) {
                     firstPast = i;
@@ -115,7 +138,8 @@ final class ConceptCombos {
                 markPast(t, s, e, occ.concept, occ.start, occ.count, past);
             }
             for (Combo c : combos) {
-                if ((mask & c.all) == c.all && (mask & c.none) == 0) {
+                if ((mask & c.all) == c.all && (maskHi & c.allHi) == c.allHi && (mask & c.none) == 0
+                        && (maskHi & c.noneHi) == 0) {
                     combine(c, occ.concept, occ.start, occ.end, occ.count, out);
                 }
             }
@@ -162,6 +186,11 @@ final class ConceptCombos {
 
         @Override
         public void add(int c, int s, int e) {
+            for (int k = count - 1; k >= 0 && start[k] == s; k--) {
+                if (concept[k] == c) {
+                    return; // once per word: the occurrences of one word are the last ones added
+                }
+            }
             if (count == concept.length) {
                 concept = java.util.Arrays.copyOf(concept, count * 2);
                 start = java.util.Arrays.copyOf(start, count * 2);
@@ -188,14 +217,14 @@ final class ConceptCombos {
      * occurrence of every needed concept makes a candidate span; one within the window is a match.
      */
     private static void combine(Combo c, int[] oc, int[] os, int[] oe, int count, List<Match> out) {
-        int needed = Long.bitCount(c.all);
-        int[] last = new int[64];
+        int needed = c.needed();
+        int[] last = new int[MAX_CONCEPTS];
         java.util.Arrays.fill(last, -1);
         int have = 0;
         int emitted = 0;
         for (int k = 0; k < count && emitted < 2; k++) {
             int concept = oc[k];
-            if ((c.all & (1L << concept)) == 0) {
+            if (!c.needs(concept)) {
                 continue;
             }
             if (last[concept] < 0) {
@@ -207,20 +236,24 @@ final class ConceptCombos {
             }
             int start = Integer.MAX_VALUE;
             int end = 0;
-            for (long m = c.all; m != 0; m &= m - 1) {
-                int j = last[Long.numberOfTrailingZeros(m)];
-                start = Math.min(start, os[j]);
-                end = Math.max(end, oe[j]);
+            for (int half = 0; half < 2; half++) {
+                for (long m = half == 0 ? c.all : c.allHi; m != 0; m &= m - 1) {
+                    int j = last[64 * half + Long.numberOfTrailingZeros(m)];
+                    start = Math.min(start, os[j]);
+                    end = Math.max(end, oe[j]);
+                }
             }
             if (end - start <= c.window && end - start <= PhrasePattern.MAX_SPAN) {
                 long gaps = 0;
                 for (int p = start; p < end; p++) {
                     gaps |= 1L << (p - start);
                 }
-                for (long m = c.all; m != 0; m &= m - 1) {
-                    int j = last[Long.numberOfTrailingZeros(m)];
-                    for (int p = os[j]; p < oe[j]; p++) {
-                        gaps &= ~(1L << (p - start));
+                for (int half = 0; half < 2; half++) {
+                    for (long m = half == 0 ? c.all : c.allHi; m != 0; m &= m - 1) {
+                        int j = last[64 * half + Long.numberOfTrailingZeros(m)];
+                        for (int p = os[j]; p < oe[j]; p++) {
+                            gaps &= ~(1L << (p - start));
+                        }
                     }
                 }
                 out.add(new Match(c.rule, start, end, gaps));

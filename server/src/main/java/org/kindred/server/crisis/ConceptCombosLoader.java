@@ -31,7 +31,7 @@ final class ConceptCombosLoader {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record ComboEntry(List<String> all, List<String> none, Integer window, String category, String level,
-            Boolean boost, Boolean negation, Boolean fiction) {
+            Boolean boost, Boolean negation, Boolean fiction, String person) {
     }
 
     /** The bundled combinations, with the shared normaliser and the context words of all languages. */
@@ -55,8 +55,15 @@ final class ConceptCombosLoader {
         if (f.concepts() == null || f.concepts().isEmpty() || f.combos() == null) {
             throw new IllegalArgumentException(BUNDLED + ": (expected: concepts: and combos:)");
         }
-        if (f.concepts().size() > 63) {
-            throw new IllegalArgumentException(BUNDLED + ": " + f.concepts().size() + " concepts (expected: at most 63)");
+        if (f.concepts().size() > ConceptCombos.MAX_CONCEPTS) {
+            throw new IllegalArgumentException(BUNDLED + ": " + f.concepts().size() + " concepts (expected: at most "
+                    + ConceptCombos.MAX_CONCEPTS + ")");
+        }
+        List<String> first = new ArrayList<>(f.concepts().keySet());
+        for (String special : List.of("past", "present", "better")) {
+            if (first.indexOf(special) >= 64) {
+                throw new IllegalArgumentException(BUNDLED + ": concept '" + special + "' (expected: among the first 64)");
+            }
         }
         int defaultWindow = f.window() == null ? 8 : f.window();
         List<String> names = new ArrayList<>(f.concepts().keySet());
@@ -79,9 +86,9 @@ final class ConceptCombosLoader {
         int n = 0;
         for (ComboEntry e : f.combos()) {
             String where = BUNDLED + " combos[" + ++n + "]";
-            long all = mask(names, e.all(), where);
-            long none = e.none() == null ? 0 : mask(names, e.none(), where);
-            if (Long.bitCount(all) < 2) {
+            long[] all = mask(names, e.all(), where);
+            long[] none = mask(names, e.none(), where);
+            if (Long.bitCount(all[0]) + Long.bitCount(all[1]) < 2) {
                 throw new IllegalArgumentException(where + ": (expected: all: at least two concepts)");
             }
             int window = e.window() == null ? defaultWindow : e.window();
@@ -92,10 +99,18 @@ final class ConceptCombosLoader {
             boolean boost = Boolean.TRUE.equals(e.boost());
             RiskLevel level = boost ? null : level(e.level(), where);
             String name = String.join("+", e.all());
+            RiskRule.Person person;
+            if (e.person() == null || e.person().equals("any")) {
+                person = RiskRule.Person.ANY;
+            } else if (e.person().equals("self")) {
+                person = RiskRule.Person.SELF;
+            } else {
+                throw new IllegalArgumentException(where + ": person '" + e.person() + "' (expected: any or self)");
+            }
             RiskRule rule = new RiskRule(category, level, boost ? RiskRule.Kind.BOOSTER : RiskRule.Kind.SIGNAL,
-                    RiskRule.Person.ANY, new PhrasePattern("combo " + name, List.of()), "*", false,
+                    person, new PhrasePattern("combo " + name, List.of()), "*", false,
                     checks(context, !Boolean.FALSE.equals(e.negation()), !Boolean.FALSE.equals(e.fiction())));
-            combos.add(new ConceptCombos.Combo(name, all, none, window, rule));
+            combos.add(new ConceptCombos.Combo(name, all[0], all[1], none[0], none[1], window, rule));
         }
         return new ConceptCombos(names, combos, new ConceptLexicon(entries));
     }
@@ -109,14 +124,15 @@ final class ConceptCombosLoader {
                 c.firstPerson, c.thirdPerson, fiction ? c.fiction : Set.of());
     }
 
-    private static long mask(List<String> names, List<String> concepts, String where) {
-        long m = 0;
+    /** The concepts as two bit masks: indexes 0 to 63, then 64 to 127. */
+    private static long[] mask(List<String> names, List<String> concepts, String where) {
+        long[] m = new long[2];
         for (String c : concepts == null ? List.<String>of() : concepts) {
             int i = names.indexOf(c);
             if (i < 0) {
                 throw new IllegalArgumentException(where + ": concept '" + c + "' (expected: one of " + names + ")");
             }
-            m |= 1L << i;
+            m[i / 64] |= 1L << (i % 64);
         }
         return m;
     }

@@ -134,60 +134,56 @@ final class ConceptLexicon {
         return false;
     }
 
-    /** Receives the concept occurrences found at one word. */
+    /** Receives the concept occurrences found at one word (a concept may be reported more than once per word). */
     interface Sink {
         void add(int concept, int start, int end);
     }
 
     /**
-     * The concepts of the entries that start at word {@code i} and end inside the sentence ending
-     * at {@code e}, each reported once to {@code out}.
+     * Reports to {@code out} the concepts of the entries that start at word {@code i} and end
+     * inside the sentence ending at {@code e}.
      *
      * @param stems cache of stems, {@code t.length * 4} slots, filled as needed
-     * @return the concepts found, as a bit mask
      */
-    long read(Token[] t, int i, int e, String[] stems, Sink out) {
+    void read(Token[] t, int i, int e, String[] stems, Sink out) {
         Token tok = t[i];
-        long found = 0;
         List<Entry> exact = byExact.get(tok.text);
         int listedIn = 0; // languages in which the word itself is listed: its stem-mates are its own concept's
         if (exact != null) {
-            found = report(exact, t, i, e, stems, found, out);
+            report(exact, t, i, e, stems, out);
             for (Entry en : exact) {
                 listedIn |= 1 << en.lang;
             }
         }
         if (tok.number) {
-            return report(java.util.Arrays.asList(byNumber), t, i, e, stems, found, out);
+            report(java.util.Arrays.asList(byNumber), t, i, e, stems, out);
+            return;
         }
         for (Entry en : byPrefix) {
             if (tok.text.startsWith(en.atoms[0].prefix)) {
-                found = report(List.of(en), t, i, e, stems, found, out);
+                report(List.of(en), t, i, e, stems, out);
             }
         }
         if (tok.text.length() < 3) {
-            return found;
+            return;
         }
         for (int l = 0; l < Stemmers.LANGUAGES.length; l++) {
             if ((listedIn & (1 << l)) == 0 && mayHaveStem(tok.text, l)) {
                 List<Entry> byItsStem = byStem.get(l).get(stemOf(tok, l, stems, i));
                 if (byItsStem != null) {
-                    found = report(byItsStem, t, i, e, stems, found, out);
+                    report(byItsStem, t, i, e, stems, out);
                 }
             }
         }
-        return found;
     }
 
-    private static long report(List<Entry> entries, Token[] t, int i, int e, String[] stems, long found, Sink out) {
+    private static void report(List<Entry> entries, Token[] t, int i, int e, String[] stems, Sink out) {
         for (Entry en : entries) {
             int end = matchEntry(en, t, i, e, stems);
-            if (end > 0 && (found & (1L << en.concept)) == 0) {
-                found |= 1L << en.concept;
+            if (end > 0) {
                 out.add(en.concept, i, end);
             }
         }
-        return found;
     }
 
     /** Parses one written entry of a concept (see combos.yaml): words, prefixes with *, #10. */

@@ -47,6 +47,7 @@ public final class HelloHandler {
     private final CheckIns checkIns;
     private final SessionLimits limits;
     private final NewSessionLimiter newSessions;
+    private final ClusterResume cluster;
 
     /**
      * @param config      the limits announced in {@code welcome}
@@ -69,6 +70,7 @@ public final class HelloHandler {
         this.checkIns = checkIns;
         this.limits = limits;
         this.newSessions = new NewSessionLimiter(limits);
+        this.cluster = new ClusterResume(sessions, rooms);
     }
 
     void hello(Connection c, ClientMessage.Hello hello, long now) {
@@ -147,8 +149,51 @@ public final class HelloHandler {
         }));
     }
 
+    /** In a cluster a member's resume token is first looked for among the nodes ({@link ClusterResume}). */
     private void welcome(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
             long now) {
+        if (hello.resume() == null || principal != null || !cluster.active()) {
+            welcomeHere(c, hello, principal, region, locale, now);
+            return;
+        }
+        c.helloPending(true);
+        cluster.locate(hello.resume()).whenComplete((where, err) -> c.writer().execute(() -> {
+            c.helloPending(false);
+            if (!c.isOpen() || Sessions.of(c) != null) {
+                return;
+            }
+            if (err == null && where.elsewhere() != null) {
+                cluster.adopt(c, hello, where.elsewhere(), limits(), (conn, s) -> bans.admits(conn, s, hello.id()),
+                        (conn, s) -> {
+                            if (checkIns != null) {
+                                checkIns.resumed(s);
+                            }
+                        });
+            } else {
+                welcomeHere(c, hello, principal, region, locale, now);
+            }
+        }));
+    }
+
+    /**
+     * A resumed session speaks the language of the resuming {@code hello} when it names one, from
+     * now on (errors, notices, the crisis card); without one, it and the connection keep the
+     * session's language.
+     */
+    static void speak(Connection c, Session s, ClientMessage.Hello hello) {
+        if (hello.locale() != null) {
+            s.locale(hello.locale());
+        } else {
+            c.helloHints(hello.region(), s.locale());
+        }
+    }
+
+    private Limits limits() {
+        return new Limits(config.maxText(), config.ratePerSec(), config.burst());
+    }
+
+    private void welcomeHere(Connection c, ClientMessage.Hello hello, Principal principal, String region,
+            String locale, long now) {
         if (!c.isOpen() || Sessions.of(c) != null) {
             return;
         }
@@ -178,14 +223,9 @@ public final class HelloHandler {
         }
         c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
                 new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
-                new Limits(config.maxText(), config.ratePerSec(), config.burst()), Features.ALL));
+                limits(), cluster.active() ? Features.CLUSTER : Features.ALL));
         if (resumed) {
-            // a resume may change the language; without a locale it keeps the session's, errors included
-            if (locale != null) {
-                s.locale(locale);
-            } else {
-                c.helloHints(region, s.locale());
-            }
+            speak(c, s, hello);
             sessions.attach(s, c);
             for (String roomId : s.rooms()) {
                 Room r = rooms.get(roomId);

@@ -9,10 +9,32 @@ import org.kindred.server.session.Session;
  * checked: already here, cool-off, lock, capacity, nickname (valid, then free), then the seat.
  */
 final class Joins {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Joins.class);
     private Joins() {
     }
 
+    /**
+     * Joins on the room's thread; when the room's shared state is unreachable (an engine call
+     * throws), {@code then} gets {@code internal} at once and what the join claimed is released.
+     */
     static void join(Room room, Session s, String requestedNick, Consumer<Result<Joining>> then) {
+        boolean[] answered = new boolean[1];
+        Consumer<Result<Joining>> once = r -> {
+            answered[0] = true;
+            then.accept(r);
+        };
+        try {
+            steps(room, s, requestedNick, once);
+        } catch (RuntimeException e) {
+            LOG.warn("join failed room={} error={}", room.id(), e.getClass().getSimpleName());
+            room.seats().abandon(s);
+            if (!answered[0]) {
+                then.accept(Result.refused(Refusal.ROOM_UNAVAILABLE));
+            }
+        }
+    }
+
+    private static void steps(Room room, Session s, String requestedNick, Consumer<Result<Joining>> then) {
         Seats seats = room.seats();
         if (seats.member(s.memberId()).isPresent()) {
             then.accept(Result.refused(Refusal.ALREADY_IN_ROOM));

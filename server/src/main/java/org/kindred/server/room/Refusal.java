@@ -24,6 +24,13 @@ public record Refusal(ErrorCode code, String sentence, Long retryAfterMs) {
     static final Refusal NICK_TAKEN = of(ErrorCode.NICK_TAKEN,
             "Someone in this room already uses that nickname. Please pick another.");
 
+    /** The message could not be numbered and kept (the shared engines are unreachable); nothing was sent. */
+    static final Refusal POST_FAILED = of(ErrorCode.INTERNAL,
+            "Something went wrong on the server; your message was not sent.");
+    /** The room's shared state could not be reached; nothing changed. */
+    static final Refusal ROOM_UNAVAILABLE = of(ErrorCode.INTERNAL,
+            "Something went wrong on the server; please try again in a moment.");
+
     static Refusal of(ErrorCode code, String sentence) {
         return new Refusal(code, sentence, null);
     }

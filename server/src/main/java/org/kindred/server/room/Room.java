@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -20,6 +21,8 @@ import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A room. Its changes (members, messages, modes) are made on one thread, its executor; every
@@ -28,10 +31,16 @@ import org.kindred.server.session.Session;
  * order. Who may post is checked by the room's {@link RoomPolicy}; messages are numbered, kept
  * and carried by the {@link Broker}, who is here by {@link Presence}, and this node's sessions
  * get the room's events through the {@link LocalHub}, the room's broker subscriber. Requests get
- * a {@link Result} on the room's thread, before the events they cause are delivered; the
- * request layer writes the replies.
+ * a {@link Result} before the events they cause are delivered; the request layer writes the
+ * replies.
+ *
+ * <p>With engines that do network I/O ({@link RoomParts#remote()}) the room's thread is a worker
+ * that may wait for them, never an event loop; the broker's deliveries are handed back to it
+ * before they touch the room or its sessions. A post's result comes from the broker's completion
+ * (on whatever thread that is): its {@code sent} reply only writes to the author's connection.
  */
 public final class Room {
+    private static final Logger LOG = LoggerFactory.getLogger(Room.class);
     private final RoomConfig config;
     private final String id;
     private final Executor executor;
@@ -39,6 +48,7 @@ public final class Room {
     private final History history;
     private final Metrics metrics;
     private final LongSupplier clock;
+    private final boolean remote;
     private final RoomPolicy policy = new RoomPolicy();
     private final ReportLedger reports = new ReportLedger();
     private final Seats seats;
@@ -62,10 +72,12 @@ public final class Room {
         this.history = parts.history();
         this.metrics = parts.metrics();
         this.clock = parts.clock();
+        this.remote = parts.remote();
         this.seats = new Seats(this, parts);
         this.controls = new RoomControls(this, parts);
         this.reactions = new RoomReactions(this, parts);
-        broker.subscribe(id, parts.hub());
+        Broker.Subscriber subscriber = remote ? seats.feed(parts.hub()) : parts.hub();
+        execute(() -> broker.subscribe(id, subscriber)); // may wait for the network: on the room's thread
     }
 
     public String id() {
@@ -147,15 +159,33 @@ public final class Room {
         execute(() -> Joins.join(this, s, requestedNick, then));
     }
 
-    /** Leaves; {@code then} gets ok or {@code not_in_room} on the room's thread. */
+    /**
+     * Seats a member resumed here from another node, as {@code nick}, without announcing it, and
+     * hands its session the messages after {@code lastSeq}: completes true when every one could
+     * be, false when some are lost (the member should join again) or on failure.
+     */
+    public CompletableFuture<Boolean> adopt(Session s, String nick, long lastSeq) {
+        return call(() -> {
+            try {
+                return seats.adopt(s, nick, lastSeq, clock.getAsLong());
+            } catch (RuntimeException e) {
+                LOG.warn("resume failed room={} error={}", id, e.getClass().getSimpleName());
+                seats.abandon(s);
+                return false;
+            }
+        });
+    }
+
+    /** Leaves; {@code then} gets ok or {@code not_in_room} (or {@code internal}) on the room's thread. */
     public void leave(Session s, Consumer<Result<Void>> then) {
-        execute(() -> then.accept(seats.remove(s) == null ? Result.refused(Refusal.NOT_IN_ROOM) : Result.ok(null)));
+        execute(() -> then.accept(seats.leave(s)));
     }
 
     /**
      * Posts a message that passed moderation. On the room's thread the room's policy is checked
-     * again; {@code then} gets the new message's id, or the refusal, before anyone gets the
-     * message.
+     * again; {@code then} gets the new message's id before anyone gets the message (on the
+     * thread the broker completes on), or the refusal on the room's thread: the policy's, or
+     * {@code internal} when the broker could not accept it (nothing was delivered).
      */
     public void post(Session s, String text, Consumer<Result<String>> then) {
         execute(() -> {
@@ -167,7 +197,12 @@ public final class Room {
                 return;
             }
             policy.posted(s.memberId(), s.role().canModerate(), now);
-            publish(from.get(), Ids.of("m_"), text, m -> then.accept(Result.ok(m.msg())));
+            publish(from.get(), Ids.of("m_"), text, m -> then.accept(Result.ok(m.msg())))
+                    .whenComplete((m, err) -> {
+                        if (err != null) {
+                            execute(() -> then.accept(Result.refused(Refusal.POST_FAILED)));
+                        }
+                    });
         });
     }
 
@@ -184,12 +219,25 @@ public final class Room {
         });
     }
 
-    /** Numbers, keeps and delivers a message; room's thread. */
-    private ServerMessage.Message publish(MemberInfo from, String msgId, String text,
+    /**
+     * Numbers, keeps and delivers a message, started on the room's thread (so a room's messages
+     * are numbered in the order the room accepted them); completes when the broker has.
+     */
+    private CompletableFuture<ServerMessage.Message> publish(MemberInfo from, String msgId, String text,
             Consumer<ServerMessage.Message> accepted) {
-        ServerMessage.Message msg = broker.publish(id, from, msgId, text, clock.getAsLong(), accepted);
-        metrics.messageIn();
-        return msg;
+        CompletionStage<ServerMessage.Message> stage;
+        try {
+            stage = broker.publish(id, from, msgId, text, clock.getAsLong(), accepted);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        return stage.toCompletableFuture().whenComplete((m, err) -> {
+            if (err == null) {
+                metrics.messageIn();
+            } else {
+                LOG.warn("a message was not published room={} error={}", id, err.getClass().getSimpleName());
+            }
+        });
     }
 
     /** The message if it is still in this room's history. */
@@ -211,9 +259,12 @@ public final class Room {
         return call(() -> seats.member(memberId));
     }
 
-    /** Delivers a message that was held and is now approved; the room gets it as a new message. */
+    /**
+     * Delivers a message that was held and is now approved; the room gets it as a new message.
+     * Completes with it once numbered, or exceptionally when the broker could not accept it.
+     */
     public CompletableFuture<ServerMessage.Message> deliverApproved(MemberInfo from, String msgId, String text) {
-        return call(() -> publish(from, msgId, text, m -> { }));
+        return call(() -> publish(from, msgId, text, m -> { })).thenCompose(f -> f);
     }
 
     /** The moderators' levers on this room: delete, mute, kick, slow mode, lock. */
@@ -248,6 +299,18 @@ public final class Room {
             seats.clear();
             reactions.clear();
         });
+    }
+
+    /**
+     * With shared engines, every few seconds: re-adds this node's members where the shared
+     * presence lost them, refreshes the names and count, and tells this node's members of members
+     * who vanished without a leave (their node died) once missing for {@code graceMs}. Any thread;
+     * nothing with engines in this process.
+     */
+    public void sweep(long graceMs) {
+        if (remote) {
+            execute(() -> seats.sweep(clock.getAsLong(), graceMs));
+        }
     }
 
     /** Tells the listener the room's summary changed; room's thread. */

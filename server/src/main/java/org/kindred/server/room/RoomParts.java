@@ -10,6 +10,7 @@ import org.kindred.server.broker.MemoryPresence;
 import org.kindred.server.broker.MemoryReactions;
 import org.kindred.server.broker.Presence;
 import org.kindred.server.broker.Reactions;
+import org.kindred.server.broker.redis.RedisEngines;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.NickRules;
@@ -18,14 +19,25 @@ import org.kindred.server.session.NickRules;
  * What every room of a node shares: the {@link Broker} that numbers and carries room events,
  * {@link Presence}, {@link History}, this node's {@link LocalHub} (the broker's subscriber),
  * the nickname rules, metrics, the clock (epoch ms) and the messages' {@link Reactions}.
+ *
+ * <p>{@code remote} says the engines do network I/O (Redis, several nodes): their calls may wait,
+ * so a room's owner must then be a worker that may wait, never an event loop; and the broker
+ * delivers on threads of its own, so each room hands its events back to its owner before they
+ * reach the {@link LocalHub}.
  */
 public record RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
-        Metrics metrics, LongSupplier clock, Reactions reactions) {
+        Metrics metrics, LongSupplier clock, Reactions reactions, boolean remote) {
 
-    /** With reactions kept in memory, following {@code history}. */
+    /** With reactions kept in memory, following {@code history}; engines in this process. */
     public RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
             Metrics metrics, LongSupplier clock) {
-        this(broker, presence, history, hub, nicks, metrics, clock, new MemoryReactions(history));
+        this(broker, presence, history, hub, nicks, metrics, clock, new MemoryReactions(history), false);
+    }
+
+    /** With engines in this process ({@code remote} false). */
+    public RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
+            Metrics metrics, LongSupplier clock, Reactions reactions) {
+        this(broker, presence, history, hub, nicks, metrics, clock, reactions, false);
     }
 
     /**
@@ -37,5 +49,16 @@ public record RoomParts(Broker broker, Presence presence, History history, Local
         History history = new MemoryHistory(historySize, historyMaxAgeMillis);
         return new RoomParts(new MemoryBroker(history), new MemoryPresence(), history, new LocalHub(codec, metrics),
                 nicks, metrics, clock);
+    }
+
+    /**
+     * Over Redis, for one of several nodes: {@code engines}' broker, presence and history, and
+     * {@code remote} set (rooms must then run on workers that may wait, never on event loops).
+     * Reactions stay in this node's memory (not shared yet).
+     */
+    public static RoomParts over(RedisEngines engines, ProtocolCodec codec, Metrics metrics, NickRules nicks,
+            LongSupplier clock) {
+        return new RoomParts(engines.broker(), engines.presence(), engines.history(), new LocalHub(codec, metrics),
+                nicks, metrics, clock, new MemoryReactions(engines.history()), true);
     }
 }

@@ -1,7 +1,9 @@
 package org.kindred.server.room;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.kindred.protocol.MemberInfo;
@@ -21,8 +23,10 @@ import org.kindred.server.session.Session;
  * A room's members: who is here ({@link Presence}), which sessions of this node get its events
  * ({@link LocalHub}), their nicknames, and the seats of members whose connection dropped.
  * Confined to the room's thread, except the views {@link #mentionable()} and {@link #count()}.
+ * This node's members are also kept here, so posting and typing ask no shared engine who is in.
  */
 final class Seats {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Seats.class);
     private final Room room;
     private final String id;
     private final Presence presence;
@@ -31,6 +35,7 @@ final class Seats {
     private final History history;
     private final Reactions reactions;
     private final NickRules nicks;
+    private final boolean remote;
     /**
      * Members whose connection dropped (resumable), oldest drop first. Their seats are counted
      * apart from the capacity, which limits connected members only, so sessions that join and
@@ -38,6 +43,13 @@ final class Seats {
      * the room early, the one gone longest first (its session stays resumable).
      */
     private final LinkedHashSet<String> dropped = new LinkedHashSet<>();
+    /** The members seated through this node, by member id (room's thread). */
+    private final Map<String, MemberInfo> here = new HashMap<>();
+    /** The members listed at the last look (room's thread). */
+    private List<MemberInfo> listed = List.of();
+    private final Departures departures = new Departures();
+    /** Members seated here since the last sweep, and whom their {@code joined} listed (room's thread). */
+    private final Map<String, java.util.Set<String>> listedAtJoin = new HashMap<>();
     /** The members' nicknames, replaced (never changed) on the room's thread; read by any thread. */
     private volatile List<String> mentionable = List.of();
     private volatile int count;
@@ -51,6 +63,7 @@ final class Seats {
         this.history = parts.history();
         this.reactions = parts.reactions();
         this.nicks = parts.nicks();
+        this.remote = parts.remote();
     }
 
     List<String> mentionable() {
@@ -61,8 +74,9 @@ final class Seats {
         return count;
     }
 
+    /** The member's info if it was seated through this node (a member posts through its own node). */
     Optional<MemberInfo> member(String memberId) {
-        return presence.get(id, memberId);
+        return Optional.ofNullable(here.get(memberId));
     }
 
     /** This node's session of a member, or null. */
@@ -110,28 +124,117 @@ final class Seats {
             }
         }
         int n = presence.add(id, info);
+        List<MemberInfo> members;
+        List<ServerMessage.Message> recent;
+        try {
+            members = presence.members(id);
+            recent = history.recent(id, now);
+        } catch (RuntimeException e) {
+            presence.remove(id, s.memberId()); // nothing half-done (best effort: the engine may be gone)
+            throw e;
+        }
+        here.put(s.memberId(), info);
         hub.add(id, s);
         s.joined(id, info.nick());
-        updateViews();
-        then.accept(Result.ok(new Joining(id, info, presence.members(id),
-                reactions.withCounts(id, history.recent(id, now)), guidelines, mode)));
+        updateViews(members);
+        then.accept(Result.ok(new Joining(id, info, members, reactions.withCounts(id, recent), guidelines, mode)));
+        if (remote) { // events from other nodes may reach this node after the joiner was told of them
+            java.util.Set<String> told = new java.util.HashSet<>();
+            members.forEach(m -> told.add(m.id()));
+            listedAtJoin.put(s.memberId(), told);
+        }
+        if (!recent.isEmpty()) {
+            long last = recent.get(recent.size() - 1).seq();
+            s.sentUpTo(id, last);
+            if (remote) { // a copy of a message in the history may still be on its way to this node
+                s.replayed(id, last);
+            }
+        }
         broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.JOIN, info, n), s.memberId());
         room.changed();
     }
 
-    /** Removes {@code s}; tells the others. Returns its info, or null if it was not here. */
+    /**
+     * Removes {@code s}; tells the others. Returns its info, or null if it was not here.
+     *
+     * @throws RuntimeException when the shared presence is unreachable (nothing changed)
+     */
     MemberInfo remove(Session s) {
         Optional<MemberInfo> m = presence.remove(id, s.memberId());
         if (m.isEmpty()) {
+            if (here.remove(s.memberId()) != null) { // resumed on another node, which holds it now: go quietly
+                hub.remove(id, s.memberId());
+                dropped.remove(s.memberId());
+                s.left(id);
+            }
             return null;
         }
+        here.remove(s.memberId());
         hub.remove(id, s.memberId());
         dropped.remove(s.memberId());
         s.left(id);
-        updateViews();
+        heard();
         broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m.get(), count), null);
         room.changed();
         return m.get();
+    }
+
+    /**
+     * Seats {@code s}, resumed here from another node, as {@code nick} without telling anyone (it
+     * never left), and hands it the messages after {@code lastSeq}: true. False, and not seated,
+     * when some of them are lost (the member joins again for the history there is) or the
+     * nickname was taken meanwhile.
+     */
+    boolean adopt(Session s, String nick, long lastSeq, long now) {
+        Optional<List<ServerMessage.Message>> missed = history.after(id, lastSeq, now);
+        if (missed.isEmpty() || !presence.claimNick(id, s.memberId(), nicks.keys(nick))) {
+            return false; // not seated: the member joins again and gets the history there is
+        }
+        MemberInfo info = s.info(nick);
+        presence.add(id, info);
+        here.put(s.memberId(), info);
+        hub.add(id, s);
+        s.joined(id, nick);
+        long last = lastSeq;
+        for (ServerMessage.Message m : missed.get()) {
+            s.deliver(m);
+            last = m.seq();
+        }
+        s.replayed(id, last);
+        heard();
+        room.changed();
+        return true;
+    }
+
+    /**
+     * The members seated here since the last sweep whose {@code joined} already told them of
+     * {@code p} (a join or leave on another node that reached this node after they joined): they
+     * do not get it again.
+     */
+    private java.util.Set<String> knewAtJoin(ServerMessage.Presence p) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Map.Entry<String, java.util.Set<String>> e : listedAtJoin.entrySet()) {
+            boolean listed = e.getValue().contains(p.member().id());
+            if (p.event() == PresenceEvent.JOIN ? listed : !listed) {
+                out.add(e.getKey());
+            }
+            if (p.event() == PresenceEvent.JOIN) { // from now on each of them knows
+                e.getValue().add(p.member().id());
+            } else {
+                e.getValue().remove(p.member().id());
+            }
+        }
+        return out;
+    }
+
+    /** A {@code leave}: ok, {@code not_in_room}, or {@code internal} when the shared presence is unreachable. */
+    Result<Void> leave(Session s) {
+        try {
+            return remove(s) == null ? Result.refused(Refusal.NOT_IN_ROOM) : Result.ok(null);
+        } catch (RuntimeException e) {
+            LOG.warn("leave failed room={} error={}", id, e.getClass().getSimpleName());
+            return Result.refused(Refusal.ROOM_UNAVAILABLE);
+        }
     }
 
     /** The member's connection dropped: its seat counts apart from the capacity. */
@@ -150,12 +253,95 @@ final class Seats {
 
     /** Forgets the room's members here and everywhere (a closed private room). */
     void clear() {
+        here.clear();
         presence.clear(id);
         hub.close(id);
     }
 
-    private void updateViews() {
-        List<MemberInfo> members = presence.members(id);
+    /** A join that failed half-way: releases what it may have claimed (best effort). */
+    void abandon(Session s) {
+        if (here.containsKey(s.memberId())) {
+            return; // seated after all: keep it
+        }
+        try {
+            presence.releaseNick(id, s.memberId());
+        } catch (RuntimeException e) {
+            // the engine is unreachable: its claim goes with the member's key or the node's liveness
+        }
+    }
+
+    /** Someone joined or left through another node: re-reads the names and the count. */
+    void heard() {
+        try {
+            refreshViews();
+        } catch (RuntimeException e) {
+            // unreachable now: the views are refreshed at the next change
+        }
+    }
+
+    /**
+     * The room's broker subscriber when the engines deliver on threads of their own: hands each
+     * event to the room's thread; a {@code presence} event (someone joined or left, maybe through
+     * another node) refreshes the names and the count there before this node's sessions get it.
+     */
+    Broker.Subscriber feed(LocalHub hub) {
+        return (r, event, except) -> room.execute(() -> {
+            java.util.Set<String> knew = java.util.Set.of();
+            if (event instanceof ServerMessage.Presence p) {
+                if (p.event() == PresenceEvent.LEAVE) {
+                    departures.announced(p.member().id());
+                }
+                knew = knewAtJoin(p);
+                heard();
+            }
+            hub.deliver(r, event, except, knew);
+        });
+    }
+
+    /**
+     * With shared engines, every few seconds: adds this node's members again where the shared
+     * presence lost them (Redis restarted, or this node was taken for dead), re-reads the names and
+     * the count, and tells this node's sessions of members gone silently (see {@link Departures}).
+     */
+    void sweep(long now, long graceMs) {
+        List<MemberInfo> current;
+        try {
+            current = presence.members(id);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            current.forEach(m -> ids.add(m.id()));
+            boolean added = false;
+            for (MemberInfo m : here.values()) {
+                Session mine = hub.session(id, m.id());
+                if (!ids.contains(m.id()) && mine != null && !mine.isDetached()) { // a dropped one may be elsewhere
+                    presence.claimNick(id, m.id(), nicks.keys(m.nick()));
+                    presence.add(id, m);
+                    added = true;
+                }
+            }
+            if (added) {
+                current = presence.members(id);
+            }
+        } catch (RuntimeException e) {
+            return; // unreachable now: the next sweep tries again
+        }
+        List<MemberInfo> gone = departures.sweep(listed, current, now, graceMs);
+        listedAtJoin.clear(); // presence events older than a sweep period are not expected any more
+        int before = count;
+        updateViews(current);
+        for (MemberInfo m : gone) {
+            hub.deliver(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m, current.size()), null);
+        }
+        if (!gone.isEmpty() || before != count) {
+            room.changed();
+        }
+    }
+
+    private void refreshViews() {
+        updateViews(presence.members(id));
+    }
+
+    private void updateViews(List<MemberInfo> members) {
+        listed = members;
         String[] names = new String[members.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = members.get(i).nick(); // the strings the members already hold: a reference each

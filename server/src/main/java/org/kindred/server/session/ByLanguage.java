@@ -3,6 +3,7 @@ package org.kindred.server.session;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.i18n.ServerText;
@@ -20,15 +21,18 @@ final class ByLanguage {
     }
 
     /**
-     * Delivers {@code event} to {@code members} but {@code exceptMember} (may be null). Called on the
-     * room's thread; encodes at most once per language ({@link ServerText#LANGUAGES}).
+     * Delivers {@code event} to {@code members} but {@code exceptMember} (may be null) and those in
+     * {@code alsoExcept}. Called on the room's thread; encodes at most once per language
+     * ({@link ServerText#LANGUAGES}).
      */
-    static void deliver(ProtocolCodec codec, Collection<Session> members, ServerMessage event, String exceptMember) {
+    static void deliver(ProtocolCodec codec, Collection<Session> members, ServerMessage event, String exceptMember,
+            Set<String> alsoExcept) {
         Map<String, Fanout> byLanguage = new HashMap<>(8);
         Map<String, SharedFrame> frames = new HashMap<>(8);
         try {
             for (Session s : members) {
-                if (exceptMember != null && s.memberId().equals(exceptMember)) {
+                if ((exceptMember != null && s.memberId().equals(exceptMember))
+                        || alsoExcept.contains(s.memberId())) {
                     continue;
                 }
                 String lang = ServerText.language(s.locale());

@@ -12,6 +12,12 @@ public final class Features {
     public static final List<String> ALL = List.of("checkin", "mod.bans", "mod.dismiss", REACH, SUPPORTERS,
             "reactions");
 
+    /** Resume on any node of a cluster, with {@code welcome.recovered} (only when the server runs with Redis). */
+    public static final String RECOVERED = "recovered";
+    /** What a node of a cluster announces: everything, and {@link #RECOVERED}. */
+    public static final List<String> CLUSTER = java.util.stream.Stream.concat(ALL.stream(),
+            java.util.stream.Stream.of(RECOVERED)).toList();
+
     private Features() {
     }
 }

@@ -72,19 +72,28 @@ public final class LocalHub implements Broker.Subscriber {
      */
     @Override
     public void deliver(String room, ServerMessage event, String exceptMember) {
+        deliver(room, event, exceptMember, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #deliver(String, ServerMessage, String)}, also leaving out the members in
+     * {@code alsoExcept} (e.g. those who already know of it); room's thread.
+     */
+    public void deliver(String room, ServerMessage event, String exceptMember, java.util.Set<String> alsoExcept) {
         Map<String, Session> members = rooms.get(room);
         if (members == null || members.isEmpty()) {
             return;
         }
         if (ServerText.perLanguage(event)) { // a notice put into words per reader: once per language here
-            ByLanguage.deliver(codec, members.values(), event, exceptMember);
+            ByLanguage.deliver(codec, members.values(), event, exceptMember, alsoExcept);
             return;
         }
         SharedFrame encoded = SharedFrame.encode(codec, event);
         try {
             Fanout fanout = new Fanout(encoded, event);
             for (Session s : members.values()) {
-                if (exceptMember == null || !s.memberId().equals(exceptMember)) {
+                if ((exceptMember == null || !s.memberId().equals(exceptMember))
+                        && (alsoExcept.isEmpty() || !alsoExcept.contains(s.memberId()))) {
                     fanout.add(s);
                 }
             }

@@ -40,6 +40,10 @@ public final class Session {
     private final Set<String> rooms = new CopyOnWriteArraySet<>();
     /** The member's nickname in each room it is in (kept by the rooms' threads; read by any thread). */
     private final java.util.Map<String, String> nicks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The last message {@code seq} sent to the member's connection, per room (for a resume on another node). */
+    private final java.util.Map<String, Long> sentSeq = new java.util.concurrent.ConcurrentHashMap<>();
+    /** For a session resumed from another node: per room, the last {@code seq} replayed (later copies are dropped). */
+    private volatile java.util.Map<String, Long> replayedUpTo;
     /** Events kept while detached; allocated at the first one (most sessions never need it). */
     private ArrayDeque<ServerMessage> missed;
     private volatile Connection connection;
@@ -202,19 +206,65 @@ public final class Session {
      * shared buffer (not consumed); {@code message} is kept only if the member is detached.
      */
     public void deliver(SharedFrame encoded, ServerMessage message) {
+        if (replayedUpTo != null && replayedAlready(message)) {
+            return;
+        }
         Connection c = connection;
         if (c != null) {
             c.sendShared(encoded);
+            sent(message);
         } else {
             deliverDetached(message);
         }
     }
 
+    /**
+     * {@code room}'s messages up to {@code seq} were replayed to this session (resumed from
+     * another node): copies of them arriving live afterwards are dropped, so each comes once.
+     */
+    public void replayed(String room, long seq) {
+        java.util.Map<String, Long> m = replayedUpTo;
+        if (m == null) {
+            m = new java.util.concurrent.ConcurrentHashMap<>();
+            replayedUpTo = m;
+        }
+        m.merge(room, seq, Math::max);
+    }
+
+    private boolean replayedAlready(ServerMessage message) {
+        java.util.Map<String, Long> m = replayedUpTo;
+        return m != null && message instanceof ServerMessage.Message msg
+                && msg.seq() <= m.getOrDefault(msg.room(), Long.MIN_VALUE);
+    }
+
+    private void sent(ServerMessage message) {
+        if (message instanceof ServerMessage.Message m) {
+            sentSeq.put(m.room(), m.seq());
+        }
+    }
+
+    /**
+     * The {@code seq} of the last message of {@code room} sent to the member's connection (0 if
+     * none): where a resume on another node picks up.
+     */
+    public long sentSeq(String room) {
+        return sentSeq.getOrDefault(room, 0L);
+    }
+
+    /** The member was sent {@code room}'s messages up to {@code seq} otherwise (the history of its {@code joined}). */
+    public void sentUpTo(String room, long seq) {
+        sentSeq.merge(room, seq, Math::max);
+    }
+
     /** Sends one message to the member now, or keeps it for the resume if detached. */
     public void deliver(ServerMessage message) {
+        if (replayedUpTo != null && replayedAlready(message)) {
+            return;
+        }
         Connection c = connection;
         if (c != null) {
             c.send(message);
+            sent(message);
         } else {
             deliverDetached(message);
         }
@@ -224,6 +274,7 @@ public final class Session {
         Connection c = connection;
         if (c != null) {
             c.send(message);
+            sent(message);
             return;
         }
         if (expired || message instanceof ServerMessage.Typing) {
@@ -258,6 +309,7 @@ public final class Session {
         missed = null;
         for (ServerMessage m : replay) {
             c.send(m);
+            sent(m);
         }
         connection = c;
         return previous;

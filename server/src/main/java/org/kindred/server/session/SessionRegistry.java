@@ -36,6 +36,8 @@ public final class SessionRegistry {
     private final Cache<String, Session> detached;
     private final Consumer<Session> onExpire;
     private final int missedLimit;
+    /** Where dropped members' sessions are parked for other nodes (a cluster), or null. */
+    private volatile ParkedSessions parked;
 
     public SessionRegistry(Duration resumeWindow, int missedLimit, Consumer<Session> onExpire) {
         this(resumeWindow, missedLimit, onExpire, Ticker.systemTicker());
@@ -77,6 +79,30 @@ public final class SessionRegistry {
         byToken.put(s.tokenHash(), s);
         byMember.put(s.memberId(), s);
         c.attach(s);
+        return new Created(s, token);
+    }
+
+    /** In a cluster: park every dropped member session in {@code parked}, so it may resume on any node. */
+    public void share(ParkedSessions parked) {
+        this.parked = parked;
+    }
+
+    /** Where dropped sessions are parked for other nodes, or null on one node. */
+    public ParkedSessions shared() {
+        return parked;
+    }
+
+    /**
+     * A session resumed from another node's {@code p}: the same member id, a new resume token,
+     * and no connection yet (what its rooms deliver meanwhile is kept, then replayed by
+     * {@link #attach}). The caller attaches {@code c} to it before replying {@code welcome}.
+     */
+    public Created adopt(ParkedSessions.Parked p, String fingerprint) {
+        String token = Ids.token();
+        Session s = new Session(p.member(), Ids.hash(token), Role.MEMBER, null, p.locale(), p.region(), fingerprint,
+                p.createdAt(), missedLimit, null);
+        byToken.put(s.tokenHash(), s);
+        byMember.put(s.memberId(), s);
         return new Created(s, token);
     }
 
@@ -143,6 +169,10 @@ public final class SessionRegistry {
         Session s = Sessions.of(c);
         if (s != null && s.detach(c)) {
             detached.put(s.memberId(), s);
+            ParkedSessions p = parked;
+            if (p != null && !s.role().canModerate()) {
+                p.park(s);
+            }
         }
     }
 

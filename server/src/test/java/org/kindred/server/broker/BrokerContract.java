@@ -1,6 +1,7 @@
 package org.kindred.server.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +73,7 @@ public abstract class BrokerContract {
     }
 
     private static ServerMessage.Message publish(Broker b, String room, int n) {
-        return b.publish(room, ANN, "m_" + room + n, "text " + n, 1000 + n, m -> { });
+        return b.publish(room, ANN, "m_" + room + n, "text " + n, 1000 + n, m -> { }).toCompletableFuture().join();
     }
 
     @Test
@@ -90,7 +93,8 @@ public abstract class BrokerContract {
         b.subscribe("calm", (room, event, except) -> {
             order.add("delivered, kept=" + h.find(room, ((ServerMessage.Message) event).msg(), 2000).isPresent());
         });
-        ServerMessage.Message m = b.publish("calm", ANN, "m_1", "hello", 1500, x -> order.add("accepted " + x.seq()));
+        ServerMessage.Message m = b.publish("calm", ANN, "m_1", "hello", 1500, x -> order.add("accepted " + x.seq()))
+                .toCompletableFuture().get(WAIT_MS, TimeUnit.MILLISECONDS);
         assertEquals("hello", m.text());
         assertEquals(ANN, m.from());
         assertEquals("m_1", m.msg());
@@ -171,13 +175,36 @@ public abstract class BrokerContract {
     }
 
     @Test
+    void publicationsStartedFromOneThreadWithoutWaitingAreNumberedInThatOrder() throws Exception {
+        Broker b = broker();
+        Recorder r = new Recorder();
+        b.subscribe("calm", r);
+        List<CompletableFuture<ServerMessage.Message>> stages = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            stages.add(b.publish("calm", ANN, "m_" + i, "text " + i, 1000 + i, m -> { }).toCompletableFuture());
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            ServerMessage.Message m = stages.get(i).get(WAIT_MS, TimeUnit.MILLISECONDS);
+            assertEquals("m_" + i, m.msg());
+            assertEquals(i + 1, m.seq(), "started " + i + "th, numbered " + m.seq());
+        }
+        List<Delivery> got = r.await(100);
+        for (int i = 0; i < got.size(); i++) {
+            assertEquals("m_" + i, ((ServerMessage.Message) got.get(i).event()).msg());
+        }
+    }
+
+    @Test
     void aFailedPublishDeliversNothingAndUsesNoNumber() throws Exception {
         Broker b = brokerWhoseStoreFails();
         Recorder r = new Recorder();
         b.subscribe("calm", r);
         List<String> accepted = new CopyOnWriteArrayList<>();
-        assertThrows(BrokerException.class, () -> b.publish("calm", ANN, "m_1", "hello", 1000,
-                m -> accepted.add(m.msg())));
+        CompletableFuture<ServerMessage.Message> stage = b.publish("calm", ANN, "m_1", "hello", 1000,
+                m -> accepted.add(m.msg())).toCompletableFuture();
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> stage.get(WAIT_MS,
+                TimeUnit.MILLISECONDS), "the stage fails, in bounded time");
+        assertInstanceOf(BrokerException.class, failed.getCause());
         assertTrue(accepted.isEmpty(), "accepted did not run");
         r.assertQuiet();
     }

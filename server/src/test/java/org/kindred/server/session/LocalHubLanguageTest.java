@@ -81,6 +81,19 @@ class LocalHubLanguageTest {
     }
 
     @Test
+    void membersWhoAlreadyKnowAreLeftOutToo() throws Exception {
+        EmbeddedChannel knew = new EmbeddedChannel();
+        EmbeddedChannel other = new EmbeddedChannel();
+        member("u_7", "de", knew);
+        member("u_8", "de", other);
+        hub.deliver("general", Sentence.of("notice.unlocked").notice("general", "unlocked"), null, java.util.Set.of("u_7"));
+        assertTrue(knew.outboundMessages().isEmpty());
+        ByteBuf b = one(other);
+        assertEquals("Der Raum ist wieder offen.", text(b));
+        b.release();
+    }
+
+    @Test
     void aMemberAwayReadsTheNoticeInTheLanguageTheyComeBackWith() throws Exception {
         EmbeddedChannel first = new EmbeddedChannel();
         Session s = member("u_6", "es", first);

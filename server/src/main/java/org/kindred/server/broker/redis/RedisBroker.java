@@ -4,6 +4,7 @@ import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,10 +35,13 @@ import org.slf4j.LoggerFactory;
  * Redis restart (keys gone) numbering resumes above it. (A floor that survives every node
  * belongs in PostgreSQL; not here yet.)
  *
- * <p>{@link #publish} waits for one round trip to Redis (at most the link's timeout) and throws
- * {@link BrokerException} at once while Redis is unreachable. When the reply is lost after Redis
- * ran the script (a timeout), the caller gets the exception although the message was numbered and
- * delivered: the one case where a failed publish is not "nothing happened".
+ * <p>{@link #publish} does not wait: its stage completes on Lettuce's I/O thread after one round
+ * trip (failing after at most the link's timeout), and fails at once while Redis is unreachable.
+ * Publications started from one thread are written on the one command connection in that order,
+ * so they are numbered in that order. When the reply is lost after Redis ran the script (a
+ * timeout), the stage fails although the message was numbered and delivered: the one case where a
+ * failed publish is not "nothing happened". {@link #subscribe} and {@link #close(String)} wait for
+ * Redis: not on an event loop.
  */
 public final class RedisBroker implements Broker, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
@@ -105,6 +109,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        link.preload(PUBLISH);
         link.listen(this::received);
         link.onResubscribed(this::catchUpAll);
     }
@@ -138,34 +143,46 @@ public final class RedisBroker implements Broker, AutoCloseable {
     }
 
     @Override
-    public ServerMessage.Message publish(String room, MemberInfo from, String msgId, String text, long ts,
-            Consumer<ServerMessage.Message> accepted) {
+    public CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text,
+            long ts, Consumer<ServerMessage.Message> accepted) {
         long token = tokens.incrementAndGet();
         CompletableFuture<Void> gate = new CompletableFuture<>();
         pending.put(token, gate);
+        CompletableFuture<Long> sent;
         try {
             String json = new String(codec.encode(new ServerMessage.Message(room, msgId, 0, from, text, ts)),
                     StandardCharsets.UTF_8);
-            long seq;
-            try {
-                Long s = link.run(PUBLISH, ScriptOutputType.INTEGER, new String[] {keys.seq(room), keys.history(room)},
-                        keys.channel(room), String.valueOf(floors.getOrDefault(room, 0L)),
-                        String.valueOf(history.maxSize()), String.valueOf(history.maxAgeMillis()), msgId,
-                        String.valueOf(ts), nodeId + ":" + token, json);
-                seq = s;
-            } catch (RuntimeException e) {
-                throw new BrokerException("a message of room " + room + " was not published", e);
-            }
-            floors.merge(room, seq, Math::max);
-            ServerMessage.Message msg = new ServerMessage.Message(room, msgId, seq, from, text, ts);
-            accepted.accept(msg);
-            return msg;
-        } finally {
-            gate.complete(null);
-            if (!feeds.containsKey(room)) {
-                pending.remove(token);
-            }
+            sent = link.runAsync(PUBLISH, ScriptOutputType.INTEGER, new String[] {keys.seq(room), keys.history(room)},
+                    keys.channel(room), String.valueOf(floors.getOrDefault(room, 0L)),
+                    String.valueOf(history.maxSize()), String.valueOf(history.maxAgeMillis()), msgId,
+                    String.valueOf(ts), nodeId + ":" + token, json);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<ServerMessage.Message> out = new CompletableFuture<>();
+        sent.whenComplete((seq, err) -> {
+            try {
+                if (err != null || seq == null) {
+                    out.completeExceptionally(new BrokerException("a message of room " + room + " was not published",
+                            err));
+                    return;
+                }
+                floors.merge(room, seq, Math::max);
+                ServerMessage.Message msg = new ServerMessage.Message(room, msgId, seq, from, text, ts);
+                try {
+                    accepted.accept(msg);
+                } catch (RuntimeException e) {
+                    LOG.warn("a publisher's accepted step failed: {}", e.getClass().getSimpleName());
+                }
+                out.complete(msg);
+            } finally {
+                gate.complete(null);
+                if (!feeds.containsKey(room)) {
+                    pending.remove(token);
+                }
+            }
+        });
+        return out;
     }
 
     @Override

@@ -128,6 +128,26 @@ public final class RedisHistory implements History {
         return out;
     }
 
+    /** Reads the room's last {@code seq} and its kept messages after {@code afterSeq}. */
+    @Override
+    public Optional<List<ServerMessage.Message>> after(String room, long afterSeq, long now) {
+        String last = link.sync().get(keys.seq(room));
+        long latest = last == null ? 0 : Long.parseLong(last);
+        List<ServerMessage.Message> out = new ArrayList<>();
+        long expect = afterSeq + 1;
+        for (ServerMessage.Message m : recent(room, now)) {
+            if (m.seq() <= afterSeq) {
+                continue;
+            }
+            if (m.seq() != expect) {
+                return Optional.empty(); // a gap: expired, trimmed or deleted
+            }
+            out.add(m);
+            expect++;
+        }
+        return expect > latest || latest <= afterSeq ? Optional.of(out) : Optional.empty();
+    }
+
     @Override
     public Optional<ServerMessage.Message> find(String room, String msg, long now) {
         return recent(room, now).stream().filter(m -> m.msg().equals(msg)).findFirst();

@@ -13,11 +13,15 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * {@link #RECONNECT_MS} ms, and on a new pub/sub connection subscribes the channels again and
  * runs the {@linkplain #onResubscribed resubscription hook} (the broker catches up from the
  * rooms' streams there). Thread-safe.
+ *
+ * <p>Waiting calls ({@link #sync()}, {@link #run}) are refused on threads the
+ * {@linkplain #refuseWaitingOn guard} names (the server's event loops, Lettuce's I/O threads):
+ * they throw {@link IllegalStateException} and are counted ({@link #refusedWaits()}), so a
+ * mistake shows in tests instead of holding a loop. {@link #runAsync} never waits.
  */
 public final class RedisLink implements AutoCloseable {
     /** How often the keeper checks the connections and reopens a dropped one, ms. */
@@ -45,6 +54,10 @@ public final class RedisLink implements AutoCloseable {
     private volatile BiConsumer<String, String> listener = (c, m) -> { };
     private volatile Runnable onResubscribed = () -> { };
     private volatile boolean closed;
+    private volatile Predicate<Thread> mustNotWait = t -> false;
+    private final AtomicLong refusedWaits = new AtomicLong();
+    private final AtomicLong waits = new AtomicLong();
+    private final Set<Script> scripts = ConcurrentHashMap.newKeySet();
 
     /**
      * Connects (or keeps trying in the background when Redis is not reachable yet).
@@ -53,10 +66,24 @@ public final class RedisLink implements AutoCloseable {
      * @param timeout how long one command may take before it fails, {@code > 0}
      */
     public RedisLink(String uri, Duration timeout) {
+        this(uri, null, timeout);
+    }
+
+    /**
+     * Connects with a password that is not in the URL (never logged).
+     *
+     * @param uri {@code redis://host:port} (optionally with a database)
+     * @param password the password to authenticate with, or null for the URL's own (or none)
+     * @param timeout how long one command may take before it fails, {@code > 0}
+     */
+    public RedisLink(String uri, String password, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
         }
         RedisURI u = RedisURI.create(uri);
+        if (password != null) {
+            u.setAuthentication(password.toCharArray());
+        }
         u.setTimeout(timeout);
         client = RedisClient.create(u);
         client.setOptions(ClientOptions.builder()
@@ -97,11 +124,35 @@ public final class RedisLink implements AutoCloseable {
     }
 
     /**
-     * The command interface.
+     * Names the threads that must never wait for Redis (e.g. every Netty event-loop thread); a
+     * waiting call on one of them is refused and counted.
+     */
+    public void refuseWaitingOn(Predicate<Thread> threads) {
+        this.mustNotWait = java.util.Objects.requireNonNull(threads, "threads");
+    }
+
+    /** How many waiting calls were refused on a guarded thread (0 unless something is wrong). */
+    public long refusedWaits() {
+        return refusedWaits.get();
+    }
+
+    /** How many waiting calls were made (on allowed threads); for tests showing the guard ran. */
+    public long waits() {
+        return waits.get();
+    }
+
+    /**
+     * The command interface, for calls that wait for their reply.
      *
      * @throws io.lettuce.core.RedisException (unchecked) when Redis is not reachable now
+     * @throws IllegalStateException on a thread that must not wait (see {@link #refuseWaitingOn})
      */
     RedisCommands<String, String> sync() {
+        if (mustNotWait.test(Thread.currentThread())) {
+            refusedWaits.incrementAndGet();
+            throw new IllegalStateException("a waiting Redis call on a thread that must not wait");
+        }
+        waits.incrementAndGet();
         StatefulRedisConnection<String, String> c = commands;
         if (c == null || !c.isOpen()) {
             throw new io.lettuce.core.RedisConnectionException("redis is unreachable");
@@ -129,6 +180,71 @@ public final class RedisLink implements AutoCloseable {
         } catch (RedisNoScriptException e) {
             return c.eval(script.text(), type, keys, args);
         }
+    }
+
+    /**
+     * Runs {@code script} without waiting: the future completes on Lettuce's I/O thread (hand
+     * work on, do not block there), or exceptionally at once when Redis is unreachable and after
+     * the command timeout when it does not answer. Commands sent from one thread are written in
+     * that order. The script should be {@linkplain #preload preloaded}: a script Redis does not
+     * know is sent again in full, which may let a later command overtake it.
+     */
+    <T> CompletableFuture<T> runAsync(Script script, ScriptOutputType type, String[] keys, String... args) {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !c.isOpen()) {
+            return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
+        }
+        CompletableFuture<T> out = new CompletableFuture<>();
+        c.async().<T>evalsha(script.sha(), type, keys, args).whenComplete((v, e) -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause == null) {
+                out.complete(v);
+            } else if (cause instanceof RedisNoScriptException && c.isOpen()) {
+                c.async().<T>eval(script.text(), type, keys, args).whenComplete((v2, e2) -> {
+                    if (e2 == null) {
+                        out.complete(v2);
+                    } else {
+                        out.completeExceptionally(e2);
+                    }
+                });
+            } else {
+                out.completeExceptionally(cause);
+            }
+        });
+        return out;
+    }
+
+    /** Loads {@code script} into Redis now if connected, and again on every new connection. */
+    void preload(Script script) {
+        scripts.add(script);
+        StatefulRedisConnection<String, String> c = commands;
+        if (c != null && c.isOpen()) {
+            c.async().scriptLoad(script.text());
+        }
+    }
+
+    /** Sets {@code key} to {@code value} for {@code ttlMillis} without waiting for the reply. Best effort. */
+    void setLater(String key, String value, long ttlMillis) {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !c.isOpen()) {
+            return;
+        }
+        c.async().psetex(key, ttlMillis, value).exceptionally(e -> {
+            LOG.debug("a key was not set: {}", e.getClass().getSimpleName());
+            return null;
+        });
+    }
+
+    /**
+     * Takes {@code key} without waiting: {@code GETDEL}, so of several takers at most one gets
+     * the value. Completes with null when absent, exceptionally when Redis is unreachable.
+     */
+    CompletableFuture<String> takeAsync(String key) {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !c.isOpen()) {
+            return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
+        }
+        return c.async().getdel(key).toCompletableFuture();
     }
 
     /** Subscribes {@code channel} now if connected, else when the pub/sub connection is back. */
@@ -164,7 +280,11 @@ public final class RedisLink implements AutoCloseable {
                     c.closeAsync();
                 }
                 commands = null;
-                commands = client.connect();
+                StatefulRedisConnection<String, String> n = client.connect();
+                for (Script script : scripts) {
+                    n.sync().scriptLoad(script.text()); // before anyone can send EVALSHA on it
+                }
+                commands = n;
                 LOG.info("redis command connection open");
                 if (c != null) {
                     LOG.warn("redis command connection was lost and is open again");

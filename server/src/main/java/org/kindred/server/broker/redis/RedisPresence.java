@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code ttlMillis} after it died), as soon as anyone looks. That prune costs O(members of the
  * room) per call: fine for support groups of tens, not for rooms of thousands.
  *
+ * <p>A node removes only members it owns: {@link #remove} of a member that another node added
+ * since (it resumed there) changes nothing and returns empty.
+ *
  * <p>A nickname claim checks and takes all its keys inside one script, so claims are atomic across
  * keys and nodes. Redis runs without persistence: after a Redis restart the rooms' presence is
  * empty until the nodes add their members again (left to the wiring). Errors: a
@@ -70,6 +73,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
             return redis.call('ZCARD', KEYS[1])
             """);
     private static final Script REMOVE = Script.of(PRELUDE + """
+            local owner = redis.call('HGET', KEYS[3], ARGV[5])
+            if owner and owner ~= ARGV[2] then return false end
             local info = redis.call('HGET', KEYS[2], ARGV[5])
             drop(ARGV[5])
             return info

@@ -62,7 +62,12 @@ class RedisNodesTest {
     }
 
     private static ServerMessage.Message publish(Broker b, String id) {
-        return b.publish("calm", ANN, id, "text of " + id, System.currentTimeMillis(), m -> { });
+        try {
+            return b.publish("calm", ANN, id, "text of " + id, System.currentTimeMillis(), m -> { })
+                    .toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e; // the BrokerException itself
+        }
     }
 
     @Test

@@ -1,0 +1,100 @@
+package org.kindred.server.broker.redis;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's Redis engines, made and closed together: its {@link RedisLink}, and the
+ * {@link RedisHistory}, {@link RedisBroker} and {@link RedisPresence} over it, all under one key
+ * prefix shared by the nodes. The node gets a random id. Nothing here logs the URL or password.
+ */
+public final class RedisEngines implements AutoCloseable {
+    /** The keys' prefix every node uses. */
+    public static final String PREFIX = "kindred:";
+    /** How long one Redis command may take before it fails. */
+    public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a killed node's members stay listed at most, ms. */
+    public static final long NODE_TTL_MS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(RedisEngines.class);
+
+    private final String nodeId = "n" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final RedisLink link;
+    private final RedisHistory history;
+    private final RedisBroker broker;
+    private final RedisPresence presence;
+    private final RedisParking parking;
+
+    /**
+     * Connects (or keeps trying in the background while Redis is unreachable).
+     *
+     * @param url {@code redis://host:port[/db]}, checked by {@code config.RedisUrl}
+     * @param password a password not in the URL, or null
+     * @param prefix the keys' prefix (the same on every node)
+     * @param historySize messages kept per room, {@code >= 0}
+     * @param historyMaxAgeMillis how long a message is kept, ms
+     * @param nodeTtlMillis how long a dead node's members stay listed, ms, {@code >= 300}
+     * @param mustNotWait the threads that must never wait for Redis (the event loops)
+     */
+    public RedisEngines(String url, String password, String prefix, int historySize, long historyMaxAgeMillis,
+            long nodeTtlMillis, Predicate<Thread> mustNotWait) {
+        this.link = new RedisLink(url, password, COMMAND_TIMEOUT);
+        link.refuseWaitingOn(mustNotWait);
+        this.history = new RedisHistory(link, prefix, historySize, historyMaxAgeMillis);
+        this.broker = new RedisBroker(link, history, nodeId, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.presence = new RedisPresence(link, prefix, nodeId, nodeTtlMillis);
+        this.parking = new RedisParking(link, prefix);
+        LOG.info("redis engines node={} connected={}", nodeId, link.isUp());
+    }
+
+    public RedisLink link() {
+        return link;
+    }
+
+    public RedisHistory history() {
+        return history;
+    }
+
+    public RedisBroker broker() {
+        return broker;
+    }
+
+    public RedisPresence presence() {
+        return presence;
+    }
+
+    /** Where dropped members' sessions wait for a resume on any node. */
+    public RedisParking parking() {
+        return parking;
+    }
+
+    /** This node's id among the nodes. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /**
+     * Whether Redis answers now: both connections open and a {@code PING} answered within the
+     * command timeout. Waits: not on an event loop.
+     */
+    public boolean isUp() {
+        if (!link.isUp()) {
+            return false;
+        }
+        try {
+            return "PONG".equals(link.sync().ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Stops delivering and refreshing, then closes the connections. */
+    @Override
+    public void close() {
+        presence.close();
+        broker.close();
+        link.close();
+    }
+}

@@ -1,0 +1,116 @@
+package org.kindred.server.dispatch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.Limits;
+import org.kindred.protocol.MemberInfo;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.room.Room;
+import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.Features;
+import org.kindred.server.session.ParkedSessions;
+import org.kindred.server.session.Session;
+import org.kindred.server.session.SessionRegistry;
+import org.kindred.server.transport.Connection;
+
+/**
+ * A member's {@code hello} with {@code resume} in a cluster, where the session may be held by
+ * this node or parked by another ({@link ParkedSessions}). Whoever takes the parked record
+ * resumes it, so one node at most does: this node's own dropped session resumes here only once
+ * it took its record back (else another node has it, and the copy here ends quietly); a session
+ * parked elsewhere is adopted here: seated again in its rooms without a presence event, handed
+ * the messages it missed, then {@code welcome} with {@code recovered}. With Redis unreachable a
+ * session held here resumes here. Nothing here waits: the event loop gets the outcome.
+ */
+final class ClusterResume {
+    /** What a resume token leads to. */
+    record Outcome(boolean here, ParkedSessions.Parked elsewhere) {
+        static final Outcome HERE = new Outcome(true, null);
+        static final Outcome NEW = new Outcome(false, null);
+    }
+
+    private final SessionRegistry sessions;
+    private final RoomRegistry rooms;
+
+    ClusterResume(SessionRegistry sessions, RoomRegistry rooms) {
+        this.sessions = sessions;
+        this.rooms = rooms;
+    }
+
+    /** Whether resumes must ask the cluster (sessions are parked). */
+    boolean active() {
+        return sessions.shared() != null;
+    }
+
+    /** Where {@code token}'s session resumes: here (the normal path), from another node, or nowhere. */
+    CompletionStage<Outcome> locate(String token) {
+        ParkedSessions parked = sessions.shared();
+        Optional<Session> local = sessions.peek(token);
+        if (local.isPresent()) {
+            Session s = local.get();
+            if (!s.isDetached() || s.role().canModerate()) {
+                return CompletableFuture.completedFuture(Outcome.HERE);
+            }
+            return parked.take(token).handle((p, err) -> {
+                if (err != null || p.isPresent()) {
+                    return Outcome.HERE; // ours again (or Redis unreachable: it can be nowhere else)
+                }
+                sessions.end(s); // taken by another node: this copy goes quietly (its seats are held there)
+                return Outcome.NEW;
+            });
+        }
+        return parked.take(token).handle((p, err) -> err == null && p.isPresent()
+                ? new Outcome(false, p.get()) : Outcome.NEW);
+    }
+
+    /**
+     * Adopts {@code p} for connection {@code c} (event loop): seats the member in its rooms on
+     * their threads, then, back on {@code c}'s loop, replies {@code welcome} with {@code recovered}
+     * and replays what it missed; {@code admitted} decides first whether it may come back (bans).
+     */
+    void adopt(Connection c, ClientMessage.Hello hello, ParkedSessions.Parked p, Limits limits,
+            java.util.function.BiPredicate<Connection, Session> admitted,
+            java.util.function.BiConsumer<Connection, Session> resumed) {
+        SessionRegistry.Created created = sessions.adopt(p, c.fingerprint());
+        Session s = created.session();
+        HelloHandler.speak(c, s, hello); // the language of this hello, as on the node that held it
+        if (!admitted.test(c, s)) {
+            sessions.end(s);
+            return;
+        }
+        List<CompletableFuture<Boolean>> seated = new ArrayList<>();
+        List<Room> joined = new ArrayList<>();
+        for (Map.Entry<String, ParkedSessions.ParkedRoom> e : p.rooms().entrySet()) {
+            Room r = rooms.get(e.getKey());
+            if (r == null || rooms.isPrivate(e.getKey())) {
+                seated.add(CompletableFuture.completedFuture(false)); // a private room lives on its node
+                continue;
+            }
+            joined.add(r);
+            seated.add(r.adopt(s, e.getValue().nick(), e.getValue().seq()).exceptionally(err -> false));
+        }
+        c.helloPending(true);
+        CompletableFuture.allOf(seated.toArray(CompletableFuture[]::new)).whenComplete((x, err) ->
+                c.writer().execute(() -> {
+                    c.helloPending(false);
+                    if (!c.isOpen()) {
+                        sessions.end(s);
+                        return;
+                    }
+                    boolean recovered = seated.stream().allMatch(f -> f.getNow(false));
+                    c.attach(s);
+                    c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, created.token(),
+                            new MemberInfo(s.memberId(), null, s.role()), limits, Features.CLUSTER, recovered));
+                    sessions.attach(s, c);
+                    for (Room r : joined) {
+                        r.attached(s);
+                    }
+                    resumed.accept(c, s);
+                }));
+    }
+}

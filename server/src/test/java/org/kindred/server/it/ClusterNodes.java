@@ -1,0 +1,92 @@
+package org.kindred.server.it;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.kindred.server.testing.RedisServer;
+
+/**
+ * Several real Kindred servers in this JVM, each on its own loopback port and data directory,
+ * serving the same rooms through one Redis (the shared test server; with a key prefix of their
+ * own, so clusters of different tests never meet). Without {@code redis-server} the calling test
+ * is skipped with the reason, or fails with {@code CI=true}.
+ */
+final class ClusterNodes implements AutoCloseable {
+    /** How long a dead node's members stay listed in these clusters, ms. */
+    static final long NODE_TTL_MS = 1_500;
+    private final List<TestServer> nodes = new ArrayList<>();
+    private final RedisServer redis;
+    private final String prefix;
+    private final java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak;
+
+    /** Starts {@code n} nodes on the shared Redis. */
+    ClusterNodes(int n) throws Exception {
+        this(RedisServer.shared(), n);
+    }
+
+    /** Starts {@code n} nodes on {@code redis}. */
+    ClusterNodes(RedisServer redis, int n) throws Exception {
+        this(redis, n, freshPrefix());
+    }
+
+    /** Starts {@code n} nodes on {@code redis} with the keys' {@code prefix} (a process node uses {@code kindred:}). */
+    ClusterNodes(RedisServer redis, int n, String prefix) throws Exception {
+        this(redis, n, prefix, b -> b);
+    }
+
+    /** As above, each node's configuration changed by {@code tweak}. */
+    ClusterNodes(RedisServer redis, int n, String prefix,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak) throws Exception {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.tweak = tweak;
+        try {
+            for (int i = 0; i < n; i++) {
+                add();
+            }
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts one more node of this cluster. */
+    TestServer add() throws Exception {
+        TestServer s = new TestServer(b -> tweak.apply(b.redis(redis.uri())), "{}", k -> k.redisKeys(prefix, NODE_TTL_MS));
+        nodes.add(s);
+        return s;
+    }
+
+    TestServer node(int i) {
+        return nodes.get(i);
+    }
+
+    List<TestServer> all() {
+        return nodes;
+    }
+
+    /** The keys' prefix of this cluster. */
+    String prefix() {
+        return prefix;
+    }
+
+    /** A fresh prefix, for a cluster of its own on a shared Redis. */
+    static String freshPrefix() {
+        return "c" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    }
+
+    RedisServer redis() {
+        return redis;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (TestServer s : nodes) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                // best effort: the others still close
+            }
+        }
+    }
+}
