@@ -81,6 +81,11 @@ public final class ProtocolCodec {
                             : CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.String, t == LogicalType.Textual || t == LogicalType.Enum
                             ? CoercionAction.TryConvert : CoercionAction.Fail);
+            if (t != LogicalType.Textual) {
+                // A string of only spaces or control characters is a string too: by default Jackson reads
+                // it as null where a number, boolean or enum belongs, i.e. an optional field as absent.
+                json.coercionConfigFor(t).setAcceptBlankAsEmpty(Boolean.FALSE);
+            }
         }
         this.mapper = json;
         this.clientTypes = typesOf(ClientMessage.class);

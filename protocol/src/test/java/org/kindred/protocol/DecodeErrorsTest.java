@@ -125,4 +125,25 @@ class DecodeErrorsTest {
     void duplicateKeysRejected() {
         assertEquals(ErrorCode.BAD_REQUEST, error("{\"type\":\"join\",\"room\":\"a\",\"room\":\"b\"}").code());
     }
+
+    /**
+     * A string of spaces or control characters where a number or boolean belongs is mistyped like
+     * any other string: Jackson's default would read it as null, i.e. as absent, so {@code react}
+     * with {@code "remove":" "} gave a reaction instead of failing (found by NaughtyStringsTest's
+     * react phase).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"type\":\"react\",\"room\":\"general\",\"msg\":\"m1\",\"reaction\":\"hug\",\"remove\":\" \"}|remove",
+        "{\"type\":\"react\",\"room\":\"general\",\"msg\":\"m1\",\"reaction\":\"hug\",\"remove\":\"\\u0000\"}|remove",
+        "{\"type\":\"react\",\"room\":\"general\",\"msg\":\"m1\",\"reaction\":\"hug\",\"remove\":\"\\r\\n\\t\"}|remove",
+        "{\"type\":\"mod.kick\",\"room\":\"general\",\"member\":\"u1\",\"seconds\":\"  \"}|seconds",
+        "{\"type\":\"mod.lock\",\"room\":\"general\",\"locked\":\" \"}|locked",
+        "{\"type\":\"checkin\",\"minutes\":\" \"}|minutes",
+        "{\"type\":\"hello\",\"v\":\" \"}|v"})
+    void blankStringsAreNotNumbersOrBooleans(String frame, String field) {
+        ServerMessage.Error e = error(frame);
+        assertEquals(ErrorCode.BAD_REQUEST, e.code(), frame);
+        assertTrue(e.message().contains("'" + field + "'"), e.message());
+    }
 }

@@ -107,6 +107,16 @@ class SecretKeyFileTest {
                 + " nor 64 hex characters; expected: "), env);
         assertTrue(env.endsWith("(set by KINDRED_SECRET_KEY_FILE)"), env);
 
+        Path zeros = dir.resolve("zeros.key");
+        Files.write(zeros, new byte[32]);
+        String zeroLine = firstLine(Map.of(), "--secret-key-file", zeros.toString());
+        assertTrue(zeroLine.startsWith("2 kindred: secretKeyFile: " + zeros + " (the same byte 32 times, not a random"
+                + " secret; expected: "), zeroLine);
+        Path placeholder = dir.resolve("placeholder.key");
+        Files.writeString(placeholder, "0".repeat(64) + "\n");
+        String placeholderLine = firstLine(Map.of(), "--secret-key-file", placeholder.toString());
+        assertTrue(placeholderLine.contains("(the same byte 32 times, not a random secret;"), placeholderLine);
+
         String dirLine = firstLine(Map.of(), "--secret-key-file", dir.toString());
         assertTrue(dirLine.startsWith("2 kindred: secretKeyFile: " + dir + " (not a regular file;"), dirLine);
     }

@@ -44,14 +44,32 @@ public final class SecretKeyFile {
         } catch (IOException e) {
             throw problem(file, "cannot be read: " + e.getClass().getSimpleName());
         }
+        byte[] key = null;
         if (raw.length == BYTES) {
-            return raw;
+            key = raw;
+        } else {
+            String text = new String(raw, StandardCharsets.US_ASCII).strip();
+            if (text.length() == 2 * BYTES && text.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                key = HexFormat.of().parseHex(text);
+            }
         }
-        String text = new String(raw, StandardCharsets.US_ASCII).strip();
-        if (text.length() == 2 * BYTES && text.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            return HexFormat.of().parseHex(text);
+        if (key == null) {
+            throw problem(file, raw.length + " bytes that are neither 32 raw bytes nor 64 hex characters");
         }
-        throw problem(file, raw.length + " bytes that are neither 32 raw bytes nor 64 hex characters");
+        if (oneByteRepeated(key)) {
+            throw problem(file, "the same byte 32 times, not a random secret");
+        }
+        return key;
+    }
+
+    /** A key of one repeated byte (all zeros, "aaaa…") is a placeholder, never a random secret. */
+    private static boolean oneByteRepeated(byte[] key) {
+        for (byte b : key) {
+            if (b != key[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ConfigException problem(Path file, String what) {

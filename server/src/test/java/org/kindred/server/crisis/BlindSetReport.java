@@ -32,7 +32,8 @@ import org.kindred.server.text.Normalizer;
  *       lines assessed {@code high} or above.</li>
  * </ul>
  * Run: {@code java -cp … org.kindred.server.crisis.BlindSetReport FILE [--misses]} (see docs/crisis.md);
- * {@code --misses} also lists the misses and false alarms (for tuning sets only: it prints message text).
+ * {@code --misses} also lists the misses and false alarms (for tuning sets only: it prints message text);
+ * {@code --rules-only} assesses with the bundled rules alone, without the statistical second opinion.
  */
 public final class BlindSetReport {
     private BlindSetReport() {
@@ -211,12 +212,15 @@ public final class BlindSetReport {
     }
 
     /**
-     * Prints the report of the file named by the first argument; {@code --misses} as second argument
-     * also prints every miss and false alarm with its text. Exit status 2 on a usage or input error.
+     * Prints the report of the file named by the first argument; then, in any order, {@code --misses}
+     * also prints every miss and false alarm with its text, {@code --rules-only} assesses with the
+     * bundled rules alone (no model). Exit status 2 on a usage or input error.
      */
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].equals("--misses"))) {
-            System.err.println("usage: BlindSetReport FILE.tsv [--misses]");
+        List<String> flags = args.length < 1 ? List.of() : List.of(args).subList(1, args.length);
+        if (args.length < 1 || args.length > 3 || flags.stream().distinct().count() != flags.size()
+                || !List.of("--misses", "--rules-only").containsAll(flags)) {
+            System.err.println("usage: BlindSetReport FILE.tsv [--misses] [--rules-only]");
             System.exit(2);
             return;
         }
@@ -228,9 +232,11 @@ public final class BlindSetReport {
             System.exit(2);
             return;
         }
-        Result r = evaluate(RiskAssessor.withBundledRules(new Normalizer()), lines);
+        Normalizer normalizer = new Normalizer();
+        Result r = evaluate(flags.contains("--rules-only") ? RiskAssessor.withBundledRulesOnly(normalizer)
+                : RiskAssessor.withBundledRules(normalizer), lines);
         System.out.print(markdown(r));
-        if (args.length == 2) {
+        if (flags.contains("--misses")) {
             r.misses().forEach(System.out::println);
         }
     }

