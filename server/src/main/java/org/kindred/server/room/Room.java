@@ -227,14 +227,15 @@ public final class Room {
             Consumer<ServerMessage.Message> accepted) {
         CompletionStage<ServerMessage.Message> stage;
         try {
-            stage = broker.publish(id, from, msgId, text, clock.getAsLong(), accepted);
+            stage = broker.publish(id, from, msgId, text, clock.getAsLong(), m -> {
+                metrics.messageIn(); // counted before anyone hears of it, so a reader of metrics after `sent` sees it
+                accepted.accept(m);
+            });
         } catch (RuntimeException e) {
             stage = CompletableFuture.failedFuture(e);
         }
         return stage.toCompletableFuture().whenComplete((m, err) -> {
-            if (err == null) {
-                metrics.messageIn();
-            } else {
+            if (err != null) {
                 LOG.warn("a message was not published room={} error={}", id, err.getClass().getSimpleName());
             }
         });
