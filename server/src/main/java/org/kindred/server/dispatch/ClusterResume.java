@@ -78,6 +78,7 @@ final class ClusterResume {
             java.util.function.BiConsumer<Connection, Session> resumed) {
         SessionRegistry.Created created = sessions.adopt(p, c.fingerprint());
         Session s = created.session();
+        HelloHandler.speak(c, s, hello); // the language of this hello, as on the node that held it
         if (!admitted.test(c, s)) {
             sessions.end(s);
             return;

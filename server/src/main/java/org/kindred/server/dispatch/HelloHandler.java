@@ -175,6 +175,19 @@ public final class HelloHandler {
         }));
     }
 
+    /**
+     * A resumed session speaks the language of the resuming {@code hello} when it names one, from
+     * now on (errors, notices, the crisis card); without one, it and the connection keep the
+     * session's language.
+     */
+    static void speak(Connection c, Session s, ClientMessage.Hello hello) {
+        if (hello.locale() != null) {
+            s.locale(hello.locale());
+        } else {
+            c.helloHints(hello.region(), s.locale());
+        }
+    }
+
     private Limits limits() {
         return new Limits(config.maxText(), config.ratePerSec(), config.burst());
     }
@@ -212,6 +225,7 @@ public final class HelloHandler {
                 new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
                 limits(), cluster.active() ? Features.CLUSTER : Features.ALL));
         if (resumed) {
+            speak(c, s, hello);
             sessions.attach(s, c);
             for (String roomId : s.rooms()) {
                 Room r = rooms.get(roomId);

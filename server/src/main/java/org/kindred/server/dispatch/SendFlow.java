@@ -16,6 +16,7 @@ import org.kindred.server.crisis.RiskCategory;
 import org.kindred.server.crisis.RiskMessagePolicy;
 import org.kindred.server.moderation.MessageContext;
 import org.kindred.server.moderation.ModerationPipeline;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderation.Notice;
 import org.kindred.server.moderation.Outcome;
 import org.kindred.server.moderation.Verdict;
@@ -106,8 +107,8 @@ public final class SendFlow {
             autoMute(s, room, now, v.autoMuteSeconds());
         }
         switch (v.outcome()) {
-            case INVALID -> c.send(ServerMessage.Error.of(send.id(), ErrorCode.TEXT_INVALID, v.reason()));
-            case RATE_LIMITED -> c.send(new ServerMessage.Error(send.id(), ErrorCode.RATE_LIMITED, v.reason(),
+            case INVALID -> c.send(v.reason().error(send.id(), ErrorCode.TEXT_INVALID));
+            case RATE_LIMITED -> c.send(new ServerMessage.Error(send.id(), ErrorCode.RATE_LIMITED, v.reason().token(),
                     Math.max(1, v.retryAfterMs())));
             case BLOCK -> block(c, s, room, send, v, now);
             case HOLD -> hold(c, s, room, send.id(), v.text(), List.copyOf(v.categories()));
@@ -120,7 +121,7 @@ public final class SendFlow {
                 }
                 List<ServerMessage.Notice> notices = new ArrayList<>();
                 for (Notice n : v.notices()) {
-                    notices.add(new ServerMessage.Notice(room.id(), n.code(), n.text()));
+                    notices.add(n.text().notice(room.id(), n.code())); // in the sender's language at delivery
                 }
                 RoomReplies.post(room, s, c, send.id(), v.text(), v.outcome() == Outcome.MASK ? SendStatus.MASKED
                         : SendStatus.DELIVERED, notices);
@@ -135,7 +136,7 @@ public final class SendFlow {
     }
 
     private void block(Outbound c, Session s, Room room, ClientMessage.Send send, Verdict v, long now) {
-        c.send(ServerMessage.Error.of(send.id(), ErrorCode.BLOCKED, v.reason()));
+        c.send(v.reason().error(send.id(), ErrorCode.BLOCKED)); // the reason, in the sender's language
         String categories = String.join(",", v.categories());
         if (v.alertModerators()) {
             hub.publish(room.id(), new ModEvent.Alert(room.id(), Ids.of("m_"), s.memberId(),
@@ -151,8 +152,7 @@ public final class SendFlow {
             mutes.put(new Mute(room.id(), s.memberId(), until, AuditLog.SYSTEM, "repeated severe violations",
                     now));
             audit.record(AuditLog.SYSTEM, AuditAction.AUTO_MUTE, s.memberId(), room.id(), seconds + "s");
-        }, blocking).thenCompose(x -> room.controls().mute(s.memberId(), until,
-                "Your messages are paused here for a little while because several were blocked."));
+        }, blocking).thenCompose(x -> room.controls().mute(s.memberId(), until, Sentence.of("notice.muted.auto")));
     }
 
     /** Holds a message for review: stored and announced first, then the sender hears it is held. */

@@ -198,9 +198,8 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
             if (conv.isMember(s) && s.nickIn(conv.id) == null) {
                 if (conv.end()) {
                     c.send(ServerMessage.Ok.of(l.id()));
-                    conv.staff.deliver(new ServerMessage.Notice(conv.id, "declined",
-                            HandOffSentences.declined(conv.staff.locale())));
-                    finish(conv, AuditAction.REACH_DECLINED, "declined", false);
+                    finish(conv, AuditAction.REACH_DECLINED, "declined", false); // gone before anyone hears of it
+                    conv.staff.deliver(HandOffSentences.DECLINED.notice(conv.id, "declined"));
                 } else {
                     c.send(ServerMessage.Error.of(l.id(), ErrorCode.NOT_FOUND, GONE));
                 }
@@ -251,10 +250,8 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
         byMember.remove(conv.member.memberId(), conv);
         room.execute(() -> {
             if (tellClosed) {
-                conv.staff.deliver(new ServerMessage.Notice(conv.id, "closed",
-                        HandOffSentences.closedStaff(conv.staff.locale())));
-                conv.member.deliver(new ServerMessage.Notice(conv.id, "closed",
-                        HandOffSentences.closed(conv.member.locale())));
+                conv.staff.deliver(HandOffSentences.CLOSED_STAFF.notice(conv.id, "closed"));
+                conv.member.deliver(HandOffSentences.CLOSED.notice(conv.id, "closed"));
             }
         });
         room.expire(conv.member);

@@ -86,16 +86,44 @@ public final class ServerText {
     }
 
     /**
-     * An {@code error} reply in the language of {@code locale}: for English (or an unknown language)
-     * {@code e} itself, with its specific sentence; otherwise the same error with the sentence for its
-     * code ({@code error.<code>}), so the person reads it in their language.
+     * An {@code error} reply in the language of {@code locale}: when its message is a
+     * {@linkplain Sentence#token() sentence token}, that sentence in this language (English included);
+     * otherwise, for English (or an unknown language) {@code e} itself, with its specific sentence, and
+     * for Spanish, German or French the same error with the sentence for its code
+     * ({@code error.<code>}), so the person reads it in their language.
      */
     public ServerMessage.Error localize(ServerMessage.Error e, String locale) {
+        Sentence s = Sentence.fromToken(e.message());
+        if (s != null) {
+            return new ServerMessage.Error(e.id(), e.code(), s.text(locale), e.retryAfterMs());
+        }
         String lang = language(locale);
         if (FALLBACK.equals(lang)) {
             return e;
         }
         return new ServerMessage.Error(e.id(), e.code(), text("error." + e.code().wire(), lang), e.retryAfterMs());
+    }
+
+    /**
+     * {@code message} as a reader of {@code locale} gets it: an {@code error} as
+     * {@link #localize(ServerMessage.Error, String)} says, a {@code notice} whose text is a
+     * {@linkplain Sentence#token() sentence token} with that sentence in this language; anything else
+     * (and a notice already in words) as it is.
+     */
+    public ServerMessage localize(ServerMessage message, String locale) {
+        if (message instanceof ServerMessage.Error e) {
+            return localize(e, locale);
+        }
+        if (message instanceof ServerMessage.Notice n && Sentence.isToken(n.text())) {
+            Sentence s = Sentence.fromToken(n.text());
+            return new ServerMessage.Notice(n.room(), n.code(), s == null ? "" : s.text(locale));
+        }
+        return message;
+    }
+
+    /** Whether {@code message} is put into words per reader ({@link #localize(ServerMessage, String)} changes it). */
+    public static boolean perLanguage(ServerMessage message) {
+        return message instanceof ServerMessage.Notice n && Sentence.isToken(n.text());
     }
 
     /** The keys of one language's catalog (for tests and tools); empty for a language Kindred lacks. */

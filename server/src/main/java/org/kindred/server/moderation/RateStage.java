@@ -43,8 +43,7 @@ public final class RateStage implements Stage {
             wait = networks.get(ctx.fingerprint(), now, newNetwork).tryTake(now);
         }
         if (wait > 0) {
-            e.finish(Verdict.refused(Outcome.RATE_LIMITED, "You're sending messages too quickly. Please wait "
-                    + seconds(wait) + " before sending again.", wait));
+            e.finish(Verdict.refused(Outcome.RATE_LIMITED, Reasons.tooQuick(wait), wait));
             return;
         }
         int same = member.flood.record(FloodTracker.fingerprint(e.normalized()), now, config.floodWindowSeconds() * 1000);
@@ -53,8 +52,4 @@ public final class RateStage implements Stage {
         }
     }
 
-    private static String seconds(long millis) {
-        long s = Math.max(1, (millis + 999) / 1000);
-        return s == 1 ? "a second" : s + " seconds";
-    }
 }

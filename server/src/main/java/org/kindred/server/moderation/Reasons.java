@@ -1,21 +1,22 @@
 package org.kindred.server.moderation;
 
-/** Sentences for the sender: what happened and why, in plain words. */
+import java.util.List;
+import org.kindred.server.i18n.Sentence;
+
+/**
+ * Sentences for the sender, what happened and why in plain words, as keys of the server's catalogs
+ * ({@code moderation.*} in {@code i18n/<lang>.json}): they are put into the sender's language where
+ * they are delivered.
+ */
 final class Reasons {
-    static final String CONTACT_MASKED = "We hid contact details in your message to protect your anonymity here."
-            + " Please keep phone numbers, e-mail addresses and social accounts out of the group.";
-    static final String WORDS_MASKED = "Some words in your message were hidden with * under this room's guidelines.";
-    static final String INSULT_WARNED = "Please keep it kind: we hid the name-calling in your message."
-            + " Everyone here is going through something; you can disagree without insulting anyone.";
-    static final String HELD = "Your message will appear once a moderator has looked at it.";
-    static final String LINK_HELD = "Links from new members are checked by a moderator first;"
-            + " your message will appear once it's approved.";
+    static final Sentence CONTACT_MASKED = Sentence.of("moderation.contact_masked");
+    static final Sentence WORDS_MASKED = Sentence.of("moderation.words_masked");
 
     private Reasons() {
     }
 
     /** Order in which a blocked category explains the block: the most serious first. */
-    private static final java.util.List<String> PRIORITY = java.util.List.of(Categories.THREAT,
+    private static final List<String> PRIORITY = List.of(Categories.THREAT,
             Categories.SELF_HARM_INCITEMENT, Categories.HATE, Categories.SLUR, Categories.HARASSMENT, Categories.SEXUAL,
             Categories.INSULT,
             Categories.SPAM, Categories.CONTACT, Categories.LINK, Categories.PROFANITY);
@@ -26,35 +27,47 @@ final class Reasons {
         return i < 0 ? PRIORITY.size() : i;
     }
 
-    static String blocked(String category) {
-        return switch (category) {
-            case Categories.SLUR, Categories.HATE ->
-                    "Your message wasn't sent because it contains language that attacks people for who they are.";
-            case Categories.HARASSMENT ->
-                    "Your message wasn't sent because it reads as harassment. Everyone here deserves to feel safe.";
-            case Categories.SELF_HARM_INCITEMENT ->
-                    "Your message wasn't sent because it tells someone to harm themselves, which is never okay here.";
-            case Categories.INSULT ->
-                    "Your message wasn't sent because it calls someone names, which this room doesn't allow.";
-            case Categories.SEXUAL -> "Your message wasn't sent because sexual content isn't allowed in this group.";
-            case Categories.THREAT -> "Your message wasn't sent because it reads as a threat of violence.";
-            case Categories.PROFANITY -> "Your message wasn't sent because this room doesn't allow swearing.";
-            case Categories.SPAM ->
-                    "Your message wasn't sent because you've sent the same thing several times just now.";
-            case Categories.CONTACT ->
-                    "Your message wasn't sent because sharing contact details isn't allowed in this room.";
-            case Categories.LINK -> "Your message wasn't sent because links aren't allowed in this room.";
-            default -> "Your message wasn't sent because it goes against this group's guidelines.";
-        };
+    /** Why a message of {@code category} was not sent ({@code moderation.blocked.*}); a general sentence for others. */
+    static Sentence blocked(String category) {
+        return Sentence.of("moderation.blocked." + switch (category) {
+            case Categories.SLUR, Categories.HATE -> "hate";
+            case Categories.HARASSMENT -> "harassment";
+            case Categories.SELF_HARM_INCITEMENT -> "self_harm_incitement";
+            case Categories.INSULT -> "insult";
+            case Categories.SEXUAL -> "sexual";
+            case Categories.THREAT -> "threat";
+            case Categories.PROFANITY -> "profanity";
+            case Categories.SPAM -> "spam";
+            case Categories.CONTACT -> "contact";
+            case Categories.LINK -> "link";
+            default -> "other";
+        });
     }
 
     /** The warning for a sender whose delivered or held message matched {@code category}. */
-    static String warned(String category) {
-        return Categories.INSULT.equals(category) ? INSULT_WARNED
-                : "Please keep to this room's guidelines: part of your message went against them.";
+    static Sentence warned(String category) {
+        return Sentence.of(Categories.INSULT.equals(category) ? "moderation.insult_warned" : "moderation.warned");
     }
 
-    static String held(String category) {
-        return Categories.LINK.equals(category) ? LINK_HELD : HELD;
+    /** Why a message of {@code category} waits for a moderator. */
+    static Sentence held(String category) {
+        return Sentence.of(Categories.LINK.equals(category) ? "moderation.link_held" : "moderation.held");
+    }
+
+    /** A message that is empty once cleaned. */
+    static Sentence empty() {
+        return Sentence.of("moderation.empty");
+    }
+
+    /** A message of {@code length} code points over the room's {@code max}. */
+    static Sentence tooLong(int max, int length) {
+        return Sentence.of("moderation.too_long", "max", max).with("length", length);
+    }
+
+    /** A sender over their rate, who may send again in {@code millis}. */
+    static Sentence tooQuick(long millis) {
+        long s = Math.max(1, (millis + 999) / 1000);
+        return s == 1 ? Sentence.of("moderation.rate_limited.one")
+                : Sentence.of("moderation.rate_limited", "seconds", s);
     }
 }

@@ -24,13 +24,12 @@ public final class ShapeStage implements Stage {
     public void apply(Evaluation e) {
         String cleaned = clean(e.text()).strip();
         if (cleaned.isEmpty()) {
-            e.finish(Verdict.refused(Outcome.INVALID, "Your message is empty. Type something before sending.", 0));
+            e.finish(Verdict.refused(Outcome.INVALID, Reasons.empty(), 0));
             return;
         }
         int length = cleaned.length() <= maxLength ? 0 : cleaned.codePointCount(0, cleaned.length());
         if (length > maxLength) {
-            e.finish(Verdict.refused(Outcome.INVALID, "Your message is too long: please keep it to " + maxLength
-                    + " characters (it has " + length + ").", 0));
+            e.finish(Verdict.refused(Outcome.INVALID, Reasons.tooLong(maxLength, length), 0));
             return;
         }
         e.replaceText(cleaned);

@@ -3,6 +3,7 @@ package org.kindred.server.moderation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.kindred.server.i18n.Sentence;
 
 /**
  * The pipeline's immutable decision about one message.
@@ -10,15 +11,16 @@ import java.util.Set;
  * @param outcome         what happens to the message
  * @param text            the text as delivered (possibly masked) for DELIVER, MASK and HOLD; else null
  * @param categories      categories that matched (e.g. {@code profanity}, {@code contact}, {@code link})
- * @param reason          a sentence for the sender for BLOCK, RATE_LIMITED, INVALID and
- *                        HOLD; else null
+ * @param reason          a sentence for the sender (a catalog key and its arguments, put into the
+ *                        sender's language at delivery) for BLOCK, RATE_LIMITED, INVALID and HOLD;
+ *                        else null
  * @param retryAfterMs    for RATE_LIMITED, how long to wait; else 0
  * @param alertModerators true when moderators should get {@code mod.alert}
  * @param notices         notices for the sender (e.g. {@code masked}); never null
  * @param autoMuteSeconds when {@code > 0}, the server should mute the member for this long
  *                        (repeated severe violations) and record it
  */
-public record Verdict(Outcome outcome, String text, Set<String> categories, String reason, long retryAfterMs,
+public record Verdict(Outcome outcome, String text, Set<String> categories, Sentence reason, long retryAfterMs,
         boolean alertModerators, List<Notice> notices, long autoMuteSeconds) {
 
     public Verdict {
@@ -43,7 +45,7 @@ public record Verdict(Outcome outcome, String text, Set<String> categories, Stri
     }
 
     /** A message refused before any content check (rate, slow mode, invalid). */
-    public static Verdict refused(Outcome outcome, String reason, long retryAfterMs) {
+    public static Verdict refused(Outcome outcome, Sentence reason, long retryAfterMs) {
         return new Verdict(outcome, null, Set.of(), reason, retryAfterMs, false, List.of(), 0);
     }
 

@@ -128,7 +128,7 @@ public final class ModeratorRequests {
                     audit.record(who, AuditAction.UNMUTE, u.member(), u.room(), null);
                 }
                 return had;
-            }, blocking).thenCompose(had -> room.controls().unmute(u.member(), Mutes.UNMUTED)
+            }, blocking).thenCompose(had -> room.controls().unmute(u.member())
                     .thenApply(wasMuted -> had || wasMuted ? ServerMessage.Ok.of(u.id())
                             : notFound(u.id(), "That member has no pause in this room."))));
         } else if (m instanceof ModRequest.Kick k) {
@@ -274,17 +274,5 @@ public final class ModeratorRequests {
 
     static ServerMessage.Error notFound(String id, String sentence) {
         return ServerMessage.Error.of(id, ErrorCode.NOT_FOUND, sentence);
-    }
-
-    static String describe(long seconds) {
-        if (seconds % 3600 == 0) {
-            long h = seconds / 3600;
-            return h + (h == 1 ? " hour" : " hours");
-        }
-        if (seconds % 60 == 0) {
-            long m = seconds / 60;
-            return m + (m == 1 ? " minute" : " minutes");
-        }
-        return seconds + (seconds == 1 ? " second" : " seconds");
     }
 }

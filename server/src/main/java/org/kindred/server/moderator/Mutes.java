@@ -2,6 +2,7 @@ package org.kindred.server.moderator;
 
 import org.kindred.server.events.ClusterEvents;
 import org.kindred.server.events.StaffChange;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.store.Mute;
 import org.kindred.server.store.MuteStore;
 
@@ -12,9 +13,6 @@ import org.kindred.server.store.MuteStore;
  * block on the store: call them from the blocking executor.
  */
 public final class Mutes {
-    /** What a member is told when a mute is lifted early. */
-    public static final String UNMUTED = "You can post in this room again.";
-
     private final MuteStore store;
     private final ClusterEvents events;
 
@@ -44,13 +42,15 @@ public final class Mutes {
     }
 
     /**
-     * What a muted member is told: how long, and the moderator's reason when there is one.
+     * What a muted member is told: how long, and the moderator's reason (as typed) when there is one;
+     * put into the member's language where it is delivered.
      *
      * @param seconds the mute's length, &gt;= 1
      * @param reason  the moderator's reason, or null or blank
      */
-    public static String sentence(long seconds, String reason) {
-        return "A moderator has paused your messages here for " + ModeratorRequests.describe(seconds)
-                + (reason == null || reason.isBlank() ? "." : ": " + reason);
+    public static Sentence sentence(long seconds, String reason) {
+        Sentence duration = Sentence.duration(seconds);
+        return reason == null || reason.isBlank() ? Sentence.of("notice.muted", "duration", duration)
+                : Sentence.of("notice.muted.reason", "duration", duration).with("reason", reason);
     }
 }

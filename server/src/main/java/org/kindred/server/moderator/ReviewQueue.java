@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
 import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.room.Room;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.HeldMessage;
@@ -67,8 +68,7 @@ public final class ReviewQueue {
                     MemberInfo from = Optional.ofNullable(senders.remove(msgId))
                             .orElse(new MemberInfo(m.memberId(), "Member", org.kindred.protocol.Role.MEMBER));
                     return room.deliverApproved(from, msgId, m.text()).thenApply(delivered -> {
-                        tell(m.memberId(), room.id(), "held_approved",
-                                "A moderator approved your message, and it is now in the room.");
+                        tell(m.memberId(), room.id(), "held_approved", Sentence.of("notice.held_approved"));
                         return ServerMessage.Ok.of(reqId);
                     });
                 });
@@ -82,8 +82,9 @@ public final class ReviewQueue {
                 return notPending(reqId);
             }
             senders.remove(msgId);
-            tell(h.get().memberId(), roomId, "held_rejected", "A moderator decided not to post your message"
-                    + (reason == null || reason.isBlank() ? "." : ": " + reason));
+            tell(h.get().memberId(), roomId, "held_rejected", reason == null || reason.isBlank()
+                    ? Sentence.of("notice.held_rejected")
+                    : Sentence.of("notice.held_rejected.reason", "reason", reason));
             return ServerMessage.Ok.of(reqId);
         }, blocking);
     }
@@ -99,8 +100,9 @@ public final class ReviewQueue {
         return decided;
     }
 
-    private void tell(String memberId, String room, String code, String text) {
-        sessions.byMember(memberId).ifPresent(s -> s.deliver(new ServerMessage.Notice(room, code, text)));
+    /** Tells the sender of a held message what became of it, in the sender's language (put into words at delivery). */
+    private void tell(String memberId, String room, String code, Sentence text) {
+        sessions.byMember(memberId).ifPresent(s -> s.deliver(text.notice(room, code)));
     }
 
     private static ServerMessage notPending(String reqId) {

@@ -6,6 +6,7 @@ import java.util.function.LongSupplier;
 import org.kindred.protocol.CloseCodes;
 import org.kindred.server.events.ClusterEvents;
 import org.kindred.server.events.StaffChange;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.Session;
@@ -121,13 +122,14 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
             return;
         }
         mutes.active(roomId, memberId, clock.getAsLong()).ifPresent(m -> room.controls().mute(memberId, m.until(),
-                Mutes.sentence(Math.max(1, (m.until() - m.createdAt()) / 1000), m.reason())));
+                AuditLog.SYSTEM.equals(m.mutedBy()) ? Sentence.of("notice.muted.auto") // as the sending node says it
+                        : Mutes.sentence(Math.max(1, (m.until() - m.createdAt()) / 1000), m.reason())));
     }
 
     private void unmuted(String roomId, String memberId) {
         Room room = rooms.get(roomId);
         if (room != null) {
-            room.controls().unmute(memberId, Mutes.UNMUTED);
+            room.controls().unmute(memberId);
         }
     }
 

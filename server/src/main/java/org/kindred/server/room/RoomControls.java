@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker;
 import org.kindred.server.broker.History;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.Session;
 
@@ -35,11 +36,14 @@ public final class RoomControls {
         });
     }
 
-    /** Mutes a member here until {@code until}; tells the member. False if not in the room. */
-    public CompletableFuture<Boolean> mute(String memberId, long until, String text) {
+    /**
+     * Mutes a member here until {@code until}; tells the member {@code why} (notice {@code muted}, in
+     * the member's language). False if not in the room.
+     */
+    public CompletableFuture<Boolean> mute(String memberId, long until, Sentence why) {
         return room.call(() -> {
             room.policy().mute(memberId, until);
-            return hub.sendTo(room.id(), memberId, new ServerMessage.Notice(room.id(), "muted", text));
+            return hub.sendTo(room.id(), memberId, why.notice(room.id(), "muted"));
         });
     }
 
@@ -48,11 +52,11 @@ public final class RoomControls {
         room.execute(() -> room.policy().mute(memberId, until));
     }
 
-    /** Lifts a mute; tells the member. False if there was none. */
-    public CompletableFuture<Boolean> unmute(String memberId, String text) {
+    /** Lifts a mute; tells the member (notice {@code unmuted}, in the member's language). False if there was none. */
+    public CompletableFuture<Boolean> unmute(String memberId) {
         return room.call(() -> {
             boolean was = room.policy().unmute(memberId, room.now());
-            hub.sendTo(room.id(), memberId, new ServerMessage.Notice(room.id(), "unmuted", text));
+            hub.sendTo(room.id(), memberId, Sentence.of("notice.unmuted").notice(room.id(), "unmuted"));
             return was;
         });
     }
@@ -71,22 +75,23 @@ public final class RoomControls {
         });
     }
 
-    /** Turns slow mode on ({@code seconds > 0}) or off; tells the room. */
+    /** Turns slow mode on ({@code seconds > 0}) or off; tells the room, each member in their language. */
     public CompletableFuture<Void> slow(long seconds) {
         return room.call(() -> {
             room.policy().slow(seconds);
-            broker.broadcast(room.id(), new ServerMessage.Notice(room.id(), "slow_mode", seconds == 0
-                    ? "Slow mode is off." : "Slow mode is on: one message every " + seconds + " seconds."), null);
+            Sentence said = seconds == 0 ? Sentence.of("notice.slow_mode.off")
+                    : Sentence.of("notice.slow_mode.on", "seconds", seconds);
+            broker.broadcast(room.id(), said.notice(room.id(), "slow_mode"), null);
             return null;
         });
     }
 
-    /** Locks or unlocks the room; tells the room. */
+    /** Locks or unlocks the room; tells the room, each member in their language. */
     public CompletableFuture<Void> lock(boolean on) {
         return room.call(() -> {
             room.policy().lock(on);
-            broker.broadcast(room.id(), new ServerMessage.Notice(room.id(), on ? "locked" : "unlocked", on
-                    ? "A moderator has locked this room for now." : "The room is open again."), null);
+            broker.broadcast(room.id(), Sentence.of(on ? "notice.locked" : "notice.unlocked")
+                    .notice(room.id(), on ? "locked" : "unlocked"), null);
             room.changed();
             return null;
         });

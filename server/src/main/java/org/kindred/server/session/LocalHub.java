@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker;
+import org.kindred.server.i18n.ServerText;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.transport.SharedFrame;
 
@@ -13,7 +14,9 @@ import org.kindred.server.transport.SharedFrame;
  * This node's end of every room's delivery path: the sessions here that are in each room, and
  * the {@link Broker.Subscriber} that hands each room event to them. An event is encoded once
  * and the frame shared by all recipients; recipients on other event loops are handed over in
- * one task per loop ({@link Fanout}); detached sessions keep the event for their resume.
+ * one task per loop ({@link Fanout}); detached sessions keep the event for their resume. A notice
+ * whose text is a sentence not yet in words is encoded once per language present instead
+ * ({@link ByLanguage}), so each member reads it in their own.
  *
  * <p>A room's subscriptions and deliveries must come from one thread at a time, the room's own
  * (the in-memory broker delivers on the publishing room thread); rooms are independent.
@@ -63,7 +66,10 @@ public final class LocalHub implements Broker.Subscriber {
         rooms.remove(room);
     }
 
-    /** Encodes {@code event} once and delivers it to every session here in {@code room} but one. */
+    /**
+     * Encodes {@code event} once (a per-language notice: once per language) and delivers it to every
+     * session here in {@code room} but one.
+     */
     @Override
     public void deliver(String room, ServerMessage event, String exceptMember) {
         deliver(room, event, exceptMember, java.util.Set.of());
@@ -76,6 +82,10 @@ public final class LocalHub implements Broker.Subscriber {
     public void deliver(String room, ServerMessage event, String exceptMember, java.util.Set<String> alsoExcept) {
         Map<String, Session> members = rooms.get(room);
         if (members == null || members.isEmpty()) {
+            return;
+        }
+        if (ServerText.perLanguage(event)) { // a notice put into words per reader: once per language here
+            ByLanguage.deliver(codec, members.values(), event, exceptMember, alsoExcept);
             return;
         }
         SharedFrame encoded = SharedFrame.encode(codec, event);

@@ -29,7 +29,8 @@ public final class Session {
     private volatile TokenBucket reports = new TokenBucket(10, 0.1);
     private final Role role;
     private final String moderatorName;
-    private final String locale;
+    /** The language tag of the session's latest {@code hello} that gave one; may be null. */
+    private volatile String locale;
     private final String region;
     private final String fingerprint;
     private final String pseudonym;
@@ -126,8 +127,20 @@ public final class Session {
         return moderatorName;
     }
 
+    /**
+     * The session's language as a BCP 47 tag ({@code hello.locale}), or null when none was given: the
+     * language of the sentences the server writes for this person (see {@code ServerText#language}).
+     */
     public String locale() {
         return locale;
+    }
+
+    /**
+     * A resuming {@code hello} named {@code locale} (a BCP 47 tag, already checked): what the server
+     * writes for this person from now on (errors, notices, crisis card, check-ins) is in its language.
+     */
+    public void locale(String locale) {
+        this.locale = locale;
     }
 
     public String region() {

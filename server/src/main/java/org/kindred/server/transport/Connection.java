@@ -165,8 +165,9 @@ public final class Connection implements Outbound {
     }
 
     /**
-     * Encodes and sends one message to this connection only. An {@code error} goes out in the
-     * language of this connection's {@code hello.locale} (see {@code ServerText#localize}).
+     * Encodes and sends one message to this connection only. An {@code error}, and a {@code notice}
+     * whose text is a sentence not yet in words, go out in the language of this connection's
+     * {@code hello.locale} (see {@code ServerText#localize}).
      */
     @Override
     public void send(ServerMessage message) {
@@ -175,9 +176,9 @@ public final class Connection implements Outbound {
         }
         if (message instanceof ServerMessage.Error e) {
             metrics.error(e.code());
-            // in the language of this connection's hello (English keeps its specific sentence)
-            message = org.kindred.server.i18n.ServerText.get().localize(e, helloLocale);
         }
+        // errors and notices in the language of this connection's hello (English keeps its specific sentence)
+        message = org.kindred.server.i18n.ServerText.get().localize(message, helloLocale);
         sendOwned(encode(codec, message, channel));
     }
 

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.i18n.Sentence;
+import org.kindred.server.i18n.ServerText;
 
 /**
  * What every {@link Broker} guarantees (see its javadoc). Deliveries are awaited, so an
@@ -215,5 +217,21 @@ public abstract class BrokerContract {
         b.close("calm");
         assertEquals(List.of(), history().recent("calm", 2000));
         assertEquals(1, publish(b, "calm", 3).seq());
+    }
+
+    /** A notice whose words are chosen per reader travels as its sentence, so every node can word it. */
+    @Test
+    void aNoticeCarryingASentenceArrivesWithItsSentenceWhole() throws Exception {
+        Broker b = broker();
+        Recorder r = new Recorder();
+        b.subscribe("calm", r);
+        Sentence slow = Sentence.of("notice.slow_mode.on", "seconds", 45);
+        b.broadcast("calm", slow.notice("calm", "slow_mode"), null);
+        ServerMessage.Notice got = (ServerMessage.Notice) r.await(1).get(0).event();
+        assertEquals("slow_mode", got.code());
+        assertEquals(slow, Sentence.fromToken(got.text()));
+        assertEquals(new ServerMessage.Notice("calm", "slow_mode",
+                "Der langsame Modus ist an: eine Nachricht alle 45 Sekunden."),
+                ServerText.get().localize((ServerMessage) got, "de"), "worded on arrival, in the reader's language");
     }
 }

@@ -64,7 +64,7 @@ class ContactStageTest {
         assertEquals(expected, v.text());
         assertTrue(v.categories().contains(Categories.CONTACT));
         assertEquals(Notice.MASKED, v.notices().get(0).code());
-        assertTrue(v.notices().get(0).text().contains("anonymity"));
+        assertTrue(v.notices().get(0).text().english().contains("anonymity"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -47,7 +47,7 @@ class InsultTest {
         assertFalse(v.alertModerators(), "name-calling alone does not page moderators");
         assertEquals(List.of(Notice.WARNED), v.notices().stream().map(Notice::code).toList(),
                 "one private warning, no generic hidden-words notice");
-        assertTrue(v.notices().get(0).text().contains("kind"), v.notices().get(0).text());
+        assertTrue(v.notices().get(0).text().english().contains("kind"), v.notices().get(0).text().english());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,7 +88,7 @@ class InsultTest {
         Verdict strict = p.evaluate(new MessageContext("strict", "a", Role.MEMBER, null, Fixtures.LONG_AGO,
                 Fixtures.NOW, "you idiot"));
         assertEquals(Outcome.BLOCK, strict.outcome());
-        assertTrue(strict.reason().contains("names"), strict.reason());
+        assertTrue(strict.reason().english().contains("names"), strict.reason().english());
         Verdict banter = p.evaluate(new MessageContext("banter", "b", Role.MEMBER, null, Fixtures.LONG_AGO,
                 Fixtures.NOW, "you idiot"));
         assertEquals(Outcome.DELIVER, banter.outcome());

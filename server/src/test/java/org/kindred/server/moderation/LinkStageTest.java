@@ -27,7 +27,7 @@ class LinkStageTest {
         assertEquals(Outcome.HOLD, v.outcome(), text);
         assertEquals(text, v.text());
         assertTrue(v.categories().contains(Categories.LINK));
-        assertTrue(v.reason().contains("moderator"), v.reason());
+        assertTrue(v.reason().english().contains("moderator"), v.reason().english());
     }
 
     @ParameterizedTest

@@ -34,7 +34,7 @@ class RateStageTest {
         Evaluation limited = send("a", null, Role.MEMBER, t, 0);
         assertEquals(Outcome.RATE_LIMITED, limited.finished().outcome());
         assertEquals(1000, limited.finished().retryAfterMs());
-        assertTrue(limited.finished().reason().contains("too quickly"));
+        assertTrue(limited.finished().reason().english().contains("too quickly"));
         Evaluation stillLimited = send("a", null, Role.MEMBER, t + 400, 0);
         assertEquals(600, stillLimited.finished().retryAfterMs());
         assertFalse(send("a", null, Role.MEMBER, t + 1000, 0).isFinished());

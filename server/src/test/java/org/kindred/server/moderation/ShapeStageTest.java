@@ -38,7 +38,7 @@ class ShapeStageTest {
     void refusesEmptyMessages(String text) {
         Evaluation e = run(text);
         assertEquals(Outcome.INVALID, e.finished().outcome());
-        assertNotNull(e.finished().reason());
+        assertNotNull(e.finished().reason().english());
     }
 
     @Test
@@ -46,7 +46,7 @@ class ShapeStageTest {
         assertFalse(run("😀😀😀😀😀😀😀😀😀😀").isFinished()); // 10 code points, 20 chars
         Evaluation e = run("12345678901");
         assertEquals(Outcome.INVALID, e.finished().outcome());
-        assertTrue(e.finished().reason().contains("10"), e.finished().reason());
+        assertTrue(e.finished().reason().english().contains("10"), e.finished().reason().english());
         assertFalse(run("  1234567890  ").isFinished());
     }
 

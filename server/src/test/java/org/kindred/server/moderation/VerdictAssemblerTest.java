@@ -42,8 +42,8 @@ class VerdictAssemblerTest {
         e.found(Categories.PROFANITY, 4, 7);
         List<Notice> notices = assembler.assemble(e).notices();
         assertEquals(2, notices.size());
-        assertTrue(notices.get(0).text().contains("anonymity"));
-        assertTrue(notices.get(1).text().contains("guidelines"));
+        assertTrue(notices.get(0).text().english().contains("anonymity"));
+        assertTrue(notices.get(1).text().english().contains("guidelines"));
     }
 
     @Test
@@ -72,7 +72,8 @@ class VerdictAssemblerTest {
     @Test
     void verdictRejectsInconsistentFields() {
         assertThrows(IllegalArgumentException.class,
-                () -> new Verdict(Outcome.BLOCK, "text", Set.of(), "r", 0, false, List.of(), 0));
+                () -> new Verdict(Outcome.BLOCK, "text", Set.of(),
+                        org.kindred.server.i18n.Sentence.of("moderation.held"), 0, false, List.of(), 0));
         assertThrows(IllegalArgumentException.class,
                 () -> new Verdict(Outcome.DELIVER, null, Set.of(), null, 0, false, List.of(), 0));
         assertThrows(IllegalArgumentException.class,
