@@ -17,6 +17,7 @@ import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker;
 import org.kindred.server.broker.BrokerException;
+import org.kindred.server.common.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
