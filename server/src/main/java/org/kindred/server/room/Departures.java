@@ -22,6 +22,9 @@ final class Departures {
     private record Suspect(MemberInfo member, long since) {
     }
 
+    /** {@link Suspect#since} of a suspect noted between sweeps: its grace period starts at the next sweep. */
+    private static final long UNTIMED = Long.MIN_VALUE;
+
     private final Map<String, Suspect> suspects = new HashMap<>();
 
     /** A {@code leave} of {@code memberId} came through the broker: its node announced it. */
@@ -38,18 +41,14 @@ final class Departures {
      * @return the members gone silently, to announce as leaves
      */
     List<MemberInfo> sweep(List<MemberInfo> before, List<MemberInfo> current, long now, long graceMs) {
-        Set<String> ids = new HashSet<>();
-        for (MemberInfo m : current) {
-            ids.add(m.id());
-        }
-        for (MemberInfo m : before) {
-            if (!ids.contains(m.id())) {
-                suspects.putIfAbsent(m.id(), new Suspect(m, now));
-            }
-        }
+        Set<String> ids = note(before, current, now);
         List<MemberInfo> gone = new ArrayList<>();
-        for (Iterator<Suspect> it = suspects.values().iterator(); it.hasNext();) {
-            Suspect s = it.next();
+        for (Iterator<Map.Entry<String, Suspect>> it = suspects.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, Suspect> e = it.next();
+            if (e.getValue().since() == UNTIMED) {
+                e.setValue(new Suspect(e.getValue().member(), now));
+            }
+            Suspect s = e.getValue();
             if (ids.contains(s.member().id())) {
                 it.remove(); // back (its node added it again)
             } else if (now - s.since() >= graceMs) {
@@ -58,5 +57,30 @@ final class Departures {
             }
         }
         return gone;
+    }
+
+    /**
+     * The list was re-read between sweeps (a join, or an event from another node): members listed
+     * before and missing now become suspects too, their grace period starting at the next sweep, so
+     * that a member whose node died is still announced once the list no longer shows it.
+     *
+     * @param before the members at the last look
+     * @param current the members now
+     */
+    void missing(List<MemberInfo> before, List<MemberInfo> current) {
+        note(before, current, UNTIMED);
+    }
+
+    private Set<String> note(List<MemberInfo> before, List<MemberInfo> current, long since) {
+        Set<String> ids = new HashSet<>();
+        for (MemberInfo m : current) {
+            ids.add(m.id());
+        }
+        for (MemberInfo m : before) {
+            if (!ids.contains(m.id())) {
+                suspects.putIfAbsent(m.id(), new Suspect(m, since));
+            }
+        }
+        return ids;
     }
 }

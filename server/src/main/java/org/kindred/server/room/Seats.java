@@ -136,7 +136,7 @@ final class Seats {
         here.put(s.memberId(), info);
         hub.add(id, s);
         s.joined(id, info.nick());
-        updateViews(members);
+        look(members, null);
         then.accept(Result.ok(new Joining(id, info, members, reactions.withCounts(id, recent), guidelines, mode)));
         if (remote) { // events from other nodes may reach this node after the joiner was told of them
             java.util.Set<String> told = new java.util.HashSet<>();
@@ -173,7 +173,7 @@ final class Seats {
         hub.remove(id, s.memberId());
         dropped.remove(s.memberId());
         s.left(id);
-        heard();
+        heard(m.get().id());
         broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m.get(), count), null);
         room.changed();
         return m.get();
@@ -201,7 +201,7 @@ final class Seats {
             last = m.seq();
         }
         s.replayed(id, last);
-        heard();
+        heard(null);
         room.changed();
         return true;
     }
@@ -270,10 +270,14 @@ final class Seats {
         }
     }
 
-    /** Someone joined or left through another node: re-reads the names and the count. */
-    void heard() {
+    /**
+     * Someone joined or left (through any node): re-reads the names and the count. {@code leaver}
+     * (null if none) left with its leave announced; anyone else no longer listed may have gone
+     * silently (see {@link #look}).
+     */
+    void heard(String leaver) {
         try {
-            refreshViews();
+            look(presence.members(id), leaver);
         } catch (RuntimeException e) {
             // unreachable now: the views are refreshed at the next change
         }
@@ -288,11 +292,13 @@ final class Seats {
         return (r, event, except) -> room.execute(() -> {
             java.util.Set<String> knew = java.util.Set.of();
             if (event instanceof ServerMessage.Presence p) {
+                String leaver = null;
                 if (p.event() == PresenceEvent.LEAVE) {
-                    departures.announced(p.member().id());
+                    leaver = p.member().id();
+                    departures.announced(leaver);
                 }
                 knew = knewAtJoin(p);
-                heard();
+                heard(leaver);
             }
             hub.deliver(r, event, except, knew);
         });
@@ -336,8 +342,15 @@ final class Seats {
         }
     }
 
-    private void refreshViews() {
-        updateViews(presence.members(id));
+    /**
+     * Takes {@code members} as the room's list between sweeps. Members listed before and missing
+     * now, other than {@code leaver}, are handed to {@link Departures} as suspects first: their node
+     * may have died, and this re-read must not make the next sweep forget they were here.
+     */
+    private void look(List<MemberInfo> members, String leaver) {
+        departures.missing(leaver == null ? listed : listed.stream().filter(m -> !m.id().equals(leaver)).toList(),
+                members);
+        updateViews(members);
     }
 
     private void updateViews(List<MemberInfo> members) {

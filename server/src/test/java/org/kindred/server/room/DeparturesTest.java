@@ -30,4 +30,14 @@ class DeparturesTest {
         assertEquals(List.of(), d.sweep(List.of(BO), List.of(ANN, BO), 3_200, 500), "added again after a restart");
         assertEquals(List.of(), d.sweep(List.of(ANN, BO), List.of(ANN, BO), 9_000, 500));
     }
+
+    @Test
+    void aMemberMissingFromAListReadBetweenSweepsIsStillAnnounced() {
+        d.missing(List.of(ANN, BO), List.of(ANN)); // a join re-read the list just after Bo's node died
+        assertEquals(List.of(), d.sweep(List.of(ANN), List.of(ANN), 1_000, 500), "the grace starts at the sweep");
+        assertEquals(List.of(BO), d.sweep(List.of(ANN), List.of(ANN), 1_500, 500), "not forgotten");
+        d.missing(List.of(ANN), List.of());
+        d.announced(ANN.id());
+        assertEquals(List.of(), d.sweep(List.of(), List.of(), 9_000, 500), "a leave that came is not repeated");
+    }
 }
