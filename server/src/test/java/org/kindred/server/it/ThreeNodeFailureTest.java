@@ -1,0 +1,207 @@
+package org.kindred.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kindred.server.broker.redis.RedisEngines;
+import org.kindred.server.common.Ids;
+
+/**
+ * Three server processes sharing a real Redis and PostgreSQL ({@link ThreeNodes}) when parts of
+ * the cluster fail: a node killed with SIGKILL, Redis stopped and started again under traffic
+ * ({@link RedisOutage}), PostgreSQL stopped and started again. Each test leaves the cluster whole
+ * for the next (dead nodes started again, services running).
+ */
+class ThreeNodeFailureTest {
+    private static ThreeNodes nodes;
+
+    @BeforeAll
+    static void start() throws Exception {
+        nodes = ThreeNodes.start();
+    }
+
+    @AfterEach
+    void heal() throws Exception {
+        nodes.closeClients();
+        nodes.redis().startServer();
+        nodes.restartDead();
+        nodes.awaitReadyz(200, 30_000);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (nodes != null) {
+            nodes.close();
+        }
+    }
+
+    private static boolean isLeave(JsonNode n) {
+        return "presence".equals(n.path("type").asText()) && "leave".equals(n.path("event").asText());
+    }
+
+    /** The texts of the messages of {@code room} {@code c} received so far, once there are {@code n} (5 s at most). */
+    private static List<String> texts(WsClient c, String room, int n) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (true) {
+            List<String> texts = c.seen().stream().filter(m -> ThreeNodeChatTest.isMessage(m, room))
+                    .map(m -> m.path("text").asText()).toList();
+            if (texts.size() >= n || System.currentTimeMillis() > deadline) {
+                return texts;
+            }
+            c.poll(100);
+        }
+    }
+
+    /**
+     * Node C is killed with SIGKILL while Pat and Quinn are connected to it and Rae's connection to
+     * it has just dropped. Rae resumes on B with {@code recovered} and what she missed; Pat and
+     * Quinn are no longer listed and their nicknames are free within the liveness TTL (Pat, coming back
+     * on B, joins again under his own nickname), and every other member hears them leave, once each,
+     * about a TTL later (README, "Running several nodes"). (A session still connected to
+     * a node when it dies cannot be resumed elsewhere: it was never parked; see the report of issue 16.)
+     */
+    @Test
+    void aKilledNodesDroppedMemberResumesElsewhereAndItsOthersLeaveWithinTheTtl() throws Exception {
+        String room = "death";
+        WsClient ann = nodes.joined(0, room, "Ann");
+        WsClient pat = nodes.joined(2, room, "Pat");
+        WsClient quinn = nodes.joined(2, room, "Quinn");
+        WsClient rae = nodes.joined(2, room, "Rae");
+        String patId = TestServer.welcomeMember(pat);
+        String quinnId = TestServer.welcomeMember(quinn);
+        String raeId = TestServer.welcomeMember(rae);
+        String raeToken = TestServer.welcomeSession(rae);
+        ThreeNodeChatTest.send(ann, room, "before", "s1");
+        assertEquals(1, ThreeNodeChatTest.messages(rae, room, 1).get(0).path("seq").asLong());
+        rae.drop();
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!"1".equals(nodes.redis().command("EXISTS", ThreeNodes.PARK_PREFIX + Ids.hash(raeToken)))) {
+            assertTrue(System.currentTimeMillis() < deadline, "node C parked Rae's dropped session");
+            Thread.sleep(20);
+        }
+
+        nodes.kill(2);
+        long t0 = System.currentTimeMillis();
+        ThreeNodeChatTest.send(ann, room, "after", "s2");
+        WsClient back = nodes.raw(1, null);
+        JsonNode w = back.request(Map.of("type", "hello", "v", 1, "id", "h", "resume", raeToken));
+        assertEquals(raeId, w.path("member").path("id").asText(), "Rae is the same member on B: " + w);
+        assertTrue(w.path("recovered").asBoolean(false), "recovered: " + w);
+        JsonNode missed = back.await(m -> ThreeNodeChatTest.isMessage(m, room), "what Rae missed");
+        assertEquals(List.of("after", 2L), List.of(missed.path("text").asText(), missed.path("seq").asLong()));
+        ThreeNodeChatTest.send(back, room, "still me", "s3");
+        JsonNode heard = ann.await(m -> ThreeNodeChatTest.isMessage(m, room)
+                && "still me".equals(m.path("text").asText()), "Rae's message on A");
+        assertEquals("Rae", heard.path("from").path("nick").asText(), "in the room with the same nickname");
+
+        WsClient patAgain = nodes.member(1); // Pat, connected to C when it died, comes back as a new session
+        JsonNode j;
+        int attempt = 0;
+        do {
+            j = patAgain.request(Map.of("type", "join", "room", room, "nick", "Pat", "id", "j" + attempt++));
+            if (!"joined".equals(j.path("type").asText())) {
+                assertEquals("nick_taken", j.path("code").asText(), j.toString());
+                Thread.sleep(250);
+            }
+        } while (!"joined".equals(j.path("type").asText()) && System.currentTimeMillis() - t0 < 30_000);
+        long freed = System.currentTimeMillis() - t0;
+        assertEquals("joined", j.path("type").asText(), "Pat's nickname is free again: " + j);
+        assertTrue(freed < RedisEngines.NODE_TTL_MS + 2_500, "nickname free " + freed + " ms after the kill");
+        assertEquals(List.of("Ann", "Pat", "Rae"), j.path("members").findValues("nick").stream()
+                .map(JsonNode::asText).sorted().toList(), "the dead node's members are no longer listed: " + j);
+
+        Set<String> gone = new HashSet<>();
+        while (gone.size() < 2 && System.currentTimeMillis() - t0 < 3 * RedisEngines.NODE_TTL_MS + 10_000) {
+            JsonNode n = ann.poll(500);
+            if (n != null && isLeave(n)) {
+                gone.add(n.path("member").path("id").asText());
+            }
+        }
+        long ms = System.currentTimeMillis() - t0;
+        assertEquals(Set.of(patId, quinnId), gone, "C's Pat and Quinn left for Ann; seen " + ann.seen());
+        // README: listed no more within the TTL, announced about a TTL later (a grace period, and half-TTL sweeps)
+        assertTrue(ms < 3 * RedisEngines.NODE_TTL_MS + 2_000, "leaves announced " + ms + " ms after the kill");
+        JsonNode extra = ann.poll(1_000);
+        assertTrue(extra == null || !isLeave(extra), "nobody else left: " + extra);
+    }
+
+    @Test
+    void redisStoppedAndStartedUnderTrafficRepeatsNothingAndTheNodesRecover() throws Exception {
+        RedisOutage.run(nodes, "redis-out");
+    }
+
+    @Test
+    void withPostgresDownChatGoesOnAndModeratorActionsFailClearlyUntilItIsBack() throws Exception {
+        String room = "pg-out";
+        WsClient mod = nodes.moderator(0);
+        WsClient ann = nodes.joined(1, room, "Ann");
+        WsClient bo = nodes.joined(2, "127.0.0.41", room, "Bo");
+        WsClient dee = nodes.joined(2, "127.0.0.42", room, "Dee");
+        JsonNode banned = mod.request(Map.of("type", "mod.ban", "member", TestServer.welcomeMember(dee),
+                "reason", "spam", "id", "b0"));
+        assertEquals("ok", banned.path("type").asText(), banned.toString());
+        String deeBan = banned.path("ban").asText();
+        assertEquals(4003, dee.awaitClose());
+
+        nodes.postgres().stopServer();
+        try {
+            for (int i = 0; i < 5; i++) {
+                ThreeNodeChatTest.send(ann, room, "during " + i, "a" + i);
+                ThreeNodeChatTest.send(bo, room, "reply " + i, "b" + i);
+            }
+            for (WsClient c : List.of(ann, bo)) {
+                List<String> texts = texts(c, room, 10);
+                for (int i = 0; i < 5; i++) {
+                    assertTrue(texts.contains("during " + i) && texts.contains("reply " + i), texts.toString());
+                }
+            }
+            long t0 = System.nanoTime();
+            JsonNode failed = mod.request(Map.of("type", "mod.ban", "member", TestServer.welcomeMember(bo),
+                    "reason", "threats", "id", "b1"));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals("error", failed.path("type").asText(), "the ban failed, said so: " + failed);
+            assertEquals("internal", failed.path("code").asText(), failed.toString());
+            assertTrue(ms < 5_000, "answered in " + ms + " ms");
+            JsonNode unban = mod.request(Map.of("type", "mod.unban", "ban", deeBan, "id", "u1"));
+            assertEquals("internal", unban.path("code").asText(), "the lift failed, said so: " + unban);
+            ThreeNodeChatTest.send(bo, room, "not banned", "b9");
+            assertTrue(!bo.isClosed(), "the failed ban did not happen");
+            WsClient deeAgain = nodes.raw(1, "127.0.0.42");
+            assertEquals("banned", deeAgain.request(Map.of("type", "hello", "v", 1, "id", "h")).path("code").asText(),
+                    "the ban made before the outage still holds");
+        } finally {
+            nodes.postgres().startServer();
+        }
+        nodes.awaitReadyz(200, 30_000);
+        JsonNode late = nodes.member(0).request(Map.of("type", "join", "room", room, "nick", "Late", "id", "j"));
+        List<String> history = late.path("history").findValues("text").stream().map(JsonNode::asText).toList();
+        for (int i = 0; i < 5; i++) {
+            assertTrue(history.contains("during " + i) && history.contains("reply " + i), "kept: " + history);
+        }
+        JsonNode again = null;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            again = mod.request(Map.of("type", "mod.ban", "member", TestServer.welcomeMember(bo), "reason", "threats",
+                    "id", "b2" + System.nanoTime()));
+            if (!"internal".equals(again.path("code").asText())) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals("ok", again.path("type").asText(), "a ban works again: " + again);
+        assertEquals(4003, bo.awaitClose(), "and closes the member on another node");
+        JsonNode bans = mod.request(Map.of("type", "mod.bans", "id", "l"));
+        List<String> members = bans.path("bans").findValues("member").stream().map(JsonNode::asText).toList();
+        assertTrue(members.containsAll(List.of(TestServer.welcomeMember(dee), TestServer.welcomeMember(bo))),
+                "both acknowledged bans are kept: " + bans);
+    }
+}
