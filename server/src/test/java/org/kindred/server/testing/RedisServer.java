@@ -119,11 +119,20 @@ public final class RedisServer implements AutoCloseable {
     private static void killStale(Path dir) {
         try {
             long pid = Long.parseLong(Files.readString(dir.resolve(PID_FILE)).strip());
-            ProcessHandle.of(pid).filter(h -> h.info().command().orElse("").endsWith("redis-server"))
-                    .ifPresent(ProcessHandle::destroyForcibly);
+            ProcessHandle.of(pid).filter(RedisServer::isRedis).ifPresent(ProcessHandle::destroyForcibly);
         } catch (IOException | RuntimeException e) {
             // no pid file: nothing was started
         }
+    }
+
+    /**
+     * Whether {@code h} is a Redis server: Debian's {@code /usr/bin/redis-server} is a link to
+     * {@code redis-check-rdb}, which is what the process's executable then reads as.
+     */
+    private static boolean isRedis(ProcessHandle h) {
+        String command = h.info().command().orElse("");
+        return command.endsWith("redis-server") || command.endsWith("redis-check-rdb")
+                || h.info().commandLine().orElse("").contains("redis-server");
     }
 
     /** Kills the server at once, like a crash (SIGKILL). */
