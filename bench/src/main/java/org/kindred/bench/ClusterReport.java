@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@code kindred-3nodes} …; each also as {@code …-mod} with moderation on), measured in the same
  * run. The cost is the CPU time of every server-side process together (all nodes and Redis) per
  * delivery; ratios are against one node alone and one node with Redis of the same moderation
- * setting, same room size and members.
+ * setting, same room size and members. GC pauses in the window are those of every node together.
  */
 final class ClusterReport {
     static final String SCENARIO = "cluster";
@@ -61,8 +61,9 @@ final class ClusterReport {
                 + "same core; member i is on node i mod N, so every room has members on every node.\n\n");
         sb.append("| room size | members | server | nodes | offered deliveries/s | delivered/s | server CPU (all processes) "
                 + "| of which Redis | CPU µs/delivery | syscalls/delivery | CPU × one node | CPU × one node + Redis "
-                + "| p50 ms | p99 ms | p99 × one node | p99 × one node + Redis | loss/reorder |\n");
-        sb.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + "| p50 ms | p99 ms | p99 × one node | p99 × one node + Redis | server GC pauses (ms) "
+                + "| generator GC pauses (ms) | loss/reorder |\n");
+        sb.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (JsonNode n : rows) {
             int size = n.path("roomSize").asInt();
             int members = n.path("members").asInt();
@@ -73,7 +74,7 @@ final class ClusterReport {
             double p99 = Report.num(n, "p99Ms");
             double redis = redisShare(n);
             sb.append(String.format(Locale.ROOT,
-                    "| %d | %d | %s | %d | %s | %s | %s%% | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+                    "| %d | %d | %s | %d | %s | %s | %s%% | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
                     size, members, server, n.path("nodes").asInt(1), Report.fmt(Report.num(n, "offeredDeliveriesPerSec"), 0),
                     Report.delivered(n), Report.fmt(100 * Report.num(n, "serverCpuUtil"), 0),
                     Double.isNaN(redis) ? "–" : Report.fmt(100 * redis, 0) + "%", Report.fmt(cpu, 2),
@@ -82,7 +83,7 @@ final class ClusterReport {
                     Report.ratio(cpu, Report.num(withRedis, "cpuMicrosPerDelivery")),
                     Report.fmt(Report.num(n, "p50Ms"), 2), Report.fmt(p99, 2),
                     Report.ratio(p99, Report.num(alone, "p99Ms")), Report.ratio(p99, Report.num(withRedis, "p99Ms")),
-                    Report.cleanText(n)));
+                    Report.pauses(n, "serverGc"), Report.pauses(n, "generatorGc"), Report.cleanText(n)));
         }
         return sb.toString();
     }

@@ -230,20 +230,21 @@ public final class LoadGen {
 
         sleepUntil(wStart);
         latency.reset();
+        // jstat (GC pauses) takes a while per node: outside the CPU, delivery and time window it brackets
+        long[] gc0 = side.gcPauses(); // every node's
+        long[] selfGc0 = ownGcPauses();
         ServerSide.Sample server0 = side.sample();
         long self0 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
-        long[] gc0 = ProcProbe.gcPauses(serverPid);
-        long[] selfGc0 = ownGcPauses();
         long d0 = ledger.deliveredSoFar();
         long real0 = System.nanoTime();
         ProcProbe.SyscallCounter perf = o.flag("syscalls") ? ProcProbe.SyscallCounter.start(side.pidList(), measure) : null;
         sleepUntil(wEnd);
         ServerSide.Window server = side.between(server0, side.sample());
         long self1 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
-        long[] gc1 = ProcProbe.gcPauses(serverPid);
-        long[] selfGc1 = ownGcPauses();
         long d1 = ledger.deliveredSoFar();
         long real1 = System.nanoTime();
+        long[] gc1 = side.gcPauses();
+        long[] selfGc1 = ownGcPauses();
         publisher.join(TimeUnit.SECONDS.toMillis(30));
 
         int drainSeconds = o.integer("drain-seconds", 10);

@@ -140,6 +140,32 @@ final class ServerSide {
         return new Sample(cpu, kernel, jit);
     }
 
+    /**
+     * GC pauses so far of every JVM among the processes ({@link ProcProbe#gcPauses}), summed:
+     * {count, total nanoseconds}; null when none could be read. A process labelled {@code redis}
+     * is not asked (it is no JVM, and asking costs a jstat start on the generator's core).
+     */
+    long[] gcPauses() {
+        List<long[]> each = new ArrayList<>();
+        for (Proc p : procs) {
+            if (!p.label().equals("redis")) {
+                each.add(ProcProbe.gcPauses(p.pid()));
+            }
+        }
+        return sum(each);
+    }
+
+    /** {count, ns} pairs added up, nulls (processes that are no JVM) left out; null when all are null. */
+    static long[] sum(List<long[]> pauses) {
+        long[] total = null;
+        for (long[] p : pauses) {
+            if (p != null) {
+                total = total == null ? p.clone() : new long[] {total[0] + p[0], total[1] + p[1]};
+            }
+        }
+        return total;
+    }
+
     /** What every process spent from {@code before} to {@code after} (two samples of this server side). */
     Window between(Sample before, Sample after) {
         long cpu = 0;

@@ -16,7 +16,8 @@ class ClusterReportTest {
                 + "\"members\":1000,\"nodes\":" + nodes + ",\"offeredDeliveriesPerSec\":30000,\"deliveriesPerSec\":30000,"
                 + "\"serverCpuSeconds\":" + cpuSeconds + ",\"serverCpuUtil\":" + cpuSeconds / 20
                 + ",\"serverCpuSecondsByProcess\":" + byProcess + ",\"cpuMicrosPerDelivery\":" + micros
-                + ",\"syscallsPerDelivery\":1.1,\"p50Ms\":1.5,\"p99Ms\":" + p99 + ",\"clean\":true,\"ok\":true}");
+                + ",\"syscallsPerDelivery\":1.1,\"p50Ms\":1.5,\"p99Ms\":" + p99 + ",\"serverGcPauses\":" + nodes
+                + ",\"serverGcMs\":" + 20 * nodes + ",\"generatorGcPauses\":1,\"generatorGcMs\":9.6,\"clean\":true,\"ok\":true}");
     }
 
     @Test
@@ -29,14 +30,14 @@ class ClusterReportTest {
                 run("kindred-redis-mod", 1, 13.0, "{\"node1\":10.0,\"redis\":3.0}", 22.0, 20.0)));
         String t = ClusterReport.markdown(r);
         assertTrue(t.contains("| 100 | 1000 | kindred | 1 | 30000 | 30000 | 50% | – | 16.00 | 1.100 | 1.00× | 0.83× "
-                + "| 1.50 | 10.00 | 1.00× | 0.67× | none |"), t);
+                + "| 1.50 | 10.00 | 1.00× | 0.67× | 1 (20) | 1 (10) | none |"), t);
         assertTrue(t.contains("| 100 | 1000 | kindred-redis | 1 | 30000 | 30000 | 60% | 25% | 19.20 | 1.100 | 1.20× | 1.00× "
-                + "| 1.50 | 15.00 | 1.50× | 1.00× | none |"), t);
+                + "| 1.50 | 15.00 | 1.50× | 1.00× | 1 (20) | 1 (10) | none |"), t);
         assertTrue(t.contains("| 100 | 1000 | kindred-2nodes | 2 | 30000 | 30000 | 80% | 25% | 24.00 | 1.100 | 1.50× | 1.25× "
-                + "| 1.50 | 30.00 | 3.00× | 2.00× | none |"), t);
+                + "| 1.50 | 30.00 | 3.00× | 2.00× | 2 (40) | 1 (10) | none |"), t);
         // moderation on compares with moderation on only; its one node alone was not run, so no ratio
         assertTrue(t.contains("| 100 | 1000 | kindred-redis-mod | 1 | 30000 | 30000 | 65% | 23% | 22.00 | 1.100 | – | 1.00× "
-                + "| 1.50 | 20.00 | – | 1.00× | none |"), t);
+                + "| 1.50 | 20.00 | – | 1.00× | 1 (20) | 1 (10) | none |"), t);
         assertTrue(t.indexOf("| kindred |") < t.indexOf("| kindred-redis |")
                 && t.indexOf("| kindred-redis |") < t.indexOf("| kindred-2nodes |")
                 && t.indexOf("| kindred-2nodes |") < t.indexOf("| kindred-redis-mod |"), t);

@@ -1,5 +1,6 @@
 package org.kindred.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,6 +75,19 @@ class ServerSideTest {
         ServerSide.Window seconds = new ServerSide.Window(0, 0, 0, Map.of("redis", 250_000_000L));
         assertEquals(Map.of("redis", 0.25), seconds.secondsByLabel());
         assertEquals(List.of("node1", "node2", "redis"), List.copyOf(w.secondsByLabel().keySet()));
+    }
+
+    @Test
+    void gcPausesAddUpOverTheJvmsAndSkipWhatIsNoJvm() {
+        assertArrayEquals(new long[] {5, 70}, ServerSide.sum(java.util.Arrays.asList(new long[] {2, 30}, null,
+                new long[] {3, 40})));
+        assertNull(ServerSide.sum(java.util.Arrays.asList(null, null)), "no JVM: not measured, not zero");
+        long[] one = {1, 2};
+        assertArrayEquals(new long[] {1, 2}, ServerSide.sum(List.of(one)));
+        ServerSide.sum(List.of(one, new long[] {1, 1}));
+        assertArrayEquals(new long[] {1, 2}, one, "the inputs stay as they were");
+        assertNull(ServerSide.parse("ws://127.0.0.1:1/ws", "redis=" + ProcessHandle.current().pid()).gcPauses(),
+                "Redis is not asked");
     }
 
     @Test
