@@ -237,7 +237,8 @@ public final class LoadGen {
         long self0 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
         long d0 = ledger.deliveredSoFar();
         long real0 = System.nanoTime();
-        ProcProbe.SyscallCounter perf = o.flag("syscalls") ? ProcProbe.SyscallCounter.start(side.pidList(), measure) : null;
+        ProcProbe.SyscallCounter perf = o.flag("syscalls") ? ProcProbe.SyscallCounter.start(side.pidList(),
+                Math.max(0.1, (wEnd - System.nanoTime()) / 1e9)) : null; // to the window's end
         sleepUntil(wEnd);
         ServerSide.Window server = side.between(server0, side.sample());
         long self1 = ProcProbe.cpuNanos(ProcessHandle.current().pid());

@@ -143,16 +143,21 @@ final class ServerSide {
     /**
      * GC pauses so far of every JVM among the processes ({@link ProcProbe#gcPauses}), summed:
      * {count, total nanoseconds}; null when none could be read. A process labelled {@code redis}
-     * is not asked (it is no JVM, and asking costs a jstat start on the generator's core).
+     * is not asked (it is no JVM, and asking costs a jstat start on the generator's core). The
+     * nodes are asked at the same time, so two nodes take about as long as one.
      */
     long[] gcPauses() {
-        List<long[]> each = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<long[]>> each = new ArrayList<>();
         for (Proc p : procs) {
             if (!p.label().equals("redis")) {
-                each.add(ProcProbe.gcPauses(p.pid()));
+                java.util.concurrent.CompletableFuture<long[]> f = new java.util.concurrent.CompletableFuture<>();
+                Thread t = new Thread(() -> f.complete(ProcProbe.gcPauses(p.pid())), "jstat-" + p.label());
+                t.setDaemon(true);
+                t.start();
+                each.add(f);
             }
         }
-        return sum(each);
+        return sum(each.stream().map(java.util.concurrent.CompletableFuture::join).toList());
     }
 
     /** {count, ns} pairs added up, nulls (processes that are no JVM) left out; null when all are null. */
