@@ -48,6 +48,11 @@ class ThreeNodeFailureTest {
         return "presence".equals(n.path("type").asText()) && "leave".equals(n.path("event").asText());
     }
 
+    private static boolean sleep(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+        return true;
+    }
+
     /** The texts of the messages of {@code room} {@code c} received so far, once there are {@code n} (5 s at most). */
     private static List<String> texts(WsClient c, String room, int n) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5_000;
@@ -151,6 +156,14 @@ class ThreeNodeFailureTest {
         assertEquals("ok", banned.path("type").asText(), banned.toString());
         String deeBan = banned.path("ban").asText();
         assertEquals(4003, dee.awaitClose());
+        long known = System.currentTimeMillis() + 3_000; // node B learns Dee's network from C through the store
+        String code;
+        do {
+            WsClient probe = nodes.raw(1, "127.0.0.42");
+            code = probe.request(Map.of("type", "hello", "v", 1, "id", "h")).path("code").asText();
+            probe.close();
+        } while (!"banned".equals(code) && System.currentTimeMillis() < known && sleep(100));
+        assertEquals("banned", code, "Dee's network is banned on B before the outage");
 
         nodes.postgres().stopServer();
         try {

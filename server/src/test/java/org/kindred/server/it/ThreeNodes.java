@@ -238,11 +238,6 @@ final class ThreeNodes implements AutoCloseable {
         return c;
     }
 
-    /** Records {@code c} to be closed by {@link #closeClients()}. */
-    synchronized void track(WsClient c) {
-        clients.add(c);
-    }
-
     /** Closes every client handed out so far (after each test). */
     synchronized void closeClients() {
         for (WsClient c : clients) {
@@ -273,11 +268,6 @@ final class ThreeNodes implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-    }
-
-    /** Everything node {@code i} wrote so far (for failure messages). */
-    List<String> output(int i) {
-        return node(i).output();
     }
 
     private void closeQuietly() {
