@@ -46,7 +46,7 @@ public final class Room {
     private final History history;
     private final LongSupplier clock;
     private final boolean remote;
-    private final RoomPolicy policy = new RoomPolicy();
+    private final RoomPolicy policy;
     private final ReportLedger reports = new ReportLedger();
     private final Seats seats;
     private final RoomControls controls;
@@ -70,6 +70,7 @@ public final class Room {
         this.history = parts.history();
         this.clock = parts.clock();
         this.remote = parts.remote();
+        this.policy = new RoomPolicy(id, parts.restrictions());
         this.seats = new Seats(this, parts);
         this.controls = new RoomControls(this, parts);
         this.reactions = new RoomReactions(this, parts);
@@ -250,6 +251,7 @@ public final class Room {
     public void close() {
         execute(() -> {
             broker.close(id);
+            policy.forget();
             seats.clear();
             reactions.clear();
         });
@@ -263,7 +265,27 @@ public final class Room {
      */
     public void sweep(long graceMs) {
         if (remote) {
-            execute(() -> seats.sweep(clock.getAsLong(), graceMs));
+            execute(() -> {
+                seats.sweep(clock.getAsLong(), graceMs);
+                refreshModes();
+            });
+        }
+    }
+
+    /**
+     * Re-reads the room's lock and slow mode where they are kept (a moderator changed them through
+     * another node, or Redis lost them and this node writes back what it knew); tells the
+     * listener when the lock changed. Room's thread; nothing changes when unreachable.
+     */
+    void refreshModes() {
+        boolean wasLocked = policy.locked();
+        try {
+            policy.mode();
+        } catch (RuntimeException e) {
+            return; // unreachable now: the next sweep tries again
+        }
+        if (wasLocked != policy.locked()) {
+            changed();
         }
     }
 

@@ -19,9 +19,12 @@ import org.kindred.server.session.Session;
  * presence events from other nodes handed to the room's thread (and not repeated to a member
  * whose {@code joined} already listed them), and the sweep that adds this node's members again
  * where the shared presence lost them and announces members gone silently ({@link Departures}).
+ * A notice that the lock or slow mode changed makes the room re-read its modes.
  * Confined to the room's thread.
  */
 final class SeatsAcrossNodes {
+    /** The room notices that say the lock or slow mode changed. */
+    private static final Set<String> MODE_NOTICES = Set.of("locked", "unlocked", "slow_mode");
     private final Room room;
     private final Seats seats;
     private final String id;
@@ -83,6 +86,8 @@ final class SeatsAcrossNodes {
                 }
                 knew = knewAtJoin(p);
                 seats.heard();
+            } else if (event instanceof ServerMessage.Notice n && MODE_NOTICES.contains(n.code())) {
+                room.refreshModes(); // a moderator changed the lock or slow mode, maybe through another node
             }
             hub.deliver(r, event, except, knew);
         });
