@@ -5,6 +5,7 @@ import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.RoomMode;
 import org.kindred.server.broker.Restrictions;
 import org.kindred.server.broker.Restrictions.Hold;
+import org.kindred.server.i18n.Sentence;
 
 /**
  * One room's rules for who may post and join now: membership and staff here, and the lock,
@@ -76,17 +77,14 @@ final class RoomPolicy {
         }
         return switch (h.kind()) {
             case LOCKED -> Refusal.POST_LOCKED;
-            case MUTED -> new Refusal(ErrorCode.MUTED,
-                    "A moderator has paused your messages in this room for a little while.", h.waitMs());
+            case MUTED -> new Refusal(ErrorCode.MUTED, Sentence.of("error.muted"), h.waitMs());
             case SLOW -> slowRefusal(h.waitMs());
-            case COOLING_OFF -> new Refusal(ErrorCode.FORBIDDEN,
-                    "A moderator asked you to take a short break from this room.", h.waitMs());
+            case COOLING_OFF -> new Refusal(ErrorCode.FORBIDDEN, Sentence.of("error.cool_off"), h.waitMs());
         };
     }
 
     private Refusal slowRefusal(long waitMs) {
-        return new Refusal(ErrorCode.SLOW_MODE, "Slow mode is on: one message every " + slowSeconds()
-                + " seconds, so everyone can be heard.", waitMs);
+        return new Refusal(ErrorCode.SLOW_MODE, Sentence.of("error.slow_mode.wait", "seconds", slowSeconds()), waitMs);
     }
 
     void mute(String memberId, long until) {
