@@ -260,31 +260,18 @@ public final class Room {
     /**
      * With shared engines, every few seconds: re-adds this node's members where the shared
      * presence lost them, refreshes the names and count, and tells this node's members of members
-     * who vanished without a leave (their node died) once missing for {@code graceMs}. Any thread;
-     * nothing with engines in this process.
+     * who vanished without a leave (their node died) once missing for {@code graceMs}, and re-reads
+     * the lock and slow mode. Any thread; nothing with engines in this process.
      */
     public void sweep(long graceMs) {
         if (remote) {
-            execute(() -> {
-                seats.sweep(clock.getAsLong(), graceMs);
-                refreshModes();
-            });
+            execute(() -> seats.sweep(clock.getAsLong(), graceMs));
         }
     }
 
-    /**
-     * Re-reads the room's lock and slow mode where they are kept (a moderator changed them through
-     * another node, or Redis lost them and this node writes back what it knew); tells the
-     * listener when the lock changed. Room's thread; nothing changes when unreachable.
-     */
+    /** Re-reads the room's modes ({@link RoomPolicy#refresh}); tells the listener when the lock changed. */
     void refreshModes() {
-        boolean wasLocked = policy.locked();
-        try {
-            policy.mode();
-        } catch (RuntimeException e) {
-            return; // unreachable now: the next sweep tries again
-        }
-        if (wasLocked != policy.locked()) {
+        if (policy.refresh()) {
             changed();
         }
     }

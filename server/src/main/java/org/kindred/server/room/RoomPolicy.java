@@ -115,6 +115,21 @@ final class RoomPolicy {
         return new RoomMode(m.slowSeconds(), m.locked());
     }
 
+    /**
+     * Re-reads the room's modes where they are kept (a moderator changed them through another
+     * node, or Redis lost them and this node writes back what it knew). Returns whether the lock
+     * changed here; false, changing nothing, when they cannot be read now.
+     */
+    boolean refresh() {
+        boolean wasLocked = locked();
+        try {
+            rules.modes(room);
+        } catch (RuntimeException e) {
+            return false; // unreachable now: the next sweep tries again
+        }
+        return wasLocked != locked();
+    }
+
     /** Forgets the room's modes (a closed room). */
     void forget() {
         rules.forget(room);

@@ -96,7 +96,8 @@ final class SeatsAcrossNodes {
     /**
      * Every few seconds: adds this node's members again where the shared presence lost them
      * (Redis restarted, or this node was taken for dead), re-reads the names and the count, and
-     * tells this node's sessions of members gone silently (see {@link Departures}).
+     * tells this node's sessions of members gone silently (see {@link Departures}); then re-reads
+     * the room's lock and slow mode.
      */
     void sweep(long now, long graceMs) {
         List<MemberInfo> current;
@@ -129,5 +130,6 @@ final class SeatsAcrossNodes {
         if (!gone.isEmpty() || before != seats.count()) {
             room.changed();
         }
+        room.refreshModes(); // a lock or slow mode whose notice this node missed, or lost by Redis
     }
 }
