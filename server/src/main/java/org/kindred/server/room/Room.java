@@ -188,6 +188,16 @@ public final class Room {
      * {@code internal} when the broker could not accept it (nothing was delivered).
      */
     public void post(Session s, String text, Consumer<Result<String>> then) {
+        post(s, null, text, then);
+    }
+
+    /**
+     * {@link #post(Session, String, Consumer)} of the request {@code reqId} (the client's
+     * {@code id}, or null): a retry of the member's request with the same text, after a lost
+     * reply, here or on another node after a resume, is not delivered again; {@code then} gets
+     * the first one's message id (see {@link Broker#REQUEST_WINDOW_MS}).
+     */
+    public void post(Session s, String reqId, String text, Consumer<Result<String>> then) {
         execute(() -> {
             long now = clock.getAsLong();
             Optional<MemberInfo> from = seats.member(s.memberId());
@@ -197,7 +207,8 @@ public final class Room {
                 return;
             }
             policy.posted(s.memberId(), s.role().canModerate(), now);
-            publish(from.get(), Ids.of("m_"), text, m -> then.accept(Result.ok(m.msg())))
+            String request = reqId == null ? null : s.memberId() + "\n" + reqId;
+            publish(from.get(), Ids.of("m_"), text, request, m -> then.accept(Result.ok(m.msg())))
                     .whenComplete((m, err) -> {
                         if (err != null) {
                             execute(() -> then.accept(Result.refused(Refusal.POST_FAILED)));
@@ -224,10 +235,10 @@ public final class Room {
      * are numbered in the order the room accepted them); completes when the broker has.
      */
     private CompletableFuture<ServerMessage.Message> publish(MemberInfo from, String msgId, String text,
-            Consumer<ServerMessage.Message> accepted) {
+            String requestKey, Consumer<ServerMessage.Message> accepted) {
         CompletionStage<ServerMessage.Message> stage;
         try {
-            stage = broker.publish(id, from, msgId, text, clock.getAsLong(), m -> {
+            stage = broker.publish(id, from, msgId, text, clock.getAsLong(), requestKey, m -> {
                 metrics.messageIn(); // counted before anyone hears of it, so a reader of metrics after `sent` sees it
                 accepted.accept(m);
             });
@@ -265,7 +276,7 @@ public final class Room {
      * Completes with it once numbered, or exceptionally when the broker could not accept it.
      */
     public CompletableFuture<ServerMessage.Message> deliverApproved(MemberInfo from, String msgId, String text) {
-        return call(() -> publish(from, msgId, text, m -> { })).thenCompose(f -> f);
+        return call(() -> publish(from, msgId, text, null, m -> { })).thenCompose(f -> f);
     }
 
     /** The moderators' levers on this room: delete, mute, kick, slow mode, lock. */
