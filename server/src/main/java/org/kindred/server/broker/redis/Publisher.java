@@ -269,7 +269,8 @@ final class Publisher {
                 long t0 = System.nanoTime();
                 if (history) {
                     generation = link.generation();
-                    floor = d.store().floor(room);
+                    // the store's floor, or what this node saw if higher (a store of this node's own)
+                    floor = Math.max(d.store().floor(room), nodeFloor.applyAsLong(room));
                     upTo = Math.max(upTo, floor + 1);
                 }
                 d.raiseNow(room, upTo + queued + block);
