@@ -16,7 +16,8 @@ import org.kindred.protocol.ServerMessage;
  * <ul>
  *   <li><b>Numbering.</b> {@link #publish} gives a room's messages {@code seq} 1, 2, 3 … in the
  *       order it accepts them: strictly increasing, without gaps, never reused while the room is
- *       open. Rooms are numbered independently.</li>
+ *       open. Rooms are numbered independently. (An implementation that lost a room's numbering
+ *       may go on above it with a jump, never below: a new history, see {@code RedisBroker}.)</li>
  *   <li><b>Ordering.</b> A subscriber gets one room's events one at a time, in the order they
  *       were accepted (messages in {@code seq} order), each at most once.</li>
  *   <li><b>Asynchronous publish.</b> {@link #publish} never waits for the network: it returns a
