@@ -186,6 +186,7 @@ public final class KindredServer implements AutoCloseable {
         PagingConfig paging = PagingConfig.from(section("paging")); // checked before anything opens
         CrisisConfig crisisConfig = CrisisSetup.config(section("crisis"));
         durable = StoreServices.open(config, section("store"));
+        roomSetup.useFloors(durable.store().seqFloors(), durable.blocking());
         staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(), paging,
                 crisisConfig.reannounceInterval(), codec, rooms, sessions, clock, roomSetup.staffEvents());
         durable.restoreMutes(rooms, clock.getAsLong());

@@ -187,7 +187,17 @@ public final class Room {
      * {@code internal} when the broker could not accept it (nothing was delivered).
      */
     public void post(Session s, String text, Consumer<Result<String>> then) {
-        execute(() -> posts.post(s, text, then));
+        post(s, null, text, then);
+    }
+
+    /**
+     * {@link #post(Session, String, Consumer)} of the request {@code reqId} (the client's
+     * {@code id}, or null): a retry of the member's request with the same text, after a lost
+     * reply, here or on another node after a resume, is not delivered again; {@code then} gets
+     * the first one's message id (see {@link Broker#REQUEST_WINDOW_MS}).
+     */
+    public void post(Session s, String reqId, String text, Consumer<Result<String>> then) {
+        execute(() -> posts.post(s, reqId, text, then));
     }
 
     /** Tells the others that {@code s} is typing; {@code then} gets only a refusal ({@code not_in_room}). */
@@ -219,7 +229,7 @@ public final class Room {
      * Completes with it once numbered, or exceptionally when the broker could not accept it.
      */
     public CompletableFuture<ServerMessage.Message> deliverApproved(MemberInfo from, String msgId, String text) {
-        return call(() -> posts.publish(from, msgId, text, m -> { })).thenCompose(f -> f);
+        return call(() -> posts.publish(from, msgId, text, null, m -> { })).thenCompose(f -> f);
     }
 
     /** The moderators' levers on this room: delete, mute, kick, slow mode, lock. */
