@@ -214,7 +214,7 @@ public final class KindredServer implements AutoCloseable {
         }
 
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
-        HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(),
+        HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(), staff.hub(),
                 durable.fingerprinter(), crisis.responder(), guard, codec, rooms, metrics, reporting,
                 () -> ready && !stopped && roomSetup.ready()));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
