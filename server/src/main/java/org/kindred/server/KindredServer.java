@@ -186,6 +186,7 @@ public final class KindredServer implements AutoCloseable {
         PagingConfig paging = PagingConfig.from(section("paging")); // checked before anything opens
         CrisisConfig crisisConfig = CrisisSetup.config(section("crisis"));
         durable = StoreServices.open(config, section("store"));
+        roomSetup.useFloors(durable.store().seqFloors(), durable.blocking());
         staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(), paging,
                 crisisConfig.reannounceInterval(), codec, rooms, sessions, clock, roomSetup.staffEvents());
         durable.restoreMutes(rooms, clock.getAsLong());
@@ -199,7 +200,8 @@ public final class KindredServer implements AutoCloseable {
                 org.kindred.server.crisis.CheckInQuestions.bundled()::question,
                 org.kindred.server.session.CheckIns.DEFAULT_MAX_PLANNED);
         Dispatcher dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis,
-                crisisConfig, moderation, checkIns, clock, SessionLimits.from(section("sessions")));
+                crisisConfig, moderation, checkIns, clock, SessionLimits.from(section("sessions")),
+                roomSetup.sharedRates(moderation.config()));
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());
@@ -212,7 +214,7 @@ public final class KindredServer implements AutoCloseable {
         }
 
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
-        HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(),
+        HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(), staff.hub(),
                 durable.fingerprinter(), crisis.responder(), guard, codec, rooms, metrics, reporting,
                 () -> ready && !stopped && roomSetup.ready()));
         // Shared by every connection (per-connection state lives in the handler and Connection only).

@@ -109,10 +109,33 @@ final class RoomSetup implements AutoCloseable {
         return engines == null || engines.isUp() && staffEvents.isUp();
     }
 
+    /**
+     * With Redis, the send allowances of {@code moderation} shared by the nodes (when its stages
+     * limit the rate at all); else null (the pipeline's own buckets are the only ones).
+     */
+    org.kindred.server.moderation.RateLimits sharedRates(org.kindred.server.moderation.ModerationConfig moderation) {
+        if (engines == null || !moderation.stages().contains(org.kindred.server.moderation.StageName.RATE)) {
+            return null;
+        }
+        return engines.rateLimits(moderation.memberBurst(), moderation.memberRatePerSecond(),
+                moderation.networkBurst(), moderation.networkRatePerSecond());
+    }
+
     /** With Redis, parks dropped members' sessions there for {@code windowMillis}, so they resume on any node. */
     void shareSessions(org.kindred.server.session.SessionRegistry sessions, long windowMillis) {
         if (engines != null) {
             sessions.share(new org.kindred.server.session.ParkedSessions(engines.parking(), windowMillis));
+        }
+    }
+
+    /**
+     * With Redis, reserves the rooms' message numbers in {@code floors} from now on, on
+     * {@code blocking} (the store's threads), so {@code seq} never goes backwards when Redis and
+     * every node restart. Before the port opens: no message is published earlier.
+     */
+    void useFloors(org.kindred.server.store.SeqFloorStore floors, java.util.concurrent.Executor blocking) {
+        if (engines != null) {
+            engines.broker().useFloors(floors, blocking);
         }
     }
 

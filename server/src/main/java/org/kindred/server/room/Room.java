@@ -46,7 +46,7 @@ public final class Room {
     private final History history;
     private final LongSupplier clock;
     private final boolean remote;
-    private final RoomPolicy policy = new RoomPolicy();
+    private final RoomPolicy policy;
     private final ReportLedger reports = new ReportLedger();
     private final Seats seats;
     private final RoomControls controls;
@@ -70,6 +70,7 @@ public final class Room {
         this.history = parts.history();
         this.clock = parts.clock();
         this.remote = parts.remote();
+        this.policy = new RoomPolicy(id, parts.restrictions());
         this.seats = new Seats(this, parts);
         this.controls = new RoomControls(this, parts);
         this.reactions = new RoomReactions(this, parts);
@@ -186,7 +187,17 @@ public final class Room {
      * {@code internal} when the broker could not accept it (nothing was delivered).
      */
     public void post(Session s, String text, Consumer<Result<String>> then) {
-        execute(() -> posts.post(s, text, then));
+        post(s, null, text, then);
+    }
+
+    /**
+     * {@link #post(Session, String, Consumer)} of the request {@code reqId} (the client's
+     * {@code id}, or null): a retry of the member's request with the same text, after a lost
+     * reply, here or on another node after a resume, is not delivered again; {@code then} gets
+     * the first one's message id (see {@link Broker#REQUEST_WINDOW_MS}).
+     */
+    public void post(Session s, String reqId, String text, Consumer<Result<String>> then) {
+        execute(() -> posts.post(s, reqId, text, then));
     }
 
     /** Tells the others that {@code s} is typing; {@code then} gets only a refusal ({@code not_in_room}). */
@@ -218,7 +229,7 @@ public final class Room {
      * Completes with it once numbered, or exceptionally when the broker could not accept it.
      */
     public CompletableFuture<ServerMessage.Message> deliverApproved(MemberInfo from, String msgId, String text) {
-        return call(() -> posts.publish(from, msgId, text, m -> { })).thenCompose(f -> f);
+        return call(() -> posts.publish(from, msgId, text, null, m -> { })).thenCompose(f -> f);
     }
 
     /** The moderators' levers on this room: delete, mute, kick, slow mode, lock. */
@@ -250,6 +261,7 @@ public final class Room {
     public void close() {
         execute(() -> {
             broker.close(id);
+            policy.forget();
             seats.clear();
             reactions.clear();
         });
@@ -258,12 +270,19 @@ public final class Room {
     /**
      * With shared engines, every few seconds: re-adds this node's members where the shared
      * presence lost them, refreshes the names and count, and tells this node's members of members
-     * who vanished without a leave (their node died) once missing for {@code graceMs}. Any thread;
-     * nothing with engines in this process.
+     * who vanished without a leave (their node died) once missing for {@code graceMs}, and re-reads
+     * the lock and slow mode. Any thread; nothing with engines in this process.
      */
     public void sweep(long graceMs) {
         if (remote) {
             execute(() -> seats.sweep(clock.getAsLong(), graceMs));
+        }
+    }
+
+    /** Re-reads the room's modes ({@link RoomPolicy#refresh}); tells the listener when the lock changed. */
+    void refreshModes() {
+        if (policy.refresh()) {
+            changed();
         }
     }
 
