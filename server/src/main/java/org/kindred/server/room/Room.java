@@ -19,8 +19,6 @@ import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A room. Its changes (members, messages, modes) are made on one thread, its executor; every
@@ -38,7 +36,6 @@ import org.slf4j.LoggerFactory;
  * (on whatever thread that is): its {@code sent} reply only writes to the author's connection.
  */
 public final class Room {
-    private static final Logger LOG = LoggerFactory.getLogger(Room.class);
     private final RoomConfig config;
     private final String id;
     private final Executor executor;
@@ -164,15 +161,7 @@ public final class Room {
      * be, false when some are lost (the member should join again) or on failure.
      */
     public CompletableFuture<Boolean> adopt(Session s, String nick, long lastSeq) {
-        return call(() -> {
-            try {
-                return seats.adopt(s, nick, lastSeq, clock.getAsLong());
-            } catch (RuntimeException e) {
-                LOG.warn("resume failed room={} error={}", id, e.getClass().getSimpleName());
-                seats.abandon(s);
-                return false;
-            }
-        });
+        return call(() -> Joins.adopt(this, s, nick, lastSeq));
     }
 
     /** Leaves; {@code then} gets ok or {@code not_in_room} (or {@code internal}) on the room's thread. */

@@ -139,7 +139,7 @@ class SqliteStoreContractTest extends StoreContractTest {
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT max(version) FROM flyway_schema_history")) {
             assertTrue(rs.next());
-            assertEquals("3", rs.getString(1));
+            assertEquals("4", rs.getString(1));
         }
     }
 }
