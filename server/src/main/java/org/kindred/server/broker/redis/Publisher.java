@@ -69,6 +69,8 @@ final class Publisher {
               redis.call('SET', KEYS[5], last)
               redis.call('SET', KEYS[4], math.max(c, last))
               began = 1
+            elseif durable then
+              last = tonumber(last) -- a floor read to begin a history: another node began it first
             else
               last = math.max(tonumber(last), floor)
             end
