@@ -164,6 +164,10 @@ class ThreeNodeFailureTest {
             probe.close();
         } while (!"banned".equals(code) && System.currentTimeMillis() < known && sleep(100));
         assertEquals("banned", code, "Dee's network is banned on B before the outage");
+        // A conversation under way: the room has its numbers reserved in the store. (A room's very first
+        // message needs the store for its numbering floor, so it fails while PostgreSQL is down.)
+        ThreeNodeChatTest.send(ann, room, "before", "a");
+        assertEquals(1, texts(bo, room, 1).size());
 
         nodes.postgres().stopServer();
         try {
@@ -172,7 +176,7 @@ class ThreeNodeFailureTest {
                 ThreeNodeChatTest.send(bo, room, "reply " + i, "b" + i);
             }
             for (WsClient c : List.of(ann, bo)) {
-                List<String> texts = texts(c, room, 10);
+                List<String> texts = texts(c, room, 11);
                 for (int i = 0; i < 5; i++) {
                     assertTrue(texts.contains("during " + i) && texts.contains("reply " + i), texts.toString());
                 }
