@@ -29,7 +29,9 @@ import org.kindred.server.text.Normalizer;
  * only count next to one of the writer's own signals and raise it as the boosts say. Filler words
  * ("like", "basically") are read past by a second scan; past-tense recovery talk ("a year ago I
  * wanted to die, today I'm grateful") keeps a message at concern unless a time or an imminent
- * signal is present.
+ * signal is present. A laugh marker ("lol", "jajaja", "mdr", "haha") keeps a death wish at high
+ * ("me quiero morir jajaja" about a dead phone) to a card without a page; it never lowers an
+ * imminent signal, a plan or a time.
  *
  * <p>Concepts combined by proximity ({@link ConceptCombos}, {@code crisis/combos.yaml}): word lists
  * per concept matched by Snowball stem, and combinations within one sentence ("saving up" and
@@ -147,16 +149,19 @@ public final class RiskAssessor {
             }
         }
         boolean[] past = null;
+        boolean laugh = false;
         if (combine && rules.combos != null) {
             ConceptCombos.Reading reading = rules.combos.read(t);
             past = reading.past;
             recovery |= reading.recovery;
+            laugh = reading.laugh;
             for (ConceptCombos.Match m : reading.matches) {
                 found.add(new Found(m.rule(), m.start(), m.end(), m.gaps(), true));
             }
         }
         RiskOutcome out = new RiskOutcome();
         out.recovery = recovery;
+        out.laugh = laugh;
         if (!found.isEmpty()) {
             decide(t, nt, found, ignored, past, out);
         }
@@ -176,7 +181,7 @@ public final class RiskAssessor {
         Map<LanguageContext, boolean[]> fiction = new IdentityHashMap<>(4);
         for (Found f : found) {
             RiskRule r = f.rule;
-            if (ignoredBefore[f.end] > ignoredBefore[f.start] || r.context().negated(t, f.start, f.end, f.gaps)) {
+            if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps)) {
                 continue;
             }
             if (r.person() != RiskRule.Person.SELF
@@ -232,6 +237,26 @@ public final class RiskAssessor {
                 }
             }
         }
+    }
+
+    /**
+     * Whether an ignore rule's span (an idiom, abuse aimed at others) overlaps the match: a rule's
+     * whole span, or only the concept words of a combination, whose span may reach across a
+     * sentence and whose gaps are other people's words (bounded by {@link PhrasePattern#MAX_SPAN}).
+     */
+    private static boolean ignored(Found f, int[] ignoredBefore) {
+        if (ignoredBefore[f.end] == ignoredBefore[f.start]) {
+            return false;
+        }
+        if (!f.combined) {
+            return true;
+        }
+        for (int k = f.start; k < f.end; k++) {
+            if ((f.gaps & (1L << (k - f.start))) == 0 && ignoredBefore[k + 1] > ignoredBefore[k]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the span covers at least two pieces of one split word. */
