@@ -231,6 +231,8 @@ public final class LoadGen {
         long sys0 = ProcProbe.kernelNanos(serverPid);
         long jit0 = ProcProbe.jitNanos(serverPid);
         long self0 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
+        long[] gc0 = ProcProbe.gcPauses(serverPid);
+        long[] selfGc0 = ownGcPauses();
         long d0 = ledger.deliveredSoFar();
         long real0 = System.nanoTime();
         ProcProbe.SyscallCounter perf = o.flag("syscalls") ? ProcProbe.SyscallCounter.start(serverPid, measure) : null;
@@ -239,6 +241,8 @@ public final class LoadGen {
         long sys1 = ProcProbe.kernelNanos(serverPid);
         long jit1 = ProcProbe.jitNanos(serverPid);
         long self1 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
+        long[] gc1 = ProcProbe.gcPauses(serverPid);
+        long[] selfGc1 = ownGcPauses();
         long d1 = ledger.deliveredSoFar();
         long real1 = System.nanoTime();
         publisher.join(TimeUnit.SECONDS.toMillis(30));
@@ -269,6 +273,12 @@ public final class LoadGen {
         result.put("generatorCpuUtil", (self1 - self0) / 1e9 / seconds);
         result.put("cpuMicrosPerDelivery", delivered == 0 ? Double.NaN : cpu / 1e3 / delivered);
         result.put("deliveriesPerCoreSecond", cpu == 0 ? Double.NaN : delivered / (cpu / 1e9));
+        // what stood still in the window: a pause of either side delays every delivery in flight
+        boolean serverGc = gc0 != null && gc1 != null;
+        result.put("serverGcPauses", serverGc ? gc1[0] - gc0[0] : -1);
+        result.put("serverGcMs", serverGc ? (gc1[1] - gc0[1]) / 1e6 : Double.NaN);
+        result.put("generatorGcPauses", selfGc1[0] - selfGc0[0]);
+        result.put("generatorGcMs", (selfGc1[1] - selfGc0[1]) / 1e6);
         result.put("syscalls", syscalls);
         result.put("syscallsPerDelivery", syscalls < 0 || delivered == 0 ? Double.NaN : syscalls / (double) delivered);
         result.put("latencyCount", lat.count());
@@ -281,6 +291,17 @@ public final class LoadGen {
         result.put("sendLagMaxMs", lag.maxMs());
         result.put("publishedOnTime", pacer.done());
         return pacer.done();
+    }
+
+    /** This generator's own GC pauses so far: {count, total nanoseconds}, over all its collectors. */
+    private static long[] ownGcPauses() {
+        long count = 0;
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, ms * 1_000_000L};
     }
 
     private void publish(Pacer pacer, PublisherRotation rotation, long deadline) {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the generator reads about the server process: CPU time, RSS, heap after GC, system calls. */
+/** What the generator reads about the server process: CPU time, RSS, heap after GC, GC pauses, system calls. */
 public final class ProcProbe {
     private static final Pattern G1_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final Pattern HEAP_USED = Pattern.compile("\"heapUsed\"\\s*:\\s*(\\d+)");
@@ -105,6 +105,49 @@ public final class ProcProbe {
             throw new IOException("cannot read heap use from: " + heapInfo);
         }
         return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    /**
+     * Garbage-collection pauses of a JVM so far, from {@code jstat -gc PID}: {count, total time in
+     * nanoseconds} over young, full and concurrent-cycle pauses (G1's remark and cleanup); null when
+     * the process is not a JVM jstat can read (the Node baseline). Taken at the start and end of the
+     * measured window, the difference says how much of the window the server stood still, which is
+     * what moves a p99 at a fixed rate.
+     */
+    public static long[] gcPauses(long pid) {
+        try {
+            return parseJstatGc(run(List.of("jstat", "-gc", Long.toString(pid))));
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** {YGC + FGC + CGC, GCT in ns} from {@code jstat -gc} output (a header line and a value line), or null. */
+    static long[] parseJstatGc(String out) {
+        String[] lines = out.trim().split("\\R");
+        if (lines.length < 2) {
+            return null;
+        }
+        List<String> names = List.of(lines[0].trim().split("\\s+"));
+        String[] values = lines[1].trim().split("\\s+");
+        if (names.size() != values.length) {
+            return null;
+        }
+        long count = 0;
+        for (String n : List.of("YGC", "FGC", "CGC")) {
+            int i = names.indexOf(n);
+            if (i >= 0 && !values[i].equals("-")) {
+                count += Long.parseLong(values[i]);
+            }
+        }
+        int t = names.indexOf("GCT");
+        if (t < 0) {
+            return null;
+        }
+        return new long[] {count, Math.round(Double.parseDouble(values[t]) * 1e9)};
     }
 
     /** Counts the process's system calls with {@code perf stat -e raw_syscalls:sys_enter} for a while. */

@@ -257,19 +257,25 @@ public final class Report {
         }
         StringBuilder sb = new StringBuilder("\n### Latency at a fixed rate\n\n");
         sb.append("| room size | members | server | offered deliveries/s | p50 ms | p99 ms | p99.9 ms | max ms "
-                + "| p99 × bare Netty | p99 × Node ws |\n");
-        sb.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| p99 × bare Netty | p99 × Node ws | server GC pauses (ms) | generator GC pauses (ms) |\n");
+        sb.append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (JsonNode n : rows) {
             JsonNode netty = get("latency", NETTY, n.path("roomSize").asInt(), n.path("members").asInt());
             JsonNode node = get("latency", NODE, n.path("roomSize").asInt(), n.path("members").asInt());
             double p99 = num(n, "p99Ms");
-            sb.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+            sb.append(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
                     n.path("roomSize").asInt(), n.path("members").asInt(), n.path("server").asText(),
                     fmt(num(n, "offeredDeliveriesPerSec"), 0), fmt(num(n, "p50Ms"), 2), fmt(p99, 2),
                     fmt(num(n, "p999Ms"), 2), fmt(num(n, "maxMs"), 2), ratio(p99, num(netty, "p99Ms")),
-                    ratio(p99, num(node, "p99Ms"))));
+                    ratio(p99, num(node, "p99Ms")), pauses(n, "serverGc"), pauses(n, "generatorGc")));
         }
         return sb.toString();
+    }
+
+    /** "count (total ms)" of the GC pauses in the measured window, "–" when not measured. */
+    static String pauses(JsonNode n, String prefix) {
+        long count = n.path(prefix + "Pauses").asLong(-1);
+        return count < 0 ? "–" : count + " (" + fmt(num(n, prefix + "Ms"), 0) + ")";
     }
 
     private String idle() {

@@ -1,6 +1,8 @@
 package org.kindred.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +34,22 @@ class ProcProbeTest {
         String csv = "# started on Sat\n\n56705,,raw_syscalls:sys_enter,6000000000,100.00,,\n";
         assertEquals(56705, ProcProbe.parsePerfCsv(csv));
         assertEquals(-1, ProcProbe.parsePerfCsv("<not counted>,,raw_syscalls:sys_enter,0,0.00,,\n"));
+    }
+
+    @Test
+    void readsGcPausesFromJstat() {
+        String out = "    S0C    S1C    S0U    S1U      EC       EU        OC         OU       MC     MU    CCSC   CCSU   YGC     YGCT    FGC    FGCT     CGC    CGCT     GCT   \n"
+                + "  0.0 4096.0   0.0 3095.3  16384.0      0.0  376832.0    4020.0  8512.0 8279.2 1088.0  968.0     12    0.250     1    0.100     2    0.012    0.362\n";
+        long[] gc = ProcProbe.parseJstatGc(out);
+        assertEquals(15, gc[0]);
+        assertEquals(362_000_000L, gc[1]);
+        assertNull(ProcProbe.parseJstatGc("12345 not found\n"));
+    }
+
+    @Test
+    void readsOwnGcPauses() {
+        long[] gc = ProcProbe.gcPauses(ProcessHandle.current().pid());
+        assertNotNull(gc, "jstat reads this JVM");
+        assertTrue(gc[0] >= 0 && gc[1] >= 0);
     }
 }

@@ -32,6 +32,14 @@ class ReportTest {
     }
 
     @Test
+    void gcPausesOfTheWindowAreShownOrMarkedUnmeasured() throws Exception {
+        JsonNode n = new ObjectMapper().readTree("{\"serverGcPauses\":3,\"serverGcMs\":84.4,\"generatorGcPauses\":-1}");
+        assertEquals("3 (84)", Report.pauses(n, "serverGc"));
+        assertEquals("–", Report.pauses(n, "generatorGc"));
+        assertEquals("–", Report.pauses(n, "other"));
+    }
+
+    @Test
     void missingBaselinesGiveNoRatio() {
         assertEquals("–", Report.ratio(1.0, Double.NaN));
         assertEquals("1.50×", Report.ratio(3.0, 2.0));

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.kindred.protocol.CheckInRequest;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.session.CheckIns;
@@ -57,8 +58,8 @@ public final class CheckInRequests {
     public void plan(Outbound c, Session s, CheckInRequest.Plan p) {
         Optional<String> id = checkIns.plan(s, TimeUnit.MINUTES.toMillis(p.minutes()));
         if (id.isEmpty()) {
-            c.send(ServerMessage.Error.of(p.id(), ErrorCode.FORBIDDEN, "You already have " + checkIns.maxPlanned()
-                    + " check-ins planned. Cancel one, or wait until one comes, to plan another."));
+            c.send(Sentence.of("error.checkins_full", "max", checkIns.maxPlanned())
+                    .error(p.id(), ErrorCode.FORBIDDEN));
             return;
         }
         c.send(ServerMessage.Ok.checkin(p.id(), id.get()));
@@ -100,8 +101,7 @@ public final class CheckInRequests {
     }
 
     private static void notFound(Outbound c, String reqId) {
-        c.send(ServerMessage.Error.of(reqId, ErrorCode.NOT_FOUND,
-                "That check-in isn't planned any more: it was answered, cancelled, or has expired."));
+        c.send(Sentence.of("error.checkin_gone").error(reqId, ErrorCode.NOT_FOUND));
     }
 
     /**

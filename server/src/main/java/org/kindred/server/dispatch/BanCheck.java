@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderator.BanList;
 import org.kindred.server.session.Session;
 import org.kindred.server.store.Ban;
@@ -35,9 +36,8 @@ public final class BanCheck {
         }
         Ban b = ban.get();
         Long left = b.expiresAt() == null ? null : Math.max(1, b.expiresAt() - clock.getAsLong());
-        c.send(new ServerMessage.Error(reqId, ErrorCode.BANNED, b.expiresAt() == null
-                ? "A moderator has removed you from this community."
-                : "A moderator has removed you from this community for a while.", left));
+        c.send(Sentence.of(b.expiresAt() == null ? "error.banned.permanent" : "error.banned")
+                .error(reqId, ErrorCode.BANNED, left));
         return false;
     }
 }

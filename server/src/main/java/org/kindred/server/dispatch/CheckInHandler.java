@@ -4,6 +4,7 @@ import org.kindred.protocol.CheckInRequest;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.crisis.CheckInRequests;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.session.Session;
 import org.kindred.server.transport.Connection;
 import org.kindred.server.transport.Outbound;
@@ -16,7 +17,7 @@ import org.kindred.server.transport.Outbound;
  */
 final class CheckInHandler<M extends CheckInRequest> implements RequestHandler<M> {
     /** The reply where check-ins are off. */
-    static final String UNAVAILABLE = "Check-ins are not available here.";
+    static final Sentence UNAVAILABLE = Sentence.of("error.checkins_off");
 
     /** The step of {@link CheckInRequests} that carries out one request type. */
     @FunctionalInterface
@@ -36,7 +37,7 @@ final class CheckInHandler<M extends CheckInRequest> implements RequestHandler<M
     @Override
     public void handle(Connection c, Session s, M request, long now) {
         if (checkIns == null) {
-            c.send(ServerMessage.Error.of(request.id(), ErrorCode.FORBIDDEN, UNAVAILABLE));
+            c.send(UNAVAILABLE.error(request.id(), ErrorCode.FORBIDDEN));
         } else {
             step.run(checkIns, c, s, request);
         }

@@ -8,6 +8,7 @@ import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.crisis.CrisisSupport;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderator.ModeratorRequests;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
@@ -70,8 +71,7 @@ public final class Dispatcher implements Inbound {
         ClientMessage m = d.message();
         long wait = c.requestWait(now);
         if (wait > 0) {
-            c.send(new ServerMessage.Error(m.id(), ErrorCode.RATE_LIMITED,
-                    "You're sending requests too quickly. Please wait a moment.", wait));
+            c.send(Sentence.of("error.rate_limited").error(m.id(), ErrorCode.RATE_LIMITED, wait));
             strike(c, now);
             return;
         }
@@ -87,8 +87,7 @@ public final class Dispatcher implements Inbound {
             return;
         }
         if (s == null) {
-            protocolError(c, ServerMessage.Error.of(m.id(), ErrorCode.HELLO_REQUIRED,
-                    "Please start with a 'hello' message."), now);
+            protocolError(c, Sentence.of("error.hello_required").error(m.id(), ErrorCode.HELLO_REQUIRED), now);
             return;
         }
         routes.route(c, s, m, now);

@@ -12,6 +12,7 @@ import org.kindred.protocol.Limits;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.KindredConfig;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderator.StaffRevocations;
 import org.kindred.server.moderator.TokenService;
 import org.kindred.server.room.Room;
@@ -75,25 +76,22 @@ public final class HelloHandler {
 
     void hello(Connection c, ClientMessage.Hello hello, long now) {
         if (Sessions.of(c) != null || c.helloPending()) {
-            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
-                    "This connection has already said hello."));
+            c.send(Sentence.of("error.hello_again").error(hello.id(), ErrorCode.BAD_REQUEST));
             return;
         }
         if (hello.v() != ServerMessage.VERSION) {
-            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNSUPPORTED_VERSION,
-                    "This server speaks protocol version " + ServerMessage.VERSION + "."));
+            c.send(Sentence.of("error.version", "version", ServerMessage.VERSION)
+                    .error(hello.id(), ErrorCode.UNSUPPORTED_VERSION));
             return;
         }
         String region = hello.region();
         if (region != null && !region.matches("[A-Za-z]{2}")) {
-            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
-                    "The region must be a two-letter country code such as GB or US."));
+            c.send(Sentence.of("error.region").error(hello.id(), ErrorCode.BAD_REQUEST));
             return;
         }
         String locale = hello.locale();
         if (locale != null && !validLocale(locale)) {
-            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.BAD_REQUEST,
-                    "The locale must be a language tag such as en-GB."));
+            c.send(Sentence.of("error.locale").error(hello.id(), ErrorCode.BAD_REQUEST));
             return;
         }
         c.helloHints(region, locale);
@@ -101,8 +99,7 @@ public final class HelloHandler {
             onLoopAfter(c, CompletableFuture.supplyAsync(() -> tokens.authenticate(hello.auth()), blocking),
                     (principal, err) -> {
                         if (err != null || principal.isEmpty()) {
-                            c.send(ServerMessage.Error.of(hello.id(), ErrorCode.UNAUTHORIZED,
-                                    "That sign-in has expired or is not valid. Please sign in again."));
+                            c.send(Sentence.of("error.unauthorized").error(hello.id(), ErrorCode.UNAUTHORIZED));
                             return;
                         }
                         if (c.isOpen() && Sessions.of(c) == null) {
@@ -205,8 +202,7 @@ public final class HelloHandler {
         if (!resumed) {
             long wait = principal == null ? newSessions.tryTake(c.fingerprint(), now) : 0;
             if (wait > 0) {
-                c.send(new ServerMessage.Error(hello.id(), ErrorCode.RATE_LIMITED,
-                        "Too many new sessions from your network just now. Please wait a moment.", wait));
+                c.send(Sentence.of("error.new_sessions").error(hello.id(), ErrorCode.RATE_LIMITED, wait));
                 return;
             }
             claimed = sessions.create(c, role, moderator,

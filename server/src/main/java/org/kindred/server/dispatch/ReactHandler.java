@@ -3,6 +3,7 @@ package org.kindred.server.dispatch;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.room.Room;
 import org.kindred.server.session.Session;
 import org.kindred.server.transport.Connection;
@@ -30,8 +31,7 @@ final class ReactHandler implements RequestHandler<ClientMessage.React> {
     public void handle(Connection c, Session s, ClientMessage.React react, long now) {
         long wait = allowance.tryTake(s.memberId(), now);
         if (wait > 0) {
-            c.send(new ServerMessage.Error(react.id(), ErrorCode.RATE_LIMITED,
-                    "You're reacting very quickly. Please wait a moment.", wait));
+            c.send(Sentence.of("error.react_rate").error(react.id(), ErrorCode.RATE_LIMITED, wait));
             return;
         }
         Room room = rooms.find(c, react.id(), react.room());

@@ -3,6 +3,7 @@ package org.kindred.server.dispatch;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderator.MemberReports;
 import org.kindred.server.room.Room;
 import org.kindred.server.session.Session;
@@ -26,8 +27,8 @@ final class ReportHandler implements RequestHandler<ClientMessage.Report> {
     public void handle(Connection c, Session s, ClientMessage.Report report, long now) {
         Room room = rooms.find(c, report.id(), report.room());
         if (room != null) {
-            c.sendWhenDone(reports.report(s, room, report), err -> ServerMessage.Error.of(report.id(),
-                    ErrorCode.INTERNAL, "Something went wrong on the server; please try again."));
+            c.sendWhenDone(reports.report(s, room, report), err -> Sentence.of("error.internal")
+                    .error(report.id(), ErrorCode.INTERNAL));
         }
     }
 }

@@ -9,6 +9,7 @@ import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.crisis.CheckInRequests;
 import org.kindred.server.crisis.CrisisSupport;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderator.MemberReports;
 import org.kindred.server.moderator.ModeratorRequests;
 import org.kindred.server.room.RoomRegistry;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
     /** The reply to a request type no handler takes. */
-    static final String UNHANDLED = "This server does not handle that request.";
+    static final Sentence UNHANDLED = Sentence.of("error.unhandled");
 
     private final Map<Class<?>, RequestHandler<? extends ClientMessage>> byType = new HashMap<>();
 
@@ -75,7 +76,7 @@ public final class Routes {
         RequestHandler<ClientMessage> h = find(m.getClass());
         if (h == null) {
             LOG.warn("no handler for request type={}", m.getClass().getSimpleName());
-            c.send(ServerMessage.Error.of(m.id(), ErrorCode.BAD_REQUEST, UNHANDLED));
+            c.send(UNHANDLED.error(m.id(), ErrorCode.BAD_REQUEST));
             return;
         }
         h.handle(c, s, m, now);

@@ -14,9 +14,9 @@ import org.kindred.server.crisis.CrisisSupport;
 import org.kindred.server.crisis.RiskAssessment;
 import org.kindred.server.crisis.RiskCategory;
 import org.kindred.server.crisis.RiskMessagePolicy;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderation.MessageContext;
 import org.kindred.server.moderation.ModerationPipeline;
-import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderation.Notice;
 import org.kindred.server.moderation.Outcome;
 import org.kindred.server.moderation.Verdict;
@@ -160,14 +160,13 @@ public final class SendFlow {
         String msgId = Ids.of("m_");
         room.member(s.memberId()).thenAcceptAsync(info -> {
             if (info.isEmpty()) {
-                c.send(ServerMessage.Error.of(reqId, ErrorCode.NOT_IN_ROOM, "You need to join this room first."));
+                c.send(Sentence.of("error.not_in_room").error(reqId, ErrorCode.NOT_IN_ROOM));
                 return;
             }
             review.hold(room.id(), msgId, info.get(), text, categories);
             c.send(new ServerMessage.Sent(reqId, room.id(), msgId, SendStatus.HELD, text));
         }, blocking).exceptionally(err -> {
-            c.send(ServerMessage.Error.of(reqId, ErrorCode.INTERNAL,
-                    "Something went wrong on the server; your message was not sent."));
+            c.send(Sentence.of("error.post_failed").error(reqId, ErrorCode.INTERNAL));
             return null;
         });
     }

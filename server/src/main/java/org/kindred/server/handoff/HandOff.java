@@ -13,6 +13,7 @@ import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.RoomConfig;
 import org.kindred.server.dispatch.PrivateRooms;
 import org.kindred.server.dispatch.RoomReplies;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
 import org.kindred.server.moderator.Escalations;
@@ -49,7 +50,7 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
     private static final String TITLE = "Private conversation";
     private static final String GUIDELINES = "This conversation is just between the two of you. It is not kept: "
             + "it ends when either of you leaves. The community guidelines still apply.";
-    private static final String GONE = "That private conversation has ended or isn't open to you.";
+    private static final Sentence GONE = Sentence.of("error.private_gone");
 
     private final RoomRegistry rooms;
     private final SessionRegistry sessions;
@@ -88,10 +89,9 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
         CompletableFuture.supplyAsync(() -> memberOf(r), blocking).whenComplete((memberId, err) -> {
             if (err != null) {
                 LOG.warn("reach failed error={}", err.getClass().getSimpleName());
-                c.send(ServerMessage.Error.of(r.id(), ErrorCode.INTERNAL,
-                        "Something went wrong on the server; the conversation was not opened."));
+                c.send(Sentence.of("error.reach_failed").error(r.id(), ErrorCode.INTERNAL));
             } else if (memberId.isEmpty()) {
-                c.send(ServerMessage.Error.of(r.id(), ErrorCode.NOT_FOUND, "There is no escalation with that id."));
+                c.send(Sentence.of("error.unknown.escalation").error(r.id(), ErrorCode.NOT_FOUND));
             } else {
                 open(c, staff, memberId.get(), r);
             }
@@ -106,13 +106,11 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
     private void open(Outbound c, Session staff, String memberId, ModRequest.Reach r) {
         Session member = sessions.byMember(memberId).filter(s -> !s.isExpired()).orElse(null);
         if (member == null) {
-            c.send(ServerMessage.Error.of(r.id(), ErrorCode.NOT_FOUND, "This person is no longer connected, "
-                    + "so they can't be reached privately now."));
+            c.send(Sentence.of("error.reach_gone").error(r.id(), ErrorCode.NOT_FOUND));
             return;
         }
         if (member.role() != Role.MEMBER || member.memberId().equals(staff.memberId())) {
-            c.send(ServerMessage.Error.of(r.id(), ErrorCode.FORBIDDEN,
-                    "Only members can be invited to a private conversation."));
+            c.send(Sentence.of("error.reach_members_only").error(r.id(), ErrorCode.FORBIDDEN));
             return;
         }
         Room room = rooms.openPrivate(new RoomConfig(Names.roomId(), TITLE, "", GUIDELINES, 2));
@@ -128,8 +126,8 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
                 invite(existing, existing.room.id()); // the console may have lost it: ask again, same room
                 c.send(ServerMessage.Ok.room(r.id(), existing.id));
             } else {
-                c.send(ServerMessage.Error.of(r.id(), ErrorCode.FORBIDDEN, "Someone else ("
-                        + existing.staff.moderatorName() + ") is already talking with this person privately."));
+                c.send(Sentence.of("error.reach_taken", "name", existing.staff.moderatorName())
+                        .error(r.id(), ErrorCode.FORBIDDEN));
             }
             return;
         }
@@ -151,7 +149,7 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
     private void invite(Conversation conv, String roomId) {
         String nick = conv.staff.nickIn(roomId) != null ? conv.staff.nickIn(roomId) : Names.staffNick(conv.staff);
         conv.member.deliver(new ServerMessage.Invite(roomId, conv.staff.info(nick), conv.escalation,
-                HandOffSentences.invite(conv.member.locale(), nick, conv.staff.role())));
+                HandOffSentences.invite(nick, conv.staff.role()).token()));
     }
 
     /**
@@ -162,7 +160,7 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
     public void join(Outbound c, Session s, ClientMessage.Join j) {
         Conversation conv = byRoom.get(j.room());
         if (conv == null || !conv.involves(s)) {
-            c.send(ServerMessage.Error.of(j.id(), ErrorCode.NOT_FOUND, GONE));
+            c.send(GONE.error(j.id(), ErrorCode.NOT_FOUND));
             return;
         }
         if (conv.isStaff(s)) {
@@ -191,7 +189,7 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
     public void leave(Outbound c, Session s, ClientMessage.Leave l) {
         Conversation conv = byRoom.get(l.room());
         if (conv == null || !conv.involves(s)) {
-            c.send(ServerMessage.Error.of(l.id(), ErrorCode.NOT_FOUND, GONE));
+            c.send(GONE.error(l.id(), ErrorCode.NOT_FOUND));
             return;
         }
         conv.room.execute(() -> { // on the room's thread, so a join in flight is either before or after
@@ -201,7 +199,7 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
                     finish(conv, AuditAction.REACH_DECLINED, "declined", false); // gone before anyone hears of it
                     conv.staff.deliver(HandOffSentences.DECLINED.notice(conv.id, "declined"));
                 } else {
-                    c.send(ServerMessage.Error.of(l.id(), ErrorCode.NOT_FOUND, GONE));
+                    c.send(GONE.error(l.id(), ErrorCode.NOT_FOUND));
                 }
                 return;
             }
@@ -215,8 +213,7 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
     public void close(Outbound c, Session staff, ModRequest.Close m) {
         Conversation conv = byRoom.get(m.room());
         if (conv == null || !conv.isStaff(staff)) {
-            c.send(ServerMessage.Error.of(m.id(), ErrorCode.NOT_FOUND,
-                    "There is no private conversation of yours with that id."));
+            c.send(Sentence.of("error.private_unknown").error(m.id(), ErrorCode.NOT_FOUND));
             return;
         }
         c.send(ServerMessage.Ok.of(m.id()));

@@ -119,6 +119,15 @@ public record Sentence(String key, Map<String, Object> args) {
     }
 
     /**
+     * An {@code error} reply whose message is this sentence, put into words at delivery.
+     *
+     * @param retryAfterMs how long until trying again makes sense, ms, or null
+     */
+    public ServerMessage.Error error(String id, ErrorCode code, Long retryAfterMs) {
+        return new ServerMessage.Error(id, code, token(), retryAfterMs);
+    }
+
+    /**
      * This sentence as one string that stands for it inside the server (a marker character and the
      * key and arguments as JSON); {@link #fromToken} reads it back. Never meant for a reader.
      */

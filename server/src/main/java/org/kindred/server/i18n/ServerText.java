@@ -30,6 +30,8 @@ public final class ServerText {
     /** The languages Kindred has, English first (the fallback). */
     public static final List<String> LANGUAGES = List.of("en", "es", "de", "fr");
     private static final String FALLBACK = "en";
+    /** An invite's text must not be empty; a token that no longer reads (never expected) becomes this. */
+    private static final String TEXT_LOST = "…";
     private static final ServerText DEFAULT = load();
 
     private final Map<String, Map<String, String>> catalogs;
@@ -106,9 +108,9 @@ public final class ServerText {
 
     /**
      * {@code message} as a reader of {@code locale} gets it: an {@code error} as
-     * {@link #localize(ServerMessage.Error, String)} says, a {@code notice} whose text is a
-     * {@linkplain Sentence#token() sentence token} with that sentence in this language; anything else
-     * (and a notice already in words) as it is.
+     * {@link #localize(ServerMessage.Error, String)} says, a {@code notice} or an {@code invite} whose
+     * text is a {@linkplain Sentence#token() sentence token} with that sentence in this language;
+     * anything else (and a notice or invite already in words) as it is.
      */
     public ServerMessage localize(ServerMessage message, String locale) {
         if (message instanceof ServerMessage.Error e) {
@@ -117,6 +119,11 @@ public final class ServerText {
         if (message instanceof ServerMessage.Notice n && Sentence.isToken(n.text())) {
             Sentence s = Sentence.fromToken(n.text());
             return new ServerMessage.Notice(n.room(), n.code(), s == null ? "" : s.text(locale));
+        }
+        if (message instanceof ServerMessage.Invite i && Sentence.isToken(i.text())) {
+            Sentence s = Sentence.fromToken(i.text());
+            return new ServerMessage.Invite(i.room(), i.from(), i.escalation(),
+                    s == null ? TEXT_LOST : s.text(locale));
         }
         return message;
     }

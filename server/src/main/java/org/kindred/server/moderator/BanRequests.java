@@ -6,6 +6,7 @@ import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.Ban;
@@ -44,11 +45,11 @@ final class BanRequests {
             return banElsewhere(who, b);
         }
         if (target.isEmpty()) {
-            return ModeratorRequests.notFound(b.id(), "That member is no longer connected, so there is nothing to ban.");
+            return ModeratorRequests.notFound(b.id(), "error.ban_gone");
         }
         Session s = target.get();
         if (s.role().canModerate()) {
-            return ServerMessage.Error.of(b.id(), ErrorCode.FORBIDDEN, "Moderators can't be banned here.");
+            return Sentence.of("error.ban_staff").error(b.id(), ErrorCode.FORBIDDEN);
         }
         long now = clock.getAsLong();
         Long expires = b.seconds() == null || b.seconds() == 0 ? null : now + b.seconds() * 1000;

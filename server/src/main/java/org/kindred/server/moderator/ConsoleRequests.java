@@ -101,7 +101,7 @@ final class ConsoleRequests {
         Optional<Report> found = reports.find(d.report());
         if (found.isEmpty() || found.get().status() != ReportStatus.OPEN
                 || !reports.close(d.report(), who, clock.getAsLong())) {
-            return ModeratorRequests.notFound(d.id(), "That report is unknown or was already dealt with.");
+            return ModeratorRequests.notFound(d.id(), "error.report_unknown");
         }
         Report r = found.get();
         audit.record(who, AuditAction.DISMISS_REPORT, r.id(), r.room(), d.note());

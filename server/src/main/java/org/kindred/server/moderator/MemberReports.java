@@ -10,6 +10,7 @@ import org.kindred.protocol.EscalationSource;
 import org.kindred.protocol.ReportReason;
 import org.kindred.protocol.RiskLevel;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.room.Room;
 import org.kindred.server.session.Session;
 import org.kindred.server.store.Excerpt;
@@ -55,12 +56,12 @@ public final class MemberReports {
      */
     public CompletableFuture<ServerMessage> report(Session reporter, Room room, ClientMessage.Report r) {
         if (r.note() != null && r.note().length() > MAX_NOTE) {
-            return CompletableFuture.completedFuture(ServerMessage.Error.of(r.id(), ErrorCode.BAD_REQUEST,
-                    "A note with a report can be at most " + MAX_NOTE + " characters."));
+            return CompletableFuture.completedFuture(Sentence.of("error.note_too_long", "max", MAX_NOTE)
+                    .error(r.id(), ErrorCode.BAD_REQUEST));
         }
         if (r.msg().length() > MAX_MSG_ID) {
-            return CompletableFuture.completedFuture(ServerMessage.Error.of(r.id(), ErrorCode.NOT_FOUND,
-                    "That message is not in this room any more, so it can't be reported."));
+            return CompletableFuture.completedFuture(Sentence.of("error.report_gone")
+                    .error(r.id(), ErrorCode.NOT_FOUND));
         }
         return room.checkReport(reporter, r.msg(), r.id()).thenApplyAsync(check -> check.error() != null
                 ? check.error() : file(reporter, room.id(), r, Optional.of(check.message())), blocking);

@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.i18n.Sentence;
 
 /**
  * The shape checks every {@code mod.*} request passes before anything is looked up, stored or
@@ -59,14 +60,13 @@ final class ModChecks {
         if (value == null || ID.matcher(value).matches()) {
             return null; // a missing required field is the codec's to refuse
         }
-        return ServerMessage.Error.of(reqId, ErrorCode.NOT_FOUND, "There is no " + what + " with that id.");
+        return Sentence.of("error.unknown." + what).error(reqId, ErrorCode.NOT_FOUND);
     }
 
     private static ServerMessage.Error text(String reqId, String value) {
         if (value == null || value.length() <= MAX_REASON) {
             return null;
         }
-        return ServerMessage.Error.of(reqId, ErrorCode.BAD_REQUEST,
-                "A reason or note can be at most " + MAX_REASON + " characters.");
+        return Sentence.of("error.reason_too_long", "max", MAX_REASON).error(reqId, ErrorCode.BAD_REQUEST);
     }
 }

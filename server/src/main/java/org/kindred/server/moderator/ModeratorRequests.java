@@ -10,6 +10,7 @@ import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.common.Throwables;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.room.Refusal;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
@@ -87,7 +88,7 @@ public final class ModeratorRequests {
      */
     public void handle(Outbound c, Session s, ModRequest m) {
         if (!StaffPermissions.mayRequest(s.role(), m)) {
-            c.send(ServerMessage.Error.of(m.id(), ErrorCode.FORBIDDEN, "Only moderators can do that."));
+            c.send(Sentence.of("error.staff_only").error(m.id(), ErrorCode.FORBIDDEN));
             return;
         }
         String who = s.moderatorName();
@@ -114,7 +115,7 @@ public final class ModeratorRequests {
         } else if (m instanceof ModRequest.Delete d) {
             withPublicRoom(c, d.id(), d.room(), room -> room.controls().delete(d.msg()).thenApplyAsync(known -> {
                 if (!known) {
-                    return notFound(d.id(), "That message is not in this room's history.");
+                    return notFound(d.id(), "error.not_in_history");
                 }
                 audit.record(who, AuditAction.DELETE, d.msg(), d.room(), d.reason());
                 return ServerMessage.Ok.of(d.id());
@@ -130,7 +131,7 @@ public final class ModeratorRequests {
                 return had;
             }, blocking).thenCompose(had -> room.controls().unmute(u.member())
                     .thenApply(wasMuted -> had || wasMuted ? ServerMessage.Ok.of(u.id())
-                            : notFound(u.id(), "That member has no pause in this room."))));
+                            : notFound(u.id(), "error.no_pause"))));
         } else if (m instanceof ModRequest.Kick k) {
             withPublicRoom(c, k.id(), k.room(), room -> kick(room, who, k));
         } else if (m instanceof ModRequest.Ban b) {
@@ -138,7 +139,7 @@ public final class ModeratorRequests {
         } else if (m instanceof ModRequest.Unban u) {
             async(c, u.id(), () -> {
                 if (!bans.lift(u.ban(), who)) {
-                    return notFound(u.id(), "There is no ban in force with that id.");
+                    return notFound(u.id(), "error.no_ban");
                 }
                 audit.record(who, AuditAction.UNBAN, u.ban(), null, null);
                 return ServerMessage.Ok.of(u.id());
@@ -166,11 +167,11 @@ public final class ModeratorRequests {
         } else if (m instanceof ModRequest.Close cl && handOff != null) {
             handOff.close(c, s, cl);
         } else if (m instanceof ModRequest.Reach || m instanceof ModRequest.Close) {
-            c.send(ServerMessage.Error.of(m.id(), ErrorCode.FORBIDDEN, "Private conversations are off here."));
+            c.send(Sentence.of("error.handoff_off").error(m.id(), ErrorCode.FORBIDDEN));
         } else if (m instanceof ModRequest.Resolve r) {
             async(c, r.id(), () -> escalations.resolve(r.escalation(), who, r.outcome(), r.note())
                     .<ServerMessage>map(e -> ServerMessage.Ok.of(r.id()))
-                    .orElseGet(() -> notFound(r.id(), "That escalation is unknown or already resolved.")));
+                    .orElseGet(() -> notFound(r.id(), "error.escalation_gone")));
         }
     }
 
@@ -181,16 +182,15 @@ public final class ModeratorRequests {
 
     private ServerMessage claimRefused(ModRequest.Claim cl) {
         return escalations.find(cl.escalation())
-                .<ServerMessage>map(e -> ServerMessage.Error.of(cl.id(), ErrorCode.FORBIDDEN,
-                        e.claimedBy() != null ? "Another moderator (" + e.claimedBy() + ") has already taken this."
-                                : "This escalation is already resolved."))
-                .orElseGet(() -> notFound(cl.id(), "There is no escalation with that id."));
+                .<ServerMessage>map(e -> (e.claimedBy() != null
+                        ? Sentence.of("error.claimed", "name", e.claimedBy())
+                        : Sentence.of("error.escalation_resolved")).error(cl.id(), ErrorCode.FORBIDDEN))
+                .orElseGet(() -> notFound(cl.id(), "error.unknown.escalation"));
     }
 
     private CompletableFuture<ServerMessage> mute(Room room, String who, ModRequest.Mute mu) {
         if (sessions.byMember(mu.member()).isEmpty()) {
-            return CompletableFuture.completedFuture(notFound(mu.id(),
-                    "That member is no longer connected, so there is nothing to pause."));
+            return CompletableFuture.completedFuture(notFound(mu.id(), "error.pause_gone"));
         }
         long now = clock.getAsLong();
         long seconds = Math.max(1, mu.seconds());
@@ -208,7 +208,7 @@ public final class ModeratorRequests {
         long coolOff = k.seconds() == null ? DEFAULT_KICK_COOL_OFF_SECONDS : k.seconds();
         return room.controls().kick(k.member(), k.reason(), coolOff * 1000).thenApplyAsync(present -> {
             if (!present) {
-                return notFound(k.id(), "That member is not in this room.");
+                return notFound(k.id(), "error.kick_gone");
             }
             audit.record(who, AuditAction.KICK, k.member(), k.room(), k.reason());
             return ServerMessage.Ok.of(k.id());
@@ -267,12 +267,12 @@ public final class ModeratorRequests {
     private static void reply(Outbound c, String id, CompletableFuture<ServerMessage> f) {
         c.sendWhenDone(f, err -> {
             LOG.warn("moderator request failed error={}", Throwables.rootCause(err).getClass().getSimpleName());
-            return ServerMessage.Error.of(id, ErrorCode.INTERNAL,
-                    "Something went wrong on the server; the action was not completed.");
+            return Sentence.of("error.action_failed").error(id, ErrorCode.INTERNAL);
         });
     }
 
-    static ServerMessage.Error notFound(String id, String sentence) {
-        return ServerMessage.Error.of(id, ErrorCode.NOT_FOUND, sentence);
+    /** A {@code not_found} reply to request {@code id} saying the catalog's sentence {@code key} ({@code i18n/en.json}). */
+    static ServerMessage.Error notFound(String id, String key) {
+        return Sentence.of(key).error(id, ErrorCode.NOT_FOUND);
     }
 }

@@ -106,6 +106,6 @@ public final class ReviewQueue {
     }
 
     private static ServerMessage notPending(String reqId) {
-        return ModeratorRequests.notFound(reqId, "That message is not waiting for review.");
+        return ModeratorRequests.notFound(reqId, "error.not_held");
     }
 }

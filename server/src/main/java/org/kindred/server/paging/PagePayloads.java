@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Locale;
 import org.kindred.protocol.RiskLevel;
+import org.kindred.server.i18n.Sentence;
+import org.kindred.server.i18n.ServerText;
 
 /**
  * Builds the JSON body of a page for each {@link PageFormat}. A page names the escalation id,
@@ -32,12 +34,23 @@ public final class PagePayloads {
     public record Page(String escalation, RiskLevel level, String room, String reason, String console, long ts) {
     }
 
-    /** The UTF-8 JSON body for {@code hook}'s format. */
+    /** The UTF-8 JSON body for {@code hook}'s format, its sentences in English. */
     public static byte[] body(Webhook hook, Page p) {
+        return body(hook, p, "en");
+    }
+
+    /**
+     * The UTF-8 JSON body for {@code hook}'s format.
+     *
+     * @param language the language of its sentences (the Slack text, the PagerDuty summary and link
+     *                 text): {@code en}, {@code es}, {@code de} or {@code fr}, English for any other;
+     *                 the fields that are codes (level, reason, event) are the same in every language
+     */
+    public static byte[] body(Webhook hook, Page p, String language) {
         ObjectNode n = switch (hook.format()) {
             case GENERIC -> generic(p);
-            case PAGERDUTY -> pagerDuty(p, hook.routingKey());
-            case SLACK -> JSON.createObjectNode().put("text", sentence(p));
+            case PAGERDUTY -> pagerDuty(p, hook.routingKey(), language);
+            case SLACK -> JSON.createObjectNode().put("text", sentence(p, language));
         };
         try {
             return JSON.writeValueAsBytes(n);
@@ -58,13 +71,13 @@ public final class PagePayloads {
         return n;
     }
 
-    private static ObjectNode pagerDuty(Page p, String routingKey) {
+    private static ObjectNode pagerDuty(Page p, String routingKey, String language) {
         ObjectNode n = JSON.createObjectNode();
         n.put("routing_key", routingKey);
         n.put("event_action", "trigger");
         n.put("dedup_key", p.escalation());
         ObjectNode payload = n.putObject("payload");
-        payload.put("summary", sentence(p));
+        payload.put("summary", sentence(p, language));
         payload.put("source", "kindred");
         payload.put("severity", p.level() == RiskLevel.IMMINENT ? "critical" : "error");
         payload.put("timestamp", Instant.ofEpochMilli(p.ts()).toString());
@@ -74,16 +87,22 @@ public final class PagePayloads {
         details.put("room", p.room());
         details.put("reason", p.reason());
         if (p.console() != null) {
-            n.putArray("links").addObject().put("href", p.console()).put("text", "Open in the Kindred console");
+            n.putArray("links").addObject().put("href", p.console()).put("text",
+                    ServerText.get().text("paging.open_console", language));
         }
         return n;
     }
 
-    /** One plain sentence, e.g. for Slack or a PagerDuty summary. */
-    static String sentence(Page p) {
-        String where = p.room() == null ? "outside a room" : "in room " + p.room();
-        String why = "unclaimed".equals(p.reason()) ? "is still unclaimed" : "opened while no moderator is watching";
-        String s = "Kindred: " + level(p) + " escalation " + p.escalation() + " " + where + " " + why + ".";
+    /**
+     * One plain sentence in {@code language} (a catalog language, English for others), e.g. for Slack
+     * or a PagerDuty summary, followed by the console link when there is one.
+     */
+    static String sentence(Page p, String language) {
+        Sentence where = p.room() == null ? Sentence.of("paging.where.none")
+                : Sentence.of("paging.where.room", "room", p.room());
+        String why = "unclaimed".equals(p.reason()) ? "paging.summary.unclaimed" : "paging.summary.nobody_watching";
+        String s = Sentence.of(why, "level", Sentence.of("paging.level." + level(p)))
+                .with("escalation", p.escalation()).with("where", where).text(language);
         return p.console() == null ? s : s + " " + p.console();
     }
 

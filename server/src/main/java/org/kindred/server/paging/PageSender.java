@@ -123,7 +123,7 @@ public final class PageSender {
                     .header("User-Agent", "kindred-pager")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(PagePayloads.body(hook,
                             new PagePayloads.Page(d.escalationId(), d.level(), d.room(), d.reason(),
-                                    config.consoleLink(d.escalationId()), d.createdAt()))))
+                                    config.consoleLink(d.escalationId()), d.createdAt()), config.language())))
                     .build();
             http.sendAsync(req, HttpResponse.BodyHandlers.discarding())
                     .whenCompleteAsync((resp, err) -> outcome(now, resp, err, backoff), blocking);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.kindred.server.config.ConfigException;
+import org.kindred.server.i18n.ServerText;
 
 /**
  * The {@code paging:} section of the server configuration. Immutable; every instance is valid.
@@ -21,6 +22,7 @@ import org.kindred.server.config.ConfigException;
  *   maxAttempts: 6                    # HTTP attempts per page and target (1..20)
  *   retryInitialMillis: 1000          # first retry delay; doubles each time, with jitter (10..60000)
  *   timeoutSeconds: 10                # connect and response timeout per attempt (1..60)
+ *   language: en                      # the pages' sentences: en | es | de | fr (default en)
  *   webhooks:
  *     - url: https://hooks.example/kindred
  *       format: generic               # generic | pagerduty | slack
@@ -37,21 +39,27 @@ import org.kindred.server.config.ConfigException;
  * @param retryInitial the delay before the first retry; later ones double (capped at 5 minutes)
  * @param timeout      connect and response timeout of one attempt
  * @param webhooks     the targets; empty means paging is off
+ * @param language     the language of the pages' sentences (Slack text, PagerDuty summary and link
+ *                     text): {@code en}, {@code es}, {@code de} or {@code fr}; the generic format's
+ *                     fields are codes in every language
  */
 public record PagingConfig(Duration after, URI consoleUrl, int maxAttempts, Duration retryInitial,
-                           Duration timeout, List<Webhook> webhooks) {
+                           Duration timeout, List<Webhook> webhooks, String language) {
     private static final Set<String> KEYS = Set.of("afterSeconds", "consoleUrl", "maxAttempts",
-            "retryInitialMillis", "timeoutSeconds", "webhooks");
+            "retryInitialMillis", "timeoutSeconds", "webhooks", "language");
     private static final Set<String> WEBHOOK_KEYS = Set.of("url", "format", "routingKey");
 
     public PagingConfig {
         webhooks = List.copyOf(webhooks);
+        if (!ServerText.LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("language " + language + " (expected: one of " + ServerText.LANGUAGES + ")");
+        }
     }
 
     /** Paging off: no webhooks, default timings. */
     public static PagingConfig defaults() {
         return new PagingConfig(Duration.ofSeconds(60), null, 6, Duration.ofSeconds(1), Duration.ofSeconds(10),
-                List.of());
+                List.of(), "en");
     }
 
     /**
@@ -83,7 +91,7 @@ public record PagingConfig(Duration after, URI consoleUrl, int maxAttempts, Dura
                 hooks.add(webhook(list.get(i), "paging.webhooks[" + i + "]"));
             }
         }
-        return new PagingConfig(after, console, attempts, retry, timeout, hooks);
+        return new PagingConfig(after, console, attempts, retry, timeout, hooks, language(s.get("language")));
     }
 
     /** The console link of one escalation, or null without {@link #consoleUrl}. */
@@ -93,6 +101,16 @@ public record PagingConfig(Duration after, URI consoleUrl, int maxAttempts, Dura
         }
         String base = consoleUrl.toString();
         return (base.endsWith("/") ? base : base + "/") + "moderator.html#escalation=" + escalationId;
+    }
+
+    private static String language(JsonNode n) {
+        if (n == null) {
+            return "en";
+        }
+        if (!n.isTextual() || !ServerText.LANGUAGES.contains(n.asText())) {
+            throw new ConfigException("paging.language: " + n + " (expected: en, es, de or fr)");
+        }
+        return n.asText();
     }
 
     private static Webhook webhook(JsonNode n, String where) {

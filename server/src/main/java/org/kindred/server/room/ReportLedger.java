@@ -7,6 +7,7 @@ import java.util.Set;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.History;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.session.Session;
 
 /**
@@ -28,22 +29,18 @@ final class ReportLedger {
     ReportCheck check(boolean inRoom, Session reporter, String msg, String reqId, History history, String room,
             long now) {
         if (!inRoom) {
-            return ReportCheck.refused(ServerMessage.Error.of(reqId, ErrorCode.NOT_IN_ROOM,
-                    "You need to join this room first."));
+            return ReportCheck.refused(Sentence.of("error.not_in_room").error(reqId, ErrorCode.NOT_IN_ROOM));
         }
         ServerMessage.Message m = history.find(room, msg, now).orElse(null);
         if (m == null) {
-            return ReportCheck.refused(ServerMessage.Error.of(reqId, ErrorCode.NOT_FOUND,
-                    "That message is not in this room any more, so it can't be reported."));
+            return ReportCheck.refused(Sentence.of("error.report_gone").error(reqId, ErrorCode.NOT_FOUND));
         }
         if (has(msg, reporter.memberId())) {
-            return ReportCheck.refused(ServerMessage.Error.of(reqId, ErrorCode.BAD_REQUEST,
-                    "You've already reported this message. Thank you: the moderators have it."));
+            return ReportCheck.refused(Sentence.of("error.report_again").error(reqId, ErrorCode.BAD_REQUEST));
         }
         long wait = reporter.reportWait(now);
         if (wait > 0) {
-            return ReportCheck.refused(new ServerMessage.Error(reqId, ErrorCode.RATE_LIMITED,
-                    "You've sent a lot of reports just now. Please wait a moment.", wait));
+            return ReportCheck.refused(Sentence.of("error.report_rate").error(reqId, ErrorCode.RATE_LIMITED, wait));
         }
         add(msg, reporter.memberId(), history, room, now);
         return new ReportCheck(m, null);

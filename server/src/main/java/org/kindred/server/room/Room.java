@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -15,7 +14,6 @@ import org.kindred.protocol.RoomSummary;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker;
 import org.kindred.server.broker.History;
-import org.kindred.server.common.Ids;
 import org.kindred.server.config.RoomConfig;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.LocalHub;
@@ -46,7 +44,6 @@ public final class Room {
     private final Executor executor;
     private final Broker broker;
     private final History history;
-    private final Metrics metrics;
     private final LongSupplier clock;
     private final boolean remote;
     private final RoomPolicy policy = new RoomPolicy();
@@ -54,6 +51,7 @@ public final class Room {
     private final Seats seats;
     private final RoomControls controls;
     private final RoomReactions reactions;
+    private final RoomPosts posts;
     /** Told this room's summary after every change of its people count or lock (room thread). */
     private volatile Consumer<RoomSummary> changes = summary -> { };
 
@@ -70,12 +68,12 @@ public final class Room {
         this.executor = executor;
         this.broker = parts.broker();
         this.history = parts.history();
-        this.metrics = parts.metrics();
         this.clock = parts.clock();
         this.remote = parts.remote();
         this.seats = new Seats(this, parts);
         this.controls = new RoomControls(this, parts);
         this.reactions = new RoomReactions(this, parts);
+        this.posts = new RoomPosts(this, parts);
         Broker.Subscriber subscriber = remote ? seats.feed(parts.hub()) : parts.hub();
         execute(() -> broker.subscribe(id, subscriber)); // may wait for the network: on the room's thread
     }
@@ -188,57 +186,12 @@ public final class Room {
      * {@code internal} when the broker could not accept it (nothing was delivered).
      */
     public void post(Session s, String text, Consumer<Result<String>> then) {
-        execute(() -> {
-            long now = clock.getAsLong();
-            Optional<MemberInfo> from = seats.member(s.memberId());
-            Refusal refused = policy.mayPost(from.isPresent(), s.role().canModerate(), s.memberId(), now);
-            if (refused != null) {
-                then.accept(Result.refused(refused));
-                return;
-            }
-            policy.posted(s.memberId(), s.role().canModerate(), now);
-            publish(from.get(), Ids.of("m_"), text, m -> then.accept(Result.ok(m.msg())))
-                    .whenComplete((m, err) -> {
-                        if (err != null) {
-                            execute(() -> then.accept(Result.refused(Refusal.POST_FAILED)));
-                        }
-                    });
-        });
+        execute(() -> posts.post(s, text, then));
     }
 
     /** Tells the others that {@code s} is typing; {@code then} gets only a refusal ({@code not_in_room}). */
     public void typing(Session s, Consumer<Refusal> then) {
-        execute(() -> {
-            Optional<MemberInfo> m = seats.member(s.memberId());
-            if (m.isEmpty()) {
-                then.accept(Refusal.NOT_IN_ROOM);
-                return;
-            }
-            broker.broadcast(id, new ServerMessage.Typing(id, new MemberInfo(m.get().id(), m.get().nick(), null)),
-                    s.memberId());
-        });
-    }
-
-    /**
-     * Numbers, keeps and delivers a message, started on the room's thread (so a room's messages
-     * are numbered in the order the room accepted them); completes when the broker has.
-     */
-    private CompletableFuture<ServerMessage.Message> publish(MemberInfo from, String msgId, String text,
-            Consumer<ServerMessage.Message> accepted) {
-        CompletionStage<ServerMessage.Message> stage;
-        try {
-            stage = broker.publish(id, from, msgId, text, clock.getAsLong(), m -> {
-                metrics.messageIn(); // counted before anyone hears of it, so a reader of metrics after `sent` sees it
-                accepted.accept(m);
-            });
-        } catch (RuntimeException e) {
-            stage = CompletableFuture.failedFuture(e);
-        }
-        return stage.toCompletableFuture().whenComplete((m, err) -> {
-            if (err != null) {
-                LOG.warn("a message was not published room={} error={}", id, err.getClass().getSimpleName());
-            }
-        });
+        execute(() -> posts.typing(s, then));
     }
 
     /** The message if it is still in this room's history. */
@@ -265,7 +218,7 @@ public final class Room {
      * Completes with it once numbered, or exceptionally when the broker could not accept it.
      */
     public CompletableFuture<ServerMessage.Message> deliverApproved(MemberInfo from, String msgId, String text) {
-        return call(() -> publish(from, msgId, text, m -> { })).thenCompose(f -> f);
+        return call(() -> posts.publish(from, msgId, text, m -> { })).thenCompose(f -> f);
     }
 
     /** The moderators' levers on this room: delete, mute, kick, slow mode, lock. */

@@ -3,6 +3,7 @@ package org.kindred.server.room;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kindred.protocol.ErrorCode;
+import org.kindred.server.i18n.Sentence;
 
 /**
  * One room's rules for who may post and join now: the lock, mutes, slow mode and the cool-off
@@ -35,8 +36,7 @@ final class RoomPolicy {
         Long muted = mutedUntil.get(memberId);
         if (muted != null) {
             if (muted > now) {
-                return new Refusal(ErrorCode.MUTED,
-                        "A moderator has paused your messages in this room for a little while.", muted - now);
+                return new Refusal(ErrorCode.MUTED, Sentence.of("error.muted"), muted - now);
             }
             mutedUntil.remove(memberId, muted);
         }
@@ -45,8 +45,8 @@ final class RoomPolicy {
             Long last = lastPost.get(memberId);
             long next = last == null ? 0 : last + slow * 1000;
             if (next > now) {
-                return new Refusal(ErrorCode.SLOW_MODE, "Slow mode is on: one message every " + slow
-                        + " seconds, so everyone can be heard.", next - now);
+                return new Refusal(ErrorCode.SLOW_MODE, Sentence.of("error.slow_mode.wait", "seconds", slow),
+                        next - now);
             }
         }
         return null;
@@ -71,8 +71,7 @@ final class RoomPolicy {
         if (coolOff != null) {
             long left = coolOff - now;
             if (left > 0) {
-                return new Refusal(ErrorCode.FORBIDDEN, "A moderator asked you to take a short break from this room.",
-                        left);
+                return new Refusal(ErrorCode.FORBIDDEN, Sentence.of("error.cool_off"), left);
             }
             coolOffUntil.remove(memberId, coolOff);
         }

@@ -20,8 +20,7 @@ import org.kindred.server.session.Session;
  */
 public final class RoomReactions {
     /** The message is not (or no longer) in the room's history. */
-    static final Refusal GONE = Refusal.of(ErrorCode.NOT_FOUND,
-            "That message is no longer in this room, so it can't get reactions.");
+    static final Refusal GONE = Refusal.of(ErrorCode.NOT_FOUND, "error.reaction_gone");
 
     private final Room room;
     private final Broker broker;

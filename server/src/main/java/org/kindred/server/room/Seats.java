@@ -47,9 +47,8 @@ final class Seats {
     private final Map<String, MemberInfo> here = new HashMap<>();
     /** The members listed at the last look (room's thread). */
     private List<MemberInfo> listed = List.of();
-    private final Departures departures = new Departures();
-    /** Members seated here since the last sweep, and whom their {@code joined} listed (room's thread). */
-    private final Map<String, java.util.Set<String>> listedAtJoin = new HashMap<>();
+    /** With engines shared by several nodes: what only they need; else null. */
+    private final SeatsAcrossNodes across;
     /** The members' nicknames, replaced (never changed) on the room's thread; read by any thread. */
     private volatile List<String> mentionable = List.of();
     private volatile int count;
@@ -64,6 +63,7 @@ final class Seats {
         this.reactions = parts.reactions();
         this.nicks = parts.nicks();
         this.remote = parts.remote();
+        this.across = remote ? new SeatsAcrossNodes(room, this, parts) : null;
     }
 
     List<String> mentionable() {
@@ -139,9 +139,7 @@ final class Seats {
         updateViews(members);
         then.accept(Result.ok(new Joining(id, info, members, reactions.withCounts(id, recent), guidelines, mode)));
         if (remote) { // events from other nodes may reach this node after the joiner was told of them
-            java.util.Set<String> told = new java.util.HashSet<>();
-            members.forEach(m -> told.add(m.id()));
-            listedAtJoin.put(s.memberId(), told);
+            across.joined(s.memberId(), members);
         }
         if (!recent.isEmpty()) {
             long last = recent.get(recent.size() - 1).seq();
@@ -206,27 +204,6 @@ final class Seats {
         return true;
     }
 
-    /**
-     * The members seated here since the last sweep whose {@code joined} already told them of
-     * {@code p} (a join or leave on another node that reached this node after they joined): they
-     * do not get it again.
-     */
-    private java.util.Set<String> knewAtJoin(ServerMessage.Presence p) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        for (Map.Entry<String, java.util.Set<String>> e : listedAtJoin.entrySet()) {
-            boolean listed = e.getValue().contains(p.member().id());
-            if (p.event() == PresenceEvent.JOIN ? listed : !listed) {
-                out.add(e.getKey());
-            }
-            if (p.event() == PresenceEvent.JOIN) { // from now on each of them knows
-                e.getValue().add(p.member().id());
-            } else {
-                e.getValue().remove(p.member().id());
-            }
-        }
-        return out;
-    }
-
     /** A {@code leave}: ok, {@code not_in_room}, or {@code internal} when the shared presence is unreachable. */
     Result<Void> leave(Session s) {
         try {
@@ -280,67 +257,34 @@ final class Seats {
     }
 
     /**
-     * The room's broker subscriber when the engines deliver on threads of their own: hands each
-     * event to the room's thread; a {@code presence} event (someone joined or left, maybe through
-     * another node) refreshes the names and the count there before this node's sessions get it.
+     * The room's broker subscriber with engines shared by several nodes (see
+     * {@link SeatsAcrossNodes#feed}).
      */
     Broker.Subscriber feed(LocalHub hub) {
-        return (r, event, except) -> room.execute(() -> {
-            java.util.Set<String> knew = java.util.Set.of();
-            if (event instanceof ServerMessage.Presence p) {
-                if (p.event() == PresenceEvent.LEAVE) {
-                    departures.announced(p.member().id());
-                }
-                knew = knewAtJoin(p);
-                heard();
-            }
-            hub.deliver(r, event, except, knew);
-        });
+        return across.feed(hub);
     }
 
-    /**
-     * With shared engines, every few seconds: adds this node's members again where the shared
-     * presence lost them (Redis restarted, or this node was taken for dead), re-reads the names and
-     * the count, and tells this node's sessions of members gone silently (see {@link Departures}).
-     */
+    /** With engines shared by several nodes, every few seconds (see {@link SeatsAcrossNodes#sweep}). */
     void sweep(long now, long graceMs) {
-        List<MemberInfo> current;
-        try {
-            current = presence.members(id);
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            current.forEach(m -> ids.add(m.id()));
-            boolean added = false;
-            for (MemberInfo m : here.values()) {
-                Session mine = hub.session(id, m.id());
-                if (!ids.contains(m.id()) && mine != null && !mine.isDetached()) { // a dropped one may be elsewhere
-                    presence.claimNick(id, m.id(), nicks.keys(m.nick()));
-                    presence.add(id, m);
-                    added = true;
-                }
-            }
-            if (added) {
-                current = presence.members(id);
-            }
-        } catch (RuntimeException e) {
-            return; // unreachable now: the next sweep tries again
-        }
-        List<MemberInfo> gone = departures.sweep(listed, current, now, graceMs);
-        listedAtJoin.clear(); // presence events older than a sweep period are not expected any more
-        int before = count;
-        updateViews(current);
-        for (MemberInfo m : gone) {
-            hub.deliver(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m, current.size()), null);
-        }
-        if (!gone.isEmpty() || before != count) {
-            room.changed();
-        }
+        across.sweep(now, graceMs);
+    }
+
+    /** The members seated through this node. */
+    java.util.Collection<MemberInfo> seatedHere() {
+        return here.values();
+    }
+
+    /** The members listed at the last look. */
+    List<MemberInfo> listed() {
+        return listed;
     }
 
     private void refreshViews() {
         updateViews(presence.members(id));
     }
 
-    private void updateViews(List<MemberInfo> members) {
+    /** Replaces the views with {@code members}, the room's members now. */
+    void updateViews(List<MemberInfo> members) {
         listed = members;
         String[] names = new String[members.size()];
         for (int i = 0; i < names.length; i++) {

@@ -35,7 +35,7 @@ class CheckInHandlerTest {
             for (int i = 0; i < 3; i++) {
                 assertEquals(List.of("p", "c", "a").get(i), out.get(i).path("id").asText());
                 assertEquals("forbidden", out.get(i).path("code").asText());
-                assertEquals(CheckInHandler.UNAVAILABLE, out.get(i).path("message").asText());
+                assertEquals(CheckInHandler.UNAVAILABLE.english(), out.get(i).path("message").asText());
             }
         }
     }

@@ -21,7 +21,7 @@ class ModHandlerTest {
             assertEquals("error", out.get(0).path("type").asText());
             assertEquals("w", out.get(0).path("id").asText());
             assertEquals("forbidden", out.get(0).path("code").asText());
-            assertEquals(ModHandler.STAFF_ONLY, out.get(0).path("message").asText());
+            assertEquals(ModHandler.STAFF_ONLY.english(), out.get(0).path("message").asText());
             for (Role r : Role.values()) {
                 assertEquals(0, f.hub.watching(r), "nobody watches");
             }

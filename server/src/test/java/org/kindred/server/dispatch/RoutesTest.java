@@ -52,7 +52,7 @@ class RoutesTest {
             List<JsonNode> out = alex.replies();
             assertEquals(1, out.size());
             assertEquals("bad_request", out.get(0).path("code").asText());
-            assertEquals(Routes.UNHANDLED, out.get(0).path("message").asText());
+            assertEquals(Routes.UNHANDLED.english(), out.get(0).path("message").asText());
         }
     }
 }

@@ -69,6 +69,38 @@ class HandOffFlowTest {
                 "notice " + code);
     }
 
+    /**
+     * An invitation made while the member's connection was away is replayed on resume in the
+     * language of the connection it is replayed on, not the one the session had when it was made.
+     */
+    @Test
+    void anInviteReplayedOnResumeSpeaksTheResumingConnectionsLanguage() throws Exception {
+        WsClient mod = moderator("alex");
+        WsClient ana = WsClient.connect(server.port());
+        extra.add(ana);
+        assertEquals("welcome", ana.request(Map.of("type", "hello", "v", 1, "locale", "es-ES", "id", "h"))
+                .path("type").asText());
+        assertEquals("joined", req(ana, Map.of("type", "join", "room", "depression", "nick", "Ana"))
+                .path("type").asText());
+        String member = id(ana);
+        String resume = TestServer.welcomeSession(ana);
+        ana.drop();
+        Thread.sleep(200);
+        assertEquals("ok", req(mod, Map.of("type", "mod.reach", "member", member)).path("type").asText());
+
+        WsClient de = WsClient.connect(server.port());
+        extra.add(de);
+        assertEquals("welcome", de.request(Map.of("type", "hello", "v", 1, "locale", "de-DE", "resume", resume,
+                "id", "h2")).path("type").asText());
+        JsonNode invite = de.await("invite");
+        String text = invite.path("text").asText();
+        assertTrue(text.startsWith("Hallo, ich bin ") || text.contains("privat"), text);
+        assertEquals(org.kindred.server.i18n.ServerText.get().text("handoff.invite", "de", Map.of(
+                "nick", invite.path("from").path("nick").asText(),
+                "title", org.kindred.server.i18n.ServerText.get().text("handoff.title.moderator", "de"))), text);
+        assertFalse(text.contains("\u0000"), "no sentence token reaches a client");
+    }
+
     @Test
     void reachByEscalationInvitesTheMemberWhoAcceptsAndBothTalk() throws Exception {
         WsClient mod = moderator("alex");

@@ -25,10 +25,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDir, Map<String, String> env) throws IOException {
+        return start(dataDir, env, List.of());
+    }
+
+    /** As above, the JVM started with {@code jvmOptions} (e.g. {@code -Xmx256m}) before the class path. */
+    static ServerProcess start(Path dataDir, Map<String, String> env, List<String> jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.kindred.server.Main", "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString())
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "org.kindred.server.Main", "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -41,9 +41,32 @@ class PagingConfigTest {
         assertTrue(!c.webhooks().get(1).toString().contains("b.example"), "a URL is never printed");
     }
 
+    @Test
+    void pagesSpeakTheConfiguredLanguageEnglishByDefault() throws Exception {
+        assertEquals("en", PagingConfig.from(null).language());
+        assertEquals("en", PagingConfig.from(JSON.readTree("{}")).language());
+        PagingConfig de = PagingConfig.from(JSON.readTree("{\"language\":\"de\",\"webhooks\":["
+                + "{\"url\":\"http://c.example/s\",\"format\":\"slack\"}]}"));
+        assertEquals("de", de.language());
+        PagePayloads.Page p = new PagePayloads.Page("esc_9", org.kindred.protocol.RiskLevel.IMMINENT, "support",
+                "unclaimed", null, 0);
+        assertEquals("Kindred: imminent escalation esc_9 in room support is still unclaimed.",
+                PagePayloads.sentence(p, "en"));
+        assertEquals("Kindred: Eskalation esc_9 (Stufe akut) im Raum support ist noch nicht übernommen.",
+                PagePayloads.sentence(p, de.language()));
+        String body = new String(PagePayloads.body(de.webhooks().get(0), p, de.language()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(body.contains("noch nicht übernommen"), body);
+        assertTrue(PagePayloads.sentence(new PagePayloads.Page("esc_9", org.kindred.protocol.RiskLevel.HIGH, null,
+                "nobody_watching", "https://k.example/m", 0), "es").startsWith("Kindred: se ha abierto la escalada "
+                + "esc_9 de nivel alto fuera de una sala"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"afterSeconds\":0}|paging.afterSeconds",
+        "{\"language\":\"pt\"}|paging.language",
+        "{\"language\":7}|paging.language",
         "{\"afterSeconds\":\"soon\"}|paging.afterSeconds",
         "{\"maxAttempts\":99}|paging.maxAttempts",
         "{\"afterSecs\":60}|paging.afterSecs",

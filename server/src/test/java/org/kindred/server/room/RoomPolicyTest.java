@@ -54,7 +54,7 @@ class RoomPolicyTest {
         Refusal r = policy.mayPost(true, false, "u", 4_000);
         assertEquals(ErrorCode.SLOW_MODE, r.code());
         assertEquals(7_000L, r.retryAfterMs());
-        assertTrue(r.sentence().contains("10 seconds"));
+        assertTrue(r.sentence().english().contains("10 seconds"));
         assertNull(policy.mayPost(true, false, "other", 4_000), "per member");
         assertNull(policy.mayPost(true, false, "u", 11_000));
         policy.slow(20);

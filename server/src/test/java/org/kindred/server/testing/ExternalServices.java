@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  * is skipped with the reason, except with {@code CI=true}, where it fails; free ports; running
  * a command to its end; removing a directory.
  */
-final class ExternalServices {
+public final class ExternalServices {
     private ExternalServices() {
     }
 
@@ -82,7 +82,7 @@ final class ExternalServices {
     }
 
     /** Marks {@code dir} as belonging to this JVM, for {@link #reapStale}. */
-    static void own(Path dir) throws IOException {
+    public static void own(Path dir) throws IOException {
         Files.writeString(dir.resolve(OWNER), String.valueOf(ProcessHandle.current().pid()));
     }
 
@@ -92,7 +92,7 @@ final class ExternalServices {
      * {@code stop} and deleted. Directories of living JVMs, and those too new to be marked yet,
      * are left alone.
      */
-    static void reapStale(String prefix, java.util.function.Consumer<Path> stop) {
+    public static void reapStale(String prefix, java.util.function.Consumer<Path> stop) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try (Stream<Path> s = Files.list(tmp)) {
             for (Path dir : s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
@@ -126,7 +126,8 @@ final class ExternalServices {
 
     private static final String OWNER = "owner.pid";
 
-    static void deleteTree(Path dir) {
+    /** Removes {@code dir} and everything in it, best effort (a later start reaps what is left). */
+    public static void deleteTree(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

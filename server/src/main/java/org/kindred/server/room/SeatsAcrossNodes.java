@@ -1,0 +1,128 @@
+package org.kindred.server.room;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kindred.protocol.MemberInfo;
+import org.kindred.protocol.PresenceEvent;
+import org.kindred.protocol.ServerMessage;
+import org.kindred.server.broker.Broker;
+import org.kindred.server.broker.Presence;
+import org.kindred.server.session.LocalHub;
+import org.kindred.server.session.NickRules;
+import org.kindred.server.session.Session;
+
+/**
+ * The part of a room's {@link Seats} that exists only with engines shared by several nodes:
+ * presence events from other nodes handed to the room's thread (and not repeated to a member
+ * whose {@code joined} already listed them), and the sweep that adds this node's members again
+ * where the shared presence lost them and announces members gone silently ({@link Departures}).
+ * Confined to the room's thread.
+ */
+final class SeatsAcrossNodes {
+    private final Room room;
+    private final Seats seats;
+    private final String id;
+    private final Presence presence;
+    private final LocalHub hub;
+    private final NickRules nicks;
+    private final Departures departures = new Departures();
+    /** Members seated here since the last sweep, and whom their {@code joined} listed. */
+    private final Map<String, Set<String>> listedAtJoin = new HashMap<>();
+
+    SeatsAcrossNodes(Room room, Seats seats, RoomParts parts) {
+        this.room = room;
+        this.seats = seats;
+        this.id = room.id();
+        this.presence = parts.presence();
+        this.hub = parts.hub();
+        this.nicks = parts.nicks();
+    }
+
+    /** {@code memberId} was seated here and its {@code joined} listed {@code members}. */
+    void joined(String memberId, List<MemberInfo> members) {
+        Set<String> told = new HashSet<>();
+        members.forEach(m -> told.add(m.id()));
+        listedAtJoin.put(memberId, told);
+    }
+
+    /**
+     * The members seated here since the last sweep whose {@code joined} already told them of
+     * {@code p} (a join or leave on another node that reached this node after they joined): they
+     * do not get it again.
+     */
+    private Set<String> knewAtJoin(ServerMessage.Presence p) {
+        Set<String> out = new HashSet<>();
+        for (Map.Entry<String, Set<String>> e : listedAtJoin.entrySet()) {
+            boolean listed = e.getValue().contains(p.member().id());
+            if (p.event() == PresenceEvent.JOIN ? listed : !listed) {
+                out.add(e.getKey());
+            }
+            if (p.event() == PresenceEvent.JOIN) { // from now on each of them knows
+                e.getValue().add(p.member().id());
+            } else {
+                e.getValue().remove(p.member().id());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The room's broker subscriber when the engines deliver on threads of their own: hands each
+     * event to the room's thread; a {@code presence} event (someone joined or left, maybe through
+     * another node) refreshes the names and the count there before this node's sessions get it.
+     */
+    Broker.Subscriber feed(LocalHub hub) {
+        return (r, event, except) -> room.execute(() -> {
+            Set<String> knew = Set.of();
+            if (event instanceof ServerMessage.Presence p) {
+                if (p.event() == PresenceEvent.LEAVE) {
+                    departures.announced(p.member().id());
+                }
+                knew = knewAtJoin(p);
+                seats.heard();
+            }
+            hub.deliver(r, event, except, knew);
+        });
+    }
+
+    /**
+     * Every few seconds: adds this node's members again where the shared presence lost them
+     * (Redis restarted, or this node was taken for dead), re-reads the names and the count, and
+     * tells this node's sessions of members gone silently (see {@link Departures}).
+     */
+    void sweep(long now, long graceMs) {
+        List<MemberInfo> current;
+        try {
+            current = presence.members(id);
+            Set<String> ids = new HashSet<>();
+            current.forEach(m -> ids.add(m.id()));
+            boolean added = false;
+            for (MemberInfo m : seats.seatedHere()) {
+                Session mine = hub.session(id, m.id());
+                if (!ids.contains(m.id()) && mine != null && !mine.isDetached()) { // a dropped one may be elsewhere
+                    presence.claimNick(id, m.id(), nicks.keys(m.nick()));
+                    presence.add(id, m);
+                    added = true;
+                }
+            }
+            if (added) {
+                current = presence.members(id);
+            }
+        } catch (RuntimeException e) {
+            return; // unreachable now: the next sweep tries again
+        }
+        List<MemberInfo> gone = departures.sweep(seats.listed(), current, now, graceMs);
+        listedAtJoin.clear(); // presence events older than a sweep period are not expected any more
+        int before = seats.count();
+        seats.updateViews(current);
+        for (MemberInfo m : gone) {
+            hub.deliver(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m, current.size()), null);
+        }
+        if (!gone.isEmpty() || before != seats.count()) {
+            room.changed();
+        }
+    }
+}
