@@ -137,9 +137,9 @@ final class ConceptCombos {
             return;
         }
         String[] stems = new String[t.length * Stemmers.LANGUAGES.length];
-        Occurrences occ = new Occurrences();
-        Occurrences prev = acrossSentences ? new Occurrences() : null;
-        Occurrences pair = acrossSentences ? new Occurrences() : null;
+        ConceptOccurrences occ = new ConceptOccurrences();
+        ConceptOccurrences prev = acrossSentences ? new ConceptOccurrences() : null;
+        ConceptOccurrences pair = acrossSentences ? new ConceptOccurrences() : null;
         long prevMask = 0;
         long prevMaskHi = 0;
         boolean laughs = false;
@@ -241,45 +241,6 @@ final class ConceptCombos {
                 to++;
             }
             java.util.Arrays.fill(past, from, to, true);
-        }
-    }
-
-    /** The concept occurrences of one sentence, in the order of their first word. */
-    private static final class Occurrences implements ConceptLexicon.Sink {
-        int[] concept = new int[16];
-        int[] start = new int[16];
-        int[] end = new int[16];
-        int count;
-
-        @Override
-        public void add(int c, int s, int e) {
-            for (int k = count - 1; k >= 0 && start[k] == s; k--) {
-                if (concept[k] == c) {
-                    return; // once per word: the occurrences of one word are the last ones added
-                }
-            }
-            if (count == concept.length) {
-                concept = java.util.Arrays.copyOf(concept, count * 2);
-                start = java.util.Arrays.copyOf(start, count * 2);
-                end = java.util.Arrays.copyOf(end, count * 2);
-            }
-            concept[count] = c;
-            start[count] = s;
-            end[count] = e;
-            count++;
-        }
-
-        /** Adds every occurrence of {@code o} after these (no duplicate check: another sentence). */
-        void append(Occurrences o) {
-            while (count + o.count > concept.length) {
-                concept = java.util.Arrays.copyOf(concept, concept.length * 2);
-                start = java.util.Arrays.copyOf(start, start.length * 2);
-                end = java.util.Arrays.copyOf(end, end.length * 2);
-            }
-            System.arraycopy(o.concept, 0, concept, count, o.count);
-            System.arraycopy(o.start, 0, start, count, o.count);
-            System.arraycopy(o.end, 0, end, count, o.count);
-            count += o.count;
         }
     }
 

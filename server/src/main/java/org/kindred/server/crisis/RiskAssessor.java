@@ -177,7 +177,7 @@ public final class RiskAssessor {
             RiskOutcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<Found> boosterMatches = new ArrayList<>();
-        int[] ignoredBefore = cover(t.length, ignored);
+        int[] ignoredBefore = TokenSpans.cover(t.length, ignored);
         Map<LanguageContext, boolean[]> fiction = new IdentityHashMap<>(4);
         for (Found f : found) {
             RiskRule r = f.rule;
@@ -211,7 +211,7 @@ public final class RiskAssessor {
             }
         }
         // a booster inside a signal's own words ("jump off a bridge") is that signal's method, not extra evidence
-        int[] signalBefore = cover(t.length, out.signalSpans);
+        int[] signalBefore = TokenSpans.cover(t.length, out.signalSpans);
         for (Found b : boosterMatches) {
             if (signalBefore[b.end] == signalBefore[b.start]) {
                 boosters.add(b.rule.category());
@@ -267,31 +267,6 @@ public final class RiskAssessor {
             }
         }
         return false;
-    }
-
-    /**
-     * For token spans {@code [start, end)}: an array {@code c} of {@code tokens + 1} where
-     * {@code c[k]} counts the tokens before {@code k} inside some span, so a span {@code [s, e)}
-     * overlaps one of them exactly when {@code c[e] > c[s]}. Linear in tokens plus spans (asking
-     * every match against every span was quadratic in a long message full of matches).
-     */
-    private static int[] cover(int tokens, List<int[]> spans) {
-        int[] c = new int[tokens + 1];
-        for (int[] span : spans) {
-            c[span[0]]++;
-            c[span[1]]--;
-        }
-        int depth = 0;
-        int before = 0;
-        for (int k = 0; k < tokens; k++) {
-            depth += c[k];
-            c[k] = before;
-            if (depth > 0) {
-                before++;
-            }
-        }
-        c[tokens] = before;
-        return c;
     }
 
     private static RiskLevel max(RiskLevel a, RiskLevel b) {
