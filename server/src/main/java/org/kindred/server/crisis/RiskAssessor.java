@@ -35,7 +35,8 @@ import org.kindred.server.text.Normalizer;
  *
  * <p>Concepts combined by proximity ({@link ConceptCombos}, {@code crisis/combos.yaml}): word lists
  * per concept matched by Snowball stem, and combinations within one sentence ("saving up" and
- * "pills", a self-harm act and a body part) that make a signal or booster of a rule category and
+ * "pills", a self-harm act and a body part), or two adjacent ones for kinds told across a full
+ * stop ("this is my goodbye. thank you for everything"), that make a signal or booster of a rule category and
  * go through the same checks as rule matches. A clause about the past ("a year ago", "früher")
  * makes an imminent signal a past event (high) and its time no decided time.
  *
