@@ -49,6 +49,7 @@ public final class LoadGen {
     private final int roomSize;
     private final int burst;
     private final long serverPid;
+    private final ServerSide side;
     private final RunState state = new RunState();
     private final Recorder latency = new Recorder(60_000_000_000L, 3);
     /** How late the publishing thread sends each message against its intended time (generator health). */
@@ -66,7 +67,8 @@ public final class LoadGen {
         if (burst < 1) {
             throw new IllegalArgumentException("--burst must be at least 1");
         }
-        this.serverPid = o.longValue("server-pid", -1);
+        this.side = ServerSide.parse(o.required("url"), o.str("server-pid", null));
+        this.serverPid = side.primaryPid();
         int[] sizes = new int[rooms];
         java.util.Arrays.fill(sizes, roomSize);
         this.ledger = new DeliveryLedger(sizes);
@@ -93,6 +95,7 @@ public final class LoadGen {
         result.put("roomSize", roomSize);
         result.put("members", rooms * roomSize);
         result.put("burst", burst);
+        result.put("nodes", side.nodes());
         boolean idle = o.flag("idle");
         long memBefore = 0;
         long rssBefore = 0;
@@ -166,7 +169,6 @@ public final class LoadGen {
     }
 
     private void connectAll(EventLoopGroup group) throws Exception {
-        URI base = URI.create(o.required("url"));
         int sources = o.integer("sources", 16);
         Semaphore inFlight = new Semaphore(o.integer("connect-concurrency", 200));
         Bootstrap b = new Bootstrap().group(group).channel(EpollSocketChannel.class)
@@ -178,6 +180,7 @@ public final class LoadGen {
             int room = i / roomSize;
             Member m = new Member(i, room, ledger.receiver(room, room * roomSize));
             members.add(m);
+            URI base = side.urlFor(i);
             URI uri = kindred ? base : URI.create(base.toString() + "/" + Member.roomName(room));
             WebSocketClientProtocolConfig cfg = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
                     .maxFramePayloadLength(MAX_FRAME).generateOriginHeader(false).handleCloseFrames(true)
@@ -227,24 +230,22 @@ public final class LoadGen {
 
         sleepUntil(wStart);
         latency.reset();
-        long cpu0 = ProcProbe.cpuNanos(serverPid);
-        long sys0 = ProcProbe.kernelNanos(serverPid);
-        long jit0 = ProcProbe.jitNanos(serverPid);
-        long self0 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
-        long[] gc0 = ProcProbe.gcPauses(serverPid);
+        // jstat (GC pauses) takes a while per node: outside the CPU, delivery and time window it brackets
+        long[] gc0 = side.gcPauses(); // every node's
         long[] selfGc0 = ownGcPauses();
+        ServerSide.Sample server0 = side.sample();
+        long self0 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
         long d0 = ledger.deliveredSoFar();
         long real0 = System.nanoTime();
-        ProcProbe.SyscallCounter perf = o.flag("syscalls") ? ProcProbe.SyscallCounter.start(serverPid, measure) : null;
+        ProcProbe.SyscallCounter perf = o.flag("syscalls") ? ProcProbe.SyscallCounter.start(side.pidList(),
+                Math.max(0.1, (wEnd - System.nanoTime()) / 1e9)) : null; // to the window's end
         sleepUntil(wEnd);
-        long cpu1 = ProcProbe.cpuNanos(serverPid);
-        long sys1 = ProcProbe.kernelNanos(serverPid);
-        long jit1 = ProcProbe.jitNanos(serverPid);
+        ServerSide.Window server = side.between(server0, side.sample());
         long self1 = ProcProbe.cpuNanos(ProcessHandle.current().pid());
-        long[] gc1 = ProcProbe.gcPauses(serverPid);
-        long[] selfGc1 = ownGcPauses();
         long d1 = ledger.deliveredSoFar();
         long real1 = System.nanoTime();
+        long[] gc1 = side.gcPauses();
+        long[] selfGc1 = ownGcPauses();
         publisher.join(TimeUnit.SECONDS.toMillis(30));
 
         int drainSeconds = o.integer("drain-seconds", 10);
@@ -258,7 +259,7 @@ public final class LoadGen {
 
         double seconds = (real1 - real0) / 1e9;
         long delivered = d1 - d0;
-        long cpu = cpu1 - cpu0;
+        long cpu = server.cpu();
         Histogram h = latency.getIntervalHistogram();
         LatencySummary lat = LatencySummary.of(h);
         result.put("offeredDeliveriesPerSec", deliveries);
@@ -267,9 +268,10 @@ public final class LoadGen {
         result.put("deliveriesInWindow", delivered);
         result.put("deliveriesPerSec", delivered / seconds);
         result.put("serverCpuSeconds", cpu / 1e9);
+        result.put("serverCpuSecondsByProcess", server.secondsByLabel()); // every process: nodes and Redis
         result.put("serverCpuUtil", cpu / 1e9 / seconds);
-        result.put("serverJitShare", cpu == 0 ? Double.NaN : (jit1 - jit0) / (double) cpu);
-        result.put("serverKernelShare", cpu == 0 ? Double.NaN : (sys1 - sys0) / (double) cpu);
+        result.put("serverJitShare", cpu == 0 ? Double.NaN : server.jit() / (double) cpu);
+        result.put("serverKernelShare", cpu == 0 ? Double.NaN : server.kernel() / (double) cpu);
         result.put("generatorCpuUtil", (self1 - self0) / 1e9 / seconds);
         result.put("cpuMicrosPerDelivery", delivered == 0 ? Double.NaN : cpu / 1e3 / delivered);
         result.put("deliveriesPerCoreSecond", cpu == 0 ? Double.NaN : delivered / (cpu / 1e9));

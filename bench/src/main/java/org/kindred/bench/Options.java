@@ -56,7 +56,8 @@ final class Options {
 
     static String usage() {
         return """
-                usage: java -jar kindred-bench.jar --url ws://127.0.0.1:PORT/ws [options]
+                usage: java -jar kindred-bench.jar --url ws://127.0.0.1:PORT/ws[,ws://127.0.0.1:PORT2/ws …] [options]
+                  --url URL[,URL …]      the server, or several nodes: member i connects to node i mod N
                   --server NAME          label of the server under test (netty, node, kindred, kindred-mod)
                   --scenario NAME        label of the scenario (idle, fanout, latency, burst)
                   --mode kindred|raw     speak PROTOCOL.md (hello, join, send) or raw broadcast (path = room)
@@ -65,7 +66,8 @@ final class Options {
                   --burst N              release messages in groups of N to one room, same average rate (1 = smooth)
                   --warmup S --measure S  seconds of warm-up, then the measured window
                   --sources K            spread connections over 127.0.0.1 .. 127.0.0.K
-                  --server-pid PID       read CPU, RSS (and heap) of this process
+                  --server-pid PID       read CPU, RSS (and heap) of this process; or LABEL=PID,LABEL=PID …
+                                         for several (nodes and Redis): CPU is their sum, heap and RSS the first's
                   --heap jcmd|URL        how to read heap after GC (idle)
                   --idle                 connect and join, then measure memory only
                   --syscalls             count server system calls in the window with perf

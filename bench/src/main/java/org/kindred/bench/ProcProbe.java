@@ -162,10 +162,22 @@ public final class ProcProbe {
 
         /** Starts counting for at most {@code seconds}; null when perf is not usable here. */
         public static SyscallCounter start(long pid, double seconds) {
+            return start(Long.toString(pid), seconds);
+        }
+
+        /**
+         * Counts the system calls of several processes together ({@code pids} separated by
+         * commas, as {@code perf stat -p} takes them) for at most {@code seconds}; null when perf
+         * is not usable here or no pid is given.
+         */
+        public static SyscallCounter start(String pids, double seconds) {
+            if (pids.isEmpty()) {
+                return null;
+            }
             try {
                 Path out = Files.createTempFile("perf-syscalls", ".csv");
                 Process p = new ProcessBuilder("perf", "stat", "-x", ",", "-e", "raw_syscalls:sys_enter", "-p",
-                        Long.toString(pid), "-o", out.toString(), "--", "sleep", String.format("%.3f", seconds))
+                        pids, "-o", out.toString(), "--", "sleep", String.format("%.3f", seconds))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 return new SyscallCounter(p, out);
             } catch (IOException e) {

@@ -126,6 +126,7 @@ public final class Report {
         sb.append(bursts());
         sb.append(fanout("latency", "Fixed rate (the latency scenario), CPU side"));
         sb.append(latency());
+        sb.append(ClusterReport.markdown(this));
         sb.append(idle());
         sb.append(projection());
         sb.append(headline());
@@ -236,7 +237,8 @@ public final class Report {
         return got < 0.95 * num(n, "offeredDeliveriesPerSec") ? s + " (saturated)" : s;
     }
 
-    private static String cleanText(JsonNode n) {
+    /** "none" for a clean run, else what went wrong (still queued after the drain, or loss, reorder, errors). */
+    static String cleanText(JsonNode n) {
         if (n.path("clean").asBoolean() && n.path("ok").asBoolean()) {
             return "none";
         }

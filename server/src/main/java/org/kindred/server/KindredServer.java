@@ -199,7 +199,8 @@ public final class KindredServer implements AutoCloseable {
                 org.kindred.server.crisis.CheckInQuestions.bundled()::question,
                 org.kindred.server.session.CheckIns.DEFAULT_MAX_PLANNED);
         Dispatcher dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis,
-                crisisConfig, moderation, checkIns, clock, SessionLimits.from(section("sessions")));
+                crisisConfig, moderation, checkIns, clock, SessionLimits.from(section("sessions")),
+                roomSetup.sharedRates(moderation.config()));
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());

@@ -20,8 +20,11 @@ import org.kindred.server.moderation.StageName;
 public final class ModerationSetup {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The pipeline and whether content checks (abuse filtering and risk assessment) are on. */
-    public record Built(ModerationPipeline pipeline, boolean contentChecks) {
+    /**
+     * The pipeline, whether content checks (abuse filtering and risk assessment) are on, and the
+     * configuration it was built from.
+     */
+    public record Built(ModerationPipeline pipeline, boolean contentChecks, ModerationConfig config) {
     }
 
     private ModerationSetup() {
@@ -49,7 +52,7 @@ public final class ModerationSetup {
         if (lines != null) {
             config = config.withCrisisLines(CrisisLineNumbers.numbers(lines), CrisisLineNumbers.domains(lines));
         }
-        return new Built(ModerationPipeline.create(config, core.dataDir()), enabled);
+        return new Built(ModerationPipeline.create(config, core.dataDir()), enabled, config);
     }
 
     private static boolean enabled(JsonNode section) {

@@ -109,6 +109,18 @@ final class RoomSetup implements AutoCloseable {
         return engines == null || engines.isUp() && staffEvents.isUp();
     }
 
+    /**
+     * With Redis, the send allowances of {@code moderation} shared by the nodes (when its stages
+     * limit the rate at all); else null (the pipeline's own buckets are the only ones).
+     */
+    org.kindred.server.moderation.RateLimits sharedRates(org.kindred.server.moderation.ModerationConfig moderation) {
+        if (engines == null || !moderation.stages().contains(org.kindred.server.moderation.StageName.RATE)) {
+            return null;
+        }
+        return engines.rateLimits(moderation.memberBurst(), moderation.memberRatePerSecond(),
+                moderation.networkBurst(), moderation.networkRatePerSecond());
+    }
+
     /** With Redis, parks dropped members' sessions there for {@code windowMillis}, so they resume on any node. */
     void shareSessions(org.kindred.server.session.SessionRegistry sessions, long windowMillis) {
         if (engines != null) {

@@ -29,4 +29,9 @@ public final class TokenBucket {
         }
         return Math.max(1, (long) Math.ceil((1.0 - tokens) / perMilli));
     }
+
+    /** Puts back a token taken by a send that was refused after all (never above the burst). */
+    public synchronized void giveBack() {
+        tokens = Math.min(capacity, tokens + 1.0);
+    }
 }

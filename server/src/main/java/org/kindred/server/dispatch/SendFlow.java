@@ -3,6 +3,7 @@ package org.kindred.server.dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.ErrorCode;
@@ -19,6 +20,7 @@ import org.kindred.server.moderation.MessageContext;
 import org.kindred.server.moderation.ModerationPipeline;
 import org.kindred.server.moderation.Notice;
 import org.kindred.server.moderation.Outcome;
+import org.kindred.server.moderation.RateLimits;
 import org.kindred.server.moderation.Verdict;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
@@ -51,6 +53,8 @@ public final class SendFlow {
     private final MuteStore mutes;
     private final Executor blocking;
     private final PrivateConversations privateRooms;
+    /** With several nodes: the shared send allowances, taken before the pipeline; else null. */
+    private volatile RateLimits sharedRates;
 
     /**
      * @param pipeline the moderation pipeline every message goes through
@@ -80,6 +84,19 @@ public final class SendFlow {
     }
 
     /**
+     * With several nodes, takes every {@code send} from {@code rates} (shared by the nodes: a
+     * member alternating between nodes has one allowance) before the pipeline runs, without
+     * waiting on the event loop: the send goes on on the connection's writer once Redis answered,
+     * and gets {@code internal} when Redis could not (fast while it is down). The pipeline's own
+     * buckets stay: they see only what the shared ones let through, so they never refuse first.
+     * Returns this.
+     */
+    public SendFlow shareRates(RateLimits rates) {
+        this.sharedRates = rates;
+        return this;
+    }
+
+    /**
      * One {@code send} of session {@code s} to {@code room} (which exists), arrived at {@code now}
      * (epoch ms): exactly one reply ({@code sent} or an error) goes to {@code c}.
      */
@@ -100,6 +117,33 @@ public final class SendFlow {
             }
             return;
         }
+        RateLimits rates = sharedRates;
+        if (rates == null) {
+            judge(c, s, room, send, now, assessRisk);
+            return;
+        }
+        CompletionStage<Long> taken;
+        try {
+            taken = rates.take(s.memberId(), s.fingerprint(), now);
+        } catch (RuntimeException e) {
+            taken = CompletableFuture.failedFuture(e);
+        }
+        taken.whenComplete((wait, err) -> c.writer().execute(() -> {
+            if (err != null) {
+                c.send(Sentence.of("error.post_failed").error(send.id(), ErrorCode.INTERNAL));
+            } else if (wait > 0) {
+                rateLimited(c, send, Verdict.rateLimited(wait));
+                if (assessRisk) { // refused is not unheard (as above)
+                    crisis.assess(s, room.id(), send.text());
+                }
+            } else {
+                judge(c, s, room, send, now, assessRisk);
+            }
+        }));
+    }
+
+    /** The pipeline's verdict on a send the room and the rates let through, applied; on the event loop. */
+    private void judge(Outbound c, Session s, Room room, ClientMessage.Send send, long now, boolean assessRisk) {
         Verdict v = pipeline.evaluate(new MessageContext(room.id(), s.memberId(), s.role(), s.fingerprint(),
                 s.createdAt(), now, send.text(), room.mentionable()));
         RiskAssessment risk = assessRisk ? crisis.assess(s, room.id(), send.text()) : RiskAssessment.NONE;
@@ -108,8 +152,7 @@ public final class SendFlow {
         }
         switch (v.outcome()) {
             case INVALID -> c.send(v.reason().error(send.id(), ErrorCode.TEXT_INVALID));
-            case RATE_LIMITED -> c.send(new ServerMessage.Error(send.id(), ErrorCode.RATE_LIMITED, v.reason().token(),
-                    Math.max(1, v.retryAfterMs())));
+            case RATE_LIMITED -> rateLimited(c, send, v);
             case BLOCK -> block(c, s, room, send, v, now);
             case HOLD -> hold(c, s, room, send.id(), v.text(), List.copyOf(v.categories()));
             case DELIVER, MASK -> {
@@ -128,6 +171,11 @@ public final class SendFlow {
             }
             default -> throw new IllegalStateException("unhandled outcome " + v.outcome());
         }
+    }
+
+    private static void rateLimited(Outbound c, ClientMessage.Send send, Verdict v) {
+        c.send(new ServerMessage.Error(send.id(), ErrorCode.RATE_LIMITED, v.reason().token(),
+                Math.max(1, v.retryAfterMs())));
     }
 
     private boolean holdForRisk(RiskAssessment risk, String room) {

@@ -44,6 +44,11 @@ public record Verdict(Outcome outcome, String text, Set<String> categories, Sent
         return new Verdict(Outcome.DELIVER, text, Set.of(), null, 0, false, List.of(), 0);
     }
 
+    /** A send refused as too quick (no allowance left): wait {@code retryAfterMs} ms, {@code >= 1}. */
+    public static Verdict rateLimited(long retryAfterMs) {
+        return refused(Outcome.RATE_LIMITED, Reasons.tooQuick(retryAfterMs), retryAfterMs);
+    }
+
     /** A message refused before any content check (rate, slow mode, invalid). */
     public static Verdict refused(Outcome outcome, Sentence reason, long retryAfterMs) {
         return new Verdict(outcome, null, Set.of(), reason, retryAfterMs, false, List.of(), 0);

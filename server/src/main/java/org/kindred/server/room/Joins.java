@@ -64,7 +64,7 @@ final class Joins {
         } else {
             nick = seats.freePseudonym(s);
         }
-        RoomMode mode = new RoomMode(room.policy().slowSeconds(), room.policy().locked());
+        RoomMode mode = room.policy().mode();
         seats.seat(s, s.info(nick), mode, room.config().guidelines(), now, then);
     }
 }

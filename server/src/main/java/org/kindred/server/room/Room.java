@@ -46,7 +46,7 @@ public final class Room {
     private final History history;
     private final LongSupplier clock;
     private final boolean remote;
-    private final RoomPolicy policy = new RoomPolicy();
+    private final RoomPolicy policy;
     private final ReportLedger reports = new ReportLedger();
     private final Seats seats;
     private final RoomControls controls;
@@ -70,6 +70,7 @@ public final class Room {
         this.history = parts.history();
         this.clock = parts.clock();
         this.remote = parts.remote();
+        this.policy = new RoomPolicy(id, parts.restrictions());
         this.seats = new Seats(this, parts);
         this.controls = new RoomControls(this, parts);
         this.reactions = new RoomReactions(this, parts);
@@ -250,6 +251,7 @@ public final class Room {
     public void close() {
         execute(() -> {
             broker.close(id);
+            policy.forget();
             seats.clear();
             reactions.clear();
         });
@@ -258,12 +260,19 @@ public final class Room {
     /**
      * With shared engines, every few seconds: re-adds this node's members where the shared
      * presence lost them, refreshes the names and count, and tells this node's members of members
-     * who vanished without a leave (their node died) once missing for {@code graceMs}. Any thread;
-     * nothing with engines in this process.
+     * who vanished without a leave (their node died) once missing for {@code graceMs}, and re-reads
+     * the lock and slow mode. Any thread; nothing with engines in this process.
      */
     public void sweep(long graceMs) {
         if (remote) {
             execute(() -> seats.sweep(clock.getAsLong(), graceMs));
+        }
+    }
+
+    /** Re-reads the room's modes ({@link RoomPolicy#refresh}); tells the listener when the lock changed. */
+    void refreshModes() {
+        if (policy.refresh()) {
+            changed();
         }
     }
 

@@ -9,7 +9,9 @@ import org.kindred.server.broker.MemoryHistory;
 import org.kindred.server.broker.MemoryPresence;
 import org.kindred.server.broker.MemoryReactions;
 import org.kindred.server.broker.Presence;
+import org.kindred.server.broker.MemoryRestrictions;
 import org.kindred.server.broker.Reactions;
+import org.kindred.server.broker.Restrictions;
 import org.kindred.server.broker.redis.RedisEngines;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.LocalHub;
@@ -18,7 +20,8 @@ import org.kindred.server.session.NickRules;
 /**
  * What every room of a node shares: the {@link Broker} that numbers and carries room events,
  * {@link Presence}, {@link History}, this node's {@link LocalHub} (the broker's subscriber),
- * the nickname rules, metrics, the clock (epoch ms) and the messages' {@link Reactions}.
+ * the nickname rules, metrics, the clock (epoch ms), the messages' {@link Reactions} and the
+ * rooms' {@link Restrictions} (lock, slow mode, mutes, kick cool-offs).
  *
  * <p>{@code remote} says the engines do network I/O (Redis, several nodes): their calls may wait,
  * so a room's owner must then be a worker that may wait, never an event loop; and the broker
@@ -26,7 +29,13 @@ import org.kindred.server.session.NickRules;
  * reach the {@link LocalHub}.
  */
 public record RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
-        Metrics metrics, LongSupplier clock, Reactions reactions, boolean remote) {
+        Metrics metrics, LongSupplier clock, Reactions reactions, boolean remote, Restrictions restrictions) {
+
+    /** With the rooms' restrictions in memory (one node). */
+    public RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
+            Metrics metrics, LongSupplier clock, Reactions reactions, boolean remote) {
+        this(broker, presence, history, hub, nicks, metrics, clock, reactions, remote, new MemoryRestrictions());
+    }
 
     /** With reactions kept in memory, following {@code history}; engines in this process. */
     public RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
@@ -52,13 +61,13 @@ public record RoomParts(Broker broker, Presence presence, History history, Local
     }
 
     /**
-     * Over Redis, for one of several nodes: {@code engines}' broker, presence, history and
-     * reactions (shared by the nodes), and {@code remote} set (rooms must then run on workers
+     * Over Redis, for one of several nodes: {@code engines}' broker, presence, history,
+     * reactions and restrictions (shared by the nodes), and {@code remote} set (rooms must then run on workers
      * that may wait, never on event loops).
      */
     public static RoomParts over(RedisEngines engines, ProtocolCodec codec, Metrics metrics, NickRules nicks,
             LongSupplier clock) {
         return new RoomParts(engines.broker(), engines.presence(), engines.history(), new LocalHub(codec, metrics),
-                nicks, metrics, clock, engines.reactions(), true);
+                nicks, metrics, clock, engines.reactions(), true, engines.restrictions());
     }
 }

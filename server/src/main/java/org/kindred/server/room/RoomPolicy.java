@@ -1,62 +1,59 @@
 package org.kindred.server.room;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.RoomMode;
+import org.kindred.server.broker.Restrictions;
+import org.kindred.server.broker.Restrictions.Hold;
 import org.kindred.server.i18n.Sentence;
 
 /**
- * One room's rules for who may post and join now: the lock, mutes, slow mode and the cool-off
- * after a kick. This is the only place slow mode is kept. Reads are safe from any thread, so
- * a request can be checked on its connection's event loop before anything else is spent on it;
- * changes come from the room's thread. Staff are never refused by these rules.
+ * One room's rules for who may post and join now: membership and staff here, and the lock,
+ * mutes, slow mode and the cool-off after a kick kept in the node's {@link Restrictions} (in
+ * memory for one node, in Redis shared by several, so that a member is refused alike on every
+ * node). Turns a {@link Hold} into the {@link Refusal} the member reads. Staff are never refused
+ * by these rules.
+ *
+ * <p>{@link #mayPost} and the views ({@link #locked}, {@link #slowSeconds}) never wait and are safe
+ * from any thread, so a request can be checked on its connection's event loop before anything
+ * else is spent on it; {@link #post} never waits either. The other methods may wait for the
+ * network: call them on the room's thread (a worker, never an event loop, when the engines do I/O);
+ * they throw an unchecked exception when the shared state is unreachable.
  */
 final class RoomPolicy {
-    private final Map<String, Long> mutedUntil = new ConcurrentHashMap<>();
-    private final Map<String, Long> coolOffUntil = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastPost = new ConcurrentHashMap<>();
-    private volatile long slowSeconds;
-    private volatile boolean locked;
+    private final String room;
+    private final Restrictions rules;
+
+    RoomPolicy(String room, Restrictions rules) {
+        this.room = room;
+        this.rules = rules;
+    }
 
     /**
-     * Whether a member may post now ({@code now} in epoch ms): in the room, the room not locked,
-     * not muted, and not within slow mode's wait since its last post. Returns the refusal, or
-     * null. Records nothing (see {@link #posted}); an expired mute is forgotten.
+     * Whether a member may post now ({@code now} in epoch ms), as far as this node knows without
+     * waiting: in the room, the room not locked, not muted, and not within slow mode's wait since
+     * its last post. Returns the refusal, or null. Records nothing; {@link #post} decides.
      */
     Refusal mayPost(boolean inRoom, boolean staff, String memberId, long now) {
         if (!inRoom) {
             return Refusal.NOT_IN_ROOM;
         }
-        if (staff) {
-            return null;
-        }
-        if (locked) {
-            return Refusal.POST_LOCKED;
-        }
-        Long muted = mutedUntil.get(memberId);
-        if (muted != null) {
-            if (muted > now) {
-                return new Refusal(ErrorCode.MUTED, Sentence.of("error.muted"), muted - now);
-            }
-            mutedUntil.remove(memberId, muted);
-        }
-        long slow = slowSeconds;
-        if (slow > 0) {
-            Long last = lastPost.get(memberId);
-            long next = last == null ? 0 : last + slow * 1000;
-            if (next > now) {
-                return new Refusal(ErrorCode.SLOW_MODE, Sentence.of("error.slow_mode.wait", "seconds", slow),
-                        next - now);
-            }
-        }
-        return null;
+        return staff ? null : refusal(rules.peekPost(room, memberId, now));
     }
 
-    /** The member posted at {@code now}: slow mode counts its next wait from here. */
-    void posted(String memberId, boolean staff, long now) {
-        if (!staff && slowSeconds > 0) {
-            lastPost.put(memberId, now);
+    /**
+     * Decides a post: as {@link #mayPost}, checked where the rules are kept, and when allowed
+     * under slow mode recorded as the member's last post in the same step. Completes with the
+     * refusal or null (at once in memory); exceptionally when the shared state is unreachable.
+     */
+    CompletableFuture<Refusal> post(boolean inRoom, boolean staff, String memberId, long now) {
+        if (!inRoom) {
+            return CompletableFuture.completedFuture(Refusal.NOT_IN_ROOM);
         }
+        if (staff) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return rules.post(room, memberId, now).thenApply(this::refusal).toCompletableFuture();
     }
 
     /**
@@ -67,49 +64,82 @@ final class RoomPolicy {
         if (staff) {
             return null;
         }
-        Long coolOff = coolOffUntil.get(memberId);
-        if (coolOff != null) {
-            long left = coolOff - now;
-            if (left > 0) {
-                return new Refusal(ErrorCode.FORBIDDEN, Sentence.of("error.cool_off"), left);
-            }
-            coolOffUntil.remove(memberId, coolOff);
-        }
-        if (locked) {
-            return Refusal.JOIN_LOCKED;
+        Refusal held = refusal(rules.join(room, memberId, now));
+        if (held != null) {
+            return held == Refusal.POST_LOCKED ? Refusal.JOIN_LOCKED : held;
         }
         return seated >= capacity ? Refusal.FULL : null;
     }
 
+    private Refusal refusal(Hold h) {
+        if (h == null) {
+            return null;
+        }
+        return switch (h.kind()) {
+            case LOCKED -> Refusal.POST_LOCKED;
+            case MUTED -> new Refusal(ErrorCode.MUTED, Sentence.of("error.muted"), h.waitMs());
+            case SLOW -> slowRefusal(h.waitMs());
+            case COOLING_OFF -> new Refusal(ErrorCode.FORBIDDEN, Sentence.of("error.cool_off"), h.waitMs());
+        };
+    }
+
+    private Refusal slowRefusal(long waitMs) {
+        return new Refusal(ErrorCode.SLOW_MODE, Sentence.of("error.slow_mode.wait", "seconds", slowSeconds()), waitMs);
+    }
+
     void mute(String memberId, long until) {
-        mutedUntil.put(memberId, until);
+        rules.mute(room, memberId, until);
     }
 
     /** Lifts a mute; true if one was in force at {@code now}. */
     boolean unmute(String memberId, long now) {
-        Long was = mutedUntil.remove(memberId);
-        return was != null && was > now;
+        return rules.unmute(room, memberId, now);
     }
 
     void coolOff(String memberId, long until) {
-        coolOffUntil.put(memberId, until);
+        rules.coolOff(room, memberId, until);
     }
 
     /** Slow mode on ({@code seconds > 0}) or off; everyone's wait starts afresh. */
     void slow(long seconds) {
-        slowSeconds = seconds;
-        lastPost.clear();
+        rules.slow(room, seconds);
     }
 
     void lock(boolean on) {
-        locked = on;
+        rules.lock(room, on);
+    }
+
+    /** The room's modes now, read where they are kept (and this node's view refreshed). */
+    RoomMode mode() {
+        Restrictions.Modes m = rules.modes(room);
+        return new RoomMode(m.slowSeconds(), m.locked());
+    }
+
+    /**
+     * Re-reads the room's modes where they are kept (a moderator changed them through another
+     * node, or Redis lost them and this node writes back what it knew). Returns whether the lock
+     * changed here; false, changing nothing, when they cannot be read now.
+     */
+    boolean refresh() {
+        boolean wasLocked = locked();
+        try {
+            rules.modes(room);
+        } catch (RuntimeException e) {
+            return false; // unreachable now: the next sweep tries again
+        }
+        return wasLocked != locked();
+    }
+
+    /** Forgets the room's modes (a closed room). */
+    void forget() {
+        rules.forget(room);
     }
 
     long slowSeconds() {
-        return slowSeconds;
+        return rules.knownModes(room).slowSeconds();
     }
 
     boolean locked() {
-        return locked;
+        return rules.knownModes(room).locked();
     }
 }

@@ -30,17 +30,41 @@ final class RoomPosts {
         this.metrics = parts.metrics();
     }
 
-    /** See {@link Room#post}; on the room's thread. */
+    /**
+     * See {@link Room#post}; on the room's thread. The policy decides where the rules are kept:
+     * in memory at once, so the message is published in this same step; over the network the
+     * decision comes back to the room's thread, which then publishes (or replies {@code internal}
+     * when the rules could not be read: nothing was sent).
+     */
     void post(Session s, String text, Consumer<Result<String>> then) {
-        long now = room.now();
-        Optional<MemberInfo> from = room.seats().member(s.memberId());
-        RoomPolicy policy = room.policy();
-        Refusal refused = policy.mayPost(from.isPresent(), s.role().canModerate(), s.memberId(), now);
+        boolean staff = s.role().canModerate();
+        CompletableFuture<Refusal> decided = room.policy().post(room.seats().member(s.memberId()).isPresent(), staff,
+                s.memberId(), room.now());
+        if (decided.isDone()) {
+            decided(s, text, decided, then);
+        } else {
+            decided.whenComplete((r, err) -> room.execute(() -> decided(s, text, decided, then)));
+        }
+    }
+
+    /** The policy decided: publish or refuse; on the room's thread. */
+    private void decided(Session s, String text, CompletableFuture<Refusal> decision, Consumer<Result<String>> then) {
+        Refusal refused;
+        try {
+            refused = decision.join();
+        } catch (RuntimeException e) {
+            LOG.warn("a post could not be checked room={} error={}", room.id(), e.getClass().getSimpleName());
+            then.accept(Result.refused(Refusal.POST_FAILED));
+            return;
+        }
+        Optional<MemberInfo> from = room.seats().member(s.memberId()); // it may have left meanwhile
+        if (refused == null && from.isEmpty()) {
+            refused = Refusal.NOT_IN_ROOM;
+        }
         if (refused != null) {
             then.accept(Result.refused(refused));
             return;
         }
-        policy.posted(s.memberId(), s.role().canModerate(), now);
         publish(from.get(), Ids.of("m_"), text, m -> then.accept(Result.ok(m.msg())))
                 .whenComplete((m, err) -> {
                     if (err != null) {

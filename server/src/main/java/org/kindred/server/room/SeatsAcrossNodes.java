@@ -19,9 +19,12 @@ import org.kindred.server.session.Session;
  * presence events from other nodes handed to the room's thread (and not repeated to a member
  * whose {@code joined} already listed them), and the sweep that adds this node's members again
  * where the shared presence lost them and announces members gone silently ({@link Departures}).
+ * A notice that the lock or slow mode changed makes the room re-read its modes.
  * Confined to the room's thread.
  */
 final class SeatsAcrossNodes {
+    /** The room notices that say the lock or slow mode changed. */
+    private static final Set<String> MODE_NOTICES = Set.of("locked", "unlocked", "slow_mode");
     private final Room room;
     private final Seats seats;
     private final String id;
@@ -83,6 +86,8 @@ final class SeatsAcrossNodes {
                 }
                 knew = knewAtJoin(p);
                 seats.heard();
+            } else if (event instanceof ServerMessage.Notice n && MODE_NOTICES.contains(n.code())) {
+                room.refreshModes(); // a moderator changed the lock or slow mode, maybe through another node
             }
             hub.deliver(r, event, except, knew);
         });
@@ -91,7 +96,8 @@ final class SeatsAcrossNodes {
     /**
      * Every few seconds: adds this node's members again where the shared presence lost them
      * (Redis restarted, or this node was taken for dead), re-reads the names and the count, and
-     * tells this node's sessions of members gone silently (see {@link Departures}).
+     * tells this node's sessions of members gone silently (see {@link Departures}); then re-reads
+     * the room's lock and slow mode.
      */
     void sweep(long now, long graceMs) {
         List<MemberInfo> current;
@@ -124,5 +130,6 @@ final class SeatsAcrossNodes {
         if (!gone.isEmpty() || before != seats.count()) {
             room.changed();
         }
+        room.refreshModes(); // a lock or slow mode whose notice this node missed, or lost by Redis
     }
 }

@@ -18,6 +18,7 @@ final class ClusterNodes implements AutoCloseable {
     private final RedisServer redis;
     private final String prefix;
     private final java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak;
+    private final String sections;
 
     /** Starts {@code n} nodes on the shared Redis. */
     ClusterNodes(int n) throws Exception {
@@ -37,9 +38,17 @@ final class ClusterNodes implements AutoCloseable {
     /** As above, each node's configuration changed by {@code tweak}. */
     ClusterNodes(RedisServer redis, int n, String prefix,
             java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak) throws Exception {
+        this(redis, n, prefix, tweak, "{}");
+    }
+
+    /** As above, with other configuration {@code sections} (as for {@link TestServer}). */
+    ClusterNodes(RedisServer redis, int n, String prefix,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections)
+            throws Exception {
         this.redis = redis;
         this.prefix = prefix;
         this.tweak = tweak;
+        this.sections = sections;
         try {
             for (int i = 0; i < n; i++) {
                 add();
@@ -52,7 +61,7 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Starts one more node of this cluster. */
     TestServer add() throws Exception {
-        TestServer s = new TestServer(b -> tweak.apply(b.redis(redis.uri())), "{}", k -> k.redisKeys(prefix, NODE_TTL_MS));
+        TestServer s = new TestServer(b -> tweak.apply(b.redis(redis.uri())), sections, k -> k.redisKeys(prefix, NODE_TTL_MS));
         nodes.add(s);
         return s;
     }

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.protocol.ErrorCode;
+import org.kindred.server.broker.MemoryRestrictions;
 
 /** The room's own posting and joining rules: membership, lock, mutes, slow mode, cool-off. */
 class RoomPolicyTest {
-    private final RoomPolicy policy = new RoomPolicy();
+    private final RoomPolicy policy = new RoomPolicy("r", new MemoryRestrictions());
 
     @Test
     void onlyMembersMayPostAndStaffAreNeverHeldBack() {
@@ -19,7 +20,7 @@ class RoomPolicyTest {
         policy.lock(true);
         policy.mute("mod", 10_000);
         policy.slow(30);
-        policy.posted("mod", true, 0);
+        assertNull(policy.post(true, true, "mod", 0).join());
         assertNull(policy.mayPost(true, true, "mod", 1));
     }
 
@@ -50,7 +51,7 @@ class RoomPolicyTest {
         policy.slow(10);
         assertNull(policy.mayPost(true, false, "u", 0), "a check alone records nothing");
         assertNull(policy.mayPost(true, false, "u", 0));
-        policy.posted("u", false, 1_000);
+        assertNull(policy.post(true, false, "u", 1_000).join(), "a post is decided and recorded");
         Refusal r = policy.mayPost(true, false, "u", 4_000);
         assertEquals(ErrorCode.SLOW_MODE, r.code());
         assertEquals(7_000L, r.retryAfterMs());
@@ -60,7 +61,7 @@ class RoomPolicyTest {
         policy.slow(20);
         assertNull(policy.mayPost(true, false, "u", 4_000), "a new setting starts everyone afresh");
         policy.slow(0);
-        policy.posted("u", false, 5_000);
+        assertNull(policy.post(true, false, "u", 5_000).join());
         assertNull(policy.mayPost(true, false, "u", 5_001), "off");
     }
 

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node's Redis engines, made and closed together: its {@link RedisLink}, and the
- * {@link RedisHistory}, {@link RedisBroker}, {@link RedisPresence} and {@link RedisReactions} over it, all under one key
+ * {@link RedisHistory}, {@link RedisBroker}, {@link RedisPresence}, {@link RedisReactions} and
+ * {@link RedisRestrictions} over it, all under one key
  * prefix shared by the nodes. The node gets a random id. Nothing here logs the URL or password.
  */
 public final class RedisEngines implements AutoCloseable {
@@ -27,6 +28,8 @@ public final class RedisEngines implements AutoCloseable {
     private final RedisPresence presence;
     private final RedisReactions reactions;
     private final RedisParking parking;
+    private final RedisRestrictions restrictions;
+    private final String prefix;
 
     /**
      * Connects (or keeps trying in the background while Redis is unreachable).
@@ -42,12 +45,14 @@ public final class RedisEngines implements AutoCloseable {
     public RedisEngines(String url, String password, String prefix, int historySize, long historyMaxAgeMillis,
             long nodeTtlMillis, Predicate<Thread> mustNotWait) {
         this.link = new RedisLink(url, password, COMMAND_TIMEOUT);
+        this.prefix = prefix;
         link.refuseWaitingOn(mustNotWait);
         this.history = new RedisHistory(link, prefix, historySize, historyMaxAgeMillis);
         this.broker = new RedisBroker(link, history, nodeId, Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.presence = new RedisPresence(link, prefix, nodeId, nodeTtlMillis);
         this.parking = new RedisParking(link, prefix);
         this.reactions = new RedisReactions(link, history);
+        this.restrictions = new RedisRestrictions(link, prefix);
         LOG.info("redis engines node={} connected={}", nodeId, link.isUp());
     }
 
@@ -70,6 +75,21 @@ public final class RedisEngines implements AutoCloseable {
     /** The messages' reactions, shared by the nodes, following {@link #history()}. */
     public RedisReactions reactions() {
         return reactions;
+    }
+
+    /** The rooms' lock, slow mode, mutes and kick cool-offs, shared by the nodes. */
+    public RedisRestrictions restrictions() {
+        return restrictions;
+    }
+
+    /**
+     * Send allowances per member and per network fingerprint, shared by the nodes (see
+     * {@link RedisRateLimits} for the arguments).
+     */
+    public RedisRateLimits rateLimits(int memberBurst, double memberRatePerSecond, int networkBurst,
+            double networkRatePerSecond) {
+        return new RedisRateLimits(link, prefix, memberBurst, memberRatePerSecond, networkBurst,
+                networkRatePerSecond);
     }
 
     /** Where dropped members' sessions wait for a resume on any node. */

@@ -1,0 +1,86 @@
+package org.kindred.server.broker.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import java.util.concurrent.CompletionStage;
+import org.kindred.server.moderation.RateLimits;
+
+/**
+ * {@link RateLimits} in Redis, shared by the nodes: GCRA (the generic cell rate algorithm, a
+ * token bucket kept as one number) per member and per network fingerprint. Each key holds the
+ * theoretical arrival time of the next send (epoch ms) and expires when its bucket would be full
+ * again, so idle keys cost nothing. One Lua script checks the member's key and the
+ * fingerprint's and takes from both or neither; a send is allowed when the key's time is at most
+ * {@code (burst - 1) / rate} seconds ahead of now. Keys: {@code <prefix>{rate}:m:<member>} and
+ * {@code <prefix>{rate}:n:<fingerprint>} (one hash tag, so one script may touch both on any
+ * deployment); the fingerprint is a keyed hash, never an address. Times are the callers' clocks:
+ * nodes whose clocks differ by a few ms share the allowance with that much slack.
+ * {@link #take} never waits. Thread-safe.
+ */
+public final class RedisRateLimits implements RateLimits {
+    /**
+     * KEYS: member[, network]. ARGV: now, then per key the ms between sends and the burst
+     * tolerance (ms). Returns 0 (taken) or the ms to wait (nothing taken).
+     */
+    private static final Script TAKE = Script.of("""
+            local now = tonumber(ARGV[1])
+            local next = {}
+            local wait = 0
+            for i = 1, #KEYS do
+              local every = tonumber(ARGV[2 * i])
+              local tolerance = tonumber(ARGV[2 * i + 1])
+              local tat = tonumber(redis.call('GET', KEYS[i]) or '0')
+              if tat < now then tat = now end
+              if tat - now > tolerance then
+                wait = math.max(wait, tat - tolerance - now)
+              end
+              next[i] = tat + every
+            end
+            if wait > 0 then return math.max(1, math.ceil(wait)) end
+            for i = 1, #KEYS do
+              redis.call('SET', KEYS[i], string.format('%.3f', next[i]), 'PX', math.ceil(next[i] - now) + 1)
+            end
+            return 0
+            """);
+
+    private final RedisLink link;
+    private final String prefix;
+    private final String memberArgs;
+    private final String memberTolerance;
+    private final String networkArgs;
+    private final String networkTolerance;
+
+    /**
+     * @param memberBurst sends a member may make at once, {@code >= 1}
+     * @param memberRatePerSecond a member's refill, sends per second, {@code > 0}
+     * @param networkBurst sends one fingerprint may make at once, {@code >= 1}
+     * @param networkRatePerSecond a fingerprint's refill, sends per second, {@code > 0}
+     */
+    RedisRateLimits(RedisLink link, String prefix, int memberBurst, double memberRatePerSecond, int networkBurst,
+            double networkRatePerSecond) {
+        if (memberBurst < 1 || networkBurst < 1 || !(memberRatePerSecond > 0) || !(networkRatePerSecond > 0)) {
+            throw new IllegalArgumentException("bursts " + memberBurst + ", " + networkBurst + " and rates "
+                    + memberRatePerSecond + ", " + networkRatePerSecond + " (expected: bursts >= 1, rates > 0)");
+        }
+        this.link = link;
+        this.prefix = prefix + "{rate}:";
+        double memberEvery = 1000.0 / memberRatePerSecond;
+        double networkEvery = 1000.0 / networkRatePerSecond;
+        this.memberArgs = String.valueOf(memberEvery);
+        this.memberTolerance = String.valueOf(memberEvery * (memberBurst - 1));
+        this.networkArgs = String.valueOf(networkEvery);
+        this.networkTolerance = String.valueOf(networkEvery * (networkBurst - 1));
+        link.preload(TAKE);
+    }
+
+    @Override
+    public CompletionStage<Long> take(String memberId, String fingerprint, long nowMillis) {
+        String now = String.valueOf(nowMillis);
+        if (fingerprint == null) {
+            return link.runAsync(TAKE, ScriptOutputType.INTEGER, new String[] {prefix + "m:" + memberId}, now,
+                    memberArgs, memberTolerance);
+        }
+        return link.runAsync(TAKE, ScriptOutputType.INTEGER,
+                new String[] {prefix + "m:" + memberId, prefix + "n:" + fingerprint}, now, memberArgs,
+                memberTolerance, networkArgs, networkTolerance);
+    }
+}

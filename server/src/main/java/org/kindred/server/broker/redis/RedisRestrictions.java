@@ -1,0 +1,188 @@
+package org.kindred.server.broker.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.kindred.server.broker.MemoryRestrictions;
+import org.kindred.server.broker.Restrictions;
+
+/**
+ * {@link Restrictions} in Redis, shared by the nodes. Keys (all in the room's hash slot):
+ * <ul>
+ *   <li>{@code {room}:modes} hash: {@code locked} (0/1), {@code slow} (seconds), {@code gen}
+ *       (raised by every slow-mode change, so that earlier last posts stop counting); kept until
+ *       the room is closed</li>
+ *   <li>{@code {room}:mute:<member>} the mute's end, expiring then</li>
+ *   <li>{@code {room}:cool:<member>} the kick cool-off's end, expiring then</li>
+ *   <li>{@code {room}:last:<member>} {@code gen:ts} of the member's last post under slow mode,
+ *       expiring after the slow-mode interval</li>
+ * </ul>
+ * A post is one Lua script (check lock, mute and slow mode, record the post), so it is atomic
+ * across nodes; it does not wait ({@link #post} completes on Lettuce's I/O thread). A mirror in
+ * memory ({@link MemoryRestrictions}) answers {@link #peekPost} and {@link #knownModes} without
+ * waiting: the lock and slow mode as this node set, read ({@link #modes}) or last met them in a
+ * decision, and the last posts this node allowed. It holds no mutes: a mute lifted through
+ * another node could not be taken out of it, so mutes are left to {@link #post}. Redis runs without persistence: after a restart, {@link #modes} writes back the modes this
+ * node knew, and mutes come back from the store (the staff resync); cool-offs and slow-mode waits
+ * in progress are lost. Errors: a {@link io.lettuce.core.RedisException} (unchecked) when Redis is
+ * unreachable. Thread-safe.
+ */
+public final class RedisRestrictions implements Restrictions {
+    /** KEYS: modes, mute, last. ARGV: now. Returns {kind, wait}: 0 allowed, 1 locked, 2 muted, 3 slow (then also the seconds). */
+    private static final Script POST = Script.of("""
+            local now = tonumber(ARGV[1])
+            local m = redis.call('HMGET', KEYS[1], 'locked', 'slow', 'gen')
+            if m[1] == '1' then return {1, 0} end
+            local muted = tonumber(redis.call('GET', KEYS[2]) or '0')
+            if muted > now then return {2, muted - now} end
+            local slow = tonumber(m[2] or '0')
+            if slow > 0 then
+              local gen = m[3] or '0'
+              local last = redis.call('GET', KEYS[3])
+              if last then
+                local g, t = string.match(last, '^(%d+):(%d+)$')
+                if g == gen and tonumber(t) + slow * 1000 > now then return {3, tonumber(t) + slow * 1000 - now, slow} end
+              end
+              redis.call('SET', KEYS[3], gen .. ':' .. ARGV[1], 'PX', slow * 1000)
+            end
+            return {0, 0}
+            """);
+    /** KEYS: modes, cool. ARGV: now. Returns {kind, wait}: 0 allowed, 1 locked, 4 cooling off. */
+    private static final Script JOIN = Script.of("""
+            local now = tonumber(ARGV[1])
+            local cool = tonumber(redis.call('GET', KEYS[2]) or '0')
+            if cool > now then return {4, cool - now} end
+            if redis.call('HGET', KEYS[1], 'locked') == '1' then return {1, 0} end
+            return {0, 0}
+            """);
+    /** KEYS: modes. ARGV: seconds. */
+    private static final Script SLOW = Script.of("""
+            redis.call('HSET', KEYS[1], 'slow', ARGV[1])
+            redis.call('HSETNX', KEYS[1], 'locked', '0')
+            return redis.call('HINCRBY', KEYS[1], 'gen', 1)
+            """);
+    /** KEYS: modes. ARGV: locked, slow. Writes the modes only when Redis has none; returns them. */
+    private static final Script RESTORE = Script.of("""
+            if redis.call('EXISTS', KEYS[1]) == 0 then
+              redis.call('HSET', KEYS[1], 'locked', ARGV[1], 'slow', ARGV[2], 'gen', '1')
+            end
+            return redis.call('HMGET', KEYS[1], 'locked', 'slow')
+            """);
+    private static final Kind[] KINDS = {null, Kind.LOCKED, Kind.MUTED, Kind.SLOW, Kind.COOLING_OFF};
+
+    private final RedisLink link;
+    private final RedisKeys keys;
+    private final MemoryRestrictions mirror = new MemoryRestrictions();
+
+    RedisRestrictions(RedisLink link, String prefix) {
+        this.link = link;
+        this.keys = new RedisKeys(prefix);
+        link.preload(POST);
+    }
+
+    private String modesKey(String room) {
+        return keys.room(room, "modes");
+    }
+
+    private String memberKey(String room, String what, String memberId) {
+        return keys.room(room, what + ":" + memberId);
+    }
+
+    private static Hold hold(List<Object> reply) {
+        int kind = ((Number) reply.get(0)).intValue();
+        return kind == 0 ? null : new Hold(KINDS[kind], ((Number) reply.get(1)).longValue());
+    }
+
+    @Override
+    public CompletionStage<Hold> post(String room, String memberId, long now) {
+        CompletableFuture<List<Object>> reply = link.runAsync(POST, ScriptOutputType.MULTI,
+                new String[] {modesKey(room), memberKey(room, "mute", memberId), memberKey(room, "last", memberId)},
+                String.valueOf(now));
+        return reply.thenApply(r -> {
+            Hold held = hold(r);
+            learn(room, memberId, now, held, r);
+            return held;
+        });
+    }
+
+    /** Corrects the mirror with what Redis answered (a change made on another node). */
+    private void learn(String room, String memberId, long now, Hold held, List<Object> reply) {
+        Kind kind = held == null ? null : held.kind();
+        if (mirror.knownModes(room).locked() != (kind == Kind.LOCKED)) {
+            mirror.lock(room, kind == Kind.LOCKED);
+        }
+        if (kind == Kind.SLOW && reply.size() > 2) {
+            long seconds = ((Number) reply.get(2)).longValue();
+            if (mirror.knownModes(room).slowSeconds() != seconds) {
+                mirror.know(room, new Modes(false, seconds));
+            }
+        }
+        if (kind == null) {
+            mirror.postNow(room, memberId, now); // this node's own last post, for peekPost
+        }
+    }
+
+    @Override
+    public Hold peekPost(String room, String memberId, long now) {
+        return mirror.peekPost(room, memberId, now);
+    }
+
+    @Override
+    public Hold join(String room, String memberId, long now) {
+        List<Object> r = link.run(JOIN, ScriptOutputType.MULTI,
+                new String[] {modesKey(room), memberKey(room, "cool", memberId)}, String.valueOf(now));
+        return hold(r);
+    }
+
+    @Override
+    public Modes modes(String room) {
+        Modes known = mirror.knownModes(room);
+        List<Object> r = link.run(RESTORE, ScriptOutputType.MULTI, new String[] {modesKey(room)},
+                known.locked() ? "1" : "0", String.valueOf(known.slowSeconds()));
+        Modes now = new Modes("1".equals(r.get(0)), r.get(1) == null ? 0 : Long.parseLong((String) r.get(1)));
+        mirror.know(room, now);
+        return now;
+    }
+
+    @Override
+    public Modes knownModes(String room) {
+        return mirror.knownModes(room);
+    }
+
+    @Override
+    public void lock(String room, boolean on) {
+        link.sync().hset(modesKey(room), "locked", on ? "1" : "0");
+        mirror.lock(room, on);
+    }
+
+    @Override
+    public void slow(String room, long seconds) {
+        link.run(SLOW, ScriptOutputType.INTEGER, new String[] {modesKey(room)}, String.valueOf(seconds));
+        mirror.slow(room, seconds);
+    }
+
+    @Override
+    public void mute(String room, String memberId, long until) {
+        link.sync().set(memberKey(room, "mute", memberId), String.valueOf(until),
+                io.lettuce.core.SetArgs.Builder.pxAt(Math.max(1, until)));
+    }
+
+    @Override
+    public boolean unmute(String room, String memberId, long now) {
+        String was = link.sync().getdel(memberKey(room, "mute", memberId));
+        return was != null && Long.parseLong(was) > now;
+    }
+
+    @Override
+    public void coolOff(String room, String memberId, long until) {
+        link.sync().set(memberKey(room, "cool", memberId), String.valueOf(until),
+                io.lettuce.core.SetArgs.Builder.pxAt(Math.max(1, until)));
+    }
+
+    @Override
+    public void forget(String room) {
+        link.sync().del(modesKey(room));
+        mirror.forget(room);
+    }
+}
