@@ -217,6 +217,23 @@ class RiskRound10KindsTest {
         assertNull(level("picked the spot for the picnic, saturday at noon"));
     }
 
+    /**
+     * The counted-clean-time ignores ("day 100 without cutting") were cut short by YAML, which read
+     * " # …" as a comment: every "day", "Tag", "día" and "jour" was an ignore span that cancelled
+     * the self-harm habit around it. Quoted, they need their number again.
+     */
+    @Test
+    void cleanDayCountsNoLongerIgnoreEveryDay() {
+        assertEquals(RiskLevel.HIGH, level("ich schlag mich jeden tag"));
+        assertEquals(RiskLevel.HIGH, level("me doy golpes cada día"));
+        assertEquals(RiskLevel.HIGH, level("je me frappe chaque jour"));
+        assertEquals(RiskLevel.HIGH, level("i hit myself every day"));
+        assertNull(level("100 days clean today"));
+        assertNull(level("jour 100 sans me scarifier"));
+        assertNull(level("tag 30 ohne ritzen"));
+        assertNull(level("dia 40 sin cortarme"));
+    }
+
     /** The committed look-alikes of this round's concepts (tuning data): none gets a card from the rules. */
     @Test
     void roundTenLookAlikesGetNoCard() throws Exception {
