@@ -13,6 +13,7 @@ import { Bans } from './mod-bans.js';
 import { Chime } from './chime.js';
 import { initI18n, helloLocale as locale, msg, put, mountSwitcher, onLanguageChange } from './i18n.js';
 import { Reach } from './mod-reach.js';
+import { StaffOnline } from './mod-staff.js';
 import { levelName } from './mod-member.js';
 
 // The console speaks the moderator's language before anything is drawn (catalogs in ../i18n/).
@@ -26,6 +27,7 @@ let conn = null;
 let refresher = null;
 let sanctions = null; // one list per tab, kept across sign-in connections
 let reach = null; // the private conversation panel (mod-reach.js), one per tab
+const staffOnline = new StaffOnline(); // admins only: who is on duty (mod-staff.js)
 let redraw = () => {}; // draws the lists again in another language (set by start())
 
 // Another language: the page is re-translated in place (i18n.js); lists built from data are drawn again.
@@ -52,6 +54,7 @@ byId('login-form').addEventListener('submit', async e => {
 
 byId('sign-out').addEventListener('click', () => {
   forgetToken();
+  staffOnline.stop();
   if (sanctions) sanctions.forget();
   if (conn) conn.stop();
   conn = null;
@@ -109,6 +112,7 @@ function start(token) {
     conn.stop();
     conn = null;
     if (err.code === 'unauthorized') forgetToken();
+    staffOnline.stop();
     showLogin(err.code === 'unauthorized' ? msg('login.expired') : err.message);
   });
   conn.addEventListener('welcome', async ({ detail }) => {
@@ -120,6 +124,9 @@ function start(token) {
     }
     // A peer supporter's console shows only what the server lets a supporter do (see showRole).
     showRole(detail.welcome.member.role, actions);
+    // Admins also see who is on duty (GET /api/staff/online with this token).
+    if (detail.welcome.member.role === 'admin') staffOnline.start(token);
+    else staffOnline.stop();
     const firstTime = byId('console').hidden;
     byId('login').hidden = true;
     byId('console').hidden = false;

@@ -186,6 +186,7 @@ public final class KindredServer implements AutoCloseable {
         PagingConfig paging = PagingConfig.from(section("paging")); // checked before anything opens
         CrisisConfig crisisConfig = CrisisSetup.config(section("crisis"));
         durable = StoreServices.open(config, section("store"));
+        roomSetup.useFloors(durable.store().seqFloors(), durable.blocking());
         staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(), paging,
                 crisisConfig.reannounceInterval(), codec, rooms, sessions, clock, roomSetup.staffEvents());
         durable.restoreMutes(rooms, clock.getAsLong());
@@ -213,7 +214,7 @@ public final class KindredServer implements AutoCloseable {
         }
 
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
-        HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(),
+        HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(), staff.hub(),
                 durable.fingerprinter(), crisis.responder(), guard, codec, rooms, metrics, reporting,
                 () -> ready && !stopped && roomSetup.ready()));
         // Shared by every connection (per-connection state lives in the handler and Connection only).

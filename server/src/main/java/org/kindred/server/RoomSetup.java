@@ -128,6 +128,17 @@ final class RoomSetup implements AutoCloseable {
         }
     }
 
+    /**
+     * With Redis, reserves the rooms' message numbers in {@code floors} from now on, on
+     * {@code blocking} (the store's threads), so {@code seq} never goes backwards when Redis and
+     * every node restart. Before the port opens: no message is published earlier.
+     */
+    void useFloors(org.kindred.server.store.SeqFloorStore floors, java.util.concurrent.Executor blocking) {
+        if (engines != null) {
+            engines.broker().useFloors(floors, blocking);
+        }
+    }
+
     /** With Redis, sweeps the configured rooms every half TTL on {@code scheduler}. */
     void startSweeps(ScheduledExecutorService scheduler) {
         if (engines == null) {

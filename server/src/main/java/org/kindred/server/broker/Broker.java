@@ -16,7 +16,8 @@ import org.kindred.protocol.ServerMessage;
  * <ul>
  *   <li><b>Numbering.</b> {@link #publish} gives a room's messages {@code seq} 1, 2, 3 … in the
  *       order it accepts them: strictly increasing, without gaps, never reused while the room is
- *       open. Rooms are numbered independently.</li>
+ *       open. Rooms are numbered independently. (An implementation that lost a room's numbering
+ *       may go on above it with a jump, never below: a new history, see {@code RedisBroker}.)</li>
  *   <li><b>Ordering.</b> A subscriber gets one room's events one at a time, in the order they
  *       were accepted (messages in {@code seq} order), each at most once.</li>
  *   <li><b>Asynchronous publish.</b> {@link #publish} never waits for the network: it returns a
@@ -71,6 +72,30 @@ public interface Broker {
      */
     CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text, long ts,
             Consumer<ServerMessage.Message> accepted);
+
+    /**
+     * {@link #publish(String, MemberInfo, String, String, long, Consumer)} at most once per
+     * request: a publication of the same room with the same {@code requestKey} and the same
+     * {@code text} as one accepted within the last {@link #REQUEST_WINDOW_MS} (a client's retry
+     * of a {@code send} whose reply it lost, perhaps through another node after a resume) is
+     * neither numbered, kept nor delivered again: {@code accepted} runs and the stage completes
+     * with the earlier message's {@code msg} id and {@code seq} (and this call's other fields),
+     * so the retry gets the same {@code sent}. A different text under the same key is a new
+     * message (a client that reuses its request ids loses nothing). The default, for
+     * implementations without this, publishes every time.
+     *
+     * @param requestKey who asked and the request's id, e.g. {@code memberId + "
+" + reqId};
+     *     null when the request carried no id (every publication is then new)
+     */
+    default CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text,
+            long ts, String requestKey, Consumer<ServerMessage.Message> accepted) {
+        return publish(room, from, msgId, text, ts, accepted);
+    }
+
+    /** How long a request is remembered for {@link #publish(String, MemberInfo, String, String, long, String,
+     * Consumer) catching its retries}, ms: longer than the resume window, so a retry after a resume is caught. */
+    long REQUEST_WINDOW_MS = 5 * 60_000L;
 
     /**
      * Delivers an event that is neither numbered nor kept (presence, typing, notices,

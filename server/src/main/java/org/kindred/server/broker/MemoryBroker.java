@@ -12,16 +12,25 @@ import org.kindred.protocol.ServerMessage;
  * {@link Broker} for one node: numbering, history and delivery all in this process. A room's
  * publications are serialised by a lock of that room alone (uncontended in practice: a room
  * publishes from its own thread), and subscribers are called on the publishing thread before
- * {@link #publish} returns.
+ * {@link #publish} returns. Requests are remembered (see {@link Broker#REQUEST_WINDOW_MS}) by
+ * the {@code ts} of the publications, at most {@link #MAX_REQUESTS} per room.
  */
 public final class MemoryBroker implements Broker {
     private final History history;
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
 
-    /** One room's numbering and subscriber. */
+    /** Requests remembered per room at most (the oldest are forgotten first). */
+    static final int MAX_REQUESTS = 10_000;
+
+    /** One room's numbering, subscriber, and recent requests (digest to seq and msg id). */
     private static final class Topic {
         long seq;
         Subscriber subscriber;
+        final java.util.LinkedHashMap<String, Accepted> requests = new java.util.LinkedHashMap<>();
+    }
+
+    /** A request accepted at {@code ts} as message {@code msg} numbered {@code seq}. */
+    private record Accepted(long seq, String msg, long ts) {
     }
 
     /** @param history where published messages are kept (usually a {@link MemoryHistory}) */
@@ -54,8 +63,25 @@ public final class MemoryBroker implements Broker {
     @Override
     public CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text,
             long ts, Consumer<ServerMessage.Message> accepted) {
+        return publish(room, from, msgId, text, ts, null, accepted);
+    }
+
+    @Override
+    public CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text,
+            long ts, String requestKey, Consumer<ServerMessage.Message> accepted) {
         Topic t = topic(room);
+        String digest = requestKey == null ? null : RequestDigest.of(requestKey, text);
         synchronized (t) {
+            if (digest != null) {
+                forgetOld(t, ts);
+                Accepted earlier = t.requests.get(digest);
+                if (earlier != null) { // a retry: the same answer, nothing numbered or delivered
+                    ServerMessage.Message msg = new ServerMessage.Message(room, earlier.msg(), earlier.seq(), from,
+                            text, ts);
+                    accepted.accept(msg);
+                    return CompletableFuture.completedFuture(msg);
+                }
+            }
             ServerMessage.Message msg = new ServerMessage.Message(room, msgId, t.seq + 1, from, text, ts);
             try {
                 history.append(room, msg);
@@ -64,6 +90,9 @@ public final class MemoryBroker implements Broker {
                         new BrokerException("history refused a message of room " + room, e));
             }
             t.seq++;
+            if (digest != null) {
+                t.requests.put(digest, new Accepted(msg.seq(), msgId, ts));
+            }
             accepted.accept(msg);
             if (t.subscriber != null) {
                 t.subscriber.deliver(room, msg, null);
@@ -89,5 +118,17 @@ public final class MemoryBroker implements Broker {
     public void close(String room) {
         topics.remove(room);
         history.clear(room);
+    }
+
+    /** Forgets the room's requests older than the window at {@code now}, and the oldest beyond the cap. */
+    private static void forgetOld(Topic t, long now) {
+        var it = t.requests.values().iterator();
+        while (it.hasNext()) {
+            Accepted a = it.next();
+            if (a.ts() > now - REQUEST_WINDOW_MS && t.requests.size() < MAX_REQUESTS) {
+                break;
+            }
+            it.remove();
+        }
     }
 }

@@ -36,11 +36,12 @@ public final class RoomReplies {
     /**
      * Posts a message that passed moderation with {@code status} ({@code delivered} or
      * {@code masked}): replies {@code sent}, then {@code notices}, before the room gets the
-     * message; or the room's error.
+     * message; or the room's error. A retry of {@code reqId} with the same text gets the first
+     * one's {@code sent} and is not delivered again.
      */
     public static void post(Room room, Session s, Outbound c, String reqId, String text, SendStatus status,
             List<ServerMessage.Notice> notices) {
-        room.post(s, text, r -> {
+        room.post(s, reqId, text, r -> {
             if (!r.isOk()) {
                 c.send(r.refusal().toError(reqId));
                 return;

@@ -35,6 +35,7 @@ public final class ServerText {
     private static final ServerText DEFAULT = load();
 
     private final Map<String, Map<String, String>> catalogs;
+    private volatile ProtocolSentences protocol;
 
     private ServerText(Map<String, Map<String, String>> catalogs) {
         this.catalogs = catalogs;
@@ -90,9 +91,10 @@ public final class ServerText {
     /**
      * An {@code error} reply in the language of {@code locale}: when its message is a
      * {@linkplain Sentence#token() sentence token}, that sentence in this language (English included);
-     * otherwise, for English (or an unknown language) {@code e} itself, with its specific sentence, and
-     * for Spanish, German or French the same error with the sentence for its code
-     * ({@code error.<code>}), so the person reads it in their language.
+     * otherwise (a sentence of the protocol module's decoder), for English (or an unknown language)
+     * {@code e} itself, and for Spanish, German or French the same error with that sentence's
+     * {@code protocol.*} translation, or, for a sentence the catalogs do not know, the sentence for its
+     * code ({@code error.<code>}), so the person reads it in their language.
      */
     public ServerMessage.Error localize(ServerMessage.Error e, String locale) {
         Sentence s = Sentence.fromToken(e.message());
@@ -103,7 +105,19 @@ public final class ServerText {
         if (FALLBACK.equals(lang)) {
             return e;
         }
-        return new ServerMessage.Error(e.id(), e.code(), text("error." + e.code().wire(), lang), e.retryAfterMs());
+        Sentence decoder = protocol().recognise(e.message());
+        return new ServerMessage.Error(e.id(), e.code(),
+                decoder != null ? decoder.text(lang) : text("error." + e.code().wire(), lang), e.retryAfterMs());
+    }
+
+    /** The decoder's sentences, read from these catalogs the first time they are needed. */
+    ProtocolSentences protocol() {
+        ProtocolSentences p = protocol;
+        if (p == null) {
+            p = ProtocolSentences.of(this);
+            protocol = p;
+        }
+        return p;
     }
 
     /**

@@ -33,13 +33,17 @@ public final class ModeratorHub {
     private volatile java.util.function.BiFunction<ModEvent, String, ModEvent> enricher = (e, room) -> e;
     private volatile ClusterEvents relay;
     private final RemoteWatches remote = new RemoteWatches(() -> System.nanoTime() / 1_000_000);
+    private final java.util.function.LongSupplier wallClock = System::currentTimeMillis;
 
     public ModeratorHub(ProtocolCodec codec) {
         this.codec = codec;
     }
 
-    /** What one connection watches, and its role (which decides the events it gets). */
-    private record Watch(Set<String> rooms, Role role) {
+    /**
+     * What one connection watches, and its role (which decides the events it gets); the staff
+     * member's name (null when not known) and since when it watches (epoch ms), for "Staff online".
+     */
+    private record Watch(Set<String> rooms, Role role, String name, long since) {
         boolean covers(String room) {
             return rooms.contains(ModRequest.ALL_ROOMS) || (room != null && rooms.contains(room));
         }
@@ -55,8 +59,40 @@ public final class ModeratorHub {
      * which events it gets ({@link StaffPermissions#receives}).
      */
     public void watch(Outbound c, List<String> rooms, Role role) {
-        watchers.put(c, new Watch(Set.copyOf(rooms), java.util.Objects.requireNonNull(role, "role")));
+        watch(c, rooms, role, null);
+    }
+
+    /**
+     * As {@link #watch(Outbound, List, Role)}, for the staff member named {@code name} (the account
+     * name, or null): from now until {@link #unwatch} they are listed by {@link #onDuty()} on every
+     * node, since the first time this connection watched.
+     */
+    public void watch(Outbound c, List<String> rooms, Role role, String name) {
+        java.util.Objects.requireNonNull(role, "role");
+        watchers.compute(c, (k, old) -> new Watch(Set.copyOf(rooms), role, name,
+                old != null ? old.since() : wallClock.getAsLong()));
         announceWatching();
+    }
+
+    /**
+     * The staff on duty now, on this node and (with {@link #relayVia}) every other: one entry per
+     * name, sorted by name (see {@link OnDuty#merge}). Connections watching without a name are not
+     * listed.
+     */
+    public List<OnDuty> onDuty() {
+        List<OnDuty> all = new java.util.ArrayList<>(localOnDuty());
+        all.addAll(remote.staff());
+        return OnDuty.merge(all);
+    }
+
+    private List<OnDuty> localOnDuty() {
+        List<OnDuty> here = new java.util.ArrayList<>();
+        for (Watch w : watchers.values()) {
+            if (w.name() != null) {
+                here.add(new OnDuty(w.name(), w.role(), w.rooms(), w.since()));
+            }
+        }
+        return here;
     }
 
     /** How many connections of {@code role} watch some room now (the {@code /metrics} staff gauge). */
@@ -106,7 +142,8 @@ public final class ModeratorHub {
         for (Watch w : watchers.values()) {
             rooms.addAll(w.rooms());
         }
-        r.publishConsole(new ConsoleEvent(null, RemoteWatches.announcement(rooms), r.nodeId()));
+        r.publishConsole(new ConsoleEvent(null, RemoteWatches.announcement(rooms, OnDuty.merge(localOnDuty())),
+                r.nodeId()));
     }
 
     /**

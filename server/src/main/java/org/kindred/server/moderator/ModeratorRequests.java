@@ -104,7 +104,7 @@ public final class ModeratorRequests {
                     return;
                 }
             }
-            hub.watch(c, w.rooms(), s.role());
+            hub.watch(c, w.rooms(), s.role(), s.moderatorName());
             c.send(ServerMessage.Ok.of(w.id()));
         } else if (m instanceof ModRequest.Queue q) {
             async(c, q.id(), () -> StaffPermissions.queueFor(s.role(), queue(q.id())));

@@ -3,6 +3,8 @@ package org.kindred.server.moderator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,11 +13,14 @@ import java.util.function.LongSupplier;
 import org.kindred.protocol.ModRequest;
 
 /**
- * Which rooms the staff of the other nodes watch, as each node announces it (a
- * {@value #TYPE} message through the console relay, never sent to a client): its watched rooms
- * whenever they change and every {@link #HEARTBEAT_MS} ms. A node that stops announcing (it died)
- * stops counting {@link #EXPIRY_MS} ms after its last announcement. Used so that "nobody is
- * watching this room" means nobody on any node. Thread-safe.
+ * Which rooms the staff of the other nodes watch, and who they are, as each node announces it (a
+ * {@value #TYPE} message through the console relay, never sent to a client): its watched rooms and
+ * its staff on duty ({@link OnDuty}: name, role, rooms, since) whenever they change and every
+ * {@link #HEARTBEAT_MS} ms. A node that stops announcing (it died) stops counting
+ * {@link #EXPIRY_MS} ms after its last announcement. Used so that "nobody is watching this room"
+ * means nobody on any node, and so that "Staff online" lists the staff of every node. An
+ * announcement without a {@code staff} list (a node of an earlier version) still counts for its
+ * rooms. Thread-safe.
  */
 final class RemoteWatches {
     /** The relayed message's type; consoles never see it. */
@@ -26,7 +31,7 @@ final class RemoteWatches {
     static final long EXPIRY_MS = 3 * HEARTBEAT_MS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Announced(Set<String> rooms, long until) {
+    private record Announced(Set<String> rooms, List<OnDuty> staff, long until) {
     }
 
     private final Map<String, Announced> byNode = new ConcurrentHashMap<>();
@@ -37,12 +42,19 @@ final class RemoteWatches {
         this.clockMs = clockMs;
     }
 
-    /** The announcement of {@code rooms} (room ids and {@code *}) as relayed JSON. */
+    /** The announcement of {@code rooms} (room ids and {@code *}) as relayed JSON, without staff. */
     static String announcement(Set<String> rooms) {
+        return announcement(rooms, List.of());
+    }
+
+    /** The announcement of {@code rooms} (room ids and {@code *}) and the node's {@code staff} on duty as relayed JSON. */
+    static String announcement(Set<String> rooms, List<OnDuty> staff) {
         ObjectNode o = JSON.createObjectNode();
         o.put("type", TYPE);
         var list = o.putArray("rooms");
         new TreeSet<>(rooms).forEach(list::add);
+        var people = o.putArray("staff");
+        staff.forEach(d -> d.json(people.addObject()));
         return o.toString();
     }
 
@@ -62,12 +74,31 @@ final class RemoteWatches {
         }
         Set<String> rooms = new TreeSet<>();
         n.path("rooms").forEach(r -> rooms.add(r.asText()));
-        if (rooms.isEmpty()) {
+        List<OnDuty> staff = new ArrayList<>();
+        for (JsonNode d : n.path("staff")) {
+            OnDuty one = OnDuty.fromJson(d);
+            if (one != null) {
+                staff.add(one);
+            }
+        }
+        if (rooms.isEmpty() && staff.isEmpty()) {
             byNode.remove(origin);
         } else {
-            byNode.put(origin, new Announced(Set.copyOf(rooms), clockMs.getAsLong() + EXPIRY_MS));
+            byNode.put(origin, new Announced(Set.copyOf(rooms), List.copyOf(staff), clockMs.getAsLong() + EXPIRY_MS));
         }
         return true;
+    }
+
+    /** The staff on duty on the other nodes, as last announced (announcements that expired left out). */
+    List<OnDuty> staff() {
+        long now = clockMs.getAsLong();
+        List<OnDuty> all = new ArrayList<>();
+        for (Announced a : byNode.values()) {
+            if (a.until() >= now) {
+                all.addAll(a.staff());
+            }
+        }
+        return all;
     }
 
     /** True when staff on another node watch {@code room} or all rooms (null room: all rooms only). */

@@ -6,7 +6,8 @@ import org.kindred.server.session.Session;
 
 /**
  * The steps of a {@code join}, on the room's thread, in the order the protocol's errors are
- * checked: already here, cool-off, lock, capacity, nickname (valid, then free), then the seat.
+ * checked: already here, cool-off, lock, capacity, nickname (valid, then free), then the seat;
+ * and the quiet seating of a member resumed from another node.
  */
 final class Joins {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Joins.class);
@@ -31,6 +32,22 @@ final class Joins {
             if (!answered[0]) {
                 then.accept(Result.refused(Refusal.ROOM_UNAVAILABLE));
             }
+        }
+    }
+
+    /**
+     * Seats {@code s}, resumed here from another node, on the room's thread (see
+     * {@link Room#adopt}): true when seated with every message it missed; false when not (some are
+     * lost, the nickname was taken, or the room's shared state is unreachable: what it claimed is
+     * released).
+     */
+    static boolean adopt(Room room, Session s, String nick, long lastSeq) {
+        try {
+            return room.seats().adopt(s, nick, lastSeq, room.now());
+        } catch (RuntimeException e) {
+            LOG.warn("resume failed room={} error={}", room.id(), e.getClass().getSimpleName());
+            room.seats().abandon(s);
+            return false;
         }
     }
 

@@ -19,8 +19,6 @@ import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A room. Its changes (members, messages, modes) are made on one thread, its executor; every
@@ -38,7 +36,6 @@ import org.slf4j.LoggerFactory;
  * (on whatever thread that is): its {@code sent} reply only writes to the author's connection.
  */
 public final class Room {
-    private static final Logger LOG = LoggerFactory.getLogger(Room.class);
     private final RoomConfig config;
     private final String id;
     private final Executor executor;
@@ -164,15 +161,7 @@ public final class Room {
      * be, false when some are lost (the member should join again) or on failure.
      */
     public CompletableFuture<Boolean> adopt(Session s, String nick, long lastSeq) {
-        return call(() -> {
-            try {
-                return seats.adopt(s, nick, lastSeq, clock.getAsLong());
-            } catch (RuntimeException e) {
-                LOG.warn("resume failed room={} error={}", id, e.getClass().getSimpleName());
-                seats.abandon(s);
-                return false;
-            }
-        });
+        return call(() -> Joins.adopt(this, s, nick, lastSeq));
     }
 
     /** Leaves; {@code then} gets ok or {@code not_in_room} (or {@code internal}) on the room's thread. */
@@ -187,7 +176,17 @@ public final class Room {
      * {@code internal} when the broker could not accept it (nothing was delivered).
      */
     public void post(Session s, String text, Consumer<Result<String>> then) {
-        execute(() -> posts.post(s, text, then));
+        post(s, null, text, then);
+    }
+
+    /**
+     * {@link #post(Session, String, Consumer)} of the request {@code reqId} (the client's
+     * {@code id}, or null): a retry of the member's request with the same text, after a lost
+     * reply, here or on another node after a resume, is not delivered again; {@code then} gets
+     * the first one's message id (see {@link Broker#REQUEST_WINDOW_MS}).
+     */
+    public void post(Session s, String reqId, String text, Consumer<Result<String>> then) {
+        execute(() -> posts.post(s, reqId, text, then));
     }
 
     /** Tells the others that {@code s} is typing; {@code then} gets only a refusal ({@code not_in_room}). */
@@ -219,7 +218,7 @@ public final class Room {
      * Completes with it once numbered, or exceptionally when the broker could not accept it.
      */
     public CompletableFuture<ServerMessage.Message> deliverApproved(MemberInfo from, String msgId, String text) {
-        return call(() -> posts.publish(from, msgId, text, m -> { })).thenCompose(f -> f);
+        return call(() -> posts.publish(from, msgId, text, null, m -> { })).thenCompose(f -> f);
     }
 
     /** The moderators' levers on this room: delete, mute, kick, slow mode, lock. */

@@ -36,19 +36,20 @@ final class RoomPosts {
      * decision comes back to the room's thread, which then publishes (or replies {@code internal}
      * when the rules could not be read: nothing was sent).
      */
-    void post(Session s, String text, Consumer<Result<String>> then) {
+    void post(Session s, String reqId, String text, Consumer<Result<String>> then) {
         boolean staff = s.role().canModerate();
         CompletableFuture<Refusal> decided = room.policy().post(room.seats().member(s.memberId()).isPresent(), staff,
                 s.memberId(), room.now());
         if (decided.isDone()) {
-            decided(s, text, decided, then);
+            decided(s, reqId, text, decided, then);
         } else {
-            decided.whenComplete((r, err) -> room.execute(() -> decided(s, text, decided, then)));
+            decided.whenComplete((r, err) -> room.execute(() -> decided(s, reqId, text, decided, then)));
         }
     }
 
     /** The policy decided: publish or refuse; on the room's thread. */
-    private void decided(Session s, String text, CompletableFuture<Refusal> decision, Consumer<Result<String>> then) {
+    private void decided(Session s, String reqId, String text, CompletableFuture<Refusal> decision,
+            Consumer<Result<String>> then) {
         Refusal refused;
         try {
             refused = decision.join();
@@ -65,7 +66,8 @@ final class RoomPosts {
             then.accept(Result.refused(refused));
             return;
         }
-        publish(from.get(), Ids.of("m_"), text, m -> then.accept(Result.ok(m.msg())))
+        String request = reqId == null ? null : s.memberId() + "\n" + reqId; // a retry is caught by the broker
+        publish(from.get(), Ids.of("m_"), text, request, m -> then.accept(Result.ok(m.msg())))
                 .whenComplete((m, err) -> {
                     if (err != null) {
                         room.execute(() -> then.accept(Result.refused(Refusal.POST_FAILED)));
@@ -89,10 +91,10 @@ final class RoomPosts {
      * are numbered in the order the room accepted them); completes when the broker has.
      */
     CompletableFuture<ServerMessage.Message> publish(MemberInfo from, String msgId, String text,
-            Consumer<ServerMessage.Message> accepted) {
+            String requestKey, Consumer<ServerMessage.Message> accepted) {
         CompletionStage<ServerMessage.Message> stage;
         try {
-            stage = broker.publish(room.id(), from, msgId, text, room.now(), m -> {
+            stage = broker.publish(room.id(), from, msgId, text, room.now(), requestKey, m -> {
                 metrics.messageIn(); // counted before anyone hears of it, so a reader of metrics after `sent` sees it
                 accepted.accept(m);
             });

@@ -2,7 +2,8 @@ package org.kindred.server.store;
 
 /**
  * Kindred's durable store: moderator accounts, login tokens, bans, mutes, reports,
- * escalations, held messages and the audit log, each behind its own small interface.
+ * escalations, held messages, the audit log and the rooms' numbering floors, each behind its own
+ * small interface.
  *
  * <h2>Guarantees every implementation gives</h2>
  * <ul>
@@ -48,6 +49,9 @@ public interface Store extends AutoCloseable {
 
     /** Pages sent to webhook targets when nobody answers an escalation. */
     PagingStore paging();
+
+    /** The rooms' message-numbering floors (several nodes and Redis restarting). */
+    SeqFloorStore seqFloors();
 
     /** The retention periods this store was opened with. */
     StoreConfig config();

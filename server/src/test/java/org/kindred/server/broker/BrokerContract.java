@@ -219,6 +219,47 @@ public abstract class BrokerContract {
         assertEquals(1, publish(b, "calm", 3).seq());
     }
 
+    private static ServerMessage.Message publish(Broker b, String msgId, String text, long ts, String request,
+            List<Long> accepted) throws Exception {
+        return b.publish("calm", ANN, msgId, text, ts, request, m -> accepted.add(m.seq())).toCompletableFuture()
+                .get(WAIT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Test
+    void aRetriedRequestIsNumberedKeptAndDeliveredOnceAndGetsTheFirstAnswer() throws Exception {
+        Broker b = broker();
+        Recorder r = new Recorder();
+        b.subscribe("calm", r);
+        List<Long> accepted = new CopyOnWriteArrayList<>();
+        ServerMessage.Message first = publish(b, "m_1", "hello", 1000, "u_1\ns1", accepted);
+        ServerMessage.Message retry = publish(b, "m_2", "hello", 1500, "u_1\ns1", accepted);
+        assertEquals(1, first.seq());
+        assertEquals(1, retry.seq(), "the retry gets the first one's number");
+        assertEquals("m_1", retry.msg(), "and its message id, so its sent is the same");
+        assertEquals(List.of(1L, 1L), accepted, "both requests are answered");
+        assertEquals(2, publish(b, "calm", 2).seq(), "the retry used no number");
+        List<Delivery> got = r.await(2);
+        assertEquals(List.of("m_1", "m_calm2"), got.stream().map(d -> ((ServerMessage.Message) d.event()).msg())
+                .toList(), "the retry is not delivered");
+        r.assertQuiet();
+        assertEquals(List.of("m_1", "m_calm2"), history().recent("calm", 2000).stream()
+                .map(ServerMessage.Message::msg).toList(), "nor kept twice");
+    }
+
+    @Test
+    void anotherTextAnotherMemberOrNoRequestIdIsANewMessage() throws Exception {
+        Broker b = broker();
+        List<Long> accepted = new CopyOnWriteArrayList<>();
+        assertEquals(1, publish(b, "m_1", "hello", 1000, "u_1\ns1", accepted).seq());
+        assertEquals(2, publish(b, "m_2", "hello again", 1001, "u_1\ns1", accepted).seq(),
+                "a client reusing its ids loses nothing");
+        assertEquals(3, publish(b, "m_3", "hello", 1002, "u_2\ns1", accepted).seq(), "another member's request");
+        assertEquals(4, publish(b, "m_4", "hello", 1003, null, accepted).seq());
+        assertEquals(5, publish(b, "m_5", "hello", 1004, null, accepted).seq(), "without a request id, every time");
+        assertEquals(1, b.publish("grief", ANN, "m_6", "hello", 1005, "u_1\ns1", m -> { }).toCompletableFuture()
+                .get(WAIT_MS, TimeUnit.MILLISECONDS).seq(), "rooms are apart");
+    }
+
     /** A notice whose words are chosen per reader travels as its sentence, so every node can word it. */
     @Test
     void aNoticeCarryingASentenceArrivesWithItsSentenceWhole() throws Exception {

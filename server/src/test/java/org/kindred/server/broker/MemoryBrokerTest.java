@@ -8,6 +8,24 @@ import org.kindred.protocol.ServerMessage;
 class MemoryBrokerTest extends BrokerContract {
     private History history;
 
+    @org.junit.jupiter.api.Test
+    void aRequestIsForgottenAfterTheWindowByTheMessagesClock() throws Exception {
+        Broker b = broker();
+        long t0 = 1_000_000;
+        assertEquals(1, b.publish("calm", ANN, "m_1", "hi", t0, "u_1\ns", m -> { }).toCompletableFuture().get().seq());
+        assertEquals(1, b.publish("calm", ANN, "m_2", "hi", t0 + Broker.REQUEST_WINDOW_MS - 1, "u_1\ns", m -> { })
+                .toCompletableFuture().get().seq(), "within the window: a retry");
+        assertEquals(2, b.publish("calm", ANN, "m_3", "hi", t0 + Broker.REQUEST_WINDOW_MS, "u_1\ns", m -> { })
+                .toCompletableFuture().get().seq(), "after it: a new message");
+    }
+
+    private static final org.kindred.protocol.MemberInfo ANN = new org.kindred.protocol.MemberInfo("u_1", "Ann",
+            org.kindred.protocol.Role.MEMBER);
+
+    private static void assertEquals(long expected, long actual, String... why) {
+        org.junit.jupiter.api.Assertions.assertEquals(expected, actual, why.length == 0 ? null : why[0]);
+    }
+
     @Override
     protected Broker broker() {
         history = new MemoryHistory(1000, 60_000);

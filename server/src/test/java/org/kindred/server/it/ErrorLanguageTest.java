@@ -90,6 +90,20 @@ class ErrorLanguageTest {
     }
 
     @Test
+    void aRequestTheDecoderRefusesReadsInTheSessionsLanguageToo() throws Exception {
+        WsClient de = hello("de-DE");
+        JsonNode missing = de.request(Map.of("type", "join", "id", "j"));
+        assertEquals("bad_request", missing.path("code").asText(), missing.toString());
+        assertEquals("Das Feld 'room' ist erforderlich.", missing.path("message").asText());
+        JsonNode unknown = de.request(Map.of("type", "frobnicate", "id", "f"));
+        assertEquals("unknown_type", unknown.path("code").asText(), unknown.toString());
+        assertEquals("Unbekannter Nachrichtentyp 'frobnicate'.", unknown.path("message").asText());
+        WsClient en = hello("en-GB");
+        assertEquals("The field 'room' is required.", en.request(Map.of("type", "join", "id", "j"))
+                .path("message").asText());
+    }
+
+    @Test
     void englishAndUnknownLanguagesKeepTheSpecificSentence() throws Exception {
         assertEquals("You need to join this room first.", notInRoomReply("en-GB").path("message").asText());
         assertEquals("You need to join this room first.", notInRoomReply("ja-JP").path("message").asText());

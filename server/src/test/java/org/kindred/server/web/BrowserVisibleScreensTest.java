@@ -48,6 +48,10 @@ class BrowserVisibleScreensTest {
             String base = "http://127.0.0.1:" + server.port();
             m.open(base + "/moderator.html");
             m.find("#login-user");
+            // the console's script focuses the user name once its modules are loaded: walk the tab
+            // order after that, or the focus jumps there in the middle of the walk
+            m.waitUntil(() -> "login-user".equals(m.js("return document.activeElement && document.activeElement.id"))
+                    ? true : null, "the sign-in form to be ready");
             assertEquals(List.of("Skip to content", "#lang-select", "#login-user", "#login-password", "Sign in"), m.tabStops(),
                     "the sign-in page");
             for (String hidden : List.of("#sound-toggle", "#sign-out", "#console")) {

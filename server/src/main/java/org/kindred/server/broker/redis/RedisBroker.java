@@ -1,6 +1,5 @@
 package org.kindred.server.broker.redis;
 
-import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +16,7 @@ import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker;
 import org.kindred.server.broker.BrokerException;
+import org.kindred.server.broker.RequestDigest;
 import org.kindred.server.common.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +31,19 @@ import org.slf4j.LoggerFactory;
  * delivered, one at a time. A node fills a gap in {@code seq} from the stream, drops what it has
  * delivered already, and after its pub/sub connection comes back catches up from the stream.
  *
- * <p>{@code seq} never goes backwards while any node serving the room lives: each node keeps the
- * highest {@code seq} it has seen per room and passes it to the script as a floor, so after a
- * Redis restart (keys gone) numbering resumes above it. (A floor that survives every node
- * belongs in PostgreSQL; not here yet.)
+ * <p>{@code seq} never goes backwards: with {@linkplain #useFloors floors in the store} (a
+ * server always has them), numbers are reserved there in blocks before they are used, so after
+ * Redis lost a room's keys (a restart) and every node restarted, numbering resumes above all
+ * that was used; the room's history starts a new epoch ({@code {room}:epoch}), which
+ * {@link RedisHistory#after} reports as lost history. Without a store, each node keeps the highest
+ * {@code seq} it has seen per room and passes it to the script as a floor (enough while a node
+ * serving the room lives). A publication with a request key is published once per request
+ * within {@link Broker#REQUEST_WINDOW_MS}: a retry gets the first one's {@code seq} and msg id
+ * (see {@link Publisher}).
  *
  * <p>{@link #publish} does not wait: its stage completes on Lettuce's I/O thread after one round
- * trip (failing after at most the link's timeout), and fails at once while Redis is unreachable.
+ * trip (failing after at most the link's timeout), and fails at once while Redis is unreachable;
+ * when the room's numbers must be reserved first, after the store's round trip too.
  * Publications started from one thread are written on the one command connection in that order,
  * so they are numbered in that order. When the reply is lost after Redis ran the script (a
  * timeout), the stage fails although the message was numbered and delivered: the one case where a
@@ -47,21 +53,6 @@ import org.slf4j.LoggerFactory;
 public final class RedisBroker implements Broker, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
     private static final AtomicInteger POOLS = new AtomicInteger();
-    /** KEYS: seq, hist. ARGV: channel, floor, max size, max age ms, msg id, ts, origin, json. */
-    private static final Script PUBLISH = Script.of("""
-            local s = tonumber(redis.call('GET', KEYS[1]) or '0') + 1
-            local floor = tonumber(ARGV[2])
-            if s <= floor then s = floor + 1 end
-            if tonumber(ARGV[3]) > 0 then
-              redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[3], '*', 'seq', s, 'ts', ARGV[6], 'msg', ARGV[5],
-                  'origin', ARGV[7], 'json', ARGV[8])
-              redis.call('PEXPIRE', KEYS[2], ARGV[4])
-            end
-            redis.call('SET', KEYS[1], s)
-            redis.call('PUBLISH', ARGV[1], 'm\\n' .. s .. '\\n' .. ARGV[7] .. '\\n' .. ARGV[8])
-            return s
-            """);
-
     private final RedisLink link;
     private final RedisHistory history;
     private final RedisKeys keys;
@@ -73,6 +64,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
     private final Map<Long, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
     private final AtomicLong tokens = new AtomicLong();
     private final long acceptWaitMs;
+    private final Publisher publisher;
 
     /** One subscribed room on this node; {@code last} is touched on its serial executor only. */
     private final class Feed {
@@ -110,7 +102,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        link.preload(PUBLISH);
+        this.publisher = new Publisher(link, history, room -> floors.getOrDefault(room, 0L));
         link.listen(this::received);
         link.onResubscribed(this::catchUpAll);
     }
@@ -143,33 +135,53 @@ public final class RedisBroker implements Broker, AutoCloseable {
         }
     }
 
+    /**
+     * From now on, reserves each room's numbers in {@code store} before using them, on
+     * {@code executor} (the store's threads): {@code seq} then never goes backwards even when
+     * Redis and every node restart (see {@link Publisher} for the rule).
+     */
+    public void useFloors(org.kindred.server.store.SeqFloorStore store, java.util.concurrent.Executor executor) {
+        useFloors(store, executor, Publisher.BLOCK);
+    }
+
+    /** {@link #useFloors(org.kindred.server.store.SeqFloorStore, java.util.concurrent.Executor)} reserving {@code block} numbers at a time (tests). */
+    void useFloors(org.kindred.server.store.SeqFloorStore store, java.util.concurrent.Executor executor, long block) {
+        publisher.durable(new FloorWriter(store, executor, link, keys, acceptWaitMs), block);
+    }
+
     @Override
     public CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text,
             long ts, Consumer<ServerMessage.Message> accepted) {
+        return publish(room, from, msgId, text, ts, null, accepted);
+    }
+
+    @Override
+    public CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text,
+            long ts, String requestKey, Consumer<ServerMessage.Message> accepted) {
         long token = tokens.incrementAndGet();
         CompletableFuture<Void> gate = new CompletableFuture<>();
         pending.put(token, gate);
-        CompletableFuture<Long> sent;
+        CompletableFuture<Publisher.Outcome> sent;
         try {
             String json = new String(codec.encode(new ServerMessage.Message(room, msgId, 0, from, text, ts)),
                     StandardCharsets.UTF_8);
-            sent = link.runAsync(PUBLISH, ScriptOutputType.INTEGER, new String[] {keys.seq(room), keys.history(room)},
-                    keys.channel(room), String.valueOf(floors.getOrDefault(room, 0L)),
-                    String.valueOf(history.maxSize()), String.valueOf(history.maxAgeMillis()), msgId,
-                    String.valueOf(ts), nodeId + ":" + token, json);
+            sent = publisher.publish(new Publisher.Attempt(room, msgId,
+                    requestKey == null ? null : RequestDigest.of(requestKey, text), ts, nodeId + ":" + token, json));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
         CompletableFuture<ServerMessage.Message> out = new CompletableFuture<>();
-        sent.whenComplete((seq, err) -> {
+        sent.whenComplete((o, err) -> {
             try {
-                if (err != null || seq == null) {
+                if (err != null || o == null) {
                     out.completeExceptionally(new BrokerException("a message of room " + room + " was not published",
                             err));
                     return;
                 }
-                floors.merge(room, seq, Math::max);
-                ServerMessage.Message msg = new ServerMessage.Message(room, msgId, seq, from, text, ts);
+                if (!o.duplicate()) {
+                    floors.merge(room, o.seq(), Math::max);
+                }
+                ServerMessage.Message msg = new ServerMessage.Message(room, o.msgId(), o.seq(), from, text, ts);
                 try {
                     accepted.accept(msg);
                 } catch (RuntimeException e) {
@@ -178,8 +190,8 @@ public final class RedisBroker implements Broker, AutoCloseable {
                 out.complete(msg);
             } finally {
                 gate.complete(null);
-                if (!feeds.containsKey(room)) {
-                    pending.remove(token);
+                if (!feeds.containsKey(room) || (o != null && o.duplicate())) {
+                    pending.remove(token); // nothing of this token will be delivered
                 }
             }
         });
@@ -196,8 +208,9 @@ public final class RedisBroker implements Broker, AutoCloseable {
     public void close(String room) {
         unsubscribe(room);
         floors.remove(room);
+        publisher.forget(room);
         try {
-            link.sync().del(keys.seq(room), keys.history(room));
+            link.sync().del(keys.seq(room), keys.history(room), keys.ceiling(room), keys.epoch(room));
         } catch (RuntimeException e) {
             throw new BrokerException("room " + room + " could not be forgotten", e);
         }

@@ -128,10 +128,21 @@ public final class RedisHistory implements History {
         return out;
     }
 
-    /** Reads the room's last {@code seq} and its kept messages after {@code afterSeq}. */
+    /**
+     * Reads the room's last {@code seq}, its history's epoch and its kept messages after
+     * {@code afterSeq}. Empty (lost) as well when Redis has no numbering for a room whose messages
+     * the member saw ({@code afterSeq > 0}: Redis lost the room's keys, nothing was published
+     * since), and when the room's present history began after {@code afterSeq} (its epoch: what
+     * came between is gone with the keys).
+     */
     @Override
     public Optional<List<ServerMessage.Message>> after(String room, long afterSeq, long now) {
-        String last = link.sync().get(keys.seq(room));
+        List<io.lettuce.core.KeyValue<String, String>> got = link.sync().mget(keys.seq(room), keys.epoch(room));
+        String last = got.get(0).getValueOrElse(null);
+        String epoch = got.get(1).getValueOrElse(null);
+        if (afterSeq > 0 && (last == null || (epoch != null && Long.parseLong(epoch) > afterSeq))) {
+            return Optional.empty(); // a new history began after what the member saw
+        }
         long latest = last == null ? 0 : Long.parseLong(last);
         List<ServerMessage.Message> out = new ArrayList<>();
         long expect = afterSeq + 1;

@@ -7,6 +7,11 @@ package org.kindred.server.broker.redis;
  * <ul>
  *   <li>{@code {room}:seq} the room's last {@code seq} (string)</li>
  *   <li>{@code {room}:hist} the room's recent messages (stream, trimmed to N; expires with the max age)</li>
+ *   <li>{@code {room}:ceil} the highest {@code seq} the store's floor allows now (string; see
+ *       {@link RedisBroker}), {@code {room}:epoch} the {@code seq} the room's present history
+ *       starts after (string; set when Redis had no numbering for the room)</li>
+ *   <li>{@code {room}:req:<digest>} a request accepted lately: {@code "<seq> <msg id>"}, expiring
+ *       (the digest hides member, request id and text)</li>
  *   <li>{@code {room}:members}, {@code :info}, {@code :owner}, {@code :nick}, {@code :held},
  *       {@code :joins} presence: join order (sorted set), member info (hash), member to node (hash),
  *       nickname key to member (hash), member to its keys (hash), join counter</li>
@@ -34,6 +39,19 @@ record RedisKeys(String prefix) {
 
     String history(String room) {
         return room(room, "hist");
+    }
+
+    String ceiling(String room) {
+        return room(room, "ceil");
+    }
+
+    String epoch(String room) {
+        return room(room, "epoch");
+    }
+
+    /** A request's key; {@code digest} is {@code ""} for a publication without a request id. */
+    String request(String room, String digest) {
+        return room(room, "req:" + digest);
     }
 
     String channel(String room) {

@@ -57,6 +57,7 @@ public final class RedisLink implements AutoCloseable {
     private volatile Predicate<Thread> mustNotWait = t -> false;
     private final AtomicLong refusedWaits = new AtomicLong();
     private final AtomicLong waits = new AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
     private final Set<Script> scripts = ConcurrentHashMap.newKeySet();
 
     /**
@@ -86,12 +87,7 @@ public final class RedisLink implements AutoCloseable {
         }
         u.setTimeout(timeout);
         client = RedisClient.create(u);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(false)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                .build());
+        client.setOptions(options(timeout));
         keeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kindred-redis-keeper");
             t.setDaemon(true);
@@ -99,6 +95,21 @@ public final class RedisLink implements AutoCloseable {
         });
         keep();
         keeper.scheduleWithFixedDelay(this::keep, RECONNECT_MS, RECONNECT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The client options of every link: no auto-reconnect (Lettuce would write the commands in
+     * flight when a connection dropped again on the new one: a publish run twice), commands
+     * rejected at once while disconnected (never queued to be replayed later), every command
+     * and connect bounded by {@code timeout}.
+     */
+    static ClientOptions options(Duration timeout) {
+        return ClientOptions.builder()
+                .autoReconnect(false)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                .build();
     }
 
     /** Receives every pub/sub message (channel, payload), on Lettuce's I/O thread: hand it on, do not work there. */
@@ -114,6 +125,15 @@ public final class RedisLink implements AutoCloseable {
     /** The keeper's scheduler, for small periodic jobs (e.g. presence heartbeats). */
     ScheduledExecutorService scheduler() {
         return keeper;
+    }
+
+    /**
+     * Counts the command connections opened so far: equal before and after some work means
+     * every command of that work went to one connection, so to one Redis process (a restarted
+     * Redis is reached only through a new connection).
+     */
+    long generation() {
+        return generation.get();
     }
 
     /** Whether both connections are up now. */
@@ -190,7 +210,22 @@ public final class RedisLink implements AutoCloseable {
      * know is sent again in full, which may let a later command overtake it.
      */
     <T> CompletableFuture<T> runAsync(Script script, ScriptOutputType type, String[] keys, String... args) {
+        return runAsyncOn(-1, script, type, keys, args);
+    }
+
+    /**
+     * {@link #runAsync} only on the connection of {@link #generation()} {@code expected} (any
+     * when negative): fails at once with {@link io.lettuce.core.RedisConnectionException} when
+     * another connection has replaced it, so the script cannot reach a Redis other than the one
+     * the caller looked at.
+     */
+    <T> CompletableFuture<T> runAsyncOn(long expected, Script script, ScriptOutputType type, String[] keys,
+            String... args) {
         StatefulRedisConnection<String, String> c = commands;
+        if (expected >= 0 && generation.get() != expected) { // read after c: a newer c has a newer generation
+            return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException(
+                    "the redis connection was replaced"));
+        }
         if (c == null || !c.isOpen()) {
             return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
         }
@@ -284,6 +319,7 @@ public final class RedisLink implements AutoCloseable {
                 for (Script script : scripts) {
                     n.sync().scriptLoad(script.text()); // before anyone can send EVALSHA on it
                 }
+                generation.incrementAndGet();
                 commands = n;
                 LOG.info("redis command connection open");
                 if (c != null) {

@@ -36,6 +36,7 @@ abstract class JdbcStore implements Store {
     private final HeldStore held;
     private final AuditStore audit;
     private final PagingStore paging;
+    private final org.kindred.server.store.SeqFloorStore seqFloors;
     private final Purger purger;
 
     JdbcStore(Db db, StoreConfig config) {
@@ -50,6 +51,7 @@ abstract class JdbcStore implements Store {
         this.held = new JdbcHeldStore(db);
         this.audit = new JdbcAuditStore(db);
         this.paging = new JdbcPagingStore(db);
+        this.seqFloors = new JdbcSeqFloorStore(db);
         this.purger = new Purger(db, config);
     }
 
@@ -76,6 +78,11 @@ abstract class JdbcStore implements Store {
             }
             throw new StoreException("could not migrate the database schema", e);
         }
+    }
+
+    @Override
+    public org.kindred.server.store.SeqFloorStore seqFloors() {
+        return seqFloors;
     }
 
     @Override

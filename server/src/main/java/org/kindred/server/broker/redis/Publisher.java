@@ -1,0 +1,331 @@
+package org.kindred.server.broker.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
+import org.kindred.server.broker.Broker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the publish script for {@link RedisBroker} and what a node does around it.
+ *
+ * <p><b>The script</b>, atomic in Redis, in this order: (1) a request accepted within the window
+ * ({@code {room}:req:<digest>} present) answers with its earlier {@code seq} and msg id, and
+ * nothing else happens; (2) a room without numbering in Redis (new, or Redis lost its keys)
+ * starts a new history: its {@code seq}, {@code epoch} and ceiling start at the floor the node
+ * read from the store just before, or the script asks for that floor; (3) with durable floors, a
+ * {@code seq} above the room's ceiling is refused with the number wanted; (4) the message is
+ * numbered, appended to the stream, published, and its request remembered.
+ *
+ * <p><b>The floor rule.</b> A {@code seq} is used only when it is at most the room's ceiling in
+ * Redis, and a ceiling is only ever set to a value the store already holds durably
+ * ({@link FloorWriter}). So every {@code seq} ever used is at most the store's floor, and a new
+ * history after a loss starts above everything used before. The node raises the floor
+ * {@link #BLOCK} ahead once less than half a block is left (asynchronously, batched), so the
+ * refusal is rare. A history is started only with a floor read on the same Redis connection,
+ * at most {@link #FRESH_MS} before: a stale read could be below numbers another node used since.
+ *
+ * <p>While a room waits for its floor, its later publications wait behind the refused ones and
+ * are sent again in their order. Without a floor store ({@link #durable} unset: tests, and a
+ * node before its store opened) the node's own highest {@code seq} seen is the floor, as before.
+ */
+final class Publisher {
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+    /** Numbers reserved in the store at a time, per room. */
+    static final long BLOCK = 1000;
+    /** How old a floor read may be when it starts a history, ms. */
+    static final long FRESH_MS = 2_000;
+    /** How often one publication may be refused for its floor before it fails. */
+    static final int MAX_ROUNDS = 3;
+
+    /**
+     * KEYS: seq, hist, req, ceil, epoch. ARGV: channel, floor (-1: none read), max size, max age
+     * ms, msg id, ts, origin, json, request window ms (0: no request), durable (1: check the ceiling).
+     * Returns {code, seq, msg id, ceiling, began}: 1 published, 2 a retry of an accepted request,
+     * -1 no numbering and no floor given, -2 {@code seq} above the ceiling.
+     */
+    static final Script PUBLISH = Script.of("""
+            if ARGV[9] ~= '0' then
+              local earlier = redis.call('GET', KEYS[3])
+              if earlier then
+                local at = string.find(earlier, ' ', 1, true)
+                return {2, tonumber(string.sub(earlier, 1, at - 1)), string.sub(earlier, at + 1), 0, 0}
+              end
+            end
+            local durable = ARGV[10] == '1'
+            local floor = tonumber(ARGV[2])
+            local last = redis.call('GET', KEYS[1])
+            local began = 0
+            if not last then
+              if durable and floor < 0 then return {-1, 0, '', 0, 0} end
+              last = math.max(floor, 0)
+              local c = tonumber(redis.call('GET', KEYS[4]) or '0')
+              redis.call('SET', KEYS[1], last)
+              redis.call('SET', KEYS[5], last)
+              redis.call('SET', KEYS[4], math.max(c, last))
+              began = 1
+            else
+              last = math.max(tonumber(last), floor)
+            end
+            local s = last + 1
+            local ceil = tonumber(redis.call('GET', KEYS[4]) or '0')
+            if durable and s > ceil then return {-2, s, '', ceil, began} end
+            if tonumber(ARGV[3]) > 0 then
+              redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[3], '*', 'seq', s, 'ts', ARGV[6], 'msg', ARGV[5],
+                  'origin', ARGV[7], 'json', ARGV[8])
+              redis.call('PEXPIRE', KEYS[2], ARGV[4])
+            end
+            redis.call('SET', KEYS[1], s)
+            redis.call('PUBLISH', ARGV[1], 'm\\n' .. s .. '\\n' .. ARGV[7] .. '\\n' .. ARGV[8])
+            if ARGV[9] ~= '0' then
+              redis.call('SET', KEYS[3], s .. ' ' .. ARGV[5], 'PX', ARGV[9])
+            end
+            return {1, s, ARGV[5], ceil, began}
+            """);
+
+    /** One publication: its script arguments and its outcome. */
+    static final class Attempt {
+        final String room;
+        final String msgId;
+        final String digest;
+        final long ts;
+        final String origin;
+        final String json;
+        final CompletableFuture<Outcome> result = new CompletableFuture<>();
+        int rounds;
+
+        /** @param digest the request's digest, or null for a publication without a request id */
+        Attempt(String room, String msgId, String digest, long ts, String origin, String json) {
+            this.room = room;
+            this.msgId = msgId;
+            this.digest = digest;
+            this.ts = ts;
+            this.origin = origin;
+            this.json = json;
+        }
+    }
+
+    /** A publication's outcome: the message's number and id, and whether it was a retry's. */
+    record Outcome(long seq, String msgId, boolean duplicate) {
+    }
+
+    /**
+     * A room's publications: how many are in flight, and while it waits for its floor the
+     * refused ones and those started since, in order.
+     */
+    private static final class Waiting {
+        final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        boolean repairing;
+        boolean needHistory;
+        long needUpTo;
+        final List<Attempt> refused = new ArrayList<>();
+        final List<Attempt> later = new ArrayList<>();
+    }
+
+    private final RedisLink link;
+    private final RedisKeys keys;
+    private final int maxSize;
+    private final long maxAgeMillis;
+    private final ToLongFunction<String> nodeFloor;
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private volatile FloorWriter durable;
+    private volatile long block = BLOCK;
+
+    /**
+     * @param nodeFloor the highest {@code seq} this node saw in a room (the floor without a store)
+     */
+    Publisher(RedisLink link, RedisHistory history, ToLongFunction<String> nodeFloor) {
+        this.link = link;
+        this.keys = history.keys();
+        this.maxSize = history.maxSize();
+        this.maxAgeMillis = history.maxAgeMillis();
+        this.nodeFloor = nodeFloor;
+        link.preload(PUBLISH);
+    }
+
+    /** From now on, numbers are reserved in {@code writer}'s store, {@code block} at a time, before they are used. */
+    void durable(FloorWriter writer, long block) {
+        if (block < 2) {
+            throw new IllegalArgumentException("block: " + block + " (expected: >= 2)");
+        }
+        this.block = block;
+        this.durable = writer;
+    }
+
+    /** Publishes {@code a} (never waits); its outcome completes on a Lettuce or store thread. */
+    CompletableFuture<Outcome> publish(Attempt a) {
+        Waiting w = waiting.computeIfAbsent(a.room, k -> new Waiting());
+        synchronized (w) {
+            if (w.repairing) {
+                w.later.add(a); // behind the refused ones, in order
+                return a.result;
+            }
+            w.inFlight.incrementAndGet();
+        }
+        send(a, -1, -1);
+        return a.result;
+    }
+
+    /** Forgets a closed room's waiting state. */
+    void forget(String room) {
+        waiting.remove(room);
+    }
+
+    /** Sends the script; {@code floor} and {@code generation} are -1 unless starting a history. */
+    private void send(Attempt a, long floor, long generation) {
+        FloorWriter d = durable;
+        String floorArg = String.valueOf(d == null ? nodeFloor.applyAsLong(a.room) : floor);
+        CompletableFuture<List<Object>> f;
+        try {
+            f = link.runAsyncOn(d == null ? -1 : generation, PUBLISH, ScriptOutputType.MULTI,
+                    new String[] {keys.seq(a.room), keys.history(a.room),
+                        keys.request(a.room, a.digest == null ? "" : a.digest), keys.ceiling(a.room),
+                        keys.epoch(a.room)},
+                    keys.channel(a.room), floorArg, String.valueOf(maxSize), String.valueOf(maxAgeMillis), a.msgId,
+                    String.valueOf(a.ts), a.origin, a.json,
+                    a.digest == null ? "0" : String.valueOf(Broker.REQUEST_WINDOW_MS), d == null ? "0" : "1");
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.whenComplete((r, err) -> answered(a, r, err));
+    }
+
+    /** On Lettuce's I/O thread: completes the attempt, or queues it for its floor. */
+    private void answered(Attempt a, List<Object> r, Throwable err) {
+        Waiting w = waiting.computeIfAbsent(a.room, k -> new Waiting());
+        try {
+            answered(a, w, r, err);
+        } finally {
+            w.inFlight.decrementAndGet(); // after a refused one joined the queue
+        }
+    }
+
+    private void answered(Attempt a, Waiting w, List<Object> r, Throwable err) {
+        if (err != null || r == null || r.size() < 5) {
+            a.result.completeExceptionally(err != null ? err : new IllegalStateException("no answer from the script"));
+            return;
+        }
+        long code = (Long) r.get(0);
+        long seq = (Long) r.get(1);
+        if (code == 1 || code == 2) {
+            if ((Long) r.get(4) == 1 && seq > 1) {
+                LOG.info("room history begins again room={} after seq={}", a.room, seq - 1);
+            }
+            a.result.complete(new Outcome(seq, (String) r.get(2), code == 2));
+            FloorWriter d = durable;
+            if (code == 1 && d != null && (Long) r.get(3) - seq < block / 2) {
+                d.raise(a.room, seq + block); // ahead of need, batched; a failure is logged and retried later
+            }
+            return;
+        }
+        FloorWriter d = durable;
+        if (d == null || ++a.rounds > MAX_ROUNDS) {
+            a.result.completeExceptionally(new IllegalStateException("no numbers could be reserved"));
+            return;
+        }
+        boolean start;
+        synchronized (w) {
+            w.refused.add(a);
+            if (code == -1) {
+                w.needHistory = true;
+            } else {
+                w.needUpTo = Math.max(w.needUpTo, seq);
+            }
+            start = !w.repairing;
+            w.repairing = true;
+        }
+        if (start) {
+            try {
+                d.executor().execute(() -> repair(a.room, w, d));
+            } catch (RuntimeException e) { // shutting down
+                failAll(w, e);
+            }
+        }
+    }
+
+    /**
+     * On the store's executor: reads the floor (a new history) and raises it, then sends the
+     * room's waiting publications again, in order.
+     */
+    private void repair(String room, Waiting w, FloorWriter d) {
+        awaitAnswers(w); // those sent before the first refusal answer (or time out): no refusal comes later
+        for (int pass = 0; ; pass++) {
+            boolean history;
+            long upTo;
+            int queued;
+            synchronized (w) {
+                history = w.needHistory;
+                upTo = w.needUpTo;
+                queued = w.refused.size() + w.later.size();
+            }
+            long floor = -1;
+            long generation = -1;
+            try {
+                long t0 = System.nanoTime();
+                if (history) {
+                    generation = link.generation();
+                    // the store's floor, or what this node saw if higher (a store of this node's own)
+                    floor = Math.max(d.store().floor(room), nodeFloor.applyAsLong(room));
+                    upTo = Math.max(upTo, floor + 1);
+                }
+                d.raiseNow(room, upTo + queued + block);
+                if (history && (link.generation() != generation || System.nanoTime() - t0 > FRESH_MS * 1_000_000L)) {
+                    if (pass < MAX_ROUNDS) {
+                        continue; // too old to begin a history with: read again
+                    }
+                    throw new IllegalStateException("the room's floor could not be read in time");
+                }
+                synchronized (w) {
+                    List<Attempt> batch = new ArrayList<>(w.refused);
+                    batch.addAll(w.later);
+                    w.refused.clear();
+                    w.later.clear();
+                    w.needHistory = false;
+                    w.needUpTo = 0;
+                    w.inFlight.addAndGet(batch.size());
+                    for (Attempt a : batch) {
+                        send(a, floor, generation); // in order, before anything started after them
+                    }
+                    w.repairing = false;
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("room numbering could not be reserved room={} error={}", room, e.getClass().getSimpleName());
+                failAll(w, e);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Waits (store thread) until none of the room's publications is in flight: those sent before
+     * it began waiting answer within the command timeout, and later ones are queued.
+     */
+    private void awaitAnswers(Waiting w) {
+        long deadline = System.nanoTime() + 2 * RedisEngines.COMMAND_TIMEOUT.toNanos();
+        while (w.inFlight.get() > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
+    }
+
+    private void failAll(Waiting w, Throwable e) {
+        List<Attempt> batch;
+        synchronized (w) {
+            batch = new ArrayList<>(w.refused);
+            batch.addAll(w.later);
+            w.refused.clear();
+            w.later.clear();
+            w.needHistory = false;
+            w.needUpTo = 0;
+            w.repairing = false;
+        }
+        for (Attempt a : batch) {
+            a.result.completeExceptionally(e);
+        }
+    }
+}
