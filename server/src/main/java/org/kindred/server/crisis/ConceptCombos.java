@@ -19,8 +19,12 @@ import java.util.List;
  * are looked up in {@link ConceptLexicon}; {@link ConceptCombosLoader} reads the file.
  */
 final class ConceptCombos {
-    /** A combination: concepts it needs, concepts that cancel it, the window, what it makes. */
-    record Combo(String name, long all, long allHi, long none, long noneHi, int window, RiskRule rule) {
+    /**
+     * A combination: concepts it needs, concepts that cancel it, the window (words), what it makes,
+     * and how many adjacent sentences it reads together (1, or 2 for kinds told across a full stop:
+     * "on the roof. tell my mom I'm sorry"; the cancelling concepts then count in both).
+     */
+    record Combo(String name, long all, long allHi, long none, long noneHi, int window, RiskRule rule, int sentences) {
         /** Whether concept {@code c} is one this combination needs. */
         boolean needs(int c) {
             return c < 64 ? (all & (1L << c)) != 0 : (allHi & (1L << (c - 64))) != 0;
@@ -34,6 +38,8 @@ final class ConceptCombos {
 
     /** Most concepts a file may name (two 64-bit masks). */
     static final int MAX_CONCEPTS = 128;
+    /** Most adjacent sentences one combination may read together ({@code sentences: 2}). */
+    static final int MAX_SENTENCES = 2;
 
     final List<String> names;
     final List<Combo> combos;
@@ -45,6 +51,14 @@ final class ConceptCombos {
     private final int presentBit;
     /** The {@code better} concept's bit, or 0. */
     private final long betterMask;
+    /** The {@code laugh} concept's index ("lol", "jajaja", "mdr"), or -1. */
+    private final int laughBit;
+    /** The {@code dieword} concept's index ("die", "morir", "sterben", "mourir"), or -1. */
+    private final int dieBit;
+    /** The {@code suicideword} concept's index ("suicide", "kms", "umbringen"), or -1. */
+    private final int suicideBit;
+    /** Whether some combination reads two adjacent sentences. */
+    private final boolean acrossSentences;
 
     ConceptCombos(List<String> names, List<Combo> combos, ConceptLexicon lexicon) {
         this.names = List.copyOf(names);
@@ -56,6 +70,10 @@ final class ConceptCombos {
         this.presentBit = names.indexOf("present");
         int b = names.indexOf("better");
         this.betterMask = b < 0 ? 0 : 1L << b;
+        this.laughBit = names.indexOf("laugh");
+        this.dieBit = names.indexOf("dieword");
+        this.suicideBit = names.indexOf("suicideword");
+        this.acrossSentences = combos.stream().anyMatch(c -> c.sentences() > 1);
     }
 
     /** A match of a combination: the rule it makes and the token span. */
@@ -82,6 +100,21 @@ final class ConceptCombos {
          * {@code past} one, in a later clause or sentence ("a year ago I …, today I'm grateful").
          */
         boolean recovery;
+        /**
+         * A death-wish idiom told as a joke: a laugh marker ({@code laugh} concept: "lol", "jajaja",
+         * "mdr", "haha") and a word of dying ({@code dieword}: "die", "morir", "sterben") somewhere in
+         * the message, and no suicide word ({@code suicideword}).
+         */
+        boolean laugh;
+        /** Concept occurrences found in the message. */
+        int occurrences;
+        /**
+         * Concept occurrences copied to read two adjacent sentences together: each sentence's are
+         * copied at most three times (kept as the sentence before, then into the pair read with
+         * the sentence before it and into the pair read with the one after), so this stays within
+         * three times {@link #occurrences} (tests bound it).
+         */
+        int copied;
 
         Reading(int tokens) {
             past = new boolean[tokens];
@@ -104,7 +137,14 @@ final class ConceptCombos {
             return;
         }
         String[] stems = new String[t.length * Stemmers.LANGUAGES.length];
-        Occurrences occ = new Occurrences();
+        ConceptOccurrences occ = new ConceptOccurrences();
+        ConceptOccurrences prev = acrossSentences ? new ConceptOccurrences() : null;
+        ConceptOccurrences pair = acrossSentences ? new ConceptOccurrences() : null;
+        long prevMask = 0;
+        long prevMaskHi = 0;
+        boolean laughs = false;
+        boolean dies = false;
+        boolean suicide = false;
         int s = 0;
         while (s < t.length) {
             int e = s + 1;
@@ -120,6 +160,9 @@ final class ConceptCombos {
                 long found = 0;
                 for (int k = from; k < occ.count; k++) {
                     int c = occ.concept[k];
+                    laughs |= c == laughBit;
+                    dies |= c == dieBit;
+                    suicide |= c == suicideBit;
                     if (c < 64) {
                         found |= 1L << c;
                     } else {
@@ -134,17 +177,41 @@ final class ConceptCombos {
                     r.recovery = boundaryBetween(t, firstPast, i);
                 }
             }
+            r.occurrences += occ.count;
             if ((mask & pastMask) != 0) {
                 markPast(t, s, e, occ.concept, occ.start, occ.count, past);
             }
+            boolean paired = false;
             for (Combo c : combos) {
-                if ((mask & c.all) == c.all && (maskHi & c.allHi) == c.allHi && (mask & c.none) == 0
+                if (c.sentences() > 1) {
+                    long m = mask | prevMask;
+                    long mHi = maskHi | prevMaskHi;
+                    if ((m & c.all) == c.all && (mHi & c.allHi) == c.allHi && (m & c.none) == 0 && (mHi & c.noneHi) == 0) {
+                        if (!paired) {
+                            pair.count = 0;
+                            pair.append(prev);
+                            pair.append(occ);
+                            r.copied += prev.count + occ.count;
+                            paired = true;
+                        }
+                        combine(c, pair.concept, pair.start, pair.end, pair.count, s, out);
+                    }
+                } else if ((mask & c.all) == c.all && (maskHi & c.allHi) == c.allHi && (mask & c.none) == 0
                         && (maskHi & c.noneHi) == 0) {
-                    combine(c, occ.concept, occ.start, occ.end, occ.count, out);
+                    combine(c, occ.concept, occ.start, occ.end, occ.count, s, out);
                 }
+            }
+            if (prev != null) {
+                // this sentence is the one before the next
+                prev.count = 0;
+                prev.append(occ);
+                r.copied += occ.count;
+                prevMask = mask;
+                prevMaskHi = maskHi;
             }
             s = e;
         }
+        r.laugh = laughs && dies && !suicide;
     }
 
     /**
@@ -177,32 +244,6 @@ final class ConceptCombos {
         }
     }
 
-    /** The concept occurrences of one sentence, in the order of their first word. */
-    private static final class Occurrences implements ConceptLexicon.Sink {
-        int[] concept = new int[16];
-        int[] start = new int[16];
-        int[] end = new int[16];
-        int count;
-
-        @Override
-        public void add(int c, int s, int e) {
-            for (int k = count - 1; k >= 0 && start[k] == s; k--) {
-                if (concept[k] == c) {
-                    return; // once per word: the occurrences of one word are the last ones added
-                }
-            }
-            if (count == concept.length) {
-                concept = java.util.Arrays.copyOf(concept, count * 2);
-                start = java.util.Arrays.copyOf(start, count * 2);
-                end = java.util.Arrays.copyOf(end, count * 2);
-            }
-            concept[count] = c;
-            start[count] = s;
-            end[count] = e;
-            count++;
-        }
-    }
-
     private static boolean boundaryBetween(Token[] t, int from, int to) {
         for (int k = from + 1; k <= to; k++) {
             if (t[k].before != Token.Boundary.NONE) {
@@ -215,8 +256,11 @@ final class ConceptCombos {
     /**
      * Scans the sentence's occurrences once: at each occurrence of a needed concept, the latest
      * occurrence of every needed concept makes a candidate span; one within the window is a match.
+     * Only spans that end in the current sentence (after token {@code sentenceStart}) count, so a
+     * combination read over two sentences finds a match once, not once per pair it is in.
      */
-    private static void combine(Combo c, int[] oc, int[] os, int[] oe, int count, List<Match> out) {
+    private static void combine(Combo c, int[] oc, int[] os, int[] oe, int count, int sentenceStart,
+            List<Match> out) {
         int needed = c.needed();
         int[] last = new int[MAX_CONCEPTS];
         java.util.Arrays.fill(last, -1);
@@ -243,7 +287,7 @@ final class ConceptCombos {
                     end = Math.max(end, oe[j]);
                 }
             }
-            if (end - start <= c.window && end - start <= PhrasePattern.MAX_SPAN) {
+            if (end - start <= c.window && end - start <= PhrasePattern.MAX_SPAN && end > sentenceStart) {
                 long gaps = 0;
                 for (int p = start; p < end; p++) {
                     gaps |= 1L << (p - start);

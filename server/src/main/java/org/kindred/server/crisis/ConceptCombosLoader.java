@@ -20,6 +20,8 @@ import org.kindred.server.text.Normalizer;
 final class ConceptCombosLoader {
     static final String BUNDLED = "crisis/combos.yaml";
     static final int MAX_WINDOW = 16;
+    /** Largest window of a combination that reads two sentences. */
+    static final int MAX_WINDOW_ACROSS = 24;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConceptCombosLoader() {
@@ -31,7 +33,7 @@ final class ConceptCombosLoader {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record ComboEntry(List<String> all, List<String> none, Integer window, String category, String level,
-            Boolean boost, Boolean negation, Boolean fiction, String person) {
+            Boolean boost, Boolean negation, Boolean fiction, String person, Integer sentences) {
     }
 
     /** The bundled combinations, with the shared normaliser and the context words of all languages. */
@@ -91,9 +93,15 @@ final class ConceptCombosLoader {
             if (Long.bitCount(all[0]) + Long.bitCount(all[1]) < 2) {
                 throw new IllegalArgumentException(where + ": (expected: all: at least two concepts)");
             }
+            int sentences = e.sentences() == null ? 1 : e.sentences();
+            if (sentences < 1 || sentences > ConceptCombos.MAX_SENTENCES) {
+                throw new IllegalArgumentException(where + ": sentences " + sentences + " (expected: 1 to "
+                        + ConceptCombos.MAX_SENTENCES + ")");
+            }
             int window = e.window() == null ? defaultWindow : e.window();
-            if (window < 1 || window > MAX_WINDOW) {
-                throw new IllegalArgumentException(where + ": window " + window + " (expected: 1 to " + MAX_WINDOW + ")");
+            int maxWindow = sentences > 1 ? MAX_WINDOW_ACROSS : MAX_WINDOW;
+            if (window < 1 || window > maxWindow) {
+                throw new IllegalArgumentException(where + ": window " + window + " (expected: 1 to " + maxWindow + ")");
             }
             RiskCategory category = RiskCategory.parse(e.category(), where);
             boolean boost = Boolean.TRUE.equals(e.boost());
@@ -110,7 +118,7 @@ final class ConceptCombosLoader {
             RiskRule rule = new RiskRule(category, level, boost ? RiskRule.Kind.BOOSTER : RiskRule.Kind.SIGNAL,
                     person, new PhrasePattern("combo " + name, List.of()), "*", false,
                     checks(context, !Boolean.FALSE.equals(e.negation()), !Boolean.FALSE.equals(e.fiction())));
-            combos.add(new ConceptCombos.Combo(name, all[0], all[1], none[0], none[1], window, rule));
+            combos.add(new ConceptCombos.Combo(name, all[0], all[1], none[0], none[1], window, rule, sentences));
         }
         return new ConceptCombos(names, combos, new ConceptLexicon(entries));
     }

@@ -29,11 +29,14 @@ import org.kindred.server.text.Normalizer;
  * only count next to one of the writer's own signals and raise it as the boosts say. Filler words
  * ("like", "basically") are read past by a second scan; past-tense recovery talk ("a year ago I
  * wanted to die, today I'm grateful") keeps a message at concern unless a time or an imminent
- * signal is present.
+ * signal is present. A laugh marker ("lol", "jajaja", "mdr", "haha") keeps a death wish at high
+ * ("me quiero morir jajaja" about a dead phone) to a card without a page; it never lowers an
+ * imminent signal, a plan or a time.
  *
  * <p>Concepts combined by proximity ({@link ConceptCombos}, {@code crisis/combos.yaml}): word lists
  * per concept matched by Snowball stem, and combinations within one sentence ("saving up" and
- * "pills", a self-harm act and a body part) that make a signal or booster of a rule category and
+ * "pills", a self-harm act and a body part), or two adjacent ones for kinds told across a full
+ * stop ("this is my goodbye. thank you for everything"), that make a signal or booster of a rule category and
  * go through the same checks as rule matches. A clause about the past ("a year ago", "früher")
  * makes an imminent signal a past event (high) and its time no decided time.
  *
@@ -147,16 +150,19 @@ public final class RiskAssessor {
             }
         }
         boolean[] past = null;
+        boolean laugh = false;
         if (combine && rules.combos != null) {
             ConceptCombos.Reading reading = rules.combos.read(t);
             past = reading.past;
             recovery |= reading.recovery;
+            laugh = reading.laugh;
             for (ConceptCombos.Match m : reading.matches) {
                 found.add(new Found(m.rule(), m.start(), m.end(), m.gaps(), true));
             }
         }
         RiskOutcome out = new RiskOutcome();
         out.recovery = recovery;
+        out.laugh = laugh;
         if (!found.isEmpty()) {
             decide(t, nt, found, ignored, past, out);
         }
@@ -172,11 +178,11 @@ public final class RiskAssessor {
             RiskOutcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<Found> boosterMatches = new ArrayList<>();
-        int[] ignoredBefore = cover(t.length, ignored);
+        int[] ignoredBefore = TokenSpans.cover(t.length, ignored);
         Map<LanguageContext, boolean[]> fiction = new IdentityHashMap<>(4);
         for (Found f : found) {
             RiskRule r = f.rule;
-            if (ignoredBefore[f.end] > ignoredBefore[f.start] || r.context().negated(t, f.start, f.end, f.gaps)) {
+            if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps)) {
                 continue;
             }
             if (r.person() != RiskRule.Person.SELF
@@ -206,7 +212,7 @@ public final class RiskAssessor {
             }
         }
         // a booster inside a signal's own words ("jump off a bridge") is that signal's method, not extra evidence
-        int[] signalBefore = cover(t.length, out.signalSpans);
+        int[] signalBefore = TokenSpans.cover(t.length, out.signalSpans);
         for (Found b : boosterMatches) {
             if (signalBefore[b.end] == signalBefore[b.start]) {
                 boosters.add(b.rule.category());
@@ -234,6 +240,26 @@ public final class RiskAssessor {
         }
     }
 
+    /**
+     * Whether an ignore rule's span (an idiom, abuse aimed at others) overlaps the match: a rule's
+     * whole span, or only the concept words of a combination, whose span may reach across a
+     * sentence and whose gaps are other people's words (bounded by {@link PhrasePattern#MAX_SPAN}).
+     */
+    private static boolean ignored(Found f, int[] ignoredBefore) {
+        if (ignoredBefore[f.end] == ignoredBefore[f.start]) {
+            return false;
+        }
+        if (!f.combined) {
+            return true;
+        }
+        for (int k = f.start; k < f.end; k++) {
+            if ((f.gaps & (1L << (k - f.start))) == 0 && ignoredBefore[k + 1] > ignoredBefore[k]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the span covers at least two pieces of one split word. */
     private static boolean joinsPieces(Token[] t, int start, int end) {
         for (int k = start + 1; k < end; k++) {
@@ -242,31 +268,6 @@ public final class RiskAssessor {
             }
         }
         return false;
-    }
-
-    /**
-     * For token spans {@code [start, end)}: an array {@code c} of {@code tokens + 1} where
-     * {@code c[k]} counts the tokens before {@code k} inside some span, so a span {@code [s, e)}
-     * overlaps one of them exactly when {@code c[e] > c[s]}. Linear in tokens plus spans (asking
-     * every match against every span was quadratic in a long message full of matches).
-     */
-    private static int[] cover(int tokens, List<int[]> spans) {
-        int[] c = new int[tokens + 1];
-        for (int[] span : spans) {
-            c[span[0]]++;
-            c[span[1]]--;
-        }
-        int depth = 0;
-        int before = 0;
-        for (int k = 0; k < tokens; k++) {
-            depth += c[k];
-            c[k] = before;
-            if (depth > 0) {
-                before++;
-            }
-        }
-        c[tokens] = before;
-        return c;
     }
 
     private static RiskLevel max(RiskLevel a, RiskLevel b) {

@@ -25,6 +25,13 @@ final class RiskOutcome {
     boolean thirdParty;
     /** Past-tense recovery talk was found ("a year ago I wanted to die, today I'm grateful"). */
     boolean recovery;
+    /**
+     * A laugh marker ("lol", "lmao", "jajaja", "mdr", "ptdr", "haha") is in the message: a death wish
+     * at {@code high} with nothing but ideation or hopelessness behind it is told as a joke about a
+     * dead phone or a traffic jam, and gets a card without a page (round 10). Never lowers an
+     * imminent signal, a time, a plan or self-harm.
+     */
+    boolean laugh;
     /** An imminent signal or a time was found: recovery talk does not lower the level. */
     boolean pinned;
     final List<Evidence> evidence = new ArrayList<>();
@@ -55,7 +62,7 @@ final class RiskOutcome {
         if (m == null) {
             return;
         }
-        if (m.escalates() && (self.isEmpty() || (recovery && !pinned))) {
+        if (m.escalates() && (self.isEmpty() || (recovery && !pinned) || joking())) {
             m = RiskLevel.CONCERN;
         }
         if (level == null || m.compareTo(level) > 0) {
@@ -73,6 +80,7 @@ final class RiskOutcome {
         concepts.addAll(o.concepts);
         thirdParty |= o.thirdParty;
         recovery |= o.recovery;
+        laugh |= o.laugh;
         pinned |= o.pinned;
         evidence.addAll(o.evidence);
     }
@@ -85,12 +93,31 @@ final class RiskOutcome {
         if (recovery && !pinned && level.escalates()) {
             level = RiskLevel.CONCERN; // a card is fine, paging moderators about a recovery story is not
         }
+        if (level == RiskLevel.HIGH && joking()) {
+            level = RiskLevel.CONCERN; // "me quiero morir jajaja": a card at most, no page
+        }
         evidence.sort(STRONGEST_FIRST);
         List<RiskAssessment.Span> spans = new ArrayList<>(evidence.size());
         for (Evidence e : evidence) {
             spans.add(new RiskAssessment.Span(e.start(), e.end()));
         }
         return new RiskAssessment(level, self, spans);
+    }
+
+    /**
+     * A laugh marker next to nothing but a death wish or hopelessness (the model's raise included),
+     * without an imminent signal or a time.
+     */
+    private boolean joking() {
+        if (!laugh || pinned) {
+            return false;
+        }
+        for (RiskCategory c : self) {
+            if (c != RiskCategory.IDEATION && c != RiskCategory.HOPELESSNESS && c != RiskCategory.MODEL) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static RiskLevel max(RiskLevel a, RiskLevel b) {

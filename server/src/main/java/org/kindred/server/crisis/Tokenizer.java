@@ -17,6 +17,7 @@ final class Tokenizer {
     private final WordSegmenter segmenter;
     private final Normalizer normalizer;
     private final TypoIndex typos;
+    private final MaskedWords masked;
 
     /**
      * @param vocabulary every canonical word the rules use
@@ -27,6 +28,7 @@ final class Tokenizer {
         this.segmenter = new WordSegmenter(this.vocabulary);
         this.normalizer = normalizer;
         this.typos = new TypoIndex(typoWords);
+        this.masked = new MaskedWords(typoWords);
     }
 
     /** The words of the text as written, none split. */
@@ -34,6 +36,8 @@ final class Tokenizer {
         String text = nt.text();
         String original = nt.original();
         List<Token> out = new ArrayList<>();
+        List<String> raw = null;
+        int[] masks = null;
         int prevEnd = -1;
         int i = 0;
         int n = text.length();
@@ -44,9 +48,60 @@ final class Tokenizer {
             }
             Token.Boundary before = prevEnd < 0 ? Token.Boundary.SENTENCE
                     : boundary(original, nt.originalEnd(prevEnd), nt.originalStart(i));
-            out.add(new Token(word(nt, canonical(text, i, end), i, end), i, end, before, -1));
+            String canonical = canonical(text, i, end);
+            int m = prevEnd < 0 ? 0 : MaskedWords.masks(original, nt.originalEnd(prevEnd), nt.originalStart(i));
+            if (m > 0 && masks == null) {
+                masks = new int[n + 1];
+                raw = new ArrayList<>(out.size() + 8);
+                for (Token t : out) {
+                    raw.add(t.text);
+                }
+            }
+            if (masks != null) {
+                masks[out.size()] = m;
+                raw.add(canonical);
+            }
+            out.add(new Token(word(nt, canonical, i, end), i, end, before, -1));
             prevEnd = end;
             i = end + 1;
+        }
+        return masks == null ? out.toArray(new Token[0]) : unmask(out, raw, masks);
+    }
+
+    /**
+     * The tokens with every run of pieces separated only by mask characters ("s*icide") that
+     * spells one risk word ({@link MaskedWords}) replaced by that word. Each token is tried in at
+     * most one run of at most {@value MaskedWords#MAX_PIECES} pieces: linear.
+     *
+     * @param masks {@code masks[k]}: mask characters between token {@code k - 1} and {@code k}, or 0
+     */
+    private Token[] unmask(List<Token> words, List<String> raw, int[] masks) {
+        List<Token> out = new ArrayList<>(words.size());
+        String[] pieces = new String[MaskedWords.MAX_PIECES];
+        int[] between = new int[MaskedWords.MAX_PIECES];
+        int k = 0;
+        while (k < words.size()) {
+            int j = k + 1;
+            while (j < words.size() && masks[j] > 0 && j - k < MaskedWords.MAX_PIECES) {
+                j++;
+            }
+            String found = null;
+            if (j - k >= 2) {
+                for (int p = k; p < j; p++) {
+                    pieces[p - k] = raw.get(p);
+                    between[p - k] = p + 1 < j ? masks[p + 1] : 0;
+                }
+                found = masked.read(pieces, between, j - k);
+            }
+            if (found != null) {
+                Token first = words.get(k);
+                out.add(new Token(found, first.normStart, words.get(j - 1).normEnd, first.before, -1));
+            } else {
+                for (int p = k; p < j; p++) {
+                    out.add(words.get(p));
+                }
+            }
+            k = j;
         }
         return out.toArray(new Token[0]);
     }
@@ -124,7 +179,12 @@ final class Tokenizer {
         for (int i = Math.max(0, from); i < Math.min(to, original.length()); i++) {
             char c = original.charAt(i);
             switch (c) {
-                case '.', '!', '?', '…', '\n', '\r', '。', '¡', '¿' -> {
+                case '.' -> {
+                    if (!ordinal(original, from, i, to)) {
+                        return Token.Boundary.SENTENCE;
+                    }
+                }
+                case '!', '?', '…', '\n', '\r', '。', '¡', '¿' -> {
                     return Token.Boundary.SENTENCE;
                 }
                 case ',', ';', ':', '(', ')', '[', ']', '—', '–', '"', '“', '”', '«', '»' -> b = Token.Boundary.CLAUSE;
@@ -142,6 +202,21 @@ final class Tokenizer {
             }
         }
         return b;
+    }
+
+    /**
+     * A full stop right after a number and followed by a lower-case word is an ordinal ("im 11.
+     * stock", "am 3. dezember"), not the end of a sentence.
+     */
+    private static boolean ordinal(String original, int from, int dot, int to) {
+        if (dot != from || from == 0 || !Character.isDigit(original.charAt(from - 1))) {
+            return false;
+        }
+        int next = dot + 1;
+        while (next < to && original.charAt(next) == ' ') {
+            next++;
+        }
+        return next == to && next > dot + 1 && to < original.length() && Character.isLowerCase(original.charAt(to));
     }
 
     /**

@@ -113,7 +113,7 @@ class ConceptCombosTest {
     void badFilesAreRefusedWithWhatWasExpected() {
         LanguageContext none = LanguageContext.union(List.of());
         ConceptCombosLoader.File unknown = new ConceptCombosLoader.File("t", 8, Map.of("a", Map.of("en", List.of("x"))),
-                List.of(new ConceptCombosLoader.ComboEntry(List.of("a", "b"), null, null, "self_harm", "high", null, null, null, null)));
+                List.of(new ConceptCombosLoader.ComboEntry(List.of("a", "b"), null, null, "self_harm", "high", null, null, null, null, null)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConceptCombosLoader.compile(unknown, NORMALIZER, none));
         assertTrue(e.getMessage().contains("concept 'b' (expected: one of [a])"), e.getMessage());

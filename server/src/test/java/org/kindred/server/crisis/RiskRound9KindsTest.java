@@ -126,7 +126,7 @@ class RiskRound9KindsTest {
         }
         List<ConceptCombosLoader.ComboEntry> combos = new ArrayList<>();
         combos.add(new ConceptCombosLoader.ComboEntry(List.of("c66", "c69"), List.of("c68"), 4, "self_harm", "high",
-                null, null, null, "self"));
+                null, null, null, "self", null));
         LanguageContext none = LanguageContext.union(List.of());
         ConceptCombos c = ConceptCombosLoader.compile(new ConceptCombosLoader.File("t", 8, concepts, combos), NORMALIZER, none);
         Tokenizer tokenizer = RiskRulesLoader.loadBundled(NORMALIZER).tokenizer;
@@ -135,7 +135,7 @@ class RiskRound9KindsTest {
         assertEquals(0, c.find(tokenizer.tokenize(NORMALIZER.normalize("wordoc x wordrc wordqc"))).size(), "c68 cancels");
         assertEquals(0, c.find(tokenizer.tokenize(NORMALIZER.normalize("wordoc lorem ipsum dolor sit amet wordrc"))).size(), "window");
         combos.set(0, new ConceptCombosLoader.ComboEntry(List.of("c66", "c69"), null, 4, "self_harm", "high",
-                null, null, null, "someone"));
+                null, null, null, "someone", null));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ConceptCombosLoader.compile(
                 new ConceptCombosLoader.File("t", 8, concepts, combos), NORMALIZER, none))
                 .getMessage().contains("(expected: any or self)"));
