@@ -94,33 +94,19 @@ public final class RoomControls {
         });
     }
 
-    /** Removes a member, who gets {@code kicked}; it may not rejoin for {@code coolOffMs}. */
-    public CompletableFuture<Boolean> kick(String memberId, String reason, long coolOffMs) {
-        return room.call(() -> {
-            Session s = room.seats().session(memberId);
-            if (s == null) {
-                return false;
-            }
-            room.policy().coolOff(memberId, room.now() + coolOffMs);
-            s.deliver(new ServerMessage.Kicked(room.id(), reason == null ? "" : reason));
-            room.seats().remove(s);
-            return true;
-        });
-    }
-
     /**
-     * Kicks a member wherever it is in the room: seated here, as {@link #kick}; in the room only
-     * through another node (shared presence), the cool-off of {@code coolOffMs} is set in the
-     * shared rules and {@link Kicked#ELSEWHERE} tells the caller to have that node remove it
-     * ({@link #removeKicked}). Completes exceptionally when the shared engines cannot be reached.
+     * Kicks a member wherever it is in the room; it may not rejoin for {@code coolOffMs}. Seated
+     * here: it gets {@code kicked} (with {@code reason}, or an empty one) and leaves the room. In the
+     * room only through another node (shared presence): the cool-off is set in the shared rules and
+     * {@link Kicked#ELSEWHERE} tells the caller to have that node remove it ({@link #removeKicked}).
+     * Completes exceptionally when the shared engines cannot be reached.
      */
     public CompletableFuture<Kicked> kickAnywhere(String memberId, String reason, long coolOffMs) {
         return room.call(() -> {
             Session s = room.seats().session(memberId);
             if (s != null) {
                 room.policy().coolOff(memberId, room.now() + coolOffMs);
-                s.deliver(new ServerMessage.Kicked(room.id(), reason == null ? "" : reason));
-                room.seats().remove(s);
+                removeHere(s, reason);
                 return Kicked.HERE;
             }
             if (!remote || presence.get(room.id(), memberId).isEmpty()) {
@@ -133,7 +119,8 @@ public final class RoomControls {
 
     /**
      * Removes a member kicked through another node, whose cool-off that node already set: the
-     * member gets {@code kicked} with {@code reason} and the room its leaving, as for {@link #kick}.
+     * member gets {@code kicked} with {@code reason} and the room sees it leave, as for
+     * {@link #kickAnywhere}.
      * False if it is not seated here.
      */
     public CompletableFuture<Boolean> removeKicked(String memberId, String reason) {
@@ -142,10 +129,15 @@ public final class RoomControls {
             if (s == null) {
                 return false;
             }
-            s.deliver(new ServerMessage.Kicked(room.id(), reason == null ? "" : reason));
-            room.seats().remove(s);
+            removeHere(s, reason);
             return true;
         });
+    }
+
+    /** On the room's thread: tells {@code s} it is kicked and takes it out of the room (the room sees it leave). */
+    private void removeHere(Session s, String reason) {
+        s.deliver(new ServerMessage.Kicked(room.id(), reason == null ? "" : reason));
+        room.seats().remove(s);
     }
 
     /** Turns slow mode on ({@code seconds > 0}) or off; tells the room, each member in their language. */
