@@ -97,7 +97,8 @@ public record StaffServices(AuditLog audit, AccountService accounts, TokenServic
         HandOff handOff = new HandOff(rooms, sessions, escalations, audit, blocking);
         ModeratorRequests moderators = new ModeratorRequests(rooms, sessions, store, audit, hub, bans, escalations,
                 review, blocking, clock, handOff, new Mutes(store.mutes(), events));
-        StaffSync staffSync = new StaffSync(events, bans, store.mutes(), rooms, sessions, blocking, clock).start();
+        StaffSync staffSync = new StaffSync(events, bans, store.mutes(), rooms, sessions, blocking, clock,
+                store.audit()).start();
         hub.enrichWith(new Whereabouts(sessions, rooms)::enrich);
         hub.relayVia(events, scheduler); // moderators on every node see every node's escalations, reports, held messages
         StaffRevocations revocations = new StaffRevocations(sessions, tokens, blocking);

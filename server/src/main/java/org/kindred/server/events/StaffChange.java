@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param kind     what happened
  * @param memberId the member concerned (for a ban: the banned member, or null for a ban of a
  *                 network fingerprint only)
- * @param room     the room of a mute or lifted mute; null for bans
- * @param banId    the ban's id for {@link Kind#BAN} and {@link Kind#UNBAN}; null for mutes
+ * @param room     the room of a mute, lifted mute or kick; null for bans
+ * @param banId    the ban's id for {@link Kind#BAN} and {@link Kind#UNBAN}; null for mutes and kicks
  * @param origin   the {@linkplain ClusterEvents#nodeId() node id} of the node that published it
  */
 public record StaffChange(Kind kind, String memberId, String room, String banId, String origin) {
@@ -27,7 +27,13 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
         /** A member was muted in a room (until a time the store knows). */
         MUTE,
         /** A member's mute in a room was lifted early. */
-        UNMUTE
+        UNMUTE,
+        /**
+         * A member was kicked out of a room by a moderator on a node the member is not connected
+         * to: the node holding the member removes it (the cool-off is already in the shared room
+         * rules; the reason is in the audit log).
+         */
+        KICK
     }
 
     /**
@@ -39,8 +45,8 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
         Objects.requireNonNull(origin, "origin");
         switch (kind) {
             case BAN, UNBAN -> require(banId != null, "banId (expected: the ban's id)");
-            case MUTE, UNMUTE -> require(room != null && memberId != null,
-                    "room and memberId (expected: both, for a mute)");
+            case MUTE, UNMUTE, KICK -> require(room != null && memberId != null,
+                    "room and memberId (expected: both, for a mute or kick)");
             default -> throw new IllegalArgumentException("kind: " + kind);
         }
     }
@@ -69,5 +75,10 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
     /** A member's mute in a room was lifted. */
     public static StaffChange unmute(String room, String memberId, String origin) {
         return new StaffChange(Kind.UNMUTE, memberId, room, null, origin);
+    }
+
+    /** A member was kicked out of a room (by a moderator on another node than the member's). */
+    public static StaffChange kick(String room, String memberId, String origin) {
+        return new StaffChange(Kind.KICK, memberId, room, null, origin);
     }
 }

@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModeratorRequests {
     private static final Logger LOG = LoggerFactory.getLogger(ModeratorRequests.class);
-    static final long DEFAULT_KICK_COOL_OFF_SECONDS = 60;
 
     private final RoomRegistry rooms;
     private final SessionRegistry sessions;
@@ -47,6 +46,7 @@ public final class ModeratorRequests {
     private final BanRequests banning;
     private final PrivateConversations handOff;
     private final Mutes mutes;
+    private final Kicks kicks;
 
     public ModeratorRequests(RoomRegistry rooms, SessionRegistry sessions, Store store, AuditLog audit,
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
@@ -67,6 +67,7 @@ public final class ModeratorRequests {
             ModeratorHub hub, BanList bans, Escalations escalations, ReviewQueue review, Executor blocking,
             LongSupplier clock, PrivateConversations handOff, Mutes mutes) {
         this.mutes = mutes;
+        this.kicks = new Kicks(audit, mutes.events(), blocking);
         this.handOff = handOff;
         this.rooms = rooms;
         this.sessions = sessions;
@@ -133,7 +134,7 @@ public final class ModeratorRequests {
                     .thenApply(wasMuted -> had || wasMuted ? ServerMessage.Ok.of(u.id())
                             : notFound(u.id(), "error.no_pause"))));
         } else if (m instanceof ModRequest.Kick k) {
-            withPublicRoom(c, k.id(), k.room(), room -> kick(room, who, k));
+            withPublicRoom(c, k.id(), k.room(), room -> kicks.kick(room, who, k));
         } else if (m instanceof ModRequest.Ban b) {
             async(c, b.id(), () -> banning.ban(who, b));
         } else if (m instanceof ModRequest.Unban u) {
@@ -188,10 +189,18 @@ public final class ModeratorRequests {
                 .orElseGet(() -> notFound(cl.id(), "error.unknown.escalation"));
     }
 
+    /**
+     * Mutes a member connected here, or in the room through any node: the mute is stored and
+     * published ({@link Mutes}), so the member's node pauses and tells it ({@link StaffSync}).
+     */
     private CompletableFuture<ServerMessage> mute(Room room, String who, ModRequest.Mute mu) {
-        if (sessions.byMember(mu.member()).isEmpty()) {
-            return CompletableFuture.completedFuture(notFound(mu.id(), "error.pause_gone"));
-        }
+        CompletableFuture<Boolean> reachable = sessions.byMember(mu.member()).isPresent()
+                ? CompletableFuture.completedFuture(true) : room.controls().inRoom(mu.member());
+        return reachable.thenCompose(there -> there ? muteNow(room, who, mu)
+                : CompletableFuture.completedFuture(notFound(mu.id(), "error.pause_gone")));
+    }
+
+    private CompletableFuture<ServerMessage> muteNow(Room room, String who, ModRequest.Mute mu) {
         long now = clock.getAsLong();
         long seconds = Math.max(1, mu.seconds());
         long until = now + seconds * 1000;
@@ -202,17 +211,6 @@ public final class ModeratorRequests {
             return until;
         }, blocking).thenCompose(u -> room.controls().mute(mu.member(), u, Mutes.sentence(seconds, mu.reason())))
                 .thenApply(present -> ServerMessage.Ok.of(mu.id()));
-    }
-
-    private CompletableFuture<ServerMessage> kick(Room room, String who, ModRequest.Kick k) {
-        long coolOff = k.seconds() == null ? DEFAULT_KICK_COOL_OFF_SECONDS : k.seconds();
-        return room.controls().kick(k.member(), k.reason(), coolOff * 1000).thenApplyAsync(present -> {
-            if (!present) {
-                return notFound(k.id(), "error.kick_gone");
-            }
-            audit.record(who, AuditAction.KICK, k.member(), k.room(), k.reason());
-            return ServerMessage.Ok.of(k.id());
-        }, blocking);
     }
 
     private ServerMessage.Queue queue(String id) {

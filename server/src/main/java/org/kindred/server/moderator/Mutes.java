@@ -24,6 +24,11 @@ public final class Mutes {
         this.events = events;
     }
 
+    /** Where mutes are published (null: one node); the other staff changes about rooms go there too. */
+    ClusterEvents events() {
+        return events;
+    }
+
     /** Records (or replaces) a mute durably, then tells the other nodes. */
     public void put(Mute m) {
         store.put(m);

@@ -11,6 +11,8 @@ import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
+import org.kindred.server.store.AuditEntry;
+import org.kindred.server.store.AuditStore;
 import org.kindred.server.store.Mute;
 import org.kindred.server.store.MuteStore;
 import org.slf4j.Logger;
@@ -27,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a mute: the member is paused in this node's copy of the room until the stored end, and
  *       told so if connected here (as on the node where the moderator acted);</li>
  *   <li>a lifted mute: the pause ends here, and the member is told;</li>
+ *   <li>a kick made on a node the member was not connected to: the member, if seated here, gets
+ *       {@code kicked} with the reason of the latest kick in the audit log and leaves the room
+ *       (its cool-off is already in the shared room rules);</li>
  *   <li>a resync (events may have been missed): the ban list is reloaded and every stored mute
  *       restored, silently.</li>
  * </ul>
@@ -43,6 +48,7 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
     private final SessionRegistry sessions;
     private final Executor blocking;
     private final LongSupplier clock;
+    private final AuditStore audit;
     private volatile ClusterEvents.Subscription subscription;
 
     /**
@@ -51,6 +57,15 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
      */
     public StaffSync(ClusterEvents events, BanList bans, MuteStore mutes, RoomRegistry rooms, SessionRegistry sessions,
             Executor blocking, LongSupplier clock) {
+        this(events, bans, mutes, rooms, sessions, blocking, clock, null);
+    }
+
+    /**
+     * As above, reading the reasons of kicks from {@code audit} (null: a kicked member is told no reason).
+     */
+    public StaffSync(ClusterEvents events, BanList bans, MuteStore mutes, RoomRegistry rooms, SessionRegistry sessions,
+            Executor blocking, LongSupplier clock, AuditStore audit) {
+        this.audit = audit;
         this.events = events;
         this.bans = bans;
         this.mutes = mutes;
@@ -77,6 +92,7 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
                 case UNBAN -> bans.reload();
                 case MUTE -> muted(c.room(), c.memberId());
                 case UNMUTE -> unmuted(c.room(), c.memberId());
+                case KICK -> kicked(c.room(), c.memberId());
                 default -> throw new IllegalStateException("kind " + c.kind());
             }
         }, c.kind().name());
@@ -131,6 +147,30 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
         if (room != null) {
             room.controls().unmute(memberId);
         }
+    }
+
+    /** How many of a member's latest audit entries are looked through for its kick's reason. */
+    private static final int KICK_LOOKBACK = 20;
+
+    private void kicked(String roomId, String memberId) {
+        Room room = rooms.get(roomId);
+        if (room == null || sessions.byMember(memberId).isEmpty()) {
+            return; // not connected here: nothing to remove
+        }
+        String reason = null;
+        if (audit != null) {
+            for (AuditEntry e : audit.forTarget(memberId, KICK_LOOKBACK)) { // newest first
+                if (AuditAction.KICK.id().equals(e.action()) && roomId.equals(e.room())) {
+                    reason = e.reason();
+                    break;
+                }
+            }
+        }
+        room.controls().removeKicked(memberId, reason).thenAccept(removed -> {
+            if (removed) {
+                LOG.info("member kicked through another node removed here room={} member={}", roomId, memberId);
+            }
+        });
     }
 
     private void run(Runnable work, String what) {

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker;
 import org.kindred.server.broker.History;
+import org.kindred.server.broker.Presence;
 import org.kindred.server.i18n.Sentence;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.Session;
@@ -19,12 +20,37 @@ public final class RoomControls {
     private final Broker broker;
     private final History history;
     private final LocalHub hub;
+    private final Presence presence;
+    /** Whether the presence is shared by several nodes (a member may be in the room through another). */
+    private final boolean remote;
+
+    /** Where {@link #kickAnywhere} found the member. */
+    public enum Kicked {
+        /** Seated through this node: removed here, told {@code kicked}. */
+        HERE,
+        /** In the room through another node only: the cool-off is set; that node must remove it. */
+        ELSEWHERE,
+        /** In the room on no node: nothing changed. */
+        NOWHERE
+    }
 
     RoomControls(Room room, RoomParts parts) {
         this.room = room;
         this.broker = parts.broker();
         this.history = parts.history();
         this.hub = parts.hub();
+        this.presence = parts.presence();
+        this.remote = parts.remote();
+    }
+
+    /**
+     * Whether {@code memberId} is in the room now: seated through this node or, with engines shared
+     * by several nodes, through any node (asks the shared presence: completes exceptionally when
+     * it cannot be read).
+     */
+    public CompletableFuture<Boolean> inRoom(String memberId) {
+        return room.call(() -> room.seats().member(memberId).isPresent()
+                || remote && presence.get(room.id(), memberId).isPresent());
     }
 
     /** Removes a message from history and tells every member it was deleted. */
@@ -68,18 +94,50 @@ public final class RoomControls {
         });
     }
 
-    /** Removes a member, who gets {@code kicked}; it may not rejoin for {@code coolOffMs}. */
-    public CompletableFuture<Boolean> kick(String memberId, String reason, long coolOffMs) {
+    /**
+     * Kicks a member wherever it is in the room; it may not rejoin for {@code coolOffMs}. Seated
+     * here: it gets {@code kicked} (with {@code reason}, or an empty one) and leaves the room. In the
+     * room only through another node (shared presence): the cool-off is set in the shared rules and
+     * {@link Kicked#ELSEWHERE} tells the caller to have that node remove it ({@link #removeKicked}).
+     * Completes exceptionally when the shared engines cannot be reached.
+     */
+    public CompletableFuture<Kicked> kickAnywhere(String memberId, String reason, long coolOffMs) {
+        return room.call(() -> {
+            Session s = room.seats().session(memberId);
+            if (s != null) {
+                room.policy().coolOff(memberId, room.now() + coolOffMs);
+                removeHere(s, reason);
+                return Kicked.HERE;
+            }
+            if (!remote || presence.get(room.id(), memberId).isEmpty()) {
+                return Kicked.NOWHERE;
+            }
+            room.policy().coolOff(memberId, room.now() + coolOffMs);
+            return Kicked.ELSEWHERE;
+        });
+    }
+
+    /**
+     * Removes a member kicked through another node, whose cool-off that node already set: the
+     * member gets {@code kicked} with {@code reason} and the room sees it leave, as for
+     * {@link #kickAnywhere}.
+     * False if it is not seated here.
+     */
+    public CompletableFuture<Boolean> removeKicked(String memberId, String reason) {
         return room.call(() -> {
             Session s = room.seats().session(memberId);
             if (s == null) {
                 return false;
             }
-            room.policy().coolOff(memberId, room.now() + coolOffMs);
-            s.deliver(new ServerMessage.Kicked(room.id(), reason == null ? "" : reason));
-            room.seats().remove(s);
+            removeHere(s, reason);
             return true;
         });
+    }
+
+    /** On the room's thread: tells {@code s} it is kicked and takes it out of the room (the room sees it leave). */
+    private void removeHere(Session s, String reason) {
+        s.deliver(new ServerMessage.Kicked(room.id(), reason == null ? "" : reason));
+        room.seats().remove(s);
     }
 
     /** Turns slow mode on ({@code seconds > 0}) or off; tells the room, each member in their language. */
