@@ -88,6 +88,20 @@ final class ClusterNodes implements AutoCloseable {
         return redis;
     }
 
+    /**
+     * Waits up to 5 s until some node has parked the dropped session of {@code token} in Redis
+     * (where a resume on another node finds it); fails the test otherwise.
+     */
+    void awaitParked(String token) throws Exception {
+        long deadline = System.currentTimeMillis() + 5_000;
+        String key = prefix() + "park:" + org.kindred.server.common.Ids.hash(token);
+        while (!"1".equals(redis().command("EXISTS", key))) {
+            org.junit.jupiter.api.Assertions.assertTrue(System.currentTimeMillis() < deadline,
+                    "the dropped session was parked");
+            Thread.sleep(20);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         for (TestServer s : nodes) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kindred.server.common.Ids;
 import org.kindred.server.testing.PostgresServer;
 import org.kindred.server.testing.RedisServer;
 
@@ -19,28 +18,6 @@ import org.kindred.server.testing.RedisServer;
  * resuming after Redis lost the room's history hears {@code recovered} false, not a silent gap.
  */
 class ClusterNumberingTest {
-
-    private static String field(WsClient c, String type, String... path) {
-        for (JsonNode n : c.seen()) {
-            if (type.equals(n.path("type").asText())) {
-                JsonNode v = n;
-                for (String p : path) {
-                    v = v.path(p);
-                }
-                return v.asText();
-            }
-        }
-        throw new AssertionError("no " + type + " seen");
-    }
-
-    private static void awaitParked(ClusterNodes cluster, String token) throws Exception {
-        long deadline = System.currentTimeMillis() + 5_000;
-        String key = cluster.prefix() + "park:" + Ids.hash(token);
-        while (!"1".equals(cluster.redis().command("EXISTS", key))) {
-            assertTrue(System.currentTimeMillis() < deadline, "the dropped session was parked");
-            Thread.sleep(20);
-        }
-    }
 
     private static JsonNode send(WsClient c, String room, String text, String id) throws Exception {
         JsonNode r = c.request(Map.of("type", "send", "room", room, "text", text, "id", id));
@@ -86,11 +63,11 @@ class ClusterNumberingTest {
             once(cy, "is anyone around tonight?");
             once(ann, "is anyone around tonight?");
 
-            String token = field(ann, "welcome", "session");
+            String token = ann.firstSeen("welcome", "session");
             ann.send(Map.of("type", "send", "room", "general", "text", "still here, thank you", "id", "r2"));
             long seq = message(bo, "still here, thank you").path("seq").asLong(); // delivered; Ann never reads her sent
             ann.drop();
-            awaitParked(cluster, token);
+            cluster.awaitParked(token);
             WsClient back = WsClient.connect(cluster.node(1).port());
             cluster.node(1).track(back);
             JsonNode w = back.request(Map.of("type", "hello", "v", 1, "id", "h", "resume", token));
@@ -149,11 +126,11 @@ class ClusterNumberingTest {
             WsClient ann = cluster.node(0).joined("grief", "Ann");
             WsClient bo = cluster.node(1).joined("grief", "Bo");
             ann.await("presence");
-            String token = field(ann, "welcome", "session");
+            String token = ann.firstSeen("welcome", "session");
             send(bo, "grief", "before", "s1");
             message(ann, "before");
             ann.drop();
-            awaitParked(cluster, token);
+            cluster.awaitParked(token);
             send(bo, "grief", "while Ann was away", "s2");
             String p = cluster.prefix() + "{grief}:";
             cluster.redis().command("DEL", p + "seq", p + "hist", p + "epoch", p + "ceil"); // the room's keys are gone

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kindred.server.common.Ids;
 import org.kindred.server.testing.RedisServer;
 
 /**
@@ -20,29 +19,6 @@ import org.kindred.server.testing.RedisServer;
  * nowhere. When what it missed is no longer kept, {@code recovered} is false.
  */
 class ClusterResumeTest {
-
-    private static String field(WsClient c, String type, String... path) {
-        for (JsonNode n : c.seen()) {
-            if (type.equals(n.path("type").asText())) {
-                JsonNode v = n;
-                for (String p : path) {
-                    v = v.path(p);
-                }
-                return v.asText();
-            }
-        }
-        throw new AssertionError("no " + type + " seen");
-    }
-
-    /** Waits until node {@code a} has parked the dropped session of {@code token}. */
-    private static void awaitParked(ClusterNodes cluster, String token) throws Exception {
-        long deadline = System.currentTimeMillis() + 5_000;
-        String key = cluster.prefix() + "park:" + Ids.hash(token);
-        while (!"1".equals(cluster.redis().command("EXISTS", key))) {
-            assertTrue(System.currentTimeMillis() < deadline, "the dropped session was parked");
-            Thread.sleep(20);
-        }
-    }
 
     private static JsonNode send(WsClient c, String room, String text, String id) throws Exception {
         JsonNode r = c.request(Map.of("type", "send", "room", room, "text", text, "id", id));
@@ -58,13 +34,13 @@ class ClusterResumeTest {
             WsClient ann = a.joined("general", "Ann");
             WsClient bo = b.joined("general", "Bo");
             ann.await("presence");
-            String token = field(ann, "welcome", "session");
-            String member = field(ann, "welcome", "member", "id");
+            String token = ann.firstSeen("welcome", "session");
+            String member = ann.firstSeen("welcome", "member", "id");
             send(bo, "general", "first", "s1");
             long seen = ann.await("message").path("seq").asLong();
 
             ann.drop();
-            awaitParked(cluster, token);
+            cluster.awaitParked(token);
             send(bo, "general", "while away one", "s2");
             send(bo, "general", "while away two", "s3");
 
@@ -109,9 +85,9 @@ class ClusterResumeTest {
                 cfg -> cfg.historySize(2))) {
             WsClient ann = cluster.node(0).joined("grief", "Ann");
             WsClient bo = cluster.node(1).joined("grief", "Bo");
-            String token = field(ann, "welcome", "session");
+            String token = ann.firstSeen("welcome", "session");
             ann.drop();
-            awaitParked(cluster, token);
+            cluster.awaitParked(token);
             for (int i = 0; i < 4; i++) {
                 send(bo, "grief", "note " + i, "s" + i);
             }
@@ -120,7 +96,7 @@ class ClusterResumeTest {
             JsonNode w = back.request(Map.of("type", "hello", "v", 1, "id", "h", "resume", token));
             assertEquals("welcome", w.path("type").asText(), w.toString());
             assertEquals(false, w.path("recovered").asBoolean(true), "two of four are gone: " + w);
-            assertEquals(field(ann, "welcome", "member", "id"), w.path("member").path("id").asText());
+            assertEquals(ann.firstSeen("welcome", "member", "id"), w.path("member").path("id").asText());
             JsonNode j = back.request(Map.of("type", "join", "room", "grief", "nick", "Ann", "id", "j"));
             assertEquals("joined", j.path("type").asText(), "joining again brings what is kept: " + j);
             assertEquals(List.of("note 2", "note 3"), j.path("history").findValues("text").stream()

@@ -260,6 +260,23 @@ public final class WsClient implements AutoCloseable {
         return seen;
     }
 
+    /**
+     * The text at {@code path} (e.g. {@code "member", "id"}) of the first message of {@code type}
+     * received so far; fails the test when none was.
+     */
+    public String firstSeen(String type, String... path) {
+        for (JsonNode n : seen()) {
+            if (type.equals(n.path("type").asText())) {
+                JsonNode v = n;
+                for (String p : path) {
+                    v = v.path(p);
+                }
+                return v.asText();
+            }
+        }
+        throw new AssertionError("no " + type + " seen");
+    }
+
     /** Sends a request and waits for the reply that echoes its id. */
     public JsonNode request(Map<String, ?> message) throws IOException, InterruptedException {
         Object id = message.get("id");
