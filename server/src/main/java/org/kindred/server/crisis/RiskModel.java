@@ -19,8 +19,11 @@ import org.kindred.protocol.RiskLevel;
  * ({@code ≥ high}) and {@code imminent}. Each has a threshold chosen at training time from
  * held-out (cross-validated) scores so that only a small, fixed share of benign lines passes it
  * (see {@code RiskModelTrainer} in the test sources and docs/crisis.md, which also says how to
- * retrain). {@link #level} is the highest level whose regression passes its threshold, as a cascade (a
- * level counts only when every lower one passes too).
+ * retrain). {@link #level}: nothing unless "risk at all" passes its (card) threshold; then
+ * {@code imminent} when the imminent regression passes its threshold, else {@code high} when the
+ * escalating one does, else {@code concern}. The imminent threshold is chosen for a budget of
+ * false escalations (1 % of held-out benign lines) because the model's imminent may page on its
+ * own (round 11, docs/crisis.md); its {@code high} never does.
  *
  * <p>Scoring is one pass over the features (linear in the message length) and a few multiplies;
  * immutable and thread-safe once built. It never keeps or logs text.
@@ -30,7 +33,6 @@ final class RiskModel {
     private static final int MAGIC = 0x4b52_4d31; // "KRM1"
     /** The regressions: 0 = at least concern, 1 = at least high, 2 = imminent. */
     static final int OUTPUTS = 3;
-    private static final RiskLevel[] LEVELS = {RiskLevel.CONCERN, RiskLevel.HIGH, RiskLevel.IMMINENT};
 
     /** Weights, feature-major: {@code weights[index * OUTPUTS + k]}. */
     final float[] weights;
@@ -68,8 +70,9 @@ final class RiskModel {
     /**
      * The model's level for a normalised text.
      *
-     * @return the highest level whose probability, and that of every lower level, reaches its
-     *     threshold (a cascade: imminent needs "risk at all" and "escalates" too), or {@code null}
+     * @return {@code null} when {@code P(≥ concern)} is below its threshold; otherwise
+     *     {@code imminent} when {@code P(imminent)} reaches its threshold, {@code high} when
+     *     {@code P(≥ high)} does, else {@code concern}
      */
     RiskLevel level(CharSequence normalized) {
         double[] p = new double[OUTPUTS];
@@ -79,11 +82,10 @@ final class RiskModel {
 
     /** {@link #level(CharSequence)} for probabilities already computed. */
     RiskLevel level(double[] p) {
-        RiskLevel level = null;
-        for (int k = 0; k < OUTPUTS && p[k] >= thresholds[k]; k++) {
-            level = LEVELS[k];
+        if (p[0] < thresholds[0]) {
+            return null;
         }
-        return level;
+        return p[2] >= thresholds[2] ? RiskLevel.IMMINENT : p[1] >= thresholds[1] ? RiskLevel.HIGH : RiskLevel.CONCERN;
     }
 
     /**

@@ -22,12 +22,12 @@ import org.kindred.server.text.Normalizer;
  *
  * <p>Run: {@code java [-Dsummary] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]} ({@code -Dsummary}:
  * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model) (DIR defaults to
- * {@code server/src/test/resources/crisis}; SETs default to all ten).
+ * {@code server/src/test/resources/crisis}; SETs default to all eleven).
  */
 final class HeldOutReport {
     static final List<String> SETS = List.of("corpus.tsv", "tuning-issue12.tsv", "dev-issue12.tsv", "blind-1.tsv",
             "blind-2.tsv", "blind-3.tsv", "blind-4.tsv", "blind-5.tsv", "blind-6.tsv",
-            "blind-7.tsv");
+            "blind-7.tsv", "blind-8.tsv");
 
     private HeldOutReport() {
     }
@@ -36,6 +36,33 @@ final class HeldOutReport {
     static String summary(BlindSetReport.Result r) {
         return String.format(Locale.ROOT, "%5.1f / %5.1f / %4.1f / %4.1f", 100 * r.recall(), 100 * r.imminentFound(),
                 100 * r.falseAlarmRate(), 100 * r.falseEscalationRate());
+    }
+
+    /**
+     * Appends one line per labelled line of {@code set} (no text): set, line number, language, label,
+     * the rules' level and categories, the held-out model's three probabilities and thresholds, and
+     * the level of rules plus model; for studying how the two opinions combine.
+     */
+    private static void dump(Path file, String set, List<BlindSetReport.Line> test, RiskRules rules,
+            RiskModel model, Normalizer normalizer) throws IOException {
+        StringBuilder b = new StringBuilder();
+        RiskAssessor rulesOnly = RiskAssessor.of(rules, null);
+        RiskAssessor both = RiskAssessor.of(rules, model);
+        double[] p = new double[RiskModel.OUTPUTS];
+        for (BlindSetReport.Line l : test) {
+            RiskAssessment r = rulesOnly.assess(l.text(), l.language());
+            model.probabilities(normalizer.normalize(l.text()).text(), p);
+            RiskAssessment a = both.assess(l.text(), l.language());
+            b.append(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%s\t%s\t%.5f\t%.5f\t%.5f\t%.4f\t%.4f\t%.4f\t%s\t%s%n", set,
+                    l.lineNumber(), l.language(), name(l.expected()), name(r.level()), r.categories(), p[0], p[1], p[2],
+                    model.thresholds[0], model.thresholds[1], model.thresholds[2], name(a.level()), a.categories()));
+        }
+        java.nio.file.Files.writeString(file, b, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static String name(RiskLevel l) {
+        return l == null ? "none" : l.name().toLowerCase(Locale.ROOT);
     }
 
     public static void main(String[] args) throws IOException {
@@ -55,6 +82,10 @@ final class HeldOutReport {
             }
             List<BlindSetReport.Line> test = BlindSetReport.read(dir.resolve(out));
             RiskModel model = RiskModelTrainer.train(train, normalizer, "all but " + out);
+            if (System.getProperty("dump") != null) {
+                dump(Path.of(System.getProperty("dump")), out, test, rules, model, normalizer);
+                continue;
+            }
             if (System.getProperty("summary") != null) {
                 BlindSetReport.Result r = BlindSetReport.evaluate(rulesOnly, test);
                 BlindSetReport.Result b = BlindSetReport.evaluate(RiskAssessor.of(rules, model), test);

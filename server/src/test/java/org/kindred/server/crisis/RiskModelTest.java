@@ -86,28 +86,45 @@ class RiskModelTest {
         assertTrue(bundled.provenance.contains("blind-5.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-6.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-7.tsv"), bundled.provenance);
+        assertTrue(bundled.provenance.contains("blind-8.tsv"), bundled.provenance);
     }
 
     @Test
-    void levelIsACascadeOverTheThresholds() {
+    void levelNeedsTheCardThresholdThenTakesImminentOrHigh() {
         float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
         // bias alone decides: P = sigmoid(bias)
         RiskModel imminentOnly = new RiskModel(w, new float[] {-5, -5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
-        assertEquals(null, imminentOnly.level("anything"), "imminent without the lower levels is nothing");
-        RiskModel concern = new RiskModel(w, new float[] {5, -5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(null, imminentOnly.level("anything"), "imminent without risk at all is nothing");
+        RiskModel concern = new RiskModel(w, new float[] {5, -5, -5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
         assertEquals(RiskLevel.CONCERN, concern.level("anything"));
+        RiskModel high = new RiskModel(w, new float[] {5, 5, -5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(RiskLevel.HIGH, high.level("anything"));
+        RiskModel imminent = new RiskModel(w, new float[] {5, -5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(RiskLevel.IMMINENT, imminent.level("anything"), "imminent has its own threshold, not high's");
         RiskModel all = new RiskModel(w, new float[] {5, 5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
         assertEquals(RiskLevel.IMMINENT, all.level("anything"));
     }
 
     @Test
-    void modelAloneGivesACardButNeverAnEscalation() {
+    void modelAloneGivesACardAtHighAndPagesOnlyAtImminent() {
         float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        RiskModel alwaysHigh = new RiskModel(w, new float[] {5, 5, -5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        RiskAssessor h = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), alwaysHigh);
+        RiskAssessment highAlone = h.assess("the weather is lovely today", "en");
+        assertEquals(RiskLevel.CONCERN, highAlone.level(), "the model's high alone is a card, no page");
+        assertEquals(java.util.Set.of(RiskCategory.MODEL), highAlone.categories());
+        assertEquals(RiskLevel.HIGH, h.assess("I want to die", "en").level(), "next to a rule's signal it may raise");
         RiskModel alwaysImminent = new RiskModel(w, new float[] {5, 5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
         RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), alwaysImminent);
         RiskAssessment nothingInRules = a.assess("the weather is lovely today", "en");
-        assertEquals(RiskLevel.CONCERN, nothingInRules.level());
+        assertEquals(RiskLevel.IMMINENT, nothingInRules.level(), "the model's imminent alone pages");
         assertEquals(java.util.Set.of(RiskCategory.MODEL), nothingInRules.categories());
+        RiskAssessment explained = a.assess("see you all tonight", "en");
+        assertEquals(RiskLevel.IMMINENT, explained.level());
+        assertTrue(explained.categories().containsAll(java.util.Set.of(RiskCategory.MODEL, RiskCategory.TIME)),
+                "alone, the concepts the rules found explain the raise: " + explained);
+        RiskAssessment joke = a.assess("my phone died again, i want to die lol", "en");
+        assertFalse(joke.escalates(), "a laugh marker keeps the model's raise to a card: " + joke);
         RiskAssessment withSignal = a.assess("I want to die", "en");
         assertEquals(RiskLevel.IMMINENT, withSignal.level(), "next to the writer's own signal it may raise");
         assertTrue(withSignal.categories().contains(RiskCategory.MODEL));
