@@ -110,9 +110,7 @@ public final class RiskAssessor {
             outcome.merge(scan(lean, nt, language, false, false));
         }
         if (model != null) {
-            double[] p = new double[RiskModel.OUTPUTS];
-            model.probabilities(nt.text(), p);
-            outcome.secondOpinion(model.level(p), RiskModel.leansToRisk(p));
+            model.secondOpinion(nt.text(), outcome);
         }
         return outcome.toAssessment();
     }

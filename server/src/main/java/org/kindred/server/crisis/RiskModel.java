@@ -59,12 +59,30 @@ final class RiskModel {
      * @param out receives {@code P(≥ concern)}, {@code P(≥ high)}, {@code P(imminent)}, each in [0, 1]
      */
     void probabilities(CharSequence normalized, double[] out) {
-        Sum sum = new Sum(weights);
+        Sum sum = SCRATCH.get();
+        sum.w = weights;
+        sum.s0 = 0;
+        sum.s1 = 0;
+        sum.s2 = 0;
         int m = RiskFeatures.extract(normalized, sum);
+        sum.w = null;
         double scale = m == 0 ? 0 : 1 / Math.sqrt(m);
-        for (int k = 0; k < OUTPUTS; k++) {
-            out[k] = sigmoid(bias[k] + sum.s[k] * scale);
-        }
+        out[0] = sigmoid(bias[0] + sum.s0 * scale);
+        out[1] = sigmoid(bias[1] + sum.s1 * scale);
+        out[2] = sigmoid(bias[2] + sum.s2 * scale);
+    }
+
+    /**
+     * Gives {@code outcome} this model's second opinion on a normalised text (its level, and
+     * whether it leans to risk below its card threshold: {@link RiskOutcome#secondOpinion}).
+     * Allocates nothing: the accumulator and the probabilities are the calling thread's.
+     *
+     * @param normalized the shared normaliser's output of the message the outcome is about
+     */
+    void secondOpinion(CharSequence normalized, RiskOutcome outcome) {
+        double[] p = SCRATCH.get().p;
+        probabilities(normalized, p);
+        outcome.secondOpinion(level(p), leansToRisk(p));
     }
 
     /**
@@ -194,29 +212,32 @@ final class RiskModel {
         return false;
     }
 
-    /** Adds up the weights of every feature occurrence. */
-    private static final class Sum implements RiskFeatures.Sink {
-        final float[] w;
-        final double[] s = new double[OUTPUTS];
+    /** Each thread's accumulator and probabilities: scoring a message allocates nothing. */
+    private static final ThreadLocal<Sum> SCRATCH = ThreadLocal.withInitial(Sum::new);
 
-        Sum(float[] w) {
-            this.w = w;
-        }
+    /** Adds up the weights of every feature occurrence (one per thread, reused). */
+    private static final class Sum implements RiskFeatures.Sink {
+        /** The weights of the model scoring now; null between messages. */
+        float[] w;
+        double s0;
+        double s1;
+        double s2;
+        final double[] p = new double[OUTPUTS];
 
         @Override
         public void accept(int index) {
             int base = index * OUTPUTS;
-            s[0] += w[base];
-            s[1] += w[base + 1];
-            s[2] += w[base + 2];
+            s0 += w[base];
+            s1 += w[base + 1];
+            s2 += w[base + 2];
         }
 
         @Override
         public void accept(int index, int times) {
             int base = index * OUTPUTS;
-            s[0] += times * w[base];
-            s[1] += times * w[base + 1];
-            s[2] += times * w[base + 2];
+            s0 += times * w[base];
+            s1 += times * w[base + 1];
+            s2 += times * w[base + 2];
         }
     }
 }

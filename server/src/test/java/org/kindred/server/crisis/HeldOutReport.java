@@ -61,6 +61,32 @@ final class HeldOutReport {
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
+    /**
+     * The model's ranking on {@code test}: the chance that a random line labelled at or above the
+     * output's level ({@code k} 0: concern, 2: imminent) scores above a random benign line.
+     */
+    static double auc(RiskModel model, List<BlindSetReport.Line> test, Normalizer normalizer, int k) {
+        List<Double> pos = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
+        double[] p = new double[RiskModel.OUTPUTS];
+        RiskLevel at = k == 0 ? RiskLevel.CONCERN : k == 1 ? RiskLevel.HIGH : RiskLevel.IMMINENT;
+        for (BlindSetReport.Line l : test) {
+            model.probabilities(normalizer.normalize(l.text()).text(), p);
+            if (l.expected() == null) {
+                neg.add(p[k]);
+            } else if (l.expected().compareTo(at) >= 0) {
+                pos.add(p[k]);
+            }
+        }
+        double wins = 0;
+        for (double a : pos) {
+            for (double b : neg) {
+                wins += a > b ? 1 : a == b ? 0.5 : 0;
+            }
+        }
+        return pos.isEmpty() || neg.isEmpty() ? Double.NaN : wins / pos.size() / neg.size();
+    }
+
     private static String name(RiskLevel l) {
         return l == null ? "none" : l.name().toLowerCase(Locale.ROOT);
     }
@@ -89,7 +115,8 @@ final class HeldOutReport {
             if (System.getProperty("summary") != null) {
                 BlindSetReport.Result r = BlindSetReport.evaluate(rulesOnly, test);
                 BlindSetReport.Result b = BlindSetReport.evaluate(RiskAssessor.of(rules, model), test);
-                System.out.printf(Locale.ROOT, "%-20s rules %s | rules+model %s%n", out, summary(r), summary(b));
+                System.out.printf(Locale.ROOT, "%-20s rules %s | rules+model %s | AUC risk %.3f imminent %.3f%n", out,
+                        summary(r), summary(b), auc(model, test, normalizer, 0), auc(model, test, normalizer, 2));
                 continue;
             }
             System.out.printf("%n### %s held out (model trained on %d lines; thresholds %.3f %.3f %.3f)%n", out,
