@@ -89,6 +89,43 @@ class RiskModelTest {
         assertTrue(bundled.provenance.contains("blind-8.tsv"), bundled.provenance);
     }
 
+    /**
+     * 200 benign lines scored 0.60–0.995 for every output and one risk line: the card lets 2 %
+     * (4 lines) through, high 0.5 % (1 line), and imminent 1 % of all benign lines (2) past the
+     * card and the imminent threshold together, counted among the lines past the card only.
+     */
+    @Test
+    void thresholdsKeepEachBudgetOfHeldOutBenignLines() {
+        int n = 200;
+        boolean[] benign = new boolean[n + 1];
+        double[][] held = new double[n + 1][];
+        for (int i = 0; i < n; i++) {
+            benign[i] = true;
+            double s = 0.6 + 0.395 * i / (n - 1);
+            // imminent scores fall as the card's rise: the lines past the card have the lowest ones
+            held[i] = new double[] {s, s, 1.6 - s};
+        }
+        held[n] = new double[] {1, 1, 1};
+        float[] t = RiskModelTrainer.thresholds(benign, held);
+        int card = 0;
+        int high = 0;
+        int imminent = 0;
+        for (int i = 0; i < n; i++) {
+            card += held[i][0] >= t[0] ? 1 : 0;
+            high += held[i][1] >= t[1] ? 1 : 0;
+            imminent += held[i][0] >= t[0] && held[i][2] >= t[2] ? 1 : 0;
+        }
+        assertEquals(4, card);
+        assertEquals(1, high);
+        assertEquals(2, imminent);
+        assertTrue(t[2] < 0.62, "imminent counts only the benign lines past the card: " + t[2]);
+        double[][] low = new double[n + 1][];
+        for (int i = 0; i <= n; i++) {
+            low[i] = new double[] {0.1, 0.1, 0.1};
+        }
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, RiskModelTrainer.thresholds(benign, low), "never below 0.5");
+    }
+
     @Test
     void levelNeedsTheCardThresholdThenTakesImminentOrHigh() {
         float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
