@@ -1,0 +1,83 @@
+package org.kindred.server.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.kindred.protocol.RiskLevel;
+import org.kindred.server.text.Normalizer;
+
+/**
+ * The kinds of the eleventh round (blind set 8's misses, {@code crisis/combos.yaml} "round 11" and
+ * the code they needed), with the rules alone: French "ne" negates only with a partner, exact-only
+ * concept words, a time inside a hypothesis, and imminent kinds (goodbyes with thanks, things given
+ * away and not needed, means carried on the way with a time, saved means with a day, at a place and
+ * not coming down), with their look-alikes. Every line is written for this test (none is a line of
+ * a labelled set), in English, Spanish, German and French.
+ */
+class RiskRound11KindsTest {
+    private static final Normalizer NORMALIZER = new Normalizer();
+    private static final RiskAssessor RULES = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), null);
+
+    private static RiskLevel level(String text) {
+        return RULES.assess(text, null).level();
+    }
+
+    @Test
+    void germanNeIsNoFrenchNegator() {
+        assertEquals(RiskLevel.IMMINENT, level("hab ne menge tabletten gesammelt, heute nacht nehm ich sie"));
+        assertEquals(RiskLevel.IMMINENT, level("hab 'ne menge tabletten gesammelt, heute nacht nehm ich sie"));
+        // French "ne … plus" still negates
+        assertNull(level("je ne me coupe plus depuis un mois"));
+    }
+
+    @Test
+    void aSpanishConditionalIsNoSeries() {
+        assertEquals(RiskLevel.CONCERN, level("creo que todos serían más felices sin mí"));
+        assertEquals(RiskLevel.HIGH, level("pienso en tirarme del tren, todos serían más felices sin mí"));
+        assertNull(level("vi la serie entera este finde, todos serían felices con un final así"));
+    }
+
+    @Test
+    void aTimeInsideAHypothesisIsNoDecidedTime() {
+        assertEquals(RiskLevel.CONCERN, level("if a car ran me over tomorrow i wouldnt care"));
+        assertEquals(RiskLevel.CONCERN, level("si mañana me atropella un coche me daría igual"));
+        assertEquals(RiskLevel.CONCERN, level("si un camion me renversait demain ca me derangerait pas"));
+        // a decided time stays one; "si" inside a clause ("so") begins no hypothesis
+        assertEquals(RiskLevel.IMMINENT, level("i want to die and tomorrow i'll do it"));
+        assertEquals(RiskLevel.IMMINENT, level("je suis si fatiguée ce soir, je veux mourir"));
+    }
+
+    @Test
+    void goodbyesWithThanksToTheGroup() {
+        assertEquals(RiskLevel.IMMINENT, level("deleted all my socials. bye guys, take care of yourselves"));
+        assertEquals(RiskLevel.IMMINENT, level("thanks for listening all these months. logging off for good"));
+        assertEquals(RiskLevel.IMMINENT, level("danke fürs zuhören die ganze zeit. machts gut"));
+        assertEquals(RiskLevel.IMMINENT, level("merci a vous tous pour tout. prenez soin de vous"));
+        assertNull(level("thanks for listening, see you next week"));
+        assertNull(level("danke fürs zuhören, bis nächste woche"));
+    }
+
+    @Test
+    void thingsGivenAwayAndNotNeeded() {
+        assertEquals(RiskLevel.IMMINENT, level("hab mein fahrrad meinem bruder geschenkt, brauch ich eh nimmer"));
+        assertNull(level("gave my old bike to my cousin, i got a new one for christmas"));
+    }
+
+    @Test
+    void meansCarriedOnTheWayWithATime() {
+        assertEquals(RiskLevel.IMMINENT, level("the pills are in my bag, heading to the river in an hour"));
+        assertEquals(RiskLevel.IMMINENT, level("die tabletten sind im rucksack, geh jetzt zum see, in einer stunde ist es vorbei"));
+        assertEquals(RiskLevel.IMMINENT, level("j'ai les medocs dans mon sac, je pars au pont dans une heure"));
+        assertEquals(RiskLevel.IMMINENT, level("tengo las pastillas en la mochila, voy camino al rio, a las 11 lo hago"));
+        assertNull(level("the snacks are in my bag, heading to the beach in an hour"));
+    }
+
+    @Test
+    void savedMeansWithADayAndAPlaceNotLeft() {
+        assertEquals(RiskLevel.IMMINENT, level("been putting aside my sleeping pills for weeks, there's enough now, saturday"));
+        assertEquals(RiskLevel.IMMINENT, level("estoy en el puente de la autopista, no pienso bajarme"));
+        assertEquals(RiskLevel.IMMINENT, level("im on the roof of the car park, not going back"));
+        assertNull(level("im on the roof of the car park, going back down to the car now"));
+    }
+}
