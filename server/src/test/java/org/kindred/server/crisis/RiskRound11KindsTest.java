@@ -80,4 +80,29 @@ class RiskRound11KindsTest {
         assertEquals(RiskLevel.IMMINENT, level("im on the roof of the car park, not going back"));
         assertNull(level("im on the roof of the car park, going back down to the car now"));
     }
+
+    @Test
+    void meansAtHandAndAFarewellAreImminentNotAPlanAtHigh() {
+        assertEquals(RiskLevel.IMMINENT, level("the blade is next to me, the bath is warm. bye everyone"));
+        assertEquals(RiskLevel.IMMINENT, level("las pastillas están a mi lado. adiós a todos, los quiero"));
+        assertEquals(RiskLevel.IMMINENT, level("die tabletten liegen neben mir. tschüss an alle"));
+        assertNull(level("my vitamins are next to me on the desk. bye for now, see you at group on thursday"));
+    }
+
+    @Test
+    void meansAtHandAndOthersAsleepAreATime() {
+        assertEquals(RiskLevel.IMMINENT, level("las pastillas están listas, cuando mi madre se duerma me las tomo"));
+        assertEquals(RiskLevel.IMMINENT, level("die tabletten liegen bereit, wenn mein freund pennt nehm ich alle"));
+    }
+
+    @Test
+    void preparationsAndThenAFarewell() {
+        assertEquals(RiskLevel.IMMINENT, level("paid off my debts and tidied everything. bye"));
+        assertEquals(RiskLevel.IMMINENT, level("pagué mis deudas y ordené todo. adiós"));
+        assertEquals(RiskLevel.IMMINENT, level("hab meine schulden bezahlt und alles aufgeräumt. tschüss"));
+        assertEquals(RiskLevel.IMMINENT, level("j'ai payé mes dettes et tout rangé. adieu"));
+        assertEquals(RiskLevel.IMMINENT, level("os dejo, esta es mi última noche. gracias por escucharme"));
+        assertNull(level("sold my old debts to nobody lol, tidied everything for the party. see you tomorrow"));
+        assertNull(level("this is my last night in paris. thanks for putting up with my photos all week"));
+    }
 }
