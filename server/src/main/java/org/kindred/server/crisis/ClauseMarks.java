@@ -53,9 +53,11 @@ final class ClauseMarks {
      * is marked once.
      *
      * @param hypothetical per token of the message, set to true where the clause is hypothetical
+     * @return the tokens marked (each at most once over a message, so at most its length; tests bound it)
      */
-    static void markHypothetical(Token[] t, int s, int e, int[] oc, int[] os, int count, int hypotheticalBit,
+    static int markHypothetical(Token[] t, int s, int e, int[] oc, int[] os, int count, int hypotheticalBit,
             boolean[] hypothetical) {
+        int marked = 0;
         for (int k = 0; k < count; k++) {
             int p = os[k];
             if (oc[k] != hypotheticalBit || hypothetical[p] || (p > s && t[p].before == Token.Boundary.NONE)) {
@@ -63,8 +65,10 @@ final class ClauseMarks {
             }
             for (int to = p; to < e && !hypothetical[to] && (to == p || t[to].before == Token.Boundary.NONE); to++) {
                 hypothetical[to] = true;
+                marked++;
             }
         }
+        return marked;
     }
 
     /** Whether a clause or sentence boundary lies between tokens {@code from} and {@code to}. */

@@ -100,6 +100,8 @@ final class ConceptCombos {
         final boolean[] past;
         /** Per token: its clause is a hypothesis begun by a {@code hypothetical} word ("if", "si", "falls"). */
         final boolean[] hypothetical;
+        /** Tokens marked hypothetical: each at most once, so at most the message's length (tests bound it). */
+        int hypotheticalMarked;
         /**
          * Recovery talk: a {@code better} concept ("grateful", "dankbar", "mejor") after a
          * {@code past} one, in a later clause or sentence ("a year ago I …, today I'm grateful").
@@ -188,8 +190,8 @@ final class ConceptCombos {
                 ClauseMarks.markPast(t, s, e, occ.concept, occ.start, occ.count, pastBit, presentBit, past);
             }
             if (hypotheticalBit >= 0) {
-                ClauseMarks.markHypothetical(t, s, e, occ.concept, occ.start, occ.count, hypotheticalBit,
-                        r.hypothetical);
+                r.hypotheticalMarked += ClauseMarks.markHypothetical(t, s, e, occ.concept, occ.start, occ.count,
+                        hypotheticalBit, r.hypothetical);
             }
             boolean paired = false;
             for (Combo c : combos) {

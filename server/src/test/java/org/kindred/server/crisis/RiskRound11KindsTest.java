@@ -2,6 +2,7 @@ package org.kindred.server.crisis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.protocol.RiskLevel;
@@ -17,7 +18,8 @@ import org.kindred.server.text.Normalizer;
  */
 class RiskRound11KindsTest {
     private static final Normalizer NORMALIZER = new Normalizer();
-    private static final RiskAssessor RULES = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), null);
+    private static final RiskRules BUNDLED = RiskRulesLoader.loadBundled(NORMALIZER);
+    private static final RiskAssessor RULES = RiskAssessor.of(BUNDLED, null);
 
     private static RiskLevel level(String text) {
         return RULES.assess(text, null).level();
@@ -104,5 +106,17 @@ class RiskRound11KindsTest {
         assertEquals(RiskLevel.IMMINENT, level("os dejo, esta es mi última noche. gracias por escucharme"));
         assertNull(level("sold my old debts to nobody lol, tidied everything for the party. see you tomorrow"));
         assertNull(level("this is my last night in paris. thanks for putting up with my photos all week"));
+    }
+
+    @Test
+    void hypothesesAreMarkedOncePerToken() {
+        // every "if" and "si" begins a clause, nested in one another's clauses: each token is marked once
+        String text = "if if if if si si si si tomorrow, si falls demain if, ".repeat(2_000);
+        Token[] t = BUNDLED.tokenizer.tokenize(NORMALIZER.normalize(text));
+        ConceptCombos.Reading r = BUNDLED.combos.read(t);
+        assertTrue(r.hypotheticalMarked > 0 && r.hypotheticalMarked <= t.length,
+                "marked " + r.hypotheticalMarked + " of " + t.length);
+        // a long run of paired negators looks at most a few words ahead each: it still ends, and decides nothing
+        assertNull(level("ne ".repeat(20_000) + "plus"));
     }
 }
