@@ -119,4 +119,24 @@ class RiskRound11KindsTest {
         // a long run of paired negators looks at most a few words ahead each: it still ends, and decides nothing
         assertNull(level("ne ".repeat(20_000) + "plus"));
     }
+
+    @Test
+    void aRelapseToldWithItsCleanTime() {
+        assertEquals(RiskLevel.HIGH, level("3 months clean and i slipped up last night, did my arm again"));
+        assertEquals(RiskLevel.HIGH, level("tres meses limpia y anoche otra vez con la cuchilla"));
+        assertEquals(RiskLevel.HIGH, level("6 mois clean et hier soir j'ai recommencé, encore le bras"));
+        assertNull(level("6 months clean today and proud, didnt do it again last night even though i wanted to"));
+    }
+
+    @Test
+    void methodThoughtsAboutTrainsAndMethodResearch() {
+        assertEquals(RiskLevel.HIGH, level("keep picturing stepping in front of the morning train"));
+        assertEquals(RiskLevel.HIGH, level("pienso mucho en tirarme al metro cuando lo espero"));
+        assertEquals(RiskLevel.HIGH, level("denk oft dran mich vor die ubahn zu werfen"));
+        assertEquals(RiskLevel.HIGH, level("looked up which bridges have no barriers, dont know why"));
+        assertEquals(RiskLevel.HIGH, level("estuve leyendo en foros que altura hace falta desde un edificio"));
+        assertEquals(RiskLevel.HIGH, level("hab nachgelesen was passiert wenn man zu viel paracetamol nimmt"));
+        assertNull(level("my train was late again, keep picturing my bed"));
+        assertNull(level("looked up how high the eiffel tower is for my homework"));
+    }
 }
