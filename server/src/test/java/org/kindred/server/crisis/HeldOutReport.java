@@ -17,11 +17,12 @@ import org.kindred.server.text.Normalizer;
  *
  * <p>Read the rules' figures with care: the rules were tuned on every set except
  * {@code blind-2.tsv} and {@code blind-4.tsv}, so only on those two are they held out ({@code blind-3.tsv}
- * was measured once before the rules were tuned on it, and so were {@code blind-5.tsv}, {@code blind-6.tsv} and {@code blind-7.tsv}). The model's figures are held out on
+ * was measured once before the rules were tuned on it, and so were {@code blind-5.tsv}, {@code blind-6.tsv}, {@code blind-7.tsv} and {@code blind-8.tsv}). The model's figures are held out on
  * every set (it never sees the set it is measured on, not even to choose its thresholds).
  *
- * <p>Run: {@code java [-Dsummary] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]} ({@code -Dsummary}:
- * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model) (DIR defaults to
+ * <p>Run: {@code java [-Dsummary] [-Ddump=FILE] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]} ({@code -Dsummary}:
+ * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model, and the
+ * held-out model's AUC; {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
  * {@code server/src/test/resources/crisis}; SETs default to all eleven).
  */
 final class HeldOutReport {
