@@ -133,6 +133,13 @@ final class Seats {
             presence.remove(id, s.memberId()); // nothing half-done (best effort: the engine may be gone)
             throw e;
         }
+        if (!recent.isEmpty()) { // first: a cluster records the session, with what it was sent, when it joins
+            long last = recent.get(recent.size() - 1).seq();
+            s.sentUpTo(id, last);
+            if (remote) { // a copy of a message in the history may still be on its way to this node
+                s.replayed(id, last);
+            }
+        }
         here.put(s.memberId(), info);
         hub.add(id, s);
         s.joined(id, info.nick());
@@ -140,13 +147,6 @@ final class Seats {
         then.accept(Result.ok(new Joining(id, info, members, reactions.withCounts(id, recent), guidelines, mode)));
         if (remote) { // events from other nodes may reach this node after the joiner was told of them
             across.joined(s.memberId(), members);
-        }
-        if (!recent.isEmpty()) {
-            long last = recent.get(recent.size() - 1).seq();
-            s.sentUpTo(id, last);
-            if (remote) { // a copy of a message in the history may still be on its way to this node
-                s.replayed(id, last);
-            }
         }
         broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.JOIN, info, n), s.memberId());
         room.changed();
