@@ -155,10 +155,9 @@ final class RoomSetup implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> rooms.all().forEach(r -> r.sweep(nodeTtlMillis)), period, period,
                 TimeUnit.MILLISECONDS);
         org.kindred.server.session.SessionRegistry sessions = shared;
-        if (sessions != null) {
-            long refresh = org.kindred.server.session.ParkedSessions.REFRESH_MS;
-            scheduler.scheduleWithFixedDelay(() -> sessions.shared().refresh(sessions.all()), refresh, refresh,
-                    TimeUnit.MILLISECONDS);
+        if (sessions != null) { // sessions' records: every few minutes, and after Redis came back
+            scheduler.scheduleWithFixedDelay(() -> sessions.shared().refresh(sessions.all(),
+                    System.currentTimeMillis()), period, period, TimeUnit.MILLISECONDS);
         }
     }
 

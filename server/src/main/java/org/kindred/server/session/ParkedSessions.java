@@ -57,6 +57,9 @@ public final class ParkedSessions {
     private final long liveTtlMillis;
     private final ObjectMapper json = new ObjectMapper();
     private volatile Consumer<String> onAdopted = m -> { };
+    /** The Redis connection and the time (ms) of the last {@link #refresh}. */
+    private volatile long refreshedOn = -1;
+    private volatile long refreshedAt;
 
     /**
      * @param parking where the records are kept
@@ -102,13 +105,28 @@ public final class ParkedSessions {
         }
     }
 
-    /** Rewrites the live records of {@code all} connected member sessions (every {@link #REFRESH_MS}). */
-    public void refresh(Collection<Session> all) {
+    /**
+     * Rewrites the live records of {@code all} connected member sessions when they are due: every
+     * {@link #REFRESH_MS}, and at once after a reconnect to Redis (it may have restarted empty).
+     * Called often (e.g. every few seconds) on a scheduler thread; returns whether it rewrote.
+     */
+    public boolean refresh(Collection<Session> all, long nowMillis) {
+        long link = parking.connection();
+        if (link == refreshedOn && nowMillis - refreshedAt < REFRESH_MS) {
+            return false;
+        }
+        refreshedOn = link;
+        refreshedAt = nowMillis;
         for (Session s : all) {
-            if (!s.isDetached()) {
-                live(s);
+            try {
+                if (!s.isDetached()) {
+                    live(s);
+                }
+            } catch (RuntimeException e) { // one session's record, never the schedule
+                LOG.warn("a session record was not refreshed: {}", e.getClass().getSimpleName());
             }
         }
+        return true;
     }
 
     /** Parks {@code s} (its connection just dropped) under its current resume token; best effort. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.kindred.server.testing.RedisServer;
 
 /**
  * A member still connected to a node when it stops serving, or when the member comes back on
@@ -140,6 +141,31 @@ class ClusterTakeoverTest {
             Thread.sleep(2 * ClusterNodes.NODE_TTL_MS);
             bo.poll(100);
             assertFalse(heardOf(bo, member, "presence"), () -> "nobody heard Ann leave or join: " + bo.seen());
+        }
+    }
+
+    @Test
+    void afterRedisRestartedEmptyTheNodesRecordTheirConnectedSessionsAgain() throws Exception {
+        try (RedisServer redis = RedisServer.start(); ClusterNodes cluster = new ClusterNodes(redis, 2)) {
+            WsClient ann = cluster.node(0).joined("general", "Ann");
+            String token = ann.firstSeen("welcome", "session");
+            String member = ann.firstSeen("welcome", "member", "id");
+            String live = cluster.prefix() + "live:" + org.kindred.server.common.Ids.hash(token);
+            assertEquals("1", redis.command("EXISTS", live), "Ann's session is recorded");
+
+            redis.stopServer();
+            redis.startServer(); // empty: no persistence
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (!"1".equals(redis.command("EXISTS", live))) {
+                assertTrue(System.currentTimeMillis() < deadline, "node A recorded Ann's session again");
+                Thread.sleep(100);
+            }
+            Thread.sleep(2 * HEARTBEAT_MS);
+            vanish(cluster.node(0));
+            WsClient back = WsClient.connect(cluster.node(1).port());
+            cluster.node(1).track(back);
+            JsonNode w = back.request(Map.of("type", "hello", "v", 1, "id", "h", "resume", token));
+            assertEquals(member, w.path("member").path("id").asText(), "Ann resumes on B: " + w);
         }
     }
 

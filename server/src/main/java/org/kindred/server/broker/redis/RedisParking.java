@@ -210,6 +210,14 @@ public final class RedisParking {
         return got.thenApply(v -> v == null ? 0L : v);
     }
 
+    /**
+     * Which connection to Redis this node has now: a different number after every reconnect (when
+     * Redis may have restarted empty, and the records must be written again).
+     */
+    public long connection() {
+        return link.generation();
+    }
+
     private String seenPrefix() {
         return keys.seenPrefix();
     }
