@@ -144,12 +144,12 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
         if (s == null || parked == null) {
             return;
         }
-        parked.takenElsewhere(s).thenAccept(taken -> {
+        parked.takenElsewhere(s).thenAcceptAsync(taken -> { // off Redis's I/O thread
             if (taken) {
                 sessions.endAndClose(s, CloseCodes.NORMAL, "Session resumed on another node");
                 LOG.info("session taken over by another node closed here member={}", memberId);
             }
-        }).exceptionally(e -> {
+        }, blocking).exceptionally(e -> {
             LOG.debug("takeover not checked: {}", e.getClass().getSimpleName());
             return null;
         });
