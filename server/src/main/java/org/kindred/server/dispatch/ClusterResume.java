@@ -10,7 +10,6 @@ import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.Limits;
 import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.ServerMessage;
-import org.kindred.server.broker.redis.RedisParking;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.Features;
@@ -63,7 +62,7 @@ final class ClusterResume {
                 return CompletableFuture.completedFuture(Outcome.HERE);
             }
             return parked.take(token).handle((claim, err) -> {
-                if (err != null || claim.found() != RedisParking.Found.TAKEN) {
+                if (err != null || !claim.takenElsewhere()) {
                     return Outcome.HERE; // ours again (Redis unreachable, or it lost the record: nowhere else)
                 }
                 sessions.end(s); // taken by another node: this copy goes quietly (its seats are held there)

@@ -49,6 +49,10 @@ public final class ParkedSessions {
 
     /** What a resume token leads to in Redis: a record to resume ({@code parked}), or why not. */
     public record Claim(RedisParking.Found found, Parked parked) {
+        /** Whether another node has taken the session over (it is not to be resumed here). */
+        public boolean takenElsewhere() {
+            return found == RedisParking.Found.TAKEN;
+        }
     }
 
     private final RedisParking parking;
