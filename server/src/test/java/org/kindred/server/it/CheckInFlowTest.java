@@ -301,7 +301,7 @@ class CheckInFlowTest {
 
     private WsClient moderator() throws Exception {
         server.server().bootstrapModerator("alex:correct horse battery");
-        return Moderators.watching(server.port(), Moderators.token(server.port(), "alex", "correct horse battery"),
+        return Moderators.watching(server, Moderators.token(server.port(), "alex", "correct horse battery"),
                 extra);
     }
 

@@ -41,7 +41,7 @@ class ModeratorActionsTest {
     }
 
     private WsClient moderator() throws Exception {
-        return Moderators.watching(server.port(), token, extra);
+        return Moderators.watching(server, token, extra);
     }
 
     private Set<String> audited() {
@@ -151,7 +151,7 @@ class ModeratorActionsTest {
 
     @Test
     void banClosesWith4003AndCoversTheNetworkFingerprintButNotOtherAddresses() throws Exception {
-        WsClient a = WsClient.connect(server.port(), Map.of(), "127.0.0.2", true);
+        WsClient a = server.connect(Map.of(), "127.0.0.2", true);
         extra.add(a);
         a.request(Map.of("type", "hello", "v", 1, "id", "h"));
         a.request(Map.of("type", "join", "room", "general", "id", "j"));
@@ -162,20 +162,20 @@ class ModeratorActionsTest {
         assertFalse(banId.isEmpty());
         assertEquals(4003, a.awaitClose());
 
-        WsClient again = WsClient.connect(server.port(), Map.of(), "127.0.0.2", true);
+        WsClient again = server.connect(Map.of(), "127.0.0.2", true);
         extra.add(again);
         JsonNode refused = again.request(Map.of("type", "hello", "v", 1, "id", "h"));
         assertEquals("banned", refused.path("code").asText(), "a fresh session from the same network is refused");
         assertEquals("hello_required", again.request(Map.of("type", "join", "room", "general", "id", "j"))
                 .path("code").asText());
 
-        WsClient other = WsClient.connect(server.port(), Map.of(), "127.0.0.3", true);
+        WsClient other = server.connect(Map.of(), "127.0.0.3", true);
         extra.add(other);
         assertEquals("welcome", other.request(Map.of("type", "hello", "v", 1, "id", "h")).path("type").asText(),
                 "another address is not affected");
 
         assertEquals("ok", mod.request(Map.of("type", "mod.unban", "ban", banId, "id", "u")).path("type").asText());
-        WsClient back = WsClient.connect(server.port(), Map.of(), "127.0.0.2", true);
+        WsClient back = server.connect(Map.of(), "127.0.0.2", true);
         extra.add(back);
         assertEquals("welcome", back.request(Map.of("type", "hello", "v", 1, "id", "h")).path("type").asText());
         assertEquals("not_found", mod.request(Map.of("type", "mod.unban", "ban", banId, "id", "u2"))
@@ -185,13 +185,13 @@ class ModeratorActionsTest {
 
     @Test
     void aTimedBanEnds() throws Exception {
-        WsClient a = WsClient.connect(server.port(), Map.of(), "127.0.0.4", true);
+        WsClient a = server.connect(Map.of(), "127.0.0.4", true);
         extra.add(a);
         a.request(Map.of("type", "hello", "v", 1, "id", "h"));
         WsClient mod = moderator();
         mod.request(Map.of("type", "mod.ban", "member", memberId(a), "seconds", 1, "reason", "cool off", "id", "b"));
         a.awaitClose();
-        WsClient soon = WsClient.connect(server.port(), Map.of(), "127.0.0.4", true);
+        WsClient soon = server.connect(Map.of(), "127.0.0.4", true);
         extra.add(soon);
         JsonNode refused = soon.request(Map.of("type", "hello", "v", 1, "id", "h"));
         assertEquals("banned", refused.path("code").asText());

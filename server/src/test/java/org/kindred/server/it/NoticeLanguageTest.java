@@ -41,7 +41,7 @@ class NoticeLanguageTest {
     }
 
     private WsClient moderator() throws Exception {
-        return Moderators.watching(server.port(), token, extra);
+        return Moderators.watching(server, token, extra);
     }
 
     /** A member whose hello names {@code locale} (or resumes {@code resume}, when not null). */

@@ -77,7 +77,7 @@ class ReactionAbuseTest {
     }
 
     private WsClient staff(String name) throws Exception {
-        WsClient c = WsClient.connect(server.port());
+        WsClient c = server.connect();
         extra.add(c);
         JsonNode w = c.request(Map.of("type", "hello", "v", 1, "auth", Moderators.token(server.port(), name, PW),
                 "id", "h"));
@@ -250,7 +250,7 @@ class ReactionAbuseTest {
     @Test
     void aBannedMemberCannotReactAgainFromAnySession() throws Exception {
         WsClient ann = server.joined("general", "Ann");
-        WsClient bo = WsClient.connect(server.port(), Map.of(), "127.0.0.9", true);
+        WsClient bo = server.connect(Map.of(), "127.0.0.9", true);
         server.track(bo);
         JsonNode w = bo.request(Map.of("type", "hello", "v", 1, "id", "h"));
         String boId = w.path("member").path("id").asText();
@@ -262,7 +262,7 @@ class ReactionAbuseTest {
         JsonNode ban = mod.request(Map.of("type", "mod.ban", "member", boId, "reason", "abuse", "id", "b"));
         assertEquals("ok", ban.path("type").asText(), ban.toString());
         assertEquals(4003, bo.awaitClose());
-        WsClient back = WsClient.connect(server.port(), Map.of(), "127.0.0.9", true);
+        WsClient back = server.connect(Map.of(), "127.0.0.9", true);
         server.track(back);
         JsonNode refused = back.request(Map.of("type", "hello", "v", 1, "resume", token, "id", "h2"));
         assertEquals("banned", refused.path("code").asText(), refused.toString());

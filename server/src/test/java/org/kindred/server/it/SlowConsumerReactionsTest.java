@@ -29,7 +29,7 @@ class SlowConsumerReactionsTest {
             for (int i = 0; i < 6; i++) {
                 reactors.add(server.joined("general", "Reactor " + i));
             }
-            WsClient slow = WsClient.connect(server.port(), Map.of(), null, false, 16 * 1024);
+            WsClient slow = server.connect(Map.of(), null, false, 16 * 1024);
             server.track(slow);
             slow.send(Map.of("type", "hello", "v", 1));
             slow.send(Map.of("type", "join", "room", "general", "nick", "Slow"));

@@ -47,11 +47,11 @@ class StaffRevocationTest {
     @Test
     void disablingAnAccountClosesItsLiveConsoleWithin1sAndItsTokensStopGivingStaffRights() throws Exception {
         String login = Moderators.token(server.port(), "alex", PASSWORD);
-        WsClient console = Moderators.watching(server.port(), login, extra);
+        WsClient console = Moderators.watching(server, login, extra);
         String resume = TestServer.welcomeSession(console);
         String staffId = TestServer.welcomeMember(console);
         String otherLogin = Moderators.token(server.port(), "bea", PASSWORD);
-        WsClient colleague = Moderators.watching(server.port(), otherLogin, extra);
+        WsClient colleague = Moderators.watching(server, otherLogin, extra);
 
         assertEquals(0, cli("disable", "alex"));
         long disabledAt = System.nanoTime();
@@ -82,7 +82,7 @@ class StaffRevocationTest {
     @Test
     void aDroppedStaffSessionCannotBeResumedWithStaffRightsOnceDisabled() throws Exception {
         String login = Moderators.token(server.port(), "bea", PASSWORD);
-        WsClient console = Moderators.watching(server.port(), login, extra);
+        WsClient console = Moderators.watching(server, login, extra);
         String resume = TestServer.welcomeSession(console);
         String staffId = TestServer.welcomeMember(console);
         console.drop();
@@ -99,7 +99,7 @@ class StaffRevocationTest {
     @Test
     void anEnabledAccountResumesItsStaffSession() throws Exception {
         String login = Moderators.token(server.port(), "bea", PASSWORD);
-        WsClient console = Moderators.watching(server.port(), login, extra);
+        WsClient console = Moderators.watching(server, login, extra);
         String resume = TestServer.welcomeSession(console);
         String staffId = TestServer.welcomeMember(console);
         console.drop();

@@ -54,7 +54,7 @@ class SupporterFlowTest {
 
     /** A signed-in staff connection (not yet watching); returns it after its welcome. */
     private WsClient signIn(String name) throws Exception {
-        WsClient c = WsClient.connect(server.port());
+        WsClient c = server.connect();
         extra.add(c);
         JsonNode w = c.request(Map.of("type", "hello", "v", 1, "auth", Moderators.token(server.port(), name, PW),
                 "id", "h"));

@@ -7,16 +7,39 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.kindred.server.KindredServer;
 import org.kindred.server.config.ConfigLoader;
 import org.kindred.server.config.KindredConfig;
+import org.kindred.server.testing.PostgresServer;
+import org.kindred.server.testing.RedisServer;
 
-/** Starts a real server on a free loopback port, and hands out connected clients. */
+/**
+ * Starts a real server on a free loopback port, and hands out connected clients.
+ *
+ * <p><b>Spread mode.</b> With the system property {@value #NODES_PROPERTY} set to n &gt; 1 (the
+ * second surefire run of {@code server/pom.xml} sets 3), every {@code TestServer} is n in-JVM
+ * nodes of one cluster, as production runs them: one Redis (the test JVM's shared one, under a
+ * key prefix of this {@code TestServer}'s own, with a short node TTL as in {@link ClusterNodes}),
+ * one fresh PostgreSQL database (staff accounts, tokens, bans, audit and escalations shared) and
+ * one fingerprint secret. Every client handed out ({@link #raw()}, {@link #member()},
+ * {@link #joined}, {@link #connect}) goes to the next node in turn, so consecutive clients of a
+ * test sit on different nodes; {@link #port()} and {@link #server()} are node 0's (HTTP stays
+ * there), {@link #serverOf} names the node a client is on. Without Redis or PostgreSQL the calling
+ * test is skipped with the reason (fails with {@code CI=true}). Without the property: one node on
+ * the embedded defaults, every client on it.
+ */
 public final class TestServer implements AutoCloseable {
-    private final KindredServer server;
-    private final List<WsClient> clients = new ArrayList<>();
-    private final Path dataDir;
+    /** The system property naming how many nodes each {@code TestServer} spreads its clients over. */
+    public static final String NODES_PROPERTY = "kindred.it.nodes";
+
+    private final List<KindredServer> nodes = new ArrayList<>();
+    private final List<Path> dataDirs = new ArrayList<>();
+    private final java.util.Set<WsClient> clients = new java.util.LinkedHashSet<>();
+    private final Map<WsClient, Integer> nodeOf = new ConcurrentHashMap<>();
+    private int next;
     private int ids;
 
     public TestServer() throws Exception {
@@ -32,13 +55,69 @@ public final class TestServer implements AutoCloseable {
         this(tweak, sections, s -> { });
     }
 
-    /** As above; {@code beforeStart} may set up the server (e.g. a hand-moved check-in timer) before it starts. */
-    public TestServer(UnaryOperator<KindredConfig.Builder> tweak, String sections,
-            java.util.function.Consumer<KindredServer> beforeStart) throws Exception {
-        dataDir = Files.createTempDirectory("kindred-test");
-        KindredConfig cfg = tweak.apply(ConfigLoader.defaults().toBuilder()
+    /**
+     * As above; {@code beforeStart} may set up the server (e.g. a hand-moved check-in timer) before
+     * it starts; in spread mode it is called for every node.
+     */
+    public TestServer(UnaryOperator<KindredConfig.Builder> tweak, String sections, Consumer<KindredServer> beforeStart)
+            throws Exception {
+        this(spreadNodes(), tweak, sections, beforeStart);
+    }
+
+    private TestServer(int n, UnaryOperator<KindredConfig.Builder> tweak, String sections,
+            Consumer<KindredServer> beforeStart) throws Exception {
+        UnaryOperator<KindredConfig.Builder> shared = b -> b;
+        Consumer<KindredServer> each = beforeStart;
+        if (n > 1) {
+            RedisServer redis = RedisServer.shared();
+            PostgresServer pg = PostgresServer.shared();
+            String url = pg.trustedUrl(pg.createDatabase());
+            Path secret = ClusterNodes.sharedSecret();
+            String prefix = ClusterNodes.freshPrefix();
+            shared = b -> b.redis(redis.uri()).database(url).secretKeyFile(secret);
+            each = s -> beforeStart.accept(s.redisKeys(prefix, ClusterNodes.NODE_TTL_MS));
+        }
+        try {
+            for (int i = 0; i < n; i++) {
+                start(shared, tweak, sections, each);
+            }
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** One node whatever the mode, for {@link ClusterNodes}, which makes its own cluster of them. */
+    static TestServer single(UnaryOperator<KindredConfig.Builder> tweak, String sections,
+            Consumer<KindredServer> beforeStart) throws Exception {
+        return new TestServer(1, tweak, sections, beforeStart);
+    }
+
+    /** How many nodes a {@code TestServer} spreads over: {@value #NODES_PROPERTY}, default 1. */
+    public static int spreadNodes() {
+        String v = System.getProperty(NODES_PROPERTY, "").strip();
+        if (v.isEmpty()) {
+            return 1;
+        }
+        int n = Integer.parseInt(v);
+        if (n < 1 || n > 9) {
+            throw new IllegalArgumentException(NODES_PROPERTY + ": " + v + " (expected: 1..9)");
+        }
+        return n;
+    }
+
+    /** True when this run spreads clients over several nodes. */
+    public static boolean spread() {
+        return spreadNodes() > 1;
+    }
+
+    private void start(UnaryOperator<KindredConfig.Builder> shared, UnaryOperator<KindredConfig.Builder> tweak,
+            String sections, Consumer<KindredServer> beforeStart) throws Exception {
+        Path dataDir = Files.createTempDirectory("kindred-test");
+        dataDirs.add(dataDir);
+        KindredConfig cfg = tweak.apply(shared.apply(ConfigLoader.defaults().toBuilder()
                 .host("127.0.0.1").port(0).dataDir(dataDir)
-                .ratePerSec(1000).burst(1000)).build();
+                .ratePerSec(1000).burst(1000))).build();
         com.fasterxml.jackson.databind.node.ObjectNode tree =
                 (com.fasterxml.jackson.databind.node.ObjectNode) WsClient.JSON.readTree(sections);
         if (!tree.has("moderation")) {
@@ -51,26 +130,78 @@ public final class TestServer implements AutoCloseable {
         }
         KindredServer s = new KindredServer(cfg, tree);
         beforeStart.accept(s);
-        server = s.start();
+        nodes.add(s.start());
     }
 
+    /** Node 0 (the only one unless spread). */
     public KindredServer server() {
-        return server;
+        return nodes.get(0);
     }
 
+    /** Node {@code i}, 0-based. */
+    public KindredServer server(int i) {
+        return nodes.get(i);
+    }
+
+    /** How many nodes serve this test: 1, or {@value #NODES_PROPERTY} in spread mode. */
+    public int nodes() {
+        return nodes.size();
+    }
+
+    /** The node {@code c} (a client this harness handed out) is connected to. */
+    public KindredServer serverOf(WsClient c) {
+        Integer i = nodeOf.get(c);
+        if (i == null) {
+            throw new IllegalArgumentException("a client this TestServer did not connect");
+        }
+        return nodes.get(i);
+    }
+
+    /** Node 0's port: for HTTP, and for nothing that a member's client should do. */
     public int port() {
-        return server.port();
+        return server().port();
     }
 
+    /** Node {@code i}'s port. */
+    public int port(int i) {
+        return nodes.get(i).port();
+    }
+
+    /** Node 0's data directory. */
     public Path dataDir() {
-        return dataDir;
+        return dataDirs.get(0);
+    }
+
+    /** The node the next client goes to (round robin); every client the harness hands out takes one turn. */
+    private synchronized int turn() {
+        int i = next;
+        next = (next + 1) % nodes.size();
+        return i;
+    }
+
+    /** A connected, reading client on the next node, without headers. */
+    public WsClient connect() throws IOException {
+        return connect(Map.of(), null, true);
+    }
+
+    /** As {@link WsClient#connect(int, Map, String, boolean)}, on the next node; closed with this server. */
+    public WsClient connect(Map<String, String> headers, String from, boolean startReading) throws IOException {
+        return connect(headers, from, startReading, 0);
+    }
+
+    /** As {@link WsClient#connect(int, Map, String, boolean, int)}, on the next node; closed with this server. */
+    public WsClient connect(Map<String, String> headers, String from, boolean startReading, int receiveBuffer)
+            throws IOException {
+        int i = turn();
+        WsClient c = WsClient.connect(port(i), headers, from, startReading, receiveBuffer);
+        nodeOf.put(c, i);
+        track(c);
+        return c;
     }
 
     /** A connected client that has not said hello. */
     public WsClient raw() throws IOException {
-        WsClient c = WsClient.connect(port());
-        clients.add(c);
-        return c;
+        return connect();
     }
 
     /** A client that said hello; returns the client (welcome is in its {@code seen()}). */
@@ -93,33 +224,30 @@ public final class TestServer implements AutoCloseable {
         return c;
     }
 
-    public void track(WsClient c) {
+    /** Closes {@code c} with this server. */
+    public synchronized void track(WsClient c) {
         clients.add(c);
     }
 
     @Override
     public void close() throws Exception {
-        for (WsClient c : clients) {
+        List<WsClient> all;
+        synchronized (this) {
+            all = new ArrayList<>(clients);
+        }
+        for (WsClient c : all) {
             c.close();
         }
-        server.stop();
+        for (KindredServer s : nodes) {
+            s.stop();
+        }
     }
 
     static String welcomeSession(WsClient c) {
-        for (JsonNode n : c.seen()) {
-            if ("welcome".equals(n.path("type").asText())) {
-                return n.path("session").asText();
-            }
-        }
-        throw new AssertionError("no welcome seen");
+        return c.firstSeen("welcome", "session");
     }
 
     static String welcomeMember(WsClient c) {
-        for (JsonNode n : c.seen()) {
-            if ("welcome".equals(n.path("type").asText())) {
-                return n.path("member").path("id").asText();
-            }
-        }
-        throw new AssertionError("no welcome seen");
+        return c.firstSeen("welcome", "member", "id");
     }
 }
