@@ -129,9 +129,14 @@ final class ClusterNodes implements AutoCloseable {
      * (where a resume on another node finds it); fails the test otherwise.
      */
     void awaitParked(String token) throws Exception {
+        awaitParked(redis, prefix, token);
+    }
+
+    /** As {@link #awaitParked(String)}, for a cluster on {@code redis} under the keys' {@code prefix}. */
+    static void awaitParked(RedisServer redis, String prefix, String token) throws Exception {
         long deadline = System.currentTimeMillis() + 5_000;
-        String key = prefix() + "park:" + org.kindred.server.common.Ids.hash(token);
-        while (!"1".equals(redis().command("EXISTS", key))) {
+        String key = prefix + "park:" + org.kindred.server.common.Ids.hash(token);
+        while (!"1".equals(redis.command("EXISTS", key))) {
             org.junit.jupiter.api.Assertions.assertTrue(System.currentTimeMillis() < deadline,
                     "the dropped session was parked");
             Thread.sleep(20);

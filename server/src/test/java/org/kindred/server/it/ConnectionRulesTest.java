@@ -14,7 +14,7 @@ class ConnectionRulesTest {
     @Test
     void byDefaultOnlyTheServersOwnOriginMayUpgrade() throws Exception {
         try (TestServer server = new TestServer()) {
-            WsClient same = server.connect(Map.of("Origin", "http://127.0.0.1:" + server.port()),
+            WsClient same = server.connect(Map.of("Origin", "http://127.0.0.1:" + server.nextPort()),
                     null, true);
             server.track(same);
             assertEquals(101, same.status());
@@ -33,7 +33,7 @@ class ConnectionRulesTest {
             WsClient ok = server.connect(Map.of("Origin", "https://chat.example.org"), null, true);
             server.track(ok);
             assertEquals(101, ok.status());
-            WsClient own = server.connect(Map.of("Origin", "http://127.0.0.1:" + server.port()),
+            WsClient own = server.connect(Map.of("Origin", "http://127.0.0.1:" + server.nextPort()),
                     null, true);
             server.track(own);
             assertEquals(101, own.status(), "the web client served by this server may always connect");
@@ -42,7 +42,7 @@ class ConnectionRulesTest {
             server.track(foreign);
             assertEquals(403, foreign.status());
             String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                    java.net.URI.create("http://127.0.0.1:" + server.serverOf(foreign).port() + "/metrics")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(metrics.contains("kindred_origin_refused_total 1.0"), metrics);
         }
@@ -106,7 +106,7 @@ class ConnectionRulesTest {
                 assertTrue(m.path("text").asText().startsWith("n" + i + "z"), "in order, nothing lost");
                 sender.await("message");
             }
-            String metrics = server.server().metrics().scrape();
+            String metrics = server.serverOf(slow).metrics().scrape(); // the slow member's node counts it
             assertTrue(metrics.contains("kindred_slow_consumers_total 1.0"), () -> "the slow member was disconnected: "
                     + metrics.lines().filter(l -> l.startsWith("kindred_")).toList());
             slow.startReading();

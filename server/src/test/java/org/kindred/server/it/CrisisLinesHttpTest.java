@@ -111,11 +111,11 @@ class CrisisLinesHttpTest {
                 "reason", "threats", "id", "b")).path("type").asText());
         assertEquals(4003, a.awaitClose());
 
-        WsClient again = server.connect(Map.of(), "127.0.0.5", true);
-        extra.add(again);
-        JsonNode refused = again.request(Map.of("type", "hello", "v", 1, "id", "h", "region", "DE",
-                "locale", "de-DE"));
-        assertEquals("banned", refused.path("code").asText());
+        TestServer.Answered answered = server.helloAfterBan("127.0.0.5", Map.of("type", "hello", "v", 1, "id", "h",
+                "region", "DE", "locale", "de-DE"));
+        WsClient again = answered.client();
+        JsonNode refused = answered.reply();
+        assertEquals("banned", refused.path("code").asText(), refused.toString());
         JsonNode card = again.request(Map.of("type", "help", "id", "help1"));
         assertEquals("crisis", card.path("type").asText(), "help after a banned hello: " + card);
         assertEquals("help1", card.path("id").asText());

@@ -360,7 +360,7 @@ class HandOffFlowTest {
         String gone = req(mod, Map.of("type", "mod.reach", "member", id(bo))).path("room").asText();
         bo.await("invite");
         bo.close();
-        server.server().sessions().byMember(id(bo)).ifPresent(s -> server.server().sessions().end(s));
+        server.serverOf(bo).sessions().byMember(id(bo)).ifPresent(s -> server.serverOf(bo).sessions().end(s));
         notice(mod, "closed");
         JsonNode offline = req(mod, Map.of("type", "mod.reach", "member", id(bo)));
         assertEquals("not_found", offline.path("code").asText(), "nobody to reach once the session ended");

@@ -39,6 +39,9 @@ public final class TestServer implements AutoCloseable {
     private final List<Path> dataDirs = new ArrayList<>();
     private final java.util.Set<WsClient> clients = new java.util.LinkedHashSet<>();
     private final Map<WsClient, Integer> nodeOf = new ConcurrentHashMap<>();
+    private String database;
+    private RedisServer redis;
+    private String prefix;
     private int next;
     private int ids;
 
@@ -72,18 +75,53 @@ public final class TestServer implements AutoCloseable {
             RedisServer redis = RedisServer.shared();
             PostgresServer pg = PostgresServer.shared();
             String url = pg.trustedUrl(pg.createDatabase());
+            database = url;
             Path secret = ClusterNodes.sharedSecret();
-            String prefix = ClusterNodes.freshPrefix();
+            this.redis = redis;
+            this.prefix = ClusterNodes.freshPrefix();
             shared = b -> b.redis(redis.uri()).database(url).secretKeyFile(secret);
             each = s -> beforeStart.accept(s.redisKeys(prefix, ClusterNodes.NODE_TTL_MS));
         }
         try {
             for (int i = 0; i < n; i++) {
-                start(shared, tweak, sections, each);
+                dataDirs.add(Files.createTempDirectory("kindred-test"));
             }
+            nodes.add(start(dataDirs.get(0), shared, tweak, sections, each)); // alone: it migrates the schema
+            startOthers(shared, tweak, sections, each);
         } catch (Exception | Error e) {
             close();
             throw e;
+        }
+    }
+
+    /** Starts nodes 1 … n-1 side by side (each loads its lexicons, a second of CPU), in order into {@link #nodes}. */
+    private void startOthers(UnaryOperator<KindredConfig.Builder> shared, UnaryOperator<KindredConfig.Builder> tweak,
+            String sections, Consumer<KindredServer> beforeStart) throws Exception {
+        List<java.util.concurrent.CompletableFuture<KindredServer>> starting = new ArrayList<>();
+        for (Path dir : dataDirs.subList(1, dataDirs.size())) {
+            java.util.concurrent.CompletableFuture<KindredServer> f = new java.util.concurrent.CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(start(dir, shared, tweak, sections, beforeStart));
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            }, "test-node-start");
+            t.start();
+            starting.add(f);
+        }
+        Throwable failed = null;
+        for (java.util.concurrent.CompletableFuture<KindredServer> f : starting) {
+            try {
+                nodes.add(f.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed = failed == null ? e.getCause() : failed;
+            }
+        }
+        if (failed instanceof Exception e) {
+            throw e;
+        } else if (failed != null) {
+            throw (Error) failed;
         }
     }
 
@@ -111,10 +149,9 @@ public final class TestServer implements AutoCloseable {
         return spreadNodes() > 1;
     }
 
-    private void start(UnaryOperator<KindredConfig.Builder> shared, UnaryOperator<KindredConfig.Builder> tweak,
-            String sections, Consumer<KindredServer> beforeStart) throws Exception {
-        Path dataDir = Files.createTempDirectory("kindred-test");
-        dataDirs.add(dataDir);
+    private static KindredServer start(Path dataDir, UnaryOperator<KindredConfig.Builder> shared,
+            UnaryOperator<KindredConfig.Builder> tweak, String sections, Consumer<KindredServer> beforeStart)
+            throws Exception {
         KindredConfig cfg = tweak.apply(shared.apply(ConfigLoader.defaults().toBuilder()
                 .host("127.0.0.1").port(0).dataDir(dataDir)
                 .ratePerSec(1000).burst(1000))).build();
@@ -130,7 +167,7 @@ public final class TestServer implements AutoCloseable {
         }
         KindredServer s = new KindredServer(cfg, tree);
         beforeStart.accept(s);
-        nodes.add(s.start());
+        return s.start();
     }
 
     /** Node 0 (the only one unless spread). */
@@ -167,6 +204,27 @@ public final class TestServer implements AutoCloseable {
         return nodes.get(i).port();
     }
 
+    /**
+     * The JDBC URL (signing in without a password) of the PostgreSQL database the nodes share in
+     * spread mode, for tools such as the {@code moderators} command; null on one node (its store is
+     * in {@link #dataDir()}).
+     */
+    public String database() {
+        return database;
+    }
+
+    /**
+     * After a member's connection dropped: returns once a resume with {@code token} can find the
+     * session on any node. On one node at once (the node holds the session); spread, once the
+     * member's node parked it in Redis (at most 5 s, else the test fails), as a client reconnecting
+     * through a balancer to another node would need.
+     */
+    public void awaitParked(String token) throws Exception {
+        if (redis != null) {
+            ClusterNodes.awaitParked(redis, prefix, token);
+        }
+    }
+
     /** Node 0's data directory. */
     public Path dataDir() {
         return dataDirs.get(0);
@@ -177,6 +235,11 @@ public final class TestServer implements AutoCloseable {
         int i = next;
         next = (next + 1) % nodes.size();
         return i;
+    }
+
+    /** The port of the node the next client goes to (e.g. for an {@code Origin} naming that node). */
+    public synchronized int nextPort() {
+        return port(next);
     }
 
     /** A connected, reading client on the next node, without headers. */
@@ -202,6 +265,30 @@ public final class TestServer implements AutoCloseable {
     /** A connected client that has not said hello. */
     public WsClient raw() throws IOException {
         return connect();
+    }
+
+    /** A connection and the reply to the request it sent. */
+    public record Answered(WsClient client, JsonNode reply) {
+    }
+
+    /**
+     * Right after a ban closed a member's connection: a new connection from {@code from} sends
+     * {@code hello} and gets its reply, expected {@code banned}. On one node once. Spread, a node
+     * learns the network of a member banned through another node from the node that closed it,
+     * within the second the cluster promises, so a reconnect may come first: then it tries again,
+     * on the next node, for up to 2 s (the last reply is returned either way).
+     */
+    public Answered helloAfterBan(String from, Map<String, ?> hello) throws Exception {
+        long deadline = System.currentTimeMillis() + (nodes.size() > 1 ? 2_000 : 0);
+        while (true) {
+            WsClient c = connect(Map.of(), from, true);
+            JsonNode reply = c.request(hello);
+            if ("banned".equals(reply.path("code").asText()) || System.currentTimeMillis() >= deadline) {
+                return new Answered(c, reply);
+            }
+            c.close();
+            Thread.sleep(50);
+        }
     }
 
     /** A client that said hello; returns the client (welcome is in its {@code seen()}). */
