@@ -162,9 +162,9 @@ class ModeratorActionsTest {
         assertFalse(banId.isEmpty());
         assertEquals(4003, a.awaitClose());
 
-        WsClient again = server.connect(Map.of(), "127.0.0.2", true);
-        extra.add(again);
-        JsonNode refused = again.request(Map.of("type", "hello", "v", 1, "id", "h"));
+        TestServer.Answered answered = server.helloAfterBan("127.0.0.2", Map.of("type", "hello", "v", 1, "id", "h"));
+        WsClient again = answered.client();
+        JsonNode refused = answered.reply();
         assertEquals("banned", refused.path("code").asText(), "a fresh session from the same network is refused");
         assertEquals("hello_required", again.request(Map.of("type", "join", "room", "general", "id", "j"))
                 .path("code").asText());
@@ -175,9 +175,8 @@ class ModeratorActionsTest {
                 "another address is not affected");
 
         assertEquals("ok", mod.request(Map.of("type", "mod.unban", "ban", banId, "id", "u")).path("type").asText());
-        WsClient back = server.connect(Map.of(), "127.0.0.2", true);
-        extra.add(back);
-        assertEquals("welcome", back.request(Map.of("type", "hello", "v", 1, "id", "h")).path("type").asText());
+        assertEquals("welcome", server.helloUntil("127.0.0.2", Map.of("type", "hello", "v", 1, "id", "h"),
+                r -> "welcome".equals(r.path("type").asText())).reply().path("type").asText(), "the ban is lifted");
         assertEquals("not_found", mod.request(Map.of("type", "mod.unban", "ban", banId, "id", "u2"))
                 .path("code").asText());
         assertTrue(audited().containsAll(Set.of("ban", "unban")));
@@ -191,9 +190,9 @@ class ModeratorActionsTest {
         WsClient mod = moderator();
         mod.request(Map.of("type", "mod.ban", "member", memberId(a), "seconds", 1, "reason", "cool off", "id", "b"));
         a.awaitClose();
-        WsClient soon = server.connect(Map.of(), "127.0.0.4", true);
-        extra.add(soon);
-        JsonNode refused = soon.request(Map.of("type", "hello", "v", 1, "id", "h"));
+        TestServer.Answered answered = server.helloAfterBan("127.0.0.4", Map.of("type", "hello", "v", 1, "id", "h"));
+        WsClient soon = answered.client();
+        JsonNode refused = answered.reply();
         assertEquals("banned", refused.path("code").asText());
         assertTrue(refused.path("retryAfterMs").asLong() > 0);
         Thread.sleep(1100);

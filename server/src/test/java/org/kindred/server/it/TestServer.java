@@ -273,17 +273,26 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * Right after a ban closed a member's connection: a new connection from {@code from} sends
-     * {@code hello} and gets its reply, expected {@code banned}. On one node once. Spread, a node
-     * learns the network of a member banned through another node from the node that closed it,
-     * within the second the cluster promises, so a reconnect may come first: then it tries again,
-     * on the next node, for up to 2 s (the last reply is returned either way).
+     * {@code hello} and gets its reply, expected {@code banned}; see {@link #helloUntil}.
      */
     public Answered helloAfterBan(String from, Map<String, ?> hello) throws Exception {
+        return helloUntil(from, hello, r -> "banned".equals(r.path("code").asText()));
+    }
+
+    /**
+     * Right after a ban or its lifting: a new connection from {@code from} sends {@code hello} and
+     * gets its reply. On one node once. Spread, a node learns a ban made through another node (and
+     * the banned member's network, from the node that closed it) or its lifting within the second
+     * the cluster promises, so a reconnect may come first: while the reply is not {@code settled}
+     * it tries again, on the next node, for up to 2 s (the last reply is returned either way).
+     */
+    public Answered helloUntil(String from, Map<String, ?> hello, java.util.function.Predicate<JsonNode> settled)
+            throws Exception {
         long deadline = System.currentTimeMillis() + (nodes.size() > 1 ? 2_000 : 0);
         while (true) {
             WsClient c = connect(Map.of(), from, true);
             JsonNode reply = c.request(hello);
-            if ("banned".equals(reply.path("code").asText()) || System.currentTimeMillis() >= deadline) {
+            if (settled.test(reply) || System.currentTimeMillis() >= deadline) {
                 return new Answered(c, reply);
             }
             c.close();
