@@ -79,6 +79,15 @@ final class Seats {
         return Optional.ofNullable(here.get(memberId));
     }
 
+    /**
+     * The member as seated here or, with shared presence, through any node (a Redis round trip
+     * then); empty when it is in the room nowhere. Room's thread.
+     */
+    Optional<MemberInfo> memberAnywhere(String memberId) {
+        MemberInfo m = here.get(memberId);
+        return m != null || !remote ? Optional.ofNullable(m) : presence.get(id, memberId);
+    }
+
     /** This node's session of a member, or null. */
     Session session(String memberId) {
         return hub.session(id, memberId);
