@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -170,23 +171,24 @@ public final class Room {
     }
 
     /**
-     * Posts a message that passed moderation. On the room's thread the room's policy is checked
-     * again; {@code then} gets the new message's id before anyone gets the message (on the
-     * thread the broker completes on), or the refusal on the room's thread: the policy's, or
-     * {@code internal} when the broker could not accept it (nothing was delivered).
-     */
-    public void post(Session s, String text, Consumer<Result<String>> then) {
-        post(s, null, text, then);
-    }
-
-    /**
-     * {@link #post(Session, String, Consumer)} of the request {@code reqId} (the client's
-     * {@code id}, or null): a retry of the member's request with the same text, after a lost
-     * reply, here or on another node after a resume, is not delivered again; {@code then} gets
-     * the first one's message id (see {@link Broker#REQUEST_WINDOW_MS}).
+     * Posts a message of request {@code reqId} (the client's {@code id}, or null) that passed
+     * moderation. The room's rules are checked again by the broker in the step that numbers it;
+     * {@code then} gets the new message's id before anyone gets the message (on the thread the
+     * broker completes on), or the refusal on the room's thread: the rules', or {@code internal}
+     * when the broker could not accept it (nothing was delivered). A retry of the member's request
+     * with the same text, after a lost reply, here or on another node after a resume, is not
+     * delivered again: {@code then} gets the first one's message id (see {@link Broker#REQUEST_WINDOW_MS}).
      */
     public void post(Session s, String reqId, String text, Consumer<Result<String>> then) {
         execute(() -> posts.post(s, reqId, text, then));
+    }
+
+    /**
+     * The msg id the request {@code reqId} of {@code s} with {@code text} was delivered as within
+     * the window, or empty: for a retry that {@link #mayPost} would refuse (never waits, any thread).
+     */
+    public CompletionStage<Optional<String>> earlier(Session s, String reqId, String text) {
+        return posts.earlier(s, reqId, text);
     }
 
     /** Tells the others that {@code s} is typing; {@code then} gets only a refusal ({@code not_in_room}). */
