@@ -33,6 +33,10 @@ import org.kindred.protocol.ServerMessage;
  *       the network fails at once while it knows its server is unreachable, and after its command
  *       timeout otherwise), never a stage left pending. Events of {@link #broadcast} are best
  *       effort.</li>
+ *   <li><b>Checked posts.</b> {@link #post} checks a retry, then the room's
+ *       {@link #restrictions()}, then (where kept) the shared allowance, in the step that numbers
+ *       the message: no lock or mute set meanwhile lets it through after that change's notice,
+ *       and a retry of an accepted request gets its first answer whatever they say now.</li>
  * </ul>
  * The in-memory implementation numbers, runs {@code accepted} and calls the subscriber on the
  * publishing thread, and returns a completed stage. An implementation over the network delivers

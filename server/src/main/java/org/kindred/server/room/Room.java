@@ -25,8 +25,8 @@ import org.kindred.server.session.Session;
  * A room. Its changes (members, messages, modes) are made on one thread, its executor; every
  * public method only schedules work there (or reads state safe from any thread), so there are
  * no locks on the hot path and every member, the sender included, sees events in the same
- * order. Who may post is checked by the room's {@link RoomPolicy}; messages are numbered, kept
- * and carried by the {@link Broker}, who is here by {@link Presence}, and this node's sessions
+ * order. The {@link RoomPolicy} checks early who may post; the {@link Broker} decides a post as
+ * it numbers, keeps and carries it; {@link Presence} knows who is here; this node's sessions
  * get the room's events through the {@link LocalHub}, the room's broker subscriber. Requests get
  * a {@link Result} before the events they cause are delivered; the request layer writes the
  * replies.
