@@ -171,22 +171,17 @@ public final class Room {
     }
 
     /**
-     * Posts a message of request {@code reqId} (the client's {@code id}, or null) that passed
-     * moderation. The room's rules are checked again by the broker in the step that numbers it;
-     * {@code then} gets the new message's id before anyone gets the message (on the thread the
-     * broker completes on), or the refusal on the room's thread: the rules', or {@code internal}
-     * when the broker could not accept it (nothing was delivered). A retry of the member's request
-     * with the same text, after a lost reply, here or on another node after a resume, is not
-     * delivered again: {@code then} gets the first one's message id (see {@link Broker#REQUEST_WINDOW_MS}).
+     * Posts a message of request {@code reqId} (the client's {@code id}, or null) that passed moderation,
+     * checked again by the broker as it numbers it; {@code then} gets the message's id before anyone gets it
+     * (on the broker's thread), or the refusal (the rules', or {@code internal}: nothing was delivered) on the
+     * room's thread. A retry (same member, {@code reqId} and text, see {@link Broker#REQUEST_WINDOW_MS}) gets
+     * the first one's id and is not delivered again.
      */
     public void post(Session s, String reqId, String text, Consumer<Result<String>> then) {
         execute(() -> posts.post(s, reqId, text, then));
     }
 
-    /**
-     * The msg id the request {@code reqId} of {@code s} with {@code text} was delivered as within
-     * the window, or empty: for a retry that {@link #mayPost} would refuse (never waits, any thread).
-     */
+    /** The msg id request {@code reqId} of {@code s} with {@code text} was delivered as, or empty; never waits. */
     public CompletionStage<Optional<String>> earlier(Session s, String reqId, String text) {
         return posts.earlier(s, reqId, text);
     }
