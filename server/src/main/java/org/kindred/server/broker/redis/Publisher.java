@@ -271,8 +271,8 @@ final class Publisher {
                 long t0 = System.nanoTime();
                 if (history) {
                     generation = link.generation();
-                    // the store's floor, or what this node saw if higher (a store of this node's own)
-                    floor = Math.max(d.store().floor(room), nodeFloor.applyAsLong(room));
+                    // the store's floor (Redis's copy, the clock while it is down), or what this node saw if higher
+                    floor = Math.max(d.floor(room), nodeFloor.applyAsLong(room));
                     upTo = Math.max(upTo, floor + 1);
                 }
                 d.raiseNow(room, upTo + queued + block);

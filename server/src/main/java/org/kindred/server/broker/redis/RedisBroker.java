@@ -65,6 +65,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
     private final AtomicLong tokens = new AtomicLong();
     private final long acceptWaitMs;
     private final Publisher publisher;
+    private volatile FloorMirror mirror;
 
     /** One subscribed room on this node; {@code last} is touched on its serial executor only. */
     private final class Feed {
@@ -146,7 +147,10 @@ public final class RedisBroker implements Broker, AutoCloseable {
 
     /** {@link #useFloors(org.kindred.server.store.SeqFloorStore, java.util.concurrent.Executor)} reserving {@code block} numbers at a time (tests). */
     void useFloors(org.kindred.server.store.SeqFloorStore store, java.util.concurrent.Executor executor, long block) {
-        publisher.durable(new FloorWriter(store, executor, link, keys, acceptWaitMs), block);
+        FloorMirror m = new FloorMirror(link, keys.prefix(), store, executor);
+        publisher.durable(new FloorWriter(store, executor, link, keys, acceptWaitMs, m), block);
+        m.start();
+        mirror = m;
     }
 
     @Override
@@ -311,6 +315,10 @@ public final class RedisBroker implements Broker, AutoCloseable {
     /** Stops delivering (the link stays open). */
     @Override
     public void close() {
+        FloorMirror m = mirror;
+        if (m != null) {
+            m.close();
+        }
         feeds.clear();
         pool.shutdownNow();
     }
