@@ -69,27 +69,46 @@ final class FloorWriter {
     }
 
     /**
+     * A floor read to begin a history with.
+     *
+     * @param value the floor
+     * @param generation the Redis connection ({@link RedisLink#generation}) it holds for
+     * @param since when ({@link System#nanoTime}) the reads it rests on began
+     */
+    record Floor(long value, long generation, long since) {
+    }
+
+    /**
      * The floor a room's new history begins above (waits: the store's threads only): the
      * store's, or Redis's copy when higher; while the store is unreachable Redis's copy when it
-     * is whole, else the clock (see the class comment).
+     * is whole, else the clock (see the class comment). A failed store read does not count in
+     * {@link Floor#since}: only Redis's copy is used then.
      *
      * @throws RuntimeException when Redis does not answer
      */
-    long floor(String room) {
-        FloorMirror.Copy copy = mirror.read(room);
+    Floor floor(String room) {
+        long generation = link.generation();
+        long since = System.nanoTime();
+        long stored = -1;
         if (!mirror.storeDown()) {
             try {
-                return Math.max(store.floor(room), copy.value());
+                stored = store.floor(room);
             } catch (RuntimeException e) {
                 mirror.storeFailed();
+                generation = link.generation();
+                since = System.nanoTime();
             }
         }
+        FloorMirror.Copy copy = mirror.read(room);
+        if (stored >= 0) {
+            return new Floor(Math.max(stored, copy.value()), generation, since);
+        }
         if (copy.whole()) {
-            return Math.max(copy.value(), 0);
+            return new Floor(Math.max(copy.value(), 0), generation, since);
         }
         LOG.warn("room numbering begins from the clock, the store and redis's copy of its floor are both missing"
                 + " room={}", room);
-        return Math.max(copy.value(), clockTicks());
+        return new Floor(Math.max(copy.value(), clockTicks()), generation, since);
     }
 
     /**

@@ -270,9 +270,11 @@ final class Publisher {
             try {
                 long t0 = System.nanoTime();
                 if (history) {
-                    generation = link.generation();
                     // the store's floor (Redis's copy, the clock while it is down), or what this node saw if higher
-                    floor = Math.max(d.floor(room), nodeFloor.applyAsLong(room));
+                    FloorWriter.Floor read = d.floor(room);
+                    generation = read.generation();
+                    t0 = read.since();
+                    floor = Math.max(read.value(), nodeFloor.applyAsLong(room));
                     upTo = Math.max(upTo, floor + 1);
                 }
                 d.raiseNow(room, upTo + queued + block);
