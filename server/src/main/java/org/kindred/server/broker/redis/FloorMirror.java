@@ -24,16 +24,18 @@ import org.slf4j.LoggerFactory;
  * <p>Every ceiling is set only after the hash holds at least its value ({@link FloorWriter}
  * raises the hash first), so a value in the hash is a floor for this Redis's life. Values raised
  * in Redis alone while the store was down ({@linkplain FloorWriter provisional} ones) are written
- * back to the store by {@link #reconcile}, which also copies the store into the hash: every
- * second while the store failed lately or the copy is not whole, every 30 s otherwise, on the
- * store's threads. Thread-safe.
+ * back to the store by {@link #reconcile}, which also copies the store into the hash: within a
+ * second when the copy is not whole or the store failed lately (3 s after a failed copy: the
+ * store's threads are few), every 30 s otherwise, on the store's threads. Thread-safe.
  */
 final class FloorMirror implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FloorMirror.class);
     /** How often a node copies floors both ways when nothing failed, ms. */
     static final long FULL_EVERY_MS = 30_000;
-    /** How often it checks the copy is whole, and retries after a failure, ms. */
+    /** How often it checks the copy is whole, ms. */
     static final long TICK_MS = 1_000;
+    /** How long after a failed copy the next is tried (the store's threads are few), ms. */
+    static final long RETRY_MS = 3_000;
     private static final int PAIRS_PER_CALL = 200;
 
     /** KEYS: hash. ARGV: room, value pairs. Raises each room's value to at least the one given. */
@@ -65,6 +67,7 @@ final class FloorMirror implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean storeDown;
     private volatile long nextFull;
+    private volatile long retryAt;
     private volatile ScheduledFuture<?> ticks;
 
     /**
@@ -142,7 +145,7 @@ final class FloorMirror implements AutoCloseable {
 
     /** On the link's scheduler: hands a due copy to the store's threads, one at a time. */
     private void tick() {
-        if (!link.isUp() || !running.compareAndSet(false, true)) {
+        if (!link.isUp() || System.currentTimeMillis() < retryAt || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -152,6 +155,7 @@ final class FloorMirror implements AutoCloseable {
                         reconcile();
                     }
                 } catch (RuntimeException e) {
+                    retryAt = System.currentTimeMillis() + RETRY_MS;
                     LOG.debug("room numbering floors were not copied: {}", e.getClass().getSimpleName());
                 } finally {
                     running.set(false);
