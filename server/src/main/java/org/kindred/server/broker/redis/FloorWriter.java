@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class FloorWriter {
     private static final Logger LOG = LoggerFactory.getLogger(FloorWriter.class);
-    /** KEYS: ceil. ARGV: a floor the store holds. Raises the ceiling to it, never lowers it. */
+    /** KEYS: ceil. ARGV: a floor the store (or, while it is down, Redis's copy) holds. Raises the ceiling to it, never lowers it. */
     static final Script RAISE_CEILING = Script.of("""
             local c = tonumber(redis.call('GET', KEYS[1]) or '0')
             if tonumber(ARGV[1]) > c then redis.call('SET', KEYS[1], ARGV[1]) end
