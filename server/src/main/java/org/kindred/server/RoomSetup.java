@@ -46,6 +46,8 @@ final class RoomSetup implements AutoCloseable {
     private final long nodeTtlMillis;
     /** Staff changes and console events between the nodes (bans, mutes, mod.* events); loopback on one node. */
     private final org.kindred.server.events.ClusterEvents staffEvents;
+    /** The sessions recorded in Redis (a cluster), or null. */
+    private volatile org.kindred.server.session.SessionRegistry shared;
 
     private RoomSetup(RoomRegistry rooms, RedisEngines engines, ExecutorService workers, long nodeTtlMillis,
             org.kindred.server.events.ClusterEvents staffEvents) {
@@ -121,10 +123,15 @@ final class RoomSetup implements AutoCloseable {
                 moderation.networkBurst(), moderation.networkRatePerSecond());
     }
 
-    /** With Redis, parks dropped members' sessions there for {@code windowMillis}, so they resume on any node. */
+    /**
+     * With Redis, records members' sessions there (connected, and for {@code windowMillis} once
+     * dropped), so they resume on any node, even when the node they were on dies.
+     */
     void shareSessions(org.kindred.server.session.SessionRegistry sessions, long windowMillis) {
         if (engines != null) {
-            sessions.share(new org.kindred.server.session.ParkedSessions(engines.parking(), windowMillis));
+            sessions.share(new org.kindred.server.session.ParkedSessions(engines.parking(), engines.nodeId(),
+                    windowMillis));
+            this.shared = sessions;
         }
     }
 
@@ -147,6 +154,11 @@ final class RoomSetup implements AutoCloseable {
         long period = Math.max(100, nodeTtlMillis / 2);
         scheduler.scheduleWithFixedDelay(() -> rooms.all().forEach(r -> r.sweep(nodeTtlMillis)), period, period,
                 TimeUnit.MILLISECONDS);
+        org.kindred.server.session.SessionRegistry sessions = shared;
+        if (sessions != null) { // sessions' records: every few minutes, and after Redis came back
+            scheduler.scheduleWithFixedDelay(() -> sessions.shared().refresh(sessions.all(),
+                    System.currentTimeMillis()), period, period, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Stops the workers and closes the engines and the staff events. */

@@ -57,6 +57,8 @@ final class ConceptCombos {
     private final int dieBit;
     /** The {@code suicideword} concept's index ("suicide", "kms", "umbringen"), or -1. */
     private final int suicideBit;
+    /** The {@code hypothetical} concept's index ("if", "si", "falls"), or -1. */
+    private final int hypotheticalBit;
     /** Whether some combination reads two adjacent sentences. */
     private final boolean acrossSentences;
 
@@ -73,6 +75,7 @@ final class ConceptCombos {
         this.laughBit = names.indexOf("laugh");
         this.dieBit = names.indexOf("dieword");
         this.suicideBit = names.indexOf("suicideword");
+        this.hypotheticalBit = names.indexOf("hypothetical");
         this.acrossSentences = combos.stream().anyMatch(c -> c.sentences() > 1);
     }
 
@@ -95,6 +98,10 @@ final class ConceptCombos {
         final List<Match> matches = new ArrayList<>();
         /** Per token: its clause tells of the past ({@code past} concept: "a year ago", "früher", "cuando era"). */
         final boolean[] past;
+        /** Per token: its clause is a hypothesis begun by a {@code hypothetical} word ("if", "si", "falls"). */
+        final boolean[] hypothetical;
+        /** Tokens marked hypothetical: each at most once, so at most the message's length (tests bound it). */
+        int hypotheticalMarked;
         /**
          * Recovery talk: a {@code better} concept ("grateful", "dankbar", "mejor") after a
          * {@code past} one, in a later clause or sentence ("a year ago I …, today I'm grateful").
@@ -118,6 +125,7 @@ final class ConceptCombos {
 
         Reading(int tokens) {
             past = new boolean[tokens];
+            hypothetical = new boolean[tokens];
         }
     }
 
@@ -174,12 +182,16 @@ final class ConceptCombos {
                     firstPast = i;
                 }
                 if ((found & betterMask) != 0 && firstPast >= 0 && !r.recovery) {
-                    r.recovery = boundaryBetween(t, firstPast, i);
+                    r.recovery = ClauseMarks.boundaryBetween(t, firstPast, i);
                 }
             }
             r.occurrences += occ.count;
-            if ((mask & pastMask) != 0) {
-                markPast(t, s, e, occ.concept, occ.start, occ.count, past);
+    if ((mask & pastMask) != 0) {
+                ClauseMarks.markPast(t, s, e, occ.concept, occ.start, occ.count, pastBit, presentBit, past);
+            }
+            if (hypotheticalBit >= 0) {
+                r.hypotheticalMarked += ClauseMarks.markHypothetical(t, s, e, occ.concept, occ.start, occ.count,
+                        hypotheticalBit, r.hypothetical);
             }
             boolean paired = false;
             for (Combo c : combos) {
@@ -212,45 +224,6 @@ final class ConceptCombos {
             s = e;
         }
         r.laugh = laughs && dies && !suicide;
-    }
-
-    /**
-     * Marks as past the clause of every {@code past} occurrence of the sentence {@code [s, e)}, cut
-     * short at a {@code present} word ("a year ago I wanted to die, today I'm grateful but I want
-     * to … tonight": only the first clause is past). Each token is marked at most once per
-     * occurrence whose token was not yet marked, so the cost stays linear.
-     */
-    private void markPast(Token[] t, int s, int e, int[] oc, int[] os, int count, boolean[] past) {
-        boolean[] present = new boolean[e - s];
-        for (int k = 0; k < count; k++) {
-            if (oc[k] == presentBit) {
-                present[os[k] - s] = true;
-            }
-        }
-        for (int k = 0; k < count; k++) {
-            int p = os[k];
-            if (oc[k] != pastBit || past[p]) {
-                continue;
-            }
-            int from = p;
-            while (from > s && t[from].before == Token.Boundary.NONE && !present[from - 1 - s]) {
-                from--;
-            }
-            int to = p + 1;
-            while (to < e && t[to].before == Token.Boundary.NONE && !present[to - s]) {
-                to++;
-            }
-            java.util.Arrays.fill(past, from, to, true);
-        }
-    }
-
-    private static boolean boundaryBetween(Token[] t, int from, int to) {
-        for (int k = from + 1; k <= to; k++) {
-            if (t[k].before != Token.Boundary.NONE) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -129,7 +129,8 @@ final class ConceptCombosLoader {
             return c;
         }
         return new LanguageContext(negation ? c.negators : Set.of(), c.breakers, c.clauseWords, c.subjects,
-                c.firstPerson, c.thirdPerson, fiction ? c.fiction : Set.of());
+                c.firstPerson, c.thirdPerson, fiction ? c.fiction : Set.of(), negation ? c.paired : Set.of(),
+                c.partners);
     }
 
     /** The concepts as two bit masks: indexes 0 to 63, then 64 to 127. */

@@ -186,11 +186,14 @@ final class ConceptLexicon {
         }
     }
 
-    /** Parses one written entry of a concept (see combos.yaml): words, prefixes with *, #10. */
+    /** Parses one written entry of a concept (see combos.yaml): words, prefixes with *, #10, exact words with =. */
     static Entry entry(int concept, int lang, String written, PatternParser words, String where) {
         String[] parts = written.trim().split("\\s+");
         List<Atom> atoms = new ArrayList<>();
-        for (String p : parts) {
+        for (String written0 : parts) {
+            // "word=": the word itself only, never by stem (Spanish "serie" and "serían" share the stem "seri")
+            boolean exactOnly = written0.length() > 1 && written0.endsWith("=");
+            String p = exactOnly ? written0.substring(0, written0.length() - 1) : written0;
             if (p.equals("#10")) {
                 atoms.add(new Atom(null, null, true, null, null));
                 continue;
@@ -211,7 +214,7 @@ final class ConceptLexicon {
                         common++;
                     }
                     // and a key of three letters ("the", "car") would send every "then", "care" to the stemmer
-                    boolean usable = stem != null && (common >= 4 || (common == 3 && a.length() == 3))
+                    boolean usable = !exactOnly && stem != null && (common >= 4 || (common == 3 && a.length() == 3))
                             && (stem.length() >= 4 || stem.length() >= a.length() - 1);
                     atoms.add(new Atom(a, null, false, usable ? stem : null, usable ? a.substring(0, common) : null));
                 }

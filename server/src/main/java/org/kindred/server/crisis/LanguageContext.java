@@ -12,7 +12,9 @@ import java.util.Set;
  *       clause ("I would never…", "je ne veux pas…"), or inside a gap of the match ("ich will
  *       nicht sterben"), cancels it — unless a breaker sits next to or after the negator ("can't
  *       stop thinking about…", "don't know why I…"), or a subject pronoun comes between ("I'm not
- *       ok I want to die").</li>
+ *       ok I want to die"). A paired negator (French "ne") negates only with a partner up to
+ *       {@value #PARTNER_WINDOW} words after it in its clause ("je ne veux plus …"): alone it is
+ *       another word (German "'ne" for "eine": "hab 'ne packung tabletten").</li>
  *   <li><b>person</b>: the nearest person word before a match, in the same clause, decides whose
  *       words these are; a third person ("my friend is suicidal") makes it {@code third_party}.</li>
  *   <li><b>fiction</b>: a fiction or news word (or its plural/possessive with -s) in the same sentence ("film", "character",
@@ -22,6 +24,7 @@ import java.util.Set;
 final class LanguageContext {
     static final int NEGATION_WINDOW = 4;
     static final int PERSON_WINDOW = 8;
+    static final int PARTNER_WINDOW = 6;
 
     final Set<String> negators;
     final Set<String> breakers;
@@ -30,10 +33,23 @@ final class LanguageContext {
     final Set<String> firstPerson;
     final Set<String> thirdPerson;
     final Set<String> fiction;
+    /** Negators that negate only with a {@link #partners partner} after them ("ne … pas"). */
+    final Set<String> paired;
+    final Set<String> partners;
 
     LanguageContext(Set<String> negators, Set<String> breakers, Set<String> clauseWords, Set<String> subjects,
             Set<String> firstPerson, Set<String> thirdPerson, Set<String> fiction) {
-        this.negators = Set.copyOf(negators);
+        this(negators, breakers, clauseWords, subjects, firstPerson, thirdPerson, fiction, Set.of(), Set.of());
+    }
+
+    LanguageContext(Set<String> negators, Set<String> breakers, Set<String> clauseWords, Set<String> subjects,
+            Set<String> firstPerson, Set<String> thirdPerson, Set<String> fiction, Set<String> paired,
+            Set<String> partners) {
+        this.paired = Set.copyOf(paired);
+        this.partners = Set.copyOf(partners);
+        Set<String> neg = new HashSet<>(negators);
+        neg.addAll(this.paired);
+        this.negators = Set.copyOf(neg);
         this.breakers = Set.copyOf(breakers);
         this.clauseWords = Set.copyOf(clauseWords);
         this.subjects = Set.copyOf(subjects);
@@ -52,7 +68,11 @@ final class LanguageContext {
         Set<String> f = new HashSet<>();
         Set<String> t = new HashSet<>();
         Set<String> x = new HashSet<>();
+        Set<String> pn = new HashSet<>();
+        Set<String> pp = new HashSet<>();
         for (LanguageContext l : all) {
+            pn.addAll(l.paired);
+            pp.addAll(l.partners);
             n.addAll(l.negators);
             b.addAll(l.breakers);
             c.addAll(l.clauseWords);
@@ -61,7 +81,8 @@ final class LanguageContext {
             t.addAll(l.thirdPerson);
             x.addAll(l.fiction);
         }
-        return new LanguageContext(n, b, c, s, f, t, x);
+        n.removeAll(pn);
+        return new LanguageContext(n, b, c, s, f, t, x, pn, pp);
     }
 
     /** All words, for the segmenter's vocabulary. */
@@ -77,7 +98,7 @@ final class LanguageContext {
 
     boolean negated(Token[] t, int start, int end, long gapMask) {
         for (int k = start; k < end; k++) {
-            if ((gapMask & (1L << (k - start))) != 0 && negators.contains(t[k].text) && !breakerIn(t, k - 1, end)) {
+            if ((gapMask & (1L << (k - start))) != 0 && negates(t, k) && !breakerIn(t, k - 1, end)) {
                 return true;
             }
         }
@@ -86,11 +107,27 @@ final class LanguageContext {
                 return false;
             }
             String w = t[j].text;
-            if (negators.contains(w)) {
+            if (negates(t, j)) {
                 return !breakerIn(t, j - 1, start);
             }
             if (clauseWords.contains(w) || subjects.contains(w)) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether token {@code k} is a negator: a paired one needs a partner after it in its clause. */
+    private boolean negates(Token[] t, int k) {
+        if (!negators.contains(t[k].text)) {
+            return false;
+        }
+        if (!paired.contains(t[k].text)) {
+            return true;
+        }
+        for (int p = k + 1; p < t.length && p <= k + PARTNER_WINDOW && t[p].before == Token.Boundary.NONE; p++) {
+            if (partners.contains(t[p].text)) {
+                return true;
             }
         }
         return false;

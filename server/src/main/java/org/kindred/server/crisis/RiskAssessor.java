@@ -150,10 +150,12 @@ public final class RiskAssessor {
             }
         }
         boolean[] past = null;
+        boolean[] hypothetical = null;
         boolean laugh = false;
         if (combine && rules.combos != null) {
             ConceptCombos.Reading reading = rules.combos.read(t);
             past = reading.past;
+            hypothetical = reading.hypothetical;
             recovery |= reading.recovery;
             laugh = reading.laugh;
             for (ConceptCombos.Match m : reading.matches) {
@@ -164,7 +166,7 @@ public final class RiskAssessor {
         out.recovery = recovery;
         out.laugh = laugh;
         if (!found.isEmpty()) {
-            decide(t, nt, found, ignored, past, out);
+            decide(t, nt, found, ignored, past, hypothetical, out);
         }
         return out;
     }
@@ -173,9 +175,11 @@ public final class RiskAssessor {
      * @param past per token, whether its sentence tells of the past ("a year ago", "früher"), or null:
      *     a signal there is a past event (at most {@code high}, as RISK-LEVELS.md rates a past
      *     attempt) and does not keep recovery talk from lowering the level
+     * @param hypothetical per token, whether its clause is a hypothesis ("if a car ran me over
+     *     tomorrow"), or null: a time there is no decided time and boosts nothing
      */
     private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, boolean[] past,
-            RiskOutcome out) {
+            boolean[] hypothetical, RiskOutcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<Found> boosterMatches = new ArrayList<>();
         int[] ignoredBefore = TokenSpans.cover(t.length, ignored);
@@ -214,7 +218,8 @@ public final class RiskAssessor {
         // a booster inside a signal's own words ("jump off a bridge") is that signal's method, not extra evidence
         int[] signalBefore = TokenSpans.cover(t.length, out.signalSpans);
         for (Found b : boosterMatches) {
-            if (signalBefore[b.end] == signalBefore[b.start]) {
+            boolean supposed = b.rule.category() == RiskCategory.TIME && hypothetical != null && hypothetical[b.start];
+            if (signalBefore[b.end] == signalBefore[b.start] && !supposed) {
                 boosters.add(b.rule.category());
                 // a time in a sentence about the past ("that night, two years ago") is no decided time
                 out.pinned |= b.rule.category() == RiskCategory.TIME && (past == null || !past[b.start]);
@@ -224,20 +229,7 @@ public final class RiskAssessor {
             return;
         }
         out.concepts.addAll(boosters);
-        Set<RiskCategory> base = EnumSet.copyOf(boosters);
-        base.addAll(out.self);
-        for (RiskRules.Boost b : rules.boosts) {
-            Set<RiskCategory> others = EnumSet.copyOf(base);
-            others.removeAll(b.when());
-            if (!Collections.disjoint(b.when(), boosters) && !Collections.disjoint(b.base(), others)) {
-                out.level = max(out.level, b.to());
-                for (RiskCategory c : boosters) {
-                    if (b.when().contains(c) || b.base().contains(c)) {
-                        out.self.add(c);
-                    }
-                }
-            }
-        }
+        out.boost(rules.boosts, boosters);
     }
 
     /**

@@ -123,4 +123,26 @@ final class RiskOutcome {
     static RiskLevel max(RiskLevel a, RiskLevel b) {
         return a == null || b.compareTo(a) > 0 ? b : a;
     }
+
+    /**
+     * Applies the boosts: a booster found (categories {@code boosters}, not empty) next to one of the
+     * writer's own signals or another booster of a boost's {@code base} raises the level to the
+     * boost's {@code to} (never lowers it), and the categories that took part join {@link #self}.
+     */
+    void boost(java.util.List<RiskRules.Boost> boosts, Set<RiskCategory> boosters) {
+        Set<RiskCategory> base = EnumSet.copyOf(boosters);
+        base.addAll(self);
+        for (RiskRules.Boost b : boosts) {
+            Set<RiskCategory> others = EnumSet.copyOf(base);
+            others.removeAll(b.when());
+            if (!java.util.Collections.disjoint(b.when(), boosters) && !java.util.Collections.disjoint(b.base(), others)) {
+                level = level == null || b.to().compareTo(level) > 0 ? b.to() : level;
+                for (RiskCategory c : boosters) {
+                    if (b.when().contains(c) || b.base().contains(c)) {
+                        self.add(c);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -41,7 +41,8 @@ final class RiskRulesLoader {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record ContextEntry(List<String> negators, List<String> breakers, List<String> clauseWords,
-            List<String> subjects, List<String> firstPerson, List<String> thirdPerson, List<String> fiction) {
+            List<String> subjects, List<String> firstPerson, List<String> thirdPerson, List<String> fiction,
+            List<String> pairedNegators, List<String> negationPartners) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -213,7 +214,8 @@ final class RiskRulesLoader {
         return new LanguageContext(set(words, c.negators(), where, "negators"), set(words, c.breakers(), where, "breakers"),
                 set(words, c.clauseWords(), where, "clauseWords"), set(words, c.subjects(), where, "subjects"),
                 set(words, c.firstPerson(), where, "firstPerson"), set(words, c.thirdPerson(), where, "thirdPerson"),
-                set(words, c.fiction(), where, "fiction"));
+                set(words, c.fiction(), where, "fiction"), set(words, c.pairedNegators(), where, "pairedNegators"),
+                set(words, c.negationPartners(), where, "negationPartners"));
     }
 
     private static Set<String> set(PatternParser words, List<String> raw, String where, String field) {

@@ -20,12 +20,14 @@ import org.kindred.server.transport.Connection;
 
 /**
  * A member's {@code hello} with {@code resume} in a cluster, where the session may be held by
- * this node or parked by another ({@link ParkedSessions}). Whoever takes the parked record
- * resumes it, so one node at most does: this node's own dropped session resumes here only once
- * it took its record back (else another node has it, and the copy here ends quietly); a session
- * parked elsewhere is adopted here: seated again in its rooms without a presence event, handed
- * the messages it missed, then {@code welcome} with {@code recovered}. With Redis unreachable a
- * session held here resumes here. Nothing here waits: the event loop gets the outcome.
+ * this node or recorded by another ({@link ParkedSessions}: dropped there, or still connected to
+ * a node that died or has not noticed the drop yet). Whoever takes the record resumes it, so one
+ * node at most does: this node's own session resumes here only once it took its record back
+ * (else another node has it, and the copy here ends quietly); a session recorded elsewhere is
+ * adopted here: seated again in its rooms without a presence event, handed the messages it
+ * missed, then {@code welcome} with {@code recovered}, and the other nodes are told, so the one
+ * that held it closes its copy. With Redis unreachable a session held here resumes here.
+ * Nothing here waits: the event loop gets the outcome.
  */
 final class ClusterResume {
     /** What a resume token leads to. */
@@ -47,25 +49,28 @@ final class ClusterResume {
         return sessions.shared() != null;
     }
 
-    /** Where {@code token}'s session resumes: here (the normal path), from another node, or nowhere. */
+    /**
+     * Where {@code token}'s session resumes: here (the normal path), from another node (its
+     * record taken, so no other node can), or nowhere (a new session).
+     */
     CompletionStage<Outcome> locate(String token) {
         ParkedSessions parked = sessions.shared();
         Optional<Session> local = sessions.peek(token);
         if (local.isPresent()) {
             Session s = local.get();
-            if (!s.isDetached() || s.role().canModerate()) {
+            if (s.role().canModerate()) {
                 return CompletableFuture.completedFuture(Outcome.HERE);
             }
-            return parked.take(token).handle((p, err) -> {
-                if (err != null || p.isPresent()) {
-                    return Outcome.HERE; // ours again (or Redis unreachable: it can be nowhere else)
+            return parked.take(token).handle((claim, err) -> {
+                if (err != null || !claim.takenElsewhere()) {
+                    return Outcome.HERE; // ours again (Redis unreachable, or it lost the record: nowhere else)
                 }
                 sessions.end(s); // taken by another node: this copy goes quietly (its seats are held there)
                 return Outcome.NEW;
             });
         }
-        return parked.take(token).handle((p, err) -> err == null && p.isPresent()
-                ? new Outcome(false, p.get()) : Outcome.NEW);
+        return parked.take(token).handle((claim, err) -> err == null && claim.parked() != null
+                ? new Outcome(false, claim.parked()) : Outcome.NEW);
     }
 
     /**
@@ -110,6 +115,7 @@ final class ClusterResume {
                     for (Room r : joined) {
                         r.attached(s);
                     }
+                    sessions.shared().adopted(s.memberId()); // the node that held it closes its copy
                     resumed.accept(c, s);
                 }));
     }

@@ -33,7 +33,13 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
          * to: the node holding the member removes it (the cool-off is already in the shared room
          * rules; the reason is in the audit log).
          */
-        KICK
+        KICK,
+        /**
+         * A member's session was taken over by the node that published this (a resume there): a
+         * node that still holds a copy of it closes that copy quietly, once Redis confirms the
+         * copy's record was taken (not about staff: it travels here as the one event bus).
+         */
+        RESUMED
     }
 
     /**
@@ -47,6 +53,7 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
             case BAN, UNBAN -> require(banId != null, "banId (expected: the ban's id)");
             case MUTE, UNMUTE, KICK -> require(room != null && memberId != null,
                     "room and memberId (expected: both, for a mute or kick)");
+            case RESUMED -> require(memberId != null, "memberId (expected: the member whose session was taken over)");
             default -> throw new IllegalArgumentException("kind: " + kind);
         }
     }
@@ -75,6 +82,11 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
     /** A member's mute in a room was lifted. */
     public static StaffChange unmute(String room, String memberId, String origin) {
         return new StaffChange(Kind.UNMUTE, memberId, room, null, origin);
+    }
+
+    /** A member's session was taken over by node {@code origin}. */
+    public static StaffChange resumed(String memberId, String origin) {
+        return new StaffChange(Kind.RESUMED, memberId, null, null, origin);
     }
 
     /** A member was kicked out of a room (by a moderator on another node than the member's). */

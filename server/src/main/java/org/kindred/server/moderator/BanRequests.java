@@ -74,7 +74,9 @@ final class BanRequests {
     private ServerMessage banElsewhere(String who, ModRequest.Ban b) {
         long now = clock.getAsLong();
         Long expires = b.seconds() == null || b.seconds() == 0 ? null : now + b.seconds() * 1000;
+        String nick = console.nickAnywhere(b.member()); // before the ban ends its session and frees its seats
         Ban ban = bans.add(new NewBan(b.member(), null, b.reason(), who, now, expires));
+        console.bannedAs(ban.id(), nick);
         audit.record(who, AuditAction.BAN, b.member(), null, (expires == null ? "permanent" : b.seconds() + "s")
                 + ": " + b.reason());
         LOG.info("member banned ban={} member={} (not connected here)", ban.id(), b.member());

@@ -74,6 +74,28 @@ final class ConsoleRequests {
         return null;
     }
 
+    /**
+     * The nickname a member connected to another node has in one of the rooms (shared presence),
+     * or null; blocking pool only.
+     */
+    String nickAnywhere(String memberId) {
+        for (Room room : rooms.all()) {
+            try {
+                Optional<String> nick = room.memberAnywhere(memberId).get(2, java.util.concurrent.TimeUnit.SECONDS)
+                        .map(org.kindred.protocol.MemberInfo::nick);
+                if (nick.isPresent()) {
+                    return nick.get();
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.debug("nickname of a banned member not found error={}", e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** Remembers the nickname a banned member had (null: none known). */
     void bannedAs(String banId, String nick) {
         if (nick != null && nicks.size() < MAX_NICKS) {

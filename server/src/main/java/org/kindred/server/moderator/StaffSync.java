@@ -9,6 +9,7 @@ import org.kindred.server.events.StaffChange;
 import org.kindred.server.i18n.Sentence;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
+import org.kindred.server.session.ParkedSessions;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.AuditEntry;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
  *   <li>a kick made on a node the member was not connected to: the member, if seated here, gets
  *       {@code kicked} with the reason of the latest kick in the audit log and leaves the room
  *       (its cool-off is already in the shared room rules);</li>
+ *   <li>a session taken over by another node: this node's copy closes quietly;</li>
  *   <li>a resync (events may have been missed): the ban list is reloaded and every stored mute
  *       restored, silently; and members seated here whose kick cool-off is in force (a kick whose
  *       event was missed) get {@code kicked}, without a reason, and leave the room.</li>
@@ -76,9 +78,13 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts listening; returns this. */
+    /** Starts listening (and, in a cluster, announcing the sessions adopted here); returns this. */
     public StaffSync start() {
         subscription = events.subscribe(this);
+        ParkedSessions parked = sessions.shared();
+        if (parked != null) {
+            parked.onAdopted(m -> events.publish(StaffChange.resumed(m, events.nodeId())));
+        }
         return this;
     }
 
@@ -94,6 +100,7 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
                 case MUTE -> muted(c.room(), c.memberId());
                 case UNMUTE -> unmuted(c.room(), c.memberId());
                 case KICK -> kicked(c.room(), c.memberId());
+                case RESUMED -> resumedElsewhere(c.memberId());
                 default -> throw new IllegalStateException("kind " + c.kind());
             }
         }, c.kind().name());
@@ -127,6 +134,27 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
                 close(s);
             }
         }
+    }
+
+    /**
+     * Another node took over {@code memberId}'s session: the copy here, if its record is marked
+     * taken, ends and its connection closes normally; nobody is told it left (it is still there).
+     */
+    private void resumedElsewhere(String memberId) {
+        Session s = sessions.byMember(memberId).filter(x -> !x.role().canModerate()).orElse(null);
+        ParkedSessions parked = sessions.shared();
+        if (s == null || parked == null) {
+            return;
+        }
+        parked.takenElsewhere(s).thenAcceptAsync(taken -> { // off Redis's I/O thread
+            if (taken) {
+                sessions.endAndClose(s, CloseCodes.NORMAL, "Session resumed on another node");
+                LOG.info("session taken over by another node closed here member={}", memberId);
+            }
+        }, blocking).exceptionally(e -> {
+            LOG.debug("takeover not checked: {}", e.getClass().getSimpleName());
+            return null;
+        });
     }
 
     private void close(Session s) {

@@ -214,6 +214,15 @@ public final class Room {
     }
 
     /**
+     * The member as any node seats it (on several nodes: from the shared presence), for staff
+     * tools that name a member connected elsewhere; completes empty when it is not in the room, and
+     * exceptionally when the shared presence cannot be reached.
+     */
+    public CompletableFuture<Optional<MemberInfo>> memberAnywhere(String memberId) {
+        return call(() -> seats.memberAnywhere(memberId));
+    }
+
+    /**
      * Delivers a message that was held and is now approved; the room gets it as a new message.
      * Completes with it once numbered, or exceptionally when the broker could not accept it.
      */

@@ -79,6 +79,15 @@ final class Seats {
         return Optional.ofNullable(here.get(memberId));
     }
 
+    /**
+     * The member as seated here or, with shared presence, through any node (a Redis round trip
+     * then); empty when it is in the room nowhere. Room's thread.
+     */
+    Optional<MemberInfo> memberAnywhere(String memberId) {
+        MemberInfo m = here.get(memberId);
+        return m != null || !remote ? Optional.ofNullable(m) : presence.get(id, memberId);
+    }
+
     /** This node's session of a member, or null. */
     Session session(String memberId) {
         return hub.session(id, memberId);
@@ -133,6 +142,13 @@ final class Seats {
             presence.remove(id, s.memberId()); // nothing half-done (best effort: the engine may be gone)
             throw e;
         }
+        if (!recent.isEmpty()) { // first: a cluster records the session, with what it was sent, when it joins
+            long last = recent.get(recent.size() - 1).seq();
+            s.sentUpTo(id, last);
+            if (remote) { // a copy of a message in the history may still be on its way to this node
+                s.replayed(id, last);
+            }
+        }
         here.put(s.memberId(), info);
         hub.add(id, s);
         s.joined(id, info.nick());
@@ -140,13 +156,6 @@ final class Seats {
         then.accept(Result.ok(new Joining(id, info, members, reactions.withCounts(id, recent), guidelines, mode)));
         if (remote) { // events from other nodes may reach this node after the joiner was told of them
             across.joined(s.memberId(), members);
-        }
-        if (!recent.isEmpty()) {
-            long last = recent.get(recent.size() - 1).seq();
-            s.sentUpTo(id, last);
-            if (remote) { // a copy of a message in the history may still be on its way to this node
-                s.replayed(id, last);
-            }
         }
         broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.JOIN, info, n), s.memberId());
         room.changed();

@@ -2,24 +2,40 @@ package org.kindred.server.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.kindred.server.broker.redis.RedisParking;
 import org.kindred.server.common.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Members' sessions parked in Redis when their connection drops, so that the member may resume
- * on any node of a cluster: the member id, its language and region, and for each room its
- * nickname and the {@code seq} of the last message its connection was sent. Keyed by the hash of
- * the resume token (never the token), for the resume window. A resume takes the record (one
- * node at most gets it); the node that parked it resumes locally only after taking it back.
- * Staff sessions are not parked (their sign-in is checked where they connect). Thread-safe.
+ * Members' sessions recorded in Redis so that the member may resume on any node of a cluster:
+ * the member id, its language and region, and for each room its nickname and a {@code seq} it
+ * was sent. Keyed by the hash of the resume token (never the token). Two kinds of record:
+ * <ul>
+ *   <li><b>live</b>, while the session is connected here: written when it begins and whenever its
+ *       rooms change (join, leave), refreshed every {@link #REFRESH_MS}; never per message. Its
+ *       {@code seq}s are those sent by the time of the write; a node taking it over (this node died, or the client
+ *       came back elsewhere first) counts as sent every message Redis added to a room's history
+ *       up to this node's last heartbeat, and replays the rest;</li>
+ *   <li><b>parked</b>, when the connection drops: the exact last {@code seq} sent per room, for
+ *       the resume window.</li>
+ * </ul>
+ * A resume takes the record (one node at most gets it; the session's records are then marked
+ * taken, and nothing brings them back); the node that held the session closes its copy when it
+ * hears of it. Staff sessions are not recorded (their sign-in is checked where they connect).
+ * Thread-safe.
  */
 public final class ParkedSessions {
+    /** How often a node rewrites the live records of its connected sessions, ms. */
+    public static final long REFRESH_MS = 5 * 60_000L;
     private static final Logger LOG = LoggerFactory.getLogger(ParkedSessions.class);
 
     /** One room of a parked session: the member's nickname and the last {@code seq} it was sent. */
@@ -31,21 +47,37 @@ public final class ParkedSessions {
             Map<String, ParkedRoom> rooms) {
     }
 
-    private final RedisParking parking;
-    private final long windowMillis;
-    private final ObjectMapper json = new ObjectMapper();
-
-    /**
-     * @param parking where the records wait
-     * @param windowMillis how long a record waits (the resume window), ms
-     */
-    public ParkedSessions(RedisParking parking, long windowMillis) {
-        this.parking = parking;
-        this.windowMillis = windowMillis;
+    /** What a resume token leads to in Redis: a record to resume ({@code parked}), or why not. */
+    public record Claim(RedisParking.Found found, Parked parked) {
+        /** Whether another node has taken the session over (it is not to be resumed here). */
+        public boolean takenElsewhere() {
+            return found == RedisParking.Found.TAKEN;
+        }
     }
 
-    /** Parks {@code s} (its connection just dropped) under its current resume token; best effort. */
-    public void park(Session s) {
+    private final RedisParking parking;
+    private final String nodeId;
+    private final long windowMillis;
+    private final long liveTtlMillis;
+    private final ObjectMapper json = new ObjectMapper();
+    private volatile Consumer<String> onAdopted = m -> { };
+    /** The Redis connection and the time (ms) of the last {@link #refresh}. */
+    private volatile long refreshedOn = -1;
+    private volatile long refreshedAt;
+
+    /**
+     * @param parking where the records are kept
+     * @param nodeId this node's id (whose heartbeat tells when it was last alive)
+     * @param windowMillis the resume window, ms
+     */
+    public ParkedSessions(RedisParking parking, String nodeId, long windowMillis) {
+        this.parking = parking;
+        this.nodeId = nodeId;
+        this.windowMillis = windowMillis;
+        this.liveTtlMillis = 3 * REFRESH_MS + windowMillis;
+    }
+
+    private String record(Session s) {
         Map<String, ParkedRoom> rooms = new LinkedHashMap<>();
         for (String room : s.rooms()) {
             String nick = s.nickIn(room);
@@ -54,26 +86,122 @@ public final class ParkedSessions {
             }
         }
         try {
-            parking.park(s.tokenHash(), json.writeValueAsString(new Parked(s.memberId(), s.locale(), s.region(),
-                    s.createdAt(), rooms)), windowMillis);
+            return json.writeValueAsString(new Parked(s.memberId(), s.locale(), s.region(), s.createdAt(), rooms));
         } catch (JsonProcessingException e) {
-            LOG.warn("a session could not be parked: {}", e.getClass().getSimpleName());
+            LOG.warn("a session could not be recorded: {}", e.getClass().getSimpleName());
+            return null;
         }
     }
 
     /**
-     * Takes the record of {@code token}: empty when there is none (never parked, taken by another
-     * node, or expired); exceptionally when Redis is unreachable.
+     * Records {@code s}, connected here, under its current token (its rooms changed, it began, or
+     * it is refreshed); nothing for staff or an ended session. Best effort, in the order of the calls.
      */
-    public CompletionStage<Optional<Parked>> take(String token) {
-        return parking.take(Ids.hash(token)).thenApply(v -> v.map(this::read));
+    public void live(Session s) {
+        if (s.role().canModerate()) {
+            return;
+        }
+        synchronized (s) { // one order for the writes of one session, and none after its end
+            String v = s.isExpired() ? null : record(s);
+            if (v != null) {
+                parking.putLive(s.tokenHash(), nodeId, v, liveTtlMillis);
+            }
+        }
+    }
+
+    /**
+     * Rewrites the live records of {@code all} connected member sessions when they are due: every
+     * {@link #REFRESH_MS}, and at once after a reconnect to Redis (it may have restarted empty).
+     * Called often (e.g. every few seconds) on a scheduler thread; returns whether it rewrote.
+     */
+    public boolean refresh(Collection<Session> all, long nowMillis) {
+        long link = parking.connection();
+        if (link == refreshedOn && nowMillis - refreshedAt < REFRESH_MS) {
+            return false;
+        }
+        refreshedOn = link;
+        refreshedAt = nowMillis;
+        for (Session s : all) {
+            try {
+                if (!s.isDetached()) {
+                    live(s);
+                }
+            } catch (RuntimeException e) { // one session's record, never the schedule
+                LOG.warn("a session record was not refreshed: {}", e.getClass().getSimpleName());
+            }
+        }
+        return true;
+    }
+
+    /** Parks {@code s} (its connection just dropped) under its current resume token; best effort. */
+    public void park(Session s) {
+        synchronized (s) {
+            String v = s.isExpired() ? null : record(s);
+            if (v != null) {
+                parking.park(s.tokenHash(), v, windowMillis);
+            }
+        }
+    }
+
+    /** {@code s} ended (the caller holds its lock, after marking it expired): its records go. */
+    void forget(Session s) {
+        if (!s.role().canModerate()) {
+            parking.forget(s.tokenHash());
+        }
+    }
+
+    /**
+     * Takes the record of {@code token}. A live record's {@code seq}s are raised to what its node
+     * had been sent by its last heartbeat (per the rooms' histories). Completes exceptionally
+     * when Redis is unreachable.
+     */
+    public CompletionStage<Claim> take(String token) {
+        return parking.take(Ids.hash(token), windowMillis).thenCompose(t -> switch (t.found()) {
+            case PARKED -> CompletableFuture.completedFuture(new Claim(t.found(), read(t.value())));
+            case LIVE -> caughtUp(read(t.value()), t.seenAt()).thenApply(p -> new Claim(t.found(), p));
+            default -> CompletableFuture.completedFuture(new Claim(t.found(), null));
+        });
+    }
+
+    private CompletionStage<Parked> caughtUp(Parked p, long seenAt) {
+        if (seenAt <= 0 || p.rooms().isEmpty()) {
+            return CompletableFuture.completedFuture(p); // from the joins on: more is replayed, nothing skipped
+        }
+        List<String> ids = new ArrayList<>(p.rooms().keySet());
+        List<CompletableFuture<Long>> seqs = new ArrayList<>();
+        for (String room : ids) {
+            seqs.add(parking.seqAt(room, seenAt).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(seqs.toArray(CompletableFuture[]::new)).thenApply(x -> {
+            Map<String, ParkedRoom> rooms = new LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                ParkedRoom r = p.rooms().get(ids.get(i));
+                rooms.put(ids.get(i), new ParkedRoom(r.nick(), Math.max(r.seq(), seqs.get(i).join())));
+            }
+            return new Parked(p.member(), p.locale(), p.region(), p.createdAt(), rooms);
+        });
+    }
+
+    /** Whether another node took {@code s} over (its record is marked taken). Exceptionally when Redis is unreachable. */
+    public CompletionStage<Boolean> takenElsewhere(Session s) {
+        return parking.isTaken(s.tokenHash());
+    }
+
+    /** Runs {@code announce} with the member id of every session adopted here from a record (tells its old node). */
+    public void onAdopted(Consumer<String> announce) {
+        this.onAdopted = announce;
+    }
+
+    /** {@code memberId}'s session was adopted here (its {@code welcome} is sent). */
+    public void adopted(String memberId) {
+        onAdopted.accept(memberId);
     }
 
     private Parked read(String s) {
         try {
             return json.readValue(s, Parked.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parked session cannot be read", e);
+            throw new IllegalStateException("a recorded session cannot be read", e);
         }
     }
 }

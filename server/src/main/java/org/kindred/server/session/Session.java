@@ -48,6 +48,8 @@ public final class Session {
     private ArrayDeque<ServerMessage> missed;
     private volatile Connection connection;
     private volatile boolean expired;
+    /** Told when the member's rooms change (in a cluster, to record them), or null. */
+    private volatile java.util.function.Consumer<Session> roomsChanged;
 
     public Session(String memberId, String tokenHash, Role role, String moderatorName, String locale,
             String region, String fingerprint, long createdAt, int missedLimit, Connection connection) {
@@ -170,12 +172,26 @@ public final class Session {
     public void joined(String room, String nick) {
         nicks.put(room, nick);
         rooms.add(room);
+        changed();
+    }
+
+    /** Runs {@code listener} (any thread, quick) after every later change of the member's rooms. */
+    public void onRoomsChanged(java.util.function.Consumer<Session> listener) {
+        this.roomsChanged = listener;
+    }
+
+    private void changed() {
+        java.util.function.Consumer<Session> l = roomsChanged;
+        if (l != null) {
+            l.accept(this);
+        }
     }
 
     /** The room's thread records that the member left {@code room}. */
     public void left(String room) {
         rooms.remove(room);
         nicks.remove(room);
+        changed();
     }
 
     /** The member's nickname in {@code room}, or null when it is not there. Any thread. */

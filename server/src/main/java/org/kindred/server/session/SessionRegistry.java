@@ -79,15 +79,19 @@ public final class SessionRegistry {
         byToken.put(s.tokenHash(), s);
         byMember.put(s.memberId(), s);
         c.attach(s);
+        recorded(s);
         return new Created(s, token);
     }
 
-    /** In a cluster: park every dropped member session in {@code parked}, so it may resume on any node. */
+    /**
+     * In a cluster: record every member session in {@code parked} (from the sessions created
+     * after this call), so it may resume on any node, connected or dropped.
+     */
     public void share(ParkedSessions parked) {
         this.parked = parked;
     }
 
-    /** Where dropped sessions are parked for other nodes, or null on one node. */
+    /** Where sessions are recorded for other nodes, or null on one node. */
     public ParkedSessions shared() {
         return parked;
     }
@@ -103,7 +107,17 @@ public final class SessionRegistry {
                 p.createdAt(), missedLimit, null);
         byToken.put(s.tokenHash(), s);
         byMember.put(s.memberId(), s);
+        recorded(s);
         return new Created(s, token);
+    }
+
+    /** In a cluster, a member session is recorded in Redis now and whenever its rooms change. */
+    private void recorded(Session s) {
+        ParkedSessions p = parked;
+        if (p != null && !s.role().canModerate()) {
+            s.onRoomsChanged(p::live);
+            p.live(s);
+        }
     }
 
     /** The session and the token the client may resume it with. */
@@ -146,6 +160,10 @@ public final class SessionRegistry {
         detached.invalidate(s.memberId());
         if (s.isExpired()) {
             return Optional.empty();
+        }
+        ParkedSessions p = parked;
+        if (p != null) {
+            p.live(s); // under its new token (the old one's records were taken)
         }
         c.attach(s);
         return Optional.of(new Created(s, fresh));
@@ -201,6 +219,10 @@ public final class SessionRegistry {
                 return;
             }
             byToken.remove(s.tokenHash(), s);
+            ParkedSessions p = parked;
+            if (p != null) {
+                p.forget(s); // under the lock: after every write of its records
+            }
         }
         byMember.remove(s.memberId());
         LOG.debug("session ended member={}", s.memberId());

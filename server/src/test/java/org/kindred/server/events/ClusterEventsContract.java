@@ -101,11 +101,12 @@ public abstract class ClusterEventsContract {
         ClusterEvents a = nodes.get(0);
         List<StaffChange> sent = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            StaffChange c = switch (i % 4) {
+            StaffChange c = switch (i % 5) {
                 case 0 -> StaffChange.ban("ban_" + i, "u_" + i, a.nodeId());
                 case 1 -> StaffChange.unban("ban_" + i, a.nodeId());
                 case 2 -> StaffChange.mute("room" + i, "u_" + i, a.nodeId());
-                default -> StaffChange.unmute("room" + i, "u_" + i, a.nodeId());
+                case 3 -> StaffChange.unmute("room" + i, "u_" + i, a.nodeId());
+                default -> StaffChange.resumed("u_" + i, a.nodeId());
             };
             sent.add(c);
             a.publish(c);

@@ -190,12 +190,13 @@ class CheckInFlowTest {
         String memberId = TestServer.welcomeMember(c);
         String id = planned(c, 60);
         c.drop();
-        Session s = server.server().sessions().byMember(memberId).orElseThrow();
+        Session s = server.serverOf(c).sessions().byMember(memberId).orElseThrow();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!s.isDetached() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         assertTrue(s.isDetached(), "the server saw the drop");
+        server.awaitParked(token);
         timer.advance(Duration.ofMinutes(60));
 
         WsClient back = server.raw();
@@ -213,10 +214,10 @@ class CheckInFlowTest {
         String memberId = TestServer.welcomeMember(c);
         planned(c, 60);
         planned(c, 120);
-        Session s = server.server().sessions().byMember(memberId).orElseThrow();
-        server.server().sessions().end(s);
+        Session s = server.serverOf(c).sessions().byMember(memberId).orElseThrow();
+        server.serverOf(c).sessions().end(s);
         assertEquals(0, timer.pending(), "timers cancelled");
-        assertEquals(0, server.server().checkIns().sessions(), "nothing kept in memory");
+        assertEquals(0, server.serverOf(c).checkIns().sessions(), "nothing kept in memory");
     }
 
     @Test
@@ -285,7 +286,7 @@ class CheckInFlowTest {
         WsClient c = member("en");
         c.request(Map.of("type", "join", "room", "depression", "nick", "Ann", "id", "j"));
         c.request(Map.of("type", "send", "room", "depression", "text", RISK, "id", "s"));
-        String first = c.await("crisis").path("escalation").asText();
+        String first = c.seenOrAwait("crisis").path("escalation").asText();
         mod.await("mod.escalation");
         String id = planned(c, 60);
         timer.advance(Duration.ofHours(1));
@@ -301,7 +302,7 @@ class CheckInFlowTest {
 
     private WsClient moderator() throws Exception {
         server.server().bootstrapModerator("alex:correct horse battery");
-        return Moderators.watching(server.port(), Moderators.token(server.port(), "alex", "correct horse battery"),
+        return Moderators.watching(server, Moderators.token(server.port(), "alex", "correct horse battery"),
                 extra);
     }
 

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kindred.server.common.Ids;
-import org.kindred.server.testing.PostgresServer;
-import org.kindred.server.testing.RedisServer;
 
 /**
  * A moderator's {@code mod.mute} and {@code mod.kick} reach a member connected to another node of
@@ -28,9 +26,7 @@ class ClusterModerationAcrossNodesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        PostgresServer pg = PostgresServer.shared(); // the nodes share their store, as in production
-        String url = pg.trustedUrl(pg.createDatabase());
-        cluster = new ClusterNodes(RedisServer.shared(), 2, ClusterNodes.freshPrefix(), b -> b.database(url));
+        cluster = ClusterNodes.sharingStore(2, b -> b, "{}"); // the nodes share their store, as in production
         TestServer a = cluster.node(0);
         a.server().bootstrapModerator("alex:correct horse battery");
         mod = Moderators.watching(a.port(), Moderators.token(a.port(), "alex", "correct horse battery"), STAFF);

@@ -8,8 +8,10 @@ import org.kindred.server.testing.RedisServer;
 /**
  * Several real Kindred servers in this JVM, each on its own loopback port and data directory,
  * serving the same rooms through one Redis (the shared test server; with a key prefix of their
- * own, so clusters of different tests never meet). Without {@code redis-server} the calling test
- * is skipped with the reason, or fails with {@code CI=true}.
+ * own, so clusters of different tests never meet) and sharing one fingerprint secret. Each node
+ * keeps its own SQLite store unless made with {@link #sharingStore} (one PostgreSQL database for
+ * all). Without {@code redis-server} the calling test is skipped with the reason, or fails with
+ * {@code CI=true}. {@link TestServer} in spread mode is such a cluster behind one handle.
  */
 final class ClusterNodes implements AutoCloseable {
     /** How long a dead node's members stay listed in these clusters, ms. */
@@ -19,6 +21,7 @@ final class ClusterNodes implements AutoCloseable {
     private final String prefix;
     private final java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak;
     private final String sections;
+    private final java.nio.file.Path secret = sharedSecret();
 
     /** Starts {@code n} nodes on the shared Redis. */
     ClusterNodes(int n) throws Exception {
@@ -59,9 +62,24 @@ final class ClusterNodes implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code n} nodes on the shared Redis and one fresh database of the shared PostgreSQL, as
+     * production runs them: staff accounts, tokens, bans, mutes, audit and escalations are shared,
+     * so what only the store carries between nodes is exercised too. Skips (fails with {@code CI=true})
+     * without PostgreSQL.
+     */
+    static ClusterNodes sharingStore(int n,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections)
+            throws Exception {
+        org.kindred.server.testing.PostgresServer pg = org.kindred.server.testing.PostgresServer.shared();
+        String url = pg.trustedUrl(pg.createDatabase());
+        return new ClusterNodes(RedisServer.shared(), n, freshPrefix(), b -> tweak.apply(b.database(url)), sections);
+    }
+
     /** Starts one more node of this cluster. */
     TestServer add() throws Exception {
-        TestServer s = new TestServer(b -> tweak.apply(b.redis(redis.uri())), sections, k -> k.redisKeys(prefix, NODE_TTL_MS));
+        TestServer s = TestServer.single(b -> tweak.apply(b.redis(redis.uri()).secretKeyFile(secret)), sections,
+                k -> k.redisKeys(prefix, NODE_TTL_MS));
         nodes.add(s);
         return s;
     }
@@ -84,6 +102,24 @@ final class ClusterNodes implements AutoCloseable {
         return "c" + UUID.randomUUID().toString().substring(0, 8) + ":";
     }
 
+    /**
+     * A new fingerprint secret file (32 random bytes) for every node of one cluster, as an operator
+     * gives each node the same {@code --secret-key-file}: a ban by network fingerprint made on one
+     * node then holds on the others.
+     */
+    static java.nio.file.Path sharedSecret() {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("kindred-secret", ".key");
+            byte[] key = new byte[org.kindred.server.config.SecretKeyFile.BYTES];
+            new java.security.SecureRandom().nextBytes(key);
+            java.nio.file.Files.write(f, key);
+            f.toFile().deleteOnExit();
+            return f;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write a fingerprint secret", e);
+        }
+    }
+
     RedisServer redis() {
         return redis;
     }
@@ -93,9 +129,14 @@ final class ClusterNodes implements AutoCloseable {
      * (where a resume on another node finds it); fails the test otherwise.
      */
     void awaitParked(String token) throws Exception {
+        awaitParked(redis, prefix, token);
+    }
+
+    /** As {@link #awaitParked(String)}, for a cluster on {@code redis} under the keys' {@code prefix}. */
+    static void awaitParked(RedisServer redis, String prefix, String token) throws Exception {
         long deadline = System.currentTimeMillis() + 5_000;
-        String key = prefix() + "park:" + org.kindred.server.common.Ids.hash(token);
-        while (!"1".equals(redis().command("EXISTS", key))) {
+        String key = prefix + "park:" + org.kindred.server.common.Ids.hash(token);
+        while (!"1".equals(redis.command("EXISTS", key))) {
             org.junit.jupiter.api.Assertions.assertTrue(System.currentTimeMillis() < deadline,
                     "the dropped session was parked");
             Thread.sleep(20);

@@ -14,14 +14,14 @@ class ConnectionRulesTest {
     @Test
     void byDefaultOnlyTheServersOwnOriginMayUpgrade() throws Exception {
         try (TestServer server = new TestServer()) {
-            WsClient same = WsClient.connect(server.port(), Map.of("Origin", "http://127.0.0.1:" + server.port()),
+            WsClient same = server.connect(Map.of("Origin", "http://127.0.0.1:" + server.nextPort()),
                     null, true);
             server.track(same);
             assertEquals(101, same.status());
-            WsClient foreign = WsClient.connect(server.port(), Map.of("Origin", "https://evil.example"), null, false);
+            WsClient foreign = server.connect(Map.of("Origin", "https://evil.example"), null, false);
             server.track(foreign);
             assertEquals(403, foreign.status());
-            WsClient none = WsClient.connect(server.port(), Map.of(), null, true);
+            WsClient none = server.connect(Map.of(), null, true);
             server.track(none);
             assertEquals(101, none.status(), "clients that send no Origin are not refused for that");
         }
@@ -30,19 +30,19 @@ class ConnectionRulesTest {
     @Test
     void configuredOriginsAreAllowedAndOthersRefused() throws Exception {
         try (TestServer server = new TestServer(b -> b.allowedOrigins(List.of("https://chat.example.org")))) {
-            WsClient ok = WsClient.connect(server.port(), Map.of("Origin", "https://chat.example.org"), null, true);
+            WsClient ok = server.connect(Map.of("Origin", "https://chat.example.org"), null, true);
             server.track(ok);
             assertEquals(101, ok.status());
-            WsClient own = WsClient.connect(server.port(), Map.of("Origin", "http://127.0.0.1:" + server.port()),
+            WsClient own = server.connect(Map.of("Origin", "http://127.0.0.1:" + server.nextPort()),
                     null, true);
             server.track(own);
             assertEquals(101, own.status(), "the web client served by this server may always connect");
             assertEquals("welcome", own.request(Map.of("type", "hello", "v", 1, "id", "h")).path("type").asText());
-            WsClient foreign = WsClient.connect(server.port(), Map.of("Origin", "https://evil.example"), null, false);
+            WsClient foreign = server.connect(Map.of("Origin", "https://evil.example"), null, false);
             server.track(foreign);
             assertEquals(403, foreign.status());
             String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                    java.net.URI.create("http://127.0.0.1:" + server.serverOf(foreign).port() + "/metrics")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(metrics.contains("kindred_origin_refused_total 1.0"), metrics);
         }
@@ -55,7 +55,7 @@ class ConnectionRulesTest {
             WsClient b = server.member();
             WsClient c = server.raw();
             assertEquals(4029, c.awaitClose());
-            WsClient other = WsClient.connect(server.port(), Map.of(), "127.0.0.2", true);
+            WsClient other = server.connect(Map.of(), "127.0.0.2", true);
             server.track(other);
             assertEquals("welcome", other.request(Map.of("type", "hello", "v", 1, "id", "h")).path("type").asText(),
                     "another address is not affected");
@@ -91,7 +91,7 @@ class ConnectionRulesTest {
                 .maxText(20_000).requestBurst(100_000).requestsPerSecond(100_000))) {
             WsClient sender = server.joined("general", "Sender");
             WsClient reader = server.joined("general", "Reader");
-            WsClient slow = WsClient.connect(server.port(), Map.of(), null, false, 16 * 1024);
+            WsClient slow = server.connect(Map.of(), null, false, 16 * 1024);
             server.track(slow);
             slow.send(Map.of("type", "hello", "v", 1));
             slow.send(Map.of("type", "join", "room", "general", "nick", "Slow"));
@@ -106,7 +106,7 @@ class ConnectionRulesTest {
                 assertTrue(m.path("text").asText().startsWith("n" + i + "z"), "in order, nothing lost");
                 sender.await("message");
             }
-            String metrics = server.server().metrics().scrape();
+            String metrics = server.serverOf(slow).metrics().scrape(); // the slow member's node counts it
             assertTrue(metrics.contains("kindred_slow_consumers_total 1.0"), () -> "the slow member was disconnected: "
                     + metrics.lines().filter(l -> l.startsWith("kindred_")).toList());
             slow.startReading();

@@ -51,8 +51,8 @@ class ConsoleRequestsTest {
 
     @Test
     void aDismissedReportLeavesTheQueueOfEveryModerator() throws Exception {
-        WsClient one = Moderators.watching(server.port(), alex, extra);
-        WsClient two = Moderators.watching(server.port(), sam, extra);
+        WsClient one = Moderators.watching(server, alex, extra);
+        WsClient two = Moderators.watching(server, sam, extra);
         WsClient ann = server.joined("general", "Ann");
         WsClient bo = server.joined("general", "Bo");
         bo.request(Map.of("type", "send", "room", "general", "text", "You never listen", "id", "s1"));
@@ -89,7 +89,7 @@ class ConsoleRequestsTest {
 
     @Test
     void bansListsTheBansInForceUntilLifted() throws Exception {
-        WsClient mod = Moderators.watching(server.port(), alex, extra);
+        WsClient mod = Moderators.watching(server, alex, extra);
         assertEquals(0, mod.request(Map.of("type", "mod.bans", "id", "b0")).path("bans").size());
         WsClient member = server.member(); // before the bans: every test client shares one network fingerprint
         assertEquals("forbidden", member.request(Map.of("type", "mod.bans", "id", "b3")).path("code").asText());
@@ -128,7 +128,7 @@ class ConsoleRequestsTest {
 
     @Test
     void watchersGetLiveRoomCounts() throws Exception {
-        WsClient mod = Moderators.watching(server.port(), alex, extra);
+        WsClient mod = Moderators.watching(server, alex, extra);
         WsClient ann = server.joined("general", "Ann");
         JsonNode joined = mod.await(n -> "mod.room".equals(n.path("type").asText())
                 && n.path("members").asInt() == 1, "a count of 1");
@@ -145,12 +145,12 @@ class ConsoleRequestsTest {
 
     @Test
     void theQueueKeepsRecentAlertsSoAReloadedConsoleStillShowsThem() throws Exception {
-        WsClient mod = Moderators.watching(server.port(), alex, extra);
+        WsClient mod = Moderators.watching(server, alex, extra);
         WsClient ann = server.joined("general", "Ann");
         assertEquals("blocked", ann.request(Map.of("type", "send", "room", "general", "text", "k y s", "id", "s1"))
                 .path("code").asText());
         JsonNode alert = mod.await("mod.alert");
-        WsClient reloaded = Moderators.watching(server.port(), alex, extra);
+        WsClient reloaded = Moderators.watching(server, alex, extra);
         JsonNode queue = reloaded.request(Map.of("type", "mod.queue", "id", "q"));
         assertEquals(1, queue.path("alerts").size(), queue.toString());
         assertEquals(alert, queue.path("alerts").get(0));

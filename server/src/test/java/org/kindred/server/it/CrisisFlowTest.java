@@ -40,7 +40,7 @@ class CrisisFlowTest {
 
     private WsClient moderator() throws Exception {
         server.server().bootstrapModerator("alex:correct horse battery");
-        return Moderators.watching(server.port(), Moderators.token(server.port(), "alex", "correct horse battery"),
+        return Moderators.watching(server, Moderators.token(server.port(), "alex", "correct horse battery"),
                 extra);
     }
 

@@ -100,22 +100,22 @@ class CrisisLinesHttpTest {
 
     @Test
     void aBannedPersonsHelpIsAnsweredWithTheLinesNeverBanned() throws Exception {
-        WsClient a = WsClient.connect(server.port(), Map.of(), "127.0.0.5", true);
+        WsClient a = server.connect(Map.of(), "127.0.0.5", true);
         extra.add(a);
         a.request(Map.of("type", "hello", "v", 1, "id", "h", "region", "DE", "locale", "de-DE"));
         a.request(Map.of("type", "join", "room", "general", "id", "j"));
         server.server().bootstrapModerator("alex:correct horse battery");
-        WsClient mod = Moderators.watching(server.port(),
+        WsClient mod = Moderators.watching(server,
                 Moderators.token(server.port(), "alex", "correct horse battery"), extra);
         assertEquals("ok", mod.request(Map.of("type", "mod.ban", "member", TestServer.welcomeMember(a),
                 "reason", "threats", "id", "b")).path("type").asText());
         assertEquals(4003, a.awaitClose());
 
-        WsClient again = WsClient.connect(server.port(), Map.of(), "127.0.0.5", true);
-        extra.add(again);
-        JsonNode refused = again.request(Map.of("type", "hello", "v", 1, "id", "h", "region", "DE",
-                "locale", "de-DE"));
-        assertEquals("banned", refused.path("code").asText());
+        TestServer.Answered answered = server.helloAfterBan("127.0.0.5", Map.of("type", "hello", "v", 1, "id", "h",
+                "region", "DE", "locale", "de-DE"));
+        WsClient again = answered.client();
+        JsonNode refused = answered.reply();
+        assertEquals("banned", refused.path("code").asText(), refused.toString());
         JsonNode card = again.request(Map.of("type", "help", "id", "help1"));
         assertEquals("crisis", card.path("type").asText(), "help after a banned hello: " + card);
         assertEquals("help1", card.path("id").asText());
@@ -126,7 +126,7 @@ class CrisisLinesHttpTest {
         // twice is fine too: a person may press the button again
         assertEquals("crisis", again.request(Map.of("type", "help", "id", "help2")).path("type").asText());
 
-        WsClient fresh = WsClient.connect(server.port(), Map.of(), "127.0.0.6", true);
+        WsClient fresh = server.connect(Map.of(), "127.0.0.6", true);
         extra.add(fresh);
         assertEquals("hello_required", fresh.request(Map.of("type", "help", "id", "x")).path("code").asText(),
                 "before any hello PROTOCOL.md's hello_required holds, also for help");

@@ -28,7 +28,7 @@ class ErrorLanguageTest {
     }
 
     private JsonNode notInRoomReply(String locale) throws Exception {
-        WsClient c = WsClient.connect(server.port());
+        WsClient c = server.connect();
         assertEquals("welcome", c.request(Map.of("type", "hello", "v", 1, "locale", locale, "id", "h"))
                 .path("type").asText());
         return c.request(Map.of("type", "send", "room", "anxiety", "text", "hola", "id", "s"));
@@ -47,7 +47,7 @@ class ErrorLanguageTest {
     }
 
     private WsClient hello(String locale) throws Exception {
-        WsClient c = WsClient.connect(server.port());
+        WsClient c = server.connect();
         assertEquals("welcome", c.request(Map.of("type", "hello", "v", 1, "locale", locale, "id", "h"))
                 .path("type").asText());
         return c;

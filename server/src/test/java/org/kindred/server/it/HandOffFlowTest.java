@@ -44,7 +44,7 @@ class HandOffFlowTest {
     }
 
     private WsClient moderator(String name) throws Exception {
-        return Moderators.watching(server.port(), Moderators.token(server.port(), name, PW), extra);
+        return Moderators.watching(server, Moderators.token(server.port(), name, PW), extra);
     }
 
     private JsonNode req(WsClient c, Map<String, ?> m) throws Exception {
@@ -76,7 +76,7 @@ class HandOffFlowTest {
     @Test
     void anInviteReplayedOnResumeSpeaksTheResumingConnectionsLanguage() throws Exception {
         WsClient mod = moderator("alex");
-        WsClient ana = WsClient.connect(server.port());
+        WsClient ana = server.connect();
         extra.add(ana);
         assertEquals("welcome", ana.request(Map.of("type", "hello", "v", 1, "locale", "es-ES", "id", "h"))
                 .path("type").asText());
@@ -88,7 +88,7 @@ class HandOffFlowTest {
         Thread.sleep(200);
         assertEquals("ok", req(mod, Map.of("type", "mod.reach", "member", member)).path("type").asText());
 
-        WsClient de = WsClient.connect(server.port());
+        WsClient de = server.connect();
         extra.add(de);
         assertEquals("welcome", de.request(Map.of("type", "hello", "v", 1, "locale", "de-DE", "resume", resume,
                 "id", "h2")).path("type").asText());
@@ -226,12 +226,12 @@ class HandOffFlowTest {
     @Test
     void eachSideReadsTheHandOffInItsOwnLanguage() throws Exception {
         // A moderator whose console is in German reaches a member whose page is in French.
-        WsClient mod = WsClient.connect(server.port());
+        WsClient mod = server.connect();
         extra.add(mod);
         String token = Moderators.token(server.port(), "alex", PW);
         assertEquals("welcome", mod.request(Map.of("type", "hello", "v", 1, "auth", token, "locale", "de-DE",
                 "id", "mh")).path("type").asText());
-        WsClient ann = WsClient.connect(server.port());
+        WsClient ann = server.connect();
         extra.add(ann);
         assertEquals("welcome", ann.request(Map.of("type", "hello", "v", 1, "locale", "fr-FR", "id", "h"))
                 .path("type").asText());
@@ -360,7 +360,7 @@ class HandOffFlowTest {
         String gone = req(mod, Map.of("type", "mod.reach", "member", id(bo))).path("room").asText();
         bo.await("invite");
         bo.close();
-        server.server().sessions().byMember(id(bo)).ifPresent(s -> server.server().sessions().end(s));
+        server.serverOf(bo).sessions().byMember(id(bo)).ifPresent(s -> server.serverOf(bo).sessions().end(s));
         notice(mod, "closed");
         JsonNode offline = req(mod, Map.of("type", "mod.reach", "member", id(bo)));
         assertEquals("not_found", offline.path("code").asText(), "nobody to reach once the session ended");

@@ -30,7 +30,11 @@ class HttpEndpointsTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return get(server.port(), path);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -68,7 +72,7 @@ class HttpEndpointsTest {
         WsClient a = server.joined("general", "Ann");
         a.request(Map.of("type", "send", "room", "general", "text", "a distinctive sentence", "id", "s"));
         a.request(Map.of("type", "dance", "id", "d"));
-        HttpResponse<String> r = get("/metrics");
+        HttpResponse<String> r = get(server.serverOf(a).port(), "/metrics"); // the counters of a's node
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
         String body = r.body();

@@ -256,7 +256,7 @@ class HttpHygieneTest {
                 assertTrue(r.startsWith("HTTP/1.1 426 "), r);
                 assertHygienic(r);
             }
-            WsClient foreign = WsClient.connect(server.port(), Map.of("Origin", "https://evil.example"), null, false);
+            WsClient foreign = server.connect(Map.of("Origin", "https://evil.example"), null, false);
             server.track(foreign);
             assertEquals(403, foreign.status());
         }

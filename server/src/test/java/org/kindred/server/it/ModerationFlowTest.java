@@ -29,7 +29,7 @@ class ModerationFlowTest {
 
     private WsClient moderator() throws Exception {
         server.server().bootstrapModerator("alex:correct horse battery");
-        return Moderators.watching(server.port(), Moderators.token(server.port(), "alex", "correct horse battery"),
+        return Moderators.watching(server, Moderators.token(server.port(), "alex", "correct horse battery"),
                 extra);
     }
 

@@ -41,7 +41,7 @@ class ModeratorActionsTest {
     }
 
     private WsClient moderator() throws Exception {
-        return Moderators.watching(server.port(), token, extra);
+        return Moderators.watching(server, token, extra);
     }
 
     private Set<String> audited() {
@@ -151,7 +151,7 @@ class ModeratorActionsTest {
 
     @Test
     void banClosesWith4003AndCoversTheNetworkFingerprintButNotOtherAddresses() throws Exception {
-        WsClient a = WsClient.connect(server.port(), Map.of(), "127.0.0.2", true);
+        WsClient a = server.connect(Map.of(), "127.0.0.2", true);
         extra.add(a);
         a.request(Map.of("type", "hello", "v", 1, "id", "h"));
         a.request(Map.of("type", "join", "room", "general", "id", "j"));
@@ -162,22 +162,21 @@ class ModeratorActionsTest {
         assertFalse(banId.isEmpty());
         assertEquals(4003, a.awaitClose());
 
-        WsClient again = WsClient.connect(server.port(), Map.of(), "127.0.0.2", true);
-        extra.add(again);
-        JsonNode refused = again.request(Map.of("type", "hello", "v", 1, "id", "h"));
+        TestServer.Answered answered = server.helloAfterBan("127.0.0.2", Map.of("type", "hello", "v", 1, "id", "h"));
+        WsClient again = answered.client();
+        JsonNode refused = answered.reply();
         assertEquals("banned", refused.path("code").asText(), "a fresh session from the same network is refused");
         assertEquals("hello_required", again.request(Map.of("type", "join", "room", "general", "id", "j"))
                 .path("code").asText());
 
-        WsClient other = WsClient.connect(server.port(), Map.of(), "127.0.0.3", true);
+        WsClient other = server.connect(Map.of(), "127.0.0.3", true);
         extra.add(other);
         assertEquals("welcome", other.request(Map.of("type", "hello", "v", 1, "id", "h")).path("type").asText(),
                 "another address is not affected");
 
         assertEquals("ok", mod.request(Map.of("type", "mod.unban", "ban", banId, "id", "u")).path("type").asText());
-        WsClient back = WsClient.connect(server.port(), Map.of(), "127.0.0.2", true);
-        extra.add(back);
-        assertEquals("welcome", back.request(Map.of("type", "hello", "v", 1, "id", "h")).path("type").asText());
+        assertEquals("welcome", server.helloUntil("127.0.0.2", Map.of("type", "hello", "v", 1, "id", "h"),
+                r -> "welcome".equals(r.path("type").asText())).reply().path("type").asText(), "the ban is lifted");
         assertEquals("not_found", mod.request(Map.of("type", "mod.unban", "ban", banId, "id", "u2"))
                 .path("code").asText());
         assertTrue(audited().containsAll(Set.of("ban", "unban")));
@@ -185,15 +184,15 @@ class ModeratorActionsTest {
 
     @Test
     void aTimedBanEnds() throws Exception {
-        WsClient a = WsClient.connect(server.port(), Map.of(), "127.0.0.4", true);
+        WsClient a = server.connect(Map.of(), "127.0.0.4", true);
         extra.add(a);
         a.request(Map.of("type", "hello", "v", 1, "id", "h"));
         WsClient mod = moderator();
         mod.request(Map.of("type", "mod.ban", "member", memberId(a), "seconds", 1, "reason", "cool off", "id", "b"));
         a.awaitClose();
-        WsClient soon = WsClient.connect(server.port(), Map.of(), "127.0.0.4", true);
-        extra.add(soon);
-        JsonNode refused = soon.request(Map.of("type", "hello", "v", 1, "id", "h"));
+        TestServer.Answered answered = server.helloAfterBan("127.0.0.4", Map.of("type", "hello", "v", 1, "id", "h"));
+        WsClient soon = answered.client();
+        JsonNode refused = answered.reply();
         assertEquals("banned", refused.path("code").asText());
         assertTrue(refused.path("retryAfterMs").asLong() > 0);
         Thread.sleep(1100);

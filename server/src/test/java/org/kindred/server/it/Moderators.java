@@ -34,6 +34,17 @@ final class Moderators {
     static WsClient watching(int port, String token, List<WsClient> track) throws Exception {
         WsClient c = WsClient.connect(port);
         track.add(c);
+        return watch(c, token);
+    }
+
+    /** As above, connected through {@code server} (to its next node when spread). */
+    static WsClient watching(TestServer server, String token, List<WsClient> track) throws Exception {
+        WsClient c = server.connect();
+        track.add(c);
+        return watch(c, token);
+    }
+
+    private static WsClient watch(WsClient c, String token) throws Exception {
         JsonNode w = c.request(Map.of("type", "hello", "v", 1, "auth", token, "id", "mh"));
         if (!"welcome".equals(w.path("type").asText())) {
             throw new AssertionError("moderator hello failed: " + w);

@@ -44,7 +44,7 @@ final class NaughtyCanary implements AutoCloseable {
     private volatile String phase = "warm-up";
 
     NaughtyCanary(TestServer server, String from, String room) throws Exception {
-        this.client = WsClient.connect(server.port(), Map.of(), from, true);
+        this.client = server.connect(Map.of(), from, true);
         server.track(client);
         this.room = room;
         expect(client.request(Map.of("type", "hello", "v", 1, "id", "ch")), "welcome");

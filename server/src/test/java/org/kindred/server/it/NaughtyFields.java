@@ -101,7 +101,7 @@ final class NaughtyFields {
      */
     static WsClient connect(TestServer server, String from) throws java.io.IOException, InterruptedException {
         java.util.concurrent.FutureTask<WsClient> attempt = new java.util.concurrent.FutureTask<>(
-                () -> WsClient.connect(server.port(), Map.of(), from, true));
+                () -> server.connect(Map.of(), from, true));
         Thread t = new Thread(attempt, "naughty-connect");
         t.setDaemon(true);
         t.start();

@@ -17,7 +17,7 @@ final class NaughtyPhases {
     }
 
     static WsClient member(TestServer server, String from, String room, String nick) throws Exception {
-        WsClient c = WsClient.connect(server.port(), Map.of(), from, true);
+        WsClient c = server.connect(Map.of(), from, true);
         server.track(c);
         assertEquals("welcome", c.request(Map.of("type", "hello", "v", 1, "id", "h")).path("type").asText());
         assertEquals("joined", c.request(Map.of("type", "join", "room", room, "nick", nick, "id", "j"))

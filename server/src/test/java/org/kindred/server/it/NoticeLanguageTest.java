@@ -41,7 +41,7 @@ class NoticeLanguageTest {
     }
 
     private WsClient moderator() throws Exception {
-        return Moderators.watching(server.port(), token, extra);
+        return Moderators.watching(server, token, extra);
     }
 
     /** A member whose hello names {@code locale} (or resumes {@code resume}, when not null). */
@@ -177,6 +177,7 @@ class NoticeLanguageTest {
         WsClient mod = moderator();
         es.drop();
         Thread.sleep(200);
+        server.awaitParked(resume);
         ok(mod, Map.of("type", "mod.lock", "room", "general", "locked", true, "id", "l1")); // while away
 
         WsClient de = hello("de-DE", resume);
@@ -197,6 +198,7 @@ class NoticeLanguageTest {
         String again = TestServer.welcomeSession(de);
         de.drop();
         Thread.sleep(200);
+        server.awaitParked(again);
         WsClient noLocale = hello(null, again);
         assertEquals(TEXT.text("error.not_in_room", "de"), noLocale.request(Map.of("type", "send",
                 "room", "anxiety", "text", "hallo", "id", "e")).path("message").asText(),

@@ -88,7 +88,7 @@ class PagingFlowTest {
     void aWatchingModeratorWhoClaimsInTimeIsNotPagedAbout() throws Exception {
         start();
         server.server().bootstrapModerator("alex:correct horse battery");
-        WsClient mod = Moderators.watching(server.port(),
+        WsClient mod = Moderators.watching(server,
                 Moderators.token(server.port(), "alex", "correct horse battery"), extra);
         String escalation = writeImminent("Bo");
         mod.await("mod.escalation");

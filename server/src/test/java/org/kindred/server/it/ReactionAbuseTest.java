@@ -77,7 +77,7 @@ class ReactionAbuseTest {
     }
 
     private WsClient staff(String name) throws Exception {
-        WsClient c = WsClient.connect(server.port());
+        WsClient c = server.connect();
         extra.add(c);
         JsonNode w = c.request(Map.of("type", "hello", "v", 1, "auth", Moderators.token(server.port(), name, PW),
                 "id", "h"));
@@ -236,6 +236,7 @@ class ReactionAbuseTest {
                     .path("type").asText());
         }
         bo.drop();
+        server.awaitParked(token); // spread: the next client is on another node, which finds it there
         WsClient back = server.raw();
         JsonNode w = back.request(Map.of("type", "hello", "v", 1, "resume", token, "id", "h"));
         assertEquals("welcome", w.path("type").asText(), w.toString());
@@ -250,7 +251,7 @@ class ReactionAbuseTest {
     @Test
     void aBannedMemberCannotReactAgainFromAnySession() throws Exception {
         WsClient ann = server.joined("general", "Ann");
-        WsClient bo = WsClient.connect(server.port(), Map.of(), "127.0.0.9", true);
+        WsClient bo = server.connect(Map.of(), "127.0.0.9", true);
         server.track(bo);
         JsonNode w = bo.request(Map.of("type", "hello", "v", 1, "id", "h"));
         String boId = w.path("member").path("id").asText();
@@ -262,9 +263,10 @@ class ReactionAbuseTest {
         JsonNode ban = mod.request(Map.of("type", "mod.ban", "member", boId, "reason", "abuse", "id", "b"));
         assertEquals("ok", ban.path("type").asText(), ban.toString());
         assertEquals(4003, bo.awaitClose());
-        WsClient back = WsClient.connect(server.port(), Map.of(), "127.0.0.9", true);
-        server.track(back);
-        JsonNode refused = back.request(Map.of("type", "hello", "v", 1, "resume", token, "id", "h2"));
+        TestServer.Answered answered = server.helloAfterBan("127.0.0.9", Map.of("type", "hello", "v", 1,
+                "resume", token, "id", "h2"));
+        WsClient back = answered.client();
+        JsonNode refused = answered.reply();
         assertEquals("banned", refused.path("code").asText(), refused.toString());
         JsonNode react = back.request(react("general", msg, "heart", false));
         assertEquals("error", react.path("type").asText(), "no reaction without a session: " + react);

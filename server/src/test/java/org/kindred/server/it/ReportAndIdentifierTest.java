@@ -29,7 +29,7 @@ class ReportAndIdentifierTest {
     void start() throws Exception {
         server = new TestServer();
         server.server().bootstrapModerator("alex:correct horse battery");
-        moderator = Moderators.watching(server.port(),
+        moderator = Moderators.watching(server,
                 Moderators.token(server.port(), "alex", "correct horse battery"), extra);
     }
 

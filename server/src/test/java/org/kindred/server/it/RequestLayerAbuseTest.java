@@ -142,7 +142,7 @@ class RequestLayerAbuseTest {
 
     @Test
     void aSupporterIsForbiddenEveryModeratorRequestPastTheirSix() throws Exception {
-        WsClient kit = WsClient.connect(server.port());
+        WsClient kit = server.connect();
         extra.add(kit);
         JsonNode w = kit.request(Map.of("type", "hello", "v", 1, "auth", Moderators.token(server.port(), "kit", PW),
                 "id", "h"));

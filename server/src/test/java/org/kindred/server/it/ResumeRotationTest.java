@@ -50,7 +50,7 @@ class ResumeRotationTest {
             String token = TestServer.welcomeSession(a);
             String id = TestServer.welcomeMember(a);
 
-            WsClient other = WsClient.connect(server.port(), Map.of(), "127.0.0.2", true);
+            WsClient other = server.connect(Map.of(), "127.0.0.2", true);
             server.track(other);
             JsonNode w = hello(other, token);
             assertEquals(id, w.path("member").path("id").asText());
@@ -58,7 +58,7 @@ class ResumeRotationTest {
             assertNotEquals(token, fresh);
             a.awaitClose();
 
-            WsClient third = WsClient.connect(server.port(), Map.of(), "127.0.0.3", true);
+            WsClient third = server.connect(Map.of(), "127.0.0.3", true);
             server.track(third);
             JsonNode stale = hello(third, token);
             assertNotEquals(id, stale.path("member").path("id").asText(),

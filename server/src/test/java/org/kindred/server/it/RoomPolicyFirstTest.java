@@ -32,7 +32,7 @@ class RoomPolicyFirstTest {
     }
 
     private WsClient moderator() throws Exception {
-        return Moderators.watching(server.port(), Moderators.token(server.port(), "alex", "correct horse battery"),
+        return Moderators.watching(server, Moderators.token(server.port(), "alex", "correct horse battery"),
                 new java.util.ArrayList<>());
     }
 

@@ -19,7 +19,7 @@ class RoomSeatsTest {
 
     /** open, hello, join, drop: returns the hello reply (welcome or error). */
     private static JsonNode joinAndDrop(TestServer server, String from) throws Exception {
-        WsClient c = WsClient.connect(server.port(), Map.of(), from, true);
+        WsClient c = server.connect(Map.of(), from, true);
         server.track(c);
         JsonNode hello = c.request(Map.of("type", "hello", "v", 1, "id", "h"));
         if ("welcome".equals(hello.path("type").asText())) {

@@ -36,7 +36,7 @@ class ShutdownDrainTest {
         try (Socket health = new Socket()) {
             // A member that reads nothing, behind a small receive window: once the kernel buffers are
             // full the server can no longer write to it, not even the close frame.
-            WsClient stuck = WsClient.connect(server.port(), Map.of(), null, false, 4096);
+            WsClient stuck = server.connect(Map.of(), null, false, 4096);
             stuck.send(Map.of("type", "hello", "v", 1, "id", "h"));
             stuck.send(Map.of("type", "join", "room", "general", "id", "j"));
             WsClient writer = server.joined("general", "Wren");

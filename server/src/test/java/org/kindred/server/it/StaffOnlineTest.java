@@ -80,8 +80,8 @@ class StaffOnlineTest {
     void anAdminSeesWhoIsOnDutyWithRoleRoomsAndSinceAndNothingElse() throws Exception {
         long before = System.currentTimeMillis();
         String admin = Moderators.token(server.port(), "ada", PW);
-        WsClient alex = Moderators.watching(server.port(), Moderators.token(server.port(), "alex", PW), clients);
-        WsClient sky = WsClient.connect(server.port());
+        WsClient alex = Moderators.watching(server, Moderators.token(server.port(), "alex", PW), clients);
+        WsClient sky = server.connect();
         clients.add(sky);
         assertEquals("welcome", sky.request(Map.of("type", "hello", "v", 1, "auth",
                 Moderators.token(server.port(), "sky", PW), "id", "h")).path("type").asText());
@@ -113,7 +113,7 @@ class StaffOnlineTest {
 
         alex.close();
         awaitNames(server.port(), admin, Set.of("sky"));
-        Moderators.watching(server.port(), admin, clients);
+        Moderators.watching(server, admin, clients);
         awaitNames(server.port(), admin, Set.of("ada", "sky"));
     }
 

@@ -33,7 +33,7 @@ class StaffRevocationTest {
     void start() throws Exception {
         server = new TestServer();
         server.server().bootstrapModerator("alex:" + PASSWORD);
-        addModerator(server.dataDir(), "bea");
+        addModerator(server, "bea");
     }
 
     @AfterEach
@@ -47,11 +47,11 @@ class StaffRevocationTest {
     @Test
     void disablingAnAccountClosesItsLiveConsoleWithin1sAndItsTokensStopGivingStaffRights() throws Exception {
         String login = Moderators.token(server.port(), "alex", PASSWORD);
-        WsClient console = Moderators.watching(server.port(), login, extra);
+        WsClient console = Moderators.watching(server, login, extra);
         String resume = TestServer.welcomeSession(console);
         String staffId = TestServer.welcomeMember(console);
         String otherLogin = Moderators.token(server.port(), "bea", PASSWORD);
-        WsClient colleague = Moderators.watching(server.port(), otherLogin, extra);
+        WsClient colleague = Moderators.watching(server, otherLogin, extra);
 
         assertEquals(0, cli("disable", "alex"));
         long disabledAt = System.nanoTime();
@@ -82,11 +82,11 @@ class StaffRevocationTest {
     @Test
     void aDroppedStaffSessionCannotBeResumedWithStaffRightsOnceDisabled() throws Exception {
         String login = Moderators.token(server.port(), "bea", PASSWORD);
-        WsClient console = Moderators.watching(server.port(), login, extra);
+        WsClient console = Moderators.watching(server, login, extra);
         String resume = TestServer.welcomeSession(console);
         String staffId = TestServer.welcomeMember(console);
         console.drop();
-        assertEquals(ModeratorsCommand.OK, inProcess(server.dataDir(), "", "disable", "bea"));
+        assertEquals(ModeratorsCommand.OK, inProcess(server, "", "disable", "bea"));
 
         WsClient back = server.raw();
         JsonNode w = back.request(Map.of("type", "hello", "v", 1, "resume", resume, "id", "h"));
@@ -99,7 +99,7 @@ class StaffRevocationTest {
     @Test
     void anEnabledAccountResumesItsStaffSession() throws Exception {
         String login = Moderators.token(server.port(), "bea", PASSWORD);
-        WsClient console = Moderators.watching(server.port(), login, extra);
+        WsClient console = Moderators.watching(server, login, extra);
         String resume = TestServer.welcomeSession(console);
         String staffId = TestServer.welcomeMember(console);
         console.drop();
@@ -114,29 +114,37 @@ class StaffRevocationTest {
     }
 
     /** The admin command called in-process; it opens its own store connection, as the CLI does. */
-    private static int inProcess(Path dataDir, String password, String... args) {
+    private static int inProcess(TestServer server, String password, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--data-dir", dataDir.toString()));
+        all.addAll(where(server));
         return ModeratorsCommand.run(all.toArray(String[]::new),
                 new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()));
     }
 
-    private static void addModerator(Path dataDir, String name) {
-        assertEquals(ModeratorsCommand.OK, inProcess(dataDir, PASSWORD, "moderators", "add", name));
+    private static void addModerator(TestServer server, String name) {
+        assertEquals(ModeratorsCommand.OK, inProcess(server, PASSWORD, "moderators", "add", name));
     }
 
     /** The admin command as its own JVM, on the running server's data directory. */
     private int cli(String verb, String name) throws Exception {
-        Process p = cliProcess(server.dataDir(), verb, name);
+        Process p = cliProcess(server, verb, name);
         p.getOutputStream().close();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         return p.exitValue();
     }
 
-    private static Process cliProcess(Path dataDir, String verb, String name) throws Exception {
+    private static Process cliProcess(TestServer server, String verb, String name) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.kindred.server.Main",
-                "moderators", verb, name, "--data-dir", dataDir.toString()).redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.kindred.server.Main", "moderators", verb, name));
+        cmd.addAll(where(server));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    /** The store the command works on: the server's data directory, or the database its nodes share. */
+    private static List<String> where(TestServer server) {
+        return server.database() != null ? List.of("--database", server.database())
+                : List.of("--data-dir", server.dataDir().toString());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,75 +73,99 @@ class ThreeNodeFailureTest {
 
     /**
      * Node C is killed with SIGKILL while Pat and Quinn are connected to it and Rae's connection to
-     * it has just dropped. Rae resumes on B with {@code recovered} and what she missed; Pat and
-     * Quinn are no longer listed and their nicknames are free within the liveness TTL (Pat, coming back
-     * on B, joins again under his own nickname), and every other member hears them leave, once each,
-     * about a TTL later (README, "Running several nodes"). (A session still connected to
-     * a node when it dies cannot be resumed elsewhere: it was never parked; see the report of issue 16.)
+     * it has just dropped. Rae (parked) and Pat (still connected when C died) resume on B with their
+     * member ids, {@code recovered} and exactly what they missed, and nobody hears them leave; Quinn,
+     * who does not come back, is no longer listed and his nickname is free within the liveness TTL
+     * (a new session joins under it), and every other member hears him leave, once, about a TTL
+     * later (README, "Running several nodes").
      */
     @Test
-    void aKilledNodesDroppedMemberResumesElsewhereAndItsOthersLeaveWithinTheTtl() throws Exception {
+    void aKilledNodesMembersResumeElsewhereAndThoseWhoDoNotLeaveWithinTheTtl() throws Exception {
         String room = "death";
         WsClient ann = nodes.joined(0, room, "Ann");
         WsClient pat = nodes.joined(2, room, "Pat");
         WsClient quinn = nodes.joined(2, room, "Quinn");
         WsClient rae = nodes.joined(2, room, "Rae");
         String patId = TestServer.welcomeMember(pat);
+        String patToken = TestServer.welcomeSession(pat);
         String quinnId = TestServer.welcomeMember(quinn);
         String raeId = TestServer.welcomeMember(rae);
         String raeToken = TestServer.welcomeSession(rae);
         ThreeNodeChatTest.send(ann, room, "before", "s1");
         assertEquals(1, ThreeNodeChatTest.messages(rae, room, 1).get(0).path("seq").asLong());
+        assertEquals(1, ThreeNodeChatTest.messages(pat, room, 1).get(0).path("seq").asLong());
         rae.drop();
         long deadline = System.currentTimeMillis() + 5_000;
         while (!"1".equals(nodes.redis().command("EXISTS", ThreeNodes.PARK_PREFIX + Ids.hash(raeToken)))) {
             assertTrue(System.currentTimeMillis() < deadline, "node C parked Rae's dropped session");
             Thread.sleep(20);
         }
+        // C says it lives (every third of its TTL) once more after Pat got "before": what a node taking
+        // Pat over counts as sent is what the room's history got by C's last heartbeat
+        Thread.sleep(RedisEngines.NODE_TTL_MS / 3 + 700);
 
         nodes.kill(2);
         long t0 = System.currentTimeMillis();
         ThreeNodeChatTest.send(ann, room, "after", "s2");
-        WsClient back = nodes.raw(1, null);
-        JsonNode w = back.request(Map.of("type", "hello", "v", 1, "id", "h", "resume", raeToken));
-        assertEquals(raeId, w.path("member").path("id").asText(), "Rae is the same member on B: " + w);
-        assertTrue(w.path("recovered").asBoolean(false), "recovered: " + w);
-        JsonNode missed = back.await(m -> ThreeNodeChatTest.isMessage(m, room), "what Rae missed");
-        assertEquals(List.of("after", 2L), List.of(missed.path("text").asText(), missed.path("seq").asLong()));
-        ThreeNodeChatTest.send(back, room, "still me", "s3");
-        JsonNode heard = ann.await(m -> ThreeNodeChatTest.isMessage(m, room)
-                && "still me".equals(m.path("text").asText()), "Rae's message on A");
-        assertEquals("Rae", heard.path("from").path("nick").asText(), "in the room with the same nickname");
+        List<String[]> returning = List.of(new String[] {"Rae", raeToken, raeId}, new String[] {"Pat", patToken, patId});
+        List<WsClient> backs = new ArrayList<>();
+        for (String[] who : returning) {
+            WsClient back = nodes.raw(1, null);
+            backs.add(back);
+            JsonNode w = back.request(Map.of("type", "hello", "v", 1, "id", "h", "resume", who[1]));
+            assertEquals(who[2], w.path("member").path("id").asText(), who[0] + " is the same member on B: " + w);
+            assertTrue(w.path("recovered").asBoolean(false), "recovered: " + w);
+            JsonNode missed = back.await(m -> ThreeNodeChatTest.isMessage(m, room), "what " + who[0] + " missed");
+            assertEquals(List.of("after", 2L), List.of(missed.path("text").asText(), missed.path("seq").asLong()));
+        }
+        for (WsClient back : backs) {
+            JsonNode extra = back.poll(500);
+            assertTrue(extra == null || !ThreeNodeChatTest.isMessage(extra, room), "exactly that: " + extra);
+        }
+        for (int i = 0; i < returning.size(); i++) {
+            String[] who = returning.get(i);
+            ThreeNodeChatTest.send(backs.get(i), room, "still me", "s3" + who[0]);
+            JsonNode heard = ann.await(m -> ThreeNodeChatTest.isMessage(m, room)
+                    && "still me".equals(m.path("text").asText()), who[0] + "'s message on A");
+            assertEquals(List.of(who[0], who[2]), List.of(heard.path("from").path("nick").asText(),
+                    heard.path("from").path("id").asText()), "in the room with the same nickname");
+        }
 
-        WsClient patAgain = nodes.member(1); // Pat, connected to C when it died, comes back as a new session
+        WsClient quinnAgain = nodes.member(1); // Quinn, connected to C when it died, comes back as a new session
         JsonNode j;
         int attempt = 0;
         do {
-            j = patAgain.request(Map.of("type", "join", "room", room, "nick", "Pat", "id", "j" + attempt++));
+            j = quinnAgain.request(Map.of("type", "join", "room", room, "nick", "Quinn", "id", "j" + attempt++));
             if (!"joined".equals(j.path("type").asText())) {
                 assertEquals("nick_taken", j.path("code").asText(), j.toString());
                 Thread.sleep(250);
             }
         } while (!"joined".equals(j.path("type").asText()) && System.currentTimeMillis() - t0 < 30_000);
         long freed = System.currentTimeMillis() - t0;
-        assertEquals("joined", j.path("type").asText(), "Pat's nickname is free again: " + j);
+        assertEquals("joined", j.path("type").asText(), "Quinn's nickname is free again: " + j);
         assertTrue(freed < RedisEngines.NODE_TTL_MS + 2_500, "nickname free " + freed + " ms after the kill");
-        assertEquals(List.of("Ann", "Pat", "Rae"), j.path("members").findValues("nick").stream()
-                .map(JsonNode::asText).sorted().toList(), "the dead node's members are no longer listed: " + j);
+        assertEquals(List.of("Ann", "Pat", "Quinn", "Rae"), j.path("members").findValues("nick").stream()
+                .map(JsonNode::asText).sorted().toList(), "C's Quinn is no longer listed, Pat and Rae still are: " + j);
 
         Set<String> gone = new HashSet<>();
-        while (gone.size() < 2 && System.currentTimeMillis() - t0 < 3 * RedisEngines.NODE_TTL_MS + 10_000) {
+        while (!gone.contains(quinnId) && System.currentTimeMillis() - t0 < 3 * RedisEngines.NODE_TTL_MS + 10_000) {
             JsonNode n = ann.poll(500);
             if (n != null && isLeave(n)) {
                 gone.add(n.path("member").path("id").asText());
             }
         }
         long ms = System.currentTimeMillis() - t0;
-        assertEquals(Set.of(patId, quinnId), gone, "C's Pat and Quinn left for Ann; seen " + ann.seen());
+        assertTrue(gone.contains(quinnId), "C's Quinn left for Ann; seen " + ann.seen());
         // README: listed no more within the TTL, announced about a TTL later (a grace period, and half-TTL sweeps)
-        assertTrue(ms < 3 * RedisEngines.NODE_TTL_MS + 2_000, "leaves announced " + ms + " ms after the kill");
-        JsonNode extra = ann.poll(1_000);
-        assertTrue(extra == null || !isLeave(extra), "nobody else left: " + extra);
+        assertTrue(ms < 3 * RedisEngines.NODE_TTL_MS + 2_000, "leave announced " + ms + " ms after the kill");
+        long until = System.currentTimeMillis() + RedisEngines.NODE_TTL_MS; // Pat's or Rae's would come with Quinn's
+        while (System.currentTimeMillis() < until) {
+            JsonNode n = ann.poll(500);
+            if (n != null && isLeave(n)) {
+                gone.add(n.path("member").path("id").asText());
+            }
+        }
+        assertEquals(Set.of(quinnId), gone, "only Quinn left, once; Pat and Rae never did; seen " + ann.seen());
     }
 
     @Test

@@ -19,6 +19,8 @@ public final class RedisEngines implements AutoCloseable {
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
     /** How long a killed node's members stay listed at most, ms. */
     public static final long NODE_TTL_MS = 10_000;
+    /** How long a session taken over by another node stays marked as such in Redis, ms. */
+    public static final long TAKEN_MARKER_MS = 3600_000L;
     private static final Logger LOG = LoggerFactory.getLogger(RedisEngines.class);
 
     private final String nodeId = "n" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -50,7 +52,7 @@ public final class RedisEngines implements AutoCloseable {
         this.history = new RedisHistory(link, prefix, historySize, historyMaxAgeMillis);
         this.broker = new RedisBroker(link, history, nodeId, Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.presence = new RedisPresence(link, prefix, nodeId, nodeTtlMillis);
-        this.parking = new RedisParking(link, prefix);
+        this.parking = new RedisParking(link, prefix, TAKEN_MARKER_MS);
         this.reactions = new RedisReactions(link, history);
         this.restrictions = new RedisRestrictions(link, prefix);
         LOG.info("redis engines node={} connected={}", nodeId, link.isUp());
@@ -92,7 +94,7 @@ public final class RedisEngines implements AutoCloseable {
                 networkRatePerSecond);
     }
 
-    /** Where dropped members' sessions wait for a resume on any node. */
+    /** Where members' sessions are recorded for a resume (or a takeover) on any node. */
     public RedisParking parking() {
         return parking;
     }

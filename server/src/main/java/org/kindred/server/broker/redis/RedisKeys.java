@@ -17,7 +17,9 @@ package org.kindred.server.broker.redis;
  *       nickname key to member (hash), member to its keys (hash), join counter</li>
  *   <li>{@code {room}:react:<msg>:<kind>}, {@code {room}:reacted} reactions: the member ids
  *       holding one kind of one message (set), the messages with reactions (set)</li>
- *   <li>{@code node:<id>} a node's liveness (expires unless the node refreshes it)</li>
+ *   <li>{@code node:<id>} a node's liveness (expires unless the node refreshes it), {@code nodeseen:<id>}
+ *       the Redis time (epoch ms) of its last refresh (kept for a day)</li>
+ *   <li>{@code park:<token hash>}, {@code live:<token hash>} sessions' records ({@link RedisParking})</li>
  *   <li>channel {@code room:<room>} the room's events</li>
  * </ul>
  */
@@ -65,6 +67,11 @@ record RedisKeys(String prefix) {
 
     String nodePrefix() {
         return prefix + "node:";
+    }
+
+    /** The prefix of the keys holding the Redis time of each node's last heartbeat. */
+    String seenPrefix() {
+        return prefix + "nodeseen:";
     }
 
     /** The presence keys of a room, in the order the presence scripts expect them. */

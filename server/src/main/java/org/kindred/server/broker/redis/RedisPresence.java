@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link Presence} in Redis, shared by the nodes. Each member and each nickname claim belongs to
  * the node that made it; a node proves it lives by a key {@code node:<id>} that expires after
- * {@code ttlMillis} unless refreshed, which this class does every third of it. Every call is one
+ * {@code ttlMillis} unless refreshed, which this class does every third of it (also leaving the
+ * Redis time of the refresh under {@code nodeseen:<id>}, for {@link RedisParking}). Every call is one
  * Lua script that first drops the members and claims of nodes whose key has expired, so a killed
  * node's members vanish at most {@code ttlMillis} after its last refresh (at most
  * {@code ttlMillis} after it died), as soon as anyone looks. That prune costs O(members of the
@@ -108,6 +109,17 @@ public final class RedisPresence implements Presence, AutoCloseable {
             return 1
             """);
 
+    /** KEYS: node, nodeseen. ARGV: ttl ms, seen ttl ms. The liveness key, and the Redis time it was refreshed at. */
+    private static final Script HEARTBEAT = Script.of("""
+            redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+            local t = redis.call('TIME')
+            redis.call('SET', KEYS[2], string.format('%.0f', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)),
+                'PX', ARGV[2])
+            return 1
+            """);
+    /** How long the time of a node's last heartbeat is kept, ms. */
+    static final long SEEN_TTL_MS = 24 * 3600_000L;
+
     private final RedisLink link;
     private final RedisKeys keys;
     private final String nodeId;
@@ -137,7 +149,8 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     private void refresh() {
         try {
-            link.sync().psetex(keys.nodePrefix() + nodeId, ttlMillis, "1");
+            link.run(HEARTBEAT, ScriptOutputType.INTEGER, new String[] {keys.nodePrefix() + nodeId,
+                keys.seenPrefix() + nodeId}, String.valueOf(ttlMillis), String.valueOf(SEEN_TTL_MS));
         } catch (RuntimeException e) {
             LOG.debug("node liveness not refreshed: {}", e.getClass().getSimpleName());
         }
