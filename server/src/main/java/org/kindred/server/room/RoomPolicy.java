@@ -91,6 +91,12 @@ final class RoomPolicy {
         return rules.unmute(room, memberId, now);
     }
 
+    /** Whether a kick's cool-off keeps {@code memberId} out of the room at {@code now} (epoch ms). May wait. */
+    boolean coolingOff(String memberId, long now) {
+        Hold h = rules.join(room, memberId, now);
+        return h != null && h.kind() == Restrictions.Kind.COOLING_OFF;
+    }
+
     void coolOff(String memberId, long until) {
         rules.coolOff(room, memberId, until);
     }

@@ -37,7 +37,7 @@ final class ThreeNodes implements AutoCloseable {
     static final String MOD_PASSWORD = "three-nodes-test-password";
     /** The rooms of this cluster: one per test, so tests sharing the processes never meet. */
     static final List<String> ROOMS = List.of("order", "late", "resume", "bans", "death", "redis-out", "pg-out",
-            "spare");
+            "pg-new", "spare");
     /** The Redis key prefix of a parked session (the nodes' default key prefix, {@code kindred:}). */
     static final String PARK_PREFIX = org.kindred.server.broker.redis.RedisEngines.PREFIX + "park:";
     private static final String HOME_PREFIX = "kindred-3nodes-";

@@ -234,9 +234,11 @@ final class Publisher {
             try {
                 long t0 = System.nanoTime();
                 if (history) {
-                    generation = link.generation();
-                    // the store's floor, or what this node saw if higher (a store of this node's own)
-                    floor = Math.max(d.store().floor(room), nodeFloor.applyAsLong(room));
+                    // the store's floor (Redis's copy, the clock while it is down), or what this node saw if higher
+                    FloorWriter.Floor read = d.floor(room);
+                    generation = read.generation();
+                    t0 = read.since();
+                    floor = Math.max(read.value(), nodeFloor.applyAsLong(room));
                     upTo = Math.max(upTo, floor + 1);
                 }
                 d.raiseNow(room, upTo + queued + block);

@@ -56,6 +56,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
     private final Publisher publisher;
     private final RedisRestrictions restrictions;
     private volatile RedisRateLimits rates;
+    private volatile FloorMirror mirror;
 
     /**
      * @param link the node's connections (its pub/sub messages are routed here)
@@ -93,7 +94,10 @@ public final class RedisBroker implements Broker, AutoCloseable {
 
     /** {@link #useFloors(org.kindred.server.store.SeqFloorStore, java.util.concurrent.Executor)} reserving {@code block} numbers at a time (tests). */
     void useFloors(org.kindred.server.store.SeqFloorStore store, java.util.concurrent.Executor executor, long block) {
-        publisher.durable(new FloorWriter(store, executor, link, keys, acceptWaitMs), block);
+        FloorMirror m = new FloorMirror(link, keys.prefix(), store, executor);
+        publisher.durable(new FloorWriter(store, executor, link, keys, acceptWaitMs, m), block);
+        m.start();
+        mirror = m;
     }
 
     /**
@@ -202,6 +206,10 @@ public final class RedisBroker implements Broker, AutoCloseable {
     /** Stops delivering (the link stays open). */
     @Override
     public void close() {
+        FloorMirror m = mirror;
+        if (m != null) {
+            m.close();
+        }
         deliveries.close();
     }
 }
