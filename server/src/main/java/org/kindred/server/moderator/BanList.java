@@ -69,6 +69,12 @@ public final class BanList {
         return Optional.ofNullable(found);
     }
 
+    /** The ban with {@code id} if it is held and in force now, else empty. Never blocks. */
+    public Optional<Ban> inForce(String id) {
+        Ban b = id == null ? null : byId.get(id);
+        return b != null && b.isActiveAt(clock.getAsLong()) ? Optional.of(b) : Optional.empty();
+    }
+
     /** The bans in force now, in no particular order. Never blocks. */
     public java.util.List<Ban> active() {
         long now = clock.getAsLong();

@@ -14,6 +14,7 @@ import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.AuditEntry;
 import org.kindred.server.store.AuditStore;
+import org.kindred.server.store.Ban;
 import org.kindred.server.store.Mute;
 import org.kindred.server.store.MuteStore;
 import org.slf4j.Logger;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a ban: the ban list is reloaded from the store and the banned member's session on this
  *       node, if any, ends and its connection closes with {@link CloseCodes#BANNED}; a ban made on
  *       a node the member was not connected to has no network fingerprint yet, and this node adds
- *       the one it knows (and tells the others);</li>
+ *       the one it knows (and tells the others); any other session here that the ban would have
+ *       refused at {@code hello} had this node known it then (opened since the ban was made, by
+ *       another member id from the banned network) ends the same way;</li>
  *   <li>a lifted ban: the ban list is reloaded;</li>
  *   <li>a mute: the member is paused in this node's copy of the room until the stored end, and
  *       told so if connected here (as on the node where the moderator acted);</li>
@@ -34,9 +37,10 @@ import org.slf4j.LoggerFactory;
  *       {@code kicked} with the reason of the latest kick in the audit log and leaves the room
  *       (its cool-off is already in the shared room rules);</li>
  *   <li>a session taken over by another node: this node's copy closes quietly;</li>
- *   <li>a resync (events may have been missed): the ban list is reloaded and every stored mute
- *       restored, silently; and members seated here whose kick cool-off is in force (a kick whose
- *       event was missed) get {@code kicked}, without a reason, and leave the room.</li>
+ *   <li>a resync (events may have been missed): the ban list is reloaded, the sessions here a ban
+ *       in force covers end as above, and every stored mute is restored, silently; and members
+ *       seated here whose kick cool-off is in force (a kick whose event was missed) get
+ *       {@code kicked}, without a reason, and leave the room.</li>
  * </ul>
  * This node's own changes are skipped: it applied them when it made them. Store work runs on
  * the blocking executor, never on the events' delivery thread.
@@ -111,6 +115,9 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
         run(this::kickedWhileAway, "resync kicks"); // needs Redis only: runs even while the store is down
         run(() -> {
             bans.reload();
+            for (Ban b : bans.active()) {
+                closeCovered(b);
+            }
             for (Mute m : mutes.listActive(clock.getAsLong())) {
                 Room room = rooms.get(m.room());
                 if (room != null) {
@@ -131,6 +138,23 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
             }
         } finally { // the event says banned: close even if the store could not be read
             if (s != null) {
+                close(s);
+            }
+            bans.inForce(banId).ifPresent(this::closeCovered);
+        }
+    }
+
+    /**
+     * Ends the sessions here that {@code ban} would have refused at {@code hello} had this node held
+     * it then: the banned member's, and those from its network opened since it was made (they beat
+     * the ban's event here; a member from that network already here before it stays, as on the
+     * node that made it). Compares this node's clock with the banning node's.
+     */
+    private void closeCovered(Ban ban) {
+        for (Session s : sessions.all()) {
+            if (!s.role().canModerate() && (s.memberId().equals(ban.memberId())
+                    || ban.fingerprint() != null && ban.fingerprint().equals(s.fingerprint())
+                            && s.createdAt() >= ban.createdAt())) {
                 close(s);
             }
         }
