@@ -93,6 +93,7 @@ public record StaffServices(AuditLog audit, AccountService accounts, TokenServic
         BanList bans = new BanList(store.bans(), clock, events);
         Escalations escalations = new Escalations(store.escalations(), audit, hub, clock);
         ReviewQueue review = new ReviewQueue(store.held(), audit, hub, sessions, blocking, clock);
+        review.tellVia(events, store.audit()); // the writer hears the decision on whichever node it is
         MemberReports reports = new MemberReports(store.reports(), audit, hub, escalations, blocking, clock);
         HandOff handOff = new HandOff(rooms, sessions, escalations, audit, blocking);
         ModeratorRequests moderators = new ModeratorRequests(rooms, sessions, store, audit, hub, bans, escalations,
