@@ -100,7 +100,9 @@ public record StaffServices(AuditLog audit, AccountService accounts, TokenServic
                 review, blocking, clock, handOff, new Mutes(store.mutes(), events));
         StaffSync staffSync = new StaffSync(events, bans, store.mutes(), rooms, sessions, blocking, clock,
                 store.audit()).start();
-        hub.enrichWith(new Whereabouts(sessions, rooms)::enrich);
+        Whereabouts whereabouts = new Whereabouts(sessions, rooms);
+        hub.enrichWith(whereabouts::enrich);
+        hub.enrichQueueWith(whereabouts::enrichAnywhere); // the queue reply is put together on the blocking pool
         hub.relayVia(events, scheduler); // moderators on every node see every node's escalations, reports, held messages
         StaffRevocations revocations = new StaffRevocations(sessions, tokens, blocking);
         revocations.start(scheduler, StaffRevocations.DEFAULT_PERIOD_MS);
