@@ -199,9 +199,9 @@ public final class KindredServer implements AutoCloseable {
                 checkInTimer != null ? checkInTimer : org.kindred.server.common.Timer.of(durable.scheduler()),
                 org.kindred.server.crisis.CheckInQuestions.bundled()::question,
                 org.kindred.server.session.CheckIns.DEFAULT_MAX_PLANNED);
+        roomSetup.shareRates(moderation.config());
         Dispatcher dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis,
-                crisisConfig, moderation, checkIns, clock, SessionLimits.from(section("sessions")),
-                roomSetup.sharedRates(moderation.config()));
+                crisisConfig, moderation, checkIns, clock, SessionLimits.from(section("sessions")));
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());

@@ -39,21 +39,9 @@ public final class RequestLayer {
             RoomRegistry rooms, StoreServices durable, StaffServices staff, CrisisSupport crisis,
             CrisisConfig crisisConfig, ModerationSetup.Built moderation, CheckIns checkIns, LongSupplier clock,
             SessionLimits limits) {
-        return dispatcher(config, codec, sessions, rooms, durable, staff, crisis, crisisConfig, moderation, checkIns,
-                clock, limits, null);
-    }
-
-    /**
-     * As above, with {@code sharedRates} (several nodes: the send allowances in Redis, taken
-     * before the pipeline; null on one node).
-     */
-    public static Dispatcher dispatcher(KindredConfig config, ProtocolCodec codec, SessionRegistry sessions,
-            RoomRegistry rooms, StoreServices durable, StaffServices staff, CrisisSupport crisis,
-            CrisisConfig crisisConfig, ModerationSetup.Built moderation, CheckIns checkIns, LongSupplier clock,
-            SessionLimits limits, org.kindred.server.moderation.RateLimits sharedRates) {
         SendFlow send = new SendFlow(moderation.pipeline(), moderation.contentChecks(), crisis, crisisConfig,
                 staff.review(), staff.hub(), staff.audit(), durable.store().mutes(), durable.blocking(),
-                staff.handOff()).shareRates(sharedRates);
+                staff.handOff());
         CheckInRequests checkInRequests = checkIns == null ? null
                 : new CheckInRequests(checkIns, crisis, staff.audit(), durable.blocking());
         BanCheck bans = new BanCheck(staff.bans(), clock);

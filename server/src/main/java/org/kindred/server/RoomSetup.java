@@ -112,15 +112,15 @@ final class RoomSetup implements AutoCloseable {
     }
 
     /**
-     * With Redis, the send allowances of {@code moderation} shared by the nodes (when its stages
-     * limit the rate at all); else null (the pipeline's own buckets are the only ones).
+     * With Redis, has every post take the send allowances of {@code moderation}, shared by the
+     * nodes, in its publish script (when its stages limit the rate at all); on one node the
+     * pipeline's own buckets are the only ones.
      */
-    org.kindred.server.moderation.RateLimits sharedRates(org.kindred.server.moderation.ModerationConfig moderation) {
-        if (engines == null || !moderation.stages().contains(org.kindred.server.moderation.StageName.RATE)) {
-            return null;
+    void shareRates(org.kindred.server.moderation.ModerationConfig moderation) {
+        if (engines != null && moderation.stages().contains(org.kindred.server.moderation.StageName.RATE)) {
+            engines.broker().shareRates(engines.rateLimits(moderation.memberBurst(), moderation.memberRatePerSecond(),
+                    moderation.networkBurst(), moderation.networkRatePerSecond()));
         }
-        return engines.rateLimits(moderation.memberBurst(), moderation.memberRatePerSecond(),
-                moderation.networkBurst(), moderation.networkRatePerSecond());
     }
 
     /**

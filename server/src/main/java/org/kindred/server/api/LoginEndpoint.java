@@ -24,6 +24,9 @@ import org.kindred.server.transport.HttpResponses;
 import org.kindred.server.moderator.Fingerprinter;
 import org.kindred.server.moderator.LoginResult;
 import org.kindred.server.moderator.TokenService;
+import org.kindred.server.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/login} {@code {"user","password"}} with {@code Content-Type:
@@ -32,10 +35,15 @@ import org.kindred.server.moderator.TokenService;
  * clients, is allowed), 415 for any other content type (so a cross-site form or
  * {@code text/plain} post is refused before it is read), 400 for a malformed body, 401 for a
  * wrong pair, 429 with {@code Retry-After} (seconds) and {@code retryAfterMs} while this
- * account is throttled for the caller's network or the network is. Password hashing runs on
- * the blocking executor, never on the event loop. Nothing of the request is logged.
+ * account is throttled for the caller's network or the network is, 503 with {@code Retry-After}
+ * (seconds) and {@code retryAfterMs} while the store of accounts cannot be reached (e.g.
+ * PostgreSQL is down). Password hashing runs on the blocking executor, never on the event loop.
+ * Nothing of the request is logged.
  */
 public final class LoginEndpoint implements HttpEndpoint {
+    /** What a caller is told to wait while the store is unreachable, ms. */
+    public static final long STORE_RETRY_MS = 5_000;
+    private static final Logger LOG = LoggerFactory.getLogger(LoginEndpoint.class);
     private final TokenService tokens;
     private final Fingerprinter fingerprinter;
     private final Executor blocking;
@@ -86,7 +94,23 @@ public final class LoginEndpoint implements HttpEndpoint {
         }
         String fingerprint = ctx.channel().remoteAddress() instanceof InetSocketAddress isa
                 && isa.getAddress() != null ? fingerprinter.fingerprint(isa.getAddress()) : null;
-        return CompletableFuture.supplyAsync(() -> respond(tokens.login(user, password, fingerprint)), blocking);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return respond(tokens.login(user, password, fingerprint));
+            } catch (StoreException e) {
+                LOG.warn("sign-in refused, the store is unreachable");
+                return unavailable();
+            }
+        }, blocking);
+    }
+
+    /** 503: the accounts cannot be checked now; nothing was decided about the caller. */
+    private FullHttpResponse unavailable() {
+        FullHttpResponse r = reply(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                Map.of("error", "Sign-in is unavailable for a moment. Please try again shortly.",
+                        "retryAfterMs", STORE_RETRY_MS));
+        r.headers().set(HttpHeaderNames.RETRY_AFTER, STORE_RETRY_MS / 1000);
+        return r;
     }
 
     /** {@code application/json}, with or without parameters such as {@code charset}. */

@@ -33,6 +33,10 @@ import org.kindred.protocol.ServerMessage;
  *       the network fails at once while it knows its server is unreachable, and after its command
  *       timeout otherwise), never a stage left pending. Events of {@link #broadcast} are best
  *       effort.</li>
+ *   <li><b>Checked posts.</b> {@link #post} checks a retry, then the room's
+ *       {@link #restrictions()}, then (where kept) the shared allowance, in the step that numbers
+ *       the message: no lock or mute set meanwhile lets it through after that change's notice,
+ *       and a retry of an accepted request gets its first answer whatever they say now.</li>
  * </ul>
  * The in-memory implementation numbers, runs {@code accepted} and calls the subscriber on the
  * publishing thread, and returns a completed stage. An implementation over the network delivers
@@ -61,7 +65,8 @@ public interface Broker {
 
     /**
      * Publishes a chat message without waiting: numbers it, keeps it in the room's history, runs
-     * {@code accepted} (e.g. to reply {@code sent} to its author first), then delivers it.
+     * {@code accepted} (e.g. to reply {@code sent} to its author first), then delivers it. Checks
+     * no rules: for messages already admitted (a held message a moderator approved).
      *
      * @param ts when it was posted, epoch ms
      * @param accepted runs once with the numbered message before any subscriber gets it, on the
@@ -70,8 +75,10 @@ public interface Broker {
      * @return completes with the message and its {@code seq}, or exceptionally with
      *     {@link BrokerException} when it could not be accepted (nothing happened)
      */
-    CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text, long ts,
-            Consumer<ServerMessage.Message> accepted);
+    default CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text,
+            long ts, Consumer<ServerMessage.Message> accepted) {
+        return publish(room, from, msgId, text, ts, null, accepted);
+    }
 
     /**
      * {@link #publish(String, MemberInfo, String, String, long, Consumer)} at most once per
@@ -81,17 +88,67 @@ public interface Broker {
      * neither numbered, kept nor delivered again: {@code accepted} runs and the stage completes
      * with the earlier message's {@code msg} id and {@code seq} (and this call's other fields),
      * so the retry gets the same {@code sent}. A different text under the same key is a new
-     * message (a client that reuses its request ids loses nothing). The default, for
-     * implementations without this, publishes every time.
+     * message (a client that reuses its request ids loses nothing).
      *
-     * @param requestKey who asked and the request's id, e.g. {@code memberId + "
-" + reqId};
+     * @param requestKey who asked and the request's id, e.g. {@code memberId + "\n" + reqId};
      *     null when the request carried no id (every publication is then new)
      */
     default CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text,
             long ts, String requestKey, Consumer<ServerMessage.Message> accepted) {
-        return publish(room, from, msgId, text, ts, accepted);
+        return post(room, from, msgId, text, ts, requestKey, null, accepted).thenApply(Posted::message);
     }
+
+    /**
+     * A member's post, checked in the very step that numbers it: in this order, (1) a retry of a
+     * request accepted within the window (as {@link #publish(String, MemberInfo, String, String,
+     * long, String, Consumer) publish} with a request key) gets the earlier message, whatever the
+     * rules say now; (2) when {@code admission.rules()}, the room's {@link #restrictions()} (lock,
+     * mute, slow mode, as {@link Restrictions#post}, and a post allowed under slow mode is
+     * recorded); (3) where the broker keeps send allowances shared by nodes, the member's and its
+     * network's allowance (taken from both or neither); (4) numbering, keeping, {@code accepted},
+     * delivery. No change of the rules that another call makes (a lock, a mute) falls between
+     * (2) and (4): a post that was not held is numbered before anything published after that
+     * change (a lock's notice), and one checked after it is held. A held post uses no number,
+     * records nothing and delivers nothing.
+     *
+     * @param admission whose post and which checks apply; null for none (as {@code publish})
+     * @return completes with the message (numbered, or the retry's earlier one) or the hold; or
+     *     exceptionally with {@link BrokerException} as {@code publish}
+     */
+    CompletionStage<Posted> post(String room, MemberInfo from, String msgId, String text, long ts, String requestKey,
+            Admission admission, Consumer<ServerMessage.Message> accepted);
+
+    /**
+     * Who posts, for {@link #post}.
+     *
+     * @param memberId the author's member id
+     * @param rules whether the room's {@link Restrictions} may hold the post back (false for staff)
+     * @param fingerprint the author's network fingerprint, for a shared send allowance; null when unknown
+     */
+    record Admission(String memberId, boolean rules, String fingerprint) {
+        public Admission {
+            java.util.Objects.requireNonNull(memberId, "memberId");
+        }
+    }
+
+    /**
+     * What {@link #post} came to: exactly one of {@code message} (numbered, or a retry's earlier
+     * one) and {@code held} (why it was held back; nothing happened).
+     */
+    record Posted(ServerMessage.Message message, Restrictions.Hold held) {
+    }
+
+    /** The rules {@link #post} checks: the room's lock, slow mode and mutes as this node sets them. */
+    Restrictions restrictions();
+
+    /**
+     * The msg id of the message request {@code requestKey} with {@code text} was accepted as within
+     * the window before {@code now} (epoch ms), or empty; never waits. For answering a retry that
+     * a quick check would refuse (the request was in fact delivered).
+     *
+     * @return completes with the msg id or empty; exceptionally when the engine could not answer
+     */
+    CompletionStage<java.util.Optional<String>> earlier(String room, String requestKey, String text, long now);
 
     /** How long a request is remembered for {@link #publish(String, MemberInfo, String, String, long, String,
      * Consumer) catching its retries}, ms: longer than the resume window, so a retry after a resume is caught. */

@@ -34,13 +34,29 @@ public final class MemoryRestrictions implements Restrictions {
      * {@link #post} answered at once: null when allowed (and recorded for slow mode), else the hold.
      */
     public Hold postNow(String room, String memberId, long now) {
+        return admit(room, memberId, now, () -> { });
+    }
+
+    /**
+     * {@link #postNow} around {@code step}, all in one step: no change of the room's modes or mutes
+     * comes between the check and {@code step}. When the post is allowed, runs {@code step} (e.g.
+     * numbering and delivering the message) and then records the post for slow mode; when
+     * {@code step} throws, nothing is recorded and the exception propagates.
+     *
+     * @return null when allowed (and {@code step} ran), else the hold ({@code step} did not run)
+     */
+    public Hold admit(String room, String memberId, long now, Runnable step) {
         RoomState r = state(room);
-        synchronized (r) { // check and record in one step
+        synchronized (r) { // check, act and record in one step
             Hold held = peekPost(room, memberId, now);
-            if (held == null && r.modes.slowSeconds() > 0) {
+            if (held != null) {
+                return held;
+            }
+            step.run();
+            if (r.modes.slowSeconds() > 0) {
                 r.lastPost.put(memberId, now);
             }
-            return held;
+            return null;
         }
     }
 
@@ -132,7 +148,10 @@ public final class MemoryRestrictions implements Restrictions {
 
     @Override
     public void mute(String room, String memberId, long until) {
-        state(room).mutedUntil.put(memberId, until);
+        RoomState r = state(room);
+        synchronized (r) { // never between a post's check and its step
+            r.mutedUntil.put(memberId, until);
+        }
     }
 
     @Override

@@ -40,7 +40,12 @@ public interface Restrictions {
         /** Slow mode: the member posted too recently. */
         SLOW,
         /** The member was kicked and may not join again yet. */
-        COOLING_OFF
+        COOLING_OFF,
+        /**
+         * The member's (or its network's) send allowance is spent: only from a
+         * {@link Broker#post checked post} of a broker that keeps allowances shared by nodes.
+         */
+        RATE_LIMITED
     }
 
     /**

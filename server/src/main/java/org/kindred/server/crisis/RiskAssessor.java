@@ -41,9 +41,9 @@ import org.kindred.server.text.Normalizer;
  * makes an imminent signal a past event (high) and its time no decided time.
  *
  * <p>A statistical second opinion ({@link RiskModel}, issue 12: logistic regressions over
- * character n-grams, words and concepts) may raise the rules' level: alone to a card at most,
- * next to one of the writer's own signals to its level; the category {@link RiskCategory#MODEL}
- * says so. See docs/crisis.md.
+ * character n-grams, words and concepts) may raise the rules' level: alone to a card, or to
+ * imminent past its own imminent threshold; next to one of the writer's own signals to its level;
+ * the category {@link RiskCategory#MODEL} says so. See docs/crisis.md.
  *
  * <p>Guarantees: thread-safe and allocation-light; never logs or keeps message text; the result
  * level is {@code null} exactly when no signal was found.
@@ -110,9 +110,7 @@ public final class RiskAssessor {
             outcome.merge(scan(lean, nt, language, false, false));
         }
         if (model != null) {
-            double[] p = new double[RiskModel.OUTPUTS];
-            model.probabilities(nt.text(), p);
-            outcome.secondOpinion(model.level(p), RiskModel.leansToRisk(p));
+            model.secondOpinion(nt.text(), outcome);
         }
         return outcome.toAssessment();
     }

@@ -19,8 +19,11 @@ import org.kindred.protocol.RiskLevel;
  * ({@code ≥ high}) and {@code imminent}. Each has a threshold chosen at training time from
  * held-out (cross-validated) scores so that only a small, fixed share of benign lines passes it
  * (see {@code RiskModelTrainer} in the test sources and docs/crisis.md, which also says how to
- * retrain). {@link #level} is the highest level whose regression passes its threshold, as a cascade (a
- * level counts only when every lower one passes too).
+ * retrain). {@link #level}: nothing unless "risk at all" passes its (card) threshold; then
+ * {@code imminent} when the imminent regression passes its threshold, else {@code high} when the
+ * escalating one does, else {@code concern}. The imminent threshold is chosen for a budget of
+ * false escalations (1 % of held-out benign lines) because the model's imminent may page on its
+ * own (round 11, docs/crisis.md); its {@code high} never does.
  *
  * <p>Scoring is one pass over the features (linear in the message length) and a few multiplies;
  * immutable and thread-safe once built. It never keeps or logs text.
@@ -30,7 +33,6 @@ final class RiskModel {
     private static final int MAGIC = 0x4b52_4d31; // "KRM1"
     /** The regressions: 0 = at least concern, 1 = at least high, 2 = imminent. */
     static final int OUTPUTS = 3;
-    private static final RiskLevel[] LEVELS = {RiskLevel.CONCERN, RiskLevel.HIGH, RiskLevel.IMMINENT};
 
     /** Weights, feature-major: {@code weights[index * OUTPUTS + k]}. */
     final float[] weights;
@@ -57,19 +59,38 @@ final class RiskModel {
      * @param out receives {@code P(≥ concern)}, {@code P(≥ high)}, {@code P(imminent)}, each in [0, 1]
      */
     void probabilities(CharSequence normalized, double[] out) {
-        Sum sum = new Sum(weights);
+        Sum sum = SCRATCH.get();
+        sum.w = weights;
+        sum.s0 = 0;
+        sum.s1 = 0;
+        sum.s2 = 0;
         int m = RiskFeatures.extract(normalized, sum);
+        sum.w = null;
         double scale = m == 0 ? 0 : 1 / Math.sqrt(m);
-        for (int k = 0; k < OUTPUTS; k++) {
-            out[k] = sigmoid(bias[k] + sum.s[k] * scale);
-        }
+        out[0] = sigmoid(bias[0] + sum.s0 * scale);
+        out[1] = sigmoid(bias[1] + sum.s1 * scale);
+        out[2] = sigmoid(bias[2] + sum.s2 * scale);
+    }
+
+    /**
+     * Gives {@code outcome} this model's second opinion on a normalised text (its level, and
+     * whether it leans to risk below its card threshold: {@link RiskOutcome#secondOpinion}).
+     * Allocates nothing: the accumulator and the probabilities are the calling thread's.
+     *
+     * @param normalized the shared normaliser's output of the message the outcome is about
+     */
+    void secondOpinion(CharSequence normalized, RiskOutcome outcome) {
+        double[] p = SCRATCH.get().p;
+        probabilities(normalized, p);
+        outcome.secondOpinion(level(p), leansToRisk(p));
     }
 
     /**
      * The model's level for a normalised text.
      *
-     * @return the highest level whose probability, and that of every lower level, reaches its
-     *     threshold (a cascade: imminent needs "risk at all" and "escalates" too), or {@code null}
+     * @return {@code null} when {@code P(≥ concern)} is below its threshold; otherwise
+     *     {@code imminent} when {@code P(imminent)} reaches its threshold, {@code high} when
+     *     {@code P(≥ high)} does, else {@code concern}
      */
     RiskLevel level(CharSequence normalized) {
         double[] p = new double[OUTPUTS];
@@ -79,11 +100,10 @@ final class RiskModel {
 
     /** {@link #level(CharSequence)} for probabilities already computed. */
     RiskLevel level(double[] p) {
-        RiskLevel level = null;
-        for (int k = 0; k < OUTPUTS && p[k] >= thresholds[k]; k++) {
-            level = LEVELS[k];
+        if (p[0] < thresholds[0]) {
+            return null;
         }
-        return level;
+        return p[2] >= thresholds[2] ? RiskLevel.IMMINENT : p[1] >= thresholds[1] ? RiskLevel.HIGH : RiskLevel.CONCERN;
     }
 
     /**
@@ -192,29 +212,32 @@ final class RiskModel {
         return false;
     }
 
-    /** Adds up the weights of every feature occurrence. */
-    private static final class Sum implements RiskFeatures.Sink {
-        final float[] w;
-        final double[] s = new double[OUTPUTS];
+    /** Each thread's accumulator and probabilities: scoring a message allocates nothing. */
+    private static final ThreadLocal<Sum> SCRATCH = ThreadLocal.withInitial(Sum::new);
 
-        Sum(float[] w) {
-            this.w = w;
-        }
+    /** Adds up the weights of every feature occurrence (one per thread, reused). */
+    private static final class Sum implements RiskFeatures.Sink {
+        /** The weights of the model scoring now; null between messages. */
+        float[] w;
+        double s0;
+        double s1;
+        double s2;
+        final double[] p = new double[OUTPUTS];
 
         @Override
         public void accept(int index) {
             int base = index * OUTPUTS;
-            s[0] += w[base];
-            s[1] += w[base + 1];
-            s[2] += w[base + 2];
+            s0 += w[base];
+            s1 += w[base + 1];
+            s2 += w[base + 2];
         }
 
         @Override
         public void accept(int index, int times) {
             int base = index * OUTPUTS;
-            s[0] += times * w[base];
-            s[1] += times * w[base + 1];
-            s[2] += times * w[base + 2];
+            s0 += times * w[base];
+            s1 += times * w[base + 1];
+            s2 += times * w[base + 2];
         }
     }
 }

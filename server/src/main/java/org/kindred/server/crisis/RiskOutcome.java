@@ -42,31 +42,38 @@ final class RiskOutcome {
     /**
      * Takes the model's level when it is higher than the rules' and the rules did not find
      * only someone else at risk. Alone (no signal of the writer's own from the rules) the
-     * model gives at most {@code concern}: a card, never a page to moderators (held out, its
-     * escalations without a rule signal added false escalations and no recall, docs/crisis.md).
-     * Past-tense recovery talk without a time or an imminent signal keeps it at concern too.
-     * A raise adds {@link RiskCategory#MODEL}. When the rules found only concepts that are no
-     * signal alone (boosters) among them a plan or a finality act (not just a time or a place),
-     * and the model leans to risk without reaching its own threshold, those concepts plus the
-     * model give a card.
+     * model's {@code high} gives a card ({@code concern}), never a page (held out, those
+     * escalations added false escalations and no recall); its {@code imminent}, whose threshold
+     * is chosen for at most 1 % of held-out benign lines, pages on its own (round 11: held out,
+     * it found imminent lines the rules missed without a false escalation more, docs/crisis.md).
+     * Past-tense recovery talk without a time or an imminent signal of the rules, or a laugh
+     * marker next to a death wish, keeps any raise at concern. A raise adds
+     * {@link RiskCategory#MODEL}, and when the rules found no signal of their own, the concepts
+     * they found (a time, means, a plan, finality) as the explanation. When the rules found only
+     * such concepts, among them a plan or a finality act (not just a time or a place), and the
+     * model leans to risk without reaching its own threshold, those concepts plus the model give
+     * a card.
      */
     void secondOpinion(RiskLevel m, boolean leans) {
         if (self.isEmpty() && thirdParty) {
             return;
         }
-        if (m == null && leans && self.isEmpty()
+        boolean alone = self.isEmpty();
+        if (m == null && leans && alone
                 && (concepts.contains(RiskCategory.PLAN) || concepts.contains(RiskCategory.FINALITY))) {
             m = RiskLevel.CONCERN;
-            self.addAll(concepts);
         }
         if (m == null) {
             return;
         }
-        if (m.escalates() && (self.isEmpty() || (recovery && !pinned) || joking())) {
+        if (m.escalates() && ((alone && m != RiskLevel.IMMINENT) || (recovery && !pinned) || joking())) {
             m = RiskLevel.CONCERN;
         }
         if (level == null || m.compareTo(level) > 0) {
             level = m;
+            if (alone) {
+                self.addAll(concepts);
+            }
             self.add(RiskCategory.MODEL);
             pinned |= m == RiskLevel.IMMINENT;
         }

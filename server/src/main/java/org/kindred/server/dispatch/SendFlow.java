@@ -3,7 +3,6 @@ package org.kindred.server.dispatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.ErrorCode;
@@ -20,7 +19,6 @@ import org.kindred.server.moderation.MessageContext;
 import org.kindred.server.moderation.ModerationPipeline;
 import org.kindred.server.moderation.Notice;
 import org.kindred.server.moderation.Outcome;
-import org.kindred.server.moderation.RateLimits;
 import org.kindred.server.moderation.Verdict;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
@@ -53,8 +51,6 @@ public final class SendFlow {
     private final MuteStore mutes;
     private final Executor blocking;
     private final PrivateConversations privateRooms;
-    /** With several nodes: the shared send allowances, taken before the pipeline; else null. */
-    private volatile RateLimits sharedRates;
 
     /**
      * @param pipeline the moderation pipeline every message goes through
@@ -84,19 +80,6 @@ public final class SendFlow {
     }
 
     /**
-     * With several nodes, takes every {@code send} from {@code rates} (shared by the nodes: a
-     * member alternating between nodes has one allowance) before the pipeline runs, without
-     * waiting on the event loop: the send goes on on the connection's writer once Redis answered,
-     * and gets {@code internal} when Redis could not (fast while it is down). The pipeline's own
-     * buckets stay: they see only what the shared ones let through, so they never refuse first.
-     * Returns this.
-     */
-    public SendFlow shareRates(RateLimits rates) {
-        this.sharedRates = rates;
-        return this;
-    }
-
-    /**
      * One {@code send} of session {@code s} to {@code room} (which exists), arrived at {@code now}
      * (epoch ms): exactly one reply ({@code sent} or an error) goes to {@code c}.
      */
@@ -111,33 +94,33 @@ public final class SendFlow {
         // just-kicked person in crisis must be reached; escalations stay one per member).
         Refusal refused = room.mayPost(s, now);
         if (refused != null) {
-            c.send(refused.toError(send.id()));
+            refuseUnlessDelivered(c, s, room, send, refused.toError(send.id()));
             if (assessRisk) {
                 crisis.assess(s, room.id(), send.text());
             }
             return;
         }
-        RateLimits rates = sharedRates;
-        if (rates == null) {
-            judge(c, s, room, send, now, assessRisk);
+        judge(c, s, room, send, now, assessRisk);
+    }
+
+    /**
+     * Sends {@code error} for a send refused before it reached the room, unless it is the retry
+     * of a request already delivered (a lost reply): that one gets its first {@code sent} again,
+     * whatever the lock, slow mode or allowance say now. Only a send with an {@code id} is looked
+     * up (without waiting; the answer goes out on the connection's writer); when the engines
+     * cannot answer, the refusal stands.
+     */
+    private static void refuseUnlessDelivered(Outbound c, Session s, Room room, ClientMessage.Send send,
+            ServerMessage.Error error) {
+        if (send.id() == null) {
+            c.send(error);
             return;
         }
-        CompletionStage<Long> taken;
-        try {
-            taken = rates.take(s.memberId(), s.fingerprint(), now);
-        } catch (RuntimeException e) {
-            taken = CompletableFuture.failedFuture(e);
-        }
-        taken.whenComplete((wait, err) -> c.writer().execute(() -> {
-            if (err != null) {
-                c.send(Sentence.of("error.post_failed").error(send.id(), ErrorCode.INTERNAL));
-            } else if (wait > 0) {
-                rateLimited(c, send, Verdict.rateLimited(wait));
-                if (assessRisk) { // refused is not unheard (as above)
-                    crisis.assess(s, room.id(), send.text());
-                }
+        room.earlier(s, send.id(), send.text()).whenComplete((msg, err) -> c.writer().execute(() -> {
+            if (err == null && msg.isPresent()) {
+                c.send(new ServerMessage.Sent(send.id(), room.id(), msg.get(), SendStatus.DELIVERED, send.text()));
             } else {
-                judge(c, s, room, send, now, assessRisk);
+                c.send(error);
             }
         }));
     }
@@ -152,7 +135,7 @@ public final class SendFlow {
         }
         switch (v.outcome()) {
             case INVALID -> c.send(v.reason().error(send.id(), ErrorCode.TEXT_INVALID));
-            case RATE_LIMITED -> rateLimited(c, send, v);
+            case RATE_LIMITED -> refuseUnlessDelivered(c, s, room, send, rateLimited(send, v));
             case BLOCK -> block(c, s, room, send, v, now);
             case HOLD -> hold(c, s, room, send.id(), v.text(), List.copyOf(v.categories()));
             case DELIVER, MASK -> {
@@ -173,9 +156,9 @@ public final class SendFlow {
         }
     }
 
-    private static void rateLimited(Outbound c, ClientMessage.Send send, Verdict v) {
-        c.send(new ServerMessage.Error(send.id(), ErrorCode.RATE_LIMITED, v.reason().token(),
-                Math.max(1, v.retryAfterMs())));
+    private static ServerMessage.Error rateLimited(ClientMessage.Send send, Verdict v) {
+        return new ServerMessage.Error(send.id(), ErrorCode.RATE_LIMITED, v.reason().token(),
+                Math.max(1, v.retryAfterMs()));
     }
 
     private boolean holdForRisk(RiskAssessment risk, String room) {

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       (its cool-off is already in the shared room rules);</li>
  *   <li>a session taken over by another node: this node's copy closes quietly;</li>
  *   <li>a resync (events may have been missed): the ban list is reloaded and every stored mute
- *       restored, silently.</li>
+ *       restored, silently; and members seated here whose kick cool-off is in force (a kick whose
+ *       event was missed) get {@code kicked}, without a reason, and leave the room.</li>
  * </ul>
  * This node's own changes are skipped: it applied them when it made them. Store work runs on
  * the blocking executor, never on the events' delivery thread.
@@ -108,6 +109,7 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
 
     @Override
     public void resync() {
+        run(this::kickedWhileAway, "resync kicks"); // needs Redis only: runs even while the store is down
         run(() -> {
             bans.reload();
             for (Mute m : mutes.listActive(clock.getAsLong())) {
@@ -200,6 +202,17 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
                 LOG.info("member kicked through another node removed here room={} member={}", roomId, memberId);
             }
         });
+    }
+
+    /** Removes the members seated here whom a kick missed by this node keeps out (their cool-off is shared). */
+    private void kickedWhileAway() {
+        for (Room room : rooms.all()) {
+            room.controls().removeCoolingOff().thenAccept(n -> {
+                if (n > 0) {
+                    LOG.info("members kicked while this node was away removed room={} members={}", room.id(), n);
+                }
+            });
+        }
     }
 
     private void run(Runnable work, String what) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -24,8 +25,8 @@ import org.kindred.server.session.Session;
  * A room. Its changes (members, messages, modes) are made on one thread, its executor; every
  * public method only schedules work there (or reads state safe from any thread), so there are
  * no locks on the hot path and every member, the sender included, sees events in the same
- * order. Who may post is checked by the room's {@link RoomPolicy}; messages are numbered, kept
- * and carried by the {@link Broker}, who is here by {@link Presence}, and this node's sessions
+ * order. The {@link RoomPolicy} checks early who may post; the {@link Broker} decides a post as
+ * it numbers, keeps and carries it; {@link Presence} knows who is here; this node's sessions
  * get the room's events through the {@link LocalHub}, the room's broker subscriber. Requests get
  * a {@link Result} before the events they cause are delivered; the request layer writes the
  * replies.
@@ -170,23 +171,19 @@ public final class Room {
     }
 
     /**
-     * Posts a message that passed moderation. On the room's thread the room's policy is checked
-     * again; {@code then} gets the new message's id before anyone gets the message (on the
-     * thread the broker completes on), or the refusal on the room's thread: the policy's, or
-     * {@code internal} when the broker could not accept it (nothing was delivered).
-     */
-    public void post(Session s, String text, Consumer<Result<String>> then) {
-        post(s, null, text, then);
-    }
-
-    /**
-     * {@link #post(Session, String, Consumer)} of the request {@code reqId} (the client's
-     * {@code id}, or null): a retry of the member's request with the same text, after a lost
-     * reply, here or on another node after a resume, is not delivered again; {@code then} gets
-     * the first one's message id (see {@link Broker#REQUEST_WINDOW_MS}).
+     * Posts a message of request {@code reqId} (the client's {@code id}, or null) that passed moderation,
+     * checked again by the broker as it numbers it; {@code then} gets the message's id before anyone gets it
+     * (on the broker's thread), or the refusal (the rules', or {@code internal}: nothing was delivered) on the
+     * room's thread. A retry (same member, {@code reqId} and text, see {@link Broker#REQUEST_WINDOW_MS}) gets
+     * the first one's id and is not delivered again.
      */
     public void post(Session s, String reqId, String text, Consumer<Result<String>> then) {
         execute(() -> posts.post(s, reqId, text, then));
+    }
+
+    /** The msg id request {@code reqId} of {@code s} with {@code text} was delivered as, or empty; never waits. */
+    public CompletionStage<Optional<String>> earlier(Session s, String reqId, String text) {
+        return posts.earlier(s, reqId, text);
     }
 
     /** Tells the others that {@code s} is typing; {@code then} gets only a refusal ({@code not_in_room}). */

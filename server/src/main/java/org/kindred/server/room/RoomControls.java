@@ -134,6 +134,27 @@ public final class RoomControls {
         });
     }
 
+    /**
+     * Removes every member seated here whose kick cool-off is in force in the room's rules: a
+     * kick made through another node whose event this node missed (staff events are not kept
+     * while a node is disconnected). Each gets {@code kicked} without a reason and the room sees
+     * it leave. Staff are never removed. Completes with how many were removed, exceptionally when
+     * the shared rules cannot be read.
+     */
+    public CompletableFuture<Integer> removeCoolingOff() {
+        return room.call(() -> {
+            int removed = 0;
+            for (org.kindred.protocol.MemberInfo m : java.util.List.copyOf(room.seats().seatedHere())) {
+                Session s = room.seats().session(m.id());
+                if (s != null && !s.role().canModerate() && room.policy().coolingOff(m.id(), room.now())) {
+                    removeHere(s, null);
+                    removed++;
+                }
+            }
+            return removed;
+        });
+    }
+
     /** On the room's thread: tells {@code s} it is kicked and takes it out of the room (the room sees it leave). */
     private void removeHere(Session s, String reason) {
         s.deliver(new ServerMessage.Kicked(room.id(), reason == null ? "" : reason));

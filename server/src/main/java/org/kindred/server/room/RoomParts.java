@@ -9,7 +9,6 @@ import org.kindred.server.broker.MemoryHistory;
 import org.kindred.server.broker.MemoryPresence;
 import org.kindred.server.broker.MemoryReactions;
 import org.kindred.server.broker.Presence;
-import org.kindred.server.broker.MemoryRestrictions;
 import org.kindred.server.broker.Reactions;
 import org.kindred.server.broker.Restrictions;
 import org.kindred.server.broker.redis.RedisEngines;
@@ -31,10 +30,17 @@ import org.kindred.server.session.NickRules;
 public record RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
         Metrics metrics, LongSupplier clock, Reactions reactions, boolean remote, Restrictions restrictions) {
 
-    /** With the rooms' restrictions in memory (one node). */
+    /** Checks that {@code restrictions} are the ones the broker's posts are checked against. */
+    public RoomParts {
+        if (broker.restrictions() != restrictions) {
+            throw new IllegalArgumentException("restrictions: " + restrictions + " (expected: the broker's)");
+        }
+    }
+
+    /** With the broker's restrictions. */
     public RoomParts(Broker broker, Presence presence, History history, LocalHub hub, NickRules nicks,
             Metrics metrics, LongSupplier clock, Reactions reactions, boolean remote) {
-        this(broker, presence, history, hub, nicks, metrics, clock, reactions, remote, new MemoryRestrictions());
+        this(broker, presence, history, hub, nicks, metrics, clock, reactions, remote, broker.restrictions());
     }
 
     /** With reactions kept in memory, following {@code history}; engines in this process. */

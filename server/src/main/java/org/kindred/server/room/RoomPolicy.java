@@ -1,6 +1,5 @@
 package org.kindred.server.room;
 
-import java.util.concurrent.CompletableFuture;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.RoomMode;
 import org.kindred.server.broker.Restrictions;
@@ -16,7 +15,8 @@ import org.kindred.server.i18n.Sentence;
  *
  * <p>{@link #mayPost} and the views ({@link #locked}, {@link #slowSeconds}) never wait and are safe
  * from any thread, so a request can be checked on its connection's event loop before anything
- * else is spent on it; {@link #post} never waits either. The other methods may wait for the
+ * else is spent on it; the post itself is decided by the broker in the step that numbers it
+ * ({@link #refusal} words its hold). The other methods may wait for the
  * network: call them on the room's thread (a worker, never an event loop, when the engines do I/O);
  * they throw an unchecked exception when the shared state is unreachable.
  */
@@ -42,21 +42,6 @@ final class RoomPolicy {
     }
 
     /**
-     * Decides a post: as {@link #mayPost}, checked where the rules are kept, and when allowed
-     * under slow mode recorded as the member's last post in the same step. Completes with the
-     * refusal or null (at once in memory); exceptionally when the shared state is unreachable.
-     */
-    CompletableFuture<Refusal> post(boolean inRoom, boolean staff, String memberId, long now) {
-        if (!inRoom) {
-            return CompletableFuture.completedFuture(Refusal.NOT_IN_ROOM);
-        }
-        if (staff) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return rules.post(room, memberId, now).thenApply(this::refusal).toCompletableFuture();
-    }
-
-    /**
      * Whether a member may join now: not cooling off after a kick, the room not locked, and a
      * seat free ({@code seated} connected members of {@code capacity}). Returns the refusal, or null.
      */
@@ -71,7 +56,8 @@ final class RoomPolicy {
         return seated >= capacity ? Refusal.FULL : null;
     }
 
-    private Refusal refusal(Hold h) {
+    /** The refusal a member reads for {@code h}, or null for none. */
+    Refusal refusal(Hold h) {
         if (h == null) {
             return null;
         }
@@ -80,7 +66,16 @@ final class RoomPolicy {
             case MUTED -> new Refusal(ErrorCode.MUTED, Sentence.of("error.muted"), h.waitMs());
             case SLOW -> slowRefusal(h.waitMs());
             case COOLING_OFF -> new Refusal(ErrorCode.FORBIDDEN, Sentence.of("error.cool_off"), h.waitMs());
+            case RATE_LIMITED -> rateRefusal(h.waitMs());
         };
+    }
+
+    /** {@code rate_limited} as the moderation pipeline words it (its {@code Reasons.tooQuick}). */
+    private static Refusal rateRefusal(long waitMs) {
+        long wait = Math.max(1, waitMs);
+        long seconds = Math.max(1, (wait + 999) / 1000);
+        return new Refusal(ErrorCode.RATE_LIMITED, seconds == 1 ? Sentence.of("moderation.rate_limited.one")
+                : Sentence.of("moderation.rate_limited", "seconds", seconds), wait);
     }
 
     private Refusal slowRefusal(long waitMs) {
@@ -94,6 +89,12 @@ final class RoomPolicy {
     /** Lifts a mute; true if one was in force at {@code now}. */
     boolean unmute(String memberId, long now) {
         return rules.unmute(room, memberId, now);
+    }
+
+    /** Whether a kick's cool-off keeps {@code memberId} out of the room at {@code now} (epoch ms). May wait. */
+    boolean coolingOff(String memberId, long now) {
+        Hold h = rules.join(room, memberId, now);
+        return h != null && h.kind() == Restrictions.Kind.COOLING_OFF;
     }
 
     void coolOff(String memberId, long until) {

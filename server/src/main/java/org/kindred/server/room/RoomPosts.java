@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One room's posting path: a member's message checked against the room's {@link RoomPolicy} and
- * handed to the {@link Broker} to be numbered, kept and delivered; a held message approved by a
+ * One room's posting path: a member's message handed to the {@link Broker}, which checks it
+ * against the room's rules (the {@link RoomPolicy}'s restrictions) and numbers, keeps and
+ * delivers it in one step; a held message approved by a
  * moderator; and {@code typing}. Each step starts on the room's thread.
  */
 final class RoomPosts {
@@ -31,48 +32,49 @@ final class RoomPosts {
     }
 
     /**
-     * See {@link Room#post}; on the room's thread. The policy decides where the rules are kept:
-     * in memory at once, so the message is published in this same step; over the network the
-     * decision comes back to the room's thread, which then publishes (or replies {@code internal}
-     * when the rules could not be read: nothing was sent).
+     * See {@link Room#post}; on the room's thread. One call of the broker checks the room's rules
+     * (not for staff) and the shared allowance, numbers and delivers, in one step where the rules
+     * are kept; a retry of a delivered request gets its first answer whatever they say now. A
+     * refusal comes back to the room's thread, as does {@code internal} when the engines could not
+     * answer (nothing was sent); {@code sent} goes out from the completing thread.
      */
     void post(Session s, String reqId, String text, Consumer<Result<String>> then) {
-        boolean staff = s.role().canModerate();
-        CompletableFuture<Refusal> decided = room.policy().post(room.seats().member(s.memberId()).isPresent(), staff,
-                s.memberId(), room.now());
-        if (decided.isDone()) {
-            decided(s, reqId, text, decided, then);
-        } else {
-            decided.whenComplete((r, err) -> room.execute(() -> decided(s, reqId, text, decided, then)));
-        }
-    }
-
-    /** The policy decided: publish or refuse; on the room's thread. */
-    private void decided(Session s, String reqId, String text, CompletableFuture<Refusal> decision,
-            Consumer<Result<String>> then) {
-        Refusal refused;
-        try {
-            refused = decision.join();
-        } catch (RuntimeException e) {
-            LOG.warn("a post could not be checked room={} error={}", room.id(), e.getClass().getSimpleName());
-            then.accept(Result.refused(Refusal.POST_FAILED));
-            return;
-        }
-        Optional<MemberInfo> from = room.seats().member(s.memberId()); // it may have left meanwhile
-        if (refused == null && from.isEmpty()) {
-            refused = Refusal.NOT_IN_ROOM;
-        }
-        if (refused != null) {
-            then.accept(Result.refused(refused));
+        Optional<MemberInfo> from = room.seats().member(s.memberId());
+        if (from.isEmpty()) {
+            then.accept(Result.refused(Refusal.NOT_IN_ROOM));
             return;
         }
         String request = reqId == null ? null : s.memberId() + "\n" + reqId; // a retry is caught by the broker
-        publish(from.get(), Ids.of("m_"), text, request, m -> then.accept(Result.ok(m.msg())))
-                .whenComplete((m, err) -> {
-                    if (err != null) {
-                        room.execute(() -> then.accept(Result.refused(Refusal.POST_FAILED)));
-                    }
-                });
+        Broker.Admission who = new Broker.Admission(s.memberId(), !s.role().canModerate(), s.fingerprint());
+        CompletionStage<Broker.Posted> stage;
+        try {
+            stage = broker.post(room.id(), from.get(), Ids.of("m_"), text, room.now(), request, who, m -> {
+                metrics.messageIn(); // counted before anyone hears of it, so a reader of metrics after `sent` sees it
+                then.accept(Result.ok(m.msg()));
+            });
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((p, err) -> {
+            if (err != null) {
+                LOG.warn("a message was not published room={} error={}", room.id(), err.getClass().getSimpleName());
+                room.execute(() -> then.accept(Result.refused(Refusal.POST_FAILED)));
+            } else if (p.held() != null) {
+                room.execute(() -> then.accept(Result.refused(room.policy().refusal(p.held()))));
+            }
+        });
+    }
+
+    /**
+     * The msg id the request {@code reqId} of {@code s} with {@code text} was delivered as lately, or
+     * empty; never waits, any thread. See {@link Room#earlier}.
+     */
+    CompletionStage<Optional<String>> earlier(Session s, String reqId, String text) {
+        try {
+            return broker.earlier(room.id(), s.memberId() + "\n" + reqId, text, room.now());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** See {@link Room#typing}; on the room's thread. */

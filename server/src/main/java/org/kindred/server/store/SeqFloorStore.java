@@ -21,6 +21,14 @@ public interface SeqFloorStore {
     long floor(String room);
 
     /**
+     * Every room's floor, for a node copying them all at once (see {@code broker.redis.FloorMirror}).
+     *
+     * @return room id to its floor, each room that has one ({@code >= 0}); a fresh map
+     * @throws StoreException when the database cannot be read
+     */
+    Map<String, Long> all();
+
+    /**
      * Raises each given room's floor to at least the value given (a room without one gets it),
      * in one transaction: durable on return, all or nothing.
      *

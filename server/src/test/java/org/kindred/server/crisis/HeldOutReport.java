@@ -17,17 +17,18 @@ import org.kindred.server.text.Normalizer;
  *
  * <p>Read the rules' figures with care: the rules were tuned on every set except
  * {@code blind-2.tsv} and {@code blind-4.tsv}, so only on those two are they held out ({@code blind-3.tsv}
- * was measured once before the rules were tuned on it, and so were {@code blind-5.tsv}, {@code blind-6.tsv} and {@code blind-7.tsv}). The model's figures are held out on
+ * was measured once before the rules were tuned on it, and so were {@code blind-5.tsv}, {@code blind-6.tsv}, {@code blind-7.tsv} and {@code blind-8.tsv}). The model's figures are held out on
  * every set (it never sees the set it is measured on, not even to choose its thresholds).
  *
- * <p>Run: {@code java [-Dsummary] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]} ({@code -Dsummary}:
- * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model) (DIR defaults to
- * {@code server/src/test/resources/crisis}; SETs default to all ten).
+ * <p>Run: {@code java [-Dsummary] [-Ddump=FILE] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]} ({@code -Dsummary}:
+ * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model, and the
+ * held-out model's AUC; {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
+ * {@code server/src/test/resources/crisis}; SETs default to all eleven).
  */
 final class HeldOutReport {
     static final List<String> SETS = List.of("corpus.tsv", "tuning-issue12.tsv", "dev-issue12.tsv", "blind-1.tsv",
             "blind-2.tsv", "blind-3.tsv", "blind-4.tsv", "blind-5.tsv", "blind-6.tsv",
-            "blind-7.tsv");
+            "blind-7.tsv", "blind-8.tsv");
 
     private HeldOutReport() {
     }
@@ -36,6 +37,59 @@ final class HeldOutReport {
     static String summary(BlindSetReport.Result r) {
         return String.format(Locale.ROOT, "%5.1f / %5.1f / %4.1f / %4.1f", 100 * r.recall(), 100 * r.imminentFound(),
                 100 * r.falseAlarmRate(), 100 * r.falseEscalationRate());
+    }
+
+    /**
+     * Appends one line per labelled line of {@code set} (no text): set, line number, language, label,
+     * the rules' level and categories, the held-out model's three probabilities and thresholds, and
+     * the level of rules plus model; for studying how the two opinions combine.
+     */
+    private static void dump(Path file, String set, List<BlindSetReport.Line> test, RiskRules rules,
+            RiskModel model, Normalizer normalizer) throws IOException {
+        StringBuilder b = new StringBuilder();
+        RiskAssessor rulesOnly = RiskAssessor.of(rules, null);
+        RiskAssessor both = RiskAssessor.of(rules, model);
+        double[] p = new double[RiskModel.OUTPUTS];
+        for (BlindSetReport.Line l : test) {
+            RiskAssessment r = rulesOnly.assess(l.text(), l.language());
+            model.probabilities(normalizer.normalize(l.text()).text(), p);
+            RiskAssessment a = both.assess(l.text(), l.language());
+            b.append(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%s\t%s\t%.5f\t%.5f\t%.5f\t%.4f\t%.4f\t%.4f\t%s\t%s%n", set,
+                    l.lineNumber(), l.language(), name(l.expected()), name(r.level()), r.categories(), p[0], p[1], p[2],
+                    model.thresholds[0], model.thresholds[1], model.thresholds[2], name(a.level()), a.categories()));
+        }
+        java.nio.file.Files.writeString(file, b, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The model's ranking on {@code test}: the chance that a random line labelled at or above the
+     * output's level ({@code k} 0: concern, 2: imminent) scores above a random benign line.
+     */
+    static double auc(RiskModel model, List<BlindSetReport.Line> test, Normalizer normalizer, int k) {
+        List<Double> pos = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
+        double[] p = new double[RiskModel.OUTPUTS];
+        RiskLevel at = k == 0 ? RiskLevel.CONCERN : k == 1 ? RiskLevel.HIGH : RiskLevel.IMMINENT;
+        for (BlindSetReport.Line l : test) {
+            model.probabilities(normalizer.normalize(l.text()).text(), p);
+            if (l.expected() == null) {
+                neg.add(p[k]);
+            } else if (l.expected().compareTo(at) >= 0) {
+                pos.add(p[k]);
+            }
+        }
+        double wins = 0;
+        for (double a : pos) {
+            for (double b : neg) {
+                wins += a > b ? 1 : a == b ? 0.5 : 0;
+            }
+        }
+        return pos.isEmpty() || neg.isEmpty() ? Double.NaN : wins / pos.size() / neg.size();
+    }
+
+    private static String name(RiskLevel l) {
+        return l == null ? "none" : l.name().toLowerCase(Locale.ROOT);
     }
 
     public static void main(String[] args) throws IOException {
@@ -55,10 +109,15 @@ final class HeldOutReport {
             }
             List<BlindSetReport.Line> test = BlindSetReport.read(dir.resolve(out));
             RiskModel model = RiskModelTrainer.train(train, normalizer, "all but " + out);
+            if (System.getProperty("dump") != null) {
+                dump(Path.of(System.getProperty("dump")), out, test, rules, model, normalizer);
+                continue;
+            }
             if (System.getProperty("summary") != null) {
                 BlindSetReport.Result r = BlindSetReport.evaluate(rulesOnly, test);
                 BlindSetReport.Result b = BlindSetReport.evaluate(RiskAssessor.of(rules, model), test);
-                System.out.printf(Locale.ROOT, "%-20s rules %s | rules+model %s%n", out, summary(r), summary(b));
+                System.out.printf(Locale.ROOT, "%-20s rules %s | rules+model %s | AUC risk %.3f imminent %.3f%n", out,
+                        summary(r), summary(b), auc(model, test, normalizer, 0), auc(model, test, normalizer, 2));
                 continue;
             }
             System.out.printf("%n### %s held out (model trained on %d lines; thresholds %.3f %.3f %.3f)%n", out,

@@ -86,28 +86,82 @@ class RiskModelTest {
         assertTrue(bundled.provenance.contains("blind-5.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-6.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-7.tsv"), bundled.provenance);
+        assertTrue(bundled.provenance.contains("blind-8.tsv"), bundled.provenance);
+    }
+
+    /**
+     * 200 benign lines scored 0.60–0.995 for every output and one risk line: the card lets 2 %
+     * (4 lines) through, high 0.5 % (1 line), and imminent 1 % of all benign lines (2) past the
+     * card and the imminent threshold together, counted among the lines past the card only.
+     */
+    @Test
+    void thresholdsKeepEachBudgetOfHeldOutBenignLines() {
+        int n = 200;
+        boolean[] benign = new boolean[n + 1];
+        double[][] held = new double[n + 1][];
+        for (int i = 0; i < n; i++) {
+            benign[i] = true;
+            double s = 0.6 + 0.395 * i / (n - 1);
+            // imminent scores fall as the card's rise: the lines past the card have the lowest ones
+            held[i] = new double[] {s, s, 1.6 - s};
+        }
+        held[n] = new double[] {1, 1, 1};
+        float[] t = RiskModelTrainer.thresholds(benign, held);
+        int card = 0;
+        int high = 0;
+        int imminent = 0;
+        for (int i = 0; i < n; i++) {
+            card += held[i][0] >= t[0] ? 1 : 0;
+            high += held[i][1] >= t[1] ? 1 : 0;
+            imminent += held[i][0] >= t[0] && held[i][2] >= t[2] ? 1 : 0;
+        }
+        assertEquals(4, card);
+        assertEquals(1, high);
+        assertEquals(2, imminent);
+        assertTrue(t[2] < 0.62, "imminent counts only the benign lines past the card: " + t[2]);
+        double[][] low = new double[n + 1][];
+        for (int i = 0; i <= n; i++) {
+            low[i] = new double[] {0.1, 0.1, 0.1};
+        }
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, RiskModelTrainer.thresholds(benign, low), "never below 0.5");
     }
 
     @Test
-    void levelIsACascadeOverTheThresholds() {
+    void levelNeedsTheCardThresholdThenTakesImminentOrHigh() {
         float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
         // bias alone decides: P = sigmoid(bias)
         RiskModel imminentOnly = new RiskModel(w, new float[] {-5, -5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
-        assertEquals(null, imminentOnly.level("anything"), "imminent without the lower levels is nothing");
-        RiskModel concern = new RiskModel(w, new float[] {5, -5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(null, imminentOnly.level("anything"), "imminent without risk at all is nothing");
+        RiskModel concern = new RiskModel(w, new float[] {5, -5, -5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
         assertEquals(RiskLevel.CONCERN, concern.level("anything"));
+        RiskModel high = new RiskModel(w, new float[] {5, 5, -5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(RiskLevel.HIGH, high.level("anything"));
+        RiskModel imminent = new RiskModel(w, new float[] {5, -5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        assertEquals(RiskLevel.IMMINENT, imminent.level("anything"), "imminent has its own threshold, not high's");
         RiskModel all = new RiskModel(w, new float[] {5, 5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
         assertEquals(RiskLevel.IMMINENT, all.level("anything"));
     }
 
     @Test
-    void modelAloneGivesACardButNeverAnEscalation() {
+    void modelAloneGivesACardAtHighAndPagesOnlyAtImminent() {
         float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        RiskModel alwaysHigh = new RiskModel(w, new float[] {5, 5, -5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        RiskAssessor h = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), alwaysHigh);
+        RiskAssessment highAlone = h.assess("the weather is lovely today", "en");
+        assertEquals(RiskLevel.CONCERN, highAlone.level(), "the model's high alone is a card, no page");
+        assertEquals(java.util.Set.of(RiskCategory.MODEL), highAlone.categories());
+        assertEquals(RiskLevel.HIGH, h.assess("I want to die", "en").level(), "next to a rule's signal it may raise");
         RiskModel alwaysImminent = new RiskModel(w, new float[] {5, 5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
         RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), alwaysImminent);
         RiskAssessment nothingInRules = a.assess("the weather is lovely today", "en");
-        assertEquals(RiskLevel.CONCERN, nothingInRules.level());
+        assertEquals(RiskLevel.IMMINENT, nothingInRules.level(), "the model's imminent alone pages");
         assertEquals(java.util.Set.of(RiskCategory.MODEL), nothingInRules.categories());
+        RiskAssessment explained = a.assess("see you all tonight", "en");
+        assertEquals(RiskLevel.IMMINENT, explained.level());
+        assertTrue(explained.categories().containsAll(java.util.Set.of(RiskCategory.MODEL, RiskCategory.TIME)),
+                "alone, the concepts the rules found explain the raise: " + explained);
+        RiskAssessment joke = a.assess("my phone died again, i want to die lol", "en");
+        assertFalse(joke.escalates(), "a laugh marker keeps the model's raise to a card: " + joke);
         RiskAssessment withSignal = a.assess("I want to die", "en");
         assertEquals(RiskLevel.IMMINENT, withSignal.level(), "next to the writer's own signal it may raise");
         assertTrue(withSignal.categories().contains(RiskCategory.MODEL));

@@ -21,8 +21,10 @@ import org.kindred.server.text.Normalizer;
  * chosen by the held-out AUC of {@link HeldOutReport}, see docs/crisis.md). Thresholds:
  * cross-validation over the training sets gives every line a score from a model that did not see
  * its set; each threshold is set just above the benign score that lets {@link #CARD_BUDGET} of benign
- * lines through for a card and {@link #ESCALATION_BUDGET} for the two escalating levels, and never
- * below 0.5. Deterministic: the same files give the same bytes.
+ * lines through for a card, {@link #ESCALATION_BUDGET} for {@code high} (which pages only next to a
+ * rule's signal), and, for {@code imminent} (which may page alone), {@link #IMMINENT_BUDGET} of all
+ * benign lines through both the card and the imminent threshold; never below 0.5. Deterministic:
+ * the same files give the same bytes.
  *
  * <p>Run (from the repository root, class path as in docs/crisis.md):
  * {@code java -cp … org.kindred.server.crisis.RiskModelTrainer OUT.bin FILE.tsv…}
@@ -33,6 +35,8 @@ final class RiskModelTrainer {
     static double RATE = 0.2;
     static final double CARD_BUDGET = 0.02;
     static final double ESCALATION_BUDGET = 0.005;
+    /** Share of held-out benign lines the model's {@code imminent} alone may page about (round 11). */
+    static final double IMMINENT_BUDGET = 0.01;
     static final int FOLDS = 5;
     private static final long SEED = 12;
 
@@ -93,22 +97,47 @@ final class RiskModelTrainer {
                 }
             }
         }
-        float[] thresholds = new float[RiskModel.OUTPUTS];
-        for (int k = 0; k < RiskModel.OUTPUTS; k++) {
-            List<Double> benign = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).benign()) {
-                    benign.add(held[i][k]);
-                }
-            }
-            benign.sort((a, b) -> Double.compare(b, a));
-            int allowed = (int) Math.floor((k == 0 ? CARD_BUDGET : ESCALATION_BUDGET) * benign.size());
-            double t = allowed < benign.size() ? benign.get(allowed) + 1e-6 : 0.5;
-            thresholds[k] = (float) Math.max(0.5, t);
+        boolean[] benign = new boolean[all.size()];
+        for (int i = 0; i < benign.length; i++) {
+            benign[i] = all.get(i).benign();
         }
+        float[] thresholds = thresholds(benign, held);
         float[] bias = new float[RiskModel.OUTPUTS];
         float[] w = fit(all, bias);
         return new RiskModel(w, bias, thresholds, provenance);
+    }
+
+    /**
+     * The three thresholds from held-out scores: each just above the benign score that lets its
+     * budget's share of all benign lines through ({@link #CARD_BUDGET} for the card,
+     * {@link #ESCALATION_BUDGET} for {@code high}); for {@code imminent}, which pages on its own,
+     * {@link #IMMINENT_BUDGET} of all benign lines may pass the card threshold and the imminent one
+     * together. Never below 0.5.
+     *
+     * @param benign per line, whether it is labelled benign
+     * @param held per line, the three probabilities of a model that did not see its set
+     */
+    static float[] thresholds(boolean[] benign, double[][] held) {
+        float[] thresholds = new float[RiskModel.OUTPUTS];
+        int benignLines = 0;
+        for (boolean b : benign) {
+            benignLines += b ? 1 : 0;
+        }
+        for (int k = 0; k < RiskModel.OUTPUTS; k++) {
+            List<Double> scores = new ArrayList<>();
+            for (int i = 0; i < benign.length; i++) {
+                // imminent: only the benign lines past the card threshold count, it pages when both pass
+                if (benign[i] && (k < 2 || held[i][0] >= thresholds[0])) {
+                    scores.add(held[i][k]);
+                }
+            }
+            scores.sort((a, b) -> Double.compare(b, a));
+            double budget = k == 0 ? CARD_BUDGET : k == 1 ? ESCALATION_BUDGET : IMMINENT_BUDGET;
+            int allowed = (int) Math.floor(budget * benignLines);
+            double t = allowed < scores.size() ? scores.get(allowed) + 1e-6 : 0.5;
+            thresholds[k] = (float) Math.max(0.5, t);
+        }
+        return thresholds;
     }
 
     static double[] score(Example e, float[] w, float[] bias) {

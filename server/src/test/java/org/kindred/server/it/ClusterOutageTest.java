@@ -17,7 +17,8 @@ import org.kindred.server.testing.RedisServer;
  * Two nodes while their Redis goes away and comes back (empty: no persistence): {@code /readyz}
  * says not ready, a send fails at once with {@code internal} (never hangs) and nobody gets it;
  * afterwards the nodes carry on without a restart, {@code seq} keeps rising, and the members are
- * listed again with their nicknames.
+ * listed again with their nicknames. And while their PostgreSQL goes away: a brand-new room
+ * talks, numbered from Redis's copy of the floors, and its numbers reach the store once it is back.
  */
 class ClusterOutageTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -103,6 +104,69 @@ class ClusterOutageTest {
                         .map(JsonNode::asText).toList());
             }
             assertEquals(java.util.Set.of("Ann", "Bo", "Cy"), listed, "each node added its member again: " + joined);
+        }
+    }
+
+    /** The store's floor of {@code room}, read directly (-1 when it has none). */
+    private static long storedFloor(String url, String room) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                java.sql.PreparedStatement st = c.prepareStatement("SELECT floor_seq FROM room_seq WHERE room = ?")) {
+            st.setString(1, room);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    @Test
+    void aPostgresOutageKeepsABrandNewRoomTalkingAndItsNumbersReachTheStoreWhenItIsBack() throws Exception {
+        try (org.kindred.server.testing.PostgresServer pg = org.kindred.server.testing.PostgresServer.start()) {
+            String url = pg.trustedUrl(pg.createDatabase());
+            try (ClusterNodes cluster = new ClusterNodes(RedisServer.shared(), 2, ClusterNodes.freshPrefix(),
+                    b -> b.database(url))) {
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (!"1".equals(cluster.redis().command("EXISTS", cluster.prefix() + "{floors}:whole"))) {
+                    assertTrue(System.currentTimeMillis() < deadline, "the nodes copied the floors into Redis");
+                    Thread.sleep(50);
+                }
+                pg.stopServer();
+                WsClient ann;
+                WsClient bo;
+                java.util.List<Long> seqs = new java.util.ArrayList<>();
+                try {
+                    ann = cluster.node(0).joined("anxiety", "Ann");
+                    bo = cluster.node(1).joined("anxiety", "Bo");
+                    for (int i = 0; i < 3; i++) {
+                        for (WsClient c : java.util.List.of(ann, bo)) {
+                            JsonNode r = c.request(Map.of("type", "send", "room", "anxiety", "text", "t" + i,
+                                    "id", "s" + i));
+                            assertEquals("sent", r.path("type").asText(), "chat goes on: " + r);
+                        }
+                    }
+                    long by = System.currentTimeMillis() + 5_000;
+                    while (bo.seen().stream().filter(n -> "message".equals(n.path("type").asText())).count() < 6
+                            && System.currentTimeMillis() < by) {
+                        bo.poll(100);
+                    }
+                    bo.seen().stream().filter(n -> "message".equals(n.path("type").asText()))
+                            .forEach(n -> seqs.add(n.path("seq").asLong()));
+                    assertEquals(java.util.List.of(1L, 2L, 3L, 4L, 5L, 6L), seqs,
+                            "a brand-new room begins at 1 from Redis's whole copy, in order");
+                } finally {
+                    pg.startServer();
+                }
+                long until = System.currentTimeMillis() + 20_000;
+                long stored;
+                while ((stored = storedFloor(url, "anxiety")) < 6) {
+                    assertTrue(System.currentTimeMillis() < until, "the numbers reached the store: " + stored);
+                    Thread.sleep(200);
+                }
+                JsonNode r = ann.request(Map.of("type", "send", "room", "anxiety", "text", "after", "id", "s9"));
+                assertEquals("sent", r.path("type").asText(), r.toString());
+                JsonNode next = bo.await(n -> "message".equals(n.path("type").asText())
+                        && "after".equals(n.path("text").asText()), "the message after the outage");
+                assertEquals(7, next.path("seq").asLong(), "and numbering goes on");
+            }
         }
     }
 }

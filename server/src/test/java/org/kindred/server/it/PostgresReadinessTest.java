@@ -47,4 +47,38 @@ class PostgresReadinessTest {
             }
         }
     }
+
+    /**
+     * While PostgreSQL is unreachable, {@code /api/login} says so: 503 with a JSON error and
+     * {@code Retry-After}, not a bare 500; the same account signs in once the database is back.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void loginAnswers503WithRetryAfterWhileTheDatabaseIsDown() throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            String db = pg.createDatabase();
+            try (TestServer server = new TestServer(b -> b.database(pg.trustedUrl(db)))) {
+                server.server().staff().accounts().create("ada", org.kindred.protocol.Role.MODERATOR,
+                        "correct horse battery");
+                assertEquals(200, Moderators.login(server.port(), "ada", "correct horse battery").statusCode());
+                pg.stopServer();
+                HttpResponse<String> r = Moderators.login(server.port(), "ada", "correct horse battery");
+                assertEquals(503, r.statusCode(), r.body());
+                assertEquals("5", r.headers().firstValue("Retry-After").orElse(""), "Retry-After in seconds");
+                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+                com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(r.body());
+                assertTrue(body.path("error").asText().contains("unavailable"), r.body());
+                assertEquals(5000, body.path("retryAfterMs").asLong(), r.body());
+                pg.startServer();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                int status;
+                while ((status = Moderators.login(server.port(), "ada", "correct horse battery").statusCode()) != 200
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertEquals(200, status, "signs in again once the database is back");
+            }
+        }
+    }
 }

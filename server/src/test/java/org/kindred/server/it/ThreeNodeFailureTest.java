@@ -56,12 +56,16 @@ class ThreeNodeFailureTest {
 
     /** The texts of the messages of {@code room} {@code c} received so far, once there are {@code n} (5 s at most). */
     private static List<String> texts(WsClient c, String room, int n) throws InterruptedException {
+        return received(c, room, n).stream().map(m -> m.path("text").asText()).toList();
+    }
+
+    /** The messages of {@code room} {@code c} received so far, once there are {@code n} (5 s at most). */
+    private static List<JsonNode> received(WsClient c, String room, int n) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5_000;
         while (true) {
-            List<String> texts = c.seen().stream().filter(m -> ThreeNodeChatTest.isMessage(m, room))
-                    .map(m -> m.path("text").asText()).toList();
-            if (texts.size() >= n || System.currentTimeMillis() > deadline) {
-                return texts;
+            List<JsonNode> got = c.seen().stream().filter(m -> ThreeNodeChatTest.isMessage(m, room)).toList();
+            if (got.size() >= n || System.currentTimeMillis() > deadline) {
+                return got;
             }
             c.poll(100);
         }
@@ -189,11 +193,14 @@ class ThreeNodeFailureTest {
             probe.close();
         } while (!"banned".equals(code) && System.currentTimeMillis() < known && sleep(100));
         assertEquals("banned", code, "Dee's network is banned on B before the outage");
-        // A conversation under way: the room has its numbers reserved in the store. (A room's very first
-        // message needs the store for its numbering floor, so it fails while PostgreSQL is down.)
+        // A conversation under way: the room has its numbers reserved in the store.
         ThreeNodeChatTest.send(ann, room, "before", "a");
         assertEquals(1, texts(bo, room, 1).size());
 
+        String fresh = "pg-new";
+        WsClient cy = null;
+        WsClient di = null;
+        long freshLast = 0;
         nodes.postgres().stopServer();
         try {
             for (int i = 0; i < 5; i++) {
@@ -206,6 +213,27 @@ class ThreeNodeFailureTest {
                     assertTrue(texts.contains("during " + i) && texts.contains("reply " + i), texts.toString());
                 }
             }
+            // A brand-new room begins its numbering from Redis's copy of the floors (README, "Running several nodes").
+            cy = nodes.joined(0, fresh, "Cy");
+            di = nodes.joined(2, fresh, "Di");
+            List<String> said = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ThreeNodeChatTest.send(cy, fresh, "new " + i, "n" + i);
+                ThreeNodeChatTest.send(di, fresh, "answer " + i, "d" + i);
+                said.addAll(List.of("new " + i, "answer " + i));
+            }
+            List<Long> seqs = null;
+            for (WsClient c : List.of(cy, di)) {
+                List<JsonNode> got = received(c, fresh, said.size());
+                assertEquals(said, got.stream().map(m -> m.path("text").asText()).toList(), "in order on every node");
+                List<Long> these = got.stream().map(m -> m.path("seq").asLong()).toList();
+                for (int i = 1; i < these.size(); i++) {
+                    assertTrue(these.get(i) > these.get(i - 1), "seq rises: " + these);
+                }
+                assertTrue(seqs == null || seqs.equals(these), "the same numbers everywhere: " + seqs + " " + these);
+                seqs = these;
+            }
+            freshLast = seqs.get(seqs.size() - 1);
             long t0 = System.nanoTime();
             JsonNode failed = mod.request(Map.of("type", "mod.ban", "member", TestServer.welcomeMember(bo),
                     "reason", "threats", "id", "b1"));
@@ -224,6 +252,10 @@ class ThreeNodeFailureTest {
             nodes.postgres().startServer();
         }
         nodes.awaitReadyz(200, 30_000);
+        ThreeNodeChatTest.send(di, fresh, "once it is back", "d9");
+        JsonNode back = cy.await(m -> ThreeNodeChatTest.isMessage(m, fresh)
+                && "once it is back".equals(m.path("text").asText()), "the new room's message after the outage");
+        assertTrue(back.path("seq").asLong() > freshLast, "seq keeps rising: " + back + " after " + freshLast);
         JsonNode late = nodes.member(0).request(Map.of("type", "join", "room", room, "nick", "Late", "id", "j"));
         List<String> history = late.path("history").findValues("text").stream().map(JsonNode::asText).toList();
         for (int i = 0; i < 5; i++) {

@@ -37,7 +37,7 @@ final class ThreeNodes implements AutoCloseable {
     static final String MOD_PASSWORD = "three-nodes-test-password";
     /** The rooms of this cluster: one per test, so tests sharing the processes never meet. */
     static final List<String> ROOMS = List.of("order", "late", "resume", "bans", "death", "redis-out", "pg-out",
-            "spare");
+            "pg-new", "spare");
     /** The Redis key prefix of a parked session (the nodes' default key prefix, {@code kindred:}). */
     static final String PARK_PREFIX = org.kindred.server.broker.redis.RedisEngines.PREFIX + "park:";
     private static final String HOME_PREFIX = "kindred-3nodes-";
@@ -60,6 +60,14 @@ final class ThreeNodes implements AutoCloseable {
 
     /** Starts Redis, PostgreSQL and the three nodes (the first alone, so it creates the schema). */
     static ThreeNodes start() throws Exception {
+        return start(MODERATION);
+    }
+
+    /** The nodes' {@code moderation} section unless a test gives another: no network allowance in the way. */
+    static final String MODERATION = "{networkBurst: 10000, networkRatePerSecond: 10000.0}";
+
+    /** As {@link #start()}, with the nodes' {@code moderation} section (a YAML flow mapping). */
+    static ThreeNodes start(String moderation) throws Exception {
         ExternalServices.reapStale(HOME_PREFIX, ThreeNodes::killStale);
         Path home = Files.createTempDirectory(HOME_PREFIX);
         ExternalServices.own(home);
@@ -70,7 +78,7 @@ final class ThreeNodes implements AutoCloseable {
             redis = RedisServer.start();
             pg = PostgresServer.start();
             t = new ThreeNodes(home, redis, pg);
-            t.configure(pg.createDatabase());
+            t.configure(pg.createDatabase(), moderation);
             t.startNode(0);
             ThreeNodes self = t;
             CompletableFuture<Void> b = CompletableFuture.runAsync(() -> self.startUnchecked(1));
@@ -94,7 +102,7 @@ final class ThreeNodes implements AutoCloseable {
         }
     }
 
-    private void configure(String database) throws IOException {
+    private void configure(String database, String moderation) throws IOException {
         byte[] key = new byte[32];
         ThreadLocalRandom.current().nextBytes(key);
         Path secret = home.resolve("secret.key");
@@ -106,10 +114,10 @@ final class ThreeNodes implements AutoCloseable {
                 requestBurst: 1000
                 maxConnectionsPerAddress: 1000
                 shutdownGraceSeconds: 1
-                moderation: {networkBurst: 10000, networkRatePerSecond: 10000.0}
+                moderation: %s
                 sessions: {newBurst: 100000, newPerMinute: 1000000.0}
                 rooms:
-                """);
+                """.formatted(moderation));
         for (String r : ROOMS) {
             yaml.append("  - {id: ").append(r).append(", title: ").append(r).append(", capacity: 200}\n");
         }

@@ -57,12 +57,23 @@ class RoomEngineFailureTest {
         }
 
         @Override
-        public CompletionStage<ServerMessage.Message> publish(String room, MemberInfo from, String msgId, String text,
-                long ts, Consumer<ServerMessage.Message> accepted) {
+        public CompletionStage<Posted> post(String room, MemberInfo from, String msgId, String text, long ts,
+                String requestKey, Admission admission, Consumer<ServerMessage.Message> accepted) {
             if (down.get()) {
                 return CompletableFuture.failedFuture(new BrokerException("down", null));
             }
-            return inner.publish(room, from, msgId, text, ts, accepted);
+            return inner.post(room, from, msgId, text, ts, requestKey, admission, accepted);
+        }
+
+        @Override
+        public org.kindred.server.broker.Restrictions restrictions() {
+            return inner.restrictions();
+        }
+
+        @Override
+        public CompletionStage<java.util.Optional<String>> earlier(String room, String requestKey, String text,
+                long now) {
+            return inner.earlier(room, requestKey, text, now);
         }
 
         @Override

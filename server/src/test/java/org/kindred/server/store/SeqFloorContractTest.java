@@ -60,6 +60,9 @@ public abstract class SeqFloorContractTest {
         assertEquals(1000, f.floor("calm"));
         assertEquals(50, f.floor("grief"));
         assertEquals(0, f.floor("other"), "rooms are apart");
+        assertEquals(Map.of("calm", 1000L, "grief", 50L), f.all(), "all of them at once");
+        f.raise(Map.of("calm", 900L, "grief", 51L));
+        assertEquals(Map.of("calm", 1000L, "grief", 51L), node().seqFloors().all(), "as every node reads them");
     }
 
     @Test

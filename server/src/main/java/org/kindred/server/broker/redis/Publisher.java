@@ -12,15 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the publish script for {@link RedisBroker} and what a node does around it.
- *
- * <p><b>The script</b>, atomic in Redis, in this order: (1) a request accepted within the window
- * ({@code {room}:req:<digest>} present) answers with its earlier {@code seq} and msg id, and
- * nothing else happens; (2) a room without numbering in Redis (new, or Redis lost its keys)
- * starts a new history: its {@code seq}, {@code epoch} and ceiling start at the floor the node
- * read from the store just before, or the script asks for that floor; (3) with durable floors, a
- * {@code seq} above the room's ceiling is refused with the number wanted; (4) the message is
- * numbered, appended to the stream, published, and its request remembered.
+ * Runs the publish script ({@link PublishScript}: retry, rules, allowance, numbering, publish)
+ * for {@link RedisBroker}, and what a node does around it: a room without numbering in Redis
+ * (new, or Redis lost its keys) starts a new history at the floor the node read from the store
+ * just before; with durable floors a {@code seq} above the room's ceiling is refused with the
+ * number wanted, and the node raises the ceiling and sends the post again (checked again then).
  *
  * <p><b>The floor rule.</b> A {@code seq} is used only when it is at most the room's ceiling in
  * Redis, and a ceiling is only ever set to a value the store already holds durably
@@ -43,53 +39,6 @@ final class Publisher {
     /** How often one publication may be refused for its floor before it fails. */
     static final int MAX_ROUNDS = 3;
 
-    /**
-     * KEYS: seq, hist, req, ceil, epoch. ARGV: channel, floor (-1: none read), max size, max age
-     * ms, msg id, ts, origin, json, request window ms (0: no request), durable (1: check the ceiling).
-     * Returns {code, seq, msg id, ceiling, began}: 1 published, 2 a retry of an accepted request,
-     * -1 no numbering and no floor given, -2 {@code seq} above the ceiling.
-     */
-    static final Script PUBLISH = Script.of("""
-            if ARGV[9] ~= '0' then
-              local earlier = redis.call('GET', KEYS[3])
-              if earlier then
-                local at = string.find(earlier, ' ', 1, true)
-                return {2, tonumber(string.sub(earlier, 1, at - 1)), string.sub(earlier, at + 1), 0, 0}
-              end
-            end
-            local durable = ARGV[10] == '1'
-            local floor = tonumber(ARGV[2])
-            local last = redis.call('GET', KEYS[1])
-            local began = 0
-            if not last then
-              if durable and floor < 0 then return {-1, 0, '', 0, 0} end
-              last = math.max(floor, 0)
-              local c = tonumber(redis.call('GET', KEYS[4]) or '0')
-              redis.call('SET', KEYS[1], last)
-              redis.call('SET', KEYS[5], last)
-              redis.call('SET', KEYS[4], math.max(c, last))
-              began = 1
-            elseif durable then
-              last = tonumber(last) -- a floor read to begin a history: another node began it first
-            else
-              last = math.max(tonumber(last), floor)
-            end
-            local s = last + 1
-            local ceil = tonumber(redis.call('GET', KEYS[4]) or '0')
-            if durable and s > ceil then return {-2, s, '', ceil, began} end
-            if tonumber(ARGV[3]) > 0 then
-              redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[3], '*', 'seq', s, 'ts', ARGV[6], 'msg', ARGV[5],
-                  'origin', ARGV[7], 'json', ARGV[8])
-              redis.call('PEXPIRE', KEYS[2], ARGV[4])
-            end
-            redis.call('SET', KEYS[1], s)
-            redis.call('PUBLISH', ARGV[1], 'm\\n' .. s .. '\\n' .. ARGV[7] .. '\\n' .. ARGV[8])
-            if ARGV[9] ~= '0' then
-              redis.call('SET', KEYS[3], s .. ' ' .. ARGV[5], 'PX', ARGV[9])
-            end
-            return {1, s, ARGV[5], ceil, began}
-            """);
-
     /** One publication: its script arguments and its outcome. */
     static final class Attempt {
         final String room;
@@ -98,11 +47,17 @@ final class Publisher {
         final long ts;
         final String origin;
         final String json;
+        final PublishScript.Checks checks;
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
         int rounds;
 
-        /** @param digest the request's digest, or null for a publication without a request id */
-        Attempt(String room, String msgId, String digest, long ts, String origin, String json) {
+        /**
+         * @param digest the request's digest, or null for a publication without a request id
+         * @param checks what the post is checked against before it is numbered
+         */
+        Attempt(String room, String msgId, String digest, long ts, String origin, String json,
+                PublishScript.Checks checks) {
+            this.checks = checks;
             this.room = room;
             this.msgId = msgId;
             this.digest = digest;
@@ -112,8 +67,12 @@ final class Publisher {
         }
     }
 
-    /** A publication's outcome: the message's number and id, and whether it was a retry's. */
-    record Outcome(long seq, String msgId, boolean duplicate) {
+    /**
+     * A publication's outcome: the message's number and id and whether it was a retry's; or
+     * {@code held} (not null: nothing happened) and, for slow mode, its seconds.
+     */
+    record Outcome(long seq, String msgId, boolean duplicate, org.kindred.server.broker.Restrictions.Hold held,
+            long slowSeconds) {
     }
 
     /**
@@ -147,7 +106,7 @@ final class Publisher {
         this.maxSize = history.maxSize();
         this.maxAgeMillis = history.maxAgeMillis();
         this.nodeFloor = nodeFloor;
-        link.preload(PUBLISH);
+        link.preload(PublishScript.SCRIPT);
     }
 
     /** From now on, numbers are reserved in {@code writer}'s store, {@code block} at a time, before they are used. */
@@ -184,13 +143,14 @@ final class Publisher {
         String floorArg = String.valueOf(d == null ? nodeFloor.applyAsLong(a.room) : floor);
         CompletableFuture<List<Object>> f;
         try {
-            f = link.runAsyncOn(d == null ? -1 : generation, PUBLISH, ScriptOutputType.MULTI,
-                    new String[] {keys.seq(a.room), keys.history(a.room),
+            f = link.runAsyncOn(d == null ? -1 : generation, PublishScript.SCRIPT, ScriptOutputType.MULTI,
+                    PublishScript.keys(new String[] {keys.seq(a.room), keys.history(a.room),
                         keys.request(a.room, a.digest == null ? "" : a.digest), keys.ceiling(a.room),
-                        keys.epoch(a.room)},
-                    keys.channel(a.room), floorArg, String.valueOf(maxSize), String.valueOf(maxAgeMillis), a.msgId,
-                    String.valueOf(a.ts), a.origin, a.json,
-                    a.digest == null ? "0" : String.valueOf(Broker.REQUEST_WINDOW_MS), d == null ? "0" : "1");
+                        keys.epoch(a.room)}, a.checks),
+                    PublishScript.args(new String[] {keys.channel(a.room), floorArg, String.valueOf(maxSize),
+                        String.valueOf(maxAgeMillis), a.msgId, String.valueOf(a.ts), a.origin, a.json,
+                        a.digest == null ? "0" : String.valueOf(Broker.REQUEST_WINDOW_MS), d == null ? "0" : "1"},
+                        a.checks));
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
@@ -213,12 +173,16 @@ final class Publisher {
             return;
         }
         long code = (Long) r.get(0);
+        if (code == 3) { // held by the rules or the allowance: nothing happened
+            a.result.complete(new Outcome(0, null, false, PublishScript.held(r), (Long) r.get(3)));
+            return;
+        }
         long seq = (Long) r.get(1);
         if (code == 1 || code == 2) {
             if ((Long) r.get(4) == 1 && seq > 1) {
                 LOG.info("room history begins again room={} after seq={}", a.room, seq - 1);
             }
-            a.result.complete(new Outcome(seq, (String) r.get(2), code == 2));
+            a.result.complete(new Outcome(seq, (String) r.get(2), code == 2, null, 0));
             FloorWriter d = durable;
             if (code == 1 && d != null && (Long) r.get(3) - seq < block / 2) {
                 d.raise(a.room, seq + block); // ahead of need, batched; a failure is logged and retried later
@@ -270,9 +234,11 @@ final class Publisher {
             try {
                 long t0 = System.nanoTime();
                 if (history) {
-                    generation = link.generation();
-                    // the store's floor, or what this node saw if higher (a store of this node's own)
-                    floor = Math.max(d.store().floor(room), nodeFloor.applyAsLong(room));
+                    // the store's floor (Redis's copy, the clock while it is down), or what this node saw if higher
+                    FloorWriter.Floor read = d.floor(room);
+                    generation = read.generation();
+                    t0 = read.since();
+                    floor = Math.max(read.value(), nodeFloor.applyAsLong(room));
                     upTo = Math.max(upTo, floor + 1);
                 }
                 d.raiseNow(room, upTo + queued + block);

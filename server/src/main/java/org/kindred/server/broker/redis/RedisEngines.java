@@ -54,7 +54,7 @@ public final class RedisEngines implements AutoCloseable {
         this.presence = new RedisPresence(link, prefix, nodeId, nodeTtlMillis);
         this.parking = new RedisParking(link, prefix, TAKEN_MARKER_MS);
         this.reactions = new RedisReactions(link, history);
-        this.restrictions = new RedisRestrictions(link, prefix);
+        this.restrictions = broker.restrictions();
         LOG.info("redis engines node={} connected={}", nodeId, link.isUp());
     }
 
@@ -86,7 +86,8 @@ public final class RedisEngines implements AutoCloseable {
 
     /**
      * Send allowances per member and per network fingerprint, shared by the nodes (see
-     * {@link RedisRateLimits} for the arguments).
+     * {@link RedisRateLimits} for the arguments). Give them to {@link RedisBroker#shareRates} to have
+     * each post take its allowance in its publish script.
      */
     public RedisRateLimits rateLimits(int memberBurst, double memberRatePerSecond, int networkBurst,
             double networkRatePerSecond) {

@@ -57,6 +57,7 @@ public final class RedisLink implements AutoCloseable {
     private volatile Predicate<Thread> mustNotWait = t -> false;
     private final AtomicLong refusedWaits = new AtomicLong();
     private final AtomicLong waits = new AtomicLong();
+    private final AtomicLong commandsSent = new AtomicLong();
     private final AtomicLong generation = new AtomicLong();
     private final Set<Script> scripts = ConcurrentHashMap.newKeySet();
 
@@ -162,6 +163,14 @@ public final class RedisLink implements AutoCloseable {
     }
 
     /**
+     * How many commands this node started on its command connection (each one round trip to
+     * Redis), waiting or not; subscriptions are not counted. For tests and measurements.
+     */
+    public long commandsSent() {
+        return commandsSent.get();
+    }
+
+    /**
      * The command interface, for calls that wait for their reply.
      *
      * @throws io.lettuce.core.RedisException (unchecked) when Redis is not reachable now
@@ -173,6 +182,7 @@ public final class RedisLink implements AutoCloseable {
             throw new IllegalStateException("a waiting Redis call on a thread that must not wait");
         }
         waits.incrementAndGet();
+        commandsSent.incrementAndGet();
         StatefulRedisConnection<String, String> c = commands;
         if (c == null || !c.isOpen()) {
             throw new io.lettuce.core.RedisConnectionException("redis is unreachable");
@@ -186,6 +196,7 @@ public final class RedisLink implements AutoCloseable {
         if (c == null || !c.isOpen()) {
             return;
         }
+        commandsSent.incrementAndGet();
         c.async().publish(channel, payload).exceptionally(e -> {
             LOG.debug("a room event was not published: {}", e.getClass().getSimpleName());
             return null;
@@ -230,11 +241,13 @@ public final class RedisLink implements AutoCloseable {
             return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
         }
         CompletableFuture<T> out = new CompletableFuture<>();
+        commandsSent.incrementAndGet();
         c.async().<T>evalsha(script.sha(), type, keys, args).whenComplete((v, e) -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause == null) {
                 out.complete(v);
             } else if (cause instanceof RedisNoScriptException && c.isOpen()) {
+                commandsSent.incrementAndGet();
                 c.async().<T>eval(script.text(), type, keys, args).whenComplete((v2, e2) -> {
                     if (e2 == null) {
                         out.complete(v2);
@@ -264,6 +277,7 @@ public final class RedisLink implements AutoCloseable {
         if (c == null || !c.isOpen()) {
             return;
         }
+        commandsSent.incrementAndGet();
         c.async().psetex(key, ttlMillis, value).exceptionally(e -> {
             LOG.debug("a key was not set: {}", e.getClass().getSimpleName());
             return null;
@@ -279,7 +293,18 @@ public final class RedisLink implements AutoCloseable {
         if (c == null || !c.isOpen()) {
             return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
         }
+        commandsSent.incrementAndGet();
         return c.async().getdel(key).toCompletableFuture();
+    }
+
+    /** Reads {@code key} without waiting: completes with null when absent, exceptionally when Redis is unreachable. */
+    CompletableFuture<String> getAsync(String key) {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !c.isOpen()) {
+            return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
+        }
+        commandsSent.incrementAndGet();
+        return c.async().get(key).toCompletableFuture();
     }
 
     /** Subscribes {@code channel} now if connected, else when the pub/sub connection is back. */

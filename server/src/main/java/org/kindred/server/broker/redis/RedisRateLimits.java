@@ -18,27 +18,41 @@ import org.kindred.server.moderation.RateLimits;
  */
 public final class RedisRateLimits implements RateLimits {
     /**
-     * KEYS: member[, network]. ARGV: now, then per key the ms between sends and the burst
-     * tolerance (ms). Returns 0 (taken) or the ms to wait (nothing taken).
+     * The allowance's check, a part of scripts: needs locals {@code now}, {@code rateKey} (the
+     * index of the first allowance key in KEYS; they run to the last) and {@code rateArg} (the
+     * index in ARGV of the first key's ms between sends, followed by its tolerance, then the next
+     * key's); sets {@code wait} (ms, 0 when allowed) and {@code tats} (what {@link #TAKE_WRITE}
+     * stores). Writes nothing.
      */
-    private static final Script TAKE = Script.of("""
-            local now = tonumber(ARGV[1])
-            local next = {}
-            local wait = 0
-            for i = 1, #KEYS do
-              local every = tonumber(ARGV[2 * i])
-              local tolerance = tonumber(ARGV[2 * i + 1])
+    static final String TAKE_CHECK = """
+            local tats, wait = {}, 0
+            for i = rateKey, #KEYS do
+              local j = rateArg + 2 * (i - rateKey)
+              local every, tolerance = tonumber(ARGV[j]), tonumber(ARGV[j + 1])
               local tat = tonumber(redis.call('GET', KEYS[i]) or '0')
               if tat < now then tat = now end
               if tat - now > tolerance then
                 wait = math.max(wait, tat - tolerance - now)
               end
-              next[i] = tat + every
+              tats[i] = tat + every
             end
-            if wait > 0 then return math.max(1, math.ceil(wait)) end
-            for i = 1, #KEYS do
-              redis.call('SET', KEYS[i], string.format('%.3f', next[i]), 'PX', math.ceil(next[i] - now) + 1)
+            if wait > 0 then wait = math.max(1, math.ceil(wait)) end
+            """;
+    /** Takes the send {@link #TAKE_CHECK} allowed from every allowance key, a part of scripts. */
+    static final String TAKE_WRITE = """
+            for i = rateKey, #KEYS do
+              redis.call('SET', KEYS[i], string.format('%.3f', tats[i]), 'PX', math.ceil(tats[i] - now) + 1)
             end
+            """;
+    /**
+     * KEYS: member[, network]. ARGV: now, then per key the ms between sends and the burst
+     * tolerance (ms). Returns 0 (taken) or the ms to wait (nothing taken).
+     */
+    private static final Script TAKE = Script.of("""
+            local now, rateKey, rateArg = tonumber(ARGV[1]), 1, 2
+            """ + TAKE_CHECK + """
+            if wait > 0 then return wait end
+            """ + TAKE_WRITE + """
             return 0
             """);
 
@@ -74,13 +88,22 @@ public final class RedisRateLimits implements RateLimits {
 
     @Override
     public CompletionStage<Long> take(String memberId, String fingerprint, long nowMillis) {
-        String now = String.valueOf(nowMillis);
-        if (fingerprint == null) {
-            return link.runAsync(TAKE, ScriptOutputType.INTEGER, new String[] {prefix + "m:" + memberId}, now,
-                    memberArgs, memberTolerance);
-        }
-        return link.runAsync(TAKE, ScriptOutputType.INTEGER,
-                new String[] {prefix + "m:" + memberId, prefix + "n:" + fingerprint}, now, memberArgs,
-                memberTolerance, networkArgs, networkTolerance);
+        String[] args = args(fingerprint);
+        String[] withNow = new String[args.length + 1];
+        withNow[0] = String.valueOf(nowMillis);
+        System.arraycopy(args, 0, withNow, 1, args.length);
+        return link.runAsync(TAKE, ScriptOutputType.INTEGER, keys(memberId, fingerprint), withNow);
+    }
+
+    /** The allowance keys of a send of {@code memberId} from {@code fingerprint} (null: the member's only). */
+    String[] keys(String memberId, String fingerprint) {
+        return fingerprint == null ? new String[] {prefix + "m:" + memberId}
+                : new String[] {prefix + "m:" + memberId, prefix + "n:" + fingerprint};
+    }
+
+    /** {@link #TAKE_CHECK}'s ARGV for {@link #keys}: per key the ms between sends and the tolerance. */
+    String[] args(String fingerprint) {
+        return fingerprint == null ? new String[] {memberArgs, memberTolerance}
+                : new String[] {memberArgs, memberTolerance, networkArgs, networkTolerance};
     }
 }

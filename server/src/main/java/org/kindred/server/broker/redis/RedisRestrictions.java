@@ -19,7 +19,9 @@ import org.kindred.server.broker.Restrictions;
  *       expiring after the slow-mode interval</li>
  * </ul>
  * A post is one Lua script (check lock, mute and slow mode, record the post), so it is atomic
- * across nodes; it does not wait ({@link #post} completes on Lettuce's I/O thread). A mirror in
+ * across nodes; it does not wait ({@link #post} completes on Lettuce's I/O thread). The same
+ * check ({@link #CHECK}, {@link #RECORD}) is a part of {@link RedisBroker}'s publish script, so a
+ * member's post is checked and numbered in one step. A mirror in
  * memory ({@link MemoryRestrictions}) answers {@link #peekPost} and {@link #knownModes} without
  * waiting: the lock and slow mode as this node set, read ({@link #modes}) or last met them in a
  * decision, and the last posts this node allowed. It holds no mutes: a mute lifted through
@@ -29,24 +31,51 @@ import org.kindred.server.broker.Restrictions;
  * unreachable. Thread-safe.
  */
 public final class RedisRestrictions implements Restrictions {
-    /** KEYS: modes, mute, last. ARGV: now. Returns {kind, wait}: 0 allowed, 1 locked, 2 muted, 3 slow (then also the seconds). */
-    private static final Script POST = Script.of("""
-            local now = tonumber(ARGV[1])
-            local m = redis.call('HMGET', KEYS[1], 'locked', 'slow', 'gen')
-            if m[1] == '1' then return {1, 0} end
-            local muted = tonumber(redis.call('GET', KEYS[2]) or '0')
-            if muted > now then return {2, muted - now} end
-            local slow = tonumber(m[2] or '0')
-            if slow > 0 then
-              local gen = m[3] or '0'
-              local last = redis.call('GET', KEYS[3])
-              if last then
-                local g, t = string.match(last, '^(%d+):(%d+)$')
-                if g == gen and tonumber(t) + slow * 1000 > now then return {3, tonumber(t) + slow * 1000 - now, slow} end
+    /**
+     * A post's check, a part of scripts: needs locals {@code now} (number), {@code nowText} (its
+     * digits), {@code modesKey}, {@code muteKey}, {@code lastKey}, and {@code held} and
+     * {@code slowLast} declared nil; sets {@code held} to
+     * {kind, wait, slow seconds} (kind 1 locked, 2 muted, 3 slow) or nil, and when allowed under
+     * slow mode {@code slowLast} to {value, ms} the member's last post is to be set to (by
+     * {@link #RECORD}, once the script can no longer fail). Writes nothing.
+     */
+    static final String CHECK = """
+            local m = redis.call('HMGET', modesKey, 'locked', 'slow', 'gen')
+            if m[1] == '1' then
+              held = {1, 0, 0}
+            else
+              local muted = tonumber(redis.call('GET', muteKey) or '0')
+              if muted > now then
+                held = {2, muted - now, 0}
+              else
+                local slow = tonumber(m[2] or '0')
+                if slow > 0 then
+                  local gen = m[3] or '0'
+                  local last = redis.call('GET', lastKey)
+                  local g, t = nil, nil
+                  if last then g, t = string.match(last, '^(%d+):(%d+)$') end
+                  if g == gen and tonumber(t) + slow * 1000 > now then
+                    held = {3, tonumber(t) + slow * 1000 - now, slow}
+                  else
+                    slowLast = {gen .. ':' .. nowText, slow * 1000}
+                  end
+                end
               end
-              redis.call('SET', KEYS[3], gen .. ':' .. ARGV[1], 'PX', slow * 1000)
             end
-            return {0, 0}
+            """;
+    /** Records an allowed post's {@code slowLast} (see {@link #CHECK}), a part of scripts. */
+    static final String RECORD = """
+            if slowLast then redis.call('SET', lastKey, slowLast[1], 'PX', slowLast[2]) end
+            """;
+    /** KEYS: modes, mute, last. ARGV: now. Returns {kind, wait, slow}: kind 0 allowed, else as {@link #CHECK}. */
+    private static final Script POST = Script.of("""
+            local now, nowText = tonumber(ARGV[1]), ARGV[1]
+            local modesKey, muteKey, lastKey = KEYS[1], KEYS[2], KEYS[3]
+            local held, slowLast = nil, nil
+            """ + CHECK + """
+            if held then return held end
+            """ + RECORD + """
+            return {0, 0, 0}
             """);
     /** KEYS: modes, cool. ARGV: now. Returns {kind, wait}: 0 allowed, 1 locked, 4 cooling off. */
     private static final Script JOIN = Script.of("""
@@ -69,7 +98,7 @@ public final class RedisRestrictions implements Restrictions {
             end
             return redis.call('HMGET', KEYS[1], 'locked', 'slow')
             """);
-    private static final Kind[] KINDS = {null, Kind.LOCKED, Kind.MUTED, Kind.SLOW, Kind.COOLING_OFF};
+    private static final Kind[] KINDS = {null, Kind.LOCKED, Kind.MUTED, Kind.SLOW, Kind.COOLING_OFF, Kind.RATE_LIMITED};
 
     private final RedisLink link;
     private final RedisKeys keys;
@@ -90,30 +119,41 @@ public final class RedisRestrictions implements Restrictions {
     }
 
     private static Hold hold(List<Object> reply) {
-        int kind = ((Number) reply.get(0)).intValue();
-        return kind == 0 ? null : new Hold(KINDS[kind], ((Number) reply.get(1)).longValue());
+        return hold(((Number) reply.get(0)).intValue(), ((Number) reply.get(1)).longValue());
+    }
+
+    /** The hold of a script's {@code kind} (0: none; 1 locked, 2 muted, 3 slow, 4 cooling off, 5 rate) and wait. */
+    static Hold hold(int kind, long waitMs) {
+        return kind == 0 ? null : new Hold(KINDS[kind], waitMs);
+    }
+
+    /** The keys {@link #CHECK} reads for a post of {@code memberId}: modes, mute, last. */
+    String[] postKeys(String room, String memberId) {
+        return new String[] {modesKey(room), memberKey(room, "mute", memberId), memberKey(room, "last", memberId)};
     }
 
     @Override
     public CompletionStage<Hold> post(String room, String memberId, long now) {
-        CompletableFuture<List<Object>> reply = link.runAsync(POST, ScriptOutputType.MULTI,
-                new String[] {modesKey(room), memberKey(room, "mute", memberId), memberKey(room, "last", memberId)},
+        CompletableFuture<List<Object>> reply = link.runAsync(POST, ScriptOutputType.MULTI, postKeys(room, memberId),
                 String.valueOf(now));
         return reply.thenApply(r -> {
             Hold held = hold(r);
-            learn(room, memberId, now, held, r);
+            learn(room, memberId, now, held, ((Number) r.get(2)).longValue());
             return held;
         });
     }
 
-    /** Corrects the mirror with what Redis answered (a change made on another node). */
-    private void learn(String room, String memberId, long now, Hold held, List<Object> reply) {
+    /**
+     * Corrects the mirror with what Redis answered a checked post (a change made on another
+     * node): {@code held} (null: allowed and recorded) and, for slow mode, its seconds.
+     */
+    void learn(String room, String memberId, long now, Hold held, long slowSeconds) {
         Kind kind = held == null ? null : held.kind();
         if (mirror.knownModes(room).locked() != (kind == Kind.LOCKED)) {
             mirror.lock(room, kind == Kind.LOCKED);
         }
-        if (kind == Kind.SLOW && reply.size() > 2) {
-            long seconds = ((Number) reply.get(2)).longValue();
+        if (kind == Kind.SLOW) {
+            long seconds = slowSeconds;
             if (mirror.knownModes(room).slowSeconds() != seconds) {
                 mirror.know(room, new Modes(false, seconds));
             }

@@ -19,6 +19,14 @@ final class JdbcSeqFloorStore implements SeqFloorStore {
     }
 
     @Override
+    public Map<String, Long> all() {
+        Map<String, Long> out = new java.util.HashMap<>();
+        db.call(d -> d.query("SELECT room, floor_seq FROM room_seq", rs -> Map.entry(rs.getString(1), rs.getLong(2))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    @Override
     public void raise(Map<String, Long> floors) {
         Map<String, Long> sorted = new TreeMap<>(floors); // one lock order for concurrent batches
         sorted.forEach((room, floor) -> {

@@ -41,16 +41,32 @@ class RedisNumberingTest {
 
     /** A store's floors, shared by the nodes (as PostgreSQL is), counting its writes. */
     static final class Floors implements SeqFloorStore {
+        @Override
+        public Map<String, Long> all() {
+            reachable();
+            return new java.util.HashMap<>(floors);
+        }
+
         final Map<String, Long> floors = new ConcurrentHashMap<>();
         final AtomicInteger writes = new AtomicInteger();
+        /** While set, every call fails as an unreachable database's would. */
+        volatile boolean down;
+
+        private void reachable() {
+            if (down) {
+                throw new org.kindred.server.store.StoreException("the database is unreachable");
+            }
+        }
 
         @Override
         public long floor(String room) {
+            reachable();
             return floors.getOrDefault(room, 0L);
         }
 
         @Override
         public void raise(Map<String, Long> wanted) {
+            reachable();
             writes.incrementAndGet();
             wanted.forEach((room, f) -> floors.merge(room, f, Math::max));
         }
@@ -220,5 +236,122 @@ class RedisNumberingTest {
         long now = System.currentTimeMillis();
         assertFalse(a.history().after("calm", 1, now).isPresent(), "message 2 is gone: not recovered");
         assertEquals(Optional.of(List.of()), a.history().after("calm", 0, now), "a member who saw nothing missed nothing");
+    }
+
+    /** Waits (10 s at most) until some node copied every floor of the store into Redis. */
+    private static void awaitWholeCopy(RedisServer on, String prefix) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!"1".equals(on.command("EXISTS", prefix + "{floors}:whole"))) {
+            assertTrue(System.currentTimeMillis() < deadline, "the floors were copied into redis");
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits (10 s at most) until the store's floor of {@code room} is at least {@code atLeast}. */
+    private static void awaitStored(Floors floors, String room, long atLeast) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (floors.floors.getOrDefault(room, 0L) < atLeast) {
+            assertTrue(System.currentTimeMillis() < deadline, room + "'s floor was written back: "
+                    + floors.floors.get(room) + " < " + atLeast);
+            Thread.sleep(50);
+        }
+    }
+
+    private static ServerMessage.Message publishIn(Broker b, String room, String id) {
+        try {
+            return b.publish(room, ANN, id, "text " + id, System.currentTimeMillis(), null, m -> { })
+                    .toCompletableFuture().get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void withTheStoreDownANewRoomBeginsAtOneARoomUnderWayGoesOnPastItsBlockAndTheFloorsAreWrittenBack()
+            throws Exception {
+        Floors floors = new Floors();
+        String prefix = RedisNodes.freshPrefix();
+        try (RedisServer own = RedisServer.start()) {
+            long last;
+            try (RedisNodes before = new RedisNodes(own)) {
+                RedisNodes.Node a = durableNode(before, prefix, floors);
+                RedisNodes.Node b = durableNode(before, prefix, floors);
+                for (int i = 1; i <= 3; i++) {
+                    assertEquals(i, publishIn(a.broker(), "calm", "m_" + i).seq());
+                }
+                awaitWholeCopy(own, prefix);
+                floors.down = true;
+                int writes = floors.writes.get();
+                for (int i = 4; i <= 3 + 3 * BLOCK; i++) { // three blocks: past the reserved numbers
+                    assertEquals(i, publishIn(i % 2 == 0 ? a.broker() : b.broker(), "calm", "m_" + i).seq(),
+                            "the room under way goes on, one number after the other");
+                }
+                last = 3 + 3 * BLOCK;
+                for (int i = 1; i <= 3; i++) {
+                    assertEquals(i, publishIn(b.broker(), "new", "n_" + i).seq(), "a brand-new room begins at 1");
+                }
+                assertEquals(writes, floors.writes.get(), "nothing reached the store while it was down");
+                assertTrue(floors.floors.get("calm") < last, "the store's floor is behind: " + floors.floors);
+
+                floors.down = false;
+                awaitStored(floors, "calm", last);
+                awaitStored(floors, "new", 3);
+            }
+            own.stopServer(); // every key is gone, and every node with it
+            own.startServer();
+            try (RedisNodes after = new RedisNodes(own)) {
+                RedisNodes.Node c = durableNode(after, prefix, floors);
+                assertTrue(publishIn(c.broker(), "calm", "m_again").seq() > last, "seq never goes backwards");
+                assertTrue(publishIn(c.broker(), "new", "n_again").seq() > 3, "in the new room neither");
+            }
+        }
+    }
+
+    @Test
+    void withRedisLostAndTheStoreDownARoomBeginsFromTheClockAboveEverythingAndTheHistoryIsReportedLost()
+            throws Exception {
+        Floors floors = new Floors();
+        String prefix = RedisNodes.freshPrefix();
+        try (RedisServer own = RedisServer.start()) {
+            try (RedisNodes before = new RedisNodes(own)) {
+                RedisNodes.Node a = durableNode(before, prefix, floors);
+                for (int i = 1; i <= 3; i++) {
+                    publishIn(a.broker(), "calm", "m_" + i);
+                }
+            }
+            own.stopServer();
+            floors.down = true;
+            own.startServer();
+            long clock = FloorWriter.clockTicks();
+            long first;
+            long last;
+            try (RedisNodes after = new RedisNodes(own)) {
+                RedisNodes.Node c = durableNode(after, prefix, floors);
+                RedisNodes.Node d = durableNode(after, prefix, floors);
+                RedisNodesTest.Seen onD = new RedisNodesTest.Seen();
+                d.broker().subscribe("calm", onD);
+                first = publishIn(c.broker(), "calm", "n_0").seq();
+                assertTrue(first > clock, "begins above the clock: " + first + " <= " + clock);
+                assertTrue(first < 100_000_000_000_000L, "a number Redis's scripts print exactly: " + first);
+                for (int i = 1; i < 3 * BLOCK; i++) {
+                    assertEquals(first + i, publishIn(i % 2 == 0 ? c.broker() : d.broker(), "calm", "n_" + i).seq(),
+                            "then one after the other");
+                }
+                last = first + 3 * BLOCK - 1;
+                assertEquals(first, onD.await(3 * (int) BLOCK).get(0).seq());
+                long now = System.currentTimeMillis();
+                assertFalse(d.history().after("calm", 3, now).isPresent(), "a member who saw 3 is told history was lost");
+                floors.down = false;
+                awaitStored(floors, "calm", last);
+                assertTrue(publishIn(d.broker(), "calm", "n_more").seq() > last);
+            }
+            own.stopServer();
+            own.startServer();
+            try (RedisNodes again = new RedisNodes(own)) {
+                RedisNodes.Node e = durableNode(again, prefix, floors);
+                assertTrue(publishIn(e.broker(), "calm", "o_0").seq() > last + 1,
+                        "the numbers used while the store was down were written back");
+            }
+        }
     }
 }
