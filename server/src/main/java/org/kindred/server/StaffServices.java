@@ -93,13 +93,16 @@ public record StaffServices(AuditLog audit, AccountService accounts, TokenServic
         BanList bans = new BanList(store.bans(), clock, events);
         Escalations escalations = new Escalations(store.escalations(), audit, hub, clock);
         ReviewQueue review = new ReviewQueue(store.held(), audit, hub, sessions, blocking, clock);
+        review.tellVia(events, store.audit()); // the writer hears the decision on whichever node it is
         MemberReports reports = new MemberReports(store.reports(), audit, hub, escalations, blocking, clock);
         HandOff handOff = new HandOff(rooms, sessions, escalations, audit, blocking);
         ModeratorRequests moderators = new ModeratorRequests(rooms, sessions, store, audit, hub, bans, escalations,
                 review, blocking, clock, handOff, new Mutes(store.mutes(), events));
         StaffSync staffSync = new StaffSync(events, bans, store.mutes(), rooms, sessions, blocking, clock,
                 store.audit()).start();
-        hub.enrichWith(new Whereabouts(sessions, rooms)::enrich);
+        Whereabouts whereabouts = new Whereabouts(sessions, rooms);
+        hub.enrichWith(whereabouts::enrich);
+        hub.enrichQueueWith(whereabouts::enrichAnywhere); // the queue reply is put together on the blocking pool
         hub.relayVia(events, scheduler); // moderators on every node see every node's escalations, reports, held messages
         StaffRevocations revocations = new StaffRevocations(sessions, tokens, blocking);
         revocations.start(scheduler, StaffRevocations.DEFAULT_PERIOD_MS);

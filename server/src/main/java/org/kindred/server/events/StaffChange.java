@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param kind     what happened
  * @param memberId the member concerned (for a ban: the banned member, or null for a ban of a
  *                 network fingerprint only)
- * @param room     the room of a mute, lifted mute or kick; null for bans
- * @param banId    the ban's id for {@link Kind#BAN} and {@link Kind#UNBAN}; null for mutes and kicks
+ * @param room     the room of a mute, lifted mute, kick or held message; null for bans
+ * @param banId    the ban's id for {@link Kind#BAN} and {@link Kind#UNBAN}; the held message's id for
+ *                 {@link Kind#HELD} (see {@link #heldMsg()}); null for mutes and kicks
  * @param origin   the {@linkplain ClusterEvents#nodeId() node id} of the node that published it
  */
 public record StaffChange(Kind kind, String memberId, String room, String banId, String origin) {
@@ -39,7 +40,12 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
          * node that still holds a copy of it closes that copy quietly, once Redis confirms the
          * copy's record was taken (not about staff: it travels here as the one event bus).
          */
-        RESUMED
+        RESUMED,
+        /**
+         * A moderator approved or rejected a held message: the node the writer is connected to
+         * tells it (the decision and a rejection's reason are in the store and the audit log).
+         */
+        HELD
     }
 
     /**
@@ -54,6 +60,8 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
             case MUTE, UNMUTE, KICK -> require(room != null && memberId != null,
                     "room and memberId (expected: both, for a mute or kick)");
             case RESUMED -> require(memberId != null, "memberId (expected: the member whose session was taken over)");
+            case HELD -> require(room != null && memberId != null && banId != null,
+                    "room, memberId and message id (expected: all three, for a held message's decision)");
             default -> throw new IllegalArgumentException("kind: " + kind);
         }
     }
@@ -92,5 +100,18 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
     /** A member was kicked out of a room (by a moderator on another node than the member's). */
     public static StaffChange kick(String room, String memberId, String origin) {
         return new StaffChange(Kind.KICK, memberId, room, null, origin);
+    }
+
+    /**
+     * A moderator decided on the held message {@code msgId} that {@code memberId} wrote in
+     * {@code room} (the message id travels in the {@link #banId()} slot).
+     */
+    public static StaffChange held(String room, String memberId, String msgId, String origin) {
+        return new StaffChange(Kind.HELD, memberId, room, msgId, origin);
+    }
+
+    /** The held message's id of a {@link Kind#HELD} change; null for every other kind. */
+    public String heldMsg() {
+        return kind == Kind.HELD ? banId : null;
     }
 }

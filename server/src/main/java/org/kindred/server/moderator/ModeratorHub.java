@@ -31,6 +31,7 @@ public final class ModeratorHub {
     /** How long {@link #recentAlerts} keeps an alert, in ms (as long as a room keeps its history). */
     public static final long RECENT_ALERT_MS = 3_600_000;
     private volatile java.util.function.BiFunction<ModEvent, String, ModEvent> enricher = (e, room) -> e;
+    private volatile java.util.function.BiFunction<ModEvent, String, ModEvent> queueEnricher;
     private volatile ClusterEvents relay;
     private final RemoteWatches remote = new RemoteWatches(() -> System.nanoTime() / 1_000_000);
     private final java.util.function.LongSupplier wallClock = System::currentTimeMillis;
@@ -154,17 +155,31 @@ public final class ModeratorHub {
         this.enricher = java.util.Objects.requireNonNull(f, "f");
     }
 
-    /** {@code event} as moderators see it (see {@link #enrichWith}); for the {@code queue} reply. */
+    /**
+     * Sets what the {@code queue} reply's events pass through instead of {@link #enrichWith}'s
+     * function (e.g. {@link Whereabouts#enrichAnywhere}, which may block: the reply is put
+     * together on the blocking pool); same arguments and result.
+     */
+    public void enrichQueueWith(java.util.function.BiFunction<ModEvent, String, ModEvent> f) {
+        this.queueEnricher = java.util.Objects.requireNonNull(f, "f");
+    }
+
+    /**
+     * {@code event} as moderators see it (see {@link #enrichQueueWith}, else {@link #enrichWith});
+     * for the {@code queue} reply, on the blocking pool.
+     */
     public <E extends ModEvent> E enrich(E event, String room) {
+        java.util.function.BiFunction<ModEvent, String, ModEvent> f = queueEnricher;
         @SuppressWarnings("unchecked")
-        E e = (E) enricher.apply(event, room);
+        E e = (E) (f != null ? f : enricher).apply(event, room);
         return e;
     }
 
     /**
      * Relays, from now on, every event published here to the moderators watching on the other
      * nodes of a cluster, and delivers the events they publish to the watchers here. Room states
-     * ({@code mod.room}) stay on their node: each node's copy of a room has its own members.
+     * ({@code mod.room}, whose count is the shared presence's) are relayed only while someone
+     * watches the room on some node, as members come and go often.
      * Events are enriched ({@link #enrichWith}) on the node where they happen. Also announces
      * which rooms this node's staff watch, on change and every few seconds on {@code scheduler}, so
      * that {@link #isWatched} covers every node ({@link RemoteWatches}).
@@ -221,9 +236,12 @@ public final class ModeratorHub {
     public void publish(String room, ModEvent event) {
         remember(event);
         ClusterEvents r = relay;
-        if (r == null || event instanceof ModEvent.RoomState) {
+        if (r == null) {
             deliver(room, isWatched(room) ? enricher.apply(event, room) : event);
             return;
+        }
+        if (event instanceof ModEvent.RoomState && !isWatched(room)) {
+            return; // a count nobody watches, on any node
         }
         ModEvent enriched = enricher.apply(event, room);
         deliver(room, enriched);

@@ -105,6 +105,7 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
                 case UNMUTE -> unmuted(c.room(), c.memberId());
                 case KICK -> kicked(c.room(), c.memberId());
                 case RESUMED -> resumedElsewhere(c.memberId());
+                case HELD -> { } // told by the review queue (ReviewQueue.tellVia)
                 default -> throw new IllegalStateException("kind " + c.kind());
             }
         }, c.kind().name());

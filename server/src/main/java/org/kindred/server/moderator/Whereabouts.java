@@ -1,6 +1,12 @@
 package org.kindred.server.moderator;
 
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.ModEvent;
+import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
@@ -27,6 +33,35 @@ public final class Whereabouts {
      */
     public ModEvent enrich(ModEvent event, String room) {
         return event.member() == null ? event : event.with(of(event.member(), room));
+    }
+
+    /**
+     * As {@link #enrich}, also finding a member connected to another node in the event's room
+     * through the room's shared presence (a Redis round trip, at most 2 s). Blocking pool only.
+     */
+    public ModEvent enrichAnywhere(ModEvent event, String room) {
+        if (event.member() == null) {
+            return event;
+        }
+        ModEvent.Current here = of(event.member(), room);
+        return event.with(here.online() || room == null ? here : elsewhere(event.member(), room).orElse(here));
+    }
+
+    /** The member as the shared presence seats it in {@code roomId}, if it is there; blocking pool only. */
+    private Optional<ModEvent.Current> elsewhere(String memberId, String roomId) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<MemberInfo> m = room.memberAnywhere(memberId).get(2, TimeUnit.SECONDS);
+            return m.map(info -> new ModEvent.Current(info.nick(), roomId, true));
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** Where {@code memberId} is now; {@code preferred} (may be null) wins when the member is in it. */

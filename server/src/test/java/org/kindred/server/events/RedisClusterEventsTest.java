@@ -71,4 +71,26 @@ class RedisClusterEventsTest extends ClusterEventsContract {
             }
         }
     }
+
+    @Test
+    void aHeldMessagesDecisionCrossesWithItsRoomWriterAndMessage() throws Exception {
+        ClusterEvents a = newNode();
+        ClusterEvents b = newNode();
+        try {
+            awaitUp(a);
+            awaitUp(b);
+            Heard heard = new Heard();
+            b.subscribe(heard);
+            a.publish(StaffChange.held("general", "u_writer", "m_held", a.nodeId()));
+            StaffChange got = heard.await(1).get(0);
+            assertEquals(StaffChange.Kind.HELD, got.kind());
+            assertEquals("general", got.room());
+            assertEquals("u_writer", got.memberId());
+            assertEquals("m_held", got.heldMsg());
+            assertEquals(a.nodeId(), got.origin());
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
 }

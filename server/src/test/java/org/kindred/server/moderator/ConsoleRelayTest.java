@@ -150,7 +150,7 @@ class ConsoleRelayTest {
     }
 
     @Test
-    void roleFiltersApplyToRelayedEventsAndRoomStatesStayOnTheirNode() throws Exception {
+    void roleFiltersApplyToRelayedEventsAndRoomStatesAreRelayedToo() throws Exception {
         Node a = node("a");
         Node b = node("b");
         a.hub.publish("support", new ModEvent.Held("support", "m_1", "u_1", "held text", List.of("insult"),
@@ -162,8 +162,10 @@ class ConsoleRelayTest {
                 .toList());
         Thread.sleep(100);
         assertTrue(b.got(b.supporter, "mod.held").isEmpty(), "a supporter on B does not get held messages");
-        assertTrue(b.got(b.moderator, "mod.room").isEmpty(), "A's room state is A's own");
-        assertEquals(1, a.got(a.moderator, "mod.room").size());
+        assertEquals(List.of(3), b.got(b.moderator, "mod.room").stream().map(j -> j.path("members").asInt())
+                .toList(), "A's room state (the shared count) reaches B's moderator");
+        assertTrue(b.got(b.supporter, "mod.room").isEmpty(), "but not a supporter");
+        assertEquals(1, a.got(a.moderator, "mod.room").size(), "A's own moderator once, not echoed back");
         assertEquals(2, a.got(a.moderator, "mod.held").size(), "A's own moderator once each, not echoed back");
     }
 }
