@@ -85,14 +85,14 @@ class RoomPolicyFirstTest {
         String ann = TestServer.welcomeMember(a);
         assertEquals("not_in_room", send(a, "depression",
                 "I have the pills ready and I'm going to take them all tonight", "s").path("code").asText());
-        assertEquals("imminent", a.await("crisis").path("level").asText(), "the writer sees help all the same");
+        assertEquals("imminent", a.seenOrAwait("crisis").path("level").asText(), "the writer sees help all the same");
         WsClient b = server.joined("grief", "Bo");
         String bo = TestServer.welcomeMember(b);
         assertEquals("ok", mod.request(Map.of("type", "mod.lock", "room", "grief", "locked", true, "id", "l"))
                 .path("type").asText());
         assertEquals("room_locked", send(b, "grief",
                 "I have the pills ready and I'm going to take them all tonight", "s").path("code").asText());
-        assertEquals("imminent", b.await("crisis").path("level").asText());
+        assertEquals("imminent", b.seenOrAwait("crisis").path("level").asText());
         // staff hear of both people, and nothing was posted
         java.util.Set<String> members = new java.util.HashSet<>();
         for (int i = 0; i < 50 && members.size() < 2; i++) {
