@@ -55,6 +55,16 @@ final class RiskOutcome {
      * a card.
      */
     void secondOpinion(RiskLevel m, boolean leans) {
+        secondOpinion(m, leans, false);
+    }
+
+    /**
+     * {@link #secondOpinion(RiskLevel, boolean)} for a message that may tell of means given up
+     * ({@code disposed}: a disposal word next to a means word, "threw away the pills I was saving",
+     * "flushed my meds"): then the model's raise is a card at most, never a page (round 12; the
+     * rules' own level is theirs).
+     */
+    void secondOpinion(RiskLevel m, boolean leans, boolean disposed) {
         if (self.isEmpty() && thirdParty) {
             return;
         }
@@ -66,7 +76,7 @@ final class RiskOutcome {
         if (m == null) {
             return;
         }
-        if (m.escalates() && ((alone && m != RiskLevel.IMMINENT) || (recovery && !pinned) || joking())) {
+        if (m.escalates() && (disposed || (alone && m != RiskLevel.IMMINENT) || (recovery && !pinned) || joking())) {
             m = RiskLevel.CONCERN;
         }
         if (level == null || m.compareTo(level) > 0) {
