@@ -33,6 +33,13 @@ import org.kindred.protocol.RiskLevel;
 final class RiskModel {
     static final String BUNDLED = "crisis/risk-model.bin";
     private static final int MAGIC = 0x4b52_4d31; // "KRM1"
+    /**
+     * {@code P(imminent)} from which the model's {@code imminent} pages on its own, without a concept
+     * of the rules next to it (the imminent threshold's floor until round 12; below it, down to the
+     * threshold, a page needs a time, means, a plan or a finality act the rules found:
+     * {@link RiskOutcome#secondOpinion(RiskLevel, boolean, boolean, boolean)}).
+     */
+    static final double SURE_IMMINENT = 0.5;
     /** The regressions: 0 = at least concern, 1 = at least high, 2 = imminent. */
     static final int OUTPUTS = 3;
 
@@ -86,7 +93,7 @@ final class RiskModel {
         Sum sum = SCRATCH.get();
         double[] p = sum.p;
         probabilities(normalized, p);
-        outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed);
+        outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed, p[2] >= SURE_IMMINENT);
     }
 
     /**

@@ -252,6 +252,26 @@ class RiskModelTest {
         assertNotEquals(null, RiskAssessor.withBundledRules(NORMALIZER).assess("i want to die", "en").level());
     }
 
+    /**
+     * Round 12: the imminent threshold may sit below 0.5; an imminent of the model alone below 0.5
+     * pages only next to a concept of the rules, else it is a card.
+     */
+    @Test
+    void anImminentBelowHalfPagesAloneOnlyNextToAConcept() {
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        // P(imminent) = sigmoid(-0.5) ≈ 0.38: past its threshold 0.2, below RiskModel.SURE_IMMINENT
+        RiskModel unsure = new RiskModel(w, new float[] {5, 5, -0.5f}, new float[] {0.5f, 0.5f, 0.2f}, "t");
+        assertEquals(RiskLevel.IMMINENT, unsure.level("anything"));
+        RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), unsure);
+        RiskAssessment plain = a.assess("the weather is lovely today", "en");
+        assertEquals(RiskLevel.CONCERN, plain.level(), "no concept of the rules: a card, no page");
+        assertEquals(java.util.Set.of(RiskCategory.MODEL), plain.categories());
+        RiskAssessment timed = a.assess("see you all tonight", "en");
+        assertEquals(RiskLevel.IMMINENT, timed.level(), "a time of the rules next to it: a page");
+        assertTrue(timed.categories().containsAll(java.util.Set.of(RiskCategory.MODEL, RiskCategory.TIME)), timed.toString());
+        assertEquals(RiskLevel.IMMINENT, a.assess("I want to die", "en").level(), "next to a signal of the rules it lifts");
+    }
+
     @Test
     void aPlanOrFinalityConceptAndALeaningModelGiveACard() {
         float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
