@@ -133,6 +133,11 @@ final class Seats {
      * @throws RuntimeException when the shared presence is unreachable (nothing changed)
      */
     MemberInfo remove(Session s) {
+        Session current = hub.session(id, s.memberId());
+        if (current != null && current != s) { // a copy ended late: its member is back here on a newer session
+            s.left(id);
+            return null;
+        }
         Optional<MemberInfo> m = presence.remove(id, s.memberId());
         if (m.isEmpty()) {
             if (here.containsKey(s.memberId())) { // resumed on another node, which holds it now: go quietly
