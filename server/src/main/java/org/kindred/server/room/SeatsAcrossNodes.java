@@ -18,8 +18,9 @@ import org.kindred.server.session.Session;
 
 /**
  * The part of a room's {@link Seats} that exists only with engines shared by several nodes: a
- * member resumed from another node seated quietly ({@link #adopt}), presence events from other nodes handed to the room's thread (and not repeated to a member
- * whose {@code joined} already listed them), and the sweep that adds this node's members again
+ * member resumed from another node seated quietly ({@link #adopt}), presence events from other
+ * nodes handed to the room's thread (and not repeated to a member whose {@code joined} already
+ * listed them, and a leave of a member still seated here passed to {@link AwaySeats}), and the sweep that adds this node's members again
  * where the shared presence lost them and announces members gone silently ({@link Departures}).
  * A notice that the lock or slow mode changed makes the room re-read its modes.
  * Confined to the room's thread.
