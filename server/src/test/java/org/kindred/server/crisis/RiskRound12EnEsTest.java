@@ -62,6 +62,9 @@ class RiskRound12EnEsTest {
     @Test
     void spanishYaAndHeDoNotFlipThePerson() {
         // "ya" (already) is no English "ya" (you); "he tomado" is "I have taken", not English "he"
+        RiskAssessment already = assess("ya tengo el frasco en la mochila");
+        assertEquals(RiskLevel.HIGH, already.level());
+        assertFalse(already.categories().contains(RiskCategory.THIRD_PARTY));
         assertEquals(RiskLevel.IMMINENT, level("ya tengo la cuerda en el coche, mañana lo hago"));
         assertEquals(RiskLevel.IMMINENT, level("el frasco ya esta en la mochila, esta noche lo hago"));
         RiskAssessment taken = assess("he tomado todas las pastillas hace media hora");
