@@ -154,5 +154,11 @@ class RiskRound12EnEsTest {
         assertNull(level("sitting by the tracks taking pics of the steam train, next one in 15 min"));
         assertNull(level("i'm up on the roof rn fixing the gutter. dont look down lol"));
         assertNull(level("dropped my cat at the cattery, not going back for her till sunday"));
+        // a pet is a possession, not leisure, and "mi play" a console, not a play in a theatre
+        assertEquals(RiskLevel.IMMINENT, level("le dejé mi perro a mi tía. no voy a volver por él"));
+        assertEquals(RiskLevel.IMMINENT, level("le regalé mi play a mi hermano. ya no la voy a necesitar"));
+        assertNull(level("le dejé mi perro a la vecina, no voy a volver hasta el lunes"));
+        assertNull(level("gave my old books to my cousin, wont need them after uni lol"));
+        assertNull(level("le regalé mi play a mi primo porque me compré la nueva"));
     }
 }
