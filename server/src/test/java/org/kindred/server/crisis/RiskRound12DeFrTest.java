@@ -40,6 +40,10 @@ class RiskRound12DeFrTest {
         assertEquals(RiskLevel.HIGH, level("hab mir letzte nacht mit ner scherbe beide unterarme aufgeritzt"));
         assertEquals(RiskLevel.HIGH, level("hab mir die oberschenkel aufgeschnitten"));
         assertEquals(RiskLevel.HIGH, level("beiß mir in die hand bis es blutet"));
+        assertEquals(RiskLevel.CONCERN, level("mag nimmer aufwachen"));
+        assertEquals(RiskLevel.HIGH, level("mach mir jeden abend die unterarme kaputt"));
+        assertEquals(RiskLevel.IMMINENT, level("hab ne packung schlaftabletten hier und mach heut nacht schluss"));
+        assertNull(level("mach heute früher schluss, bin müde"));
         // someone else wanting to "kill" me is no ideation of mine
         assertNull(level("mein bruder will mich jetzt umbringen weil ich sein spiel gewonnen hab lol"));
         assertNull(level("hab mir beim kochen in den finger geschnitten"));
@@ -53,6 +57,8 @@ class RiskRound12DeFrTest {
         assertEquals(RiskLevel.CONCERN, level("franchement j'ai plus aucun espoir"));
         assertEquals(RiskLevel.CONCERN, level("personne s'en rendrait compte si je disparaissais"));
         assertEquals(RiskLevel.HIGH, level("je réfléchis à comment je pourrais le faire sans que ça rate"));
+        assertEquals(RiskLevel.CONCERN, level("chu tellement tannée de vivre"));
+        assertEquals(RiskLevel.CONCERN, level("j'ai pu envie de rien"));
         assertNull(level("dans le livre, elle espère qu'un camion la percute"));
         assertNull(level("il y a un an j'avais plus aucun espoir, aujourd'hui je vais bien"));
     }
