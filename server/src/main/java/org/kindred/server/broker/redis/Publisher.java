@@ -25,9 +25,16 @@ import org.slf4j.LoggerFactory;
  * {@link #BLOCK} ahead once less than half a block is left (asynchronously, batched), so the
  * refusal is rare. A history is started only with a floor read on the same Redis connection,
  * at most {@link #FRESH_MS} before: a stale read could be below numbers another node used since.
+ * The first floor read for a room without numbering is claimed in Redis ({@link FloorWriter#claim})
+ * before anyone raises the floor, and every node beginning that history uses the claimed value:
+ * a node reading the floor just after another raised it for the same new history would otherwise
+ * begin a thousand numbers up.
  *
  * <p>While a room waits for its floor, its later publications wait behind the refused ones and
- * are sent again in their order. Without a floor store ({@link #durable} unset: tests, and a
+ * are sent again in their order. Those already sent behind a refused one are refused too (the
+ * script's halt, {@link PublishScript}): each send carries the room's round, a refusal halts its
+ * round in Redis, and the publications are sent again in a new round, so nothing that changes the
+ * room meanwhile (a ceiling raised in the background) lets a later one be numbered first. Without a floor store ({@link #durable} unset: tests, and a
  * node before its store opened) the node's own highest {@code seq} seen is the floor, as before.
  */
 final class Publisher {
@@ -50,6 +57,8 @@ final class Publisher {
         final PublishScript.Checks checks;
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
         int rounds;
+        /** The room's round it was last sent in (see the script's halt). */
+        long round;
 
         /**
          * @param digest the request's digest, or null for a publication without a request id
@@ -81,6 +90,8 @@ final class Publisher {
      */
     private static final class Waiting {
         final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        /** The round publications are sent in now; a new one after each refusal. */
+        long round;
         boolean repairing;
         boolean needHistory;
         long needUpTo;
@@ -94,6 +105,10 @@ final class Publisher {
     private final long maxAgeMillis;
     private final ToLongFunction<String> nodeFloor;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    /** This publisher's name in its halt keys. */
+    private final String id = java.util.UUID.randomUUID().toString().substring(0, 12);
+    /** Rounds are drawn from one counter, so a room forgotten and used again never reuses one. */
+    private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
     private volatile FloorWriter durable;
     private volatile long block = BLOCK;
 
@@ -120,16 +135,25 @@ final class Publisher {
 
     /** Publishes {@code a} (never waits); its outcome completes on a Lettuce or store thread. */
     CompletableFuture<Outcome> publish(Attempt a) {
-        Waiting w = waiting.computeIfAbsent(a.room, k -> new Waiting());
+        Waiting w = waiting(a.room);
         synchronized (w) {
             if (w.repairing) {
                 w.later.add(a); // behind the refused ones, in order
                 return a.result;
             }
             w.inFlight.incrementAndGet();
+            a.round = w.round;
         }
         send(a, -1, -1);
         return a.result;
+    }
+
+    private Waiting waiting(String room) {
+        return waiting.computeIfAbsent(room, k -> {
+            Waiting w = new Waiting();
+            w.round = rounds.incrementAndGet();
+            return w;
+        });
     }
 
     /** Forgets a closed room's waiting state. */
@@ -146,10 +170,11 @@ final class Publisher {
             f = link.runAsyncOn(d == null ? -1 : generation, PublishScript.SCRIPT, ScriptOutputType.MULTI,
                     PublishScript.keys(new String[] {keys.seq(a.room), keys.history(a.room),
                         keys.request(a.room, a.digest == null ? "" : a.digest), keys.ceiling(a.room),
-                        keys.epoch(a.room)}, a.checks),
+                        keys.epoch(a.room), keys.halt(a.room, id)}, a.checks),
                     PublishScript.args(new String[] {keys.channel(a.room), floorArg, String.valueOf(maxSize),
                         String.valueOf(maxAgeMillis), a.msgId, String.valueOf(a.ts), a.origin, a.json,
-                        a.digest == null ? "0" : String.valueOf(Broker.REQUEST_WINDOW_MS), d == null ? "0" : "1"},
+                        a.digest == null ? "0" : String.valueOf(Broker.REQUEST_WINDOW_MS), d == null ? "0" : "1",
+                        String.valueOf(a.round)},
                         a.checks));
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
@@ -159,7 +184,7 @@ final class Publisher {
 
     /** On Lettuce's I/O thread: completes the attempt, or queues it for its floor. */
     private void answered(Attempt a, List<Object> r, Throwable err) {
-        Waiting w = waiting.computeIfAbsent(a.room, k -> new Waiting());
+        Waiting w = waiting(a.room);
         try {
             answered(a, w, r, err);
         } finally {
@@ -199,9 +224,9 @@ final class Publisher {
             w.refused.add(a);
             if (code == -1) {
                 w.needHistory = true;
-            } else {
+            } else if (code == -2) {
                 w.needUpTo = Math.max(w.needUpTo, seq);
-            }
+            } // -3: sent behind a refused one, which says what the room needs
             start = !w.repairing;
             w.repairing = true;
         }
@@ -238,7 +263,9 @@ final class Publisher {
                     FloorWriter.Floor read = d.floor(room);
                     generation = read.generation();
                     t0 = read.since();
-                    floor = Math.max(read.value(), nodeFloor.applyAsLong(room));
+                    long seen = nodeFloor.applyAsLong(room);
+                    // the first floor read for this history, whoever read it: not one raised since for it
+                    floor = Math.max(d.claim(room, Math.max(read.value(), seen), generation), seen);
                     upTo = Math.max(upTo, floor + 1);
                 }
                 d.raiseNow(room, upTo + queued + block);
@@ -256,7 +283,9 @@ final class Publisher {
                     w.needHistory = false;
                     w.needUpTo = 0;
                     w.inFlight.addAndGet(batch.size());
+                    w.round = rounds.incrementAndGet(); // above the halted one
                     for (Attempt a : batch) {
+                        a.round = w.round;
                         send(a, floor, generation); // in order, before anything started after them
                     }
                     w.repairing = false;
@@ -290,6 +319,7 @@ final class Publisher {
             w.later.clear();
             w.needHistory = false;
             w.needUpTo = 0;
+            w.round = rounds.incrementAndGet();
             w.repairing = false;
         }
         for (Attempt a : batch) {

@@ -197,7 +197,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
         deliveries.forget(room);
         publisher.forget(room);
         try {
-            link.sync().del(keys.seq(room), keys.history(room), keys.ceiling(room), keys.epoch(room));
+            link.sync().del(keys.seq(room), keys.history(room), keys.ceiling(room), keys.epoch(room), keys.first(room));
         } catch (RuntimeException e) {
             throw new BrokerException("room " + room + " could not be forgotten", e);
         }
