@@ -1,7 +1,6 @@
 package org.kindred.server.broker.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -84,27 +83,12 @@ final class Publisher {
             long slowSeconds) {
     }
 
-    /**
-     * A room's publications: how many are in flight, and while it waits for its floor the
-     * refused ones and those started since, in order.
-     */
-    private static final class Waiting {
-        final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-        /** The round publications are sent in now; a new one after each refusal. */
-        long round;
-        boolean repairing;
-        boolean needHistory;
-        long needUpTo;
-        final List<Attempt> refused = new ArrayList<>();
-        final List<Attempt> later = new ArrayList<>();
-    }
-
     private final RedisLink link;
     private final RedisKeys keys;
     private final int maxSize;
     private final long maxAgeMillis;
     private final ToLongFunction<String> nodeFloor;
-    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final Map<String, RoomPublications> waiting = new ConcurrentHashMap<>();
     /** This publisher's name in its halt keys. */
     private final String id = java.util.UUID.randomUUID().toString().substring(0, 12);
     /** Rounds are drawn from one counter, so a room forgotten and used again never reuses one. */
@@ -135,25 +119,14 @@ final class Publisher {
 
     /** Publishes {@code a} (never waits); its outcome completes on a Lettuce or store thread. */
     CompletableFuture<Outcome> publish(Attempt a) {
-        Waiting w = waiting(a.room);
-        synchronized (w) {
-            if (w.repairing) {
-                w.later.add(a); // behind the refused ones, in order
-                return a.result;
-            }
-            w.inFlight.incrementAndGet();
-            a.round = w.round;
+        if (waiting(a.room).admit(a)) { // else behind the refused ones, in order
+            send(a, -1, -1);
         }
-        send(a, -1, -1);
         return a.result;
     }
 
-    private Waiting waiting(String room) {
-        return waiting.computeIfAbsent(room, k -> {
-            Waiting w = new Waiting();
-            w.round = rounds.incrementAndGet();
-            return w;
-        });
+    private RoomPublications waiting(String room) {
+        return waiting.computeIfAbsent(room, k -> new RoomPublications(rounds.incrementAndGet()));
     }
 
     /** Forgets a closed room's waiting state. */
@@ -184,15 +157,15 @@ final class Publisher {
 
     /** On Lettuce's I/O thread: completes the attempt, or queues it for its floor. */
     private void answered(Attempt a, List<Object> r, Throwable err) {
-        Waiting w = waiting(a.room);
+        RoomPublications w = waiting(a.room);
         try {
             answered(a, w, r, err);
         } finally {
-            w.inFlight.decrementAndGet(); // after a refused one joined the queue
+            w.answered(); // after a refused one joined the queue
         }
     }
 
-    private void answered(Attempt a, Waiting w, List<Object> r, Throwable err) {
+    private void answered(Attempt a, RoomPublications w, List<Object> r, Throwable err) {
         if (err != null || r == null || r.size() < 5) {
             a.result.completeExceptionally(err != null ? err : new IllegalStateException("no answer from the script"));
             return;
@@ -219,22 +192,11 @@ final class Publisher {
             a.result.completeExceptionally(new IllegalStateException("no numbers could be reserved"));
             return;
         }
-        boolean start;
-        synchronized (w) {
-            w.refused.add(a);
-            if (code == -1) {
-                w.needHistory = true;
-            } else if (code == -2) {
-                w.needUpTo = Math.max(w.needUpTo, seq);
-            } // -3: sent behind a refused one, which says what the room needs
-            start = !w.repairing;
-            w.repairing = true;
-        }
-        if (start) {
+        if (w.refuse(a, code, seq)) {
             try {
                 d.executor().execute(() -> repair(a.room, w, d));
             } catch (RuntimeException e) { // shutting down
-                failAll(w, e);
+                w.failAll(rounds.incrementAndGet(), e);
             }
         }
     }
@@ -243,17 +205,14 @@ final class Publisher {
      * On the store's executor: reads the floor (a new history) and raises it, then sends the
      * room's waiting publications again, in order.
      */
-    private void repair(String room, Waiting w, FloorWriter d) {
-        awaitAnswers(w); // those sent before the first refusal answer (or time out): no refusal comes later
+    private void repair(String room, RoomPublications w, FloorWriter d) {
+        // those sent before the first refusal answer (or time out): no refusal comes later
+        w.awaitAnswers(2 * RedisEngines.COMMAND_TIMEOUT.toNanos());
         for (int pass = 0; ; pass++) {
-            boolean history;
-            long upTo;
-            int queued;
-            synchronized (w) {
-                history = w.needHistory;
-                upTo = w.needUpTo;
-                queued = w.refused.size() + w.later.size();
-            }
+            RoomPublications.Need need = w.need();
+            boolean history = need.history();
+            long upTo = need.upTo();
+            int queued = need.queued();
             long floor = -1;
             long generation = -1;
             try {
@@ -275,55 +234,15 @@ final class Publisher {
                     }
                     throw new IllegalStateException("the room's floor could not be read in time");
                 }
-                synchronized (w) {
-                    List<Attempt> batch = new ArrayList<>(w.refused);
-                    batch.addAll(w.later);
-                    w.refused.clear();
-                    w.later.clear();
-                    w.needHistory = false;
-                    w.needUpTo = 0;
-                    w.inFlight.addAndGet(batch.size());
-                    w.round = rounds.incrementAndGet(); // above the halted one
-                    for (Attempt a : batch) {
-                        a.round = w.round;
-                        send(a, floor, generation); // in order, before anything started after them
-                    }
-                    w.repairing = false;
-                    return;
-                }
+                long f = floor;
+                long g = generation;
+                w.resend(rounds.incrementAndGet(), a -> send(a, f, g)); // in order, before anything started after them
+                return;
             } catch (RuntimeException e) {
                 LOG.warn("room numbering could not be reserved room={} error={}", room, e.getClass().getSimpleName());
-                failAll(w, e);
+                w.failAll(rounds.incrementAndGet(), e);
                 return;
             }
-        }
-    }
-
-    /**
-     * Waits (store thread) until none of the room's publications is in flight: those sent before
-     * it began waiting answer within the command timeout, and later ones are queued.
-     */
-    private void awaitAnswers(Waiting w) {
-        long deadline = System.nanoTime() + 2 * RedisEngines.COMMAND_TIMEOUT.toNanos();
-        while (w.inFlight.get() > 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
-        }
-    }
-
-    private void failAll(Waiting w, Throwable e) {
-        List<Attempt> batch;
-        synchronized (w) {
-            batch = new ArrayList<>(w.refused);
-            batch.addAll(w.later);
-            w.refused.clear();
-            w.later.clear();
-            w.needHistory = false;
-            w.needUpTo = 0;
-            w.round = rounds.incrementAndGet();
-            w.repairing = false;
-        }
-        for (Attempt a : batch) {
-            a.result.completeExceptionally(e);
         }
     }
 }
