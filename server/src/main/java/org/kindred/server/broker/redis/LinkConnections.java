@@ -2,16 +2,21 @@ package org.kindred.server.broker.redis;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * pub/sub, neither reconnected by Lettuce (see {@link RedisLink} for why). A keeper thread
  * ({@code kindred-redis-keeper}) opens a dropped connection again every
  * {@link RedisLink#RECONNECT_MS} ms; on a new command connection it loads the preloaded scripts
- * before anyone can use it and counts a new {@linkplain #generation generation}; on a new pub/sub
+ * and runs the {@linkplain #whenReplaced replacement hooks} (when it replaces one) before anyone
+ * can use it, and counts a new {@linkplain #generation generation}; on a new pub/sub
  * connection it subscribes the channels again and runs the resubscription hook. Thread-safe.
  */
 final class LinkConnections implements AutoCloseable {
@@ -35,15 +41,20 @@ final class LinkConnections implements AutoCloseable {
     private volatile StatefulRedisPubSubConnection<String, String> pubsub;
     private volatile BiConsumer<String, String> listener = (c, m) -> { };
     private volatile Runnable onResubscribed = () -> { };
+    private final List<Function<RedisAsyncCommands<String, String>, CompletableFuture<?>>> onReplaced =
+            new CopyOnWriteArrayList<>();
+    private final Duration timeout;
     private volatile boolean closed;
 
     /**
      * Connects now (or keeps trying in the background when Redis is not reachable yet).
      *
      * @param client the client, with the link's options set; closed by {@link #close}
+     * @param timeout how long one command may take (the replacement hooks get twice that)
      */
-    LinkConnections(RedisClient client) {
+    LinkConnections(RedisClient client, Duration timeout) {
         this.client = client;
+        this.timeout = timeout;
         keeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kindred-redis-keeper");
             t.setDaemon(true);
@@ -85,6 +96,17 @@ final class LinkConnections implements AutoCloseable {
     /** Runs on the keeper thread after the channels were subscribed again on a new pub/sub connection. */
     void onResubscribed(Runnable hook) {
         this.onResubscribed = hook;
+    }
+
+    /**
+     * Adds a hook run on the keeper thread with every command connection that replaces a lost one
+     * (Redis may have restarted empty), after the preloaded scripts and before anything else can
+     * use it: it sends its commands there and returns a stage completing when they are answered.
+     * The connection waits for the hooks at most twice the command timeout; a failed hook is
+     * logged and does not keep the connection from being used.
+     */
+    void whenReplaced(Function<RedisAsyncCommands<String, String>, CompletableFuture<?>> hook) {
+        onReplaced.add(hook);
     }
 
     /** Loads {@code script} now if connected (without waiting), and on every new command connection. */
@@ -133,6 +155,9 @@ final class LinkConnections implements AutoCloseable {
                 for (Script script : scripts) {
                     n.sync().scriptLoad(script.text()); // before anyone can send EVALSHA on it
                 }
+                if (generation.get() > 0) {
+                    replaced(n);
+                }
                 generation.incrementAndGet();
                 commands = n;
                 LOG.info("redis command connection open");
@@ -164,6 +189,24 @@ final class LinkConnections implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.debug("redis unreachable: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Runs the replacement hooks on {@code n} and waits for them (bounded). */
+    private void replaced(StatefulRedisConnection<String, String> n) {
+        List<CompletableFuture<?>> sent = new java.util.ArrayList<>();
+        for (Function<RedisAsyncCommands<String, String>, CompletableFuture<?>> hook : onReplaced) {
+            try {
+                sent.add(hook.apply(n.async()));
+            } catch (RuntimeException e) {
+                LOG.warn("a redis reconnection hook failed error={}", e.getClass().getSimpleName());
+            }
+        }
+        try {
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                    .get(2 * timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("what this node knew was not all written back to redis error={}", e.getClass().getSimpleName());
         }
     }
 

@@ -75,7 +75,7 @@ public final class RedisLink implements AutoCloseable {
         u.setTimeout(timeout);
         RedisClient client = RedisClient.create(u);
         client.setOptions(options(timeout));
-        connections = new LinkConnections(client);
+        connections = new LinkConnections(client, timeout);
     }
 
     /**
@@ -101,6 +101,16 @@ public final class RedisLink implements AutoCloseable {
     /** Runs after the channels were subscribed again on a new pub/sub connection (on the keeper thread). */
     void onResubscribed(Runnable hook) {
         connections.onResubscribed(hook);
+    }
+
+    /**
+     * Runs {@code hook} with every command connection that replaces a lost one, before anything
+     * else is sent on it (see {@link LinkConnections#whenReplaced}): a part writes back there
+     * what it knows that Redis alone held.
+     */
+    void whenReplaced(java.util.function.Function<io.lettuce.core.api.async.RedisAsyncCommands<String, String>,
+            CompletableFuture<?>> hook) {
+        connections.whenReplaced(hook);
     }
 
     /** The keeper's scheduler, for small periodic jobs (e.g. presence heartbeats). */

@@ -25,9 +25,11 @@ import org.kindred.server.broker.Restrictions;
  * memory ({@link MemoryRestrictions}) answers {@link #peekPost} and {@link #knownModes} without
  * waiting: the lock and slow mode as this node set, read ({@link #modes}) or last met them in a
  * decision, and the last posts this node allowed. It holds no mutes: a mute lifted through
- * another node could not be taken out of it, so mutes are left to {@link #post}. Redis runs without persistence: after a restart, {@link #modes} writes back the modes this
- * node knew, and mutes come back from the store (the staff resync); cool-offs and slow-mode waits
- * in progress are lost. Errors: a {@link io.lettuce.core.RedisException} (unchecked) when Redis is
+ * another node could not be taken out of it, so mutes are left to {@link #post}. Redis runs
+ * without persistence: after a restart, each node writes back on its new connection, before
+ * anything else is sent there, the cool-offs, slow-mode waits and modes it knows
+ * ({@link RulesMemory}), and {@link #modes} writes back the modes this node knew; mutes come back
+ * from the store (the staff resync). Errors: a {@link io.lettuce.core.RedisException} (unchecked) when Redis is
  * unreachable. Thread-safe.
  */
 public final class RedisRestrictions implements Restrictions {
@@ -103,11 +105,16 @@ public final class RedisRestrictions implements Restrictions {
     private final RedisLink link;
     private final RedisKeys keys;
     private final MemoryRestrictions mirror = new MemoryRestrictions();
+    private final RulesMemory memory;
 
     RedisRestrictions(RedisLink link, String prefix) {
         this.link = link;
         this.keys = new RedisKeys(prefix);
+        this.memory = new RulesMemory(this::modesKey, mirror::knownModes);
         link.preload(POST);
+        link.preload(JOIN);
+        link.preload(RulesMemory.WRITE_BACK);
+        link.whenReplaced(memory::writeBack);
     }
 
     private String modesKey(String room) {
@@ -160,7 +167,12 @@ public final class RedisRestrictions implements Restrictions {
         }
         if (kind == null) {
             mirror.postNow(room, memberId, now); // this node's own last post, for peekPost
+            long slow = mirror.knownModes(room).slowSeconds();
+            if (slow > 0) {
+                memory.posted(room, memberKey(room, "last", memberId), now, slow);
+            }
         }
+        memory.room(room);
     }
 
     @Override
@@ -172,7 +184,11 @@ public final class RedisRestrictions implements Restrictions {
     public Hold join(String room, String memberId, long now) {
         List<Object> r = link.run(JOIN, ScriptOutputType.MULTI,
                 new String[] {modesKey(room), memberKey(room, "cool", memberId)}, String.valueOf(now));
-        return hold(r);
+        Hold held = hold(r);
+        if (held != null && held.kind() == Kind.COOLING_OFF) { // kept for a write-back, wherever it was set
+            memory.coolOff(room, memberKey(room, "cool", memberId), now + held.waitMs());
+        }
+        return held;
     }
 
     @Override
@@ -182,6 +198,7 @@ public final class RedisRestrictions implements Restrictions {
                 known.locked() ? "1" : "0", String.valueOf(known.slowSeconds()));
         Modes now = new Modes("1".equals(r.get(0)), r.get(1) == null ? 0 : Long.parseLong((String) r.get(1)));
         mirror.know(room, now);
+        memory.room(room);
         return now;
     }
 
@@ -194,12 +211,14 @@ public final class RedisRestrictions implements Restrictions {
     public void lock(String room, boolean on) {
         link.sync().hset(modesKey(room), "locked", on ? "1" : "0");
         mirror.lock(room, on);
+        memory.room(room);
     }
 
     @Override
     public void slow(String room, long seconds) {
         link.run(SLOW, ScriptOutputType.INTEGER, new String[] {modesKey(room)}, String.valueOf(seconds));
         mirror.slow(room, seconds);
+        memory.room(room);
     }
 
     @Override
@@ -218,11 +237,13 @@ public final class RedisRestrictions implements Restrictions {
     public void coolOff(String room, String memberId, long until) {
         link.sync().set(memberKey(room, "cool", memberId), String.valueOf(until),
                 io.lettuce.core.SetArgs.Builder.pxAt(Math.max(1, until)));
+        memory.coolOff(room, memberKey(room, "cool", memberId), until);
     }
 
     @Override
     public void forget(String room) {
         link.sync().del(modesKey(room));
         mirror.forget(room);
+        memory.forget(room);
     }
 }
