@@ -119,6 +119,9 @@ final class RulesMemory {
         for (Map.Entry<String, Map<String, Entry>> room : rooms.entrySet()) {
             Restrictions.Modes modes = known.apply(room.getKey());
             List<Map.Entry<String, Entry>> entries = new ArrayList<>(room.getValue().entrySet());
+            if (entries.isEmpty() && !modes.locked() && modes.slowSeconds() == 0) {
+                continue; // nothing to write back
+            }
             int from = 0;
             do {
                 int to = Math.min(entries.size(), from + KEYS_PER_CALL);
