@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * history after a loss starts above everything used before. The node raises the floor
  * {@link #BLOCK} ahead once less than half a block is left (asynchronously, batched), so the
  * refusal is rare. A history is started only with a floor read on the same Redis connection,
- * at most {@link #FRESH_MS} before: a stale read could be below numbers another node used since.
+ * at most {@link #FRESH_MS} old when it is claimed: a stale read could be below numbers another
+ * node used since.
  * The first floor read for a room without numbering is claimed in Redis ({@link FloorWriter#claim})
  * before anyone raises the floor, and every node beginning that history uses the claimed value:
  * a node reading the floor just after another raised it for the same new history would otherwise
@@ -216,23 +217,28 @@ final class Publisher {
             long floor = -1;
             long generation = -1;
             try {
-                long t0 = System.nanoTime();
                 if (history) {
                     // the store's floor (Redis's copy, the clock while it is down), or what this node saw if higher
                     FloorWriter.Floor read = d.floor(room);
                     generation = read.generation();
-                    t0 = read.since();
+                    if (link.generation() != generation || System.nanoTime() - read.since() > FRESH_MS * 1_000_000L) {
+                        if (pass < MAX_ROUNDS) {
+                            continue; // too old to begin a history with (or to claim): read again
+                        }
+                        throw new IllegalStateException("the room's floor could not be read in time");
+                    }
                     long seen = nodeFloor.applyAsLong(room);
-                    // the first floor read for this history, whoever read it: not one raised since for it
+                    // the first floor read for this history, whoever read it: not one raised since for it.
+                    // Claimed, it holds for this history however long the raise below takes.
                     floor = Math.max(d.claim(room, Math.max(read.value(), seen), generation), seen);
                     upTo = Math.max(upTo, floor + 1);
                 }
                 d.raiseNow(room, upTo + queued + block);
-                if (history && (link.generation() != generation || System.nanoTime() - t0 > FRESH_MS * 1_000_000L)) {
+                if (history && link.generation() != generation) {
                     if (pass < MAX_ROUNDS) {
-                        continue; // too old to begin a history with: read again
+                        continue; // another Redis now: read again
                     }
-                    throw new IllegalStateException("the room's floor could not be read in time");
+                    throw new IllegalStateException("the room's floor could not be read on one connection");
                 }
                 long f = floor;
                 long g = generation;

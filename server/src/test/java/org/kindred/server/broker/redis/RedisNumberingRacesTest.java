@@ -115,6 +115,51 @@ class RedisNumberingRacesTest {
         }
     }
 
+    /** The shared store, each raise of the room's floor taking longer than a floor read may be old. */
+    private static final class SlowRaises implements SeqFloorStore {
+        final RedisNumberingTest.Floors shared;
+
+        SlowRaises(RedisNumberingTest.Floors shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public long floor(String room) {
+            return shared.floor(room);
+        }
+
+        @Override
+        public Map<String, Long> all() {
+            return shared.all();
+        }
+
+        @Override
+        public void raise(Map<String, Long> floors) {
+            if (floors.containsKey("calm")) {
+                try {
+                    Thread.sleep(Publisher.FRESH_MS + 300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            shared.raise(floors);
+        }
+    }
+
+    @Test
+    void aStoreSlowerThanAFreshReadAfterTheFloorWasClaimedStillBeginsTheRoom() throws Exception {
+        RedisNumberingTest.Floors floors = new RedisNumberingTest.Floors();
+        String prefix = RedisNodes.freshPrefix();
+        try (RedisNodes nodes = new RedisNodes(RedisServer.shared())) {
+            RedisNodes.Node a = nodes.node(prefix, 50, 60_000);
+            a.broker().useFloors(new SlowRaises(floors), storeA, Publisher.BLOCK);
+            CompletableFuture<ServerMessage.Message> first = publish(a.broker(), "m_1");
+            CompletableFuture<ServerMessage.Message> second = publish(a.broker(), "m_2");
+            assertEquals(List.of(1L, 2L), List.of(first.get(20, TimeUnit.SECONDS).seq(),
+                    second.get(20, TimeUnit.SECONDS).seq()), "the posts queued for the beginning go through");
+        }
+    }
+
     @Test
     void aCeilingRaisedBetweenTwoPostsInFlightDoesNotLetTheLaterOneThroughFirst() throws Exception {
         RedisNumberingTest.Floors floors = new RedisNumberingTest.Floors();
