@@ -8,6 +8,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,13 +105,8 @@ public final class RedisLink implements AutoCloseable {
         connections.onResubscribed(hook);
     }
 
-    /**
-     * Runs {@code hook} with every command connection that replaces a lost one, before anything
-     * else is sent on it (see {@link LinkConnections#whenReplaced}): a part writes back there
-     * what it knows that Redis alone held.
-     */
-    void whenReplaced(java.util.function.Function<io.lettuce.core.api.async.RedisAsyncCommands<String, String>,
-            CompletableFuture<?>> hook) {
+    /** Runs {@code hook} on every command connection replacing a lost one, first ({@link LinkConnections#whenReplaced}). */
+    void whenReplaced(Function<RedisAsyncCommands<String, String>, CompletableFuture<?>> hook) {
         connections.whenReplaced(hook);
     }
 
