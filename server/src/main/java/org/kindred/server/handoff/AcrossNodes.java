@@ -1,7 +1,6 @@
 package org.kindred.server.handoff;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -10,7 +9,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
-import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.events.ClusterEvents;
 import org.kindred.server.events.StaffChange;
@@ -48,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Everything that waits for Redis runs on {@code blocking}.
  */
-final class AcrossNodes implements ClusterEvents.Listener {
+final class AcrossNodes {
     /** How long the staff member's node waits for the member's node to answer a reach, ms. */
     static final long ANSWER_MS = 2000;
     /** How often each node checks its conversations, ms. */
@@ -81,7 +79,7 @@ final class AcrossNodes implements ClusterEvents.Listener {
     }
 
     void start(ScheduledExecutorService scheduler) {
-        events.subscribe(this);
+        events.subscribe(new MemberSide(this, open, rooms, sessions, ledger, events));
         scheduler.scheduleWithFixedDelay(() -> later(this::check), CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -92,7 +90,7 @@ final class AcrossNodes implements ClusterEvents.Listener {
             c.send(Sentence.of("error.reach_members_only").error(r.id(), ErrorCode.FORBIDDEN));
             return;
         }
-        Room room = rooms.openPrivate(HandOff.config(Names.roomId()));
+        Room room = rooms.openPrivate(Names.sharedConfig(Names.roomId()));
         Conversation conv = new Conversation(room, staff.memberId(), staff.moderatorName(), Names.staffNick(staff),
                 staff.role(), memberId, r.escalation());
         conv.staff = staff;
@@ -236,102 +234,11 @@ final class AcrossNodes implements ClusterEvents.Listener {
         }, blocking);
     }
 
-    @Override
-    public void changed(StaffChange c) {
-        boolean mine = events.nodeId().equals(c.origin());
-        switch (c.kind()) {
-            case REACH -> {
-                if (!mine) {
-                    later(() -> invite(c.room(), c.memberId()));
-                }
-            }
-            case REACH_INVITED, REACH_REFUSED -> {
-                CompletableFuture<Boolean> answer = answers.get(c.room());
-                if (answer != null) {
-                    answer.complete(c.kind() == StaffChange.Kind.REACH_INVITED);
-                }
-            }
-            case REACH_DECLINED, REACH_CLOSED -> {
-                if (!mine) {
-                    later(() -> endedElsewhere(c.room(), c.kind() == StaffChange.Kind.REACH_DECLINED
-                            ? OpenConversations.Ending.DECLINED : OpenConversations.Ending.CLOSED));
-                }
-            }
-            case RESUMED -> {
-                if (mine) {
-                    later(() -> adopted(c.memberId()));
-                }
-            }
-            default -> { }
-        }
-    }
-
-    /** Another node asks the node holding {@code memberId} to invite it to {@code room}. */
-    private void invite(String room, String memberId) {
-        Session m = sessions.byMember(memberId).filter(s -> !s.isExpired()).orElse(null);
-        if (m == null) {
-            return;
-        }
-        StaffChange.Kind answer = StaffChange.Kind.REACH_INVITED;
-        if (m.role() != Role.MEMBER) {
-            answer = StaffChange.Kind.REACH_REFUSED;
-        } else {
-            Conversation conv = open.byRoom.get(room);
-            if (conv == null) {
-                Ledger.Record rec = ledger.find(room).orElse(null);
-                if (rec == null) {
-                    return; // ended meanwhile
-                }
-                conv = hold(rec, m);
-            }
-            if (conv == null || conv.member == null) {
-                return;
-            }
-            open.invite(conv, room);
-        }
-        events.publish(StaffChange.handOff(answer, room, memberId, events.nodeId()));
-    }
-
-    /** Takes the member's side of {@code rec} here, for session {@code m}; null when it ended meanwhile (then ended here too). */
-    private Conversation hold(Ledger.Record rec, Session m) {
-        Conversation conv = open.byRoom.get(rec.room());
-        if (conv == null) {
-            Room room = rooms.isPrivate(rec.room()) ? rooms.get(rec.room()) : rooms.openPrivate(HandOff.config(rec.room()));
-            conv = new Conversation(room, rec.staffId(), rec.staffName(), rec.staffNick(), rec.staffRole(),
-                    rec.memberId(), rec.escalation());
-            conv.accepted = rec.accepted();
-            open.byRoom.put(conv.id, conv);
-            open.byMember.put(conv.memberId, conv);
-        }
-        conv.member = m;
-        if (!ledger.memberAt(rec.room(), ledger.nodeId())) {
-            if (conv.end()) {
-                open.finish(conv, OpenConversations.Ending.CLOSED, true, "ended meanwhile");
-            }
-            return null;
-        }
-        return conv;
-    }
-
-    /** A member's session was adopted here from another node: its conversation, if any, continues here. */
-    private void adopted(String memberId) {
-        Session m = sessions.byMember(memberId).filter(s -> !s.isExpired() && s.role() == Role.MEMBER).orElse(null);
-        Optional<String> room = m == null ? Optional.empty() : ledger.roomOf(memberId);
-        Ledger.Record rec = room.flatMap(ledger::find).orElse(null);
-        if (rec == null) {
-            return;
-        }
-        Conversation conv = hold(rec, m);
-        if (conv != null) {
-            open.invite(conv, conv.id); // its client joins again (the resume left the private room out)
-            LOG.info("private conversation's member resumed here room={}", conv.id);
-        }
-    }
-
-    private void endedElsewhere(String room, OpenConversations.Ending ending) {
-        Conversation conv = open.byRoom.get(room);
-        if (conv != null && conv.end()) {
-            open.finish(conv, ending, true, "ended elsewhere");
+    /** The member's node answered the reach of {@code room}. */
+    void answered(String room, boolean invited) {
+        CompletableFuture<Boolean> answer = answers.get(room);
+        if (answer != null) {
+            answer.complete(invited);
         }
     }
 
@@ -349,7 +256,7 @@ final class AcrossNodes implements ClusterEvents.Listener {
                 return; // Redis away: next time
             }
             if (state == Ledger.State.ENDED) {
-                endedElsewhere(conv.id, OpenConversations.Ending.CLOSED);
+                open.endedElsewhere(conv.id, OpenConversations.Ending.CLOSED);
             } else if (state == Ledger.State.NODE_GONE) {
                 LOG.info("private conversation's other node is gone room={}", conv.id);
                 hand.end(conv, "node gone");
@@ -361,7 +268,7 @@ final class AcrossNodes implements ClusterEvents.Listener {
         events.publish(StaffChange.handOff(kind, conv.id, conv.memberId, events.nodeId()));
     }
 
-    private void later(Runnable work) {
+    void later(Runnable work) {
         try {
             blocking.execute(() -> {
                 try {

@@ -9,7 +9,6 @@ import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
-import org.kindred.server.config.RoomConfig;
 import org.kindred.server.dispatch.PrivateRooms;
 import org.kindred.server.dispatch.RoomReplies;
 import org.kindred.server.events.ClusterEvents;
@@ -50,9 +49,6 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
     /** Every private room id starts with this; configured rooms may not be found under it. */
     public static final String PREFIX = "private-";
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
-    private static final String TITLE = "Private conversation";
-    private static final String GUIDELINES = "This conversation is just between the two of you. It is not kept: "
-            + "it ends when either of you leaves. The community guidelines still apply.";
     private static final Sentence GONE = Sentence.of("error.private_gone");
 
     private final RoomRegistry rooms;
@@ -60,6 +56,7 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
     private final Escalations escalations;
     private final Executor blocking;
     private final OpenConversations open;
+    private final Alone alone;
     private volatile AcrossNodes cluster;
 
     public HandOff(RoomRegistry rooms, SessionRegistry sessions, Escalations escalations, AuditLog audit,
@@ -69,6 +66,7 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
         this.escalations = escalations;
         this.blocking = blocking;
         this.open = new OpenConversations(rooms, audit, blocking);
+        this.alone = new Alone(this, open, rooms, sessions);
     }
 
     /**
@@ -82,11 +80,6 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
         c.start(scheduler);
         this.cluster = c;
         return this;
-    }
-
-    /** The configuration of private room {@code id} (the same on every node). */
-    static RoomConfig config(String id) {
-        return new RoomConfig(id, TITLE, "", GUIDELINES, 2);
     }
 
     /**
@@ -115,7 +108,7 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
             } else if (cluster != null) {
                 blocking.execute(() -> cluster.reach(c, staff, memberId.get(), r));
             } else {
-                open(c, staff, memberId.get(), r);
+                alone.reach(c, staff, memberId.get(), r);
             }
         });
     }
@@ -123,42 +116,6 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
     private Optional<String> memberOf(ModRequest.Reach r) {
         return r.member() != null ? Optional.of(r.member())
                 : escalations.find(r.escalation()).map(Escalation::memberId);
-    }
-
-    /** {@code mod.reach} on a node alone: the member is connected here or nowhere. */
-    private void open(Outbound c, Session staff, String memberId, ModRequest.Reach r) {
-        Session member = sessions.byMember(memberId).filter(s -> !s.isExpired()).orElse(null);
-        if (member == null) {
-            c.send(Sentence.of("error.reach_gone").error(r.id(), ErrorCode.NOT_FOUND));
-            return;
-        }
-        if (!reachable(member, staff)) {
-            c.send(Sentence.of("error.reach_members_only").error(r.id(), ErrorCode.FORBIDDEN));
-            return;
-        }
-        Room room = rooms.openPrivate(config(Names.roomId()));
-        Conversation conv = new Conversation(room, staff, member, r.escalation());
-        Conversation existing = open.byMember.putIfAbsent(memberId, conv);
-        if (existing != null && !existing.isStaff(staff) && sameAccount(existing.staffName, staff)) {
-            end(existing, "staff reopened"); // the same person from a new console (e.g. after a reload)
-            existing = open.byMember.putIfAbsent(memberId, conv);
-        }
-        if (existing != null) {
-            rooms.closePrivate(room.id());
-            if (existing.isStaff(staff) && !existing.ended()) {
-                open.invite(existing, existing.room.id()); // the console may have lost it: ask again, same room
-                c.send(ServerMessage.Ok.room(r.id(), existing.id));
-            } else {
-                c.send(taken(existing.staffName, r.id()));
-            }
-            return;
-        }
-        open.byRoom.put(conv.id, conv);
-        seatStaff(c, staff, conv, r, () -> {
-            open.invite(conv, conv.id);
-            c.send(ServerMessage.Ok.room(r.id(), conv.id));
-            opened(conv, staff, r);
-        });
     }
 
     /** Whether {@code member} may be reached by {@code staff}: a member, not themselves. */
@@ -312,13 +269,9 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
         }
     }
 
-    private static boolean sameAccount(String staffName, Session b) {
-        return staffName != null && staffName.equals(b.moderatorName());
-    }
-
     /** Whether {@code b} is the same staff account as the one named {@code staffName} (a new console). */
     static boolean sameAccountAs(String staffName, Session b) {
-        return sameAccount(staffName, b);
+        return staffName != null && staffName.equals(b.moderatorName());
     }
 
     /** The member's nickname in a room it is in (configured rooms first), or null for a pseudonym. */

@@ -95,6 +95,14 @@ final class OpenConversations {
         LOG.info("private conversation ended here room={} why={}", conv.id, why);
     }
 
+    /** Another node ended conversation {@code room}: it ends here too, for whoever of the two is here. */
+    void endedElsewhere(String room, Ending ending) {
+        Conversation conv = byRoom.get(room);
+        if (conv != null && conv.end()) {
+            finish(conv, ending, true, "ended elsewhere");
+        }
+    }
+
     /** Forgets a conversation that never began (its room closed). */
     void forget(Conversation conv) {
         byRoom.remove(conv.id, conv);
