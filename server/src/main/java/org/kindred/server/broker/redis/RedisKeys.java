@@ -24,6 +24,8 @@ package org.kindred.server.broker.redis;
  *   <li>{@code node:<id>} a node's liveness (expires unless the node refreshes it), {@code nodeseen:<id>}
  *       the Redis time (epoch ms) of its last refresh (kept for a day)</li>
  *   <li>{@code park:<token hash>}, {@code live:<token hash>} sessions' records ({@link RedisParking})</li>
+ *   <li>{@code {handoff}:conv:<room>}, {@code {handoff}:member:<member>} the warm hand-off's private
+ *       conversations ({@link RedisHandOffs})</li>
  *   <li>channel {@code room:<room>} the room's events</li>
  * </ul>
  */
