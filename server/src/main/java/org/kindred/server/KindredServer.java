@@ -189,6 +189,10 @@ public final class KindredServer implements AutoCloseable {
         roomSetup.useFloors(durable.store().seqFloors(), durable.blocking());
         staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(), paging,
                 crisisConfig.reannounceInterval(), codec, rooms, sessions, clock, roomSetup.staffEvents());
+        if (roomSetup.engines() != null) { // private conversations between nodes: shared records, events between them
+            staff.handOff().acrossNodes(new HandOffLedger(roomSetup.engines().handOffs(), roomSetup.engines().nodeId()),
+                    roomSetup.staffEvents(), durable.scheduler());
+        }
         durable.restoreMutes(rooms, clock.getAsLong());
         CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(), durable.blocking());
         staff.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account

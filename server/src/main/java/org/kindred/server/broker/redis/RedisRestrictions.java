@@ -28,9 +28,10 @@ import org.kindred.server.broker.Restrictions;
  * does both for a mute made anywhere, from the staff event) or met in a decision. A mute the
  * mirror holds is checked again in Redis, in the background, whenever it refuses a post, so one
  * whose lift this node missed (its staff event lost) stops refusing after one more refusal.
- * Redis runs without persistence: after a restart, {@link #modes} writes back the modes this
- * node knew, and mutes come back from the store (the staff resync); cool-offs and slow-mode waits
- * in progress are lost. Errors: a {@link io.lettuce.core.RedisException} (unchecked) when Redis is
+ * Redis runs without persistence: after a restart, each node writes back on its new connection,
+ * before anything else is sent there, the cool-offs, slow-mode waits and modes it knows
+ * ({@link RulesMemory}), and {@link #modes} writes back the modes this node knew; mutes come back
+ * from the store (the staff resync). Errors: a {@link io.lettuce.core.RedisException} (unchecked) when Redis is
  * unreachable. Thread-safe.
  */
 public final class RedisRestrictions implements Restrictions {
@@ -108,14 +109,19 @@ public final class RedisRestrictions implements Restrictions {
     private final RedisLink link;
     private final RedisKeys keys;
     private final MemoryRestrictions mirror = new MemoryRestrictions();
+    private final RulesMemory memory;
     /** The mute keys being read again for the mirror ({@link #recheckMute}). */
     private final java.util.Set<String> rechecking = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RedisRestrictions(RedisLink link, String prefix) {
         this.link = link;
         this.keys = new RedisKeys(prefix);
+        this.memory = new RulesMemory(this::modesKey, mirror::knownModes);
         link.preload(POST);
+        link.preload(JOIN);
         link.preload(MUTE_END);
+        link.preload(RulesMemory.WRITE_BACK);
+        link.whenReplaced(memory::writeBack);
     }
 
     private String modesKey(String room) {
@@ -173,7 +179,12 @@ public final class RedisRestrictions implements Restrictions {
         }
         if (kind == null) {
             mirror.postNow(room, memberId, now); // this node's own last post, for peekPost
+            long slow = mirror.knownModes(room).slowSeconds();
+            if (slow > 0) {
+                memory.posted(room, memberKey(room, "last", memberId), now, slow);
+            }
         }
+        memory.room(room);
     }
 
     @Override
@@ -213,7 +224,11 @@ public final class RedisRestrictions implements Restrictions {
     public Hold join(String room, String memberId, long now) {
         List<Object> r = link.run(JOIN, ScriptOutputType.MULTI,
                 new String[] {modesKey(room), memberKey(room, "cool", memberId)}, String.valueOf(now));
-        return hold(r);
+        Hold held = hold(r);
+        if (held != null && held.kind() == Kind.COOLING_OFF) { // kept for a write-back, wherever it was set
+            memory.coolOff(room, memberKey(room, "cool", memberId), now + held.waitMs());
+        }
+        return held;
     }
 
     @Override
@@ -223,6 +238,7 @@ public final class RedisRestrictions implements Restrictions {
                 known.locked() ? "1" : "0", String.valueOf(known.slowSeconds()));
         Modes now = new Modes("1".equals(r.get(0)), r.get(1) == null ? 0 : Long.parseLong((String) r.get(1)));
         mirror.know(room, now);
+        memory.room(room);
         return now;
     }
 
@@ -235,12 +251,14 @@ public final class RedisRestrictions implements Restrictions {
     public void lock(String room, boolean on) {
         link.sync().hset(modesKey(room), "locked", on ? "1" : "0");
         mirror.lock(room, on);
+        memory.room(room);
     }
 
     @Override
     public void slow(String room, long seconds) {
         link.run(SLOW, ScriptOutputType.INTEGER, new String[] {modesKey(room)}, String.valueOf(seconds));
         mirror.slow(room, seconds);
+        memory.room(room);
     }
 
     @Override
@@ -261,11 +279,13 @@ public final class RedisRestrictions implements Restrictions {
     public void coolOff(String room, String memberId, long until) {
         link.sync().set(memberKey(room, "cool", memberId), String.valueOf(until),
                 io.lettuce.core.SetArgs.Builder.pxAt(Math.max(1, until)));
+        memory.coolOff(room, memberKey(room, "cool", memberId), until);
     }
 
     @Override
     public void forget(String room) {
         link.sync().del(modesKey(room));
         mirror.forget(room);
+        memory.forget(room);
     }
 }
