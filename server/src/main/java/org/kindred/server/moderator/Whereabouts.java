@@ -1,6 +1,8 @@
 package org.kindred.server.moderator;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,6 +20,8 @@ import org.kindred.server.session.SessionRegistry;
  * safe from any thread. The result names a member only to staff: never put it in a page.
  */
 public final class Whereabouts {
+    /** How long a lookup in a room's shared presence may take, ms, before the member counts as not found. */
+    public static final long LOOKUP_MS = 2_000;
     private final SessionRegistry sessions;
     private final RoomRegistry rooms;
 
@@ -47,6 +51,35 @@ public final class Whereabouts {
         return event.with(here.online() || room == null ? here : elsewhere(event.member(), room).orElse(here));
     }
 
+    /**
+     * {@code events} as {@link #enrichAnywhere} makes each (about its own room), in the same order;
+     * for the {@code queue} reply. Blocking pool only.
+     */
+    public List<ModEvent> enrichAll(List<ModEvent> events) {
+        return events.stream().map(e -> enrichAnywhere(e, e.room())).toList();
+    }
+
+    /**
+     * As {@link #enrichAnywhere}, without waiting: when the member is not connected here, its room's
+     * shared presence is asked on the room's thread (a worker when the presence is shared), and the
+     * stage completes there, at most {@value #LOOKUP_MS} ms later; found nowhere, unreachable or late,
+     * the member is as this node knows it. Completes at once when it is found here or the event names
+     * no member or no known room. Safe on an event loop.
+     */
+    public CompletableFuture<ModEvent> enrichLater(ModEvent event, String room) {
+        if (event.member() == null) {
+            return CompletableFuture.completedFuture(event);
+        }
+        ModEvent.Current here = of(event.member(), room);
+        Room r = here.online() || room == null ? null : rooms.get(room);
+        if (r == null) {
+            return CompletableFuture.completedFuture(event.with(here));
+        }
+        return r.memberAnywhere(event.member()).completeOnTimeout(Optional.empty(), LOOKUP_MS, TimeUnit.MILLISECONDS)
+                .handle((found, e) -> event.with(e == null && found.isPresent()
+                        ? new ModEvent.Current(found.get().nick(), room, true) : here));
+    }
+
     /** The member as the shared presence seats it in {@code roomId}, if it is there; blocking pool only. */
     private Optional<ModEvent.Current> elsewhere(String memberId, String roomId) {
         Room room = rooms.get(roomId);
@@ -54,7 +87,7 @@ public final class Whereabouts {
             return Optional.empty();
         }
         try {
-            Optional<MemberInfo> m = room.memberAnywhere(memberId).get(2, TimeUnit.SECONDS);
+            Optional<MemberInfo> m = room.memberAnywhere(memberId).get(LOOKUP_MS, TimeUnit.MILLISECONDS);
             return m.map(info -> new ModEvent.Current(info.nick(), roomId, true));
         } catch (ExecutionException | TimeoutException e) {
             return Optional.empty();
