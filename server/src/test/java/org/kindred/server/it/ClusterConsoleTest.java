@@ -81,4 +81,25 @@ class ClusterConsoleTest {
                 && "claimed".equals(n.path("status").asText()), "the claim, live");
         assertOnline(update, "Ann", "depression");
     }
+
+    @Test
+    void aMessageHeldOnBAndApprovedOnAAfterItsWriterLeftKeepsHerNickname() throws Exception {
+        WsClient cy = cluster.node(1).joined("grief", "Cy");
+        WsClient dee = cluster.node(0).joined("grief", "Dee");
+        JsonNode held = send(cy, "grief", "my blog helped me example.org");
+        assertEquals("held", held.path("status").asText(), "held on B: " + held);
+        String msg = held.path("msg").asText();
+        mod.await(n -> "mod.held".equals(n.path("type").asText()) && msg.equals(n.path("msg").asText()),
+                "the held message on A");
+        assertEquals("ok", cy.request(Map.of("type", "leave", "room", "grief", "id", "l1")).path("type").asText());
+        dee.await(n -> "presence".equals(n.path("type").asText()) && "leave".equals(n.path("event").asText()),
+                "Cy has left the room everywhere");
+        JsonNode ok = mod.request(Map.of("type", "mod.approve", "room", "grief", "msg", msg, "id", "a1"));
+        assertEquals("ok", ok.path("type").asText(), ok.toString());
+        JsonNode delivered = dee.await(n -> "message".equals(n.path("type").asText())
+                && msg.equals(n.path("msg").asText()), "the approved message");
+        assertEquals("Cy", delivered.path("from").path("nick").asText(), "under the nickname it was written: "
+                + delivered);
+        assertEquals(TestServer.welcomeMember(cy), delivered.path("from").path("id").asText());
+    }
 }
