@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -19,12 +20,28 @@ import org.slf4j.LoggerFactory;
  */
 final class ConsoleEnrichment {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleEnrichment.class);
+    /** How long a live event's lookup may take, ms, before it goes on as published (the lookup's own limit is lower). */
+    static final long LIMIT_MS = 5_000;
+
+    private final long limitMs;
 
     private volatile BiFunction<ModEvent, String, ModEvent> now = (e, room) -> e;
     private volatile BiFunction<ModEvent, String, CompletionStage<ModEvent>> later;
     private volatile UnaryOperator<List<ModEvent>> queue;
     /** Completes once the last event handed to {@link #inOrder} was handed on; guarded by {@code this}. */
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
+    ConsoleEnrichment() {
+        this(LIMIT_MS);
+    }
+
+    /** With a lookup that may take at most {@code limitMs} ms (&gt; 0) before its event goes on as published. */
+    ConsoleEnrichment(long limitMs) {
+        if (limitMs <= 0) {
+            throw new IllegalArgumentException("limitMs: " + limitMs + " (expected: > 0)");
+        }
+        this.limitMs = limitMs;
+    }
 
     void now(BiFunction<ModEvent, String, ModEvent> f) {
         this.now = Objects.requireNonNull(f, "f");
@@ -47,7 +64,8 @@ final class ConsoleEnrichment {
      * Enriches {@code event} (with the {@link #later} function when {@code lookElsewhere} and one is
      * set, else {@link #now}) and hands it to {@code then} once every event handed in before it was
      * handed on: in the caller's thread when nothing is pending, else on the thread that completes the
-     * lookup. Never waits. An event whose lookup fails goes on as this node knows it.
+     * lookup. Never waits. An event whose lookup fails, or takes longer than the limit, goes on as
+     * published.
      */
     void inOrder(ModEvent event, String room, boolean lookElsewhere, Consumer<ModEvent> then) {
         BiFunction<ModEvent, String, CompletionStage<ModEvent>> f = lookElsewhere ? later : null;
@@ -58,7 +76,9 @@ final class ConsoleEnrichment {
             LOG.warn("a console event's whereabouts not looked up error={}", e.getClass().getSimpleName());
             enriched = CompletableFuture.completedFuture(event);
         }
-        CompletionStage<ModEvent> safe = enriched.exceptionally(e -> event);
+        CompletableFuture<ModEvent> safe = new CompletableFuture<>();
+        enriched.whenComplete((v, e) -> safe.complete(e == null && v != null ? v : event));
+        safe.completeOnTimeout(event, limitMs, TimeUnit.MILLISECONDS); // a lookup that never ends holds nothing back
         synchronized (this) {
             tail = tail.thenCombine(safe, (done, e) -> e).thenAccept(e -> {
                 try {

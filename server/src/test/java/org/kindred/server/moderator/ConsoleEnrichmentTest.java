@@ -47,4 +47,19 @@ class ConsoleEnrichmentTest {
         assertEquals(null, ((ModEvent.Alert) out.get(0)).current(), "as it was published when the lookup failed");
         assertEquals(false, ((ModEvent.Alert) out.get(1)).current().online(), "as this node knows it");
     }
+
+    @Test
+    void aLookupThatNeverEndsHoldsTheEventsBackOnlyUntilTheLimit() throws Exception {
+        ConsoleEnrichment e = new ConsoleEnrichment(50);
+        e.later((event, room) -> event.member().equals("u_1") ? new CompletableFuture<>()
+                : CompletableFuture.completedFuture(event));
+        List<ModEvent> out = new CopyOnWriteArrayList<>();
+        e.inOrder(alert("u_1"), "calm", true, out::add);
+        e.inOrder(alert("u_2"), "calm", true, out::add);
+        long end = System.currentTimeMillis() + 5_000;
+        while (out.size() < 2 && System.currentTimeMillis() < end) {
+            Thread.sleep(5);
+        }
+        assertEquals(List.of("u_1", "u_2"), out.stream().map(ModEvent::member).toList(), "in order, as published");
+    }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,34 +110,6 @@ public final class RedisPresence implements Presence, AutoCloseable {
             return 1
             """);
 
-    /**
-     * KEYS: per room its info and owner hashes. ARGV: node key prefix, then per room the number of
-     * members asked and their ids. Read-only: a member whose node is gone is left out (the next call
-     * on its room drops it). Returns room index (1-based), member id and info, flat.
-     */
-    private static final Script GET_ALL = Script.of("""
-            local out, alive, a = {}, {}, 2
-            for r = 1, #KEYS / 2 do
-              local n = tonumber(ARGV[a])
-              a = a + 1
-              for j = 1, n do
-                local m = ARGV[a]
-                a = a + 1
-                local info = redis.call('HGET', KEYS[2 * r - 1], m)
-                if info then
-                  local node = redis.call('HGET', KEYS[2 * r], m)
-                  if node and alive[node] == nil then alive[node] = redis.call('EXISTS', ARGV[1] .. node) == 1 end
-                  if not node or alive[node] then
-                    out[#out + 1] = tostring(r)
-                    out[#out + 1] = m
-                    out[#out + 1] = info
-                  end
-                end
-              end
-            end
-            return out
-            """);
-
     /** KEYS: node, nodeseen. ARGV: ttl ms, seen ttl ms. The liveness key, and the Redis time it was refreshed at. */
     private static final Script HEARTBEAT = Script.of("""
             redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
@@ -173,7 +144,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
         this.keys = new RedisKeys(prefix);
         this.nodeId = nodeId;
         this.ttlMillis = ttlMillis;
-        link.preload(GET_ALL); // the console's queue reply: one round trip from the first
+        link.preload(MemberLookup.GET_ALL); // the console's queue reply: one round trip from the first
         long period = ttlMillis / 3;
         this.heartbeat = link.scheduler().scheduleWithFixedDelay(this::refresh, 0, period, TimeUnit.MILLISECONDS);
     }
@@ -246,32 +217,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
     /** One script for every room and member asked (one round trip); nothing is sent when none is asked. */
     @Override
     public Map<String, Map<String, MemberInfo>> getAll(Map<String, ? extends Collection<String>> wanted) {
-        List<String> keyList = new ArrayList<>();
-        List<String> argv = new ArrayList<>();
-        List<String> roomIds = new ArrayList<>();
-        argv.add(keys.nodePrefix());
-        for (Map.Entry<String, ? extends Collection<String>> room : wanted.entrySet()) {
-            if (room.getValue().isEmpty()) {
-                continue;
-            }
-            String[] k = keys.presence(room.getKey());
-            keyList.add(k[1]); // info
-            keyList.add(k[2]); // owner
-            roomIds.add(room.getKey());
-            argv.add(String.valueOf(room.getValue().size()));
-            argv.addAll(room.getValue());
-        }
-        Map<String, Map<String, MemberInfo>> out = new LinkedHashMap<>();
-        if (roomIds.isEmpty()) {
-            return out;
-        }
-        List<String> found = link.run(GET_ALL, ScriptOutputType.MULTI, keyList.toArray(String[]::new),
-                argv.toArray(String[]::new));
-        for (int i = 0; i + 2 < found.size(); i += 3) {
-            String room = roomIds.get(Integer.parseInt(found.get(i)) - 1);
-            out.computeIfAbsent(room, r -> new LinkedHashMap<>()).put(found.get(i + 1), read(found.get(i + 2)));
-        }
-        return out;
+        return MemberLookup.getAll(link, keys, wanted, this::read);
     }
 
     @Override
