@@ -189,6 +189,10 @@ public final class KindredServer implements AutoCloseable {
         roomSetup.useFloors(durable.store().seqFloors(), durable.blocking());
         staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(), paging,
                 crisisConfig.reannounceInterval(), codec, rooms, sessions, clock, roomSetup.staffEvents());
+        if (roomSetup.engines() != null) { // private conversations between nodes: shared records, events between them
+            staff.handOff().acrossNodes(new HandOffLedger(roomSetup.engines().handOffs(), roomSetup.engines().nodeId()),
+                    roomSetup.staffEvents(), durable.scheduler());
+        }
         durable.restoreMutes(rooms, clock.getAsLong());
         CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(), durable.blocking());
         staff.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
@@ -200,8 +204,9 @@ public final class KindredServer implements AutoCloseable {
                 org.kindred.server.crisis.CheckInQuestions.bundled()::question,
                 org.kindred.server.session.CheckIns.DEFAULT_MAX_PLANNED);
         roomSetup.shareRates(moderation.config());
+        SessionLimits sessionLimits = SessionLimits.from(section("sessions"));
         Dispatcher dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis,
-                crisisConfig, moderation, checkIns, clock, SessionLimits.from(section("sessions")));
+                crisisConfig, moderation, checkIns, clock, sessionLimits, roomSetup.newSessions(sessionLimits));
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());

@@ -17,7 +17,7 @@ import java.util.Map;
  * past tense, other people, fiction) as a table the risk model's features look words up in, so
  * that it learns what a concept weighs rather than what one wording weighs. A concept word of 4+
  * letters matches every word it begins (a crude stem that works the same in all four languages),
- * a shorter one only itself.
+ * a shorter one, or one written with a trailing {@code =} ("tire=": not "tired"), only itself.
  *
  * <p>Lookup hashes the word's prefixes as it reads them: at most {@link #MAX_LENGTH} probes per
  * word, no allocation. Immutable and thread-safe.
@@ -65,7 +65,7 @@ final class RiskConcepts {
      * Parses {@code NAME: word word…} lines ({@code #} comments, blank lines skipped).
      *
      * @throws IllegalArgumentException on a line without a colon, more than 31 concepts, or a word
-     *     that is not 1–16 lower-case letters or digits
+     *     that is not 1–16 lower-case letters or digits (a trailing {@code =}: the whole word only)
      */
     static RiskConcepts parse(List<String> lines) {
         List<String> names = new ArrayList<>();
@@ -81,7 +81,9 @@ final class RiskConcepts {
             }
             int bit = 1 << names.size();
             names.add(line.substring(0, colon).strip());
-            for (String w : line.substring(colon + 1).strip().split("\\s+")) {
+            for (String word : line.substring(colon + 1).strip().split("\\s+")) {
+                boolean exact = word.endsWith("=");
+                String w = exact ? word.substring(0, word.length() - 1) : word;
                 if (!w.matches("[a-z0-9]{1," + MAX_LENGTH + "}")) {
                     throw new IllegalArgumentException(BUNDLED + ":" + (n + 1) + ": word '" + w
                             + "' (expected: 1-" + MAX_LENGTH + " lower-case letters or digits)");
@@ -90,7 +92,7 @@ final class RiskConcepts {
                 for (int i = 0; i < w.length(); i++) {
                     h = RiskFeatures.step(h, w.charAt(i));
                 }
-                entries.merge(key(h, w.length(), w.length() >= MIN_PREFIX), bit, (a, b) -> a | b);
+                entries.merge(key(h, w.length(), !exact && w.length() >= MIN_PREFIX), bit, (a, b) -> a | b);
             }
         }
         return new RiskConcepts(names, entries);
@@ -107,11 +109,26 @@ final class RiskConcepts {
             h = RiskFeatures.step(h, s.charAt(start + l - 1));
             if (l >= MIN_PREFIX) {
                 found |= get(key(h, l, true));
-            } else if (l == len) {
+            }
+            if (l == len) {
                 found |= get(key(h, l, false));
             }
         }
         return found;
+    }
+
+    /**
+     * The mask bit of the concept {@code name}.
+     *
+     * @throws IllegalStateException if the concept is not in the file (expected: every concept
+     *     {@link RiskFeatures} reads by name)
+     */
+    int bit(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new IllegalStateException(BUNDLED + " has no concept '" + name + "' (expected: " + names + ")");
+        }
+        return 1 << i;
     }
 
     private int get(long k) {

@@ -16,7 +16,7 @@ package org.kindred.server.crisis;
  */
 final class RiskFeatures {
     /** Bumped whenever the features change; a weights file of another version is refused. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final int BITS = 16;
     static final int SIZE = 1 << BITS;
     private static final int MASK = SIZE - 1;
@@ -30,7 +30,19 @@ final class RiskFeatures {
      * them are not drowned by the hundreds of n-grams (4 and 10 were tried, see docs/crisis.md).
      */
     static final int CONCEPT_WEIGHT = 10;
+    private static final int DISPOSED = 0x2545_f491;
     private static final RiskConcepts CONCEPTS = RiskConcepts.loadBundled();
+    private static final int DISPOSAL = CONCEPTS.bit("disposal");
+    private static final int THROWING = CONCEPTS.bit("throwing");
+    private static final int REFLEXIVE = CONCEPTS.bit("reflexive");
+    private static final int MEANS = CONCEPTS.bit("means");
+    /**
+     * The concepts that are features: all but the three only the means-given-up check reads ("me",
+     * "se" and "up" are everywhere; as features they only added noise, docs/crisis.md).
+     */
+    private static final int FEATURE_CONCEPTS = ~(DISPOSAL | THROWING | REFLEXIVE);
+    /** How many words apart a disposal word and a means word may be to count as means given up. */
+    static final int DISPOSAL_WINDOW = 4;
     /** FNV-1a start value and step, shared with {@link RiskConcepts}. */
     static final int SEED = 0x811c_9dc5;
 
@@ -41,6 +53,15 @@ final class RiskFeatures {
     /** Receives every feature occurrence as an index in {@code [0, SIZE)}. */
     interface Sink {
         void accept(int index);
+
+        /**
+         * Called (at most once a text) when a disposal word is within {@link #DISPOSAL_WINDOW} words of
+         * a means word ("threw away the pills I was saving"): means given up, a protective act. A
+         * disposal or throwing word right before a reflexive word ("threw myself", "threw up"), or a
+         * throwing word up to two words after one ("me tire del puente"), is none (concepts.txt).
+         */
+        default void disposed() {
+        }
 
         /** The feature {@code index} occurring {@code times} times (a weighted feature). */
         default void accept(int index, int times) {
@@ -82,6 +103,15 @@ final class RiskFeatures {
         int wordStart = 0;
         int prevConcepts = 0;
         int allConcepts = 0;
+        // means given up: word numbers of the last means word, the last disposal word (confirmed
+        // once the next word is not reflexive), a disposal word waiting for its next word, and the
+        // last reflexive word (a throwing word up to two words after one is a method: "me tire del")
+        int words = 0;
+        int lastMeans = Integer.MIN_VALUE / 2;
+        int lastDisposal = Integer.MIN_VALUE / 2;
+        int pendingDisposal = -1;
+        int lastReflexive = Integer.MIN_VALUE / 2;
+        boolean disposed = false;
         for (int i = 0; i <= len; i++) {
             char c = i < len ? s.charAt(i) : ' ';
             if (c != ' ') {
@@ -95,7 +125,8 @@ final class RiskFeatures {
                 sink.accept(index(prev * 31 + word + PAIR));
                 count++;
             }
-            int concepts = CONCEPTS.lookup(s, wordStart, i);
+            int looked = CONCEPTS.lookup(s, wordStart, i);
+            int concepts = looked & FEATURE_CONCEPTS;
             for (int m = concepts; m != 0; m &= m - 1) {
                 int a = Integer.numberOfTrailingZeros(m);
                 sink.accept(index(CONCEPT + a), CONCEPT_WEIGHT);
@@ -106,12 +137,34 @@ final class RiskFeatures {
                     count += CONCEPT_WEIGHT;
                 }
             }
+            if (pendingDisposal >= 0 && (looked & REFLEXIVE) == 0) {
+                lastDisposal = pendingDisposal;
+                disposed |= lastDisposal - lastMeans <= DISPOSAL_WINDOW;
+            }
+            boolean throwing = (looked & THROWING) != 0 && words - lastReflexive > 2;
+            pendingDisposal = (looked & DISPOSAL) != 0 || throwing ? words : -1;
+            if ((looked & REFLEXIVE) != 0) {
+                lastReflexive = words;
+            }
+            if ((looked & MEANS) != 0) {
+                lastMeans = words;
+                disposed |= lastMeans - lastDisposal <= DISPOSAL_WINDOW;
+            }
+            words++;
             allConcepts |= concepts;
             prevConcepts = concepts;
             prev = word;
             hasPrev = true;
             w = SEED;
             wordStart = i + 1;
+        }
+        if (pendingDisposal >= 0) {
+            disposed |= pendingDisposal - lastMeans <= DISPOSAL_WINDOW;
+        }
+        if (disposed) {
+            sink.accept(index(DISPOSED), CONCEPT_WEIGHT);
+            count += CONCEPT_WEIGHT;
+            sink.disposed();
         }
         // which concepts occur together in the message (at most 31 * 30 / 2 pairs, whatever its length)
         for (int m = allConcepts; m != 0; m &= m - 1) {

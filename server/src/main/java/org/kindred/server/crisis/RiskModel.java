@@ -23,7 +23,9 @@ import org.kindred.protocol.RiskLevel;
  * {@code imminent} when the imminent regression passes its threshold, else {@code high} when the
  * escalating one does, else {@code concern}. The imminent threshold is chosen for a budget of
  * false escalations (1 % of held-out benign lines) because the model's imminent may page on its
- * own (round 11, docs/crisis.md); its {@code high} never does.
+ * own (round 11, docs/crisis.md); its {@code high} never does. A message that tells of means given
+ * up ("threw away the pills I was saving", {@link RiskFeatures.Sink#disposed}) gets at most a card
+ * from it (round 12).
  *
  * <p>Scoring is one pass over the features (linear in the message length) and a few multiplies;
  * immutable and thread-safe once built. It never keeps or logs text.
@@ -31,6 +33,13 @@ import org.kindred.protocol.RiskLevel;
 final class RiskModel {
     static final String BUNDLED = "crisis/risk-model.bin";
     private static final int MAGIC = 0x4b52_4d31; // "KRM1"
+    /**
+     * {@code P(imminent)} from which the model's {@code imminent} pages on its own, without a concept
+     * of the rules next to it (the imminent threshold's floor until round 12; below it, down to the
+     * threshold, a page needs a time, means, a plan or a finality act the rules found:
+     * {@link RiskOutcome#secondOpinion(RiskLevel, boolean, boolean, boolean)}).
+     */
+    static final double SURE_IMMINENT = 0.5;
     /** The regressions: 0 = at least concern, 1 = at least high, 2 = imminent. */
     static final int OUTPUTS = 3;
 
@@ -64,6 +73,7 @@ final class RiskModel {
         sum.s0 = 0;
         sum.s1 = 0;
         sum.s2 = 0;
+        sum.disposed = false;
         int m = RiskFeatures.extract(normalized, sum);
         sum.w = null;
         double scale = m == 0 ? 0 : 1 / Math.sqrt(m);
@@ -80,9 +90,10 @@ final class RiskModel {
      * @param normalized the shared normaliser's output of the message the outcome is about
      */
     void secondOpinion(CharSequence normalized, RiskOutcome outcome) {
-        double[] p = SCRATCH.get().p;
+        Sum sum = SCRATCH.get();
+        double[] p = sum.p;
         probabilities(normalized, p);
-        outcome.secondOpinion(level(p), leansToRisk(p));
+        outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed, p[2] >= SURE_IMMINENT);
     }
 
     /**
@@ -222,7 +233,14 @@ final class RiskModel {
         double s0;
         double s1;
         double s2;
+        /** The message tells of means given up ({@link RiskFeatures.Sink#disposed}). */
+        boolean disposed;
         final double[] p = new double[OUTPUTS];
+
+        @Override
+        public void disposed() {
+            disposed = true;
+        }
 
         @Override
         public void accept(int index) {

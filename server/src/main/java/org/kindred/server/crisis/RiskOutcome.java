@@ -55,6 +55,19 @@ final class RiskOutcome {
      * a card.
      */
     void secondOpinion(RiskLevel m, boolean leans) {
+        secondOpinion(m, leans, false, true);
+    }
+
+    /**
+     * {@link #secondOpinion(RiskLevel, boolean)} for a message that may tell of means given up
+     * ({@code disposed}: a disposal word next to a means word, "threw away the pills I was saving",
+     * "flushed my meds"): then the model's raise is a card at most, never a page (round 12; the
+     * rules' own level is theirs). And for an {@code imminent} that is not {@code sure}
+     * ({@code P(imminent)} below {@link RiskModel#SURE_IMMINENT}, past the model's lower threshold):
+     * alone, it pages only next to a concept the rules found (a time, means, a plan, a finality
+     * act), else it is a card (round 12, docs/crisis.md).
+     */
+    void secondOpinion(RiskLevel m, boolean leans, boolean disposed, boolean sure) {
         if (self.isEmpty() && thirdParty) {
             return;
         }
@@ -66,7 +79,10 @@ final class RiskOutcome {
         if (m == null) {
             return;
         }
-        if (m.escalates() && ((alone && m != RiskLevel.IMMINENT) || (recovery && !pinned) || joking())) {
+        if (m == RiskLevel.IMMINENT && alone && !sure && concepts.isEmpty()) {
+            m = RiskLevel.CONCERN;
+        }
+        if (m.escalates() && (disposed || (alone && m != RiskLevel.IMMINENT) || (recovery && !pinned) || joking())) {
             m = RiskLevel.CONCERN;
         }
         if (level == null || m.compareTo(level) > 0) {

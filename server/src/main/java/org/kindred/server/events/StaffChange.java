@@ -45,7 +45,22 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
          * A moderator approved or rejected a held message: the node the writer is connected to
          * tells it (the decision and a rejection's reason are in the store and the audit log).
          */
-        HELD
+        HELD,
+        /**
+         * Warm hand-off: a staff member on {@code origin} opened private room {@code room} for
+         * {@code memberId}, who is not connected there; the node holding the member invites it (the
+         * rest is in the conversation's shared record). The kinds below are its answers and endings;
+         * each names the room and the member only.
+         */
+        REACH,
+        /** The member's node invited it (answers {@link #REACH}). */
+        REACH_INVITED,
+        /** The member's node refused: the person is staff (answers {@link #REACH}). */
+        REACH_REFUSED,
+        /** The member declined the invitation: the staff member's node tells it so. */
+        REACH_DECLINED,
+        /** The private conversation ended: every node tells whoever of the two it holds. */
+        REACH_CLOSED
     }
 
     /**
@@ -62,6 +77,8 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
             case RESUMED -> require(memberId != null, "memberId (expected: the member whose session was taken over)");
             case HELD -> require(room != null && memberId != null && banId != null,
                     "room, memberId and message id (expected: all three, for a held message's decision)");
+            case REACH, REACH_INVITED, REACH_REFUSED, REACH_DECLINED, REACH_CLOSED -> require(
+                    room != null && memberId != null, "room and memberId (expected: both, for a private conversation)");
             default -> throw new IllegalArgumentException("kind: " + kind);
         }
     }
@@ -108,6 +125,14 @@ public record StaffChange(Kind kind, String memberId, String room, String banId,
      */
     public static StaffChange held(String room, String memberId, String msgId, String origin) {
         return new StaffChange(Kind.HELD, memberId, room, msgId, origin);
+    }
+
+    /** A change of the warm hand-off's private conversation {@code room} with {@code memberId} ({@code kind} is a {@code REACH*}). */
+    public static StaffChange handOff(Kind kind, String room, String memberId, String origin) {
+        if (!kind.name().startsWith("REACH")) {
+            throw new IllegalArgumentException("kind: " + kind + " (expected: one of the REACH kinds)");
+        }
+        return new StaffChange(kind, memberId, room, null, origin);
     }
 
     /** The held message's id of a {@link Kind#HELD} change; null for every other kind. */

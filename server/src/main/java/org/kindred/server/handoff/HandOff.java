@@ -1,18 +1,17 @@
 package org.kindred.server.handoff;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
-import org.kindred.server.config.RoomConfig;
 import org.kindred.server.dispatch.PrivateRooms;
 import org.kindred.server.dispatch.RoomReplies;
+import org.kindred.server.events.ClusterEvents;
 import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderator.AuditAction;
 import org.kindred.server.moderator.AuditLog;
@@ -42,31 +41,45 @@ import org.slf4j.LoggerFactory;
  * session has ended, though, so only a member still connected can be reached). Thread-safe:
  * requests arrive on event loops, store work runs on {@code blocking}, room work on the room's
  * thread.
+ *
+ * <p>Alone, a node keeps its conversations in memory. In a cluster ({@link #acrossNodes}) the
+ * staff member and the member may be connected to different nodes: see {@link AcrossNodes}.
  */
 public final class HandOff implements PrivateConversations, PrivateRooms {
     /** Every private room id starts with this; configured rooms may not be found under it. */
     public static final String PREFIX = "private-";
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
-    private static final String TITLE = "Private conversation";
-    private static final String GUIDELINES = "This conversation is just between the two of you. It is not kept: "
-            + "it ends when either of you leaves. The community guidelines still apply.";
     private static final Sentence GONE = Sentence.of("error.private_gone");
 
     private final RoomRegistry rooms;
     private final SessionRegistry sessions;
     private final Escalations escalations;
-    private final AuditLog audit;
     private final Executor blocking;
-    private final Map<String, Conversation> byRoom = new ConcurrentHashMap<>();
-    private final Map<String, Conversation> byMember = new ConcurrentHashMap<>();
+    private final OpenConversations open;
+    private final Alone alone;
+    private volatile AcrossNodes cluster;
 
     public HandOff(RoomRegistry rooms, SessionRegistry sessions, Escalations escalations, AuditLog audit,
             Executor blocking) {
         this.rooms = rooms;
         this.sessions = sessions;
         this.escalations = escalations;
-        this.audit = audit;
         this.blocking = blocking;
+        this.open = new OpenConversations(rooms, audit, blocking);
+        this.alone = new Alone(this, open, rooms, sessions);
+    }
+
+    /**
+     * Shares the conversations with the other nodes of a cluster from now on (call once, before
+     * the port opens): the records in {@code ledger}, the invitations and endings as events on
+     * {@code events}, a check every second on {@code scheduler} (the other side's node gone, an
+     * ending missed). Returns this.
+     */
+    public HandOff acrossNodes(Ledger ledger, ClusterEvents events, ScheduledExecutorService scheduler) {
+        AcrossNodes c = new AcrossNodes(this, open, rooms, sessions, ledger, events, blocking);
+        c.start(scheduler);
+        this.cluster = c;
+        return this;
     }
 
     /**
@@ -92,8 +105,10 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
                 c.send(Sentence.of("error.reach_failed").error(r.id(), ErrorCode.INTERNAL));
             } else if (memberId.isEmpty()) {
                 c.send(Sentence.of("error.unknown.escalation").error(r.id(), ErrorCode.NOT_FOUND));
+            } else if (cluster != null) {
+                blocking.execute(() -> cluster.reach(c, staff, memberId.get(), r));
             } else {
-                open(c, staff, memberId.get(), r);
+                alone.reach(c, staff, memberId.get(), r);
             }
         });
     }
@@ -103,53 +118,37 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
                 : escalations.find(r.escalation()).map(Escalation::memberId);
     }
 
-    private void open(Outbound c, Session staff, String memberId, ModRequest.Reach r) {
-        Session member = sessions.byMember(memberId).filter(s -> !s.isExpired()).orElse(null);
-        if (member == null) {
-            c.send(Sentence.of("error.reach_gone").error(r.id(), ErrorCode.NOT_FOUND));
-            return;
-        }
-        if (member.role() != Role.MEMBER || member.memberId().equals(staff.memberId())) {
-            c.send(Sentence.of("error.reach_members_only").error(r.id(), ErrorCode.FORBIDDEN));
-            return;
-        }
-        Room room = rooms.openPrivate(new RoomConfig(Names.roomId(), TITLE, "", GUIDELINES, 2));
-        Conversation conv = new Conversation(room, staff, member, r.escalation());
-        Conversation existing = byMember.putIfAbsent(memberId, conv);
-        if (existing != null && !existing.isStaff(staff) && sameAccount(existing.staff, staff)) {
-            end(existing, "staff reopened"); // the same person from a new console (e.g. after a reload)
-            existing = byMember.putIfAbsent(memberId, conv);
-        }
-        if (existing != null) {
-            rooms.closePrivate(room.id());
-            if (existing.isStaff(staff) && !existing.ended()) {
-                invite(existing, existing.room.id()); // the console may have lost it: ask again, same room
-                c.send(ServerMessage.Ok.room(r.id(), existing.id));
-            } else {
-                c.send(Sentence.of("error.reach_taken", "name", existing.staff.moderatorName())
-                        .error(r.id(), ErrorCode.FORBIDDEN));
-            }
-            return;
-        }
-        byRoom.put(conv.id, conv);
-        room.join(staff, Names.staffNick(staff), result -> {
+    /** Whether {@code member} may be reached by {@code staff}: a member, not themselves. */
+    static boolean reachable(Session member, Session staff) {
+        return member.role() == Role.MEMBER && !member.memberId().equals(staff.memberId());
+    }
+
+    static ServerMessage taken(String staffName, String requestId) {
+        return Sentence.of("error.reach_taken", "name", staffName == null ? "" : staffName)
+                .error(requestId, ErrorCode.FORBIDDEN);
+    }
+
+    /** Seats the staff member in the conversation's room, then runs {@code then}; a refusal is replied and forgotten. */
+    void seatStaff(Outbound c, Session staff, Conversation conv, ModRequest.Reach r, Runnable then) {
+        conv.room.join(staff, Names.staffNick(staff), result -> {
             ServerMessage reply = RoomReplies.joinReply(result, r.id());
             if (!(reply instanceof ServerMessage.Joined)) {
-                forget(conv);
+                open.forget(conv);
+                AcrossNodes cl = cluster;
+                if (cl != null) {
+                    cl.abandoned(conv);
+                }
                 c.send(reply); // an error echoing the request's id
                 return;
             }
-            invite(conv, conv.id);
-            c.send(ServerMessage.Ok.room(r.id(), conv.id));
-            LOG.info("private conversation opened room={} member={}", conv.id, memberId);
-            audited(staff.moderatorName(), AuditAction.REACH, conv, r.escalation());
+            then.run();
         });
     }
 
-    private void invite(Conversation conv, String roomId) {
-        String nick = conv.staff.nickIn(roomId) != null ? conv.staff.nickIn(roomId) : Names.staffNick(conv.staff);
-        conv.member.deliver(new ServerMessage.Invite(roomId, conv.staff.info(nick), conv.escalation,
-                HandOffSentences.invite(nick, conv.staff.role()).token()));
+    /** The invitation is out: logged and audited. */
+    void opened(Conversation conv, Session staff, ModRequest.Reach r) {
+        LOG.info("private conversation opened room={} member={}", conv.id, conv.memberId);
+        open.audited(staff.moderatorName(), AuditAction.REACH, conv, r.escalation());
     }
 
     /**
@@ -157,8 +156,9 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
      * the one it has in its other rooms); the staff member gets {@code already_in_room}; anyone
      * else {@code not_found}, as if the room did not exist.
      */
+    @Override
     public void join(Outbound c, Session s, ClientMessage.Join j) {
-        Conversation conv = byRoom.get(j.room());
+        Conversation conv = open.byRoom.get(j.room());
         if (conv == null || !conv.involves(s)) {
             c.send(GONE.error(j.id(), ErrorCode.NOT_FOUND));
             return;
@@ -176,8 +176,13 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
                 return;
             }
             c.send(reply);
-            if (reply instanceof ServerMessage.Joined) {
-                audited(AuditLog.SYSTEM, AuditAction.REACH_ACCEPTED, conv, null);
+            if (reply instanceof ServerMessage.Joined && !conv.accepted) {
+                conv.accepted = true; // once, also when the member comes back to it through another node
+                open.audited(AuditLog.SYSTEM, AuditAction.REACH_ACCEPTED, conv, null);
+                AcrossNodes cl = cluster;
+                if (cl != null) {
+                    cl.accepted(conv);
+                }
             }
         });
     }
@@ -186,8 +191,9 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
      * {@code leave} of a private room: before accepting, the member declines (the staff member
      * gets {@code notice declined}); after, either side leaving ends the conversation.
      */
+    @Override
     public void leave(Outbound c, Session s, ClientMessage.Leave l) {
-        Conversation conv = byRoom.get(l.room());
+        Conversation conv = open.byRoom.get(l.room());
         if (conv == null || !conv.involves(s)) {
             c.send(GONE.error(l.id(), ErrorCode.NOT_FOUND));
             return;
@@ -196,8 +202,7 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
             if (conv.isMember(s) && s.nickIn(conv.id) == null) {
                 if (conv.end()) {
                     c.send(ServerMessage.Ok.of(l.id()));
-                    finish(conv, AuditAction.REACH_DECLINED, "declined", false); // gone before anyone hears of it
-                    conv.staff.deliver(HandOffSentences.DECLINED.notice(conv.id, "declined"));
+                    concluded(conv, AuditAction.REACH_DECLINED, "declined", OpenConversations.Ending.DECLINED);
                 } else {
                     c.send(GONE.error(l.id(), ErrorCode.NOT_FOUND));
                 }
@@ -211,8 +216,8 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
     /** {@code mod.close}: the staff member of the conversation ends it; anyone else gets {@code not_found}. */
     @Override
     public void close(Outbound c, Session staff, ModRequest.Close m) {
-        Conversation conv = byRoom.get(m.room());
-        if (conv == null || !conv.isStaff(staff)) {
+        Conversation conv = open.byRoom.get(m.room());
+        if (conv == null || !conv.isStaff(staff) || conv.staff == null) {
             c.send(Sentence.of("error.private_unknown").error(m.id(), ErrorCode.NOT_FOUND));
             return;
         }
@@ -220,69 +225,53 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
         end(conv, "closed");
     }
 
-    /** A session ended (resume window over, banned, signed out): its private conversation ends too. */
+    /**
+     * A session ended (resume window over, banned, signed out): its private conversation ends
+     * too; in a cluster, unless the member's session was taken over by another node (a resume
+     * there), which then holds the member's side.
+     */
     public void sessionEnded(Session s) {
-        for (Conversation conv : byRoom.values()) {
-            if (conv.involves(s)) {
+        AcrossNodes cl = cluster;
+        for (Conversation conv : open.byRoom.values()) {
+            if (!conv.involves(s)) {
+                continue;
+            }
+            if (cl != null && conv.isMember(s)) {
+                if (conv.member == s) {
+                    cl.memberSessionEnded(conv, s);
+                }
+            } else {
                 end(conv, conv.isMember(s) ? "member session ended" : "staff session ended");
             }
         }
     }
 
-    /** Open private conversations (for tests and metrics). */
+    /** Private conversations this node holds a side of (for tests and metrics). */
     public int open() {
-        return byRoom.size();
+        return open.byRoom.size();
     }
 
-    private void end(Conversation conv, String why) {
+    /** Ends {@code conv} (closed) for both, once. */
+    void end(Conversation conv, String why) {
         if (conv.end()) {
-            finish(conv, AuditAction.REACH_CLOSED, why, true);
+            concluded(conv, AuditAction.REACH_CLOSED, why, OpenConversations.Ending.CLOSED);
         }
     }
 
-    /** Tells whoever is still there ({@code closed}), empties the room and forgets it. */
-    private void finish(Conversation conv, AuditAction action, String why, boolean tellClosed) {
-        Room room = conv.room;
-        byRoom.remove(conv.id, conv);
-        byMember.remove(conv.member.memberId(), conv);
-        room.execute(() -> {
-            if (tellClosed) {
-                conv.staff.deliver(HandOffSentences.CLOSED_STAFF.notice(conv.id, "closed"));
-                conv.member.deliver(HandOffSentences.CLOSED.notice(conv.id, "closed"));
-            }
-        });
-        room.expire(conv.member);
-        room.expire(conv.staff);
-        rooms.closePrivate(conv.id); // after the expires: the room forgets its members and history last
-        LOG.info("private conversation ended room={} why={}", conv.id, why);
-        audited(actorOf(conv, why), action, conv, why);
+    /** After {@code conv.end()} returned true here: ends it here, and (across nodes) everywhere. */
+    private void concluded(Conversation conv, AuditAction action, String why, OpenConversations.Ending ending) {
+        open.finish(conv, ending, true, why);
+        AcrossNodes cl = cluster;
+        if (cl == null) {
+            open.audited(OpenConversations.actorOf(conv.staffName, conv.memberId, why), action, conv, why);
+        } else {
+            cl.ended(conv, action, why);
+        }
     }
 
-    private static boolean sameAccount(Session a, Session b) {
-        return a.moderatorName() != null && a.moderatorName().equals(b.moderatorName());
-    }
-
-    /** Who ended it: the staff member by name, the member by id, or the system when a session ended. */
-    private static String actorOf(Conversation conv, String why) {
-        return switch (why) {
-            case "closed", "staff left", "staff reopened" -> conv.staff.moderatorName();
-            case "declined", "member left" -> conv.member.memberId();
-            default -> AuditLog.SYSTEM;
-        };
-    }
-
-    private void forget(Conversation conv) {
-        byRoom.remove(conv.id, conv);
-        byMember.remove(conv.member.memberId(), conv);
-        rooms.closePrivate(conv.id);
-    }
-
-    private void audited(String actor, AuditAction action, Conversation conv, String reason) {
-        CompletableFuture.runAsync(() -> audit.record(actor, action, conv.member.memberId(), conv.id, reason),
-                blocking).exceptionally(err -> {
-                    LOG.warn("hand-off audit failed action={} error={}", action.id(), err.getClass().getSimpleName());
-                    return null;
-                });
+    /** Whether {@code b} is the same staff account as the one named {@code staffName} (a new console). */
+    static boolean sameAccountAs(String staffName, Session b) {
+        return staffName != null && staffName.equals(b.moderatorName());
     }
 
     /** The member's nickname in a room it is in (configured rooms first), or null for a pseudonym. */

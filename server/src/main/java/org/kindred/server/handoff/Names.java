@@ -2,10 +2,17 @@ package org.kindred.server.handoff;
 
 import java.security.SecureRandom;
 import org.kindred.protocol.Role;
+import org.kindred.server.config.RoomConfig;
 import org.kindred.server.session.Session;
 
-/** Names in a private conversation: the room's unguessable id and the staff member's nickname. */
+/**
+ * Names in a private conversation: the room's unguessable id, title and guidelines, and the staff
+ * member's nickname.
+ */
 final class Names {
+    private static final String TITLE = "Private conversation";
+    private static final String GUIDELINES = "This conversation is just between the two of you. It is not kept: "
+            + "it ends when either of you leaves. The community guidelines still apply.";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
@@ -32,5 +39,20 @@ final class Names {
             id[i] = ID_CHARS[RANDOM.nextInt(ID_CHARS.length)];
         }
         return HandOff.PREFIX + new String(id);
+    }
+
+    /** The configuration of private room {@code id} on a node alone: two seats. */
+    static RoomConfig config(String id) {
+        return new RoomConfig(id, TITLE, "", GUIDELINES, 2);
+    }
+
+    /**
+     * The configuration of private room {@code id} in a cluster (the same on every node): one seat
+     * more, for the seat a member's session still holds on the node it is leaving when it resumes
+     * on another (the shared presence counts it until that node lets go). Only the two people of
+     * the conversation can join it either way.
+     */
+    static RoomConfig sharedConfig(String id) {
+        return new RoomConfig(id, TITLE, "", GUIDELINES, 3);
     }
 }

@@ -106,6 +106,7 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
                 case KICK -> kicked(c.room(), c.memberId());
                 case RESUMED -> resumedElsewhere(c.memberId());
                 case HELD -> { } // told by the review queue (ReviewQueue.tellVia)
+                case REACH, REACH_INVITED, REACH_REFUSED, REACH_DECLINED, REACH_CLOSED -> { } // the hand-off's own
                 default -> throw new IllegalStateException("kind " + c.kind());
             }
         }, c.kind().name());

@@ -262,6 +262,11 @@ public final class Room {
         });
     }
 
+    /** Stops this node receiving the room's events (after the work already queued); its shared state stays. */
+    public void unsubscribe() {
+        execute(() -> broker.unsubscribe(id));
+    }
+
     /**
      * With shared engines, every few seconds: re-adds this node's members where the shared
      * presence lost them, refreshes the names and count, and tells this node's members of members

@@ -109,6 +109,19 @@ public final class RoomRegistry {
         return room != null;
     }
 
+    /**
+     * Forgets a private room on this node only: later {@link #get} calls here return null and the
+     * room stops receiving its events, while its shared state (history, numbering, presence) stays
+     * for the nodes that still hold it. False if it was not open.
+     */
+    public boolean dropPrivate(String id) {
+        Room room = privateRooms.remove(id);
+        if (room != null) {
+            room.unsubscribe();
+        }
+        return room != null;
+    }
+
     /** True while {@code id} names an open private room. */
     public boolean isPrivate(String id) {
         return privateRooms.containsKey(id);

@@ -17,18 +17,20 @@ import org.kindred.server.text.Normalizer;
  *
  * <p>Read the rules' figures with care: the rules were tuned on every set except
  * {@code blind-2.tsv} and {@code blind-4.tsv}, so only on those two are they held out ({@code blind-3.tsv}
- * was measured once before the rules were tuned on it, and so were {@code blind-5.tsv}, {@code blind-6.tsv}, {@code blind-7.tsv} and {@code blind-8.tsv}). The model's figures are held out on
+ * was measured once before the rules were tuned on it, and so were {@code blind-5.tsv} to {@code blind-9.tsv}). The model's figures are held out on
  * every set (it never sees the set it is measured on, not even to choose its thresholds).
  *
- * <p>Run: {@code java [-Dsummary] [-Ddump=FILE] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]} ({@code -Dsummary}:
+ * <p>Run: {@code java [-Dsummary] [-Ddump=FILE] [-Dvariants=CARD:IMMINENT:FLOOR,…] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]}
+ * ({@code -Dvariants}: per set, the same held-out weights with thresholds chosen inside the training for other budgets, the
+ * card's and imminent's shares of benign lines and the imminent threshold's floor, e.g. {@code 0.03:0.01:0.1}; {@code -Dsummary}:
  * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model, and the
  * held-out model's AUC; {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
- * {@code server/src/test/resources/crisis}; SETs default to all eleven).
+ * {@code server/src/test/resources/crisis}; SETs default to all twelve).
  */
 final class HeldOutReport {
     static final List<String> SETS = List.of("corpus.tsv", "tuning-issue12.tsv", "dev-issue12.tsv", "blind-1.tsv",
             "blind-2.tsv", "blind-3.tsv", "blind-4.tsv", "blind-5.tsv", "blind-6.tsv",
-            "blind-7.tsv", "blind-8.tsv");
+            "blind-7.tsv", "blind-8.tsv", "blind-9.tsv");
 
     private HeldOutReport() {
     }
@@ -111,7 +113,21 @@ final class HeldOutReport {
             RiskModel model = RiskModelTrainer.train(train, normalizer, "all but " + out);
             if (System.getProperty("dump") != null) {
                 dump(Path.of(System.getProperty("dump")), out, test, rules, model, normalizer);
-                continue;
+                if (System.getProperty("summary") == null) {
+                    continue;
+                }
+            }
+            if (System.getProperty("variants") != null) {
+                // the same weights, thresholds for other budgets: CARD:IMMINENT:FLOOR,...
+                for (String v : System.getProperty("variants").split(",")) {
+                    String[] x = v.split(":");
+                    float[] t = RiskModelTrainer.thresholds(RiskModelTrainer.lastBenign, RiskModelTrainer.lastHeld,
+                            Double.parseDouble(x[0]), Double.parseDouble(x[1]), Double.parseDouble(x[2]));
+                    RiskModel m = new RiskModel(model.weights, model.bias, t, model.provenance);
+                    BlindSetReport.Result b = BlindSetReport.evaluate(RiskAssessor.of(rules, m), test);
+                    System.out.printf(Locale.ROOT, "%-20s %-16s t %.3f %.3f %.3f | rules+model %s%n", out, v, t[0], t[1],
+                            t[2], summary(b));
+                }
             }
             if (System.getProperty("summary") != null) {
                 BlindSetReport.Result r = BlindSetReport.evaluate(rulesOnly, test);

@@ -48,12 +48,71 @@ class RiskModelTest {
         assertEquals(1, c.lookup("suicid", 0, 6));
         assertEquals(0, c.lookup("suic", 0, 4), "shorter than the stem");
         assertEquals(1, c.lookup("sh", 0, 2));
+        RiskConcepts exact = RiskConcepts.parse(List.of("throwing: tire="));
+        assertEquals(1, exact.lookup("tire", 0, 4));
+        assertEquals(0, exact.lookup("tired", 0, 5), "a word with = is that whole word only");
         assertEquals(0, c.lookup("she", 0, 3), "a short word matches only itself");
         assertEquals(2, c.lookup("me", 0, 2));
         assertEquals(0, c.lookup("x".repeat(100), 0, 100));
         assertThrows(IllegalArgumentException.class, () -> RiskConcepts.parse(List.of("no colon here")));
         assertThrows(IllegalArgumentException.class, () -> RiskConcepts.parse(List.of("x: Upper")));
         assertTrue(RiskConcepts.loadBundled().names.contains("finality"));
+    }
+
+    private static boolean disposed(String text) {
+        boolean[] got = new boolean[1];
+        RiskFeatures.extract(NORMALIZER.normalize(text).text(), new RiskFeatures.Sink() {
+            @Override
+            public void accept(int index) {
+            }
+
+            @Override
+            public void disposed() {
+                got[0] = true;
+            }
+        });
+        return got[0];
+    }
+
+    /** Means given up: a disposal word within four words of a means word, in either order. */
+    @Test
+    void meansGivenUpIsADisposalWordNearAMeansWord() {
+        assertTrue(disposed("I finally threw away the pills I was saving"));
+        assertTrue(disposed("flushed my meds down the toilet"));
+        assertTrue(disposed("the blades I kept, I binned them"));
+        assertTrue(disposed("hab die Tabletten endlich weggeworfen"));
+        assertTrue(disposed("j'ai jeté les cachets à la poubelle"));
+        assertTrue(disposed("le entregué las pastillas a mi madre"));
+        assertTrue(disposed("tiré las pastillas que guardaba"));
+        assertFalse(disposed("I threw myself off the bridge once"), "a reflexive after it: a method");
+        assertFalse(disposed("me tiré del puente hace un año"), "a reflexive before a throwing word: a method");
+        assertFalse(disposed("je me suis jetée du pont"), "two words before");
+        assertFalse(disposed("so tired of the pills"), "tire= is the whole word only");
+        assertFalse(disposed("took all the pills and threw up"), "threw up is vomiting");
+        assertFalse(disposed("she dumped me so I took the pills"), "dumped me is a break-up");
+        assertFalse(disposed("I have the pills"), "means without disposal");
+        assertFalse(disposed("threw away my old clothes"), "disposal without means");
+        assertFalse(disposed("pills are on the table and later today I threw a party"), "more than four words apart");
+    }
+
+    @Test
+    void theModelNeverPagesAboutMeansGivenUp() {
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        RiskModel alwaysImminent = new RiskModel(w, new float[] {5, 5, 5}, new float[] {0.5f, 0.5f, 0.5f}, "t");
+        RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), alwaysImminent);
+        RiskAssessor rulesOnly = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), null);
+        for (String text : List.of("I finally threw away the pills I was saving", "tiré las pastillas que guardaba",
+                "ich habe die Tabletten weggeworfen", "j'ai jeté les cachets que je gardais")) {
+            RiskAssessment r = a.assess(text, null);
+            RiskLevel rules = rulesOnly.assess(text, null).level();
+            // the model adds a card at most; what the rules make of it is the rules' (their round 12)
+            RiskLevel most = rules == null || rules == RiskLevel.CONCERN ? RiskLevel.CONCERN : rules;
+            assertTrue(r.level() != null && r.level().compareTo(most) <= 0, text + ": " + r + ", rules alone " + rules);
+            assertFalse(r.level() == RiskLevel.IMMINENT, text + ": " + r);
+        }
+        assertFalse(a.assess("I finally threw away the pills I was saving", "en").escalates(), "the weakness of round 11");
+        assertEquals(RiskLevel.IMMINENT, a.assess("I'm going to throw myself off the bridge", "en").level(),
+                "a method, not a disposal");
     }
 
     @Test
@@ -87,6 +146,7 @@ class RiskModelTest {
         assertTrue(bundled.provenance.contains("blind-6.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-7.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-8.tsv"), bundled.provenance);
+        assertTrue(bundled.provenance.contains("blind-9.tsv"), bundled.provenance);
     }
 
     /**
@@ -124,6 +184,25 @@ class RiskModelTest {
             low[i] = new double[] {0.1, 0.1, 0.1};
         }
         assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, RiskModelTrainer.thresholds(benign, low), "never below 0.5");
+        // round 12: the benign lines past the card all have a low P(imminent): the imminent threshold
+        // goes below 0.5 (the budget, not the old floor, decides), never below IMMINENT_FLOOR
+        double[][] quiet = new double[n + 1][];
+        for (int i = 0; i < n; i++) {
+            double s = 0.6 + 0.395 * i / (n - 1);
+            quiet[i] = new double[] {s, s, 0.05 + 0.1 * i / (n - 1)};
+        }
+        quiet[n] = new double[] {1, 1, 1};
+        float[] q = RiskModelTrainer.thresholds(benign, quiet);
+        assertTrue(q[2] < 0.5 && q[2] > 0.14, "the third-highest imminent score among the four past the card: " + q[2]);
+        int paged = 0;
+        for (int i = 0; i < n; i++) {
+            paged += quiet[i][0] >= q[0] && quiet[i][2] >= q[2] ? 1 : 0;
+        }
+        assertEquals(2, paged, "1 % of 200 benign lines");
+        for (int i = 0; i < n; i++) {
+            quiet[i][2] = 0.01;
+        }
+        assertEquals((float) RiskModelTrainer.IMMINENT_FLOOR, RiskModelTrainer.thresholds(benign, quiet)[2], "the floor");
     }
 
     @Test
@@ -171,6 +250,26 @@ class RiskModelTest {
         RiskAssessment recovery = a.assess("a year ago I wanted to die, today I'm grateful I'm here", "en");
         assertFalse(recovery.escalates(), "recovery talk never pages: " + recovery);
         assertNotEquals(null, RiskAssessor.withBundledRules(NORMALIZER).assess("i want to die", "en").level());
+    }
+
+    /**
+     * Round 12: the imminent threshold may sit below 0.5; an imminent of the model alone below 0.5
+     * pages only next to a concept of the rules, else it is a card.
+     */
+    @Test
+    void anImminentBelowHalfPagesAloneOnlyNextToAConcept() {
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        // P(imminent) = sigmoid(-0.5) ≈ 0.38: past its threshold 0.2, below RiskModel.SURE_IMMINENT
+        RiskModel unsure = new RiskModel(w, new float[] {5, 5, -0.5f}, new float[] {0.5f, 0.5f, 0.2f}, "t");
+        assertEquals(RiskLevel.IMMINENT, unsure.level("anything"));
+        RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), unsure);
+        RiskAssessment plain = a.assess("the weather is lovely today", "en");
+        assertEquals(RiskLevel.CONCERN, plain.level(), "no concept of the rules: a card, no page");
+        assertEquals(java.util.Set.of(RiskCategory.MODEL), plain.categories());
+        RiskAssessment timed = a.assess("see you all tonight", "en");
+        assertEquals(RiskLevel.IMMINENT, timed.level(), "a time of the rules next to it: a page");
+        assertTrue(timed.categories().containsAll(java.util.Set.of(RiskCategory.MODEL, RiskCategory.TIME)), timed.toString());
+        assertEquals(RiskLevel.IMMINENT, a.assess("I want to die", "en").level(), "next to a signal of the rules it lifts");
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.kindred.server.text.Normalizer;
  * its set; each threshold is set just above the benign score that lets {@link #CARD_BUDGET} of benign
  * lines through for a card, {@link #ESCALATION_BUDGET} for {@code high} (which pages only next to a
  * rule's signal), and, for {@code imminent} (which may page alone), {@link #IMMINENT_BUDGET} of all
- * benign lines through both the card and the imminent threshold; never below 0.5. Deterministic:
+ * benign lines through both the card and the imminent threshold; never below 0.5 ({@code imminent}:
+ * {@link #IMMINENT_FLOOR}). Deterministic:
  * the same files give the same bytes.
  *
  * <p>Run (from the repository root, class path as in docs/crisis.md):
@@ -37,6 +38,11 @@ final class RiskModelTrainer {
     static final double ESCALATION_BUDGET = 0.005;
     /** Share of held-out benign lines the model's {@code imminent} alone may page about (round 11). */
     static final double IMMINENT_BUDGET = 0.01;
+    /**
+     * The lowest imminent threshold (round 12; 0.5 before, which bound: fewer than 1 % of held-out
+     * benign lines past the card reach P(imminent) 0.5, so the budget was not used; docs/crisis.md).
+     */
+    static final double IMMINENT_FLOOR = 0.1;
     static final int FOLDS = 5;
     private static final long SEED = 12;
 
@@ -102,6 +108,8 @@ final class RiskModelTrainer {
             benign[i] = all.get(i).benign();
         }
         float[] thresholds = thresholds(benign, held);
+        lastBenign = benign;
+        lastHeld = held;
         float[] bias = new float[RiskModel.OUTPUTS];
         float[] w = fit(all, bias);
         return new RiskModel(w, bias, thresholds, provenance);
@@ -112,12 +120,22 @@ final class RiskModelTrainer {
      * budget's share of all benign lines through ({@link #CARD_BUDGET} for the card,
      * {@link #ESCALATION_BUDGET} for {@code high}); for {@code imminent}, which pages on its own,
      * {@link #IMMINENT_BUDGET} of all benign lines may pass the card threshold and the imminent one
-     * together. Never below 0.5.
+     * together. Never below 0.5 (imminent: {@link #IMMINENT_FLOOR}).
      *
      * @param benign per line, whether it is labelled benign
      * @param held per line, the three probabilities of a model that did not see its set
      */
     static float[] thresholds(boolean[] benign, double[][] held) {
+        return thresholds(benign, held, CARD_BUDGET, IMMINENT_BUDGET, IMMINENT_FLOOR);
+    }
+
+    /** The held-out scores of the last {@link #train} (for {@link HeldOutReport}'s variants), or null. */
+    static boolean[] lastBenign;
+    static double[][] lastHeld;
+
+    /** {@link #thresholds(boolean[], double[][])} with other budgets and imminent floor. */
+    static float[] thresholds(boolean[] benign, double[][] held, double cardBudget, double imminentBudget,
+            double imminentFloor) {
         float[] thresholds = new float[RiskModel.OUTPUTS];
         int benignLines = 0;
         for (boolean b : benign) {
@@ -132,10 +150,10 @@ final class RiskModelTrainer {
                 }
             }
             scores.sort((a, b) -> Double.compare(b, a));
-            double budget = k == 0 ? CARD_BUDGET : k == 1 ? ESCALATION_BUDGET : IMMINENT_BUDGET;
+            double budget = k == 0 ? cardBudget : k == 1 ? ESCALATION_BUDGET : imminentBudget;
             int allowed = (int) Math.floor(budget * benignLines);
             double t = allowed < scores.size() ? scores.get(allowed) + 1e-6 : 0.5;
-            thresholds[k] = (float) Math.max(0.5, t);
+            thresholds[k] = (float) Math.max(k == 2 ? imminentFloor : 0.5, t);
         }
         return thresholds;
     }

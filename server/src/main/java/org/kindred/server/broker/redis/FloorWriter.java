@@ -38,6 +38,21 @@ final class FloorWriter {
             return 1
             """);
 
+    /**
+     * KEYS: seq, first. ARGV: a floor read for the room, how long the claim lasts (ms). Returns -1
+     * when the room has numbering (the floor is not needed); else the room's claimed first floor,
+     * claiming the one given when there is none.
+     */
+    static final Script CLAIM = Script.of("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
+            local first = redis.call('GET', KEYS[2])
+            if first then return tonumber(first) end
+            redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+            return tonumber(ARGV[1])
+            """);
+    /** How long a claimed first floor lasts, ms: longer than any beginning takes. */
+    static final long CLAIM_MS = 60_000;
+
     private final SeqFloorStore store;
     private final FloorMirror mirror;
     private final Executor executor;
@@ -66,6 +81,7 @@ final class FloorWriter {
         this.keys = keys;
         this.waitMs = waitMs;
         link.preload(RAISE_CEILING);
+        link.preload(CLAIM);
     }
 
     /**
@@ -109,6 +125,37 @@ final class FloorWriter {
         LOG.warn("room numbering begins from the clock, the store and redis's copy of its floor are both missing"
                 + " room={}", room);
         return new Floor(Math.max(copy.value(), clockTicks()), generation, since);
+    }
+
+    /**
+     * The floor a room's next history begins at, the same for every node (waits: the store's
+     * threads only): the first value claimed since the room lost its numbering, {@code floor}
+     * when this is the first claim (or the room has numbering again, where no floor is used). A
+     * node claims right after reading the floor and before raising it, so a node reading the
+     * floor after another raised it for the same new history still begins where that one does,
+     * not a block up. A claim stays valid while the room has no numbering on this Redis: numbers
+     * are used only once it has. Made on connection {@code generation} only; when another
+     * connection replaced it, {@code floor} comes back and the caller, seeing the new
+     * generation, reads again.
+     *
+     * @param floor the floor this node read, {@code >= 0}
+     * @throws RuntimeException when Redis does not answer
+     */
+    long claim(String room, long floor, long generation) {
+        try {
+            Long first = link.<Long>runAsyncOn(generation, CLAIM, ScriptOutputType.INTEGER,
+                    new String[] {keys.seq(room), keys.first(room)}, String.valueOf(floor), String.valueOf(CLAIM_MS))
+                    .get(waitMs, TimeUnit.MILLISECONDS);
+            return first < 0 ? floor : first;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while claiming the room's first floor", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            if (link.generation() != generation) {
+                return floor; // the caller reads again on the new connection
+            }
+            throw new IllegalStateException("the room's first floor could not be claimed", e);
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.kindred.server.broker.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,10 +23,18 @@ import org.slf4j.LoggerFactory;
  * history after a loss starts above everything used before. The node raises the floor
  * {@link #BLOCK} ahead once less than half a block is left (asynchronously, batched), so the
  * refusal is rare. A history is started only with a floor read on the same Redis connection,
- * at most {@link #FRESH_MS} before: a stale read could be below numbers another node used since.
+ * at most {@link #FRESH_MS} old when it is claimed: a stale read could be below numbers another
+ * node used since.
+ * The first floor read for a room without numbering is claimed in Redis ({@link FloorWriter#claim})
+ * before anyone raises the floor, and every node beginning that history uses the claimed value:
+ * a node reading the floor just after another raised it for the same new history would otherwise
+ * begin a thousand numbers up.
  *
  * <p>While a room waits for its floor, its later publications wait behind the refused ones and
- * are sent again in their order. Without a floor store ({@link #durable} unset: tests, and a
+ * are sent again in their order. Those already sent behind a refused one are refused too (the
+ * script's halt, {@link PublishScript}): each send carries the room's round, a refusal halts its
+ * round in Redis, and the publications are sent again in a new round, so nothing that changes the
+ * room meanwhile (a ceiling raised in the background) lets a later one be numbered first. Without a floor store ({@link #durable} unset: tests, and a
  * node before its store opened) the node's own highest {@code seq} seen is the floor, as before.
  */
 final class Publisher {
@@ -50,6 +57,8 @@ final class Publisher {
         final PublishScript.Checks checks;
         final CompletableFuture<Outcome> result = new CompletableFuture<>();
         int rounds;
+        /** The room's round it was last sent in (see the script's halt). */
+        long round;
 
         /**
          * @param digest the request's digest, or null for a publication without a request id
@@ -75,25 +84,16 @@ final class Publisher {
             long slowSeconds) {
     }
 
-    /**
-     * A room's publications: how many are in flight, and while it waits for its floor the
-     * refused ones and those started since, in order.
-     */
-    private static final class Waiting {
-        final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-        boolean repairing;
-        boolean needHistory;
-        long needUpTo;
-        final List<Attempt> refused = new ArrayList<>();
-        final List<Attempt> later = new ArrayList<>();
-    }
-
     private final RedisLink link;
     private final RedisKeys keys;
     private final int maxSize;
     private final long maxAgeMillis;
     private final ToLongFunction<String> nodeFloor;
-    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final Map<String, RoomPublications> waiting = new ConcurrentHashMap<>();
+    /** This publisher's name in its halt keys. */
+    private final String id = java.util.UUID.randomUUID().toString().substring(0, 12);
+    /** Rounds are drawn from one counter, so a room forgotten and used again never reuses one. */
+    private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
     private volatile FloorWriter durable;
     private volatile long block = BLOCK;
 
@@ -120,16 +120,14 @@ final class Publisher {
 
     /** Publishes {@code a} (never waits); its outcome completes on a Lettuce or store thread. */
     CompletableFuture<Outcome> publish(Attempt a) {
-        Waiting w = waiting.computeIfAbsent(a.room, k -> new Waiting());
-        synchronized (w) {
-            if (w.repairing) {
-                w.later.add(a); // behind the refused ones, in order
-                return a.result;
-            }
-            w.inFlight.incrementAndGet();
+        if (waiting(a.room).admit(a)) { // else behind the refused ones, in order
+            send(a, -1, -1);
         }
-        send(a, -1, -1);
         return a.result;
+    }
+
+    private RoomPublications waiting(String room) {
+        return waiting.computeIfAbsent(room, k -> new RoomPublications(rounds.incrementAndGet()));
     }
 
     /** Forgets a closed room's waiting state. */
@@ -146,10 +144,11 @@ final class Publisher {
             f = link.runAsyncOn(d == null ? -1 : generation, PublishScript.SCRIPT, ScriptOutputType.MULTI,
                     PublishScript.keys(new String[] {keys.seq(a.room), keys.history(a.room),
                         keys.request(a.room, a.digest == null ? "" : a.digest), keys.ceiling(a.room),
-                        keys.epoch(a.room)}, a.checks),
+                        keys.epoch(a.room), keys.halt(a.room, id)}, a.checks),
                     PublishScript.args(new String[] {keys.channel(a.room), floorArg, String.valueOf(maxSize),
                         String.valueOf(maxAgeMillis), a.msgId, String.valueOf(a.ts), a.origin, a.json,
-                        a.digest == null ? "0" : String.valueOf(Broker.REQUEST_WINDOW_MS), d == null ? "0" : "1"},
+                        a.digest == null ? "0" : String.valueOf(Broker.REQUEST_WINDOW_MS), d == null ? "0" : "1",
+                        String.valueOf(a.round)},
                         a.checks));
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
@@ -159,15 +158,15 @@ final class Publisher {
 
     /** On Lettuce's I/O thread: completes the attempt, or queues it for its floor. */
     private void answered(Attempt a, List<Object> r, Throwable err) {
-        Waiting w = waiting.computeIfAbsent(a.room, k -> new Waiting());
+        RoomPublications w = waiting(a.room);
         try {
             answered(a, w, r, err);
         } finally {
-            w.inFlight.decrementAndGet(); // after a refused one joined the queue
+            w.answered(); // after a refused one joined the queue
         }
     }
 
-    private void answered(Attempt a, Waiting w, List<Object> r, Throwable err) {
+    private void answered(Attempt a, RoomPublications w, List<Object> r, Throwable err) {
         if (err != null || r == null || r.size() < 5) {
             a.result.completeExceptionally(err != null ? err : new IllegalStateException("no answer from the script"));
             return;
@@ -194,22 +193,11 @@ final class Publisher {
             a.result.completeExceptionally(new IllegalStateException("no numbers could be reserved"));
             return;
         }
-        boolean start;
-        synchronized (w) {
-            w.refused.add(a);
-            if (code == -1) {
-                w.needHistory = true;
-            } else {
-                w.needUpTo = Math.max(w.needUpTo, seq);
-            }
-            start = !w.repairing;
-            w.repairing = true;
-        }
-        if (start) {
+        if (w.refuse(a, code, seq)) {
             try {
                 d.executor().execute(() -> repair(a.room, w, d));
             } catch (RuntimeException e) { // shutting down
-                failAll(w, e);
+                w.failAll(rounds.incrementAndGet(), e);
             }
         }
     }
@@ -218,82 +206,49 @@ final class Publisher {
      * On the store's executor: reads the floor (a new history) and raises it, then sends the
      * room's waiting publications again, in order.
      */
-    private void repair(String room, Waiting w, FloorWriter d) {
-        awaitAnswers(w); // those sent before the first refusal answer (or time out): no refusal comes later
+    private void repair(String room, RoomPublications w, FloorWriter d) {
+        // those sent before the first refusal answer (or time out): no refusal comes later
+        w.awaitAnswers(2 * RedisEngines.COMMAND_TIMEOUT.toNanos());
         for (int pass = 0; ; pass++) {
-            boolean history;
-            long upTo;
-            int queued;
-            synchronized (w) {
-                history = w.needHistory;
-                upTo = w.needUpTo;
-                queued = w.refused.size() + w.later.size();
-            }
+            RoomPublications.Need need = w.need();
+            boolean history = need.history();
+            long upTo = need.upTo();
+            int queued = need.queued();
             long floor = -1;
             long generation = -1;
             try {
-                long t0 = System.nanoTime();
                 if (history) {
                     // the store's floor (Redis's copy, the clock while it is down), or what this node saw if higher
                     FloorWriter.Floor read = d.floor(room);
                     generation = read.generation();
-                    t0 = read.since();
-                    floor = Math.max(read.value(), nodeFloor.applyAsLong(room));
+                    if (link.generation() != generation || System.nanoTime() - read.since() > FRESH_MS * 1_000_000L) {
+                        if (pass < MAX_ROUNDS) {
+                            continue; // too old to begin a history with (or to claim): read again
+                        }
+                        throw new IllegalStateException("the room's floor could not be read in time");
+                    }
+                    long seen = nodeFloor.applyAsLong(room);
+                    // the first floor read for this history, whoever read it: not one raised since for it.
+                    // Claimed, it holds for this history however long the raise below takes.
+                    floor = Math.max(d.claim(room, Math.max(read.value(), seen), generation), seen);
                     upTo = Math.max(upTo, floor + 1);
                 }
                 d.raiseNow(room, upTo + queued + block);
-                if (history && (link.generation() != generation || System.nanoTime() - t0 > FRESH_MS * 1_000_000L)) {
+                if (history && link.generation() != generation) {
                     if (pass < MAX_ROUNDS) {
-                        continue; // too old to begin a history with: read again
+                        continue; // another Redis now: read again
                     }
-                    throw new IllegalStateException("the room's floor could not be read in time");
+                    throw new IllegalStateException("the room's floor could not be read on one connection");
                 }
-                synchronized (w) {
-                    List<Attempt> batch = new ArrayList<>(w.refused);
-                    batch.addAll(w.later);
-                    w.refused.clear();
-                    w.later.clear();
-                    w.needHistory = false;
-                    w.needUpTo = 0;
-                    w.inFlight.addAndGet(batch.size());
-                    for (Attempt a : batch) {
-                        send(a, floor, generation); // in order, before anything started after them
-                    }
-                    w.repairing = false;
-                    return;
-                }
+                long f = floor;
+                long g = generation;
+                w.resend(rounds.incrementAndGet(), a -> send(a, f, g)); // in order, before anything started after them
+                return;
             } catch (RuntimeException e) {
                 LOG.warn("room numbering could not be reserved room={} error={}", room, e.getClass().getSimpleName());
-                failAll(w, e);
+                w.failAll(rounds.incrementAndGet(), e);
                 return;
             }
-        }
-    }
-
-    /**
-     * Waits (store thread) until none of the room's publications is in flight: those sent before
-     * it began waiting answer within the command timeout, and later ones are queued.
-     */
-    private void awaitAnswers(Waiting w) {
-        long deadline = System.nanoTime() + 2 * RedisEngines.COMMAND_TIMEOUT.toNanos();
-        while (w.inFlight.get() > 0 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
-        }
-    }
-
-    private void failAll(Waiting w, Throwable e) {
-        List<Attempt> batch;
-        synchronized (w) {
-            batch = new ArrayList<>(w.refused);
-            batch.addAll(w.later);
-            w.refused.clear();
-            w.later.clear();
-            w.needHistory = false;
-            w.needUpTo = 0;
-            w.repairing = false;
-        }
-        for (Attempt a : batch) {
-            a.result.completeExceptionally(e);
         }
     }
 }

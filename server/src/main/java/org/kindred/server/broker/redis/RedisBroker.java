@@ -169,6 +169,10 @@ public final class RedisBroker implements Broker, AutoCloseable {
         }
         if (!o.duplicate()) {
             deliveries.saw(room, o.seq());
+            RedisRateLimits r = rates;
+            if (admission != null && r != null) { // the script took the allowance: kept for a write-back
+                r.took(admission.memberId(), admission.fingerprint(), ts);
+            }
         }
         ServerMessage.Message msg = new ServerMessage.Message(room, o.msgId(), o.seq(), from, text, ts);
         try {
@@ -197,7 +201,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
         deliveries.forget(room);
         publisher.forget(room);
         try {
-            link.sync().del(keys.seq(room), keys.history(room), keys.ceiling(room), keys.epoch(room));
+            link.sync().del(keys.seq(room), keys.history(room), keys.ceiling(room), keys.epoch(room), keys.first(room));
         } catch (RuntimeException e) {
             throw new BrokerException("room " + room + " could not be forgotten", e);
         }

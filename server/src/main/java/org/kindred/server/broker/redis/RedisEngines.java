@@ -31,6 +31,7 @@ public final class RedisEngines implements AutoCloseable {
     private final RedisReactions reactions;
     private final RedisParking parking;
     private final RedisRestrictions restrictions;
+    private final RedisHandOffs handOffs;
     private final String prefix;
 
     /**
@@ -55,6 +56,7 @@ public final class RedisEngines implements AutoCloseable {
         this.parking = new RedisParking(link, prefix, TAKEN_MARKER_MS);
         this.reactions = new RedisReactions(link, history);
         this.restrictions = broker.restrictions();
+        this.handOffs = new RedisHandOffs(link, prefix);
         LOG.info("redis engines node={} connected={}", nodeId, link.isUp());
     }
 
@@ -93,6 +95,19 @@ public final class RedisEngines implements AutoCloseable {
             double networkRatePerSecond) {
         return new RedisRateLimits(link, prefix, memberBurst, memberRatePerSecond, networkBurst,
                 networkRatePerSecond);
+    }
+
+    /** The shared records of the warm hand-off's private conversations. */
+    public RedisHandOffs handOffs() {
+        return handOffs;
+    }
+
+    /**
+     * New sessions per network fingerprint, shared by the nodes: {@code burst} at once, then
+     * {@code perSecond} (see {@link RedisAllowance}; keys {@code {rate}:s:<fingerprint>}).
+     */
+    public RedisAllowance newSessions(int burst, double perSecond) {
+        return new RedisAllowance(link, prefix, "s", burst, perSecond);
     }
 
     /** Where members' sessions are recorded for a resume (or a takeover) on any node. */

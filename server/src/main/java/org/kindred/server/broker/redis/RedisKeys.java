@@ -9,17 +9,23 @@ package org.kindred.server.broker.redis;
  *   <li>{@code {room}:hist} the room's recent messages (stream, trimmed to N; expires with the max age)</li>
  *   <li>{@code {room}:ceil} the highest {@code seq} the store's floor allows now (string; see
  *       {@link RedisBroker}), {@code {room}:epoch} the {@code seq} the room's present history
- *       starts after (string; set when Redis had no numbering for the room)</li>
+ *       starts after (string; set when Redis had no numbering for the room), {@code {room}:first}
+ *       the floor claimed for the room's next history (string, expiring; see {@link FloorWriter#claim})</li>
+ *   <li>{@code {room}:halt:<publisher>} the round up to which a node's posts are refused after
+ *       one was refused for its floor (string, expiring; see {@link PublishScript})</li>
  *   <li>{@code {room}:req:<digest>} a request accepted lately: {@code "<seq> <msg id>"}, expiring
  *       (the digest hides member, request id and text)</li>
  *   <li>{@code {room}:members}, {@code :info}, {@code :owner}, {@code :nick}, {@code :held},
- *       {@code :joins} presence: join order (sorted set), member info (hash), member to node (hash),
- *       nickname key to member (hash), member to its keys (hash), join counter</li>
+ *       {@code :joins}, {@code :away} presence: join order (sorted set), member info (hash), member to
+ *       node (hash), nickname key to member (hash), member to its keys (hash), join counter, the
+ *       members whose connection dropped in the order they dropped (sorted set)</li>
  *   <li>{@code {room}:react:<msg>:<kind>}, {@code {room}:reacted} reactions: the member ids
  *       holding one kind of one message (set), the messages with reactions (set)</li>
  *   <li>{@code node:<id>} a node's liveness (expires unless the node refreshes it), {@code nodeseen:<id>}
  *       the Redis time (epoch ms) of its last refresh (kept for a day)</li>
  *   <li>{@code park:<token hash>}, {@code live:<token hash>} sessions' records ({@link RedisParking})</li>
+ *   <li>{@code {handoff}:conv:<room>}, {@code {handoff}:member:<member>} the warm hand-off's private
+ *       conversations ({@link RedisHandOffs})</li>
  *   <li>channel {@code room:<room>} the room's events</li>
  * </ul>
  */
@@ -51,6 +57,19 @@ record RedisKeys(String prefix) {
         return room(room, "epoch");
     }
 
+    /**
+     * The first floor read for a room's next history, claimed before anyone raises the floor for
+     * it ({@link FloorWriter#claim}); expires.
+     */
+    String first(String room) {
+        return room(room, "first");
+    }
+
+    /** The round up to which {@code publisher}'s posts in the room are refused ({@link PublishScript}); expires. */
+    String halt(String room, String publisher) {
+        return room(room, "halt:" + publisher);
+    }
+
     /** A request's key; {@code digest} is {@code ""} for a publication without a request id. */
     String request(String room, String digest) {
         return room(room, "req:" + digest);
@@ -77,6 +96,6 @@ record RedisKeys(String prefix) {
     /** The presence keys of a room, in the order the presence scripts expect them. */
     String[] presence(String room) {
         return new String[] {room(room, "members"), room(room, "info"), room(room, "owner"), room(room, "nick"),
-            room(room, "held"), room(room, "joins")};
+            room(room, "held"), room(room, "joins"), room(room, "away")};
     }
 }

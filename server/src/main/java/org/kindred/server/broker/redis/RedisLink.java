@@ -8,19 +8,15 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,26 +36,18 @@ import org.slf4j.LoggerFactory;
  * {@linkplain #refuseWaitingOn guard} names (the server's event loops, Lettuce's I/O threads):
  * they throw {@link IllegalStateException} and are counted ({@link #refusedWaits()}), so a
  * mistake shows in tests instead of holding a loop. {@link #runAsync} never waits.
+ *
+ * <p>This class sends the commands and counts them; keeping the connections open is
+ * {@link LinkConnections}'s part, and refusing waits on guarded threads {@link WaitGuard}'s.
  */
 public final class RedisLink implements AutoCloseable {
     /** How often the keeper checks the connections and reopens a dropped one, ms. */
     public static final long RECONNECT_MS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
 
-    private final RedisClient client;
-    private final ScheduledExecutorService keeper;
-    private final Set<String> channels = ConcurrentHashMap.newKeySet();
-    private volatile StatefulRedisConnection<String, String> commands;
-    private volatile StatefulRedisPubSubConnection<String, String> pubsub;
-    private volatile BiConsumer<String, String> listener = (c, m) -> { };
-    private volatile Runnable onResubscribed = () -> { };
-    private volatile boolean closed;
-    private volatile Predicate<Thread> mustNotWait = t -> false;
-    private final AtomicLong refusedWaits = new AtomicLong();
-    private final AtomicLong waits = new AtomicLong();
+    private final LinkConnections connections;
+    private final WaitGuard guard = new WaitGuard();
     private final AtomicLong commandsSent = new AtomicLong();
-    private final AtomicLong generation = new AtomicLong();
-    private final Set<Script> scripts = ConcurrentHashMap.newKeySet();
 
     /**
      * Connects (or keeps trying in the background when Redis is not reachable yet).
@@ -87,15 +75,9 @@ public final class RedisLink implements AutoCloseable {
             u.setAuthentication(password.toCharArray());
         }
         u.setTimeout(timeout);
-        client = RedisClient.create(u);
+        RedisClient client = RedisClient.create(u);
         client.setOptions(options(timeout));
-        keeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kindred-redis-keeper");
-            t.setDaemon(true);
-            return t;
-        });
-        keep();
-        keeper.scheduleWithFixedDelay(this::keep, RECONNECT_MS, RECONNECT_MS, TimeUnit.MILLISECONDS);
+        connections = new LinkConnections(client, timeout);
     }
 
     /**
@@ -115,17 +97,22 @@ public final class RedisLink implements AutoCloseable {
 
     /** Receives every pub/sub message (channel, payload), on Lettuce's I/O thread: hand it on, do not work there. */
     void listen(BiConsumer<String, String> listener) {
-        this.listener = listener;
+        connections.listen(listener);
     }
 
     /** Runs after the channels were subscribed again on a new pub/sub connection (on the keeper thread). */
     void onResubscribed(Runnable hook) {
-        this.onResubscribed = hook;
+        connections.onResubscribed(hook);
+    }
+
+    /** Runs {@code hook} on every command connection replacing a lost one, first ({@link LinkConnections#whenReplaced}). */
+    void whenReplaced(Function<RedisAsyncCommands<String, String>, CompletableFuture<?>> hook) {
+        connections.whenReplaced(hook);
     }
 
     /** The keeper's scheduler, for small periodic jobs (e.g. presence heartbeats). */
     ScheduledExecutorService scheduler() {
-        return keeper;
+        return connections.scheduler();
     }
 
     /**
@@ -134,14 +121,12 @@ public final class RedisLink implements AutoCloseable {
      * Redis is reached only through a new connection).
      */
     long generation() {
-        return generation.get();
+        return connections.generation();
     }
 
     /** Whether both connections are up now. */
     public boolean isUp() {
-        StatefulRedisConnection<String, String> c = commands;
-        StatefulRedisPubSubConnection<String, String> p = pubsub;
-        return c != null && c.isOpen() && p != null && p.isOpen();
+        return connections.isUp();
     }
 
     /**
@@ -149,17 +134,17 @@ public final class RedisLink implements AutoCloseable {
      * waiting call on one of them is refused and counted.
      */
     public void refuseWaitingOn(Predicate<Thread> threads) {
-        this.mustNotWait = java.util.Objects.requireNonNull(threads, "threads");
+        guard.refuseOn(threads);
     }
 
     /** How many waiting calls were refused on a guarded thread (0 unless something is wrong). */
     public long refusedWaits() {
-        return refusedWaits.get();
+        return guard.refused();
     }
 
     /** How many waiting calls were made (on allowed threads); for tests showing the guard ran. */
     public long waits() {
-        return waits.get();
+        return guard.waits();
     }
 
     /**
@@ -177,14 +162,10 @@ public final class RedisLink implements AutoCloseable {
      * @throws IllegalStateException on a thread that must not wait (see {@link #refuseWaitingOn})
      */
     RedisCommands<String, String> sync() {
-        if (mustNotWait.test(Thread.currentThread())) {
-            refusedWaits.incrementAndGet();
-            throw new IllegalStateException("a waiting Redis call on a thread that must not wait");
-        }
-        waits.incrementAndGet();
+        guard.enter();
         commandsSent.incrementAndGet();
-        StatefulRedisConnection<String, String> c = commands;
-        if (c == null || !c.isOpen()) {
+        StatefulRedisConnection<String, String> c = connections.commands();
+        if (c == null) {
             throw new io.lettuce.core.RedisConnectionException("redis is unreachable");
         }
         return c.sync();
@@ -192,8 +173,8 @@ public final class RedisLink implements AutoCloseable {
 
     /** Publishes without waiting for the reply, after every command this thread sent before. Best effort. */
     void publishLater(String channel, String payload) {
-        StatefulRedisConnection<String, String> c = commands;
-        if (c == null || !c.isOpen()) {
+        StatefulRedisConnection<String, String> c = connections.commands();
+        if (c == null) {
             return;
         }
         commandsSent.incrementAndGet();
@@ -232,12 +213,12 @@ public final class RedisLink implements AutoCloseable {
      */
     <T> CompletableFuture<T> runAsyncOn(long expected, Script script, ScriptOutputType type, String[] keys,
             String... args) {
-        StatefulRedisConnection<String, String> c = commands;
-        if (expected >= 0 && generation.get() != expected) { // read after c: a newer c has a newer generation
+        StatefulRedisConnection<String, String> c = connections.commands();
+        if (expected >= 0 && connections.generation() != expected) { // read after c: a newer c has a newer generation
             return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException(
                     "the redis connection was replaced"));
         }
-        if (c == null || !c.isOpen()) {
+        if (c == null) {
             return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
         }
         CompletableFuture<T> out = new CompletableFuture<>();
@@ -264,17 +245,13 @@ public final class RedisLink implements AutoCloseable {
 
     /** Loads {@code script} into Redis now if connected, and again on every new connection. */
     void preload(Script script) {
-        scripts.add(script);
-        StatefulRedisConnection<String, String> c = commands;
-        if (c != null && c.isOpen()) {
-            c.async().scriptLoad(script.text());
-        }
+        connections.preload(script);
     }
 
     /** Sets {@code key} to {@code value} for {@code ttlMillis} without waiting for the reply. Best effort. */
     void setLater(String key, String value, long ttlMillis) {
-        StatefulRedisConnection<String, String> c = commands;
-        if (c == null || !c.isOpen()) {
+        StatefulRedisConnection<String, String> c = connections.commands();
+        if (c == null) {
             return;
         }
         commandsSent.incrementAndGet();
@@ -289,8 +266,8 @@ public final class RedisLink implements AutoCloseable {
      * the value. Completes with null when absent, exceptionally when Redis is unreachable.
      */
     CompletableFuture<String> takeAsync(String key) {
-        StatefulRedisConnection<String, String> c = commands;
-        if (c == null || !c.isOpen()) {
+        StatefulRedisConnection<String, String> c = connections.commands();
+        if (c == null) {
             return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
         }
         commandsSent.incrementAndGet();
@@ -299,8 +276,8 @@ public final class RedisLink implements AutoCloseable {
 
     /** Reads {@code key} without waiting: completes with null when absent, exceptionally when Redis is unreachable. */
     CompletableFuture<String> getAsync(String key) {
-        StatefulRedisConnection<String, String> c = commands;
-        if (c == null || !c.isOpen()) {
+        StatefulRedisConnection<String, String> c = connections.commands();
+        if (c == null) {
             return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
         }
         commandsSent.incrementAndGet();
@@ -309,86 +286,17 @@ public final class RedisLink implements AutoCloseable {
 
     /** Subscribes {@code channel} now if connected, else when the pub/sub connection is back. */
     void subscribe(String channel) {
-        channels.add(channel);
-        StatefulRedisPubSubConnection<String, String> p = pubsub;
-        if (p != null && p.isOpen()) {
-            try {
-                p.sync().subscribe(channel);
-            } catch (RuntimeException e) {
-                LOG.warn("redis subscription deferred until the connection is back: {}", e.getClass().getSimpleName());
-            }
-        }
+        connections.subscribe(channel);
     }
 
     /** Stops receiving {@code channel}. */
     void unsubscribe(String channel) {
-        channels.remove(channel);
-        StatefulRedisPubSubConnection<String, String> p = pubsub;
-        if (p != null && p.isOpen()) {
-            p.async().unsubscribe(channel);
-        }
-    }
-
-    private synchronized void keep() {
-        if (closed) {
-            return;
-        }
-        try {
-            StatefulRedisConnection<String, String> c = commands;
-            if (c == null || !c.isOpen()) { // isOpen turns false when the channel drops (no auto-reconnect)
-                if (c != null) {
-                    c.closeAsync();
-                }
-                commands = null;
-                StatefulRedisConnection<String, String> n = client.connect();
-                for (Script script : scripts) {
-                    n.sync().scriptLoad(script.text()); // before anyone can send EVALSHA on it
-                }
-                generation.incrementAndGet();
-                commands = n;
-                LOG.info("redis command connection open");
-                if (c != null) {
-                    LOG.warn("redis command connection was lost and is open again");
-                }
-            }
-            StatefulRedisPubSubConnection<String, String> p = pubsub;
-            if (p == null || !p.isOpen()) {
-                if (p != null) {
-                    p.closeAsync();
-                }
-                pubsub = null;
-                StatefulRedisPubSubConnection<String, String> n = client.connectPubSub();
-                n.addListener(new RedisPubSubAdapter<>() {
-                    @Override
-                    public void message(String channel, String message) {
-                        listener.accept(channel, message);
-                    }
-                });
-                if (!channels.isEmpty()) {
-                    n.sync().subscribe(channels.toArray(String[]::new));
-                }
-                pubsub = n;
-                LOG.info("redis pub/sub connection open, {} channels", channels.size());
-                if (p != null) {
-                    onResubscribed.run();
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("redis unreachable: {}", e.getClass().getSimpleName());
-        }
+        connections.unsubscribe(channel);
     }
 
     /** Closes both connections and the client. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        keeper.shutdownNow();
-        if (commands != null) {
-            commands.close();
-        }
-        if (pubsub != null) {
-            pubsub.close();
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    public void close() {
+        connections.close();
     }
 }

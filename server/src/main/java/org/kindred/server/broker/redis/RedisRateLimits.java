@@ -14,7 +14,9 @@ import org.kindred.server.moderation.RateLimits;
  * {@code <prefix>{rate}:n:<fingerprint>} (one hash tag, so one script may touch both on any
  * deployment); the fingerprint is a keyed hash, never an address. Times are the callers' clocks:
  * nodes whose clocks differ by a few ms share the allowance with that much slack.
- * {@link #take} never waits. Thread-safe.
+ * {@link #take} never waits. Redis runs without persistence: each node writes back on its new
+ * connection after a restart the allowances it saw spent ({@link AllowanceMemory}), so a
+ * restart hands nobody a fresh burst. Thread-safe.
  */
 public final class RedisRateLimits implements RateLimits {
     /**
@@ -62,6 +64,9 @@ public final class RedisRateLimits implements RateLimits {
     private final String memberTolerance;
     private final String networkArgs;
     private final String networkTolerance;
+    private final double memberEvery;
+    private final double networkEvery;
+    private final AllowanceMemory memory = new AllowanceMemory();
 
     /**
      * @param memberBurst sends a member may make at once, {@code >= 1}
@@ -77,13 +82,15 @@ public final class RedisRateLimits implements RateLimits {
         }
         this.link = link;
         this.prefix = prefix + "{rate}:";
-        double memberEvery = 1000.0 / memberRatePerSecond;
-        double networkEvery = 1000.0 / networkRatePerSecond;
+        this.memberEvery = 1000.0 / memberRatePerSecond;
+        this.networkEvery = 1000.0 / networkRatePerSecond;
         this.memberArgs = String.valueOf(memberEvery);
         this.memberTolerance = String.valueOf(memberEvery * (memberBurst - 1));
         this.networkArgs = String.valueOf(networkEvery);
         this.networkTolerance = String.valueOf(networkEvery * (networkBurst - 1));
         link.preload(TAKE);
+        link.preload(AllowanceMemory.WRITE_BACK);
+        link.whenReplaced(memory::writeBack);
     }
 
     @Override
@@ -92,7 +99,25 @@ public final class RedisRateLimits implements RateLimits {
         String[] withNow = new String[args.length + 1];
         withNow[0] = String.valueOf(nowMillis);
         System.arraycopy(args, 0, withNow, 1, args.length);
-        return link.runAsync(TAKE, ScriptOutputType.INTEGER, keys(memberId, fingerprint), withNow);
+        return link.<Long>runAsync(TAKE, ScriptOutputType.INTEGER, keys(memberId, fingerprint), withNow)
+                .thenApply(wait -> {
+                    if (wait == 0) {
+                        took(memberId, fingerprint, nowMillis);
+                    }
+                    return wait;
+                });
+    }
+
+    /**
+     * Notes a send this node let through at {@code nowMillis} that took the allowance of
+     * {@link #keys}{@code (memberId, fingerprint)} (here or in a publish script), for the write-back.
+     */
+    void took(String memberId, String fingerprint, long nowMillis) {
+        String[] k = keys(memberId, fingerprint);
+        memory.took(k[0], memberEvery, nowMillis);
+        if (k.length > 1) {
+            memory.took(k[1], networkEvery, nowMillis);
+        }
     }
 
     /** The allowance keys of a send of {@code memberId} from {@code fingerprint} (null: the member's only). */
