@@ -14,6 +14,9 @@ public sealed interface ModEvent extends ServerMessage permits ModEvent.Alert, M
     /** The member this event is about (an id), or null. */
     String member();
 
+    /** The room this event is about (an id), or null (an escalation raised outside any room). */
+    String room();
+
     /** The same event with {@code current} set (null: absent). */
     ModEvent with(Current current);
 

@@ -82,7 +82,8 @@ final class RoomSetup implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        RoomRegistry rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, new SerialExecutor(workers), parts));
+        RoomRegistry rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, new SerialExecutor(workers), parts),
+                parts.presence());
         io.lettuce.core.RedisURI uri = io.lettuce.core.RedisURI.create(config.redis());
         if (cluster.password() != null) {
             uri.setAuthentication(cluster.password().toCharArray());

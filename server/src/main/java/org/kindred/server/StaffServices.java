@@ -102,7 +102,8 @@ public record StaffServices(AuditLog audit, AccountService accounts, TokenServic
                 store.audit()).start();
         Whereabouts whereabouts = new Whereabouts(sessions, rooms);
         hub.enrichWith(whereabouts::enrich);
-        hub.enrichQueueWith(whereabouts::enrichAnywhere); // the queue reply is put together on the blocking pool
+        hub.enrichLiveWith(whereabouts::enrichLater); // live events find members on other nodes without waiting
+        hub.enrichQueueWith(whereabouts::enrichAll); // the queue reply is put together on the blocking pool
         hub.relayVia(events, scheduler); // moderators on every node see every node's escalations, reports, held messages
         StaffRevocations revocations = new StaffRevocations(sessions, tokens, blocking);
         revocations.start(scheduler, StaffRevocations.DEFAULT_PERIOD_MS);

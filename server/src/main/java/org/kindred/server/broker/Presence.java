@@ -1,7 +1,9 @@
 package org.kindred.server.broker;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.kindred.protocol.MemberInfo;
 
@@ -38,6 +40,24 @@ public interface Presence {
 
     /** The room's members in the order they joined. */
     List<MemberInfo> members(String room);
+
+    /**
+     * Several members of several rooms in one look (with shared presence: one round trip, one
+     * atomic step): for each room of {@code wanted} (room id → member ids), those of the given
+     * members that are in it, with their info; rooms and members not found are left out. Unlike the
+     * other calls it spans rooms, so it belongs to no room's thread: call it from a thread that may
+     * wait (never an event loop when the engines do I/O). The default asks {@link #get} for each.
+     */
+    default Map<String, Map<String, MemberInfo>> getAll(Map<String, ? extends Collection<String>> wanted) {
+        Map<String, Map<String, MemberInfo>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ? extends Collection<String>> room : wanted.entrySet()) {
+            for (String memberId : room.getValue()) {
+                get(room.getKey(), memberId).ifPresent(m -> out.computeIfAbsent(room.getKey(),
+                        r -> new LinkedHashMap<>()).put(memberId, m));
+            }
+        }
+        return out;
+    }
 
     /** How many members the room has. */
     int count(String room);

@@ -23,15 +23,14 @@ public final class ModeratorHub {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModeratorHub.class);
     private final ProtocolCodec codec;
     private final Map<Outbound, Watch> watchers = new ConcurrentHashMap<>();
-    /** The latest alerts, oldest first, so a console that reloads still shows them (memory only). */
-    private final java.util.ArrayDeque<ModEvent.Alert> recentAlerts = new java.util.ArrayDeque<>();
+    /** The latest alerts, so a console that reloads still shows them (memory only). */
+    private final RecentAlerts recentAlerts = new RecentAlerts();
 
     /** How many alerts {@link #recentAlerts} keeps at most. */
     public static final int RECENT_ALERTS = 100;
     /** How long {@link #recentAlerts} keeps an alert, in ms (as long as a room keeps its history). */
     public static final long RECENT_ALERT_MS = 3_600_000;
-    private volatile java.util.function.BiFunction<ModEvent, String, ModEvent> enricher = (e, room) -> e;
-    private volatile java.util.function.BiFunction<ModEvent, String, ModEvent> queueEnricher;
+    private final ConsoleEnrichment enrichment = new ConsoleEnrichment();
     private volatile ClusterEvents relay;
     private final RemoteWatches remote = new RemoteWatches(() -> System.nanoTime() / 1_000_000);
     private final java.util.function.LongSupplier wallClock = System::currentTimeMillis;
@@ -152,27 +151,36 @@ public final class ModeratorHub {
      * member's current nickname and room); it gets the event and its room, returns the event to send.
      */
     public void enrichWith(java.util.function.BiFunction<ModEvent, String, ModEvent> f) {
-        this.enricher = java.util.Objects.requireNonNull(f, "f");
+        enrichment.now(f);
+    }
+
+    /**
+     * Sets how, once {@link #relayVia relayed}, a live event about a member is enriched when someone
+     * watches its room: {@code f} gets the event and its room and completes with the event to send
+     * (e.g. {@link Whereabouts#enrichLater}, which also finds a member connected to another node). It
+     * must not wait: events are published from event loops. The events still go out in the order
+     * they were published (a slow lookup holds back the events after it, never reorders them).
+     */
+    public void enrichLiveWith(java.util.function.BiFunction<ModEvent, String,
+            java.util.concurrent.CompletionStage<ModEvent>> f) {
+        enrichment.later(f);
     }
 
     /**
      * Sets what the {@code queue} reply's events pass through instead of {@link #enrichWith}'s
-     * function (e.g. {@link Whereabouts#enrichAnywhere}, which may block: the reply is put
-     * together on the blocking pool); same arguments and result.
+     * function, all at once (e.g. {@link Whereabouts#enrichAll}, which may block: the reply is put
+     * together on the blocking pool); it gets the events and returns them enriched, in the same order.
      */
-    public void enrichQueueWith(java.util.function.BiFunction<ModEvent, String, ModEvent> f) {
-        this.queueEnricher = java.util.Objects.requireNonNull(f, "f");
+    public void enrichQueueWith(java.util.function.UnaryOperator<List<ModEvent>> f) {
+        enrichment.queue(f);
     }
 
     /**
-     * {@code event} as moderators see it (see {@link #enrichQueueWith}, else {@link #enrichWith});
-     * for the {@code queue} reply, on the blocking pool.
+     * {@code events} as moderators see them, in the same order (see {@link #enrichQueueWith}, else
+     * {@link #enrichWith}); for the {@code queue} reply, on the blocking pool.
      */
-    public <E extends ModEvent> E enrich(E event, String room) {
-        java.util.function.BiFunction<ModEvent, String, ModEvent> f = queueEnricher;
-        @SuppressWarnings("unchecked")
-        E e = (E) (f != null ? f : enricher).apply(event, room);
-        return e;
+    public List<ModEvent> enrichQueue(List<ModEvent> events) {
+        return enrichment.queue(events);
     }
 
     /**
@@ -180,7 +188,7 @@ public final class ModeratorHub {
      * nodes of a cluster, and delivers the events they publish to the watchers here. Room states
      * ({@code mod.room}, whose count is the shared presence's) are relayed only while someone
      * watches the room on some node, as members come and go often.
-     * Events are enriched ({@link #enrichWith}) on the node where they happen. Also announces
+     * Events are enriched on the node where they happen ({@link #enrichLiveWith}). Also announces
      * which rooms this node's staff watch, on change and every few seconds on {@code scheduler}, so
      * that {@link #isWatched} covers every node ({@link RemoteWatches}).
      */
@@ -231,32 +239,32 @@ public final class ModeratorHub {
     /**
      * Sends the event to every staff connection watching {@code room} (null: only those watching
      * all) whose role receives this kind of event ({@link StaffPermissions#receives}), here and,
-     * once {@link #relayVia relayed}, on every other node.
+     * once {@link #relayVia relayed}, on every other node. Never waits (safe on an event loop); once
+     * relayed, an event may go out a moment later, after its member was looked up on the other nodes
+     * ({@link #enrichLiveWith}), in the order the events were published.
      */
     public void publish(String room, ModEvent event) {
         remember(event);
         ClusterEvents r = relay;
         if (r == null) {
-            deliver(room, isWatched(room) ? enricher.apply(event, room) : event);
+            deliver(room, isWatched(room) ? enrichment.now(event, room) : event);
             return;
         }
-        if (event instanceof ModEvent.RoomState && !isWatched(room)) {
+        boolean watched = isWatched(room);
+        if (event instanceof ModEvent.RoomState && !watched) {
             return; // a count nobody watches, on any node
         }
-        ModEvent enriched = enricher.apply(event, room);
-        deliver(room, enriched);
-        r.publishConsole(new ConsoleEvent(room, new String(codec.encode(enriched), StandardCharsets.UTF_8), r.nodeId()));
+        enrichment.inOrder(event, room, watched, enriched -> {
+            deliver(room, enriched);
+            r.publishConsole(new ConsoleEvent(room, new String(codec.encode(enriched), StandardCharsets.UTF_8),
+                    r.nodeId()));
+        });
     }
 
     /** Keeps an alert for {@link #recentAlerts}. */
     private void remember(ModEvent event) {
         if (event instanceof ModEvent.Alert alert) {
-            synchronized (recentAlerts) {
-                recentAlerts.addLast(alert);
-                while (recentAlerts.size() > RECENT_ALERTS) {
-                    recentAlerts.removeFirst();
-                }
-            }
+            recentAlerts.add(alert);
         }
     }
 
@@ -288,11 +296,6 @@ public final class ModeratorHub {
      * at most {@link #RECENT_ALERTS}, oldest first; older ones are forgotten.
      */
     public List<ModEvent.Alert> recentAlerts(long now) {
-        synchronized (recentAlerts) {
-            while (!recentAlerts.isEmpty() && recentAlerts.peekFirst().ts() < now - RECENT_ALERT_MS) {
-                recentAlerts.removeFirst();
-            }
-            return List.copyOf(recentAlerts);
-        }
+        return recentAlerts.since(now);
     }
 }

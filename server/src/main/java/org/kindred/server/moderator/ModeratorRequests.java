@@ -213,15 +213,20 @@ public final class ModeratorRequests {
                 .thenApply(present -> ServerMessage.Ok.of(mu.id()));
     }
 
+    /** The {@code queue} reply, its events enriched all at once ({@link ModeratorHub#enrichQueue}); blocking pool. */
     private ServerMessage.Queue queue(String id) {
-        List<ModEvent.Held> held = review.pending().stream().map(h -> hub.enrich(h, h.room())).toList();
-        List<ModEvent.ReportFiled> reports = store.reports().listOpen().stream().map(ModeratorRequests::event)
-                .map(r -> hub.enrich(r, r.room())).toList();
-        List<ModEvent.Escalation> esc = escalations.unresolved().stream().map(Escalations::event)
-                .map(e -> hub.enrich(e, e.room())).toList();
-        List<ModEvent.Alert> alerts = hub.recentAlerts(clock.getAsLong()).stream()
-                .map(a -> hub.enrich(a, a.room())).toList();
-        return new ServerMessage.Queue(id, held, reports, esc, alerts);
+        List<ModEvent> all = new java.util.ArrayList<>(review.pending());
+        store.reports().listOpen().stream().map(ModeratorRequests::event).forEach(all::add);
+        escalations.unresolved().stream().map(Escalations::event).forEach(all::add);
+        all.addAll(hub.recentAlerts(clock.getAsLong()));
+        List<ModEvent> enriched = hub.enrichQueue(all);
+        return new ServerMessage.Queue(id, only(enriched, ModEvent.Held.class),
+                only(enriched, ModEvent.ReportFiled.class), only(enriched, ModEvent.Escalation.class),
+                only(enriched, ModEvent.Alert.class));
+    }
+
+    private static <E extends ModEvent> List<E> only(List<ModEvent> events, Class<E> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     static ModEvent.ReportFiled event(Report r) {

@@ -1,10 +1,8 @@
 package org.kindred.server.moderator;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
@@ -41,8 +39,6 @@ public final class ReviewQueue {
     private final SessionRegistry sessions;
     private final Executor blocking;
     private final LongSupplier clock;
-    /** How the sender appeared when the message was held (the store keeps only its id). */
-    private final Map<String, MemberInfo> senders = new ConcurrentHashMap<>();
     /** The other nodes, once {@link #tellVia} was called; null on one node. */
     private volatile ClusterEvents events;
     private volatile AuditStore auditStore;
@@ -75,11 +71,13 @@ public final class ReviewQueue {
         });
     }
 
-    /** Holds a message: durable and audited first, then announced. Blocks on the store. */
+    /**
+     * Holds a message: durable (with how {@code from} appears, so an approval on any node delivers it
+     * under that nickname) and audited first, then announced. Blocks on the store.
+     */
     public void hold(String room, String msgId, MemberInfo from, String text, List<String> categories) {
         long now = clock.getAsLong();
-        store.add(HeldMessage.pending(msgId, room, from.id(), text, categories, now));
-        senders.put(msgId, from);
+        store.add(HeldMessage.pending(msgId, room, from.id(), from.nick(), from.role(), text, categories, now));
         audit.record(AuditLog.SYSTEM, AuditAction.AUTO_HOLD, from.id(), room, String.join(",", categories));
         hub.publish(room, new ModEvent.Held(room, msgId, from.id(), text, categories, now));
     }
@@ -108,13 +106,14 @@ public final class ReviewQueue {
     }
 
     /**
-     * How the writer appears: as when its message was held on this node, else as the room's
-     * shared presence seats it now (held through another node), else, gone from the room, as "Member".
+     * How the writer appears: as when its message was held (kept with it in the store, on whichever
+     * node it was held), else (held before the store kept it) as the room's shared presence seats it
+     * now, else, gone from the room, as "Member".
      */
     private CompletableFuture<MemberInfo> writer(Room room, HeldMessage m) {
-        MemberInfo known = senders.remove(m.msgId());
-        if (known != null) {
-            return CompletableFuture.completedFuture(known);
+        if (m.writerNick() != null) {
+            return CompletableFuture.completedFuture(new MemberInfo(m.memberId(), m.writerNick(),
+                    m.writerRole() == null ? Role.MEMBER : m.writerRole()));
         }
         return room.memberAnywhere(m.memberId()).handle((found, e) -> found != null && found.isPresent()
                 ? found.get() : new MemberInfo(m.memberId(), "Member", Role.MEMBER));
@@ -127,7 +126,6 @@ public final class ReviewQueue {
             if (h.isEmpty()) {
                 return notPending(reqId);
             }
-            senders.remove(msgId);
             tell(h.get().memberId(), roomId, "held_rejected", reason == null || reason.isBlank()
                     ? Sentence.of("notice.held_rejected")
                     : Sentence.of("notice.held_rejected.reason", "reason", reason));
@@ -162,10 +160,9 @@ public final class ReviewQueue {
 
     /**
      * Another node decided on a held message: its writer, if connected here, is told what became
-     * of it (read from the store off the events' thread); the sender kept here is forgotten.
+     * of it (read from the store off the events' thread).
      */
     private void decidedElsewhere(String room, String memberId, String msgId) {
-        senders.remove(msgId);
         if (sessions.byMember(memberId).isEmpty()) {
             return;
         }

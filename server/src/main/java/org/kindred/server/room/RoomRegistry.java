@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.RoomSummary;
+import org.kindred.server.broker.Presence;
 import org.kindred.server.config.RoomConfig;
 
 /**
@@ -20,9 +22,21 @@ public final class RoomRegistry {
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Map<String, Room> privateRooms = new ConcurrentHashMap<>();
     private final Function<RoomConfig, Room> factory;
+    /** The presence the rooms share with other nodes, or null (one node). */
+    private final Presence shared;
 
+    /** The rooms of {@code configs}, each made by {@code factory}, on one node. */
     public RoomRegistry(List<RoomConfig> configs, Function<RoomConfig, Room> factory) {
+        this(configs, factory, null);
+    }
+
+    /**
+     * As above, the rooms' presence shared with other nodes through {@code shared} (null: one node),
+     * for {@link #membersAnywhere}.
+     */
+    public RoomRegistry(List<RoomConfig> configs, Function<RoomConfig, Room> factory, Presence shared) {
         this.factory = factory;
+        this.shared = shared;
         for (RoomConfig c : configs) {
             rooms.put(c.id(), factory.apply(c));
         }
@@ -32,6 +46,19 @@ public final class RoomRegistry {
     public Room get(String id) {
         Room r = rooms.get(id);
         return r != null ? r : privateRooms.get(id);
+    }
+
+    /**
+     * Members seated through other nodes too, in one look for every room (one Redis round trip with
+     * a shared presence; see {@link Presence#getAll}): for each room of {@code wanted} (room id →
+     * member ids), those of its members that are in it, with their info. Empty on one node, where a
+     * member is seated only through the node it is connected to. May wait for the network (at most
+     * the engines' command timeout): never on an event loop.
+     *
+     * @throws RuntimeException when the shared presence cannot be reached
+     */
+    public Map<String, Map<String, MemberInfo>> membersAnywhere(Map<String, ? extends Collection<String>> wanted) {
+        return shared == null || wanted.isEmpty() ? Map.of() : shared.getAll(wanted);
     }
 
     /** The configured rooms. */

@@ -3,7 +3,10 @@ package org.kindred.server.store;
 import java.util.List;
 import java.util.Optional;
 
-/** Messages held for review; their text is kept only until decided or purged. */
+/**
+ * Messages held for review; their text and how their writer appeared (nickname, role) are kept only
+ * until decided or purged.
+ */
 public interface HeldStore {
 
     /** Stores a pending held message; its msg id must be new. */
@@ -16,9 +19,9 @@ public interface HeldStore {
     List<HeldMessage> listPending();
 
     /**
-     * Decides a pending message: sets the status, erases the stored text, and returns the
-     * message as it was <em>with</em> its text (so an approved one can be delivered) and the
-     * new status. Empty when unknown or already decided; at most one concurrent caller wins.
+     * Decides a pending message: sets the status, erases the stored text and the writer's nickname
+     * and role, and returns the message as it was <em>with</em> them (so an approved one can be
+     * delivered under that nickname) and the new status. Empty when unknown or already decided; at most one concurrent caller wins.
      *
      * @param decision {@link HeldStatus#APPROVED} or {@link HeldStatus#REJECTED}
      */

@@ -36,6 +36,26 @@ public abstract class PresenceContract {
     }
 
     @Test
+    void getAllFindsSeveralMembersOfSeveralRoomsAtOnce() {
+        Presence p = presence();
+        p.add("calm", member("u_1", "Ann"));
+        p.add("calm", member("u_2", "Bo"));
+        p.add("grief", member("u_3", "Cy"));
+        p.add("grief", member("u_1", "Annie"));
+        java.util.Map<String, java.util.Map<String, MemberInfo>> found = p.getAll(java.util.Map.of(
+                "calm", List.of("u_1", "u_3", "u_9"), "grief", List.of("u_3", "u_1"), "nowhere", List.of("u_1"),
+                "quiet", List.of()));
+        assertEquals(java.util.Set.of("calm", "grief"), found.keySet(), "rooms where none of them is are left out");
+        assertEquals(java.util.Set.of("u_1"), found.get("calm").keySet());
+        assertEquals("Ann", found.get("calm").get("u_1").nick());
+        assertEquals("Cy", found.get("grief").get("u_3").nick());
+        assertEquals("Annie", found.get("grief").get("u_1").nick(), "a member's info in each room");
+        p.remove("grief", "u_3");
+        assertFalse(p.getAll(java.util.Map.of("grief", List.of("u_3"))).containsKey("grief"), "gone");
+        assertTrue(p.getAll(java.util.Map.of()).isEmpty());
+    }
+
+    @Test
     void aNicknameKeyIsHeldByOneMemberAtATime() {
         Presence p = presence();
         assertTrue(p.claimNick("calm", "u_1", List.of("case:ann", "look:ann")));

@@ -21,6 +21,7 @@ final class ClusterNodes implements AutoCloseable {
     private final String prefix;
     private final java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak;
     private final String sections;
+    private final long nodeTtlMs;
     private final java.nio.file.Path secret = sharedSecret();
 
     /** Starts {@code n} nodes on the shared Redis. */
@@ -48,7 +49,15 @@ final class ClusterNodes implements AutoCloseable {
     ClusterNodes(RedisServer redis, int n, String prefix,
             java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections)
             throws Exception {
+        this(redis, n, prefix, tweak, sections, NODE_TTL_MS);
+    }
+
+    /** As above, a dead node's members listed for {@code nodeTtlMs} (their background work a third of it apart). */
+    private ClusterNodes(RedisServer redis, int n, String prefix,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections,
+            long nodeTtlMs) throws Exception {
         this.redis = redis;
+        this.nodeTtlMs = nodeTtlMs;
         this.prefix = prefix;
         this.tweak = tweak;
         this.sections = sections;
@@ -71,15 +80,26 @@ final class ClusterNodes implements AutoCloseable {
     static ClusterNodes sharingStore(int n,
             java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections)
             throws Exception {
+        return sharingStore(n, tweak, sections, NODE_TTL_MS);
+    }
+
+    /**
+     * As above, a dead node's members listed for {@code nodeTtlMs}: with minutes, the nodes' background
+     * work (liveness, sweeps) is minutes apart, for counting what a request costs in Redis.
+     */
+    static ClusterNodes sharingStore(int n,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections,
+            long nodeTtlMs) throws Exception {
         org.kindred.server.testing.PostgresServer pg = org.kindred.server.testing.PostgresServer.shared();
         String url = pg.trustedUrl(pg.createDatabase());
-        return new ClusterNodes(RedisServer.shared(), n, freshPrefix(), b -> tweak.apply(b.database(url)), sections);
+        return new ClusterNodes(RedisServer.shared(), n, freshPrefix(), b -> tweak.apply(b.database(url)), sections,
+                nodeTtlMs);
     }
 
     /** Starts one more node of this cluster. */
     TestServer add() throws Exception {
         TestServer s = TestServer.single(b -> tweak.apply(b.redis(redis.uri()).secretKeyFile(secret)), sections,
-                k -> k.redisKeys(prefix, NODE_TTL_MS));
+                k -> k.redisKeys(prefix, nodeTtlMs));
         nodes.add(s);
         return s;
     }

@@ -341,6 +341,26 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void aHeldMessageKeepsHowItsWriterAppearedUntilDecided() {
+        HeldStore h = store.held();
+        h.add(HeldMessage.pending("msg1", "lobby", "m1", "Ann", org.kindred.protocol.Role.SUPPORTER, "t",
+                List.of("link"), T0));
+        h.add(HeldMessage.pending("msg2", "lobby", "m2", "t", List.of("link"), T0 + 1));
+        HeldMessage pending = h.find("msg1").orElseThrow();
+        assertEquals("Ann", pending.writerNick());
+        assertEquals(org.kindred.protocol.Role.SUPPORTER, pending.writerRole());
+        assertEquals(List.of("Ann"), h.listPending().stream().map(HeldMessage::writerNick).limit(1).toList());
+        assertNull(h.find("msg2").orElseThrow().writerNick(), "not known");
+        assertFalse(pending.toString().contains("Ann"), "the nickname is never printed");
+        HeldMessage decided = h.decide("msg1", HeldStatus.APPROVED, "zoe", T0 + 9).orElseThrow();
+        assertEquals("Ann", decided.writerNick(), "the decider gets the nickname to deliver under");
+        assertEquals(org.kindred.protocol.Role.SUPPORTER, decided.writerRole());
+        HeldMessage stored = h.find("msg1").orElseThrow();
+        assertNull(stored.writerNick(), "erased once decided, like the text");
+        assertNull(stored.writerRole());
+    }
+
+    @Test
     void pendingHeldMessagesAreListedOldestFirst() {
         HeldStore h = store.held();
         h.add(HeldMessage.pending("b", "lobby", "m1", "t", List.of(), T0 + 2));

@@ -6,6 +6,7 @@ import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -172,6 +173,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
         this.keys = new RedisKeys(prefix);
         this.nodeId = nodeId;
         this.ttlMillis = ttlMillis;
+        link.preload(MemberLookup.GET_ALL); // the console's queue reply: one round trip from the first
         long period = ttlMillis / 3;
         this.heartbeat = link.scheduler().scheduleWithFixedDelay(this::refresh, 0, period, TimeUnit.MILLISECONDS);
     }
@@ -239,6 +241,12 @@ public final class RedisPresence implements Presence, AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** One script for every room and member asked (one round trip); nothing is sent when none is asked. */
+    @Override
+    public Map<String, Map<String, MemberInfo>> getAll(Map<String, ? extends Collection<String>> wanted) {
+        return MemberLookup.getAll(link, keys, wanted, this::read);
     }
 
     @Override

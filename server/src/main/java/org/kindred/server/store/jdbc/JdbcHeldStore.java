@@ -5,13 +5,14 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.kindred.protocol.Role;
 import org.kindred.server.store.HeldMessage;
 import org.kindred.server.store.HeldStatus;
 import org.kindred.server.store.HeldStore;
 
 final class JdbcHeldStore implements HeldStore {
-    private static final String COLUMNS = "msg_id, room, member_id, text, categories, created_at,"
-            + " status, decided_by, decided_at";
+    private static final String COLUMNS = "msg_id, room, member_id, writer_nick, writer_role, text, categories,"
+            + " created_at, status, decided_by, decided_at";
 
     private final Db db;
 
@@ -25,8 +26,9 @@ final class JdbcHeldStore implements HeldStore {
             throw new IllegalArgumentException("only a pending message with its text can be held");
         }
         db.call(d -> d.update("INSERT INTO held_message (" + COLUMNS + ") VALUES"
-                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                m.msgId(), m.room(), m.memberId(), m.text(), String.join(",", m.categories()),
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.msgId(), m.room(), m.memberId(), m.writerNick(),
+                m.writerRole() == null ? null : m.writerRole().name(), m.text(), String.join(",", m.categories()),
                 m.createdAt(), m.status(), null, null));
     }
 
@@ -55,21 +57,24 @@ final class JdbcHeldStore implements HeldStore {
                 return Optional.<HeldMessage>empty();
             }
             // still pending as the row is written: of concurrent deciders (on any node) one wins
-            if (d.update("UPDATE held_message SET status = ?, decided_by = ?, decided_at = ?, text = NULL"
+            if (d.update("UPDATE held_message SET status = ?, decided_by = ?, decided_at = ?, text = NULL,"
+                    + " writer_nick = NULL, writer_role = NULL"
                     + " WHERE msg_id = ? AND status = ?", decision, moderator, at, msgId, HeldStatus.PENDING) != 1) {
                 return Optional.<HeldMessage>empty();
             }
             HeldMessage m = held.get();
-            return Optional.of(new HeldMessage(m.msgId(), m.room(), m.memberId(), m.text(),
-                    m.categories(), m.createdAt(), decision, moderator, at));
+            return Optional.of(new HeldMessage(m.msgId(), m.room(), m.memberId(), m.writerNick(), m.writerRole(),
+                    m.text(), m.categories(), m.createdAt(), decision, moderator, at));
         });
     }
 
     private static HeldMessage map(ResultSet rs) throws SQLException {
         String cats = rs.getString("categories");
         List<String> categories = cats.isEmpty() ? List.of() : Arrays.asList(cats.split(","));
+        String role = rs.getString("writer_role");
         return new HeldMessage(rs.getString("msg_id"), rs.getString("room"),
-                rs.getString("member_id"), rs.getString("text"), categories,
+                rs.getString("member_id"), rs.getString("writer_nick"), role == null ? null : Role.valueOf(role),
+                rs.getString("text"), categories,
                 rs.getLong("created_at"), HeldStatus.valueOf(rs.getString("status")),
                 rs.getString("decided_by"), Sql.nullableLong(rs, "decided_at"));
     }
