@@ -21,6 +21,7 @@ final class ClusterNodes implements AutoCloseable {
     private final String prefix;
     private final java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak;
     private final String sections;
+    private final java.util.function.Consumer<org.kindred.server.KindredServer> beforeStart;
     private final java.nio.file.Path secret = sharedSecret();
 
     /** Starts {@code n} nodes on the shared Redis. */
@@ -48,10 +49,18 @@ final class ClusterNodes implements AutoCloseable {
     ClusterNodes(RedisServer redis, int n, String prefix,
             java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections)
             throws Exception {
+        this(redis, n, prefix, tweak, sections, s -> { });
+    }
+
+    /** As above, {@code beforeStart} setting up each node before it starts (as for {@link TestServer}). */
+    ClusterNodes(RedisServer redis, int n, String prefix,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections,
+            java.util.function.Consumer<org.kindred.server.KindredServer> beforeStart) throws Exception {
         this.redis = redis;
         this.prefix = prefix;
         this.tweak = tweak;
         this.sections = sections;
+        this.beforeStart = beforeStart;
         try {
             for (int i = 0; i < n; i++) {
                 add();
@@ -71,15 +80,23 @@ final class ClusterNodes implements AutoCloseable {
     static ClusterNodes sharingStore(int n,
             java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections)
             throws Exception {
+        return sharingStore(n, tweak, sections, s -> { });
+    }
+
+    /** As above, {@code beforeStart} setting up each node before it starts (e.g. a hand-moved timer). */
+    static ClusterNodes sharingStore(int n,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections,
+            java.util.function.Consumer<org.kindred.server.KindredServer> beforeStart) throws Exception {
         org.kindred.server.testing.PostgresServer pg = org.kindred.server.testing.PostgresServer.shared();
         String url = pg.trustedUrl(pg.createDatabase());
-        return new ClusterNodes(RedisServer.shared(), n, freshPrefix(), b -> tweak.apply(b.database(url)), sections);
+        return new ClusterNodes(RedisServer.shared(), n, freshPrefix(), b -> tweak.apply(b.database(url)), sections,
+                beforeStart);
     }
 
     /** Starts one more node of this cluster. */
     TestServer add() throws Exception {
         TestServer s = TestServer.single(b -> tweak.apply(b.redis(redis.uri()).secretKeyFile(secret)), sections,
-                k -> k.redisKeys(prefix, NODE_TTL_MS));
+                k -> beforeStart.accept(k.redisKeys(prefix, NODE_TTL_MS)));
         nodes.add(s);
         return s;
     }
