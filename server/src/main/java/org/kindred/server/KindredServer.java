@@ -203,8 +203,9 @@ public final class KindredServer implements AutoCloseable {
             sessions.shared().carry(checkIns); // check-ins follow a session resumed on another node
         }
         roomSetup.shareRates(moderation.config());
+        SessionLimits sessionLimits = SessionLimits.from(section("sessions"));
         Dispatcher dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis,
-                crisisConfig, moderation, checkIns, clock, SessionLimits.from(section("sessions")));
+                crisisConfig, moderation, checkIns, clock, sessionLimits, roomSetup.newSessions(sessionLimits));
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 
         metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());

@@ -39,6 +39,15 @@ public final class RequestLayer {
             RoomRegistry rooms, StoreServices durable, StaffServices staff, CrisisSupport crisis,
             CrisisConfig crisisConfig, ModerationSetup.Built moderation, CheckIns checkIns, LongSupplier clock,
             SessionLimits limits) {
+        return dispatcher(config, codec, sessions, rooms, durable, staff, crisis, crisisConfig, moderation, checkIns,
+                clock, limits, new org.kindred.server.session.NewSessionLimiter(limits));
+    }
+
+    /** As above, with the new-session allowances {@code newSessions} (shared by the nodes in a cluster). */
+    public static Dispatcher dispatcher(KindredConfig config, ProtocolCodec codec, SessionRegistry sessions,
+            RoomRegistry rooms, StoreServices durable, StaffServices staff, CrisisSupport crisis,
+            CrisisConfig crisisConfig, ModerationSetup.Built moderation, CheckIns checkIns, LongSupplier clock,
+            SessionLimits limits, org.kindred.server.session.NewSessions newSessions) {
         SendFlow send = new SendFlow(moderation.pipeline(), moderation.contentChecks(), crisis, crisisConfig,
                 staff.review(), staff.hub(), staff.audit(), durable.store().mutes(), durable.blocking(),
                 staff.handOff());
@@ -46,7 +55,7 @@ public final class RequestLayer {
                 : new CheckInRequests(checkIns, crisis, staff.audit(), durable.blocking());
         BanCheck bans = new BanCheck(staff.bans(), clock);
         HelloHandler hello = new HelloHandler(config, sessions, rooms, staff.tokens(), staff.revocations(),
-                durable.blocking(), bans, checkIns, limits);
+                durable.blocking(), bans, checkIns, limits, newSessions);
         Routes routes = new Routes(rooms, staff.handOff(), bans, send, staff.moderators(), staff.reports(), crisis,
                 checkInRequests);
         return new Dispatcher(codec, sessions, rooms, hello, routes, crisis, staff.moderators(), clock);

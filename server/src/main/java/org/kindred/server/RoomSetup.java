@@ -124,6 +124,20 @@ final class RoomSetup implements AutoCloseable {
     }
 
     /**
+     * New sessions per network fingerprint: with Redis shared by the nodes (each node's own
+     * buckets while Redis cannot answer), else this node's buckets.
+     */
+    org.kindred.server.session.NewSessions newSessions(org.kindred.server.session.SessionLimits limits) {
+        org.kindred.server.session.NewSessionLimiter local = new org.kindred.server.session.NewSessionLimiter(limits);
+        if (engines == null) {
+            return local;
+        }
+        org.kindred.server.broker.redis.RedisAllowance shared =
+                engines.newSessions(limits.newBurst(), limits.newPerMinute() / 60.0);
+        return ((org.kindred.server.session.NewSessions) shared::take).orElse(local);
+    }
+
+    /**
      * With Redis, records members' sessions there (connected, and for {@code windowMillis} once
      * dropped), so they resume on any node, even when the node they were on dies.
      */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +15,12 @@ import org.kindred.protocol.MemberInfo;
 public final class MemoryPresence implements Presence {
     private final Map<String, Members> rooms = new ConcurrentHashMap<>();
 
-    /** One room: members in join order, and which member holds each nickname key. */
+    /** One room: members in join order, which member holds each nickname key, who is away (oldest first). */
     private static final class Members {
         final Map<String, MemberInfo> byId = new LinkedHashMap<>();
         final Map<String, String> holderOfKey = new HashMap<>();
         final Map<String, Collection<String>> keysOf = new HashMap<>();
+        final LinkedHashSet<String> away = new LinkedHashSet<>();
 
         void release(String memberId) {
             Collection<String> keys = keysOf.remove(memberId);
@@ -39,6 +41,7 @@ public final class MemoryPresence implements Presence {
         Members m = of(room);
         synchronized (m) {
             m.byId.put(member.id(), member);
+            m.away.remove(member.id());
             return m.byId.size();
         }
     }
@@ -51,6 +54,7 @@ public final class MemoryPresence implements Presence {
         }
         synchronized (m) {
             m.release(memberId);
+            m.away.remove(memberId);
             return Optional.ofNullable(m.byId.remove(memberId));
         }
     }
@@ -116,6 +120,53 @@ public final class MemoryPresence implements Presence {
                 m.release(memberId);
             }
         }
+    }
+
+    @Override
+    public void away(String room, String memberId, boolean away) {
+        Members m = rooms.get(room);
+        if (m == null) {
+            return;
+        }
+        synchronized (m) {
+            if (!away) {
+                m.away.remove(memberId);
+            } else if (m.byId.containsKey(memberId)) {
+                m.away.add(memberId); // a set: one already away keeps its place
+            }
+        }
+    }
+
+    @Override
+    public int seated(String room) {
+        Members m = rooms.get(room);
+        if (m == null) {
+            return 0;
+        }
+        synchronized (m) {
+            return m.byId.size() - m.away.size();
+        }
+    }
+
+    @Override
+    public List<MemberInfo> trimAway(String room, int keep) {
+        Members m = rooms.get(room);
+        if (m == null) {
+            return List.of();
+        }
+        List<MemberInfo> gone = new ArrayList<>();
+        synchronized (m) {
+            while (m.away.size() > Math.max(0, keep)) {
+                String oldest = m.away.iterator().next();
+                m.away.remove(oldest);
+                m.release(oldest);
+                MemberInfo info = m.byId.remove(oldest);
+                if (info != null) {
+                    gone.add(info);
+                }
+            }
+        }
+        return gone;
     }
 
     @Override

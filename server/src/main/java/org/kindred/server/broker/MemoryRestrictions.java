@@ -161,6 +161,25 @@ public final class MemoryRestrictions implements Restrictions {
         return was != null && was > now;
     }
 
+    /**
+     * Corrects a mute this node knew of: when {@code memberId} is still known muted until
+     * {@code known}, replaces that end with {@code until} ({@code <= 0}: no mute). Changes nothing
+     * when the known end changed meanwhile (a newer mute or lift came first).
+     */
+    public void correctMute(String room, String memberId, long known, long until) {
+        RoomState r = rooms.get(room);
+        if (r == null) {
+            return;
+        }
+        synchronized (r) {
+            if (until <= 0) {
+                r.mutedUntil.remove(memberId, known);
+            } else {
+                r.mutedUntil.replace(memberId, known, until);
+            }
+        }
+    }
+
     @Override
     public void coolOff(String room, String memberId, long until) {
         state(room).coolOffUntil.put(memberId, until);

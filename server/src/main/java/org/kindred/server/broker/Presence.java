@@ -12,6 +12,11 @@ import org.kindred.protocol.MemberInfo;
  * so two members can never hold look-alike nicknames in one room. Members are listed in the
  * order they joined. Thread-safe; each method is atomic.
  *
+ * <p>A member whose connection dropped keeps its seat, marked <em>away</em> ({@link #away}), so it
+ * can resume; away seats do not count among the {@link #seated} ones (the room's capacity limits
+ * connected members only), and {@link #trimAway} lets the members away longest go when too many
+ * are. Adding a member again (it came back, on any node) and removing it end its away mark.
+ *
  * <p>Calls may wait for the network (up to the implementation's command timeout) and throw an
  * unchecked exception when the shared state is unreachable. The rooms call them on the room's
  * thread, which is never an event loop when the engines do I/O ({@code RoomParts.remote()}): a
@@ -19,7 +24,10 @@ import org.kindred.protocol.MemberInfo;
  */
 public interface Presence {
 
-    /** Adds {@code member} to the room (or replaces its info); returns the room's count after. */
+    /**
+     * Adds {@code member} to the room (or replaces its info; a member marked away is back); returns
+     * the room's count after.
+     */
     int add(String room, MemberInfo member);
 
     /** Removes the member and releases its nickname; returns its info, or empty if absent. */
@@ -43,6 +51,24 @@ public interface Presence {
 
     /** Releases the nickname {@code memberId} holds in the room, if any. */
     void releaseNick(String room, String memberId);
+
+    /**
+     * Marks the member's seat away ({@code true}: its connection dropped, it may resume) or back
+     * ({@code false}). Marking away a member that is not in the room, that is away already (it keeps
+     * its place in the away order) or, with several nodes, that another node seats now changes
+     * nothing; marking back always ends the mark.
+     */
+    void away(String room, String memberId, boolean away);
+
+    /** How many of the room's members are not away: the seats that count against its capacity. */
+    int seated(String room);
+
+    /**
+     * While more than {@code keep} ({@code >= 0}) of the room's members are away, removes the one
+     * away longest (releasing its nickname). Returns the removed members' info, longest away first;
+     * empty when no more than {@code keep} were away.
+     */
+    List<MemberInfo> trimAway(String room, int keep);
 
     /** Forgets the room's members and claims. */
     void clear(String room);

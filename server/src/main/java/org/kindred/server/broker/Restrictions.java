@@ -79,9 +79,9 @@ public interface Restrictions {
 
     /**
      * What {@link #post} would answer, as far as this node knows without waiting, recording
-     * nothing: exact in memory; over the network it knows no mutes and may lag a change of the
-     * lock or slow mode made through another node until this node hears of it (the room's notice,
-     * a decision, a sweep): a refusal it missed is {@link #post}'s to make.
+     * nothing: exact in memory; over the network it may lag a change of the lock, slow mode or a
+     * mute made through another node until this node hears of it (the room's notice, the staff
+     * event, a decision, a sweep): a refusal it missed is {@link #post}'s to make.
      * For a cheap refusal before anything is spent on a message. Any thread.
      */
     Hold peekPost(String room, String memberId, long now);

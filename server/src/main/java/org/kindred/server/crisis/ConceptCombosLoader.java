@@ -130,7 +130,7 @@ final class ConceptCombosLoader {
         }
         return new LanguageContext(negation ? c.negators : Set.of(), c.breakers, c.clauseWords, c.subjects,
                 c.firstPerson, c.thirdPerson, fiction ? c.fiction : Set.of(), negation ? c.paired : Set.of(),
-                c.partners);
+                c.partners, c.auxiliaries, c.participleEndings);
     }
 
     /** The concepts as two bit masks: indexes 0 to 63, then 64 to 127. */

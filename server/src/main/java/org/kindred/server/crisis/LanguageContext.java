@@ -36,6 +36,13 @@ final class LanguageContext {
     /** Negators that negate only with a {@link #partners partner} after them ("ne … pas"). */
     final Set<String> paired;
     final Set<String> partners;
+    /**
+     * A language's auxiliaries that are another language's third person (Spanish "he" in "he
+     * tomado"), and the participle endings after which they are the auxiliary: then the word is
+     * the writer's own "I have", not English "he" (round 12).
+     */
+    final Set<String> auxiliaries;
+    final Set<String> participleEndings;
 
     LanguageContext(Set<String> negators, Set<String> breakers, Set<String> clauseWords, Set<String> subjects,
             Set<String> firstPerson, Set<String> thirdPerson, Set<String> fiction) {
@@ -45,6 +52,15 @@ final class LanguageContext {
     LanguageContext(Set<String> negators, Set<String> breakers, Set<String> clauseWords, Set<String> subjects,
             Set<String> firstPerson, Set<String> thirdPerson, Set<String> fiction, Set<String> paired,
             Set<String> partners) {
+        this(negators, breakers, clauseWords, subjects, firstPerson, thirdPerson, fiction, paired, partners, Set.of(),
+                Set.of());
+    }
+
+    LanguageContext(Set<String> negators, Set<String> breakers, Set<String> clauseWords, Set<String> subjects,
+            Set<String> firstPerson, Set<String> thirdPerson, Set<String> fiction, Set<String> paired,
+            Set<String> partners, Set<String> auxiliaries, Set<String> participleEndings) {
+        this.auxiliaries = Set.copyOf(auxiliaries);
+        this.participleEndings = Set.copyOf(participleEndings);
         this.paired = Set.copyOf(paired);
         this.partners = Set.copyOf(partners);
         Set<String> neg = new HashSet<>(negators);
@@ -70,7 +86,11 @@ final class LanguageContext {
         Set<String> x = new HashSet<>();
         Set<String> pn = new HashSet<>();
         Set<String> pp = new HashSet<>();
+        Set<String> au = new HashSet<>();
+        Set<String> pe = new HashSet<>();
         for (LanguageContext l : all) {
+            au.addAll(l.auxiliaries);
+            pe.addAll(l.participleEndings);
             pn.addAll(l.paired);
             pp.addAll(l.partners);
             n.addAll(l.negators);
@@ -82,7 +102,7 @@ final class LanguageContext {
             x.addAll(l.fiction);
         }
         n.removeAll(pn);
-        return new LanguageContext(n, b, c, s, f, t, x, pn, pp);
+        return new LanguageContext(n, b, c, s, f, t, x, pn, pp, au, pe);
     }
 
     /** All words, for the segmenter's vocabulary. */
@@ -153,10 +173,24 @@ final class LanguageContext {
                 return false;
             }
             if (thirdPerson.contains(w)) {
-                return true;
+                return !auxiliary(t, j);
             }
             if (clauseWords.contains(w)) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether token {@code j} is an auxiliary before a participle ("he tomado"): the writer's "I have". */
+    private boolean auxiliary(Token[] t, int j) {
+        if (!auxiliaries.contains(t[j].text) || j + 1 >= t.length) {
+            return false;
+        }
+        String next = t[j + 1].text;
+        for (String e : participleEndings) {
+            if (next.length() > e.length() + 1 && next.endsWith(e)) {
+                return true;
             }
         }
         return false;

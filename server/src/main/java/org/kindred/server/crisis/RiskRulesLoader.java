@@ -42,7 +42,8 @@ final class RiskRulesLoader {
     @JsonIgnoreProperties(ignoreUnknown = false)
     record ContextEntry(List<String> negators, List<String> breakers, List<String> clauseWords,
             List<String> subjects, List<String> firstPerson, List<String> thirdPerson, List<String> fiction,
-            List<String> pairedNegators, List<String> negationPartners) {
+            List<String> pairedNegators, List<String> negationPartners, List<String> auxiliaries,
+            List<String> participleEndings) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -215,7 +216,8 @@ final class RiskRulesLoader {
                 set(words, c.clauseWords(), where, "clauseWords"), set(words, c.subjects(), where, "subjects"),
                 set(words, c.firstPerson(), where, "firstPerson"), set(words, c.thirdPerson(), where, "thirdPerson"),
                 set(words, c.fiction(), where, "fiction"), set(words, c.pairedNegators(), where, "pairedNegators"),
-                set(words, c.negationPartners(), where, "negationPartners"));
+                set(words, c.negationPartners(), where, "negationPartners"), set(words, c.auxiliaries(), where, "auxiliaries"),
+                set(words, c.participleEndings(), where, "participleEndings"));
     }
 
     private static Set<String> set(PatternParser words, List<String> raw, String where, String field) {

@@ -124,8 +124,38 @@ final class Tokenizer {
                 return alternative;
             }
         }
+        String umlaut = umlautsFolded(canonical);
+        if (umlaut != null && vocabulary.contains(umlaut)) {
+            return umlaut;
+        }
         String corrected = typos.correct(canonical);
         return corrected != null ? corrected : canonical;
+    }
+
+    /**
+     * The word with German umlauts written out ("ae", "oe", "ue") read as the plain vowel the
+     * normaliser makes of "ä", "ö", "ü" ("wuensche" as "wunsche"), or {@code null} when the word
+     * has fewer than 5 letters or no such pair. One pass over the word (round 12).
+     */
+    static String umlautsFolded(String w) {
+        if (w.length() < 5) {
+            return null;
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            boolean pair = i + 1 < w.length() && w.charAt(i + 1) == 'e' && (c == 'a' || c == 'o' || c == 'u');
+            if (pair && b == null) {
+                b = new StringBuilder(w.length()).append(w, 0, i);
+            }
+            if (b != null) {
+                b.append(c);
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return b == null ? null : b.toString();
     }
 
     /**

@@ -20,6 +20,7 @@ import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.CheckIns;
 import org.kindred.server.session.Features;
 import org.kindred.server.session.NewSessionLimiter;
+import org.kindred.server.session.NewSessions;
 import org.kindred.server.session.ParkedSessions;
 import org.kindred.server.session.Principal;
 import org.kindred.server.session.Session;
@@ -48,7 +49,7 @@ public final class HelloHandler {
     private final BanCheck bans;
     private final CheckIns checkIns;
     private final SessionLimits limits;
-    private final NewSessionLimiter newSessions;
+    private final NewSessions newSessions;
     private final ClusterResume cluster;
 
     /**
@@ -62,6 +63,17 @@ public final class HelloHandler {
      */
     public HelloHandler(KindredConfig config, SessionRegistry sessions, RoomRegistry rooms, TokenService tokens,
             StaffRevocations revocations, Executor blocking, BanCheck bans, CheckIns checkIns, SessionLimits limits) {
+        this(config, sessions, rooms, tokens, revocations, blocking, bans, checkIns, limits,
+                new NewSessionLimiter(limits));
+    }
+
+    /**
+     * As above, with the new-session allowances {@code newSessions} (shared by the nodes in a
+     * cluster; the answer may come from another thread, the {@code hello} goes on on its loop).
+     */
+    public HelloHandler(KindredConfig config, SessionRegistry sessions, RoomRegistry rooms, TokenService tokens,
+            StaffRevocations revocations, Executor blocking, BanCheck bans, CheckIns checkIns, SessionLimits limits,
+            NewSessions newSessions) {
         this.config = config;
         this.sessions = sessions;
         this.rooms = rooms;
@@ -71,7 +83,7 @@ public final class HelloHandler {
         this.bans = bans;
         this.checkIns = checkIns;
         this.limits = limits;
-        this.newSessions = new NewSessionLimiter(limits);
+        this.newSessions = newSessions;
         this.cluster = new ClusterResume(sessions, rooms);
     }
 
@@ -228,23 +240,51 @@ public final class HelloHandler {
         if (!c.isOpen() || Sessions.of(c) != null) {
             return;
         }
-        Role role = principal == null ? Role.MEMBER : principal.role();
-        String moderator = principal == null ? null : principal.name();
         SessionRegistry.Created claimed = hello.resume() == null ? null
                 : sessions.claim(hello.resume(), c).orElse(null);
         boolean resumed = claimed != null;
-        if (!resumed) {
-            long wait = principal == null ? newSessions.tryTake(c.fingerprint(), now) : 0;
-            if (wait > 0) {
-                c.send(Sentence.of("error.new_sessions").error(hello.id(), ErrorCode.RATE_LIMITED, wait));
-                return;
+        if (!resumed && principal == null) {
+            CompletableFuture<Long> take = newSessions.take(c.fingerprint(), now).toCompletableFuture();
+            if (take.isDone() && !take.isCompletedExceptionally()) {
+                created(c, hello, null, region, locale, now, take.join());
+            } else { // shared by the nodes: the answer comes back to the loop
+                onLoopAfter(c, take, (wait, err) -> created(c, hello, null, region, locale, now,
+                        err == null ? wait : 0)); // NewSessions.orElse never fails: a failure is no refusal
             }
-            claimed = sessions.create(c, role, moderator,
-                    principal == null ? null : TokenService.digest(hello.auth()), locale,
-                    region == null ? null : region.toUpperCase(Locale.ROOT), c.fingerprint(), now);
-            claimed.session().reportLimit(limits.reportBurst(), limits.reportsPerMinute() / 60.0);
-            LOG.debug("session created member={} conn={} role={}", claimed.session().memberId(), c.id(), role);
+            return;
         }
+        if (!resumed) {
+            claimed = create(c, hello, principal, region, locale, now);
+        }
+        welcomed(c, hello, claimed, resumed);
+    }
+
+    /** A new member session, if the network's allowance ({@code wait} ms, 0: taken) lets it be. On the loop. */
+    private void created(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
+            long now, long wait) {
+        if (!c.isOpen() || Sessions.of(c) != null) {
+            return;
+        }
+        if (wait > 0) {
+            c.send(Sentence.of("error.new_sessions").error(hello.id(), ErrorCode.RATE_LIMITED, wait));
+            return;
+        }
+        welcomed(c, hello, create(c, hello, principal, region, locale, now), false);
+    }
+
+    private SessionRegistry.Created create(Connection c, ClientMessage.Hello hello, Principal principal, String region,
+            String locale, long now) {
+        Role role = principal == null ? Role.MEMBER : principal.role();
+        SessionRegistry.Created claimed = sessions.create(c, role, principal == null ? null : principal.name(),
+                principal == null ? null : TokenService.digest(hello.auth()), locale,
+                region == null ? null : region.toUpperCase(Locale.ROOT), c.fingerprint(), now);
+        claimed.session().reportLimit(limits.reportBurst(), limits.reportsPerMinute() / 60.0);
+        LOG.debug("session created member={} conn={} role={}", claimed.session().memberId(), c.id(), role);
+        return claimed;
+    }
+
+    /** Replies {@code welcome} for {@code claimed} (new, or {@code resumed}), unless a ban refuses it. */
+    private void welcomed(Connection c, ClientMessage.Hello hello, SessionRegistry.Created claimed, boolean resumed) {
         Session s = claimed.session();
         if (!bans.admits(c, s, hello.id())) {
             c.attach(null);

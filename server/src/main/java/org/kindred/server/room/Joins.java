@@ -74,12 +74,12 @@ final class Joins {
                 then.accept(Result.refused(Refusal.NICK_INVALID));
                 return;
             }
-            if (!seats.claim(s, nick)) {
+            if (!seats.nicks().claim(s.memberId(), nick)) {
                 then.accept(Result.refused(Refusal.NICK_TAKEN));
                 return;
             }
         } else {
-            nick = seats.freePseudonym(s);
+            nick = seats.nicks().freePseudonym(s);
         }
         RoomMode mode = room.policy().mode();
         seats.seat(s, s.info(nick), mode, room.config().guidelines(), now, then);

@@ -1,7 +1,6 @@
 package org.kindred.server.room;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,15 +14,16 @@ import org.kindred.server.broker.History;
 import org.kindred.server.broker.Presence;
 import org.kindred.server.broker.Reactions;
 import org.kindred.server.session.LocalHub;
-import org.kindred.server.session.NickRules;
-import org.kindred.server.session.Pseudonyms;
 import org.kindred.server.session.Session;
 
 /**
  * A room's members: who is here ({@link Presence}), which sessions of this node get its events
- * ({@link LocalHub}), their nicknames, and the seats of members whose connection dropped.
- * Confined to the room's thread, except the views {@link #mentionable()} and {@link #count()}.
- * This node's members are also kept here, so posting and typing ask no shared engine who is in.
+ * ({@link LocalHub}), joining and leaving. Its parts: the nickname claims ({@link RoomNicks}),
+ * the seats of members whose connection dropped ({@link AwaySeats}), what the room shows of its
+ * members ({@link SeatViews}) and, with engines shared by several nodes, what only they need
+ * ({@link SeatsAcrossNodes}). Confined to the room's thread, except the views
+ * {@link #mentionable()} and {@link #count()}. This node's members are also kept here, so
+ * posting and typing ask no shared engine who is in.
  */
 final class Seats {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Seats.class);
@@ -34,24 +34,16 @@ final class Seats {
     private final Broker broker;
     private final History history;
     private final Reactions reactions;
-    private final NickRules nicks;
+    private final RoomNicks nicks;
     private final boolean remote;
-    /**
-     * Members whose connection dropped (resumable), oldest drop first. Their seats are counted
-     * apart from the capacity, which limits connected members only, so sessions that join and
-     * drop never lock anyone out. When someone joins, dropped members beyond the capacity leave
-     * the room early, the one gone longest first (its session stays resumable).
-     */
-    private final LinkedHashSet<String> dropped = new LinkedHashSet<>();
     /** The members seated through this node, by member id (room's thread). */
     private final Map<String, MemberInfo> here = new HashMap<>();
-    /** The members listed at the last look (room's thread). */
-    private List<MemberInfo> listed = List.of();
+    /** The list, names and count at the last look. */
+    private final SeatViews views = new SeatViews();
+    /** The seats of members whose connection dropped. */
+    private final AwaySeats away;
     /** With engines shared by several nodes: what only they need; else null. */
     private final SeatsAcrossNodes across;
-    /** The members' nicknames, replaced (never changed) on the room's thread; read by any thread. */
-    private volatile List<String> mentionable = List.of();
-    private volatile int count;
 
     Seats(Room room, RoomParts parts) {
         this.room = room;
@@ -61,17 +53,18 @@ final class Seats {
         this.broker = parts.broker();
         this.history = parts.history();
         this.reactions = parts.reactions();
-        this.nicks = parts.nicks();
+        this.nicks = new RoomNicks(id, presence, parts.nicks());
         this.remote = parts.remote();
+        this.away = new AwaySeats(this, id, parts);
         this.across = remote ? new SeatsAcrossNodes(room, this, parts) : null;
     }
 
     List<String> mentionable() {
-        return mentionable;
+        return views.mentionable();
     }
 
     int count() {
-        return count;
+        return views.count();
     }
 
     /** The member's info if it was seated through this node (a member posts through its own node). */
@@ -93,45 +86,20 @@ final class Seats {
         return hub.session(id, memberId);
     }
 
-    /** Connected members: the seats that count against the capacity. */
+    /** Connected members (on every node): the seats that count against the capacity. May wait. */
     int seated() {
-        return presence.count(id) - dropped.size();
+        return presence.seated(id);
     }
 
-    NickRules nicks() {
+    /** The room's nickname claims. */
+    RoomNicks nicks() {
         return nicks;
-    }
-
-    /** Claims {@code nick} here for {@code s}; false when someone else holds a look-alike. */
-    boolean claim(Session s, String nick) {
-        return presence.claimNick(id, s.memberId(), nicks.keys(nick));
-    }
-
-    /** A pseudonym no one here uses, claimed for {@code s}. */
-    String freePseudonym(Session s) {
-        String nick = s.pseudonym();
-        for (int i = 0; !claim(s, nick) && i < 20; i++) {
-            nick = Pseudonyms.next();
-        }
-        if (!claim(s, nick)) {
-            nick = s.pseudonym() + " " + (presence.count(id) + 1);
-            claim(s, nick);
-        }
-        return nick;
     }
 
     /** Seats {@code s} as {@code info}: tells it ({@code then}), then the others. */
     void seat(Session s, MemberInfo info, RoomMode mode, String guidelines, long now,
             Consumer<Result<Joining>> then) {
-        while (dropped.size() > room.config().capacity()) {
-            String oldest = dropped.iterator().next();
-            Session gone = hub.session(id, oldest);
-            if (gone == null) {
-                dropped.remove(oldest);
-            } else {
-                remove(gone);
-            }
-        }
+        away.makeRoom(room.config().capacity());
         int n = presence.add(id, info);
         List<MemberInfo> members;
         List<ServerMessage.Message> recent;
@@ -149,9 +117,7 @@ final class Seats {
                 s.replayed(id, last);
             }
         }
-        here.put(s.memberId(), info);
-        hub.add(id, s);
-        s.joined(id, info.nick());
+        seatHere(s, info);
         look(members, null);
         then.accept(Result.ok(new Joining(id, info, members, reactions.withCounts(id, recent), guidelines, mode)));
         if (remote) { // events from other nodes may reach this node after the joiner was told of them
@@ -167,50 +133,61 @@ final class Seats {
      * @throws RuntimeException when the shared presence is unreachable (nothing changed)
      */
     MemberInfo remove(Session s) {
+        Session current = hub.session(id, s.memberId());
+        if (current != null && current != s) { // a copy ended late: its member is back here on a newer session
+            s.left(id);
+            return null;
+        }
         Optional<MemberInfo> m = presence.remove(id, s.memberId());
         if (m.isEmpty()) {
-            if (here.remove(s.memberId()) != null) { // resumed on another node, which holds it now: go quietly
-                hub.remove(id, s.memberId());
-                dropped.remove(s.memberId());
-                s.left(id);
+            if (here.containsKey(s.memberId())) { // resumed on another node, which holds it now: go quietly
+                quietly(s);
             }
             return null;
         }
-        here.remove(s.memberId());
-        hub.remove(id, s.memberId());
-        dropped.remove(s.memberId());
-        s.left(id);
-        heard(m.get().id());
-        broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m.get(), count), null);
-        room.changed();
+        quietly(s);
+        announceLeave(m.get());
         return m.get();
     }
 
+    /** Takes {@code s} out of this node's part of the room (not the shared presence); nobody is told. */
+    void quietly(Session s) {
+        here.remove(s.memberId());
+        hub.remove(id, s.memberId());
+        s.left(id);
+    }
+
     /**
-     * Seats {@code s}, resumed here from another node, as {@code nick} without telling anyone (it
-     * never left), and hands it the messages after {@code lastSeq}: true. False, and not seated,
-     * when some of them are lost (the member joins again for the history there is) or the
-     * nickname was taken meanwhile.
+     * {@code m}, away longest, was let go from the shared presence to make room ({@link AwaySeats}):
+     * leaves here if seated here, and everyone hears it leave (its node, if another, from the leave).
+     */
+    void letGo(MemberInfo m) {
+        Session s = hub.session(id, m.id());
+        if (s != null && here.containsKey(m.id())) {
+            quietly(s);
+        }
+        announceLeave(m);
+    }
+
+    private void announceLeave(MemberInfo m) {
+        heard(m.id());
+        broker.broadcast(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m, views.count()), null);
+        room.changed();
+    }
+
+    /**
+     * Seats {@code s}, resumed here from another node, without telling anyone (see
+     * {@link SeatsAcrossNodes#adopt}): true when seated with every message it missed.
      */
     boolean adopt(Session s, String nick, long lastSeq, long now) {
-        Optional<List<ServerMessage.Message>> missed = history.after(id, lastSeq, now);
-        if (missed.isEmpty() || !presence.claimNick(id, s.memberId(), nicks.keys(nick))) {
-            return false; // not seated: the member joins again and gets the history there is
-        }
-        MemberInfo info = s.info(nick);
-        presence.add(id, info);
+        return across != null && across.adopt(s, nick, lastSeq, now);
+    }
+
+    /** Records {@code s}, seated in the shared presence as {@code info}, as seated through this node. */
+    void seatHere(Session s, MemberInfo info) {
         here.put(s.memberId(), info);
         hub.add(id, s);
-        s.joined(id, nick);
-        long last = lastSeq;
-        for (ServerMessage.Message m : missed.get()) {
-            s.deliver(m);
-            last = m.seq();
-        }
-        s.replayed(id, last);
-        heard(null);
-        room.changed();
-        return true;
+        s.joined(id, info.nick());
     }
 
     /** A {@code leave}: ok, {@code not_in_room}, or {@code internal} when the shared presence is unreachable. */
@@ -223,18 +200,19 @@ final class Seats {
         }
     }
 
-    /** The member's connection dropped: its seat counts apart from the capacity. */
+    /** The member's connection dropped: its seat counts apart from the capacity (see {@link AwaySeats}). */
     void detached(Session s) {
-        if (s.isDetached() && hub.session(id, s.memberId()) != null) {
-            dropped.add(s.memberId());
-        }
+        away.dropped(s);
     }
 
     /** The member resumed: its seat counts against the capacity again. */
     void attached(Session s) {
-        if (!s.isDetached()) {
-            dropped.remove(s.memberId());
-        }
+        away.back(s);
+    }
+
+    /** The seats of members whose connection dropped. */
+    AwaySeats away() {
+        return away;
     }
 
     /** Forgets the room's members here and everywhere (a closed private room). */
@@ -250,7 +228,7 @@ final class Seats {
             return; // seated after all: keep it
         }
         try {
-            presence.releaseNick(id, s.memberId());
+            nicks.release(s.memberId());
         } catch (RuntimeException e) {
             // the engine is unreachable: its claim goes with the member's key or the node's liveness
         }
@@ -283,26 +261,15 @@ final class Seats {
         return here.values();
     }
 
-    /** The members listed at the last look. */
-    List<MemberInfo> listed() {
-        return listed;
+    /** The list, names and count at the last look. */
+    SeatViews views() {
+        return views;
     }
 
     private void look(List<MemberInfo> members, String leaver) {
         if (across != null) {
-            across.missing(listed, members, leaver);
+            across.missing(views.listed(), members, leaver);
         }
-        updateViews(members);
-    }
-
-    /** Replaces the views with {@code members}, the room's members now. */
-    void updateViews(List<MemberInfo> members) {
-        listed = members;
-        String[] names = new String[members.size()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = members.get(i).nick(); // the strings the members already hold: a reference each
-        }
-        mentionable = List.of(names);
-        count = names.length;
+        views.update(members);
     }
 }

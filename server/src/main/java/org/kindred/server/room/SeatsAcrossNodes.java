@@ -4,20 +4,23 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.PresenceEvent;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker;
+import org.kindred.server.broker.History;
 import org.kindred.server.broker.Presence;
 import org.kindred.server.session.LocalHub;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
 
 /**
- * The part of a room's {@link Seats} that exists only with engines shared by several nodes:
- * presence events from other nodes handed to the room's thread (and not repeated to a member
- * whose {@code joined} already listed them), and the sweep that adds this node's members again
+ * The part of a room's {@link Seats} that exists only with engines shared by several nodes: a
+ * member resumed from another node seated quietly ({@link #adopt}), presence events from other
+ * nodes handed to the room's thread (and not repeated to a member whose {@code joined} already
+ * listed them, and a leave of a member still seated here passed to {@link AwaySeats}), and the sweep that adds this node's members again
  * where the shared presence lost them and announces members gone silently ({@link Departures}).
  * A notice that the lock or slow mode changed makes the room re-read its modes.
  * Confined to the room's thread.
@@ -31,6 +34,7 @@ final class SeatsAcrossNodes {
     private final Presence presence;
     private final LocalHub hub;
     private final NickRules nicks;
+    private final History history;
     private final Departures departures = new Departures();
     /** Members seated here since the last sweep, and whom their {@code joined} listed. */
     private final Map<String, Set<String>> listedAtJoin = new HashMap<>();
@@ -42,6 +46,32 @@ final class SeatsAcrossNodes {
         this.presence = parts.presence();
         this.hub = parts.hub();
         this.nicks = parts.nicks();
+        this.history = parts.history();
+    }
+
+    /**
+     * Seats {@code s}, resumed here from another node, as {@code nick} without telling anyone (it
+     * never left), and hands it the messages after {@code lastSeq}: true. False, and not seated,
+     * when some of them are lost (the member joins again for the history there is) or the
+     * nickname was taken meanwhile.
+     */
+    boolean adopt(Session s, String nick, long lastSeq, long now) {
+        Optional<List<ServerMessage.Message>> missed = history.after(id, lastSeq, now);
+        if (missed.isEmpty() || !seats.nicks().claim(s.memberId(), nick)) {
+            return false; // not seated: the member joins again and gets the history there is
+        }
+        MemberInfo info = s.info(nick);
+        presence.add(id, info); // back, if it was away
+        seats.seatHere(s, info);
+        long last = lastSeq;
+        for (ServerMessage.Message m : missed.get()) {
+            s.deliver(m);
+            last = m.seq();
+        }
+        s.replayed(id, last);
+        seats.heard(null);
+        room.changed();
+        return true;
     }
 
     /** {@code memberId} was seated here and its {@code joined} listed {@code members}. */
@@ -85,6 +115,7 @@ final class SeatsAcrossNodes {
                 if (p.event() == PresenceEvent.LEAVE) {
                     leaver = p.member().id();
                     departures.announced(leaver);
+                    seats.away().leftElsewhere(leaver); // let go by another node's join while away here
                 }
                 knew = knewAtJoin(p);
                 seats.heard(leaver);
@@ -133,10 +164,10 @@ final class SeatsAcrossNodes {
         } catch (RuntimeException e) {
             return; // unreachable now: the next sweep tries again
         }
-        List<MemberInfo> gone = departures.sweep(seats.listed(), current, now, graceMs);
+        List<MemberInfo> gone = departures.sweep(seats.views().listed(), current, now, graceMs);
         listedAtJoin.clear(); // presence events older than a sweep period are not expected any more
         int before = seats.count();
-        seats.updateViews(current);
+        seats.views().update(current);
         for (MemberInfo m : gone) {
             hub.deliver(id, new ServerMessage.Presence(id, PresenceEvent.LEAVE, m, current.size()), null);
         }

@@ -3,16 +3,17 @@ package org.kindred.server.session;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.kindred.server.common.TokenBucket;
 
 /**
- * How many new sessions each network fingerprint may open: a token bucket per fingerprint
- * ({@link SessionLimits#newBurst()} at once, then {@link SessionLimits#newPerMinute()}), so
- * one address cannot mint sessions (and room seats) faster than a person ever would.
+ * {@link NewSessions} in this process, for one node: a token bucket per fingerprint
+ * ({@link SessionLimits#newBurst()} at once, then {@link SessionLimits#newPerMinute()}).
  * Buckets idle for ten minutes are forgotten; at most 200,000 are kept (least used go
- * first). Thread-safe.
+ * first). Answers at once. Thread-safe.
  */
-public final class NewSessionLimiter {
+public final class NewSessionLimiter implements NewSessions {
     private final SessionLimits limits;
     private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10))
@@ -35,5 +36,11 @@ public final class NewSessionLimiter {
         }
         return buckets.get(fingerprint, k -> new TokenBucket(limits.newBurst(), limits.newPerMinute() / 60.0))
                 .tryTake(nowMillis);
+    }
+
+    /** {@link #tryTake}, already completed. */
+    @Override
+    public CompletionStage<Long> take(String fingerprint, long nowMillis) {
+        return CompletableFuture.completedFuture(tryTake(fingerprint, nowMillis));
     }
 }

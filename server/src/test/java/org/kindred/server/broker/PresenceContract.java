@@ -71,6 +71,39 @@ public abstract class PresenceContract {
     }
 
     @Test
+    void awaySeatsCountApartAndTheLongestAwayGoFirst() {
+        Presence p = presence();
+        for (String id : List.of("u_1", "u_2", "u_3", "u_4")) {
+            p.add("calm", member(id, id));
+            p.claimNick("calm", id, List.of("case:" + id));
+        }
+        assertEquals(4, p.seated("calm"));
+        p.away("calm", "u_3", true);
+        p.away("calm", "u_1", true);
+        p.away("calm", "u_2", true);
+        p.away("calm", "u_3", true); // already away: keeps its place, first
+        p.away("calm", "u_9", true); // not in the room: nothing
+        assertEquals(1, p.seated("calm"), "three away of four");
+        assertEquals(4, p.count("calm"), "away members are still in the room");
+        p.away("calm", "u_2", false);
+        assertEquals(2, p.seated("calm"), "u_2 is back");
+        assertEquals(List.of(), p.trimAway("calm", 2), "two away may stay");
+        assertEquals(List.of("u_3"), p.trimAway("calm", 1).stream().map(MemberInfo::id).toList(),
+                "the one away longest goes");
+        assertTrue(p.get("calm", "u_3").isEmpty());
+        assertTrue(p.claimNick("calm", "u_5", List.of("case:u_3")), "its nickname is free");
+        assertEquals(3, p.count("calm"));
+
+        p.add("calm", member("u_1", "u_1"));
+        assertEquals(3, p.seated("calm"), "added again: back");
+        p.away("calm", "u_4", true);
+        p.remove("calm", "u_4");
+        assertEquals(List.of(), p.trimAway("calm", 0), "a removed member is no longer away");
+        assertEquals(0, p.seated("grief"));
+        assertEquals(List.of(), p.trimAway("grief", 0));
+    }
+
+    @Test
     void concurrentClaimsOfOneNicknameLetExactlyOneWin() throws Exception {
         Presence p = presence();
         int threads = 8;

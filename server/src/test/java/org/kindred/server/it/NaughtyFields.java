@@ -198,27 +198,39 @@ final class NaughtyFields {
             } else {
                 progressed = lane.drainTo(0, QUIET_MS);
             }
-            for (Iterator<Req> it = inflight.iterator(); it.hasNext(); ) {
-                Req r = it.next();
-                if (r.replies.isEmpty()) {
-                    continue;
+            boolean again;
+            do {
+                again = false;
+                for (Iterator<Req> it = inflight.iterator(); it.hasNext(); ) {
+                    Req r = it.next();
+                    if (r.replies.isEmpty()) {
+                        continue;
+                    }
+                    it.remove();
+                    if (p.retry.test(r) && attempts.get(r.entry.key()) < 50) {
+                        // a long wait is per member: go on as a new member (lane) instead, up to 100 times
+                        long wait = r.reply().path("retryAfterMs").asLong(100);
+                        boolean switchLane = wait > 1_000 && switches++ < 100;
+                        window = Math.max(1, window / 2);
+                        fresh |= switchLane;
+                        long ready = System.nanoTime()
+                                + (switchLane ? 0 : Math.min(2_000, Math.max(5, wait)) * 1_000_000);
+                        pauseUntil = switchLane ? pauseUntil : Math.max(pauseUntil, ready);
+                        later.put(r.entry, ready);
+                        continue;
+                    }
+                    onLane.add(r);
+                    all.add(r);
+                    fresh |= !p.after.apply(r, lane, onLane);
                 }
-                it.remove();
-                if (p.retry.test(r) && attempts.get(r.entry.key()) < 50) {
-                    // a long wait is per member: go on as a new member (lane) instead, up to 100 times
-                    long wait = r.reply().path("retryAfterMs").asLong(100);
-                    boolean switchLane = wait > 1_000 && switches++ < 100;
-                    window = Math.max(1, window / 2);
-                    fresh |= switchLane;
-                    long ready = System.nanoTime() + (switchLane ? 0 : Math.min(2_000, Math.max(5, wait)) * 1_000_000);
-                    pauseUntil = switchLane ? pauseUntil : Math.max(pauseUntil, ready);
-                    later.put(r.entry, ready);
-                    continue;
+                if (fresh && !lane.client.isClosed() && lane.outstandingCount() > 0) {
+                    // PROTOCOL.md promises no order among replies (a report is answered once the room and the
+                    // store are done, after requests sent later): the lane is left only once every request sent
+                    // on it was answered, else their replies would go to a closed connection
+                    progressed = lane.drainTo(0, QUIET_MS);
+                    again = progressed;
                 }
-                onLane.add(r);
-                all.add(r);
-                fresh |= !p.after.apply(r, lane, onLane);
-            }
+            } while (again);
             if (!inflight.isEmpty() && lane.outstandingCount() == 0) {
                 progressed = false; // answered under another request's id: nothing will come for these
             }

@@ -202,5 +202,20 @@ class RoomEngineFailureTest {
         public void clear(String room) {
             inner.clear(room);
         }
+
+        @Override
+        public void away(String room, String memberId, boolean away) {
+            inner.away(room, memberId, away);
+        }
+
+        @Override
+        public int seated(String room) {
+            return inner.seated(room);
+        }
+
+        @Override
+        public List<MemberInfo> trimAway(String room, int keep) {
+            return inner.trimAway(room, keep);
+        }
     }
 }

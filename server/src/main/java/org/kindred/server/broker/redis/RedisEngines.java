@@ -95,6 +95,14 @@ public final class RedisEngines implements AutoCloseable {
                 networkRatePerSecond);
     }
 
+    /**
+     * New sessions per network fingerprint, shared by the nodes: {@code burst} at once, then
+     * {@code perSecond} (see {@link RedisAllowance}; keys {@code {rate}:s:<fingerprint>}).
+     */
+    public RedisAllowance newSessions(int burst, double perSecond) {
+        return new RedisAllowance(link, prefix, "s", burst, perSecond);
+    }
+
     /** Where members' sessions are recorded for a resume (or a takeover) on any node. */
     public RedisParking parking() {
         return parking;

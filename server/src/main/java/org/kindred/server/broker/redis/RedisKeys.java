@@ -13,8 +13,9 @@ package org.kindred.server.broker.redis;
  *   <li>{@code {room}:req:<digest>} a request accepted lately: {@code "<seq> <msg id>"}, expiring
  *       (the digest hides member, request id and text)</li>
  *   <li>{@code {room}:members}, {@code :info}, {@code :owner}, {@code :nick}, {@code :held},
- *       {@code :joins} presence: join order (sorted set), member info (hash), member to node (hash),
- *       nickname key to member (hash), member to its keys (hash), join counter</li>
+ *       {@code :joins}, {@code :away} presence: join order (sorted set), member info (hash), member to
+ *       node (hash), nickname key to member (hash), member to its keys (hash), join counter, the
+ *       members whose connection dropped in the order they dropped (sorted set)</li>
  *   <li>{@code {room}:react:<msg>:<kind>}, {@code {room}:reacted} reactions: the member ids
  *       holding one kind of one message (set), the messages with reactions (set)</li>
  *   <li>{@code node:<id>} a node's liveness (expires unless the node refreshes it), {@code nodeseen:<id>}
@@ -77,6 +78,6 @@ record RedisKeys(String prefix) {
     /** The presence keys of a room, in the order the presence scripts expect them. */
     String[] presence(String room) {
         return new String[] {room(room, "members"), room(room, "info"), room(room, "owner"), room(room, "nick"),
-            room(room, "held"), room(room, "joins")};
+            room(room, "held"), room(room, "joins"), room(room, "away")};
     }
 }

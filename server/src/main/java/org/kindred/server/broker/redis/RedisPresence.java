@@ -25,7 +25,12 @@ import org.slf4j.LoggerFactory;
  * room) per call: fine for support groups of tens, not for rooms of thousands.
  *
  * <p>A node removes only members it owns: {@link #remove} of a member that another node added
- * since (it resumed there) changes nothing and returns empty.
+ * since (it resumed there) changes nothing and returns empty; likewise it marks only its own
+ * members {@linkplain #away away}. The away seats are one sorted set per room ({@code :away},
+ * ordered by the join counter), so {@link #seated} and {@link #trimAway} count every node's
+ * dropped members, and a dead node's away seats vanish with its other members. {@link #trimAway}
+ * removes members whatever node seats them: that node learns it from the {@code leave} the
+ * caller publishes.
  *
  * <p>A nickname claim checks and takes all its keys inside one script, so claims are atomic across
  * keys and nodes. Redis runs without persistence: after a Redis restart the rooms' presence is
@@ -34,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisPresence implements Presence, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisPresence.class);
-    /** KEYS: members, info, owner, nick, held, joins. ARGV: node key prefix, node id, node ttl ms, op, args. */
+    /** KEYS: members, info, owner, nick, held, joins, away. ARGV: node key prefix, node id, node ttl ms, op, args. */
     private static final String PRELUDE = """
             local function release(m)
               local held = redis.call('HGET', KEYS[5], m)
@@ -48,6 +53,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             local function drop(m)
               release(m)
               redis.call('ZREM', KEYS[1], m)
+              redis.call('ZREM', KEYS[7], m)
               redis.call('HDEL', KEYS[2], m)
               redis.call('HDEL', KEYS[3], m)
             end
@@ -69,6 +75,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             if redis.call('ZSCORE', KEYS[1], m) == false then
               redis.call('ZADD', KEYS[1], redis.call('INCR', KEYS[6]), m)
             end
+            redis.call('ZREM', KEYS[7], m)
             redis.call('HSET', KEYS[2], m, ARGV[6])
             mine(m)
             return redis.call('ZCARD', KEYS[1])
@@ -107,6 +114,28 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private static final Script RELEASE = Script.of(PRELUDE + """
             release(ARGV[5])
             return 1
+            """);
+    /** ARGV[6]: 1 away (only a member this node seats), 0 back. The away order is the join counter's. */
+    private static final Script AWAY = Script.of(PRELUDE + """
+            local m = ARGV[5]
+            if ARGV[6] ~= '1' then return redis.call('ZREM', KEYS[7], m) end
+            if redis.call('HGET', KEYS[3], m) ~= ARGV[2] or redis.call('ZSCORE', KEYS[1], m) == false then return 0 end
+            if redis.call('ZSCORE', KEYS[7], m) ~= false then return 0 end
+            return redis.call('ZADD', KEYS[7], redis.call('INCR', KEYS[6]), m)
+            """);
+    private static final Script SEATED = Script.of(PRELUDE + """
+            return redis.call('ZCARD', KEYS[1]) - redis.call('ZCARD', KEYS[7])
+            """);
+    /** ARGV[5]: how many may stay away. Returns the infos of the members removed, longest away first. */
+    private static final Script TRIM = Script.of(PRELUDE + """
+            local keep, out = tonumber(ARGV[5]), {}
+            while redis.call('ZCARD', KEYS[7]) > keep do
+              local m = redis.call('ZRANGE', KEYS[7], 0, 0)[1]
+              local info = redis.call('HGET', KEYS[2], m)
+              drop(m)
+              if info then out[#out + 1] = info end
+            end
+            return out
             """);
 
     /** KEYS: node, nodeseen. ARGV: ttl ms, seen ttl ms. The liveness key, and the Redis time it was refreshed at. */
@@ -227,6 +256,27 @@ public final class RedisPresence implements Presence, AutoCloseable {
     @Override
     public void releaseNick(String room, String memberId) {
         run(RELEASE, ScriptOutputType.INTEGER, room, "release", memberId);
+    }
+
+    @Override
+    public void away(String room, String memberId, boolean away) {
+        run(AWAY, ScriptOutputType.INTEGER, room, "away", memberId, away ? "1" : "0");
+    }
+
+    @Override
+    public int seated(String room) {
+        Long n = run(SEATED, ScriptOutputType.INTEGER, room, "seated");
+        return n.intValue();
+    }
+
+    @Override
+    public List<MemberInfo> trimAway(String room, int keep) {
+        List<String> infos = run(TRIM, ScriptOutputType.MULTI, room, "trim", String.valueOf(Math.max(0, keep)));
+        List<MemberInfo> out = new ArrayList<>(infos.size());
+        for (String s : infos) {
+            out.add(read(s));
+        }
+        return out;
     }
 
     @Override

@@ -24,8 +24,11 @@ import org.kindred.server.broker.Restrictions;
  * member's post is checked and numbered in one step. A mirror in
  * memory ({@link MemoryRestrictions}) answers {@link #peekPost} and {@link #knownModes} without
  * waiting: the lock and slow mode as this node set, read ({@link #modes}) or last met them in a
- * decision, and the last posts this node allowed. It holds no mutes: a mute lifted through
- * another node could not be taken out of it, so mutes are left to {@link #post}. Redis runs without persistence: after a restart, {@link #modes} writes back the modes this
+ * decision, the last posts this node allowed, and the mutes this node set, lifted (every node
+ * does both for a mute made anywhere, from the staff event) or met in a decision. A mute the
+ * mirror holds is checked again in Redis, in the background, whenever it refuses a post, so one
+ * whose lift this node missed (its staff event lost) stops refusing after one more refusal.
+ * Redis runs without persistence: after a restart, {@link #modes} writes back the modes this
  * node knew, and mutes come back from the store (the staff resync); cool-offs and slow-mode waits
  * in progress are lost. Errors: a {@link io.lettuce.core.RedisException} (unchecked) when Redis is
  * unreachable. Thread-safe.
@@ -98,16 +101,21 @@ public final class RedisRestrictions implements Restrictions {
             end
             return redis.call('HMGET', KEYS[1], 'locked', 'slow')
             """);
+    /** KEYS: a mute. Returns its end (epoch ms), or nil when none is in force. */
+    private static final Script MUTE_END = Script.of("return redis.call('GET', KEYS[1])");
     private static final Kind[] KINDS = {null, Kind.LOCKED, Kind.MUTED, Kind.SLOW, Kind.COOLING_OFF, Kind.RATE_LIMITED};
 
     private final RedisLink link;
     private final RedisKeys keys;
     private final MemoryRestrictions mirror = new MemoryRestrictions();
+    /** The mute keys being read again for the mirror ({@link #recheckMute}). */
+    private final java.util.Set<String> rechecking = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RedisRestrictions(RedisLink link, String prefix) {
         this.link = link;
         this.keys = new RedisKeys(prefix);
         link.preload(POST);
+        link.preload(MUTE_END);
     }
 
     private String modesKey(String room) {
@@ -158,6 +166,11 @@ public final class RedisRestrictions implements Restrictions {
                 mirror.know(room, new Modes(false, seconds));
             }
         }
+        if (kind == Kind.MUTED) {
+            mirror.mute(room, memberId, now + held.waitMs()); // refused at once by peekPost from now on
+        } else if (kind != Kind.LOCKED) { // checked after the lock: no mute is in force
+            mirror.unmute(room, memberId, now);
+        }
         if (kind == null) {
             mirror.postNow(room, memberId, now); // this node's own last post, for peekPost
         }
@@ -165,7 +178,35 @@ public final class RedisRestrictions implements Restrictions {
 
     @Override
     public Hold peekPost(String room, String memberId, long now) {
-        return mirror.peekPost(room, memberId, now);
+        Hold held = mirror.peekPost(room, memberId, now);
+        if (held != null && held.kind() == Kind.MUTED) {
+            recheckMute(room, memberId, now + held.waitMs());
+        }
+        return held;
+    }
+
+    /**
+     * Reads the mute the mirror holds until {@code known} from Redis (one round trip, at most one
+     * per member at a time, never waiting) and corrects the mirror with it.
+     */
+    private void recheckMute(String room, String memberId, long known) {
+        String key = memberKey(room, "mute", memberId);
+        if (!rechecking.add(key)) {
+            return;
+        }
+        CompletableFuture<String> end;
+        try {
+            end = link.runAsync(MUTE_END, ScriptOutputType.VALUE, new String[] {key});
+        } catch (RuntimeException e) {
+            rechecking.remove(key);
+            return;
+        }
+        end.whenComplete((value, err) -> {
+            rechecking.remove(key);
+            if (err == null) {
+                mirror.correctMute(room, memberId, known, value == null ? 0 : Long.parseLong(value));
+            }
+        });
     }
 
     @Override
@@ -206,11 +247,13 @@ public final class RedisRestrictions implements Restrictions {
     public void mute(String room, String memberId, long until) {
         link.sync().set(memberKey(room, "mute", memberId), String.valueOf(until),
                 io.lettuce.core.SetArgs.Builder.pxAt(Math.max(1, until)));
+        mirror.mute(room, memberId, until);
     }
 
     @Override
     public boolean unmute(String room, String memberId, long now) {
         String was = link.sync().getdel(memberKey(room, "mute", memberId));
+        mirror.unmute(room, memberId, now);
         return was != null && Long.parseLong(was) > now;
     }
 

@@ -159,6 +159,41 @@ class RedisNodesTest {
     }
 
     @Test
+    void awaySeatsAreCountedAndLetGoAcrossNodesAndADeadNodesFreeWithinItsTtl() throws Exception {
+        String prefix = RedisNodes.freshPrefix();
+        long ttl = 900;
+        RedisPresence a = nodes.presence(prefix, "n_a", ttl);
+        RedisPresence b = nodes.presence(prefix, "n_b", ttl);
+        RedisPresence dying = nodes.presence(prefix, "n_dying", ttl);
+        a.add("calm", ANN);
+        b.add("calm", new MemberInfo("u_2", "Bo", Role.MEMBER));
+        dying.add("calm", new MemberInfo("u_3", "Cy", Role.MEMBER));
+        dying.add("calm", new MemberInfo("u_4", "Di", Role.MEMBER));
+        a.away("calm", "u_1", true);
+        assertEquals(3, b.seated("calm"), "a member dropped on A counts apart on B");
+        b.away("calm", "u_1", false);
+        assertEquals(4, a.seated("calm"), "back, wherever that was told");
+        a.away("calm", "u_1", true);
+        b.away("calm", "u_1", true); // B does not seat u_1: no change of its place
+        a.away("calm", "u_2", true); // nor does A seat u_2
+        assertEquals(3, a.seated("calm"));
+        dying.away("calm", "u_3", true);
+        assertEquals(2, a.seated("calm"));
+        assertEquals(List.of("u_1"), b.trimAway("calm", 1).stream().map(MemberInfo::id).toList(),
+                "B lets A's member, away longest, go");
+        assertTrue(a.get("calm", "u_1").isEmpty());
+        dying.close(); // as if killed: its members, away or not, vanish with its liveness
+        long stopped = System.nanoTime();
+        while (a.count("calm") > 1) {
+            assertTrue(System.nanoTime() - stopped < TimeUnit.MILLISECONDS.toNanos(ttl + 500),
+                    "a dead node's seats free within its TTL");
+            Thread.sleep(20);
+        }
+        assertEquals(1, a.seated("calm"));
+        assertEquals(List.of(), a.trimAway("calm", 0), "nobody away is left");
+    }
+
+    @Test
     void redisRestartedPublishesFailFastThenNumberingGoesOnAboveWhatNodesSawAndSubscriptionsRecover()
             throws Exception {
         try (RedisServer own = RedisServer.start(); RedisNodes here = new RedisNodes(own)) {

@@ -54,8 +54,10 @@ class RedisRestrictionsTest extends RestrictionsContract {
 
         a.mute("calm", "u_2", t + 10_000);
         assertEquals(new Hold(Kind.MUTED, 9_000), post(b, "u_2", t + 1_000));
-        assertNull(b.peekPost("calm", "u_2", t + 1_000), "no mirror of mutes: a lift elsewhere could not reach it");
+        assertEquals(new Hold(Kind.MUTED, 9_000), b.peekPost("calm", "u_2", t + 1_000),
+                "B learnt the mute from its refusal: refused before anything is spent on a message");
         assertTrue(b.unmute("calm", "u_2", t + 2_000), "lifted through B");
+        assertNull(b.peekPost("calm", "u_2", t + 2_000));
         assertNull(post(a, "u_2", t + 2_000), "and so on A");
 
         a.coolOff("calm", "u_3", t + 60_000);
@@ -68,6 +70,34 @@ class RedisRestrictionsTest extends RestrictionsContract {
         a.lock("calm", false);
         assertNull(post(b, "u_4", t), "an allowed post tells B the lock was lifted");
         assertEquals(false, b.knownModes("calm").locked());
+    }
+
+    @Test
+    void aMuteMadeAnywhereIsKnownToEveryNodeThatHearsOfItAndAMissedLiftCorrectsItself() throws Exception {
+        Restrictions a = restrictions();
+        Restrictions b = restrictions();
+        a.mute("calm", "u_1", t + 60_000);
+        assertEquals(Kind.MUTED, a.peekPost("calm", "u_1", t).kind(), "the node that muted knows");
+        b.mute("calm", "u_1", t + 60_000); // what a node does with the staff event of a mute made elsewhere
+        assertEquals(Kind.MUTED, b.peekPost("calm", "u_1", t).kind());
+        a.unmute("calm", "u_1", t); // B misses the lift's event
+        assertNull(a.peekPost("calm", "u_1", t));
+        assertEquals(Kind.MUTED, b.peekPost("calm", "u_1", t).kind(), "not heard yet: refused once more");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (b.peekPost("calm", "u_1", t) != null) {
+            assertTrue(System.nanoTime() < deadline, "the refusal had the mute read again");
+            Thread.sleep(10);
+        }
+        assertNull(post(b, "u_1", t), "and the post goes through");
+        a.mute("calm", "u_2", t + 60_000);
+        assertEquals(Kind.MUTED, post(b, "u_2", t).kind());
+        a.mute("calm", "u_2", t + 90_000); // lengthened elsewhere, event missed
+        b.peekPost("calm", "u_2", t);
+        deadline = System.nanoTime() + 5_000_000_000L;
+        while (b.peekPost("calm", "u_2", t).waitMs() != 90_000) {
+            assertTrue(System.nanoTime() < deadline, "the end read again");
+            Thread.sleep(10);
+        }
     }
 
     @Test
