@@ -203,6 +203,9 @@ public final class KindredServer implements AutoCloseable {
                 checkInTimer != null ? checkInTimer : org.kindred.server.common.Timer.of(durable.scheduler()),
                 org.kindred.server.crisis.CheckInQuestions.bundled()::question,
                 org.kindred.server.session.CheckIns.DEFAULT_MAX_PLANNED);
+        if (sessions.shared() != null) {
+            sessions.shared().carry(checkIns); // check-ins follow a session resumed on another node
+        }
         roomSetup.shareRates(moderation.config());
         SessionLimits sessionLimits = SessionLimits.from(section("sessions"));
         Dispatcher dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis,

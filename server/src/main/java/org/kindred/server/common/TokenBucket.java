@@ -34,4 +34,24 @@ public final class TokenBucket {
     public synchronized void giveBack() {
         tokens = Math.min(capacity, tokens + 1.0);
     }
+
+    /**
+     * What is left of the bucket at {@code nowMillis} (refilled up to then, nothing taken): tokens
+     * in {@code [0, burst]}. Thread-safe.
+     */
+    public synchronized double tokensAt(long nowMillis) {
+        if (last == Long.MIN_VALUE || nowMillis <= last) {
+            return tokens;
+        }
+        return Math.min(capacity, tokens + (nowMillis - last) * perMilli);
+    }
+
+    /**
+     * Sets the bucket to hold {@code tokens} (clamped to {@code [0, burst]}) at {@code atMillis}, as
+     * {@link #tokensAt} read it elsewhere (e.g. on another node): what was spent stays spent.
+     */
+    public synchronized void restore(double tokens, long atMillis) {
+        this.tokens = Double.isFinite(tokens) ? Math.max(0, Math.min(capacity, tokens)) : capacity;
+        this.last = atMillis;
+    }
 }

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.Limits;
 import org.kindred.protocol.MemberInfo;
@@ -31,7 +34,7 @@ import org.kindred.server.transport.Connection;
  */
 final class ClusterResume {
     /** What a resume token leads to. */
-    record Outcome(boolean here, ParkedSessions.Parked elsewhere) {
+    record Outcome(boolean here, ParkedSessions.Claim elsewhere) {
         static final Outcome HERE = new Outcome(true, null);
         static final Outcome NEW = new Outcome(false, null);
     }
@@ -58,9 +61,6 @@ final class ClusterResume {
         Optional<Session> local = sessions.peek(token);
         if (local.isPresent()) {
             Session s = local.get();
-            if (s.role().canModerate()) {
-                return CompletableFuture.completedFuture(Outcome.HERE);
-            }
             return parked.take(token).handle((claim, err) -> {
                 if (err != null || !claim.takenElsewhere()) {
                     return Outcome.HERE; // ours again (Redis unreachable, or it lost the record: nowhere else)
@@ -70,19 +70,24 @@ final class ClusterResume {
             });
         }
         return parked.take(token).handle((claim, err) -> err == null && claim.parked() != null
-                ? new Outcome(false, claim.parked()) : Outcome.NEW);
+                ? new Outcome(false, claim) : Outcome.NEW);
     }
 
     /**
-     * Adopts {@code p} for connection {@code c} (event loop): seats the member in its rooms on
-     * their threads, then, back on {@code c}'s loop, replies {@code welcome} with {@code recovered}
-     * and replays what it missed; {@code admitted} decides first whether it may come back (bans).
+     * Adopts {@code claim}'s record for connection {@code c} (event loop): {@code prepare} sets the
+     * new session up first (allowances, check-ins), {@code admitted} decides whether it may come
+     * back (bans); then the member is seated in its rooms on their threads, what its old node kept
+     * for it meanwhile is asked for, and, back on {@code c}'s loop, the events kept for it are put
+     * among the messages it missed, {@code welcome} with {@code recovered} is replied and all of
+     * it replayed. A staff record's sign-in is checked by the caller first.
      */
-    void adopt(Connection c, ClientMessage.Hello hello, ParkedSessions.Parked p, Limits limits,
-            java.util.function.BiPredicate<Connection, Session> admitted,
-            java.util.function.BiConsumer<Connection, Session> resumed) {
-        SessionRegistry.Created created = sessions.adopt(p, c.fingerprint());
+    void adopt(Connection c, ClientMessage.Hello hello, ParkedSessions.Claim claim, Limits limits,
+            Consumer<Session> prepare, BiPredicate<Connection, Session> admitted,
+            BiConsumer<Connection, Session> resumed) {
+        ParkedSessions.Parked p = claim.parked();
+        SessionRegistry.Created created = sessions.adopt(p, claim.credential(), c.fingerprint());
         Session s = created.session();
+        prepare.accept(s);
         HelloHandler.speak(c, s, hello); // the language of this hello, as on the node that held it
         if (!admitted.test(c, s)) {
             sessions.end(s);
@@ -100,14 +105,17 @@ final class ClusterResume {
             seated.add(r.adopt(s, e.getValue().nick(), e.getValue().seq()).exceptionally(err -> false));
         }
         c.helloPending(true);
-        CompletableFuture.allOf(seated.toArray(CompletableFuture[]::new)).whenComplete((x, err) ->
-                c.writer().execute(() -> {
+        CompletableFuture.allOf(seated.toArray(CompletableFuture[]::new))
+                .thenCompose(x -> sessions.shared().keptSince(hello.resume())) // kept after the take, if any
+                .whenComplete((late, err) -> c.writer().execute(() -> {
                     c.helloPending(false);
                     if (!c.isOpen()) {
                         sessions.end(s);
                         return;
                     }
                     boolean recovered = seated.stream().allMatch(f -> f.getNow(false));
+                    s.mergeMissed(claim.kept(), false);
+                    s.mergeMissed(late == null ? List.of() : late, true); // this copy may have had them too
                     c.attach(s);
                     c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, created.token(),
                             new MemberInfo(s.memberId(), null, s.role()), limits, Features.CLUSTER, recovered));

@@ -21,6 +21,7 @@ import org.kindred.server.session.CheckIns;
 import org.kindred.server.session.Features;
 import org.kindred.server.session.NewSessionLimiter;
 import org.kindred.server.session.NewSessions;
+import org.kindred.server.session.ParkedSessions;
 import org.kindred.server.session.Principal;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionLimits;
@@ -138,8 +139,7 @@ public final class HelloHandler {
         onLoopAfter(c, revocations.stillStaffAsync(staff), (ok, err) -> {
             if (err != null || !Boolean.TRUE.equals(ok)) {
                 revocations.revoke(staff);
-                welcome(c, new ClientMessage.Hello(hello.id(), hello.v(), hello.locale(), hello.region(), null,
-                        hello.auth()), principal, region, locale, now);
+                welcome(c, withoutResume(hello), principal, region, locale, now);
             } else if (c.isOpen() && Sessions.of(c) == null) {
                 welcome(c, hello, principal, region, locale, now);
             }
@@ -158,10 +158,14 @@ public final class HelloHandler {
         }));
     }
 
-    /** In a cluster a member's resume token is first looked for among the nodes ({@link ClusterResume}). */
+    /**
+     * In a cluster a resume token is first looked for among the nodes ({@link ClusterResume}); a
+     * session recorded by another node is adopted here, a staff one only while its sign-in still
+     * holds (checked against the store, off the event loop, as for a session held here).
+     */
     private void welcome(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
             long now) {
-        if (hello.resume() == null || principal != null || !cluster.active()) {
+        if (hello.resume() == null || !cluster.active()) {
             welcomeHere(c, hello, principal, region, locale, now);
             return;
         }
@@ -171,17 +175,47 @@ public final class HelloHandler {
             if (!c.isOpen() || Sessions.of(c) != null) {
                 return;
             }
-            if (err == null && where.elsewhere() != null) {
-                cluster.adopt(c, hello, where.elsewhere(), limits(), (conn, s) -> bans.admits(conn, s, hello.id()),
-                        (conn, s) -> {
-                            if (checkIns != null) {
-                                checkIns.resumed(s);
-                            }
-                        });
-            } else {
+            if (err != null || where.elsewhere() == null) {
                 welcomeHere(c, hello, principal, region, locale, now);
+                return;
             }
+            ParkedSessions.Claim claim = where.elsewhere();
+            ParkedSessions.StaffRecord staff = claim.parked().staff();
+            if (staff == null) {
+                adopt(c, hello, claim);
+                return;
+            }
+            onLoopAfter(c, revocations.holdsAsync(claim.credential(), staff.name(), staff.role()), (ok, e) -> {
+                if (!c.isOpen() || Sessions.of(c) != null) {
+                    return;
+                }
+                if (e == null && Boolean.TRUE.equals(ok)) {
+                    adopt(c, hello, claim);
+                } else { // as for a revoked session held here: a new session, with no staff rights
+                    LOG.info("staff session not resumed: sign-in revoked member={}", claim.parked().member());
+                    welcomeHere(c, withoutResume(hello), principal, region, locale, now);
+                }
+            });
         }));
+    }
+
+    private static ClientMessage.Hello withoutResume(ClientMessage.Hello hello) {
+        return new ClientMessage.Hello(hello.id(), hello.v(), hello.locale(), hello.region(), null, hello.auth());
+    }
+
+    /** Resumes the session of {@code claim}, recorded by another node, on {@code c}. */
+    private void adopt(Connection c, ClientMessage.Hello hello, ParkedSessions.Claim claim) {
+        cluster.adopt(c, hello, claim, limits(), s -> {
+            s.reportLimit(limits.reportBurst(), limits.reportsPerMinute() / 60.0);
+            s.allowances().restore(claim.parked().left());
+            if (checkIns != null) {
+                checkIns.restore(s, claim.parked().checkIns());
+            }
+        }, (conn, s) -> bans.admits(conn, s, hello.id()), (conn, s) -> {
+            if (checkIns != null) {
+                checkIns.resumed(s);
+            }
+        });
     }
 
     /**

@@ -9,27 +9,22 @@ import org.kindred.server.session.Session;
 import org.kindred.server.transport.Connection;
 
 /**
- * {@code react} (protocol 1.1): within the member's reaction allowance ({@code rate_limited}
+ * {@code react} (protocol 1.1): within the member's reaction allowance
+ * ({@link org.kindred.server.session.Allowances}, {@code rate_limited}
  * with {@code retryAfterMs} otherwise), to an existing room ({@code not_found}), the room
  * decides ({@code not_in_room}, {@code not_found} for a message no longer in its history) and
  * the reply is {@code ok}, sent before the room's {@code reaction} event.
  */
 final class ReactHandler implements RequestHandler<ClientMessage.React> {
     private final RoomLookup rooms;
-    private final ReactionAllowance allowance;
 
     ReactHandler(RoomLookup rooms) {
-        this(rooms, new ReactionAllowance());
-    }
-
-    ReactHandler(RoomLookup rooms, ReactionAllowance allowance) {
         this.rooms = rooms;
-        this.allowance = allowance;
     }
 
     @Override
     public void handle(Connection c, Session s, ClientMessage.React react, long now) {
-        long wait = allowance.tryTake(s.memberId(), now);
+        long wait = s.allowances().reactionWait(now); // the member's, carried by a resume on any node
         if (wait > 0) {
             c.send(Sentence.of("error.react_rate").error(react.id(), ErrorCode.RATE_LIMITED, wait));
             return;

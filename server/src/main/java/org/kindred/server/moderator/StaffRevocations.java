@@ -104,6 +104,16 @@ public final class StaffRevocations {
         return CompletableFuture.supplyAsync(() -> stillStaff(s), blocking);
     }
 
+    /**
+     * Whether a sign-in recorded elsewhere still holds: the login token of digest {@code credential}
+     * is valid and its account enabled as {@code name} with {@code role} (null credential: no).
+     * Completes on the blocking executor.
+     */
+    public CompletableFuture<Boolean> holdsAsync(String credential, String name, org.kindred.protocol.Role role) {
+        return CompletableFuture.supplyAsync(() -> credential != null && tokens.principalForDigest(credential)
+                .filter(p -> p.name().equals(name) && p.role() == role).isPresent(), blocking);
+    }
+
     private static boolean holds(Session s, Optional<Principal> p) {
         return p.isPresent() && p.get().name().equals(s.moderatorName()) && p.get().role() == s.role();
     }

@@ -167,7 +167,7 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
      * taken, ends and its connection closes normally; nobody is told it left (it is still there).
      */
     private void resumedElsewhere(String memberId) {
-        Session s = sessions.byMember(memberId).filter(x -> !x.role().canModerate()).orElse(null);
+        Session s = sessions.byMember(memberId).orElse(null);
         ParkedSessions parked = sessions.shared();
         if (s == null || parked == null) {
             return;

@@ -39,6 +39,8 @@ public final class CheckIns {
     private final Function<String, String> question;
     private final int maxPlanned;
     private final Map<String, Book> books = new ConcurrentHashMap<>();
+    private volatile java.util.function.LongSupplier clock = System::currentTimeMillis;
+    private volatile java.util.function.Consumer<Session> changed = s -> { };
 
     /**
      * @param timer runs due check-ins (one task per planned check-in)
@@ -64,6 +66,63 @@ public final class CheckIns {
         ASKED
     }
 
+    /**
+     * One check-in as a record carries it to another node: its id, state and when it comes due
+     * (epoch ms, this node's clock; meaningful while {@link State#PLANNED}).
+     */
+    public record Carried(String id, State state, long dueAt) {
+    }
+
+    /** Runs {@code listener} (quick, any thread) after every change of a session's check-ins (to record them). */
+    public void onChange(java.util.function.Consumer<Session> listener) {
+        this.changed = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The wall clock (epoch ms) due times are carried in; {@link System#currentTimeMillis} unless a test sets one. */
+    public void clock(java.util.function.LongSupplier clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The check-ins of {@code s}, oldest first, as a record carries them. */
+    public List<Carried> carried(Session s) {
+        Book book = books.get(s.memberId());
+        if (book == null) {
+            return List.of();
+        }
+        synchronized (book) {
+            List<Carried> out = new ArrayList<>();
+            book.entries.values().forEach(e -> out.add(new Carried(e.id, e.state, e.dueAt)));
+            return out;
+        }
+    }
+
+    /**
+     * {@code s} was resumed here from another node's record with {@code carried} check-ins (null:
+     * none): they become this node's, a planned one due at its time (due at once when that passed:
+     * asked by {@link #resumed}), an asked one still answerable. Replaces what this node had for it.
+     */
+    public void restore(Session s, List<Carried> carried) {
+        ended(s);
+        if (carried == null || carried.isEmpty() || s.isExpired()) {
+            return;
+        }
+        Book book = books.computeIfAbsent(s.memberId(), k -> new Book());
+        long now = clock.getAsLong();
+        synchronized (book) {
+            for (Carried c : carried) {
+                if (c == null || c.id() == null || c.state() == null) {
+                    continue;
+                }
+                Entry e = new Entry(c.id(), c.dueAt());
+                e.state = c.state() == State.PLANNED && c.dueAt() <= now ? State.DUE : c.state();
+                book.entries.put(e.id, e);
+                if (e.state == State.PLANNED) {
+                    e.task = timer.schedule(c.dueAt() - now, () -> due(s, book, e.id));
+                }
+            }
+        }
+    }
+
     /** Check-ins a session may have planned and not yet due. */
     public int maxPlanned() {
         return maxPlanned;
@@ -85,7 +144,7 @@ public final class CheckIns {
             if (book.count(State.PLANNED) >= maxPlanned) {
                 return Optional.empty();
             }
-            e = new Entry(Ids.newId("chk"));
+            e = new Entry(Ids.newId("chk"), clock.getAsLong() + delayMs);
             book.entries.put(e.id, e);
             e.task = timer.schedule(delayMs, () -> due(s, book, e.id));
         }
@@ -93,6 +152,7 @@ public final class CheckIns {
             ended(s);
             return Optional.empty();
         }
+        changed.accept(s);
         LOG.debug("checkin planned member={} checkin={}", s.memberId(), e.id);
         return Optional.of(e.id);
     }
@@ -101,6 +161,7 @@ public final class CheckIns {
     public boolean cancel(Session s, String checkinId) {
         return remove(s, checkinId).isPresent();
     }
+
 
     /**
      * Takes the answer to a check-in of {@code s}: the check-in is done (a planned one is not asked
@@ -117,12 +178,17 @@ public final class CheckIns {
         if (book == null) {
             return;
         }
+        boolean asked = false;
         synchronized (book) {
-            for (Entry e : book.entries.values()) {
+            for (Entry e : List.copyOf(book.entries.values())) {
                 if (e.state == State.DUE) {
                     ask(s, book, e);
+                    asked = true;
                 }
             }
+        }
+        if (asked) {
+            changed.accept(s);
         }
     }
 
@@ -176,6 +242,7 @@ public final class CheckIns {
                 ask(s, book, e);
             }
         }
+        changed.accept(s);
     }
 
     /** Sends the question; the caller holds the book's lock. */
@@ -199,14 +266,17 @@ public final class CheckIns {
         if (book == null || id == null) {
             return Optional.empty();
         }
+        State state;
         synchronized (book) {
             Entry e = book.entries.remove(id);
             if (e == null) {
                 return Optional.empty();
             }
             e.task.cancel();
-            return Optional.of(e.state);
+            state = e.state;
         }
+        changed.accept(s);
+        return Optional.of(state);
     }
 
     /** One session's check-ins, oldest first; guarded by itself. */
@@ -226,11 +296,14 @@ public final class CheckIns {
 
     private static final class Entry {
         final String id;
+        /** When it comes due, epoch ms. */
+        final long dueAt;
         State state = State.PLANNED;
         Timer.Task task = () -> { };
 
-        Entry(String id) {
+        Entry(String id, long dueAt) {
             this.id = id;
+            this.dueAt = dueAt;
         }
     }
 }

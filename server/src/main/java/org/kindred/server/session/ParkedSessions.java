@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.nio.charset.StandardCharsets;
+import org.kindred.protocol.ProtocolCodec;
+import org.kindred.protocol.Role;
 import org.kindred.server.broker.redis.RedisParking;
 import org.kindred.server.common.Ids;
 import org.slf4j.Logger;
@@ -30,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A resume takes the record (one node at most gets it; the session's records are then marked
  * taken, and nothing brings them back); the node that held the session closes its copy when it
- * hears of it. Staff sessions are not recorded (their sign-in is checked where they connect).
- * Thread-safe.
+ * hears of it. A record also carries the session's check-ins and what is left of its report and
+ * reaction allowances, and for staff the sign-in (sealed, {@link StaffSeal}), which the resuming
+ * node checks against the store first. While a session is dropped, the events it keeps for its
+ * resume (notices, presence changes …; never messages) are recorded beside it ({@link #kept}).
+ * Nothing of what members write is recorded. Thread-safe.
  */
 public final class ParkedSessions {
     /** How often a node rewrites the live records of its connected sessions, ms. */
@@ -42,24 +49,57 @@ public final class ParkedSessions {
     public record ParkedRoom(String nick, long seq) {
     }
 
-    /** A parked session. */
-    public record Parked(String member, String locale, String region, long createdAt,
-            Map<String, ParkedRoom> rooms) {
+    /**
+     * A staff session's sign-in, as recorded: the account name, its role, and the digest of the
+     * login token sealed with the resume token ({@link StaffSeal}). A resume re-checks it against
+     * the store before it gives any staff rights.
+     */
+    public record StaffRecord(String name, Role role, String seal) {
     }
 
-    /** What a resume token leads to in Redis: a record to resume ({@code parked}), or why not. */
-    public record Claim(RedisParking.Found found, Parked parked) {
+    /**
+     * A recorded session: member id, language, region, creation time (epoch ms), its rooms; for
+     * staff its sign-in (else null); its check-ins (may be null: none) and what was left of its
+     * allowances (may be null: whole).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Parked(String member, String locale, String region, long createdAt,
+            Map<String, ParkedRoom> rooms, StaffRecord staff, List<CheckIns.Carried> checkIns,
+            Allowances.Left left) {
+        /** A member's record (tests and older records): no staff sign-in, check-ins or allowances. */
+        public Parked(String member, String locale, String region, long createdAt, Map<String, ParkedRoom> rooms) {
+            this(member, locale, region, createdAt, rooms, null, null, null);
+        }
+
+        Parked withRooms(Map<String, ParkedRoom> other) {
+            return new Parked(member, locale, region, createdAt, other, staff, checkIns, left);
+        }
+    }
+
+    /**
+     * What a resume token leads to in Redis: a record to resume ({@code parked}), or why not; for
+     * a staff record the digest of its login token opened with the resume token ({@code credential},
+     * else null); the events kept for a parked record ({@code kept}, oldest first).
+     */
+    public record Claim(RedisParking.Found found, Parked parked, String credential, List<KeptEvent> kept) {
         /** Whether another node has taken the session over (it is not to be resumed here). */
         public boolean takenElsewhere() {
             return found == RedisParking.Found.TAKEN;
         }
     }
 
+    /** Events kept for one dropped session at most (as many as a session keeps by default and more). */
+    static final int MOST_KEPT = 256;
+
     private final RedisParking parking;
     private final String nodeId;
     private final long windowMillis;
     private final long liveTtlMillis;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ProtocolCodec codec = ProtocolCodec.shared();
+    /** The node's check-ins (recorded with each session), or null. */
+    private volatile CheckIns checkIns;
     private volatile Consumer<String> onAdopted = m -> { };
     /** The Redis connection and the time (ms) of the last {@link #refresh}. */
     private volatile long refreshedOn = -1;
@@ -77,6 +117,24 @@ public final class ParkedSessions {
         this.liveTtlMillis = 3 * REFRESH_MS + windowMillis;
     }
 
+    /**
+     * Records each session's check-ins from now on ({@code c}'s changes rewrite the session's
+     * record), so they follow it to another node.
+     */
+    public void carry(CheckIns c) {
+        this.checkIns = c;
+        c.onChange(this::changed);
+    }
+
+    /** Something recorded of {@code s} changed: its record is written again (live, or parked while dropped). */
+    public void changed(Session s) {
+        if (s.isDetached()) {
+            park(s);
+        } else {
+            live(s);
+        }
+    }
+
     private String record(Session s) {
         Map<String, ParkedRoom> rooms = new LinkedHashMap<>();
         for (String room : s.rooms()) {
@@ -85,8 +143,14 @@ public final class ParkedSessions {
                 rooms.put(room, new ParkedRoom(nick, s.sentSeq(room)));
             }
         }
+        StaffRecord staff = s.role().canModerate()
+                ? new StaffRecord(s.moderatorName(), s.role(), s.sealedCredential()) : null;
+        CheckIns c = checkIns;
+        List<CheckIns.Carried> carried = c == null ? null : c.carried(s);
         try {
-            return json.writeValueAsString(new Parked(s.memberId(), s.locale(), s.region(), s.createdAt(), rooms));
+            return json.writeValueAsString(new Parked(s.memberId(), s.locale(), s.region(), s.createdAt(), rooms,
+                    staff, carried == null || carried.isEmpty() ? null : carried,
+                    s.allowances().left(System.currentTimeMillis())));
         } catch (JsonProcessingException e) {
             LOG.warn("a session could not be recorded: {}", e.getClass().getSimpleName());
             return null;
@@ -95,12 +159,9 @@ public final class ParkedSessions {
 
     /**
      * Records {@code s}, connected here, under its current token (its rooms changed, it began, or
-     * it is refreshed); nothing for staff or an ended session. Best effort, in the order of the calls.
+     * it is refreshed); nothing for an ended session. Best effort, in the order of the calls.
      */
     public void live(Session s) {
-        if (s.role().canModerate()) {
-            return;
-        }
         synchronized (s) { // one order for the writes of one session, and none after its end
             String v = s.isExpired() ? null : record(s);
             if (v != null) {
@@ -145,9 +206,46 @@ public final class ParkedSessions {
 
     /** {@code s} ended (the caller holds its lock, after marking it expired): its records go. */
     void forget(Session s) {
-        if (!s.role().canModerate()) {
-            parking.forget(s.tokenHash());
+        parking.forget(s.tokenHash());
+    }
+
+    /**
+     * {@code s}, dropped, kept {@code e} for its resume (under the session's lock): recorded too,
+     * for a resume on another node, as the event the session would get (a notice as its sentence's
+     * key and arguments, put into words where it is delivered). Best effort, never waits.
+     */
+    void kept(Session s, KeptEvent e) {
+        try {
+            String v = json.writeValueAsString(Map.of("r", e.room() == null ? "" : e.room(), "a", e.after(),
+                    "e", new String(codec.encode(e.event()), StandardCharsets.UTF_8)));
+            parking.keep(s.tokenHash(), v, MOST_KEPT, windowMillis);
+        } catch (JsonProcessingException | RuntimeException x) {
+            LOG.debug("a kept event was not recorded: {}", x.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The events kept for {@code token}'s session (by the node that held it) since its record was
+     * taken: asked once the session is seated again, for those that came meanwhile. Exceptionally
+     * when Redis is unreachable.
+     */
+    public CompletionStage<List<KeptEvent>> keptSince(String token) {
+        return parking.drain(Ids.hash(token)).thenApply(this::events);
+    }
+
+    private List<KeptEvent> events(List<String> values) {
+        List<KeptEvent> out = new ArrayList<>(values.size());
+        for (String v : values) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode n = json.readTree(v);
+                String room = n.path("r").asText("");
+                out.add(new KeptEvent(room.isEmpty() ? null : room, n.path("a").asLong(),
+                        codec.decodeServer(n.path("e").asText())));
+            } catch (java.io.IOException | RuntimeException x) {
+                LOG.debug("a kept event was not read: {}", x.getClass().getSimpleName());
+            }
+        }
+        return out;
     }
 
     /**
@@ -157,10 +255,15 @@ public final class ParkedSessions {
      */
     public CompletionStage<Claim> take(String token) {
         return parking.take(Ids.hash(token), windowMillis).thenCompose(t -> switch (t.found()) {
-            case PARKED -> CompletableFuture.completedFuture(new Claim(t.found(), read(t.value())));
-            case LIVE -> caughtUp(read(t.value()), t.seenAt()).thenApply(p -> new Claim(t.found(), p));
-            default -> CompletableFuture.completedFuture(new Claim(t.found(), null));
+            case PARKED -> CompletableFuture.completedFuture(claim(t, read(t.value()), token));
+            case LIVE -> caughtUp(read(t.value()), t.seenAt()).thenApply(p -> claim(t, p, token));
+            default -> CompletableFuture.completedFuture(new Claim(t.found(), null, null, List.of()));
         });
+    }
+
+    private Claim claim(RedisParking.Taken t, Parked p, String token) {
+        String credential = p.staff() == null ? null : StaffSeal.open(p.staff().seal(), token);
+        return new Claim(t.found(), p, credential, events(t.kept()));
     }
 
     private CompletionStage<Parked> caughtUp(Parked p, long seenAt) {
@@ -178,7 +281,7 @@ public final class ParkedSessions {
                 ParkedRoom r = p.rooms().get(ids.get(i));
                 rooms.put(ids.get(i), new ParkedRoom(r.nick(), Math.max(r.seq(), seqs.get(i).join())));
             }
-            return new Parked(p.member(), p.locale(), p.region(), p.createdAt(), rooms);
+            return p.withRooms(rooms);
         });
     }
 

@@ -1,13 +1,10 @@
 package org.kindred.server.session;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
-import org.kindred.server.common.TokenBucket;
 import org.kindred.server.transport.Connection;
 import org.kindred.server.transport.Outbound;
 import org.kindred.server.transport.SharedFrame;
@@ -25,8 +22,10 @@ public final class Session {
     private volatile String credential;
     /** When the connection dropped ({@link System#nanoTime()}), while detached. */
     private volatile long detachedAt;
-    /** Reports this member may still file ({@link #reportWait}). */
-    private volatile TokenBucket reports = new TokenBucket(10, 0.1);
+    /** Staff only: {@link #credential} sealed with the current resume token ({@link StaffSeal}), else null. */
+    private volatile String sealedCredential;
+    /** Reports and reactions this member may still give. */
+    private final Allowances allowances = new Allowances();
     private final Role role;
     private final String moderatorName;
     /** The language tag of the session's latest {@code hello} that gave one; may be null. */
@@ -35,21 +34,14 @@ public final class Session {
     private final String fingerprint;
     private final String pseudonym;
     private final long createdAt;
-    private final int missedLimit;
-    /** A member is in a handful of rooms at most and joins rarely: a copy-on-write set is the lean choice. */
-    private final Set<String> rooms = new CopyOnWriteArraySet<>();
-    /** The member's nickname in each room it is in (kept by the rooms' threads; read by any thread). */
-    private final java.util.Map<String, String> nicks = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The last message {@code seq} sent to the member's connection, per room (for a resume on another node). */
-    private final java.util.Map<String, Long> sentSeq = new java.util.concurrent.ConcurrentHashMap<>();
-    /** For a session resumed from another node: per room, the last {@code seq} replayed (later copies are dropped). */
-    private volatile java.util.Map<String, Long> replayedUpTo;
-    /** Events kept while detached; allocated at the first one (most sessions never need it). */
-    private ArrayDeque<ServerMessage> missed;
+    /** The rooms the member is in and its nickname in each. */
+    private final Memberships rooms = new Memberships(this);
+    /** Per room, the last {@code seq} sent to the connection and the last replayed from history. */
+    private final SeqMarks marks = new SeqMarks();
+    /** Events kept while detached (guarded by this). */
+    private final MissedEvents missed;
     private volatile Connection connection;
     private volatile boolean expired;
-    /** Told when the member's rooms change (in a cluster, to record them), or null. */
-    private volatile java.util.function.Consumer<Session> roomsChanged;
 
     public Session(String memberId, String tokenHash, Role role, String moderatorName, String locale,
             String region, String fingerprint, long createdAt, int missedLimit, Connection connection) {
@@ -62,7 +54,7 @@ public final class Session {
         this.fingerprint = fingerprint;
         this.pseudonym = Pseudonyms.next();
         this.createdAt = createdAt;
-        this.missedLimit = missedLimit;
+        this.missed = new MissedEvents(missedLimit);
         this.connection = connection;
     }
 
@@ -91,6 +83,15 @@ public final class Session {
         this.credential = digest;
     }
 
+    /** Staff only: the credential sealed with the current resume token (what a record may hold), else null. */
+    String sealedCredential() {
+        return sealedCredential;
+    }
+
+    void sealedCredential(String sealed) {
+        this.sealedCredential = sealed;
+    }
+
     /**
      * When the connection dropped, as a {@link System#nanoTime()} reading (for ordering only);
      * meaningful only while {@link #isDetached()}.
@@ -109,7 +110,7 @@ public final class Session {
      * {@code perSecond}. Called once, when the session is created.
      */
     public void reportLimit(int burst, double perSecond) {
-        this.reports = new TokenBucket(burst, perSecond);
+        allowances.reportLimit(burst, perSecond);
     }
 
     /**
@@ -117,7 +118,12 @@ public final class Session {
      * the member may report again ({@code now} in epoch ms). Thread-safe.
      */
     public long reportWait(long now) {
-        return reports.tryTake(now);
+        return allowances.reportWait(now);
+    }
+
+    /** The member's report and reaction allowances (carried by a resume on another node too). */
+    public Allowances allowances() {
+        return allowances;
     }
 
     public Role role() {
@@ -165,38 +171,27 @@ public final class Session {
 
     /** Rooms the member is in (updated by the rooms' own threads). */
     public Set<String> rooms() {
-        return rooms;
+        return rooms.ids();
     }
 
     /** The room's thread records that the member joined {@code room} as {@code nick}. */
     public void joined(String room, String nick) {
-        nicks.put(room, nick);
-        rooms.add(room);
-        changed();
+        rooms.joined(room, nick);
     }
 
     /** Runs {@code listener} (any thread, quick) after every later change of the member's rooms. */
     public void onRoomsChanged(java.util.function.Consumer<Session> listener) {
-        this.roomsChanged = listener;
-    }
-
-    private void changed() {
-        java.util.function.Consumer<Session> l = roomsChanged;
-        if (l != null) {
-            l.accept(this);
-        }
+        rooms.onChange(listener);
     }
 
     /** The room's thread records that the member left {@code room}. */
     public void left(String room) {
-        rooms.remove(room);
-        nicks.remove(room);
-        changed();
+        rooms.left(room);
     }
 
     /** The member's nickname in {@code room}, or null when it is not there. Any thread. */
     public String nickIn(String room) {
-        return nicks.get(room);
+        return rooms.nickIn(room);
     }
 
     public MemberInfo info(String nick) {
@@ -222,13 +217,13 @@ public final class Session {
      * shared buffer (not consumed); {@code message} is kept only if the member is detached.
      */
     public void deliver(SharedFrame encoded, ServerMessage message) {
-        if (replayedUpTo != null && replayedAlready(message)) {
+        if (marks.replayedAlready(message)) {
             return;
         }
         Connection c = connection;
         if (c != null) {
             c.sendShared(encoded);
-            sent(message);
+            marks.sent(message);
         } else {
             deliverDetached(message);
         }
@@ -239,24 +234,7 @@ public final class Session {
      * another node): copies of them arriving live afterwards are dropped, so each comes once.
      */
     public void replayed(String room, long seq) {
-        java.util.Map<String, Long> m = replayedUpTo;
-        if (m == null) {
-            m = new java.util.concurrent.ConcurrentHashMap<>();
-            replayedUpTo = m;
-        }
-        m.merge(room, seq, Math::max);
-    }
-
-    private boolean replayedAlready(ServerMessage message) {
-        java.util.Map<String, Long> m = replayedUpTo;
-        return m != null && message instanceof ServerMessage.Message msg
-                && msg.seq() <= m.getOrDefault(msg.room(), Long.MIN_VALUE);
-    }
-
-    private void sent(ServerMessage message) {
-        if (message instanceof ServerMessage.Message m) {
-            sentSeq.put(m.room(), m.seq());
-        }
+        marks.replayed(room, seq);
     }
 
     /**
@@ -264,23 +242,23 @@ public final class Session {
      * none): where a resume on another node picks up.
      */
     public long sentSeq(String room) {
-        return sentSeq.getOrDefault(room, 0L);
+        return marks.sentSeq(room);
     }
 
     /** The member was sent {@code room}'s messages up to {@code seq} otherwise (the history of its {@code joined}). */
     public void sentUpTo(String room, long seq) {
-        sentSeq.merge(room, seq, Math::max);
+        marks.sentUpTo(room, seq);
     }
 
     /** Sends one message to the member now, or keeps it for the resume if detached. */
     public void deliver(ServerMessage message) {
-        if (replayedUpTo != null && replayedAlready(message)) {
+        if (marks.replayedAlready(message)) {
             return;
         }
         Connection c = connection;
         if (c != null) {
             c.send(message);
-            sent(message);
+            marks.sent(message);
         } else {
             deliverDetached(message);
         }
@@ -290,19 +268,32 @@ public final class Session {
         Connection c = connection;
         if (c != null) {
             c.send(message);
-            sent(message);
+            marks.sent(message);
             return;
         }
-        if (expired || message instanceof ServerMessage.Typing) {
-            return;
+        if (!expired) {
+            missed.keep(this, message, marks);
         }
-        if (missed == null) {
-            missed = new ArrayDeque<>();
+    }
+
+    /**
+     * Runs {@code hook} (under the session's lock: quick, never waiting) with each event kept for
+     * the resume after a drop that another node may need: not messages (the rooms' histories hold
+     * them), typing or check-ins (recorded otherwise).
+     */
+    public void onKeptWhileAway(java.util.function.BiConsumer<Session, KeptEvent> hook) {
+        missed.onKept(hook);
+    }
+
+    /**
+     * Adds what another node's copy of this session kept while it was away ({@code kept}, oldest
+     * first) to what this copy keeps for its attach: each after the messages of its room it came
+     * after. With {@code skipKnown}, an event this copy kept too is not added twice.
+     */
+    public synchronized void mergeMissed(List<KeptEvent> kept, boolean skipKnown) {
+        if (!expired) {
+            missed.merge(kept, skipKnown);
         }
-        if (missed.size() >= missedLimit) {
-            missed.removeFirst();
-        }
-        missed.addLast(message);
     }
 
     /** Marks the session detached if {@code c} is still its connection; returns whether it was. */
@@ -312,6 +303,7 @@ public final class Session {
         }
         detachedAt = System.nanoTime();
         connection = null;
+        missed.away(true);
         return true;
     }
 
@@ -321,13 +313,12 @@ public final class Session {
      */
     synchronized Connection attach(Connection c) {
         Connection previous = connection;
-        List<ServerMessage> replay = missed == null ? List.of() : List.copyOf(missed);
-        missed = null;
-        for (ServerMessage m : replay) {
+        for (ServerMessage m : missed.drain()) {
             c.send(m);
-            sent(m);
+            marks.sent(m);
         }
         connection = c;
+        missed.away(false);
         return previous;
     }
 
@@ -337,7 +328,7 @@ public final class Session {
             return false;
         }
         expired = true;
-        missed = null;
+        missed.clear();
         return true;
     }
 }

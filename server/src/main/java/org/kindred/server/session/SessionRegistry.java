@@ -76,6 +76,7 @@ public final class SessionRegistry {
         Session s = new Session(Ids.member(), Ids.hash(token), role, moderatorName, locale, region, fingerprint,
                 now, missedLimit, c);
         s.credential(credential);
+        s.sealedCredential(StaffSeal.seal(credential, token));
         byToken.put(s.tokenHash(), s);
         byMember.put(s.memberId(), s);
         c.attach(s);
@@ -99,23 +100,35 @@ public final class SessionRegistry {
     /**
      * A session resumed from another node's {@code p}: the same member id, a new resume token,
      * and no connection yet (what its rooms deliver meanwhile is kept, then replayed by
-     * {@link #attach}). The caller attaches {@code c} to it before replying {@code welcome}.
+     * {@link #attach}). The caller attaches {@code c} to it before replying {@code welcome}. A
+     * staff record keeps its role only with {@code credential} (the digest of its login token, which
+     * the caller checked against the store); without it the session is a member's.
      */
-    public Created adopt(ParkedSessions.Parked p, String fingerprint) {
+    public Created adopt(ParkedSessions.Parked p, String credential, String fingerprint) {
         String token = Ids.token();
-        Session s = new Session(p.member(), Ids.hash(token), Role.MEMBER, null, p.locale(), p.region(), fingerprint,
-                p.createdAt(), missedLimit, null);
+        ParkedSessions.StaffRecord staff = credential == null ? null : p.staff();
+        Role role = staff == null || staff.role() == null ? Role.MEMBER : staff.role();
+        Session s = new Session(p.member(), Ids.hash(token), role, staff == null ? null : staff.name(), p.locale(),
+                p.region(), fingerprint, p.createdAt(), missedLimit, null);
+        if (staff != null) {
+            s.credential(credential);
+            s.sealedCredential(StaffSeal.seal(credential, token));
+        }
         byToken.put(s.tokenHash(), s);
         byMember.put(s.memberId(), s);
         recorded(s);
         return new Created(s, token);
     }
 
-    /** In a cluster, a member session is recorded in Redis now and whenever its rooms change. */
+    /**
+     * In a cluster, a session is recorded in Redis now and whenever its rooms change, and what it
+     * keeps while dropped is recorded too.
+     */
     private void recorded(Session s) {
         ParkedSessions p = parked;
-        if (p != null && !s.role().canModerate()) {
+        if (p != null) {
             s.onRoomsChanged(p::live);
+            s.onKeptWhileAway(p::kept);
             p.live(s);
         }
     }
@@ -155,6 +168,7 @@ public final class SessionRegistry {
                 return Optional.empty(); // ended, or another connection used this token first
             }
             s.tokenHash(Ids.hash(fresh));
+            s.sealedCredential(StaffSeal.seal(s.credential(), fresh));
             byToken.put(s.tokenHash(), s);
         }
         detached.invalidate(s.memberId());
@@ -188,7 +202,7 @@ public final class SessionRegistry {
         if (s != null && s.detach(c)) {
             detached.put(s.memberId(), s);
             ParkedSessions p = parked;
-            if (p != null && !s.role().canModerate()) {
+            if (p != null) {
                 p.park(s);
             }
         }

@@ -22,6 +22,7 @@ final class ClusterNodes implements AutoCloseable {
     private final java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak;
     private final String sections;
     private final long nodeTtlMs;
+    private final java.util.function.Consumer<org.kindred.server.KindredServer> beforeStart;
     private final java.nio.file.Path secret = sharedSecret();
 
     /** Starts {@code n} nodes on the shared Redis. */
@@ -49,15 +50,26 @@ final class ClusterNodes implements AutoCloseable {
     ClusterNodes(RedisServer redis, int n, String prefix,
             java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections)
             throws Exception {
-        this(redis, n, prefix, tweak, sections, NODE_TTL_MS);
+        this(redis, n, prefix, tweak, sections, NODE_TTL_MS, s -> { });
     }
 
-    /** As above, a dead node's members listed for {@code nodeTtlMs} (their background work a third of it apart). */
+    /** As above, {@code beforeStart} setting up each node before it starts (as for {@link TestServer}). */
+    ClusterNodes(RedisServer redis, int n, String prefix,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections,
+            java.util.function.Consumer<org.kindred.server.KindredServer> beforeStart) throws Exception {
+        this(redis, n, prefix, tweak, sections, NODE_TTL_MS, beforeStart);
+    }
+
+    /**
+     * As above, a dead node's members listed for {@code nodeTtlMs} (their background work a third of it
+     * apart) and {@code beforeStart} setting up each node before it starts.
+     */
     private ClusterNodes(RedisServer redis, int n, String prefix,
             java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections,
-            long nodeTtlMs) throws Exception {
+            long nodeTtlMs, java.util.function.Consumer<org.kindred.server.KindredServer> beforeStart) throws Exception {
         this.redis = redis;
         this.nodeTtlMs = nodeTtlMs;
+        this.beforeStart = beforeStart;
         this.prefix = prefix;
         this.tweak = tweak;
         this.sections = sections;
@@ -80,7 +92,14 @@ final class ClusterNodes implements AutoCloseable {
     static ClusterNodes sharingStore(int n,
             java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections)
             throws Exception {
-        return sharingStore(n, tweak, sections, NODE_TTL_MS);
+        return sharingStore(n, tweak, sections, NODE_TTL_MS, s -> { });
+    }
+
+    /** As above, {@code beforeStart} setting up each node before it starts (e.g. a hand-moved timer). */
+    static ClusterNodes sharingStore(int n,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections,
+            java.util.function.Consumer<org.kindred.server.KindredServer> beforeStart) throws Exception {
+        return sharingStore(n, tweak, sections, NODE_TTL_MS, beforeStart);
     }
 
     /**
@@ -90,16 +109,23 @@ final class ClusterNodes implements AutoCloseable {
     static ClusterNodes sharingStore(int n,
             java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections,
             long nodeTtlMs) throws Exception {
+        return sharingStore(n, tweak, sections, nodeTtlMs, s -> { });
+    }
+
+    private static ClusterNodes sharingStore(int n,
+            java.util.function.UnaryOperator<org.kindred.server.config.KindredConfig.Builder> tweak, String sections,
+            long nodeTtlMs, java.util.function.Consumer<org.kindred.server.KindredServer> beforeStart)
+            throws Exception {
         org.kindred.server.testing.PostgresServer pg = org.kindred.server.testing.PostgresServer.shared();
         String url = pg.trustedUrl(pg.createDatabase());
         return new ClusterNodes(RedisServer.shared(), n, freshPrefix(), b -> tweak.apply(b.database(url)), sections,
-                nodeTtlMs);
+                nodeTtlMs, beforeStart);
     }
 
     /** Starts one more node of this cluster. */
     TestServer add() throws Exception {
         TestServer s = TestServer.single(b -> tweak.apply(b.redis(redis.uri()).secretKeyFile(secret)), sections,
-                k -> k.redisKeys(prefix, nodeTtlMs));
+                k -> beforeStart.accept(k.redisKeys(prefix, nodeTtlMs)));
         nodes.add(s);
         return s;
     }

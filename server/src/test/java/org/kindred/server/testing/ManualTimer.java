@@ -64,6 +64,11 @@ public final class ManualTimer implements Timer {
         }
     }
 
+    /** This timer's time, ms since it was made (moves only by {@link #advance}). */
+    public synchronized long now() {
+        return now;
+    }
+
     /** Tasks scheduled and not yet run or cancelled. */
     public synchronized int pending() {
         return tasks.size();

@@ -9,10 +9,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sessions' records, left in Redis so that another node can take a session over, each of which at
- * most one node ever takes. Two keys per resume token hash {@code <h>} (values are opaque here and
+ * most one node ever takes. Three keys per resume token hash {@code <h>} (values are opaque here and
  * never logged):
  * <ul>
  *   <li>{@code park:<h>}: the record of a session whose connection dropped, for the resume window;</li>
+ *   <li>{@code kept:<h>}: events a dropped session kept for its resume (notices, presence changes
+ *       …, never messages; the values opaque here), oldest first, for the resume window;</li>
  *   <li>{@code live:<h>}: {@code "<node>|<record>"} for a session still connected to {@code <node>},
  *       rewritten when the session's rooms change and refreshed now and then (a few minutes'
  *       TTL), or a marker: {@code taken} (another node has the session; nothing may bring the
@@ -39,13 +41,20 @@ public final class RedisParking {
             redis.call('SET', KEYS[2], 'parked', 'PX', ARGV[2])
             return 1
             """);
-    /** KEYS: park, live. ARGV: node key prefix, seen key prefix, window ms, marker ttl ms. */
+    /**
+     * KEYS: park, live, kept. ARGV: node key prefix, seen key prefix, window ms, marker ttl ms. A
+     * parked record comes with the events kept for it (and they go).
+     */
     private static final Script TAKE = Script.of("""
             local v = redis.call('GET', KEYS[1])
             if v then
               redis.call('DEL', KEYS[1])
               redis.call('SET', KEYS[2], 'taken', 'PX', ARGV[4])
-              return {'parked', v}
+              local out = {'parked', v}
+              local kept = redis.call('LRANGE', KEYS[3], 0, -1)
+              redis.call('DEL', KEYS[3])
+              for i = 1, #kept do out[#out + 1] = kept[i] end
+              return out
             end
             v = redis.call('GET', KEYS[2])
             if not v or v == 'parked' then return {} end
@@ -64,11 +73,24 @@ public final class RedisParking {
             redis.call('SET', KEYS[2], 'taken', 'PX', ARGV[4])
             return {'live', rec, seen or '', node}
             """);
-    /** KEYS: park, live. Removes both, but never a taken marker. */
+    /** KEYS: park, live, kept. Removes them, but never a taken marker. */
     private static final Script FORGET = Script.of("""
-            redis.call('DEL', KEYS[1])
+            redis.call('DEL', KEYS[1], KEYS[3])
             if redis.call('GET', KEYS[2]) ~= 'taken' then redis.call('DEL', KEYS[2]) end
             return 1
+            """);
+    /** KEYS: kept. ARGV: event, most kept, ttl ms. Appends, keeping the newest, and expires with the window. */
+    private static final Script KEEP = Script.of("""
+            redis.call('RPUSH', KEYS[1], ARGV[1])
+            redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return 1
+            """);
+    /** KEYS: kept. Everything kept, oldest first; it goes. */
+    private static final Script DRAIN = Script.of("""
+            local kept = redis.call('LRANGE', KEYS[1], 0, -1)
+            redis.call('DEL', KEYS[1])
+            return kept
             """);
     private static final Script IS_TAKEN = Script.of("""
             return redis.call('GET', KEYS[1]) == 'taken' and 1 or 0
@@ -103,15 +125,21 @@ public final class RedisParking {
      * @param value  the record (for {@link Found#PARKED} and {@link Found#LIVE}), else null
      * @param node   the node that held a live record, else null
      * @param seenAt the Redis time (epoch ms) of that node's last heartbeat; 0 when unknown or not live
+     * @param kept   the events kept for a parked record ({@link #keep}), oldest first; else empty
      */
-    public record Taken(Found found, String value, String node, long seenAt) {
-        static final Taken NONE = new Taken(Found.NONE, null, null, 0);
+    public record Taken(Found found, String value, String node, long seenAt, List<String> kept) {
+        static final Taken NONE = new Taken(Found.NONE, null, null, 0, List.of());
+
+        public Taken {
+            kept = kept == null ? List.of() : List.copyOf(kept);
+        }
     }
 
     private final RedisLink link;
     private final RedisKeys keys;
     private final String park;
     private final String live;
+    private final String kept;
     private final long markerTtlMillis;
 
     /**
@@ -128,14 +156,19 @@ public final class RedisParking {
         this.keys = new RedisKeys(prefix);
         this.park = prefix + "park:";
         this.live = prefix + "live:";
+        this.kept = prefix + "kept:";
         this.markerTtlMillis = markerTtlMillis;
-        for (Script s : List.of(PUT, PARK, TAKE, FORGET, IS_TAKEN, SEQ_AT)) {
+        for (Script s : List.of(PUT, PARK, TAKE, FORGET, KEEP, DRAIN, IS_TAKEN, SEQ_AT)) {
             link.preload(s);
         }
     }
 
     private String[] pair(String key) {
         return new String[] {park + key, live + key};
+    }
+
+    private String[] all(String key) {
+        return new String[] {park + key, live + key, kept + key};
     }
 
     private void later(Script s, String[] k, String... args) {
@@ -164,7 +197,7 @@ public final class RedisParking {
 
     /** Removes what is recorded under {@code key} (the session ended); a {@code taken} marker stays. Best effort. */
     public void forget(String key) {
-        later(FORGET, pair(key));
+        later(FORGET, all(key));
     }
 
     /**
@@ -174,20 +207,42 @@ public final class RedisParking {
      * Redis is unreachable.
      */
     public CompletionStage<Taken> take(String key, long windowMillis) {
-        CompletableFuture<List<Object>> got = link.runAsync(TAKE, ScriptOutputType.MULTI, pair(key),
+        CompletableFuture<List<Object>> got = link.runAsync(TAKE, ScriptOutputType.MULTI, all(key),
                 keys.nodePrefix(), seenPrefix(), String.valueOf(windowMillis), String.valueOf(markerTtlMillis));
         return got.thenApply(r -> {
             if (r == null || r.isEmpty()) {
                 return Taken.NONE;
             }
             return switch (String.valueOf(r.get(0))) {
-                case "parked" -> new Taken(Found.PARKED, (String) r.get(1), null, 0);
+                case "parked" -> new Taken(Found.PARKED, (String) r.get(1), null, 0, strings(r.subList(2, r.size())));
                 case "live" -> new Taken(Found.LIVE, (String) r.get(1), (String) r.get(3),
-                        ((String) r.get(2)).isEmpty() ? 0 : Long.parseLong((String) r.get(2)));
-                case "taken" -> new Taken(Found.TAKEN, null, null, 0);
+                        ((String) r.get(2)).isEmpty() ? 0 : Long.parseLong((String) r.get(2)), List.of());
+                case "taken" -> new Taken(Found.TAKEN, null, null, 0, List.of());
                 default -> Taken.NONE;
             };
         });
+    }
+
+    private static List<String> strings(List<Object> values) {
+        return values.stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * Keeps {@code event} (an opaque value) for the dropped session recorded under {@code key}, after
+     * those kept before, at most {@code most} (the oldest go), for {@code ttlMillis} from now; a
+     * {@link #take} of the parked record hands them out. Best effort, in the order of the calls.
+     */
+    public void keep(String key, String event, int most, long ttlMillis) {
+        later(KEEP, new String[] {kept + key}, event, String.valueOf(most), String.valueOf(ttlMillis));
+    }
+
+    /**
+     * The events kept under {@code key} since the last {@link #take} or drain, oldest first (they
+     * go). Completes on a Lettuce thread, exceptionally when Redis is unreachable.
+     */
+    public CompletionStage<List<String>> drain(String key) {
+        CompletableFuture<List<Object>> got = link.runAsync(DRAIN, ScriptOutputType.MULTI, new String[] {kept + key});
+        return got.thenApply(r -> r == null ? List.of() : strings(r));
     }
 
     /**

@@ -165,4 +165,24 @@ class RedisParkingTest {
         assertEquals(3L, parking.seqAt("r", redisNow()).toCompletableFuture().get(5, TimeUnit.SECONDS));
         assertEquals(0L, parking.seqAt("empty", redisNow()).toCompletableFuture().get(5, TimeUnit.SECONDS));
     }
+
+    @Test
+    void eventsKeptForADroppedSessionComeWithItsTakeOnceAndTheLaterOnesWithADrain() throws Exception {
+        parking.park("h7", "{\"parked\":1}", 60_000);
+        for (int i = 1; i <= 4; i++) {
+            parking.keep("h7", "e" + i, 3, 60_000);
+        }
+        Taken t = take(parking, "h7", WINDOW);
+        assertEquals(Found.PARKED, t.found());
+        assertEquals(List.of("e2", "e3", "e4"), t.kept(), "the newest, oldest first");
+        parking.keep("h7", "e5", 3, 60_000); // the old node, not yet told
+        assertEquals(List.of("e5"), parking.drain("h7").toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertEquals(List.of(), parking.drain("h7").toCompletableFuture().get(5, TimeUnit.SECONDS), "once");
+
+        parking.keep("h8", "e1", 3, 60_000);
+        long ttl = link.sync().pttl(prefix + "kept:h8");
+        assertTrue(ttl > 0 && ttl <= 60_000, "expires with the window: " + ttl);
+        parking.forget("h8");
+        assertEquals(0L, (long) link.sync().exists(prefix + "kept:h8"), "an ended session's events go");
+    }
 }
