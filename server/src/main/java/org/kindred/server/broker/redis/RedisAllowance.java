@@ -12,14 +12,8 @@ import java.util.concurrent.CompletionStage;
  * address. {@link #take} never waits. Thread-safe.
  */
 public final class RedisAllowance {
-    /** KEYS: the key. ARGV: now, the ms between takes, the burst tolerance (ms). Returns 0 or the ms to wait. */
-    private static final Script TAKE = Script.of("""
-            local now, rateKey, rateArg = tonumber(ARGV[1]), 1, 2
-            """ + RedisRateLimits.TAKE_CHECK + """
-            if wait > 0 then return wait end
-            """ + RedisRateLimits.TAKE_WRITE + """
-            return 0
-            """);
+    /** {@link RedisRateLimits#TAKE} with one key. KEYS: the key. ARGV: now, the ms between takes, the burst tolerance (ms). */
+    private static final Script TAKE = RedisRateLimits.TAKE;
 
     private final RedisLink link;
     private final String prefix;

@@ -48,9 +48,10 @@ public final class RedisRateLimits implements RateLimits {
             """;
     /**
      * KEYS: member[, network]. ARGV: now, then per key the ms between sends and the burst
-     * tolerance (ms). Returns 0 (taken) or the ms to wait (nothing taken).
+     * tolerance (ms). Returns 0 (taken) or the ms to wait (nothing taken). {@link RedisAllowance}
+     * runs it with one key.
      */
-    private static final Script TAKE = Script.of("""
+    static final Script TAKE = Script.of("""
             local now, rateKey, rateArg = tonumber(ARGV[1]), 1, 2
             """ + TAKE_CHECK + """
             if wait > 0 then return wait end
