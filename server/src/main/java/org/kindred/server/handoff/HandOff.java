@@ -189,7 +189,9 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
 
     /**
      * {@code leave} of a private room: before accepting, the member declines (the staff member
-     * gets {@code notice declined}); after, either side leaving ends the conversation.
+     * gets {@code notice declined}); after, either side leaving ends the conversation and is
+     * answered {@code ok}, also when the room had lost that side's seat already (a shared presence
+     * that forgot it); a leave after the conversation ended gets the room's refusal.
      */
     @Override
     public void leave(Outbound c, Session s, ClientMessage.Leave l) {
@@ -208,8 +210,16 @@ public final class HandOff implements PrivateConversations, PrivateRooms {
                 }
                 return;
             }
-            RoomReplies.leave(conv.room, s, c, l.id());
-            end(conv, conv.isMember(s) ? "member left" : "staff left");
+            String why = conv.isMember(s) ? "member left" : "staff left";
+            conv.room.leave(s, r -> {
+                // Leaving means ending: the seat may be gone already (the shared presence lost it, or
+                // another node let it go), yet the one who ends the conversation is answered ok.
+                boolean ended = conv.end();
+                c.send(r.isOk() || ended ? ServerMessage.Ok.of(l.id()) : r.refusal().toError(l.id()));
+                if (ended) {
+                    concluded(conv, AuditAction.REACH_CLOSED, why, OpenConversations.Ending.CLOSED);
+                }
+            });
         });
     }
 

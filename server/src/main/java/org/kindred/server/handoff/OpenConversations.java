@@ -68,16 +68,6 @@ final class OpenConversations {
         Session member = conv.member;
         byRoom.remove(conv.id, conv);
         byMember.remove(conv.memberId, conv);
-        room.execute(() -> {
-            if (ending == Ending.CLOSED) {
-                if (staff != null) {
-                    staff.deliver(HandOffSentences.CLOSED_STAFF.notice(conv.id, "closed"));
-                }
-                if (member != null) {
-                    member.deliver(HandOffSentences.CLOSED.notice(conv.id, "closed"));
-                }
-            }
-        });
         if (member != null) {
             room.expire(member);
         }
@@ -89,6 +79,17 @@ final class OpenConversations {
         } else {
             rooms.dropPrivate(conv.id);
         }
+        // Told last, once the room is unknown here: whoever is told and sends to it at once gets not_found.
+        room.execute(() -> {
+            if (ending == Ending.CLOSED) {
+                if (staff != null) {
+                    staff.deliver(HandOffSentences.CLOSED_STAFF.notice(conv.id, "closed"));
+                }
+                if (member != null) {
+                    member.deliver(HandOffSentences.CLOSED.notice(conv.id, "closed"));
+                }
+            }
+        });
         if (ending == Ending.DECLINED && staff != null) {
             staff.deliver(HandOffSentences.DECLINED.notice(conv.id, "declined"));
         }

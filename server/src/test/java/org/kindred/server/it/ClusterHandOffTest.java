@@ -260,4 +260,42 @@ class ClusterHandOffTest {
         assertEquals(1, count(audit(room, "reach_closed", 1), "reach_closed"), "audited once");
         assertEquals(0, cluster.node(1).server().staff().handOff().open());
     }
+
+    /**
+     * Leaving ends the conversation even when the room no longer seats the one who leaves (the
+     * shared presence lost the seat: Redis restarted, or the sweep has not added it back yet): the
+     * leave is answered {@code ok}, not {@code not_in_room}, and both hear {@code closed}.
+     */
+    @Test
+    void leavingEndsItWhenTheSharedPresenceLostTheSeat() throws Exception {
+        WsClient mod = moderator(0, "alex");
+        WsClient gus = cluster.node(1).joined("general", "Gus");
+        CLIENTS.add(gus);
+        String room = reach(mod, gus);
+        JsonNode joined = req(gus, Map.of("type", "join", "room", room));
+        assertEquals("joined", joined.path("type").asText(), joined.toString());
+        String member = TestServer.welcomeMember(gus);
+        assertTrue(cluster.node(1).server().redisEngines().presence().remove(room, member).isPresent());
+        JsonNode left = req(gus, Map.of("type", "leave", "room", room));
+        assertEquals("ok", left.path("type").asText(), left.toString());
+        notice(mod, "closed", room);
+        notice(gus, "closed", room);
+        awaitNoneOpen();
+    }
+
+    @Test
+    void aMemberInvitedOnAnotherNodeCanJoinAndLeaveAtOnce() throws Exception {
+        WsClient mod = moderator(0, "alex");
+        for (int i = 0; i < 12; i++) {
+            WsClient fay = cluster.node(1 + i % 2).joined("general", "Fay" + i);
+            CLIENTS.add(fay);
+            String room = reach(mod, fay);
+            JsonNode joined = req(fay, Map.of("type", "join", "room", room));
+            assertEquals("joined", joined.path("type").asText(), "round " + i + ": " + joined);
+            JsonNode left = req(fay, Map.of("type", "leave", "room", room));
+            assertEquals("ok", left.path("type").asText(), "round " + i + ": " + left);
+            notice(mod, "closed", room);
+            notice(fay, "closed", room);
+        }
+    }
 }
