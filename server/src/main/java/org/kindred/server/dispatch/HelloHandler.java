@@ -21,7 +21,6 @@ import org.kindred.server.session.CheckIns;
 import org.kindred.server.session.Features;
 import org.kindred.server.session.NewSessionLimiter;
 import org.kindred.server.session.NewSessions;
-import org.kindred.server.session.ParkedSessions;
 import org.kindred.server.session.Principal;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionLimits;
@@ -50,7 +49,7 @@ public final class HelloHandler {
     private final CheckIns checkIns;
     private final SessionLimits limits;
     private final NewSessions newSessions;
-    private final ClusterResume cluster;
+    private final ClusterWelcome cluster;
 
     /**
      * @param config      the limits announced in {@code welcome}
@@ -84,7 +83,8 @@ public final class HelloHandler {
         this.checkIns = checkIns;
         this.limits = limits;
         this.newSessions = newSessions;
-        this.cluster = new ClusterResume(sessions, rooms);
+        this.cluster = new ClusterWelcome(new ClusterResume(sessions, rooms), revocations, bans, checkIns, limits,
+                this::limits);
     }
 
     void hello(Connection c, ClientMessage.Hello hello, long now) {
@@ -150,7 +150,7 @@ public final class HelloHandler {
      * Holds any further {@code hello} on {@code c} until {@code step} completes, then runs
      * {@code then} with its value or failure on the connection's event loop.
      */
-    private static <T> void onLoopAfter(Connection c, CompletionStage<T> step, BiConsumer<T, Throwable> then) {
+    static <T> void onLoopAfter(Connection c, CompletionStage<T> step, BiConsumer<T, Throwable> then) {
         c.helloPending(true);
         step.whenComplete((value, err) -> c.writer().execute(() -> {
             c.helloPending(false);
@@ -159,9 +159,9 @@ public final class HelloHandler {
     }
 
     /**
-     * In a cluster a resume token is first looked for among the nodes ({@link ClusterResume}); a
-     * session recorded by another node is adopted here, a staff one only while its sign-in still
-     * holds (checked against the store, off the event loop, as for a session held here).
+     * In a cluster a resume token is first looked for among the nodes ({@link ClusterWelcome}); a
+     * session recorded by another node is adopted there, and the {@code hello} comes back here
+     * only to be welcomed on this node.
      */
     private void welcome(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
             long now) {
@@ -169,53 +169,12 @@ public final class HelloHandler {
             welcomeHere(c, hello, principal, region, locale, now);
             return;
         }
-        c.helloPending(true);
-        cluster.locate(hello.resume()).whenComplete((where, err) -> c.writer().execute(() -> {
-            c.helloPending(false);
-            if (!c.isOpen() || Sessions.of(c) != null) {
-                return;
-            }
-            if (err != null || where.elsewhere() == null) {
-                welcomeHere(c, hello, principal, region, locale, now);
-                return;
-            }
-            ParkedSessions.Claim claim = where.elsewhere();
-            ParkedSessions.StaffRecord staff = claim.parked().staff();
-            if (staff == null) {
-                adopt(c, hello, claim);
-                return;
-            }
-            onLoopAfter(c, revocations.holdsAsync(claim.credential(), staff.name(), staff.role()), (ok, e) -> {
-                if (!c.isOpen() || Sessions.of(c) != null) {
-                    return;
-                }
-                if (e == null && Boolean.TRUE.equals(ok)) {
-                    adopt(c, hello, claim);
-                } else { // as for a revoked session held here: a new session, with no staff rights
-                    LOG.info("staff session not resumed: sign-in revoked member={}", claim.parked().member());
-                    welcomeHere(c, withoutResume(hello), principal, region, locale, now);
-                }
-            });
-        }));
+        cluster.welcome(c, hello, h -> welcomeHere(c, h, principal, region, locale, now));
     }
 
-    private static ClientMessage.Hello withoutResume(ClientMessage.Hello hello) {
+    /** {@code hello} with no {@code resume}: it then makes a new session. */
+    static ClientMessage.Hello withoutResume(ClientMessage.Hello hello) {
         return new ClientMessage.Hello(hello.id(), hello.v(), hello.locale(), hello.region(), null, hello.auth());
-    }
-
-    /** Resumes the session of {@code claim}, recorded by another node, on {@code c}. */
-    private void adopt(Connection c, ClientMessage.Hello hello, ParkedSessions.Claim claim) {
-        cluster.adopt(c, hello, claim, limits(), s -> {
-            s.reportLimit(limits.reportBurst(), limits.reportsPerMinute() / 60.0);
-            s.allowances().restore(claim.parked().left());
-            if (checkIns != null) {
-                checkIns.restore(s, claim.parked().checkIns());
-            }
-        }, (conn, s) -> bans.admits(conn, s, hello.id()), (conn, s) -> {
-            if (checkIns != null) {
-                checkIns.resumed(s);
-            }
-        });
     }
 
     /**

@@ -144,7 +144,7 @@ public final class ParkedSessions {
             }
         }
         StaffRecord staff = s.role().canModerate()
-                ? new StaffRecord(s.moderatorName(), s.role(), s.sealedCredential()) : null;
+                ? new StaffRecord(s.moderatorName(), s.role(), s.keys().sealedCredential()) : null;
         CheckIns c = checkIns;
         List<CheckIns.Carried> carried = c == null ? null : c.carried(s);
         try {

@@ -16,14 +16,10 @@ import org.kindred.server.transport.SharedFrame;
  */
 public final class Session {
     private final String memberId;
-    /** The hash of the current resume token; replaced by the registry at every resume. */
-    private volatile String tokenHash;
-    /** Staff only: the digest of the login token the session signed in with, else null. */
-    private volatile String credential;
+    /** The resume token's hash and, for staff, the login digest and its seal. */
+    private final SessionKeys keys;
     /** When the connection dropped ({@link System#nanoTime()}), while detached. */
     private volatile long detachedAt;
-    /** Staff only: {@link #credential} sealed with the current resume token ({@link StaffSeal}), else null. */
-    private volatile String sealedCredential;
     /** Reports and reactions this member may still give. */
     private final Allowances allowances = new Allowances();
     private final Role role;
@@ -46,7 +42,7 @@ public final class Session {
     public Session(String memberId, String tokenHash, Role role, String moderatorName, String locale,
             String region, String fingerprint, long createdAt, int missedLimit, Connection connection) {
         this.memberId = memberId;
-        this.tokenHash = tokenHash;
+        this.keys = new SessionKeys(tokenHash);
         this.role = role;
         this.moderatorName = moderatorName;
         this.locale = locale;
@@ -63,12 +59,12 @@ public final class Session {
     }
 
     String tokenHash() {
-        return tokenHash;
+        return keys.tokenHash();
     }
 
-    /** Replaces the resume token's hash (the registry rotates it at every resume). */
-    void tokenHash(String hash) {
-        this.tokenHash = hash;
+    /** The resume token's hash and the staff login digest (the registry sets and rotates them). */
+    SessionKeys keys() {
+        return keys;
     }
 
     /**
@@ -76,20 +72,7 @@ public final class Session {
      * looks it up); null for members.
      */
     public String credential() {
-        return credential;
-    }
-
-    void credential(String digest) {
-        this.credential = digest;
-    }
-
-    /** Staff only: the credential sealed with the current resume token (what a record may hold), else null. */
-    String sealedCredential() {
-        return sealedCredential;
-    }
-
-    void sealedCredential(String sealed) {
-        this.sealedCredential = sealed;
+        return keys.credential();
     }
 
     /**

@@ -75,8 +75,7 @@ public final class SessionRegistry {
         String token = Ids.token();
         Session s = new Session(Ids.member(), Ids.hash(token), role, moderatorName, locale, region, fingerprint,
                 now, missedLimit, c);
-        s.credential(credential);
-        s.sealedCredential(StaffSeal.seal(credential, token));
+        s.keys().signedIn(credential, token);
         byToken.put(s.tokenHash(), s);
         byMember.put(s.memberId(), s);
         c.attach(s);
@@ -111,8 +110,7 @@ public final class SessionRegistry {
         Session s = new Session(p.member(), Ids.hash(token), role, staff == null ? null : staff.name(), p.locale(),
                 p.region(), fingerprint, p.createdAt(), missedLimit, null);
         if (staff != null) {
-            s.credential(credential);
-            s.sealedCredential(StaffSeal.seal(credential, token));
+            s.keys().signedIn(credential, token);
         }
         byToken.put(s.tokenHash(), s);
         byMember.put(s.memberId(), s);
@@ -167,8 +165,7 @@ public final class SessionRegistry {
             if (s.isExpired() || !hash.equals(s.tokenHash()) || !byToken.remove(hash, s)) {
                 return Optional.empty(); // ended, or another connection used this token first
             }
-            s.tokenHash(Ids.hash(fresh));
-            s.sealedCredential(StaffSeal.seal(s.credential(), fresh));
+            s.keys().rotated(fresh);
             byToken.put(s.tokenHash(), s);
         }
         detached.invalidate(s.memberId());
