@@ -102,4 +102,19 @@ public final class Harness {
         }
         return out;
     }
+
+    /**
+     * The encoded frame behind {@code written}, a buffer a connection wrote: its derived views
+     * (duplicates) and Netty's leak-detection wrappers taken off. Netty samples some allocations
+     * for leak detection (about 1 in 128 at its default level) and then hands out a new wrapper
+     * around a new duplicate for each {@code retainedDuplicate()}, so one level of
+     * {@code unwrap()} is not enough to tell whether two recipients share one frame.
+     */
+    public static io.netty.buffer.ByteBuf frameOf(io.netty.buffer.ByteBuf written) {
+        io.netty.buffer.ByteBuf b = written;
+        while (b instanceof io.netty.buffer.WrappedByteBuf || b instanceof io.netty.buffer.DuplicatedByteBuf) {
+            b = b.unwrap();
+        }
+        return b;
+    }
 }
