@@ -116,6 +116,12 @@ final class ConceptCombos {
         /** Concept occurrences found in the message. */
         int occurrences;
         /**
+         * Which concepts occur anywhere in the message, as bits (concepts 0–63 in {@code conceptsLo},
+         * 64–127 in {@code conceptsHi}): the statistical second opinion reads them as features.
+         */
+        long conceptsLo;
+        long conceptsHi;
+        /**
          * Concept occurrences copied to read two adjacent sentences together: each sentence's are
          * copied at most three times (kept as the sentence before, then into the pair read with
          * the sentence before it and into the pair read with the one after), so this stays within
@@ -186,6 +192,8 @@ final class ConceptCombos {
                 }
             }
             r.occurrences += occ.count;
+            r.conceptsLo |= mask;
+            r.conceptsHi |= maskHi;
     if ((mask & pastMask) != 0) {
                 ClauseMarks.markPast(t, s, e, occ.concept, occ.start, occ.count, pastBit, presentBit, past);
             }

@@ -110,11 +110,29 @@ public final class RiskAssessor {
             outcome.merge(scan(lean, nt, language, false, false));
         }
         if (model != null) {
-            model.secondOpinion(nt.text(), outcome);
+            model.secondOpinion(nt.text(), outcome.lexiconLo, outcome.lexiconHi, outcome);
         }
         return outcome.toAssessment();
     }
 
+
+    /**
+     * The concepts of the rules' lexicon in a message, as the model reads them (training and reports).
+     *
+     * @param text the message as written
+     * @param out receives the concept bits: {@code out[0]} concepts 0–63, {@code out[1]} 64–127 (0 when none)
+     */
+    void lexiconConcepts(String text, long[] out) {
+        out[0] = 0;
+        out[1] = 0;
+        NormalizedText nt = rules.normalizer.normalize(text);
+        Token[] words = rules.tokenizer.tokenize(nt);
+        if (words.length > 0 && rules.combos != null) {
+            ConceptCombos.Reading reading = rules.combos.read(words);
+            out[0] = reading.conceptsLo;
+            out[1] = reading.conceptsHi;
+        }
+    }
 
     /**
      * Matches every rule at every token (and, with {@code combine}, the concept combinations) and
@@ -150,8 +168,12 @@ public final class RiskAssessor {
         boolean[] past = null;
         boolean[] hypothetical = null;
         boolean laugh = false;
+        long lexiconLo = 0;
+        long lexiconHi = 0;
         if (combine && rules.combos != null) {
             ConceptCombos.Reading reading = rules.combos.read(t);
+            lexiconLo = reading.conceptsLo;
+            lexiconHi = reading.conceptsHi;
             past = reading.past;
             hypothetical = reading.hypothetical;
             recovery |= reading.recovery;
@@ -161,6 +183,8 @@ public final class RiskAssessor {
             }
         }
         RiskOutcome out = new RiskOutcome();
+        out.lexiconLo = lexiconLo;
+        out.lexiconHi = lexiconHi;
         out.recovery = recovery;
         out.laugh = laugh;
         if (!found.isEmpty()) {

@@ -7,7 +7,10 @@ package org.kindred.server.crisis;
  * {@code 2^BITS} indices. Character n-grams carry inflections, typos and dropped pronouns
  * ("suicid" in "suiciding", "sucidal"; "geritzt"); words and word pairs carry what is said;
  * concepts carry what a new wording shares with the old ones ("hoarding my meds" and "saved my
- * tablets" are both saving plus means).
+ * tablets" are both saving plus means). Since round 13 also the concepts of the rules' lexicon
+ * ({@code crisis/rules/*.yaml}, read by {@link ConceptCombos}: matched by Snowball stem in the
+ * message's language, with bounded typo tolerance) and their pairs; the weights therefore fit one
+ * lexicon, and a change of it needs a retrain (docs/crisis.md).
  *
  * <p>Linear: at most three n-grams and two word features per character, plus a bounded number of
  * concept features per word and per message, no allocation. The same
@@ -16,7 +19,7 @@ package org.kindred.server.crisis;
  */
 final class RiskFeatures {
     /** Bumped whenever the features change; a weights file of another version is refused. */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     static final int BITS = 16;
     static final int SIZE = 1 << BITS;
     private static final int MASK = SIZE - 1;
@@ -31,6 +34,8 @@ final class RiskFeatures {
      */
     static final int CONCEPT_WEIGHT = 10;
     private static final int DISPOSED = 0x2545_f491;
+    private static final int LEXICON = 0x4f1b_bcdd;
+    private static final int LEXICON_PAIR = 0x2d35_8dcc;
     private static final RiskConcepts CONCEPTS = RiskConcepts.loadBundled();
     private static final int DISPOSAL = CONCEPTS.bit("disposal");
     private static final int THROWING = CONCEPTS.bit("throwing");
@@ -81,6 +86,18 @@ final class RiskFeatures {
      * @return the number of features fed (0 for an empty text)
      */
     static int extract(CharSequence s, Sink sink) {
+        return extract(s, 0, 0, sink);
+    }
+
+    /**
+     * {@link #extract(CharSequence, Sink)} plus the concepts of the rules' lexicon found in the
+     * message ({@link ConceptCombos.Reading#conceptsLo}): each concept, and each pair of concepts,
+     * is a feature of weight {@link #CONCEPT_WEIGHT}.
+     *
+     * @param lexiconLo concepts 0–63 of the rules' lexicon, as bits
+     * @param lexiconHi concepts 64–127
+     */
+    static int extract(CharSequence s, long lexiconLo, long lexiconHi, Sink sink) {
         int len = s.length();
         if (len == 0) {
             return 0;
@@ -173,6 +190,38 @@ final class RiskFeatures {
                 sink.accept(index(CONCEPT_PAIR + 64 * a + Integer.numberOfTrailingZeros(r)), CONCEPT_WEIGHT);
                 count += CONCEPT_WEIGHT;
             }
+        }
+        count += lexicon(lexiconLo, lexiconHi, sink);
+        return count;
+    }
+
+    /**
+     * The lexicon's concepts ({@code lo}: 0–63, {@code hi}: 64–127, as bits) and every pair of them
+     * (at most 128 * 127 / 2, whatever the message's length).
+     */
+    private static int lexicon(long lo, long hi, Sink sink) {
+        int count = 0;
+        for (long m = lo; m != 0; m &= m - 1) {
+            int a = Long.numberOfTrailingZeros(m);
+            count += concept(a, m & (m - 1), 0, sink);
+            for (long r = hi; r != 0; r &= r - 1) {
+                sink.accept(index(LEXICON_PAIR + 128 * a + 64 + Long.numberOfTrailingZeros(r)), CONCEPT_WEIGHT);
+                count += CONCEPT_WEIGHT;
+            }
+        }
+        for (long m = hi; m != 0; m &= m - 1) {
+            count += concept(64 + Long.numberOfTrailingZeros(m), m & (m - 1), 64, sink);
+        }
+        return count;
+    }
+
+    /** Concept {@code a} and its pairs with the concepts in {@code later} (numbered from {@code base}). */
+    private static int concept(int a, long later, int base, Sink sink) {
+        sink.accept(index(LEXICON + a), CONCEPT_WEIGHT);
+        int count = CONCEPT_WEIGHT;
+        for (long r = later; r != 0; r &= r - 1) {
+            sink.accept(index(LEXICON_PAIR + 128 * a + base + Long.numberOfTrailingZeros(r)), CONCEPT_WEIGHT);
+            count += CONCEPT_WEIGHT;
         }
         return count;
     }

@@ -14,7 +14,8 @@ import org.kindred.protocol.RiskLevel;
 
 /**
  * The statistical second opinion of issue 12: three logistic regressions over {@link RiskFeatures}
- * (hashed character n-grams, words and word pairs of the normalised message) that estimate, for
+ * (hashed character n-grams, words and word pairs of the normalised message, the model's concepts,
+ * and since round 13 the concepts of the rules' lexicon the assessor found) that estimate, for
  * one message, the chance it is risk at all ({@code ≥ concern}), risk that escalates
  * ({@code ≥ high}) and {@code imminent}. Each has a threshold chosen at training time from
  * held-out (cross-validated) scores so that only a small, fixed share of benign lines passes it
@@ -68,13 +69,21 @@ final class RiskModel {
      * @param out receives {@code P(≥ concern)}, {@code P(≥ high)}, {@code P(imminent)}, each in [0, 1]
      */
     void probabilities(CharSequence normalized, double[] out) {
+        probabilities(normalized, 0, 0, out);
+    }
+
+    /**
+     * {@link #probabilities(CharSequence, double[])} with the concepts of the rules' lexicon found in the
+     * message ({@link RiskFeatures#extract(CharSequence, long, long, RiskFeatures.Sink)}).
+     */
+    void probabilities(CharSequence normalized, long lexiconLo, long lexiconHi, double[] out) {
         Sum sum = SCRATCH.get();
         sum.w = weights;
         sum.s0 = 0;
         sum.s1 = 0;
         sum.s2 = 0;
         sum.disposed = false;
-        int m = RiskFeatures.extract(normalized, sum);
+        int m = RiskFeatures.extract(normalized, lexiconLo, lexiconHi, sum);
         sum.w = null;
         double scale = m == 0 ? 0 : 1 / Math.sqrt(m);
         out[0] = sigmoid(bias[0] + sum.s0 * scale);
@@ -88,11 +97,13 @@ final class RiskModel {
      * Allocates nothing: the accumulator and the probabilities are the calling thread's.
      *
      * @param normalized the shared normaliser's output of the message the outcome is about
+     * @param lexiconLo concepts 0–63 of the rules' lexicon found in it, as bits ({@link ConceptCombos.Reading#conceptsLo})
+     * @param lexiconHi concepts 64–127
      */
-    void secondOpinion(CharSequence normalized, RiskOutcome outcome) {
+    void secondOpinion(CharSequence normalized, long lexiconLo, long lexiconHi, RiskOutcome outcome) {
         Sum sum = SCRATCH.get();
         double[] p = sum.p;
-        probabilities(normalized, p);
+        probabilities(normalized, lexiconLo, lexiconHi, p);
         outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed, p[2] >= SURE_IMMINENT);
     }
 

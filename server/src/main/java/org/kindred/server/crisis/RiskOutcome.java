@@ -36,6 +36,12 @@ final class RiskOutcome {
     boolean pinned;
     final List<Evidence> evidence = new ArrayList<>();
     final List<int[]> signalSpans = new ArrayList<>();
+    /**
+     * The concepts of the rules' lexicon found in the message (bits, {@link ConceptCombos.Reading#conceptsLo}):
+     * features of the model's second opinion.
+     */
+    long lexiconLo;
+    long lexiconHi;
     /** Booster categories found, in or out of a signal (for the model's second opinion). */
     final Set<RiskCategory> concepts = EnumSet.noneOf(RiskCategory.class);
 

@@ -17,20 +17,21 @@ import org.kindred.server.text.Normalizer;
  *
  * <p>Read the rules' figures with care: the rules were tuned on every set except
  * {@code blind-2.tsv} and {@code blind-4.tsv}, so only on those two are they held out ({@code blind-3.tsv}
- * was measured once before the rules were tuned on it, and so were {@code blind-5.tsv} to {@code blind-9.tsv}). The model's figures are held out on
- * every set (it never sees the set it is measured on, not even to choose its thresholds).
+ * was measured once before the rules were tuned on it, and so were {@code blind-5.tsv} to {@code blind-10.tsv}). The model's weights and
+ * thresholds are held out on every set (it never sees the set it is measured on, not even to choose its thresholds); since round 13
+ * its features include the concepts of the rules' lexicon, which was tuned on the same sets as the rules.
  *
  * <p>Run: {@code java [-Dsummary] [-Ddump=FILE] [-Dvariants=CARD:IMMINENT:FLOOR,…] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]}
  * ({@code -Dvariants}: per set, the same held-out weights with thresholds chosen inside the training for other budgets, the
  * card's and imminent's shares of benign lines and the imminent threshold's floor, e.g. {@code 0.03:0.01:0.1}; {@code -Dsummary}:
  * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model, and the
  * held-out model's AUC; {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
- * {@code server/src/test/resources/crisis}; SETs default to all twelve).
+ * {@code server/src/test/resources/crisis}; SETs default to all thirteen).
  */
 final class HeldOutReport {
     static final List<String> SETS = List.of("corpus.tsv", "tuning-issue12.tsv", "dev-issue12.tsv", "blind-1.tsv",
             "blind-2.tsv", "blind-3.tsv", "blind-4.tsv", "blind-5.tsv", "blind-6.tsv",
-            "blind-7.tsv", "blind-8.tsv", "blind-9.tsv");
+            "blind-7.tsv", "blind-8.tsv", "blind-9.tsv", "blind-10.tsv");
 
     private HeldOutReport() {
     }
@@ -54,7 +55,7 @@ final class HeldOutReport {
         double[] p = new double[RiskModel.OUTPUTS];
         for (BlindSetReport.Line l : test) {
             RiskAssessment r = rulesOnly.assess(l.text(), l.language());
-            model.probabilities(normalizer.normalize(l.text()).text(), p);
+            RiskModelTrainer.probabilities(model, l.text(), normalizer, p);
             RiskAssessment a = both.assess(l.text(), l.language());
             b.append(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%s\t%s\t%.5f\t%.5f\t%.5f\t%.4f\t%.4f\t%.4f\t%s\t%s%n", set,
                     l.lineNumber(), l.language(), name(l.expected()), name(r.level()), r.categories(), p[0], p[1], p[2],
@@ -74,7 +75,7 @@ final class HeldOutReport {
         double[] p = new double[RiskModel.OUTPUTS];
         RiskLevel at = k == 0 ? RiskLevel.CONCERN : k == 1 ? RiskLevel.HIGH : RiskLevel.IMMINENT;
         for (BlindSetReport.Line l : test) {
-            model.probabilities(normalizer.normalize(l.text()).text(), p);
+            RiskModelTrainer.probabilities(model, l.text(), normalizer, p);
             if (l.expected() == null) {
                 neg.add(p[k]);
             } else if (l.expected().compareTo(at) >= 0) {
@@ -121,7 +122,7 @@ final class HeldOutReport {
                 // the same weights, thresholds for other budgets: CARD:IMMINENT:FLOOR,...
                 for (String v : System.getProperty("variants").split(",")) {
                     String[] x = v.split(":");
-                    float[] t = RiskModelTrainer.thresholds(RiskModelTrainer.lastBenign, RiskModelTrainer.lastHeld,
+                    float[] t = RiskModelTrainer.thresholds(RiskModelTrainer.lastBenign, RiskModelTrainer.lastConcern, RiskModelTrainer.lastHeld,
                             Double.parseDouble(x[0]), Double.parseDouble(x[1]), Double.parseDouble(x[2]));
                     RiskModel m = new RiskModel(model.weights, model.bias, t, model.provenance);
                     BlindSetReport.Result b = BlindSetReport.evaluate(RiskAssessor.of(rules, m), test);
@@ -142,7 +143,9 @@ final class HeldOutReport {
             System.out.print(BlindSetReport.markdown(BlindSetReport.evaluate(rulesOnly, test)));
             System.out.println("\nModel only:\n");
             System.out.print(BlindSetReport.markdown(BlindSetReport.evaluate((text, locale) -> {
-                RiskLevel level = model.level(normalizer.normalize(text).text());
+                double[] p = new double[RiskModel.OUTPUTS];
+                RiskModelTrainer.probabilities(model, text, normalizer, p);
+                RiskLevel level = model.level(p);
                 return level == null ? RiskAssessment.NONE
                         : new RiskAssessment(level, Set.of(RiskCategory.MODEL), List.of());
             }, test)));

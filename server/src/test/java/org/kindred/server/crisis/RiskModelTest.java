@@ -59,6 +59,60 @@ class RiskModelTest {
         assertTrue(RiskConcepts.loadBundled().names.contains("finality"));
     }
 
+    /**
+     * Round 13: the concepts of the rules' lexicon (matched by Snowball stem, with typo tolerance, in
+     * the message's language) are features: each concept and each pair of concepts, weight
+     * {@link RiskFeatures#CONCEPT_WEIGHT}; at most 128 concepts and their pairs, whatever the length.
+     */
+    @Test
+    void conceptsOfTheRulesLexiconAreFeaturesWithTheirPairs() {
+        String text = NORMALIZER.normalize("i cut").text();
+        List<Integer> plain = new ArrayList<>();
+        int n = RiskFeatures.extract(text, plain::add);
+        List<Integer> with = new ArrayList<>();
+        int m = RiskFeatures.extract(text, 0b1011L, 1L << 5, with::add);
+        // four concepts (0, 1, 3 and 69): four features and six pairs
+        assertEquals(n + (4 + 6) * RiskFeatures.CONCEPT_WEIGHT, m);
+        assertEquals(m, with.size());
+        assertEquals(plain, with.subList(0, plain.size()), "the text's own features first, unchanged");
+        List<Integer> other = new ArrayList<>();
+        RiskFeatures.extract(text, 0b1011L, 1L << 6, other::add);
+        assertNotEquals(with, other, "another concept, other features");
+        assertEquals(n + (128 + 128 * 127 / 2) * RiskFeatures.CONCEPT_WEIGHT,
+                RiskFeatures.extract(text, -1L, -1L, i -> assertTrue(i >= 0 && i < RiskFeatures.SIZE)));
+        long[] bits = RiskModelTrainer.lexicon("been hoarding my meds for a month, almost enough now", NORMALIZER);
+        assertTrue(Long.bitCount(bits[0]) + Long.bitCount(bits[1]) >= 2, "saving and means at least");
+        long[] none = RiskModelTrainer.lexicon("", NORMALIZER);
+        assertEquals(0, none[0] | none[1]);
+    }
+
+    /** The assessor hands the model the lexicon's concepts it read: a model that weighs only them decides. */
+    @Test
+    void theAssessorGivesTheModelTheLexiconsConcepts() {
+        String text = "tonight my pills"; // concepts of the lexicon (a time, means), no signal of the rules
+        String normalized = NORMALIZER.normalize(text).text();
+        long[] bits = RiskModelTrainer.lexicon(text, NORMALIZER);
+        java.util.Set<Integer> own = new java.util.HashSet<>();
+        RiskFeatures.extract(normalized, own::add);
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        RiskFeatures.extract(normalized, bits[0], bits[1], i -> {
+            if (!own.contains(i)) {
+                w[i * RiskModel.OUTPUTS] = 50; // only the lexicon's features weigh, toward "risk at all"
+            }
+        });
+        RiskModel lexiconOnly = new RiskModel(w, new float[] {-5, -5, -5}, new float[] {0.9f, 0.9f, 0.9f}, "t");
+        double[] p = new double[RiskModel.OUTPUTS];
+        lexiconOnly.probabilities(normalized, p);
+        assertTrue(p[0] < 0.01, "without the concepts: " + p[0]);
+        lexiconOnly.probabilities(normalized, bits[0], bits[1], p);
+        assertTrue(p[0] > 0.99, "with them: " + p[0]);
+        RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), lexiconOnly);
+        assertEquals(RiskAssessment.NONE, RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), null).assess(text, "en"));
+        RiskAssessment r = a.assess(text, "en");
+        assertTrue(r.atRisk() && r.categories().contains(RiskCategory.MODEL), r.toString());
+        assertEquals(RiskAssessment.NONE, a.assess("the weather is lovely", "en"));
+    }
+
     private static boolean disposed(String text) {
         boolean[] got = new boolean[1];
         RiskFeatures.extract(NORMALIZER.normalize(text).text(), new RiskFeatures.Sink() {
@@ -147,6 +201,7 @@ class RiskModelTest {
         assertTrue(bundled.provenance.contains("blind-7.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-8.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-9.tsv"), bundled.provenance);
+        assertTrue(bundled.provenance.contains("blind-10.tsv"), bundled.provenance);
     }
 
     /**
@@ -154,6 +209,37 @@ class RiskModelTest {
      * (4 lines) through, high 0.5 % (1 line), and imminent 1 % of all benign lines (2) past the
      * card and the imminent threshold together, counted among the lines past the card only.
      */
+    /**
+     * Round 13: 100 lines labelled concern past the card with P(imminent) 0.30–0.795 and benign lines far
+     * below: the benign budget alone would leave the threshold at its floor; the concern budget (1 %)
+     * lets one of the hundred through.
+     */
+    @Test
+    void theImminentThresholdAlsoKeepsTheConcernBudget() {
+        int n = 300;
+        boolean[] benign = new boolean[n];
+        boolean[] concern = new boolean[n];
+        double[][] held = new double[n][];
+        for (int i = 0; i < n; i++) {
+            if (i < 200) {
+                benign[i] = true;
+                held[i] = new double[] {0.6 + 0.39 * i / 199, 0.1, 0.01};
+            } else {
+                concern[i] = true;
+                held[i] = new double[] {0.99, 0.5, 0.3 + 0.005 * (i - 200)};
+            }
+        }
+        float[] without = RiskModelTrainer.thresholds(benign, held);
+        assertEquals((float) RiskModelTrainer.IMMINENT_FLOOR, without[2], "the floor: no benign line comes near");
+        float[] t = RiskModelTrainer.thresholds(benign, concern, held, RiskModelTrainer.CARD_BUDGET,
+                RiskModelTrainer.IMMINENT_BUDGET, RiskModelTrainer.IMMINENT_FLOOR);
+        int paged = 0;
+        for (int i = 200; i < n; i++) {
+            paged += held[i][0] >= t[0] && held[i][2] >= t[2] ? 1 : 0;
+        }
+        assertEquals(1, paged, "1 % of 100 concern lines; threshold " + t[2]);
+    }
+
     @Test
     void thresholdsKeepEachBudgetOfHeldOutBenignLines() {
         int n = 200;

@@ -23,8 +23,10 @@ import org.kindred.server.text.Normalizer;
  * its set; each threshold is set just above the benign score that lets {@link #CARD_BUDGET} of benign
  * lines through for a card, {@link #ESCALATION_BUDGET} for {@code high} (which pages only next to a
  * rule's signal), and, for {@code imminent} (which may page alone), {@link #IMMINENT_BUDGET} of all
- * benign lines through both the card and the imminent threshold; never below 0.5 ({@code imminent}:
- * {@link #IMMINENT_FLOOR}). Deterministic:
+ * benign lines through both the card and the imminent threshold, and at most {@link #CONCERN_PAGE_BUDGET}
+ * of the lines labelled {@code concern} (round 13); never below 0.5 ({@code imminent}:
+ * {@link #IMMINENT_FLOOR}). Features include the concepts of the bundled rules' lexicon, so the weights
+ * fit one lexicon (round 13). Deterministic:
  * the same files give the same bytes.
  *
  * <p>Run (from the repository root, class path as in docs/crisis.md):
@@ -43,6 +45,13 @@ final class RiskModelTrainer {
      * benign lines past the card reach P(imminent) 0.5, so the budget was not used; docs/crisis.md).
      */
     static final double IMMINENT_FLOOR = 0.1;
+    /**
+     * Share of held-out lines labelled {@code concern} the model's {@code imminent} may page about
+     * (round 13): a page where RISK-LEVELS.md asks for a card is an escalation too. With the lexicon's
+     * concepts as features the benign budget alone no longer decided (the floor bound in every
+     * training, and 61 concern lines were paged held out; docs/crisis.md).
+     */
+    static final double CONCERN_PAGE_BUDGET = 0.01;
     static final int FOLDS = 5;
     private static final long SEED = 12;
 
@@ -53,12 +62,35 @@ final class RiskModelTrainer {
     record Example(int[] features, double scale, boolean[] targets, boolean benign) {
     }
 
+    /** The bundled rules, read only for their lexicon's concepts (features of the model since round 13). */
+    private static RiskAssessor lexicon;
+
+    /**
+     * The concepts of the bundled rules' lexicon in a message, as {@link RiskAssessor} gives them to
+     * the model: {@code [concepts 0–63, concepts 64–127]} as bits.
+     */
+    static synchronized long[] lexicon(String text, Normalizer normalizer) {
+        if (lexicon == null) {
+            lexicon = RiskAssessor.of(RiskRulesLoader.loadBundled(normalizer), null);
+        }
+        long[] bits = new long[2];
+        lexicon.lexiconConcepts(text, bits);
+        return bits;
+    }
+
+    /** The model's three probabilities for a message as written, as the server computes them. */
+    static void probabilities(RiskModel model, String text, Normalizer normalizer, double[] p) {
+        long[] bits = lexicon(text, normalizer);
+        model.probabilities(normalizer.normalize(text).text(), bits[0], bits[1], p);
+    }
+
     static List<Example> examples(List<BlindSetReport.Line> lines, Normalizer normalizer) {
         List<Example> out = new ArrayList<>(lines.size());
         for (BlindSetReport.Line l : lines) {
             String text = normalizer.normalize(l.text()).text();
+            long[] bits = lexicon(l.text(), normalizer);
             List<Integer> f = new ArrayList<>();
-            int m = RiskFeatures.extract(text, f::add);
+            int m = RiskFeatures.extract(text, bits[0], bits[1], f::add);
             int[] features = f.stream().mapToInt(Integer::intValue).toArray();
             RiskLevel e = l.expected();
             boolean[] y = {e != null, e != null && e.compareTo(RiskLevel.HIGH) >= 0, e == RiskLevel.IMMINENT};
@@ -88,7 +120,8 @@ final class RiskModelTrainer {
         }
         int folds = sets.size() > 1 ? sets.size() : FOLDS;
         double[][] held = new double[all.size()][];
-        for (int f = 0; f < folds; f++) {
+        // the folds are independent and each fit is deterministic: in parallel, the same bytes
+        java.util.stream.IntStream.range(0, folds).parallel().forEach(f -> {
             List<Example> train = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 if (fold.get(i) != f) {
@@ -102,13 +135,16 @@ final class RiskModelTrainer {
                     held[i] = score(all.get(i), w, bias);
                 }
             }
-        }
+        });
         boolean[] benign = new boolean[all.size()];
+        boolean[] concern = new boolean[all.size()];
         for (int i = 0; i < benign.length; i++) {
             benign[i] = all.get(i).benign();
+            concern[i] = all.get(i).targets()[0] && !all.get(i).targets()[1];
         }
-        float[] thresholds = thresholds(benign, held);
+        float[] thresholds = thresholds(benign, concern, held, CARD_BUDGET, IMMINENT_BUDGET, IMMINENT_FLOOR);
         lastBenign = benign;
+        lastConcern = concern;
         lastHeld = held;
         float[] bias = new float[RiskModel.OUTPUTS];
         float[] w = fit(all, bias);
@@ -126,16 +162,23 @@ final class RiskModelTrainer {
      * @param held per line, the three probabilities of a model that did not see its set
      */
     static float[] thresholds(boolean[] benign, double[][] held) {
-        return thresholds(benign, held, CARD_BUDGET, IMMINENT_BUDGET, IMMINENT_FLOOR);
+        return thresholds(benign, new boolean[benign.length], held, CARD_BUDGET, IMMINENT_BUDGET, IMMINENT_FLOOR);
     }
 
     /** The held-out scores of the last {@link #train} (for {@link HeldOutReport}'s variants), or null. */
     static boolean[] lastBenign;
+    static boolean[] lastConcern;
     static double[][] lastHeld;
 
-    /** {@link #thresholds(boolean[], double[][])} with other budgets and imminent floor. */
-    static float[] thresholds(boolean[] benign, double[][] held, double cardBudget, double imminentBudget,
-            double imminentFloor) {
+    /**
+     * {@link #thresholds(boolean[], double[][])} with other budgets and imminent floor, and the lines
+     * labelled {@code concern}: the imminent threshold also lets at most {@link #CONCERN_PAGE_BUDGET}
+     * of them through the card and the imminent threshold together (round 13).
+     *
+     * @param concern per line, whether it is labelled {@code concern} (all false: no such budget)
+     */
+    static float[] thresholds(boolean[] benign, boolean[] concern, double[][] held, double cardBudget,
+            double imminentBudget, double imminentFloor) {
         float[] thresholds = new float[RiskModel.OUTPUTS];
         int benignLines = 0;
         for (boolean b : benign) {
@@ -154,6 +197,19 @@ final class RiskModelTrainer {
             int allowed = (int) Math.floor(budget * benignLines);
             double t = allowed < scores.size() ? scores.get(allowed) + 1e-6 : 0.5;
             thresholds[k] = (float) Math.max(k == 2 ? imminentFloor : 0.5, t);
+        }
+        List<Double> concernPast = new ArrayList<>();
+        int concernLines = 0;
+        for (int i = 0; i < concern.length; i++) {
+            concernLines += concern[i] ? 1 : 0;
+            if (concern[i] && held[i][0] >= thresholds[0]) {
+                concernPast.add(held[i][2]);
+            }
+        }
+        concernPast.sort((a, b) -> Double.compare(b, a));
+        int allowed = (int) Math.floor(CONCERN_PAGE_BUDGET * concernLines);
+        if (allowed < concernPast.size()) {
+            thresholds[2] = (float) Math.max(thresholds[2], concernPast.get(allowed) + 1e-6);
         }
         return thresholds;
     }
