@@ -124,12 +124,33 @@ final class Tokenizer {
                 return alternative;
             }
         }
+        String clitic = frenchSubjectDropped(canonical);
+        if (clitic != null && (clitic.length() >= 3 || vocabulary.contains(clitic))) {
+            return clitic;
+        }
         String umlaut = umlautsFolded(canonical);
         if (umlaut != null && vocabulary.contains(umlaut)) {
             return umlaut;
         }
         String corrected = typos.correct(canonical);
         return corrected != null ? corrected : canonical;
+    }
+
+    /**
+     * The word without a French subject "j" glued to it in chat ("jveux", "jme", "jvoudrais",
+     * "jreviens": "je" with its vowel dropped), or {@code null} when the word does not start with
+     * "j" and a consonant or leaves fewer than 2 letters. No word of the four languages starts so
+     * ("jetzt", "jamais", "just" keep a vowel). The caller reads a word the rules do not know
+     * without its "j" when 3+ letters remain or the rules know the rest ("jme"); a form the rules
+     * list ("jveux") stays as written (round 13). Constant time.
+     */
+    static String frenchSubjectDropped(String w) {
+        if (w.length() < 3 || w.charAt(0) != 'j') {
+            return null;
+        }
+        char c = w.charAt(1);
+        boolean consonant = c >= 'b' && c <= 'z' && "eiouy".indexOf(c) < 0 && c != 'j';
+        return consonant && Character.isLetter(w.charAt(2)) ? w.substring(1) : null;
     }
 
     /**
