@@ -224,18 +224,26 @@ final class Tokenizer {
         return canonical(s, 0, s.length());
     }
 
-    /** Sentence: . ! ? … or a line break; clause: , ; : brackets, dashes with spaces around. */
+    /**
+     * Sentence: . ! ? or a line break; clause: , ; : brackets, dashes with spaces around, and an
+     * ellipsis ("…", or two dots or more: a pause inside one thought, "pills are counted out...
+     * doing it tonight"; round 13).
+     */
     static Token.Boundary boundary(String original, int from, int to) {
         Token.Boundary b = Token.Boundary.NONE;
-        for (int i = Math.max(0, from); i < Math.min(to, original.length()); i++) {
+        int end = Math.min(to, original.length());
+        for (int i = Math.max(0, from); i < end; i++) {
             char c = original.charAt(i);
             switch (c) {
                 case '.' -> {
-                    if (!ordinal(original, from, i, to)) {
+                    if ((i + 1 < end && original.charAt(i + 1) == '.') || (i > from && original.charAt(i - 1) == '.')) {
+                        b = Token.Boundary.CLAUSE;
+                    } else if (!ordinal(original, from, i, to)) {
                         return Token.Boundary.SENTENCE;
                     }
                 }
-                case '!', '?', '…', '\n', '\r', '。', '¡', '¿' -> {
+                case '…' -> b = Token.Boundary.CLAUSE;
+                case '!', '?', '\n', '\r', '。', '¡', '¿' -> {
                     return Token.Boundary.SENTENCE;
                 }
                 case ',', ';', ':', '(', ')', '[', ']', '—', '–', '"', '“', '”', '«', '»' -> b = Token.Boundary.CLAUSE;
