@@ -127,20 +127,11 @@ final class ConceptCombos {
          * {@code past} one, in a later clause or sentence ("a year ago I …, today I'm grateful").
          */
         boolean recovery;
-        /**
-         * A death-wish idiom told as a joke: a laugh marker ({@code laugh} concept: "lol", "jajaja",
-         * "mdr", "haha") and a word of dying ({@code dieword}: "die", "morir", "sterben") somewhere in
-         * the message, and no suicide word ({@code suicideword}).
-         */
+        /** A joke: a {@code laugh} marker and a {@code dieword} in the message, and no {@code suicideword}. */
         boolean laugh;
         /** Concept occurrences found in the message. */
         int occurrences;
-        /**
-         * Concept occurrences copied to read two adjacent sentences together: each sentence's are
-         * copied at most three times (kept as the sentence before, then into the pair read with
-         * the sentence before it and into the pair read with the one after), so this stays within
-         * three times {@link #occurrences} (tests bound it).
-         */
+        /** Occurrences copied to read two adjacent sentences together: at most three times {@link #occurrences}. */
         int copied;
 
         Reading(int tokens) {

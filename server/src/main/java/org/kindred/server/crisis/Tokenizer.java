@@ -47,7 +47,7 @@ final class Tokenizer {
                 end = n;
             }
             Token.Boundary before = prevEnd < 0 ? Token.Boundary.SENTENCE
-                    : boundary(original, nt.originalEnd(prevEnd), nt.originalStart(i));
+                    : TokenBoundaries.between(original, nt.originalEnd(prevEnd), nt.originalStart(i));
             String canonical = canonical(text, i, end);
             int m = prevEnd < 0 ? 0 : MaskedWords.masks(original, nt.originalEnd(prevEnd), nt.originalStart(i));
             if (m > 0 && masks == null) {
@@ -222,60 +222,6 @@ final class Tokenizer {
 
     static String canonical(String s) {
         return canonical(s, 0, s.length());
-    }
-
-    /**
-     * Sentence: . ! ? or a line break; clause: , ; : brackets, dashes with spaces around, and an
-     * ellipsis ("…", or two dots or more: a pause inside one thought, "pills are counted out...
-     * doing it tonight"; round 13).
-     */
-    static Token.Boundary boundary(String original, int from, int to) {
-        Token.Boundary b = Token.Boundary.NONE;
-        int end = Math.min(to, original.length());
-        for (int i = Math.max(0, from); i < end; i++) {
-            char c = original.charAt(i);
-            switch (c) {
-                case '.' -> {
-                    if ((i + 1 < end && original.charAt(i + 1) == '.') || (i > from && original.charAt(i - 1) == '.')) {
-                        b = Token.Boundary.CLAUSE;
-                    } else if (!ordinal(original, from, i, to)) {
-                        return Token.Boundary.SENTENCE;
-                    }
-                }
-                case '…' -> b = Token.Boundary.CLAUSE;
-                case '!', '?', '\n', '\r', '。', '¡', '¿' -> {
-                    return Token.Boundary.SENTENCE;
-                }
-                case ',', ';', ':', '(', ')', '[', ']', '—', '–', '"', '“', '”', '«', '»' -> b = Token.Boundary.CLAUSE;
-                case '-' -> {
-                    if (i > from || i + 1 < to) {
-                        boolean spaced = (i > 0 && original.charAt(i - 1) == ' ')
-                                || (i + 1 < original.length() && original.charAt(i + 1) == ' ');
-                        if (spaced) {
-                            b = Token.Boundary.CLAUSE;
-                        }
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        return b;
-    }
-
-    /**
-     * A full stop right after a number and followed by a lower-case word is an ordinal ("im 11.
-     * stock", "am 3. dezember"), not the end of a sentence.
-     */
-    private static boolean ordinal(String original, int from, int dot, int to) {
-        if (dot != from || from == 0 || !Character.isDigit(original.charAt(from - 1))) {
-            return false;
-        }
-        int next = dot + 1;
-        while (next < to && original.charAt(next) == ' ') {
-            next++;
-        }
-        return next == to && next > dot + 1 && to < original.length() && Character.isLowerCase(original.charAt(to));
     }
 
     /**

@@ -114,4 +114,13 @@ class RiskRound13EnEsTest {
         assertNull(level("el partido no tiene futuro, vamos perdiendo 3 a 0"));
         assertTrue(level("el suicidio me ronda la cabeza todo el día").compareTo(RiskLevel.HIGH) >= 0);
     }
+
+    /** A place that "keeps pulling at me" is an attraction; an act told with it is a thought of a method. */
+    @Test
+    void aPullIsNoMethodWithoutAnAct() {
+        assertNull(level("the bridge keeps pulling at me, i want to photograph it every time i cross it"));
+        assertNull(level("the cliff path keeps pulling at me, i think about hiking it every weekend"));
+        assertEquals(RiskLevel.HIGH,
+                level("the train line near my flat keeps pulling at me, i think about stepping out when the fast one comes"));
+    }
 }
