@@ -110,7 +110,7 @@ public final class RiskAssessor {
             outcome.merge(scan(lean, nt, language, false, false));
         }
         if (model != null) {
-            model.secondOpinion(nt.text(), outcome.lexiconLo, outcome.lexiconHi, outcome);
+            model.secondOpinion(nt.text(), outcome.lexicon0, outcome.lexicon1, outcome.lexicon2, outcome);
         }
         return outcome.toAssessment();
     }
@@ -120,17 +120,18 @@ public final class RiskAssessor {
      * The concepts of the rules' lexicon in a message, as the model reads them (training and reports).
      *
      * @param text the message as written
-     * @param out receives the concept bits: {@code out[0]} concepts 0–63, {@code out[1]} 64–127 (0 when none)
+     * @param out receives the concept bits: {@code out[0]} concepts 0–63, {@code out[1]} 64–127,
+     *     {@code out[2]} 128–191 (0 when none)
      */
     void lexiconConcepts(String text, long[] out) {
-        out[0] = 0;
-        out[1] = 0;
+        java.util.Arrays.fill(out, 0, 3, 0L);
         NormalizedText nt = rules.normalizer.normalize(text);
         Token[] words = rules.tokenizer.tokenize(nt);
         if (words.length > 0 && rules.combos != null) {
             ConceptCombos.Reading reading = rules.combos.read(words);
-            out[0] = reading.conceptsLo;
-            out[1] = reading.conceptsHi;
+            out[0] = reading.concepts0;
+            out[1] = reading.concepts1;
+            out[2] = reading.concepts2;
         }
     }
 
@@ -168,12 +169,14 @@ public final class RiskAssessor {
         boolean[] past = null;
         boolean[] hypothetical = null;
         boolean laugh = false;
-        long lexiconLo = 0;
-        long lexiconHi = 0;
+        long lexicon0 = 0;
+        long lexicon1 = 0;
+        long lexicon2 = 0;
         if (combine && rules.combos != null) {
             ConceptCombos.Reading reading = rules.combos.read(t);
-            lexiconLo = reading.conceptsLo;
-            lexiconHi = reading.conceptsHi;
+            lexicon0 = reading.concepts0;
+            lexicon1 = reading.concepts1;
+            lexicon2 = reading.concepts2;
             past = reading.past;
             hypothetical = reading.hypothetical;
             recovery |= reading.recovery;
@@ -183,8 +186,9 @@ public final class RiskAssessor {
             }
         }
         RiskOutcome out = new RiskOutcome();
-        out.lexiconLo = lexiconLo;
-        out.lexiconHi = lexiconHi;
+        out.lexicon0 = lexicon0;
+        out.lexicon1 = lexicon1;
+        out.lexicon2 = lexicon2;
         out.recovery = recovery;
         out.laugh = laugh;
         if (!found.isEmpty()) {

@@ -86,18 +86,19 @@ final class RiskFeatures {
      * @return the number of features fed (0 for an empty text)
      */
     static int extract(CharSequence s, Sink sink) {
-        return extract(s, 0, 0, sink);
+        return extract(s, 0, 0, 0, sink);
     }
 
     /**
      * {@link #extract(CharSequence, Sink)} plus the concepts of the rules' lexicon found in the
-     * message ({@link ConceptCombos.Reading#conceptsLo}): each concept, and each pair of concepts,
+     * message ({@link ConceptCombos.Reading#concepts0}): each concept, and each pair of concepts,
      * is a feature of weight {@link #CONCEPT_WEIGHT}.
      *
-     * @param lexiconLo concepts 0–63 of the rules' lexicon, as bits
-     * @param lexiconHi concepts 64–127
+     * @param lexicon0 concepts 0–63 of the rules' lexicon, as bits
+     * @param lexicon1 concepts 64–127
+     * @param lexicon2 concepts 128–191
      */
-    static int extract(CharSequence s, long lexiconLo, long lexiconHi, Sink sink) {
+    static int extract(CharSequence s, long lexicon0, long lexicon1, long lexicon2, Sink sink) {
         int len = s.length();
         if (len == 0) {
             return 0;
@@ -191,36 +192,33 @@ final class RiskFeatures {
                 count += CONCEPT_WEIGHT;
             }
         }
-        count += lexicon(lexiconLo, lexiconHi, sink);
+        count += lexicon(0, lexicon0, lexicon1, lexicon2, sink);
+        count += lexicon(64, lexicon1, lexicon2, 0, sink);
+        count += lexicon(128, lexicon2, 0, 0, sink);
         return count;
     }
 
     /**
-     * The lexicon's concepts ({@code lo}: 0–63, {@code hi}: 64–127, as bits) and every pair of them
-     * (at most 128 * 127 / 2, whatever the message's length).
+     * The lexicon's concepts in {@code bits} (numbered from {@code base}) and every pair of each with
+     * a later concept: later in {@code bits}, or in {@code next} (numbered from {@code base + 64}) or
+     * {@code after} ({@code base + 128}). At most 192 concepts and their pairs, whatever the length.
      */
-    private static int lexicon(long lo, long hi, Sink sink) {
+    private static int lexicon(int base, long bits, long next, long after, Sink sink) {
         int count = 0;
-        for (long m = lo; m != 0; m &= m - 1) {
-            int a = Long.numberOfTrailingZeros(m);
-            count += concept(a, m & (m - 1), 0, sink);
-            for (long r = hi; r != 0; r &= r - 1) {
-                sink.accept(index(LEXICON_PAIR + 128 * a + 64 + Long.numberOfTrailingZeros(r)), CONCEPT_WEIGHT);
-                count += CONCEPT_WEIGHT;
-            }
-        }
-        for (long m = hi; m != 0; m &= m - 1) {
-            count += concept(64 + Long.numberOfTrailingZeros(m), m & (m - 1), 64, sink);
+        for (long m = bits; m != 0; m &= m - 1) {
+            int a = base + Long.numberOfTrailingZeros(m);
+            sink.accept(index(LEXICON + a), CONCEPT_WEIGHT);
+            count += CONCEPT_WEIGHT + pairs(a, m & (m - 1), base, sink) + pairs(a, next, base + 64, sink)
+                    + pairs(a, after, base + 128, sink);
         }
         return count;
     }
 
-    /** Concept {@code a} and its pairs with the concepts in {@code later} (numbered from {@code base}). */
-    private static int concept(int a, long later, int base, Sink sink) {
-        sink.accept(index(LEXICON + a), CONCEPT_WEIGHT);
-        int count = CONCEPT_WEIGHT;
+    /** Concept {@code a} paired with each concept in {@code later} (numbered from {@code base}). */
+    private static int pairs(int a, long later, int base, Sink sink) {
+        int count = 0;
         for (long r = later; r != 0; r &= r - 1) {
-            sink.accept(index(LEXICON_PAIR + 128 * a + base + Long.numberOfTrailingZeros(r)), CONCEPT_WEIGHT);
+            sink.accept(index(LEXICON_PAIR + 256 * a + base + Long.numberOfTrailingZeros(r)), CONCEPT_WEIGHT);
             count += CONCEPT_WEIGHT;
         }
         return count;

@@ -69,21 +69,22 @@ final class RiskModel {
      * @param out receives {@code P(≥ concern)}, {@code P(≥ high)}, {@code P(imminent)}, each in [0, 1]
      */
     void probabilities(CharSequence normalized, double[] out) {
-        probabilities(normalized, 0, 0, out);
+        probabilities(normalized, 0, 0, 0, out);
     }
 
     /**
      * {@link #probabilities(CharSequence, double[])} with the concepts of the rules' lexicon found in the
-     * message ({@link RiskFeatures#extract(CharSequence, long, long, RiskFeatures.Sink)}).
+     * message as bits, concepts 0–63, 64–127 and 128–191
+     * ({@link RiskFeatures#extract(CharSequence, long, long, long, RiskFeatures.Sink)}).
      */
-    void probabilities(CharSequence normalized, long lexiconLo, long lexiconHi, double[] out) {
+    void probabilities(CharSequence normalized, long lexicon0, long lexicon1, long lexicon2, double[] out) {
         Sum sum = SCRATCH.get();
         sum.w = weights;
         sum.s0 = 0;
         sum.s1 = 0;
         sum.s2 = 0;
         sum.disposed = false;
-        int m = RiskFeatures.extract(normalized, lexiconLo, lexiconHi, sum);
+        int m = RiskFeatures.extract(normalized, lexicon0, lexicon1, lexicon2, sum);
         sum.w = null;
         double scale = m == 0 ? 0 : 1 / Math.sqrt(m);
         out[0] = sigmoid(bias[0] + sum.s0 * scale);
@@ -97,13 +98,14 @@ final class RiskModel {
      * Allocates nothing: the accumulator and the probabilities are the calling thread's.
      *
      * @param normalized the shared normaliser's output of the message the outcome is about
-     * @param lexiconLo concepts 0–63 of the rules' lexicon found in it, as bits ({@link ConceptCombos.Reading#conceptsLo})
-     * @param lexiconHi concepts 64–127
+     * @param lexicon0 concepts 0–63 of the rules' lexicon found in it, as bits ({@link ConceptCombos.Reading#concepts0})
+     * @param lexicon1 concepts 64–127
+     * @param lexicon2 concepts 128–191
      */
-    void secondOpinion(CharSequence normalized, long lexiconLo, long lexiconHi, RiskOutcome outcome) {
+    void secondOpinion(CharSequence normalized, long lexicon0, long lexicon1, long lexicon2, RiskOutcome outcome) {
         Sum sum = SCRATCH.get();
         double[] p = sum.p;
-        probabilities(normalized, lexiconLo, lexiconHi, p);
+        probabilities(normalized, lexicon0, lexicon1, lexicon2, p);
         outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed, p[2] >= SURE_IMMINENT);
     }
 

@@ -37,11 +37,12 @@ final class RiskOutcome {
     final List<Evidence> evidence = new ArrayList<>();
     final List<int[]> signalSpans = new ArrayList<>();
     /**
-     * The concepts of the rules' lexicon found in the message (bits, {@link ConceptCombos.Reading#conceptsLo}):
+     * The concepts of the rules' lexicon found in the message (bits, {@link ConceptCombos.Reading#concepts0}):
      * features of the model's second opinion.
      */
-    long lexiconLo;
-    long lexiconHi;
+    long lexicon0;
+    long lexicon1;
+    long lexicon2;
     /** Booster categories found, in or out of a signal (for the model's second opinion). */
     final Set<RiskCategory> concepts = EnumSet.noneOf(RiskCategory.class);
 

@@ -67,13 +67,13 @@ final class RiskModelTrainer {
 
     /**
      * The concepts of the bundled rules' lexicon in a message, as {@link RiskAssessor} gives them to
-     * the model: {@code [concepts 0–63, concepts 64–127]} as bits.
+     * the model: {@code [concepts 0–63, 64–127, 128–191]} as bits.
      */
     static synchronized long[] lexicon(String text, Normalizer normalizer) {
         if (lexicon == null) {
             lexicon = RiskAssessor.of(RiskRulesLoader.loadBundled(normalizer), null);
         }
-        long[] bits = new long[2];
+        long[] bits = new long[3];
         lexicon.lexiconConcepts(text, bits);
         return bits;
     }
@@ -81,7 +81,7 @@ final class RiskModelTrainer {
     /** The model's three probabilities for a message as written, as the server computes them. */
     static void probabilities(RiskModel model, String text, Normalizer normalizer, double[] p) {
         long[] bits = lexicon(text, normalizer);
-        model.probabilities(normalizer.normalize(text).text(), bits[0], bits[1], p);
+        model.probabilities(normalizer.normalize(text).text(), bits[0], bits[1], bits[2], p);
     }
 
     static List<Example> examples(List<BlindSetReport.Line> lines, Normalizer normalizer) {
@@ -90,7 +90,7 @@ final class RiskModelTrainer {
             String text = normalizer.normalize(l.text()).text();
             long[] bits = lexicon(l.text(), normalizer);
             List<Integer> f = new ArrayList<>();
-            int m = RiskFeatures.extract(text, bits[0], bits[1], f::add);
+            int m = RiskFeatures.extract(text, bits[0], bits[1], bits[2], f::add);
             int[] features = f.stream().mapToInt(Integer::intValue).toArray();
             RiskLevel e = l.expected();
             boolean[] y = {e != null, e != null && e.compareTo(RiskLevel.HIGH) >= 0, e == RiskLevel.IMMINENT};
