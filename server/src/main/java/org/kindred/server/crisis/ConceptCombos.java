@@ -132,9 +132,7 @@ final class ConceptCombos {
         /** Concept occurrences found in the message. */
         int occurrences;
         /** Concepts anywhere in the message as bits (0–63, 64–127, 128–191): features of the second opinion. */
-        long concepts0;
-        long concepts1;
-        long concepts2;
+        long concepts0, concepts1, concepts2;
         /** Occurrences copied to read two adjacent sentences together: at most three times {@link #occurrences}. */
         int copied;
 

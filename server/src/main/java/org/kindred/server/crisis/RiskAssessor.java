@@ -117,25 +117,6 @@ public final class RiskAssessor {
 
 
     /**
-     * The concepts of the rules' lexicon in a message, as the model reads them (training and reports).
-     *
-     * @param text the message as written
-     * @param out receives the concept bits: {@code out[0]} concepts 0–63, {@code out[1]} 64–127,
-     *     {@code out[2]} 128–191 (0 when none)
-     */
-    void lexiconConcepts(String text, long[] out) {
-        java.util.Arrays.fill(out, 0, 3, 0L);
-        NormalizedText nt = rules.normalizer.normalize(text);
-        Token[] words = rules.tokenizer.tokenize(nt);
-        if (words.length > 0 && rules.combos != null) {
-            ConceptCombos.Reading reading = rules.combos.read(words);
-            out[0] = reading.concepts0;
-            out[1] = reading.concepts1;
-            out[2] = reading.concepts2;
-        }
-    }
-
-    /**
      * Matches every rule at every token (and, with {@code combine}, the concept combinations) and
      * decides. With {@code splitOnly}, a signal counts only
      * when it spans at least two pieces of one run-together word, so that splitting can add

@@ -63,19 +63,23 @@ final class RiskModelTrainer {
     }
 
     /** The bundled rules, read only for their lexicon's concepts (features of the model since round 13). */
-    private static RiskAssessor lexicon;
+    private static RiskRules lexicon;
 
     /**
-     * The concepts of the bundled rules' lexicon in a message, as {@link RiskAssessor} gives them to
-     * the model: {@code [concepts 0–63, 64–127, 128–191]} as bits.
+     * The concepts of the bundled rules' lexicon in a message, as {@link RiskAssessor#assess} reads them
+     * and gives them to the model (the same normaliser, tokens and concept pass):
+     * {@code [concepts 0–63, 64–127, 128–191]} as bits, zeros when there are none.
      */
     static synchronized long[] lexicon(String text, Normalizer normalizer) {
         if (lexicon == null) {
-            lexicon = RiskAssessor.of(RiskRulesLoader.loadBundled(normalizer), null);
+            lexicon = RiskRulesLoader.loadBundled(normalizer);
         }
-        long[] bits = new long[3];
-        lexicon.lexiconConcepts(text, bits);
-        return bits;
+        Token[] words = lexicon.tokenizer.tokenize(lexicon.normalizer.normalize(text));
+        if (words.length == 0 || lexicon.combos == null) {
+            return new long[3];
+        }
+        ConceptCombos.Reading r = lexicon.combos.read(words);
+        return new long[] {r.concepts0, r.concepts1, r.concepts2};
     }
 
     /** The model's three probabilities for a message as written, as the server computes them. */
