@@ -41,12 +41,12 @@ final class ClusterReport {
      */
     static double redisShare(JsonNode n) {
         JsonNode redis = n.path("serverCpuSecondsByProcess").path("redis");
-        double all = Report.num(n, "serverCpuSeconds");
+        double all = Cells.num(n, "serverCpuSeconds");
         return !redis.isNumber() || Double.isNaN(all) || all == 0 ? Double.NaN : redis.asDouble() / all;
     }
 
     /** The Markdown section, or "" when the results hold no cluster run. */
-    static String markdown(Report r) {
+    static String markdown(Results r) {
         List<JsonNode> rows = new ArrayList<>(r.of(SCENARIO));
         if (rows.isEmpty()) {
             return "";
@@ -70,20 +70,20 @@ final class ClusterReport {
             String server = n.path("server").asText();
             JsonNode alone = r.get(SCENARIO, oneNode(server), size, members);
             JsonNode withRedis = r.get(SCENARIO, oneNodeWithRedis(server), size, members);
-            double cpu = Report.num(n, "cpuMicrosPerDelivery");
-            double p99 = Report.num(n, "p99Ms");
+            double cpu = Cells.num(n, "cpuMicrosPerDelivery");
+            double p99 = Cells.num(n, "p99Ms");
             double redis = redisShare(n);
             sb.append(String.format(Locale.ROOT,
                     "| %d | %d | %s | %d | %s | %s | %s%% | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-                    size, members, server, n.path("nodes").asInt(1), Report.fmt(Report.num(n, "offeredDeliveriesPerSec"), 0),
-                    Report.delivered(n), Report.fmt(100 * Report.num(n, "serverCpuUtil"), 0),
-                    Double.isNaN(redis) ? "–" : Report.fmt(100 * redis, 0) + "%", Report.fmt(cpu, 2),
-                    Report.fmt(Report.num(n, "syscallsPerDelivery"), 3),
-                    Report.ratio(cpu, Report.num(alone, "cpuMicrosPerDelivery")),
-                    Report.ratio(cpu, Report.num(withRedis, "cpuMicrosPerDelivery")),
-                    Report.fmt(Report.num(n, "p50Ms"), 2), Report.fmt(p99, 2),
-                    Report.ratio(p99, Report.num(alone, "p99Ms")), Report.ratio(p99, Report.num(withRedis, "p99Ms")),
-                    Report.pauses(n, "serverGc"), Report.pauses(n, "generatorGc"), Report.cleanText(n)));
+                    size, members, server, n.path("nodes").asInt(1), Cells.fmt(Cells.num(n, "offeredDeliveriesPerSec"), 0),
+                    Cells.delivered(n), Cells.fmt(100 * Cells.num(n, "serverCpuUtil"), 0),
+                    Double.isNaN(redis) ? "–" : Cells.fmt(100 * redis, 0) + "%", Cells.fmt(cpu, 2),
+                    Cells.fmt(Cells.num(n, "syscallsPerDelivery"), 3),
+                    Cells.ratio(cpu, Cells.num(alone, "cpuMicrosPerDelivery")),
+                    Cells.ratio(cpu, Cells.num(withRedis, "cpuMicrosPerDelivery")),
+                    Cells.fmt(Cells.num(n, "p50Ms"), 2), Cells.fmt(p99, 2),
+                    Cells.ratio(p99, Cells.num(alone, "p99Ms")), Cells.ratio(p99, Cells.num(withRedis, "p99Ms")),
+                    Cells.pauses(n, "serverGc"), Cells.pauses(n, "generatorGc"), Cells.cleanText(n)));
         }
         return sb.toString();
     }

@@ -23,7 +23,7 @@ class ClusterReportTest {
     @Test
     void twoNodesAreSetBesideOneNodeAloneAndWithRedisOfTheSameRun() throws Exception {
         // written in run order, not table order: the table sorts by nodes, Redis, moderation
-        Report r = new Report(List.of(
+        Results r = new Results(List.of(
                 run("kindred-2nodes", 2, 16.0, "{\"node1\":6.0,\"node2\":6.0,\"redis\":4.0}", 24.0, 30.0),
                 run("kindred", 1, 10.0, "{\"server1\":10.0}", 16.0, 10.0),
                 run("kindred-redis", 1, 12.0, "{\"node1\":9.0,\"redis\":3.0}", 19.2, 15.0),
@@ -41,14 +41,14 @@ class ClusterReportTest {
         assertTrue(t.indexOf("| kindred |") < t.indexOf("| kindred-redis |")
                 && t.indexOf("| kindred-redis |") < t.indexOf("| kindred-2nodes |")
                 && t.indexOf("| kindred-2nodes |") < t.indexOf("| kindred-redis-mod |"), t);
-        assertTrue(r.markdown().contains("### Several nodes sharing one Redis"), "the full report has the table");
+        assertTrue(new Report(r).markdown().contains("### Several nodes sharing one Redis"), "the full report has the table");
     }
 
     @Test
     void noClusterRunNoTableAndOldLinesCountAsOneNode() throws Exception {
         JsonNode old = new ObjectMapper().readTree("{\"server\":\"kindred\",\"scenario\":\"latency\",\"roomSize\":100,"
                 + "\"members\":1000,\"serverCpuSeconds\":3.0,\"cpuMicrosPerDelivery\":2.0}");
-        assertEquals("", ClusterReport.markdown(new Report(List.of(old))));
+        assertEquals("", ClusterReport.markdown(new Results(List.of(old))));
         assertTrue(Double.isNaN(ClusterReport.redisShare(old)));
     }
 

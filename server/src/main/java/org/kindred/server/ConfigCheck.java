@@ -44,7 +44,12 @@ public final class ConfigCheck {
 
     /** A section as the server reads it: absent or empty ({@code store:}) is an empty mapping. */
     static JsonNode section(ConfigLoader.Loaded loaded, String name) {
-        JsonNode n = loaded.tree().get(name);
+        return section(loaded.tree(), name);
+    }
+
+    /** The section {@code name} of {@code tree} (null: none) as the server reads it; absent or empty is an empty mapping. */
+    static JsonNode section(JsonNode tree, String name) {
+        JsonNode n = tree == null ? null : tree.get(name);
         return n == null || n.isNull() ? JsonNodeFactory.instance.objectNode() : n;
     }
 

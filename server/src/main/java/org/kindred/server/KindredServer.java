@@ -1,16 +1,16 @@
 package org.kindred.server;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
-import java.net.InetSocketAddress;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
-import org.kindred.protocol.CloseCodes;
 import org.kindred.protocol.ProtocolCodec;
+import org.kindred.server.common.Timer;
 import org.kindred.server.config.KindredConfig;
+import org.kindred.server.crisis.CheckInQuestions;
 import org.kindred.server.crisis.CrisisConfig;
 import org.kindred.server.crisis.CrisisSupport;
 import org.kindred.server.metrics.Metrics;
@@ -20,6 +20,7 @@ import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.transport.AddressLimiter;
 import org.kindred.server.transport.Connection;
 import org.kindred.server.dispatch.Dispatcher;
+import org.kindred.server.session.CheckIns;
 import org.kindred.server.session.NickRules;
 import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.SessionRegistry;
@@ -28,6 +29,7 @@ import org.kindred.server.transport.ConnectionGroup;
 import org.kindred.server.transport.EventLoops;
 import org.kindred.server.transport.HttpLimits;
 import org.kindred.server.transport.HttpRouter;
+import org.kindred.server.transport.Listener;
 import org.kindred.server.transport.OriginGuard;
 import org.kindred.server.transport.ServerInitializer;
 import org.kindred.server.transport.StallWatchdog;
@@ -44,37 +46,36 @@ public final class KindredServer implements AutoCloseable {
     private final ProtocolCodec codec = ProtocolCodec.shared();
     private final Metrics metrics = new Metrics();
     /** Runs /metrics scrapes (walking every meter takes milliseconds) off the event loops. */
-    private final java.util.concurrent.ExecutorService reporting = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "kindred-reporting");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ExecutorService reporting = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kindred-reporting");
+        t.setDaemon(true);
+        return t;
+    });
     private final ConnectionGroup connections = new ConnectionGroup();
     private EventLoops loops;
-    private Channel serverChannel;
+    private Listener listener;
     private RoomRegistry rooms;
     private SessionRegistry sessions;
     private volatile boolean ready;
     private volatile boolean stopped;
 
-    private final com.fasterxml.jackson.databind.JsonNode sections;
+    private final JsonNode sections;
     private StoreServices durable;
     private StaffServices staff;
     private String bootstrapSpec;
     private Duration stallThreshold = StallWatchdog.DEFAULT_THRESHOLD;
     private StallWatchdog watchdog;
-    private org.kindred.server.common.Timer checkInTimer;
+    private Timer checkInTimer;
     private RoomSetup.Cluster cluster = RoomSetup.Cluster.DEFAULT;
     private RoomSetup roomSetup;
-    private volatile org.kindred.server.session.CheckIns checkIns;
+    private volatile CheckIns checkIns;
 
     public KindredServer(KindredConfig config) {
-        this(config, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        this(config, JsonNodeFactory.instance.objectNode());
     }
 
     /** With the other sections of the configuration file ({@code store}, {@code crisis}, …). */
-    public KindredServer(KindredConfig config, com.fasterxml.jackson.databind.JsonNode sections) {
+    public KindredServer(KindredConfig config, JsonNode sections) {
         this.config = config;
         this.sections = sections;
     }
@@ -99,7 +100,7 @@ public final class KindredServer implements AutoCloseable {
      * ({@link StallWatchdog}); default 50 ms. Call before {@link #start()}.
      */
     public KindredServer stallThreshold(Duration threshold) {
-        this.stallThreshold = java.util.Objects.requireNonNull(threshold, "threshold");
+        this.stallThreshold = Objects.requireNonNull(threshold, "threshold");
         return this;
     }
 
@@ -107,8 +108,8 @@ public final class KindredServer implements AutoCloseable {
      * The timer that brings planned check-ins due; default: the services' {@code kindred-timer}
      * thread. Tests pass one they advance by hand. Call before {@link #start()}.
      */
-    public KindredServer checkInTimer(org.kindred.server.common.Timer timer) {
-        this.checkInTimer = java.util.Objects.requireNonNull(timer, "timer");
+    public KindredServer checkInTimer(Timer timer) {
+        this.checkInTimer = Objects.requireNonNull(timer, "timer");
         return this;
     }
 
@@ -123,7 +124,7 @@ public final class KindredServer implements AutoCloseable {
      * listed, ms; tests give each cluster its own prefix on one Redis. Before {@link #start()}.
      */
     public KindredServer redisKeys(String prefix, long nodeTtlMillis) {
-        cluster = new RoomSetup.Cluster(cluster.password(), java.util.Objects.requireNonNull(prefix, "prefix"),
+        cluster = new RoomSetup.Cluster(cluster.password(), Objects.requireNonNull(prefix, "prefix"),
                 nodeTtlMillis);
         return this;
     }
@@ -134,28 +135,13 @@ public final class KindredServer implements AutoCloseable {
     }
 
     /** The sessions' follow-up check-ins (in memory); for operations and tests. */
-    public org.kindred.server.session.CheckIns checkIns() {
+    public CheckIns checkIns() {
         return checkIns;
     }
 
     private void releaseAfterFailedStart() {
         stopped = true;
-        if (watchdog != null) {
-            watchdog.close();
-        }
-        if (loops != null) {
-            loops.shutdownNow();
-        }
-        if (roomSetup != null) {
-            roomSetup.close();
-        }
-        if (durable != null) {
-            try {
-                durable.close();
-            } catch (RuntimeException e) {
-                LOG.warn("closing services after a failed start failed: {}", e.getClass().getSimpleName());
-            }
-        }
+        ServerShutdown.afterFailedStart(watchdog, loops, roomSetup, durable);
     }
 
     private KindredServer startUnsafe() throws InterruptedException {
@@ -196,13 +182,10 @@ public final class KindredServer implements AutoCloseable {
         durable.restoreMutes(rooms, clock.getAsLong());
         CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(), durable.blocking());
         staff.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
-        reserveStaffNames(nicks);
-        durable.scheduler().scheduleWithFixedDelay(() -> reserveStaffNames(nicks), 5, 5, TimeUnit.SECONDS);
+        StaffNameReservation.start(staff, nicks, durable.scheduler());
         roomSetup.startSweeps(durable.scheduler());
-        checkIns = new org.kindred.server.session.CheckIns(
-                checkInTimer != null ? checkInTimer : org.kindred.server.common.Timer.of(durable.scheduler()),
-                org.kindred.server.crisis.CheckInQuestions.bundled()::question,
-                org.kindred.server.session.CheckIns.DEFAULT_MAX_PLANNED);
+        checkIns = new CheckIns(checkInTimer != null ? checkInTimer : Timer.of(durable.scheduler()),
+                CheckInQuestions.bundled()::question, CheckIns.DEFAULT_MAX_PLANNED);
         if (sessions.shared() != null) {
             sessions.shared().carry(checkIns); // check-ins follow a session resumed on another node
         }
@@ -212,14 +195,7 @@ public final class KindredServer implements AutoCloseable {
                 crisisConfig, moderation, checkIns, clock, sessionLimits, roomSetup.newSessions(sessionLimits));
         AddressLimiter limiter = new AddressLimiter(config.maxConnectionsPerAddress());
 
-        metrics.gauge("kindred.rooms", "Configured rooms", () -> rooms.size());
-        metrics.gauge("kindred.sessions", "Live sessions, attached or resumable", () -> sessions.size());
-        for (org.kindred.protocol.Role role : org.kindred.protocol.Role.values()) {
-            if (role.canModerate()) {
-                metrics.gauge("kindred.staff.watching", "role", role.name().toLowerCase(java.util.Locale.ROOT),
-                        "Staff connections watching rooms (mod.watch), by role", () -> staff.hub().watching(role));
-            }
-        }
+        ServerGauges.register(metrics, rooms, sessions, staff, connections);
 
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
         HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(), staff.hub(),
@@ -229,29 +205,17 @@ public final class KindredServer implements AutoCloseable {
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());
         ConnectionAdmission admission = new ConnectionAdmission(limiter, durable.fingerprinter()::fingerprint);
-        metrics.gauge("kindred.outbound.pending.bytes", "Bytes queued for WebSocket clients, not yet sent",
-                connections::pendingOutboundBytes);
         ServerInitializer init = new ServerInitializer(config, HttpLimits.from(sections.get("http")), metrics,
                 admission, router, guard, () -> new WebSocketFrameHandler(dispatcher, codec, metrics, limits, clock,
                 connections));
-
-        ServerBootstrap b = new ServerBootstrap()
-                .group(loops.boss(), loops.workers())
-                .channel(loops.serverChannelType())
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(config.outboundQueueBytes() / 2, config.outboundQueueBytes()))
-                .childHandler(init);
-        serverChannel = b.bind(config.host(), config.port()).sync().channel();
+        listener = Listener.bind(loops, config.host(), config.port(), config.outboundQueueBytes(), init);
         ready = true;
         LOG.info("Kindred listening port={} rooms={} transport={}", port(), rooms.size(), loops.kind());
         return this;
     }
 
-    private com.fasterxml.jackson.databind.JsonNode section(String name) {
-        com.fasterxml.jackson.databind.JsonNode n = sections == null ? null : sections.get(name);
-        return n == null || n.isNull() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : n;
+    private JsonNode section(String name) {
+        return ConfigCheck.section(sections, name);
     }
 
     /**
@@ -269,7 +233,7 @@ public final class KindredServer implements AutoCloseable {
 
     /** The bound port (useful when configured with port 0). */
     public int port() {
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        return listener.port();
     }
 
     /** The store (SQLite in the data directory, or PostgreSQL); for operations and tests. */
@@ -299,38 +263,23 @@ public final class KindredServer implements AutoCloseable {
      * finish within the configured grace period. Idempotent.
      */
     public synchronized void stop() {
-        if (stopped || serverChannel == null) {
+        if (stopped || listener == null) {
             return;
         }
         stopped = true;
         LOG.info("Kindred stopping connections={}", connections.size());
-        watchdog.close();
-        serverChannel.close().syncUninterruptibly();
-        long graceMs = config.shutdownGraceSeconds() * 1000L;
-        connections.closeAll(CloseCodes.GOING_AWAY, "Server shutting down", graceMs);
-        loops.shutdownGracefully(graceMs);
-        reporting.shutdownNow();
-        durable.close();
-        roomSetup.close();
+        ServerShutdown.graceful(watchdog, listener, connections, config.shutdownGraceSeconds() * 1000L, loops,
+                reporting, durable, roomSetup);
         LOG.info("Kindred stopped");
     }
 
     /** Blocks until the server channel closes. */
     public void awaitClose() throws InterruptedException {
-        serverChannel.closeFuture().sync();
+        listener.awaitClose();
     }
 
     @Override
     public void close() {
         stop();
-    }
-
-    /** Members may not take a staff account's name; the names are re-read off the event loop. */
-    private void reserveStaffNames(NickRules nicks) {
-        try {
-            nicks.reserveStaffNames(staff.accounts().list().stream().map(a -> a.name()).toList());
-        } catch (RuntimeException e) {
-            LOG.warn("staff names not refreshed error={}", e.getClass().getSimpleName());
-        }
     }
 }

@@ -1,8 +1,5 @@
 package org.kindred.server.session;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +9,7 @@ import java.util.function.Function;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.common.Ids;
 import org.kindred.server.common.Timer;
+import org.kindred.server.session.CheckInBook.Entry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +36,7 @@ public final class CheckIns {
     private final Timer timer;
     private final Function<String, String> question;
     private final int maxPlanned;
-    private final Map<String, Book> books = new ConcurrentHashMap<>();
+    private final Map<String, CheckInBook> books = new ConcurrentHashMap<>();
     private volatile java.util.function.LongSupplier clock = System::currentTimeMillis;
     private volatile java.util.function.Consumer<Session> changed = s -> { };
 
@@ -85,14 +83,12 @@ public final class CheckIns {
 
     /** The check-ins of {@code s}, oldest first, as a record carries them. */
     public List<Carried> carried(Session s) {
-        Book book = books.get(s.memberId());
+        CheckInBook book = books.get(s.memberId());
         if (book == null) {
             return List.of();
         }
         synchronized (book) {
-            List<Carried> out = new ArrayList<>();
-            book.entries.values().forEach(e -> out.add(new Carried(e.id, e.state, e.dueAt)));
-            return out;
+            return book.carried();
         }
     }
 
@@ -106,7 +102,7 @@ public final class CheckIns {
         if (carried == null || carried.isEmpty() || s.isExpired()) {
             return;
         }
-        Book book = books.computeIfAbsent(s.memberId(), k -> new Book());
+        CheckInBook book = books.computeIfAbsent(s.memberId(), k -> new CheckInBook());
         long now = clock.getAsLong();
         synchronized (book) {
             for (Carried c : carried) {
@@ -115,7 +111,7 @@ public final class CheckIns {
                 }
                 Entry e = new Entry(c.id(), c.dueAt());
                 e.state = c.state() == State.PLANNED && c.dueAt() <= now ? State.DUE : c.state();
-                book.entries.put(e.id, e);
+                book.add(e);
                 if (e.state == State.PLANNED) {
                     e.task = timer.schedule(c.dueAt() - now, () -> due(s, book, e.id));
                 }
@@ -138,14 +134,14 @@ public final class CheckIns {
         if (s.isExpired()) {
             return Optional.empty();
         }
-        Book book = books.computeIfAbsent(s.memberId(), k -> new Book());
+        CheckInBook book = books.computeIfAbsent(s.memberId(), k -> new CheckInBook());
         Entry e;
         synchronized (book) {
             if (book.count(State.PLANNED) >= maxPlanned) {
                 return Optional.empty();
             }
             e = new Entry(Ids.newId("chk"), clock.getAsLong() + delayMs);
-            book.entries.put(e.id, e);
+            book.add(e);
             e.task = timer.schedule(delayMs, () -> due(s, book, e.id));
         }
         if (s.isExpired()) { // ended while we planned: leave nothing behind
@@ -174,17 +170,15 @@ public final class CheckIns {
 
     /** The session resumed on a new connection: sends every check-in that came due meanwhile. */
     public void resumed(Session s) {
-        Book book = books.get(s.memberId());
+        CheckInBook book = books.get(s.memberId());
         if (book == null) {
             return;
         }
         boolean asked = false;
         synchronized (book) {
-            for (Entry e : List.copyOf(book.entries.values())) {
-                if (e.state == State.DUE) {
-                    ask(s, book, e);
-                    asked = true;
-                }
+            for (Entry e : book.in(State.DUE)) {
+                ask(s, book, e);
+                asked = true;
             }
         }
         if (asked) {
@@ -194,28 +188,23 @@ public final class CheckIns {
 
     /** The session ended (its resume window closed, or it was ended): forgets its check-ins. */
     public void ended(Session s) {
-        Book book = books.remove(s.memberId());
+        CheckInBook book = books.remove(s.memberId());
         if (book == null) {
             return;
         }
         synchronized (book) {
-            for (Entry e : book.entries.values()) {
-                e.task.cancel();
-            }
-            book.entries.clear();
+            book.clear();
         }
     }
 
     /** The states of the check-ins {@code s} has, oldest first (for tests and operations). */
     public List<State> states(Session s) {
-        Book book = books.get(s.memberId());
+        CheckInBook book = books.get(s.memberId());
         if (book == null) {
             return List.of();
         }
         synchronized (book) {
-            List<State> out = new ArrayList<>();
-            book.entries.values().forEach(e -> out.add(e.state));
-            return out;
+            return book.states();
         }
     }
 
@@ -224,13 +213,13 @@ public final class CheckIns {
         return books.size();
     }
 
-    private void due(Session s, Book book, String id) {
+    private void due(Session s, CheckInBook book, String id) {
         if (s.isExpired()) {
             ended(s);
             return;
         }
         synchronized (book) {
-            Entry e = book.entries.get(id);
+            Entry e = book.get(id);
             if (e == null || e.state != State.PLANNED) {
                 return; // cancelled or answered meanwhile
             }
@@ -246,64 +235,26 @@ public final class CheckIns {
     }
 
     /** Sends the question; the caller holds the book's lock. */
-    private void ask(Session s, Book book, Entry e) {
+    private void ask(Session s, CheckInBook book, Entry e) {
         e.state = State.ASKED;
         s.deliver(new ServerMessage.CheckIn(e.id, question.apply(s.locale())));
         LOG.info("checkin asked member={} checkin={}", s.memberId(), e.id);
-        if (book.count(State.ASKED) > MAX_ASKED) {
-            Iterator<Entry> it = book.entries.values().iterator();
-            while (it.hasNext()) {
-                if (it.next().state == State.ASKED) {
-                    it.remove(); // the oldest unanswered question is forgotten
-                    break;
-                }
-            }
-        }
+        book.forgetOldestAskedBeyond(MAX_ASKED); // the oldest unanswered question is forgotten
     }
 
     private Optional<State> remove(Session s, String id) {
-        Book book = books.get(s.memberId());
+        CheckInBook book = books.get(s.memberId());
         if (book == null || id == null) {
             return Optional.empty();
         }
         State state;
         synchronized (book) {
-            Entry e = book.entries.remove(id);
-            if (e == null) {
+            state = book.remove(id);
+            if (state == null) {
                 return Optional.empty();
             }
-            e.task.cancel();
-            state = e.state;
         }
         changed.accept(s);
         return Optional.of(state);
-    }
-
-    /** One session's check-ins, oldest first; guarded by itself. */
-    private static final class Book {
-        final Map<String, Entry> entries = new LinkedHashMap<>();
-
-        int count(State state) {
-            int n = 0;
-            for (Entry e : entries.values()) {
-                if (e.state == state) {
-                    n++;
-                }
-            }
-            return n;
-        }
-    }
-
-    private static final class Entry {
-        final String id;
-        /** When it comes due, epoch ms. */
-        final long dueAt;
-        State state = State.PLANNED;
-        Timer.Task task = () -> { };
-
-        Entry(String id, long dueAt) {
-            this.id = id;
-            this.dueAt = dueAt;
-        }
     }
 }

@@ -82,7 +82,10 @@ class RedisRestrictionsTest extends RestrictionsContract {
         assertEquals(Kind.MUTED, b.peekPost("calm", "u_1", t).kind());
         a.unmute("calm", "u_1", t); // B misses the lift's event
         assertNull(a.peekPost("calm", "u_1", t));
-        assertEquals(Kind.MUTED, b.peekPost("calm", "u_1", t).kind(), "not heard yet: refused once more");
+        // not heard yet: refused once more, unless the re-read the peek above started (never waited
+        // for) reached Redis after the lift and corrected B already
+        Hold stale = b.peekPost("calm", "u_1", t);
+        assertTrue(stale == null || stale.kind() == Kind.MUTED, String.valueOf(stale));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (b.peekPost("calm", "u_1", t) != null) {
             assertTrue(System.nanoTime() < deadline, "the refusal had the mute read again");

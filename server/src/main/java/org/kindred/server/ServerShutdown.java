@@ -1,0 +1,63 @@
+package org.kindred.server;
+
+import java.util.concurrent.ExecutorService;
+import org.kindred.protocol.CloseCodes;
+import org.kindred.server.transport.ConnectionGroup;
+import org.kindred.server.transport.EventLoops;
+import org.kindred.server.transport.Listener;
+import org.kindred.server.transport.StallWatchdog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The order in which {@link KindredServer} lets go of its parts: gracefully when it stops, at
+ * once when its start failed half-way. Stateless; the server decides when (and only once).
+ */
+final class ServerShutdown {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerShutdown.class);
+
+    private ServerShutdown() {
+    }
+
+    /**
+     * Graceful stop: the stall watchdog stops, the port stops accepting, every connection gets
+     * close 1001 ("Server shutting down") and the event loops finish within {@code graceMs}; then
+     * the reporting thread, the store (its pending work, up to 5 s) and the rooms' cluster side
+     * close. Blocks until done; every part must have started.
+     */
+    static void graceful(StallWatchdog watchdog, Listener listener, ConnectionGroup connections, long graceMs,
+            EventLoops loops, ExecutorService reporting, StoreServices durable, RoomSetup roomSetup) {
+        watchdog.close();
+        listener.close();
+        connections.closeAll(CloseCodes.GOING_AWAY, "Server shutting down", graceMs);
+        loops.shutdownGracefully(graceMs);
+        reporting.shutdownNow();
+        durable.close();
+        roomSetup.close();
+    }
+
+    /**
+     * After a failed start: releases what had started (a null part had not), at once, so no
+     * thread is left to keep the JVM alive. A store that fails to close is logged (its exception
+     * class only), not thrown, so the start's own failure is what the caller sees.
+     */
+    static void afterFailedStart(StallWatchdog watchdog, EventLoops loops, RoomSetup roomSetup,
+            StoreServices durable) {
+        if (watchdog != null) {
+            watchdog.close();
+        }
+        if (loops != null) {
+            loops.shutdownNow();
+        }
+        if (roomSetup != null) {
+            roomSetup.close();
+        }
+        if (durable != null) {
+            try {
+                durable.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing services after a failed start failed: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+}
