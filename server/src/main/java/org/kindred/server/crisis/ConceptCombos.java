@@ -24,20 +24,40 @@ final class ConceptCombos {
      * and how many adjacent sentences it reads together (1, or 2 for kinds told across a full stop:
      * "on the roof. tell my mom I'm sorry"; the cancelling concepts then count in both).
      */
-    record Combo(String name, long all, long allHi, long none, long noneHi, int window, RiskRule rule, int sentences) {
+    record Combo(String name, long[] all, long[] none, int window, RiskRule rule, int sentences) {
         /** Whether concept {@code c} is one this combination needs. */
         boolean needs(int c) {
-            return c < 64 ? (all & (1L << c)) != 0 : (allHi & (1L << (c - 64))) != 0;
+            return (all[c >>> 6] & (1L << c)) != 0;
         }
 
         /** How many concepts it needs. */
         int needed() {
-            return Long.bitCount(all) + Long.bitCount(allHi);
+            int n = 0;
+            for (long w : all) {
+                n += Long.bitCount(w);
+            }
+            return n;
+        }
+
+        /**
+         * Whether the concepts found ({@code a} or {@code b}, masks of {@link #WORDS} words) hold every
+         * concept it needs and none that cancel it. Reads the masks, allocates nothing.
+         */
+        boolean fits(long[] a, long[] b) {
+            for (int w = 0; w < WORDS; w++) {
+                long m = a[w] | b[w];
+                if ((m & all[w]) != all[w] || (m & none[w]) != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
-    /** Most concepts a file may name (two 64-bit masks). */
-    static final int MAX_CONCEPTS = 128;
+    /** 64-bit words of a concept mask. */
+    static final int WORDS = 3;
+    /** Most concepts a file may name ({@link #WORDS} 64-bit masks). */
+    static final int MAX_CONCEPTS = 64 * WORDS;
     /** Most adjacent sentences one combination may read together ({@code sentences: 2}). */
     static final int MAX_SENTENCES = 2;
 
@@ -107,20 +127,11 @@ final class ConceptCombos {
          * {@code past} one, in a later clause or sentence ("a year ago I …, today I'm grateful").
          */
         boolean recovery;
-        /**
-         * A death-wish idiom told as a joke: a laugh marker ({@code laugh} concept: "lol", "jajaja",
-         * "mdr", "haha") and a word of dying ({@code dieword}: "die", "morir", "sterben") somewhere in
-         * the message, and no suicide word ({@code suicideword}).
-         */
+        /** A joke: a {@code laugh} marker and a {@code dieword} in the message, and no {@code suicideword}. */
         boolean laugh;
         /** Concept occurrences found in the message. */
         int occurrences;
-        /**
-         * Concept occurrences copied to read two adjacent sentences together: each sentence's are
-         * copied at most three times (kept as the sentence before, then into the pair read with
-         * the sentence before it and into the pair read with the one after), so this stays within
-         * three times {@link #occurrences} (tests bound it).
-         */
+        /** Occurrences copied to read two adjacent sentences together: at most three times {@link #occurrences}. */
         int copied;
 
         Reading(int tokens) {
@@ -148,8 +159,10 @@ final class ConceptCombos {
         ConceptOccurrences occ = new ConceptOccurrences();
         ConceptOccurrences prev = acrossSentences ? new ConceptOccurrences() : null;
         ConceptOccurrences pair = acrossSentences ? new ConceptOccurrences() : null;
-        long prevMask = 0;
-        long prevMaskHi = 0;
+        long[] mask = new long[WORDS];
+        long[] prevMask = new long[WORDS];
+        int[] last = new int[MAX_CONCEPTS];
+        java.util.Arrays.fill(last, -1);
         boolean laughs = false;
         boolean dies = false;
         boolean suicide = false;
@@ -160,8 +173,7 @@ final class ConceptCombos {
                 e++;
             }
             occ.count = 0;
-            long mask = 0;
-            long maskHi = 0;
+            java.util.Arrays.fill(mask, 0);
             for (int i = s; i < e; i++) {
                 int from = occ.count;
                 lexicon.read(t, i, e, stems, occ);
@@ -174,10 +186,10 @@ final class ConceptCombos {
                     if (c < 64) {
                         found |= 1L << c;
                     } else {
-                        maskHi |= 1L << (c - 64);
+                        mask[c >>> 6] |= 1L << c;
                     }
                 }
-                mask |= found;
+                mask[0] |= found;
                 if ((found & pastMask) != 0 && firstPast < 0) {
                     firstPast = i;
                 }
@@ -186,7 +198,7 @@ final class ConceptCombos {
                 }
             }
             r.occurrences += occ.count;
-    if ((mask & pastMask) != 0) {
+            if ((mask[0] & pastMask) != 0) {
                 ClauseMarks.markPast(t, s, e, occ.concept, occ.start, occ.count, pastBit, presentBit, past);
             }
             if (hypotheticalBit >= 0) {
@@ -196,9 +208,7 @@ final class ConceptCombos {
             boolean paired = false;
             for (Combo c : combos) {
                 if (c.sentences() > 1) {
-                    long m = mask | prevMask;
-                    long mHi = maskHi | prevMaskHi;
-                    if ((m & c.all) == c.all && (mHi & c.allHi) == c.allHi && (m & c.none) == 0 && (mHi & c.noneHi) == 0) {
+                    if (c.fits(mask, prevMask)) {
                         if (!paired) {
                             pair.count = 0;
                             pair.append(prev);
@@ -206,11 +216,10 @@ final class ConceptCombos {
                             r.copied += prev.count + occ.count;
                             paired = true;
                         }
-                        combine(c, pair.concept, pair.start, pair.end, pair.count, s, out);
+                        combine(c, pair.concept, pair.start, pair.end, pair.count, s, last, out);
                     }
-                } else if ((mask & c.all) == c.all && (maskHi & c.allHi) == c.allHi && (mask & c.none) == 0
-                        && (maskHi & c.noneHi) == 0) {
-                    combine(c, occ.concept, occ.start, occ.end, occ.count, s, out);
+                } else if (c.fits(mask, NONE)) {
+                    combine(c, occ.concept, occ.start, occ.end, occ.count, s, last, out);
                 }
             }
             if (prev != null) {
@@ -218,25 +227,27 @@ final class ConceptCombos {
                 prev.count = 0;
                 prev.append(occ);
                 r.copied += occ.count;
-                prevMask = mask;
-                prevMaskHi = maskHi;
+                System.arraycopy(mask, 0, prevMask, 0, WORDS);
             }
             s = e;
         }
         r.laugh = laughs && dies && !suicide;
     }
 
+    /** No concepts: the second mask of a combination read in one sentence. */
+    private static final long[] NONE = new long[WORDS];
+
     /**
      * Scans the sentence's occurrences once: at each occurrence of a needed concept, the latest
      * occurrence of every needed concept makes a candidate span; one within the window is a match.
      * Only spans that end in the current sentence (after token {@code sentenceStart}) count, so a
      * combination read over two sentences finds a match once, not once per pair it is in.
+     * {@code last} (one slot per concept, all -1) is the message's scratch: the slots of the needed
+     * concepts are set back to -1 before returning, so no call allocates or clears all of it.
      */
-    private static void combine(Combo c, int[] oc, int[] os, int[] oe, int count, int sentenceStart,
+    private static void combine(Combo c, int[] oc, int[] os, int[] oe, int count, int sentenceStart, int[] last,
             List<Match> out) {
         int needed = c.needed();
-        int[] last = new int[MAX_CONCEPTS];
-        java.util.Arrays.fill(last, -1);
         int have = 0;
         int emitted = 0;
         for (int k = 0; k < count && emitted < 2; k++) {
@@ -253,9 +264,9 @@ final class ConceptCombos {
             }
             int start = Integer.MAX_VALUE;
             int end = 0;
-            for (int half = 0; half < 2; half++) {
-                for (long m = half == 0 ? c.all : c.allHi; m != 0; m &= m - 1) {
-                    int j = last[64 * half + Long.numberOfTrailingZeros(m)];
+            for (int w = 0; w < WORDS; w++) {
+                for (long m = c.all[w]; m != 0; m &= m - 1) {
+                    int j = last[64 * w + Long.numberOfTrailingZeros(m)];
                     start = Math.min(start, os[j]);
                     end = Math.max(end, oe[j]);
                 }
@@ -265,9 +276,9 @@ final class ConceptCombos {
                 for (int p = start; p < end; p++) {
                     gaps |= 1L << (p - start);
                 }
-                for (int half = 0; half < 2; half++) {
-                    for (long m = half == 0 ? c.all : c.allHi; m != 0; m &= m - 1) {
-                        int j = last[64 * half + Long.numberOfTrailingZeros(m)];
+                for (int w = 0; w < WORDS; w++) {
+                    for (long m = c.all[w]; m != 0; m &= m - 1) {
+                        int j = last[64 * w + Long.numberOfTrailingZeros(m)];
                         for (int p = os[j]; p < oe[j]; p++) {
                             gaps &= ~(1L << (p - start));
                         }
@@ -275,6 +286,11 @@ final class ConceptCombos {
                 }
                 out.add(new Match(c.rule, start, end, gaps));
                 emitted++;
+            }
+        }
+        for (int w = 0; w < WORDS; w++) {
+            for (long m = c.all[w]; m != 0; m &= m - 1) {
+                last[64 * w + Long.numberOfTrailingZeros(m)] = -1;
             }
         }
     }

@@ -90,7 +90,11 @@ final class ConceptCombosLoader {
             String where = BUNDLED + " combos[" + ++n + "]";
             long[] all = mask(names, e.all(), where);
             long[] none = mask(names, e.none(), where);
-            if (Long.bitCount(all[0]) + Long.bitCount(all[1]) < 2) {
+            int needed = 0;
+            for (long w : all) {
+                needed += Long.bitCount(w);
+            }
+            if (needed < 2) {
                 throw new IllegalArgumentException(where + ": (expected: all: at least two concepts)");
             }
             int sentences = e.sentences() == null ? 1 : e.sentences();
@@ -118,7 +122,7 @@ final class ConceptCombosLoader {
             RiskRule rule = new RiskRule(category, level, boost ? RiskRule.Kind.BOOSTER : RiskRule.Kind.SIGNAL,
                     person, new PhrasePattern("combo " + name, List.of()), "*", false,
                     checks(context, !Boolean.FALSE.equals(e.negation()), !Boolean.FALSE.equals(e.fiction())));
-            combos.add(new ConceptCombos.Combo(name, all[0], all[1], none[0], none[1], window, rule, sentences));
+            combos.add(new ConceptCombos.Combo(name, all, none, window, rule, sentences));
         }
         return new ConceptCombos(names, combos, new ConceptLexicon(entries));
     }
@@ -133,9 +137,9 @@ final class ConceptCombosLoader {
                 c.partners, c.auxiliaries, c.participleEndings);
     }
 
-    /** The concepts as two bit masks: indexes 0 to 63, then 64 to 127. */
+    /** The concepts as {@link ConceptCombos#WORDS} bit masks: indexes 0 to 63, then 64 to 127, and so on. */
     private static long[] mask(List<String> names, List<String> concepts, String where) {
-        long[] m = new long[2];
+        long[] m = new long[ConceptCombos.WORDS];
         for (String c : concepts == null ? List.<String>of() : concepts) {
             int i = names.indexOf(c);
             if (i < 0) {

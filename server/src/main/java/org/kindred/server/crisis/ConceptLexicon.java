@@ -21,13 +21,17 @@ final class ConceptLexicon {
      * One word of a concept entry: an exact canonical word, a prefix, a large number, and its stem
      * with {@code key}, the longest common beginning of the word and its stem (3+ letters): a
      * message word can only have that stem if it begins so, which saves most stems.
+     * {@code minLength}: a word that folding cut to two letters or fewer ("see" to "se", "tee" to
+     * "te", "all" to "al") matches only a message word written at least that long, never the
+     * short word of another language it became (Spanish "se", "te", "al"; round 13).
      */
-    record Atom(String exact, String prefix, boolean bigNumber, String stem, String key) {
+    record Atom(String exact, String prefix, boolean bigNumber, String stem, String key, int minLength) {
         boolean accepts(Token t, int lang, String[] stems, int at) {
             if (bigNumber) {
                 return t.number && isBig(t.text);
             }
-            if (t.text.equals(exact) || (prefix != null && t.text.startsWith(prefix))) {
+            if ((t.text.equals(exact) && t.normEnd - t.normStart >= minLength)
+                    || (prefix != null && t.text.startsWith(prefix))) {
                 return true;
             }
             return stem != null && lang >= 0 && t.text.startsWith(key) && stem.equals(stemOf(t, lang, stems, at));
@@ -195,16 +199,17 @@ final class ConceptLexicon {
             boolean exactOnly = written0.length() > 1 && written0.endsWith("=");
             String p = exactOnly ? written0.substring(0, written0.length() - 1) : written0;
             if (p.equals("#10")) {
-                atoms.add(new Atom(null, null, true, null, null));
+                atoms.add(new Atom(null, null, true, null, null, 0));
                 continue;
             }
-            for (String a : words.atoms(p, where)) {
+            List<String> written1 = words.atoms(p, where);
+            for (String a : written1) {
                 if (a.endsWith("*")) {
                     String prefix = a.substring(0, a.length() - 1);
                     if (prefix.length() < 4) {
                         throw new IllegalArgumentException(where + ": prefix '" + p + "' (expected: at least 4 letters before *)");
                     }
-                    atoms.add(new Atom(null, prefix, false, null, null));
+                    atoms.add(new Atom(null, prefix, false, null, null, 0));
                 } else {
                     // a stem cut far down ("serie" -> "ser") would match unrelated words ("sera"): exact only
                     String stem = a.length() >= 3 ? Stemmers.stem(lang, a) : null;
@@ -216,7 +221,9 @@ final class ConceptLexicon {
                     // and a key of three letters ("the", "car") would send every "then", "care" to the stemmer
                     boolean usable = !exactOnly && stem != null && (common >= 4 || (common == 3 && a.length() == 3))
                             && (stem.length() >= 4 || stem.length() >= a.length() - 1);
-                    atoms.add(new Atom(a, null, false, usable ? stem : null, usable ? a.substring(0, common) : null));
+                    // folded short ("see" -> "se"): only a word written at least as long
+                    int minLength = written1.size() == 1 && a.length() <= 2 && p.length() > a.length() ? p.length() : 0;
+                    atoms.add(new Atom(a, null, false, usable ? stem : null, usable ? a.substring(0, common) : null, minLength));
                 }
             }
         }

@@ -47,7 +47,7 @@ final class Tokenizer {
                 end = n;
             }
             Token.Boundary before = prevEnd < 0 ? Token.Boundary.SENTENCE
-                    : boundary(original, nt.originalEnd(prevEnd), nt.originalStart(i));
+                    : TokenBoundaries.between(original, nt.originalEnd(prevEnd), nt.originalStart(i));
             String canonical = canonical(text, i, end);
             int m = prevEnd < 0 ? 0 : MaskedWords.masks(original, nt.originalEnd(prevEnd), nt.originalStart(i));
             if (m > 0 && masks == null) {
@@ -124,12 +124,33 @@ final class Tokenizer {
                 return alternative;
             }
         }
+        String clitic = frenchSubjectDropped(canonical);
+        if (clitic != null && (clitic.length() >= 3 || vocabulary.contains(clitic))) {
+            return clitic;
+        }
         String umlaut = umlautsFolded(canonical);
         if (umlaut != null && vocabulary.contains(umlaut)) {
             return umlaut;
         }
         String corrected = typos.correct(canonical);
         return corrected != null ? corrected : canonical;
+    }
+
+    /**
+     * The word without a French subject "j" glued to it in chat ("jveux", "jme", "jvoudrais",
+     * "jreviens": "je" with its vowel dropped), or {@code null} when the word does not start with
+     * "j" and a consonant or leaves fewer than 2 letters. No word of the four languages starts so
+     * ("jetzt", "jamais", "just" keep a vowel). The caller reads a word the rules do not know
+     * without its "j" when 3+ letters remain or the rules know the rest ("jme"); a form the rules
+     * list ("jveux") stays as written (round 13). Constant time.
+     */
+    static String frenchSubjectDropped(String w) {
+        if (w.length() < 3 || w.charAt(0) != 'j') {
+            return null;
+        }
+        char c = w.charAt(1);
+        boolean consonant = c >= 'b' && c <= 'z' && "eiouy".indexOf(c) < 0 && c != 'j';
+        return consonant && Character.isLetter(w.charAt(2)) ? w.substring(1) : null;
     }
 
     /**
@@ -201,52 +222,6 @@ final class Tokenizer {
 
     static String canonical(String s) {
         return canonical(s, 0, s.length());
-    }
-
-    /** Sentence: . ! ? … or a line break; clause: , ; : brackets, dashes with spaces around. */
-    static Token.Boundary boundary(String original, int from, int to) {
-        Token.Boundary b = Token.Boundary.NONE;
-        for (int i = Math.max(0, from); i < Math.min(to, original.length()); i++) {
-            char c = original.charAt(i);
-            switch (c) {
-                case '.' -> {
-                    if (!ordinal(original, from, i, to)) {
-                        return Token.Boundary.SENTENCE;
-                    }
-                }
-                case '!', '?', '…', '\n', '\r', '。', '¡', '¿' -> {
-                    return Token.Boundary.SENTENCE;
-                }
-                case ',', ';', ':', '(', ')', '[', ']', '—', '–', '"', '“', '”', '«', '»' -> b = Token.Boundary.CLAUSE;
-                case '-' -> {
-                    if (i > from || i + 1 < to) {
-                        boolean spaced = (i > 0 && original.charAt(i - 1) == ' ')
-                                || (i + 1 < original.length() && original.charAt(i + 1) == ' ');
-                        if (spaced) {
-                            b = Token.Boundary.CLAUSE;
-                        }
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        return b;
-    }
-
-    /**
-     * A full stop right after a number and followed by a lower-case word is an ordinal ("im 11.
-     * stock", "am 3. dezember"), not the end of a sentence.
-     */
-    private static boolean ordinal(String original, int from, int dot, int to) {
-        if (dot != from || from == 0 || !Character.isDigit(original.charAt(from - 1))) {
-            return false;
-        }
-        int next = dot + 1;
-        while (next < to && original.charAt(next) == ' ') {
-            next++;
-        }
-        return next == to && next > dot + 1 && to < original.length() && Character.isLowerCase(original.charAt(to));
     }
 
     /**

@@ -122,6 +122,51 @@ class ConceptCombosTest {
                 .getMessage().contains("(expected: en, es, de or fr)"));
     }
 
+    /** A word for concept {@code i} of a made-up file: two letters after "kx", so no two share a stem. */
+    private static String word(int i) {
+        return "kx" + (char) ('a' + i / 26) + (char) ('a' + i % 26);
+    }
+
+    /** A made-up file of {@code n} concepts, in order, and the given combinations. */
+    private static ConceptCombosLoader.File concepts(int n, List<ConceptCombosLoader.ComboEntry> combos) {
+        Map<String, Map<String, List<String>>> concepts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            concepts.put("c" + i, Map.of("en", List.of(word(i))));
+        }
+        return new ConceptCombosLoader.File("t", 8, concepts, combos);
+    }
+
+    /**
+     * Round 13: the bundled file outgrew two 64-bit masks (127 of 128 concepts); concepts past the
+     * 128th are combined and cancel like the first ones, and the limit's error says what it expects.
+     */
+    @Test
+    void conceptsPastTheHundredTwentyEighthCombineAndCancel() {
+        LanguageContext none = LanguageContext.union(List.of());
+        int n = ConceptCombos.MAX_CONCEPTS;
+        assertTrue(n > 128, "room for more than two masks: " + n);
+        ConceptCombos c = ConceptCombosLoader.compile(concepts(n, List.of(
+                new ConceptCombosLoader.ComboEntry(List.of("c128", "c" + (n - 1)), List.of("c130"), null, "self_harm",
+                        "high", null, null, null, null, null),
+                new ConceptCombosLoader.ComboEntry(List.of("c3", "c70", "c129"), null, null, "ideation",
+                        "high", null, null, null, null, null))), NORMALIZER, none);
+        assertEquals(1, c.find(tokens(word(128) + " and " + word(n - 1))).size(), "the 129th and the last concept");
+        assertEquals(0, c.find(tokens(word(128) + " and " + word(n - 1) + " " + word(130))).size(),
+                "a 131st concept cancels");
+        assertEquals(0, c.find(tokens(word(128) + " and " + word(n - 2))).size(), "a neighbour is not the concept");
+        assertEquals(1, c.find(tokens(word(3) + " " + word(70) + " " + word(129))).size(), "one from each mask");
+        assertEquals(0, c.find(tokens(word(3) + " " + word(129))).size(), "one missing");
+        assertEquals(2, c.find(tokens(word(128) + " " + word(n - 1) + ". " + word(128) + " " + word(n - 1))).size(),
+                "each sentence is read with clean slots");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConceptCombosLoader.compile(concepts(n + 1, List.of()), NORMALIZER, none));
+        assertTrue(e.getMessage().contains((n + 1) + " concepts (expected: at most " + n + ")"), e.getMessage());
+    }
+
+    private static Token[] tokens(String text) {
+        return WITH.tokenizer.tokenize(NORMALIZER.normalize(text));
+    }
+
     /** Round 8: at a dangerous spot now, an act in progress with fumes, poison or alcohol on pills, preparations and a time. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
