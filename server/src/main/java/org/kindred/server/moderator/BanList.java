@@ -16,12 +16,21 @@ import org.kindred.server.store.NewBan;
  * Loaded from the store at start-up, so bans survive restarts. With several nodes sharing the
  * store, each node keeps its own list: a ban or lift made here is published as a
  * {@link StaffChange} so that the other nodes {@link #reload} theirs ({@link StaffSync}).
+ *
+ * <p>The methods that write or read the store ({@link #reload}, {@link #add}, {@link #lift},
+ * {@link #addFingerprint}) run one at a time on a node, each from its store call to the update of
+ * the list: a reload that read the store before a ban, a lift or a fingerprint was written can
+ * no longer replace the list after it (dropping a ban made here, or holding one without the
+ * network fingerprint another node added). The checks ({@link #activeFor}, {@link #inForce},
+ * {@link #active}) never wait for them.
  */
 public final class BanList {
     private final BanStore store;
     private final LongSupplier clock;
     private final ClusterEvents events;
     private final Map<String, Ban> byId = new ConcurrentHashMap<>();
+    /** Held from a store call to the update of {@link #byId} that follows it. */
+    private final Object writes = new Object();
 
     /** A list for one node alone: nothing is published. */
     public BanList(BanStore store, LongSupplier clock) {
@@ -43,12 +52,14 @@ public final class BanList {
      * node banned or lifted). Blocks on the store.
      */
     public void reload() {
-        Map<String, Ban> fresh = new java.util.HashMap<>();
-        for (Ban b : store.listActive(clock.getAsLong())) {
-            fresh.put(b.id(), b);
+        synchronized (writes) {
+            Map<String, Ban> fresh = new java.util.HashMap<>();
+            for (Ban b : store.listActive(clock.getAsLong())) {
+                fresh.put(b.id(), b);
+            }
+            byId.keySet().retainAll(fresh.keySet());
+            byId.putAll(fresh);
         }
-        byId.keySet().retainAll(fresh.keySet());
-        byId.putAll(fresh);
     }
 
     /** The ban in force covering the member or the fingerprint (either may be null). Never blocks. */
@@ -83,8 +94,11 @@ public final class BanList {
 
     /** Records a ban durably, then enforces it. Blocks on the store. */
     public Ban add(NewBan ban) {
-        Ban b = store.add(ban);
-        byId.put(b.id(), b);
+        Ban b;
+        synchronized (writes) {
+            b = store.add(ban);
+            byId.put(b.id(), b);
+        }
         if (events != null) {
             events.publish(StaffChange.ban(b.id(), b.memberId(), events.nodeId()));
         }
@@ -102,19 +116,26 @@ public final class BanList {
      * Blocks on the store.
      */
     void addFingerprint(String banId, String fingerprint) {
-        if (fingerprint != null && store.addFingerprint(banId, fingerprint)) {
-            reload();
-            Ban b = byId.get(banId);
-            if (events != null && b != null) {
-                events.publish(StaffChange.ban(banId, b.memberId(), events.nodeId()));
+        Ban b;
+        synchronized (writes) {
+            if (fingerprint == null || !store.addFingerprint(banId, fingerprint)) {
+                return;
             }
+            reload();
+            b = byId.get(banId);
+        }
+        if (events != null && b != null) {
+            events.publish(StaffChange.ban(banId, b.memberId(), events.nodeId()));
         }
     }
 
     /** Lifts a ban durably; false when unknown or no longer in force. Blocks on the store. */
     public boolean lift(String id, String by) {
-        boolean lifted = store.lift(id, by, clock.getAsLong());
-        byId.remove(id);
+        boolean lifted;
+        synchronized (writes) {
+            lifted = store.lift(id, by, clock.getAsLong());
+            byId.remove(id);
+        }
         if (lifted && events != null) {
             events.publish(StaffChange.unban(id, events.nodeId()));
         }

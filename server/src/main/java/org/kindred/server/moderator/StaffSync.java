@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *       (its cool-off is already in the shared room rules);</li>
  *   <li>a session taken over by another node: this node's copy closes quietly;</li>
  *   <li>a resync (events may have been missed): the ban list is reloaded, the sessions here a ban
- *       in force covers end as above, and every stored mute is restored, silently; and members
+ *       in force covers end as above (a ban's member's session here gives the ban its network
+ *       fingerprint if it has none yet, as the ban's event would), and every stored mute is
+ *       restored, silently; and members
  *       seated here whose kick cool-off is in force (a kick whose event was missed) get
  *       {@code kicked}, without a reason, and leave the room.</li>
  * </ul>
@@ -150,9 +152,22 @@ public final class StaffSync implements ClusterEvents.Listener, AutoCloseable {
      * Ends the sessions here that {@code ban} would have refused at {@code hello} had this node held
      * it then: the banned member's, and those from its network opened since it was made (they beat
      * the ban's event here; a member from that network already here before it stays, as on the
-     * node that made it). Compares this node's clock with the banning node's.
+     * node that made it). Compares this node's clock with the banning node's. A ban still without
+     * a network fingerprint gets the banned member's first: whichever of the ban's event and a
+     * resync ends the member's session here, the one that does knows its network.
      */
     private void closeCovered(Ban ban) {
+        Session member = ban.memberId() == null ? null
+                : sessions.byMember(ban.memberId()).filter(x -> !x.role().canModerate()).orElse(null);
+        if (member != null && ban.fingerprint() == null && member.fingerprint() != null) {
+            try {
+                bans.addFingerprint(ban.id(), member.fingerprint());
+                ban = bans.inForce(ban.id()).orElse(ban);
+            } catch (RuntimeException e) { // the session closes all the same
+                LOG.warn("network fingerprint not added to a ban ban={} error={}", ban.id(),
+                        e.getClass().getSimpleName());
+            }
+        }
         for (Session s : sessions.all()) {
             if (!s.role().canModerate() && (s.memberId().equals(ban.memberId())
                     || ban.fingerprint() != null && ban.fingerprint().equals(s.fingerprint())

@@ -38,6 +38,11 @@ final class SeatsAcrossNodes {
     private final Departures departures = new Departures();
     /** Members seated here since the last sweep, and whom their {@code joined} listed. */
     private final Map<String, Set<String>> listedAtJoin = new HashMap<>();
+    /**
+     * Members seated here whom a sweep added again without their nickname: another member took a
+     * look-alike after the shared presence lost the claims. Each sweep claims it again until it holds.
+     */
+    private final Set<String> unclaimed = new HashSet<>();
 
     SeatsAcrossNodes(Room room, Seats seats, RoomParts parts) {
         this.room = room;
@@ -139,9 +144,10 @@ final class SeatsAcrossNodes {
 
     /**
      * Every few seconds: adds this node's members again where the shared presence lost them
-     * (Redis restarted, or this node was taken for dead), re-reads the names and the count, and
-     * tells this node's sessions of members gone silently (see {@link Departures}); then re-reads
-     * the room's lock and slow mode.
+     * (Redis restarted, or this node was taken for dead), with their nicknames (one taken by
+     * someone else meanwhile is claimed again at each sweep, and holds again once they let it go),
+     * re-reads the names and the count, and tells this node's sessions of members gone silently
+     * (see {@link Departures}); then re-reads the room's lock and slow mode.
      */
     void sweep(long now, long graceMs) {
         List<MemberInfo> current;
@@ -150,14 +156,26 @@ final class SeatsAcrossNodes {
             Set<String> ids = new HashSet<>();
             current.forEach(m -> ids.add(m.id()));
             boolean added = false;
+            Set<String> here = new HashSet<>();
             for (MemberInfo m : seats.seatedHere()) {
+                here.add(m.id());
                 Session mine = hub.session(id, m.id());
-                if (!ids.contains(m.id()) && mine != null && !mine.isDetached()) { // a dropped one may be elsewhere
-                    presence.claimNick(id, m.id(), nicks.keys(m.nick()));
+                if (mine == null || mine.isDetached()) {
+                    continue; // a dropped one may be elsewhere
+                }
+                if (!ids.contains(m.id()) || unclaimed.contains(m.id())) {
+                    if (presence.claimNick(id, m.id(), nicks.keys(m.nick()))) {
+                        unclaimed.remove(m.id());
+                    } else {
+                        unclaimed.add(m.id());
+                    }
+                }
+                if (!ids.contains(m.id())) {
                     presence.add(id, m);
                     added = true;
                 }
             }
+            unclaimed.retainAll(here);
             if (added) {
                 current = presence.members(id);
             }

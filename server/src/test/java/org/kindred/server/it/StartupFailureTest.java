@@ -18,16 +18,20 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kindred.server.KindredServer;
 import org.kindred.server.config.ConfigLoader;
 
 /** A server that cannot start says why in one line and exits non-zero, releasing its threads. */
 class StartupFailureTest {
+    /** The data directories and settings files (removed afterwards: they were left in /tmp). */
+    @TempDir
+    Path tmp;
 
     @Test
     void aProcessWhosePortIsTakenExitsNonZeroWithinSeconds() throws Exception {
         try (ServerSocket taken = occupied()) {
-            Path data = Files.createTempDirectory("kindred-port-taken");
+            Path data = Files.createDirectories(tmp.resolve("port-taken"));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     "org.kindred.server.Main", "--port", String.valueOf(taken.getLocalPort()),
@@ -50,7 +54,7 @@ class StartupFailureTest {
 
     @Test
     void aBadSettingInASectionExitsWithStatus2AndOneLineWithoutAStackTrace() throws Exception {
-        Path data = Files.createTempDirectory("kindred-bad-setting");
+        Path data = Files.createDirectories(tmp.resolve("bad-setting"));
         Path file = data.resolve("kindred.yaml");
         Files.writeString(file, "moderation:\n  floodRepeats: 1\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -75,7 +79,8 @@ class StartupFailureTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (ServerSocket taken = occupied()) {
             KindredServer server = new KindredServer(ConfigLoader.defaults().toBuilder().host("127.0.0.1")
-                    .port(taken.getLocalPort()).dataDir(Files.createTempDirectory("kindred-port-taken")).build());
+                    .port(taken.getLocalPort()).dataDir(Files.createDirectories(tmp.resolve("port-taken-in-process")))
+                    .build());
             Exception e = assertThrows(Exception.class, server::start);
             assertNotEquals(null, e);
             server.stop(); // harmless after a failed start

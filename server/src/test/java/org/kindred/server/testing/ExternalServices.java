@@ -126,6 +126,24 @@ public final class ExternalServices {
 
     private static final String OWNER = "owner.pid";
 
+    /**
+     * Removes {@code dir} and everything in it from a process of its own ({@code rm -rf}), which
+     * goes on after this JVM exits; without {@code rm}, as {@link #deleteTree}. For exit hooks.
+     */
+    public static void deleteTreeInBackground(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try {
+            new ProcessBuilder("rm", "-rf", "--", dir.toAbsolutePath().toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            deleteTree(dir);
+        }
+    }
+
     /** Removes {@code dir} and everything in it, best effort (a later start reaps what is left). */
     public static void deleteTree(Path dir) {
         if (dir == null || !Files.exists(dir)) {

@@ -103,7 +103,7 @@ public final class PostgresServer implements AutoCloseable {
             }
             try {
                 shared = start(bin);
-                Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kindred-test-postgres-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::closeAtExit, "kindred-test-postgres-stop"));
             } catch (RuntimeException e) {
                 sharedFailure = e.getMessage();
                 throw e;
@@ -220,8 +220,28 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the server and removes its directory. Idempotent. */
     @Override
     public synchronized void close() {
+        if (stop()) {
+            ExternalServices.deleteTree(dir);
+        }
+    }
+
+    /**
+     * As {@link #close}, for the JVM's exit: the directory is removed by a process of its own that
+     * outlives the JVM. The shared server holds every test's database by then (some 140 in a full
+     * run, 50,000 files, over a gigabyte): deleting them in the exit hook took more than the 30 s
+     * surefire waits for a fork to exit, so it killed the fork half-way (an error line in the build,
+     * and the rest of the directory left for the next run to reap).
+     */
+    synchronized void closeAtExit() {
+        if (stop()) {
+            ExternalServices.deleteTreeInBackground(dir);
+        }
+    }
+
+    /** Stops the server; false when its directory is already gone (closed before). */
+    private boolean stop() {
         if (!Files.exists(dir)) {
-            return;
+            return false;
         }
         try {
             ExternalServices.run(ExternalServices.as(OS_USER, List.of(bin.resolve("pg_ctl").toString(),
@@ -229,6 +249,6 @@ public final class PostgresServer implements AutoCloseable {
         } catch (RuntimeException e) {
             // already stopped
         }
-        ExternalServices.deleteTree(dir);
+        return true;
     }
 }
