@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kindred.server.crisis.RulesAlone.NORMALIZER;
+import static org.kindred.server.crisis.RulesAlone.BUNDLED;
+import static org.kindred.server.crisis.RulesAlone.level;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kindred.protocol.RiskLevel;
-import org.kindred.server.text.Normalizer;
 
 /**
  * The kinds of the tenth round (blind set 7's misses, {@code crisis/combos.yaml} "round 10" and the
@@ -21,14 +23,6 @@ import org.kindred.server.text.Normalizer;
  * labelled set), in English, Spanish, German and French.
  */
 class RiskRound10KindsTest {
-    private static final Normalizer NORMALIZER = new Normalizer();
-    private static final RiskRules BUNDLED = RiskRulesLoader.loadBundled(NORMALIZER);
-    private static final RiskAssessor RULES = RiskAssessor.of(BUNDLED, null);
-
-    private static RiskLevel level(String text) {
-        return RULES.assess(text, null).level();
-    }
-
     private static void atLeast(RiskLevel expected, String text) {
         RiskLevel got = level(text);
         assertTrue(got != null && got.compareTo(expected) >= 0, text + " -> " + got);

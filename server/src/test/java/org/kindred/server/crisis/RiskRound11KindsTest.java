@@ -3,10 +3,12 @@ package org.kindred.server.crisis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kindred.server.crisis.RulesAlone.NORMALIZER;
+import static org.kindred.server.crisis.RulesAlone.BUNDLED;
+import static org.kindred.server.crisis.RulesAlone.level;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.protocol.RiskLevel;
-import org.kindred.server.text.Normalizer;
 
 /**
  * The kinds of the eleventh round (blind set 8's misses, {@code crisis/combos.yaml} "round 11" and
@@ -17,14 +19,6 @@ import org.kindred.server.text.Normalizer;
  * a labelled set), in English, Spanish, German and French.
  */
 class RiskRound11KindsTest {
-    private static final Normalizer NORMALIZER = new Normalizer();
-    private static final RiskRules BUNDLED = RiskRulesLoader.loadBundled(NORMALIZER);
-    private static final RiskAssessor RULES = RiskAssessor.of(BUNDLED, null);
-
-    private static RiskLevel level(String text) {
-        return RULES.assess(text, null).level();
-    }
-
     @Test
     void germanNeIsNoFrenchNegator() {
         assertEquals(RiskLevel.IMMINENT, level("hab ne menge tabletten gesammelt, heute nacht nehm ich sie"));

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kindred.server.crisis.RulesAlone.level;
+import static org.kindred.server.crisis.RulesAlone.assess;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.protocol.RiskLevel;
-import org.kindred.server.text.Normalizer;
 
 /**
  * The English and Spanish kinds of the twelfth round (blind set 9's misses and false alarms and the
@@ -17,18 +18,6 @@ import org.kindred.server.text.Normalizer;
  * line of a labelled set).
  */
 class RiskRound12EnEsTest {
-    private static final Normalizer NORMALIZER = new Normalizer();
-    private static final RiskRules BUNDLED = RiskRulesLoader.loadBundled(NORMALIZER);
-    private static final RiskAssessor RULES = RiskAssessor.of(BUNDLED, null);
-
-    private static RiskLevel level(String text) {
-        return RULES.assess(text, null).level();
-    }
-
-    private static RiskAssessment assess(String text) {
-        return RULES.assess(text, null);
-    }
-
     @Test
     void meansGivenUpAreProtectiveNotAPlan() {
         assertNull(level("I flushed all the pills I was stockpiling"));

@@ -2,10 +2,10 @@ package org.kindred.server.crisis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.kindred.server.crisis.RulesAlone.level;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.protocol.RiskLevel;
-import org.kindred.server.text.Normalizer;
 
 /**
  * The German and French kinds of the thirteenth round (blind set 10's misses, {@code rules/de.yaml} and
@@ -14,14 +14,6 @@ import org.kindred.server.text.Normalizer;
  * this test (none is a line of a labelled set).
  */
 class RiskRound13DeFrTest {
-    private static final Normalizer NORMALIZER = new Normalizer();
-    private static final RiskRules BUNDLED = RiskRulesLoader.loadBundled(NORMALIZER);
-    private static final RiskAssessor RULES = RiskAssessor.of(BUNDLED, null);
-
-    private static RiskLevel level(String text) {
-        return RULES.assess(text, null).level();
-    }
-
     @Test
     void frenchSubjectGluedToTheVerbIsRead() {
         assertEquals("reviens", Tokenizer.frenchSubjectDropped("jreviens"));

@@ -3,10 +3,12 @@ package org.kindred.server.crisis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kindred.server.crisis.RulesAlone.NORMALIZER;
+import static org.kindred.server.crisis.RulesAlone.BUNDLED;
+import static org.kindred.server.crisis.RulesAlone.level;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.protocol.RiskLevel;
-import org.kindred.server.text.Normalizer;
 
 /**
  * The English and Spanish kinds of the thirteenth round (blind set 10's misses, and the known
@@ -16,14 +18,6 @@ import org.kindred.server.text.Normalizer;
  * alone. Every line is written for this test (none is a line of a labelled set).
  */
 class RiskRound13EnEsTest {
-    private static final Normalizer NORMALIZER = new Normalizer();
-    private static final RiskRules BUNDLED = RiskRulesLoader.loadBundled(NORMALIZER);
-    private static final RiskAssessor RULES = RiskAssessor.of(BUNDLED, null);
-
-    private static RiskLevel level(String text) {
-        return RULES.assess(text, null).level();
-    }
-
     @Test
     void anEllipsisIsAPauseNotTheEndOfTheSentence() {
         assertEquals(RiskLevel.IMMINENT, level("after everyone's asleep... the rope is in my closet"));
