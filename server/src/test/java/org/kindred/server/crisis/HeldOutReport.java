@@ -31,7 +31,7 @@ import org.kindred.server.text.Normalizer;
 final class HeldOutReport {
     static final List<String> SETS = List.of("corpus.tsv", "tuning-issue12.tsv", "dev-issue12.tsv", "blind-1.tsv",
             "blind-2.tsv", "blind-3.tsv", "blind-4.tsv", "blind-5.tsv", "blind-6.tsv",
-            "blind-7.tsv", "blind-8.tsv", "blind-9.tsv", "blind-10.tsv");
+            "blind-7.tsv", "blind-8.tsv", "blind-9.tsv", "blind-10.tsv", "blind-11.tsv");
 
     private HeldOutReport() {
     }

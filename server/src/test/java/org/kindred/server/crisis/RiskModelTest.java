@@ -148,6 +148,7 @@ class RiskModelTest {
         assertTrue(bundled.provenance.contains("blind-8.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-9.tsv"), bundled.provenance);
         assertTrue(bundled.provenance.contains("blind-10.tsv"), bundled.provenance);
+        assertTrue(bundled.provenance.contains("blind-11.tsv"), bundled.provenance);
     }
 
     /**
