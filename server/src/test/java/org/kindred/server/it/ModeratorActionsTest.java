@@ -196,7 +196,15 @@ class ModeratorActionsTest {
         assertEquals("banned", refused.path("code").asText());
         assertTrue(refused.path("retryAfterMs").asLong() > 0);
         Thread.sleep(1100);
-        assertEquals("welcome", soon.request(Map.of("type", "hello", "v", 1, "id", "h2")).path("type").asText());
+        WsClient again = soon;
+        if (server.nodes() > 1 && soon.isClosed()) {
+            // spread over nodes, a node that learns the network ban just after refusing this
+            // connection may close it as a session from the banned network (docs/protocol.md): 4003
+            assertEquals(org.kindred.protocol.CloseCodes.BANNED, soon.awaitClose());
+            again = server.connect(Map.of(), "127.0.0.4", true);
+            extra.add(again);
+        }
+        assertEquals("welcome", again.request(Map.of("type", "hello", "v", 1, "id", "h2")).path("type").asText());
     }
 
     @Test
