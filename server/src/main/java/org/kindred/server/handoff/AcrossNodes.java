@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *       there at once; the node that ends the record audits and tells the other
  *       ({@code REACH_DECLINED}, {@code REACH_CLOSED});</li>
  *   <li>every {@link #CHECK_MS} ms each node checks its conversations: one whose record is gone
- *       (an ending it missed) ends here; one whose other side's node is gone (its liveness key
+ *       at two checks in a row (an ending it missed; its event, which says declined or closed,
+ *       comes first otherwise) ends here as {@code closed}; one whose other side's node is gone (its liveness key
  *       expired: a node TTL after it died) is ended, so the survivor hears {@code closed};</li>
  *   <li>a member whose session another node took over (a resume there) is not a session ending:
  *       that node takes the member's side and sends the invitation again, so the member can join
@@ -63,6 +64,8 @@ final class AcrossNodes {
     private final Map<String, CompletableFuture<Boolean>> answers = new ConcurrentHashMap<>();
     /** Endings the ledger could not record yet (Redis away): retried by the check. */
     private final Map<String, Ended> owed = new ConcurrentHashMap<>();
+    /** Conversations whose record the last check found gone: ended here if the next finds it gone too. */
+    private final java.util.Set<String> goneOnce = ConcurrentHashMap.newKeySet();
 
     private record Ended(String memberId, String actor, AuditAction action, String why) {
     }
@@ -245,6 +248,7 @@ final class AcrossNodes {
     /** Every {@link #CHECK_MS}: endings owed to the ledger, endings missed, the other side's node gone. */
     private void check() {
         owed.forEach((room, e) -> settle(room, e.memberId(), e.actor(), e.action(), e.why()));
+        goneOnce.retainAll(open.byRoom.keySet());
         for (Conversation conv : open.byRoom.values()) {
             if (answers.containsKey(conv.id) || conv.ended()) {
                 continue;
@@ -256,8 +260,15 @@ final class AcrossNodes {
                 return; // Redis away: next time
             }
             if (state == Ledger.State.ENDED) {
+                if (goneOnce.add(conv.id)) {
+                    continue; // ended just now elsewhere: its event (declined or closed) is on its way
+                }
+                goneOnce.remove(conv.id);
                 open.endedElsewhere(conv.id, OpenConversations.Ending.CLOSED);
-            } else if (state == Ledger.State.NODE_GONE) {
+                continue;
+            }
+            goneOnce.remove(conv.id);
+            if (state == Ledger.State.NODE_GONE) {
                 LOG.info("private conversation's other node is gone room={}", conv.id);
                 hand.end(conv, "node gone");
             }
