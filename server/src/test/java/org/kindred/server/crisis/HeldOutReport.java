@@ -26,12 +26,16 @@ import org.kindred.server.text.Normalizer;
  * card's and imminent's shares of benign lines and the imminent threshold's floor, e.g. {@code 0.03:0.01:0.1}; {@code -Dsummary}:
  * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model, and the
  * held-out model's AUC; {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
- * {@code server/src/test/resources/crisis}; SETs default to all thirteen).
+ * {@code server/src/test/resources/crisis}; SETs default to all of {@link #SETS}; after several sets, totals over them and over the
+ * fourteenth round's sets among them).
  */
 final class HeldOutReport {
     static final List<String> SETS = List.of("corpus.tsv", "tuning-issue12.tsv", "dev-issue12.tsv", "blind-1.tsv",
             "blind-2.tsv", "blind-3.tsv", "blind-4.tsv", "blind-5.tsv", "blind-6.tsv",
-            "blind-7.tsv", "blind-8.tsv", "blind-9.tsv", "blind-10.tsv", "blind-11.tsv");
+            "blind-7.tsv", "blind-8.tsv", "blind-9.tsv", "blind-10.tsv", "blind-11.tsv",
+            "train-15-en.tsv", "train-15-es.tsv", "train-15-de.tsv", "train-15-fr.tsv");
+    /** How many of {@link #SETS}, from the first, the fourteenth round had (its figures are over these). */
+    static final int OLD_SETS = 14;
 
     private HeldOutReport() {
     }
@@ -95,23 +99,126 @@ final class HeldOutReport {
         return l == null ? "none" : l.name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The held-out scores of every pair of sets: {@code [a][b]} holds, for each line of set {@code a}, the
+     * three probabilities of a model trained on every set of {@link #SETS} but {@code a} and {@code b}
+     * (in their order). Leaving out set {@code o} and choosing thresholds by cross-validation over the
+     * others scores set {@code f} by exactly that model for the pair {@code (f, o)}, and the same fit serves
+     * {@code (o, f)}: each pair is fitted once instead of twice (the same bytes as
+     * {@link RiskModelTrainer#train(List, Normalizer, String)}, which the shipped weights' test runs).
+     */
+    private static double[][][][] pairScores(List<List<RiskModelTrainer.Example>> ex, List<Integer> heldOut) {
+        int n = ex.size();
+        double[][][][] pair = new double[n][n][][];
+        List<int[]> todo = new ArrayList<>();
+        for (int o : heldOut) {
+            for (int f = 0; f < n; f++) {
+                if (f != o && pair[f][o] == null) {
+                    pair[f][o] = new double[0][];
+                    pair[o][f] = new double[0][];
+                    todo.add(new int[] {Math.min(f, o), Math.max(f, o)});
+                }
+            }
+        }
+        todo.parallelStream().forEach(ab -> {
+            List<RiskModelTrainer.Example> train = new ArrayList<>();
+            for (int s = 0; s < n; s++) {
+                if (s != ab[0] && s != ab[1]) {
+                    train.addAll(ex.get(s));
+                }
+            }
+            float[] bias = new float[RiskModel.OUTPUTS];
+            float[] w = RiskModelTrainer.fit(train, bias);
+            for (int k = 0; k < 2; k++) {
+                int a = ab[k];
+                double[][] scores = new double[ex.get(a).size()][];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = RiskModelTrainer.score(ex.get(a).get(i), w, bias);
+                }
+                pair[a][ab[1 - k]] = scores;
+            }
+        });
+        return pair;
+    }
+
+    /** Counts over many sets left out: the figures of the tables' "over the sets" rows. */
+    private static final class Totals {
+        final BlindSetReport.Tally rules = new BlindSetReport.Tally();
+        final BlindSetReport.Tally both = new BlindSetReport.Tally();
+        /** Benign lines paged by rules + model and not by the rules alone (pages of the model). */
+        int modelPages;
+        /** Lines labelled concern paged (≥ high), rules alone and rules + model. */
+        int concernPagedRules;
+        int concernPagedBoth;
+
+        void add(List<BlindSetReport.Line> test, RiskAssessor rulesOnly, RiskAssessor withModel) {
+            for (BlindSetReport.Line l : test) {
+                RiskAssessment r = rulesOnly.assess(l.text(), l.language());
+                RiskAssessment b = withModel.assess(l.text(), l.language());
+                rules.add(l.expected(), r);
+                both.add(l.expected(), b);
+                modelPages += l.expected() == null && b.escalates() && !r.escalates() ? 1 : 0;
+                concernPagedRules += l.expected() == RiskLevel.CONCERN && r.escalates() ? 1 : 0;
+                concernPagedBoth += l.expected() == RiskLevel.CONCERN && b.escalates() ? 1 : 0;
+            }
+        }
+
+        void print(String name) {
+            System.out.printf(Locale.ROOT, "%s: %d risk, %d imminent, %d concern, %d benign%n", name, both.risk,
+                    both.imminent, both.concern, both.benign);
+            line("rules alone", rules, concernPagedRules, 0);
+            line("rules + model", both, concernPagedBoth, modelPages);
+        }
+
+        private static void line(String name, BlindSetReport.Tally t, int concernPaged, int modelPages) {
+            System.out.printf(Locale.ROOT, "  %-14s recall %d = %.1f %% | imminent = imminent %d = %.1f %% | false alarms %d = %.1f %%"
+                    + " | false escalations %d = %.1f %% (model alone %d) | concern paged %d | level right %d = %.1f %%%n", name,
+                    t.found, pct(t.found, t.risk), t.imminentExact, pct(t.imminentExact, t.imminent), t.falseAlarms,
+                    pct(t.falseAlarms, t.benign), t.falseEscalations, pct(t.falseEscalations, t.benign), modelPages,
+                    concernPaged, t.exact, pct(t.exact, t.risk));
+        }
+
+        private static double pct(int part, int whole) {
+            return whole == 0 ? 0 : 100.0 * part / whole;
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "server/src/test/resources/crisis");
         List<String> heldOut = args.length > 1 ? List.of(args).subList(1, args.length) : SETS;
         Normalizer normalizer = new Normalizer();
         RiskRules rules = RiskRulesLoader.loadBundled(normalizer);
         RiskAssessor rulesOnly = RiskAssessor.of(rules, null);
+        List<List<BlindSetReport.Line>> lines = new ArrayList<>();
+        List<List<RiskModelTrainer.Example>> ex = new ArrayList<>();
+        for (String s : SETS) {
+            lines.add(BlindSetReport.read(dir.resolve(s)));
+            ex.add(RiskModelTrainer.examples(lines.get(lines.size() - 1), normalizer));
+        }
+        List<Integer> outs = new ArrayList<>();
         for (String out : heldOut) {
-            List<List<BlindSetReport.Line>> train = new ArrayList<>();
+            if (!SETS.contains(out)) {
+                throw new IllegalArgumentException(out + " (expected: one of " + SETS + ")");
+            }
+            outs.add(SETS.indexOf(out));
+        }
+        double[][][][] pair = pairScores(ex, outs);
+        Totals all = new Totals();
+        Totals old = new Totals();
+        for (int o : outs) {
+            String out = SETS.get(o);
+            List<List<RiskModelTrainer.Example>> train = new ArrayList<>();
+            List<double[]> held = new ArrayList<>();
             int trainLines = 0;
-            for (String s : SETS) {
-                if (!s.equals(out)) {
-                    train.add(BlindSetReport.read(dir.resolve(s)));
-                    trainLines += train.get(train.size() - 1).size();
+            for (int s = 0; s < SETS.size(); s++) {
+                if (s != o) {
+                    train.add(ex.get(s));
+                    held.addAll(List.of(pair[s][o]));
+                    trainLines += lines.get(s).size();
                 }
             }
-            List<BlindSetReport.Line> test = BlindSetReport.read(dir.resolve(out));
-            RiskModel model = RiskModelTrainer.train(train, normalizer, "all but " + out);
+            List<BlindSetReport.Line> test = lines.get(o);
+            RiskModel model = RiskModelTrainer.train(train, held.toArray(new double[0][]), "all but " + out);
             if (System.getProperty("dump") != null) {
                 dump(Path.of(System.getProperty("dump")), out, test, rules, model, normalizer);
                 if (System.getProperty("summary") == null) {
@@ -129,6 +236,11 @@ final class HeldOutReport {
                     System.out.printf(Locale.ROOT, "%-20s %-16s t %.3f %.3f %.3f | rules+model %s%n", out, v, t[0], t[1],
                             t[2], summary(b));
                 }
+            }
+            RiskAssessor withModel = RiskAssessor.of(rules, model);
+            all.add(test, rulesOnly, withModel);
+            if (o < OLD_SETS) {
+                old.add(test, rulesOnly, withModel);
             }
             if (System.getProperty("summary") != null) {
                 BlindSetReport.Result r = BlindSetReport.evaluate(rulesOnly, test);
@@ -154,6 +266,13 @@ final class HeldOutReport {
             System.out.print(BlindSetReport.markdown(both));
             if (System.getProperty("misses") != null) {
                 both.misses().forEach(System.out::println);
+            }
+        }
+        if (outs.size() > 1) {
+            System.out.println();
+            all.print("over the " + outs.size() + " sets left out");
+            if (outs.stream().anyMatch(o -> o < OLD_SETS) && outs.stream().anyMatch(o -> o >= OLD_SETS)) {
+                old.print("over the fourteenth round's sets among them");
             }
         }
     }

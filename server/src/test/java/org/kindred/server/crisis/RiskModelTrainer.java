@@ -113,16 +113,50 @@ final class RiskModelTrainer {
      * @param provenance stored in the file: which sets, how many lines (no text)
      */
     static RiskModel train(List<List<BlindSetReport.Line>> sets, Normalizer normalizer, String provenance) {
+        List<List<Example>> ex = new ArrayList<>();
+        for (List<BlindSetReport.Line> set : sets) {
+            ex.add(examples(set, normalizer));
+        }
+        return train(ex, null, provenance);
+    }
+
+    /**
+     * {@link #train(List, Normalizer, String)} on sets already turned into examples.
+     *
+     * @param held the held-out scores of every line (the sets' lines in order), each from a model trained
+     *     on the other sets, as the cross-validation would make them; null to make them here
+     *     ({@link HeldOutReport} passes the scores it computed once for a pair of sets left out)
+     */
+    static RiskModel train(List<List<Example>> sets, double[][] held, String provenance) {
         List<Example> all = new ArrayList<>();
         List<Integer> fold = new ArrayList<>();
         for (int s = 0; s < sets.size(); s++) {
-            List<Example> ex = examples(sets.get(s), normalizer);
+            List<Example> ex = sets.get(s);
             for (int i = 0; i < ex.size(); i++) {
                 all.add(ex.get(i));
                 fold.add(sets.size() > 1 ? s : i % FOLDS);
             }
         }
-        int folds = sets.size() > 1 ? sets.size() : FOLDS;
+        if (held == null) {
+            held = crossValidate(all, fold, sets.size() > 1 ? sets.size() : FOLDS);
+        }
+        boolean[] benign = new boolean[all.size()];
+        boolean[] concern = new boolean[all.size()];
+        for (int i = 0; i < benign.length; i++) {
+            benign[i] = all.get(i).benign();
+            concern[i] = all.get(i).targets()[0] && !all.get(i).targets()[1];
+        }
+        float[] thresholds = thresholds(benign, concern, held, CARD_BUDGET, IMMINENT_BUDGET, IMMINENT_FLOOR);
+        lastBenign = benign;
+        lastConcern = concern;
+        lastHeld = held;
+        float[] bias = new float[RiskModel.OUTPUTS];
+        float[] w = fit(all, bias);
+        return new RiskModel(w, bias, thresholds, provenance);
+    }
+
+    /** Every line scored by a model trained on the lines of the other folds (the folds in parallel). */
+    private static double[][] crossValidate(List<Example> all, List<Integer> fold, int folds) {
         double[][] held = new double[all.size()][];
         // the folds are independent and each fit is deterministic: in parallel, the same bytes
         java.util.stream.IntStream.range(0, folds).parallel().forEach(f -> {
@@ -140,19 +174,7 @@ final class RiskModelTrainer {
                 }
             }
         });
-        boolean[] benign = new boolean[all.size()];
-        boolean[] concern = new boolean[all.size()];
-        for (int i = 0; i < benign.length; i++) {
-            benign[i] = all.get(i).benign();
-            concern[i] = all.get(i).targets()[0] && !all.get(i).targets()[1];
-        }
-        float[] thresholds = thresholds(benign, concern, held, CARD_BUDGET, IMMINENT_BUDGET, IMMINENT_FLOOR);
-        lastBenign = benign;
-        lastConcern = concern;
-        lastHeld = held;
-        float[] bias = new float[RiskModel.OUTPUTS];
-        float[] w = fit(all, bias);
-        return new RiskModel(w, bias, thresholds, provenance);
+        return held;
     }
 
     /**
@@ -220,17 +242,32 @@ final class RiskModelTrainer {
 
     static double[] score(Example e, float[] w, float[] bias) {
         double[] p = new double[RiskModel.OUTPUTS];
-        for (int k = 0; k < RiskModel.OUTPUTS; k++) {
-            double z = bias[k];
-            for (int f : e.features()) {
-                z += w[f * RiskModel.OUTPUTS + k] * e.scale();
-            }
-            p[k] = RiskModel.sigmoid(z);
-        }
+        score(e, w, bias, p);
         return p;
     }
 
-    /** AdaGrad logistic regression, the three outputs at once; returns the weights, fills {@code bias}. */
+    /** The three probabilities of one example into {@code p} (each sum in feature order, as before round 15). */
+    private static void score(Example e, float[] w, float[] bias, double[] p) {
+        double z0 = bias[0];
+        double z1 = bias[1];
+        double z2 = bias[2];
+        double scale = e.scale();
+        for (int f : e.features()) {
+            int at = f * 3;
+            z0 += w[at] * scale;
+            z1 += w[at + 1] * scale;
+            z2 += w[at + 2] * scale;
+        }
+        p[0] = RiskModel.sigmoid(z0);
+        p[1] = RiskModel.sigmoid(z1);
+        p[2] = RiskModel.sigmoid(z2);
+    }
+
+    /**
+     * AdaGrad logistic regression, the three outputs at once; returns the weights, fills {@code bias}.
+     * The outputs' updates are interleaved feature by feature (round 15, for speed); each output's
+     * own sequence of updates is what it was, so the weights are the same bytes.
+     */
     static float[] fit(List<Example> examples, float[] bias) {
         int outputs = RiskModel.OUTPUTS;
         float[] w = new float[RiskFeatures.SIZE * outputs];
@@ -240,6 +277,8 @@ final class RiskModelTrainer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+        double[] p = new double[outputs];
+        double[] err = new double[outputs];
         Random random = new Random(SEED);
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             for (int i = order.length - 1; i > 0; i--) {
@@ -250,14 +289,18 @@ final class RiskModelTrainer {
             }
             for (int i : order) {
                 Example e = examples.get(i);
-                double[] p = score(e, w, bias);
+                score(e, w, bias, p);
                 for (int k = 0; k < outputs; k++) {
-                    double err = p[k] - (e.targets()[k] ? 1 : 0);
-                    b2[k] += err * err;
-                    bias[k] -= (float) (RATE * err / Math.sqrt(b2[k] + 1e-8));
-                    for (int f : e.features()) {
-                        int at = f * outputs + k;
-                        double g = err * e.scale() + L2 * w[at];
+                    err[k] = p[k] - (e.targets()[k] ? 1 : 0);
+                    b2[k] += err[k] * err[k];
+                    bias[k] -= (float) (RATE * err[k] / Math.sqrt(b2[k] + 1e-8));
+                }
+                double scale = e.scale();
+                for (int f : e.features()) {
+                    int base = f * outputs;
+                    for (int k = 0; k < outputs; k++) {
+                        int at = base + k;
+                        double g = err[k] * scale + L2 * w[at];
                         g2[at] += (float) (g * g);
                         w[at] -= (float) (RATE * g / Math.sqrt(g2[at] + 1e-8));
                     }

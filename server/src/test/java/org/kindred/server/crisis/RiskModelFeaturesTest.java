@@ -1,0 +1,91 @@
+package org.kindred.server.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kindred.server.text.Normalizer;
+
+/**
+ * The statistical second opinion's features ({@link RiskFeatures}): n-grams and words, the model's concepts,
+ * means given up.
+ */
+class RiskModelFeaturesTest {
+    private static final Normalizer NORMALIZER = new Normalizer();
+
+    @Test
+    void featuresAreThreeCharGramsAndTwoWordFeaturesPerCharacterAtMost() {
+        List<Integer> got = new ArrayList<>();
+        int n = RiskFeatures.extract("i cut", got::add);
+        // " i cut " is 7 chars: 5 trigrams, 4 four-grams, 3 five-grams; 2 words and 1 pair; concepts:
+        // self ("i"), self-harm ("cut"), self-harm right after self, and the pair (self, self-harm)
+        assertEquals(5 + 4 + 3 + 2 + 1 + 4 * RiskFeatures.CONCEPT_WEIGHT, n);
+        assertEquals(n, got.size());
+        assertTrue(got.stream().allMatch(i -> i >= 0 && i < RiskFeatures.SIZE));
+        List<Integer> again = new ArrayList<>();
+        RiskFeatures.extract("i cut", again::add);
+        assertEquals(got, again, "deterministic");
+        String longText = "a".repeat(50_000);
+        assertTrue(RiskFeatures.extract(longText, i -> { }) <= 5 * (longText.length() + 2));
+        assertEquals(0, RiskFeatures.extract("", i -> { }));
+    }
+
+    @Test
+    void conceptWordsOfFourLettersOrMoreAreStemsShorterOnesWholeWords() {
+        RiskConcepts c = RiskConcepts.parse(List.of("# test", "death: suicid sh", "", "self: i me"));
+        assertEquals(List.of("death", "self"), c.names);
+        assertEquals(1, c.lookup("x suiciding", 2, 11), "a stem matches longer words");
+        assertEquals(1, c.lookup("suicid", 0, 6));
+        assertEquals(0, c.lookup("suic", 0, 4), "shorter than the stem");
+        assertEquals(1, c.lookup("sh", 0, 2));
+        RiskConcepts exact = RiskConcepts.parse(List.of("throwing: tire="));
+        assertEquals(1, exact.lookup("tire", 0, 4));
+        assertEquals(0, exact.lookup("tired", 0, 5), "a word with = is that whole word only");
+        assertEquals(0, c.lookup("she", 0, 3), "a short word matches only itself");
+        assertEquals(2, c.lookup("me", 0, 2));
+        assertEquals(0, c.lookup("x".repeat(100), 0, 100));
+        assertThrows(IllegalArgumentException.class, () -> RiskConcepts.parse(List.of("no colon here")));
+        assertThrows(IllegalArgumentException.class, () -> RiskConcepts.parse(List.of("x: Upper")));
+        assertTrue(RiskConcepts.loadBundled().names.contains("finality"));
+    }
+
+    private static boolean disposed(String text) {
+        boolean[] got = new boolean[1];
+        RiskFeatures.extract(NORMALIZER.normalize(text).text(), new RiskFeatures.Sink() {
+            @Override
+            public void accept(int index) {
+            }
+
+            @Override
+            public void disposed() {
+                got[0] = true;
+            }
+        });
+        return got[0];
+    }
+
+    /** Means given up: a disposal word within four words of a means word, in either order. */
+    @Test
+    void meansGivenUpIsADisposalWordNearAMeansWord() {
+        assertTrue(disposed("I finally threw away the pills I was saving"));
+        assertTrue(disposed("flushed my meds down the toilet"));
+        assertTrue(disposed("the blades I kept, I binned them"));
+        assertTrue(disposed("hab die Tabletten endlich weggeworfen"));
+        assertTrue(disposed("j'ai jeté les cachets à la poubelle"));
+        assertTrue(disposed("le entregué las pastillas a mi madre"));
+        assertTrue(disposed("tiré las pastillas que guardaba"));
+        assertFalse(disposed("I threw myself off the bridge once"), "a reflexive after it: a method");
+        assertFalse(disposed("me tiré del puente hace un año"), "a reflexive before a throwing word: a method");
+        assertFalse(disposed("je me suis jetée du pont"), "two words before");
+        assertFalse(disposed("so tired of the pills"), "tire= is the whole word only");
+        assertFalse(disposed("took all the pills and threw up"), "threw up is vomiting");
+        assertFalse(disposed("she dumped me so I took the pills"), "dumped me is a break-up");
+        assertFalse(disposed("I have the pills"), "means without disposal");
+        assertFalse(disposed("threw away my old clothes"), "disposal without means");
+        assertFalse(disposed("pills are on the table and later today I threw a party"), "more than four words apart");
+    }
+}
