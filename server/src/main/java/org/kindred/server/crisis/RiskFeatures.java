@@ -9,7 +9,8 @@ package org.kindred.server.crisis;
  * concepts carry what a new wording shares with the old ones ("hoarding my meds" and "saved my
  * tablets" are both saving plus means). Since round 13 also the concepts of the rules' lexicon
  * ({@code crisis/rules/*.yaml}, read by {@link ConceptCombos}: matched by Snowball stem in the
- * message's language, with bounded typo tolerance) and their pairs; the weights therefore fit one
+ * message's language, with bounded typo tolerance) and their pairs (weight {@link #LEXICON_WEIGHT} since
+ * round 15); the weights therefore fit one
  * lexicon, and a change of it needs a retrain (docs/crisis.md).
  *
  * <p>Linear: at most three n-grams and two word features per character, plus a bounded number of
@@ -19,7 +20,7 @@ package org.kindred.server.crisis;
  */
 final class RiskFeatures {
     /** Bumped whenever the features change; a weights file of another version is refused. */
-    static final int VERSION = 5;
+    static final int VERSION = 6;
     static final int BITS = 16;
     static final int SIZE = 1 << BITS;
     private static final int MASK = SIZE - 1;
@@ -33,6 +34,12 @@ final class RiskFeatures {
      * them are not drowned by the hundreds of n-grams (4 and 10 were tried, see docs/crisis.md).
      */
     static final int CONCEPT_WEIGHT = 10;
+    /**
+     * The lexicon's concepts and their pairs are fed this many times (round 15: 5 instead of
+     * {@link #CONCEPT_WEIGHT}; at 10 they carried most of the imminent score of every benign line the
+     * model paged held out, docs/crisis.md "Fifteenth round: the model").
+     */
+    static final int LEXICON_WEIGHT = 5;
     private static final int DISPOSED = 0x2545_f491;
     private static final int LEXICON = 0x4f1b_bcdd;
     private static final int LEXICON_PAIR = 0x2d35_8dcc;
@@ -207,8 +214,8 @@ final class RiskFeatures {
         int count = 0;
         for (long m = bits; m != 0; m &= m - 1) {
             int a = base + Long.numberOfTrailingZeros(m);
-            sink.accept(index(LEXICON + a), CONCEPT_WEIGHT);
-            count += CONCEPT_WEIGHT + pairs(a, m & (m - 1), base, sink) + pairs(a, next, base + 64, sink)
+            sink.accept(index(LEXICON + a), LEXICON_WEIGHT);
+            count += LEXICON_WEIGHT + pairs(a, m & (m - 1), base, sink) + pairs(a, next, base + 64, sink)
                     + pairs(a, after, base + 128, sink);
         }
         return count;
@@ -218,8 +225,8 @@ final class RiskFeatures {
     private static int pairs(int a, long later, int base, Sink sink) {
         int count = 0;
         for (long r = later; r != 0; r &= r - 1) {
-            sink.accept(index(LEXICON_PAIR + 256 * a + base + Long.numberOfTrailingZeros(r)), CONCEPT_WEIGHT);
-            count += CONCEPT_WEIGHT;
+            sink.accept(index(LEXICON_PAIR + 256 * a + base + Long.numberOfTrailingZeros(r)), LEXICON_WEIGHT);
+            count += LEXICON_WEIGHT;
         }
         return count;
     }

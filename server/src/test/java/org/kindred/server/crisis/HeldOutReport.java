@@ -205,6 +205,7 @@ final class HeldOutReport {
         double[][][][] pair = pairScores(ex, outs);
         Totals all = new Totals();
         Totals old = new Totals();
+        java.util.Map<String, Totals> variantTotals = new java.util.TreeMap<>();
         for (int o : outs) {
             String out = SETS.get(o);
             List<List<RiskModelTrainer.Example>> train = new ArrayList<>();
@@ -226,14 +227,22 @@ final class HeldOutReport {
                 }
             }
             if (System.getProperty("variants") != null) {
-                // the same weights, thresholds for other budgets: CARD:IMMINENT:FLOOR,...
-                for (String v : System.getProperty("variants").split(",")) {
-                    String[] x = v.split(":");
-                    float[] t = RiskModelTrainer.thresholds(RiskModelTrainer.lastBenign, RiskModelTrainer.lastConcern, RiskModelTrainer.lastHeld,
-                            Double.parseDouble(x[0]), Double.parseDouble(x[1]), Double.parseDouble(x[2]));
+                // the same weights, thresholds for other budgets: CARD:IMMINENT:FLOOR[:HIGH[:CONCERN]],...
+                String[] vs = System.getProperty("variants").split(",");
+                for (int v = 0; v < vs.length; v++) {
+                    String[] x = vs[v].split(":");
+                    float[] t = RiskModelTrainer.thresholds(RiskModelTrainer.lastBenign, RiskModelTrainer.lastConcern,
+                            RiskModelTrainer.lastHeld, Double.parseDouble(x[0]),
+                            x.length > 3 ? Double.parseDouble(x[3]) : RiskModelTrainer.ESCALATION_BUDGET,
+                            Double.parseDouble(x[1]), Double.parseDouble(x[2]),
+                            x.length > 4 ? Double.parseDouble(x[4]) : RiskModelTrainer.CONCERN_PAGE_BUDGET);
                     RiskModel m = new RiskModel(model.weights, model.bias, t, model.provenance);
                     BlindSetReport.Result b = BlindSetReport.evaluate(RiskAssessor.of(rules, m), test);
-                    System.out.printf(Locale.ROOT, "%-20s %-16s t %.3f %.3f %.3f | rules+model %s%n", out, v, t[0], t[1],
+                    variantTotals.computeIfAbsent(vs[v] + " all", k -> new Totals()).add(test, rulesOnly, RiskAssessor.of(rules, m));
+                    if (o < OLD_SETS) {
+                        variantTotals.computeIfAbsent(vs[v] + " old", k -> new Totals()).add(test, rulesOnly, RiskAssessor.of(rules, m));
+                    }
+                    System.out.printf(Locale.ROOT, "%-20s %-16s t %.3f %.3f %.3f | rules+model %s%n", out, vs[v], t[0], t[1],
                             t[2], summary(b));
                 }
             }
@@ -274,6 +283,7 @@ final class HeldOutReport {
             if (outs.stream().anyMatch(o -> o < OLD_SETS) && outs.stream().anyMatch(o -> o >= OLD_SETS)) {
                 old.print("over the fourteenth round's sets among them");
             }
+            variantTotals.forEach((name, t) -> t.print("variant " + name));
         }
     }
 }

@@ -18,7 +18,7 @@ class RiskModelLexiconTest {
     /**
      * Round 13: the concepts of the rules' lexicon (matched by Snowball stem, with typo tolerance, in
      * the message's language) are features: each concept and each pair of concepts, weight
-     * {@link RiskFeatures#CONCEPT_WEIGHT}; at most 192 concepts and their pairs, whatever the length.
+     * {@link RiskFeatures#LEXICON_WEIGHT}; at most 192 concepts and their pairs, whatever the length.
      */
     @Test
     void conceptsOfTheRulesLexiconAreFeaturesWithTheirPairs() {
@@ -28,13 +28,13 @@ class RiskModelLexiconTest {
         List<Integer> with = new ArrayList<>();
         int m = RiskFeatures.extract(text, 0b1011L, 1L << 5, 1L, with::add);
         // five concepts (0, 1, 3, 69 and 128): five features and ten pairs
-        assertEquals(n + (5 + 10) * RiskFeatures.CONCEPT_WEIGHT, m);
+        assertEquals(n + (5 + 10) * RiskFeatures.LEXICON_WEIGHT, m);
         assertEquals(m, with.size());
         assertEquals(plain, with.subList(0, plain.size()), "the text's own features first, unchanged");
         List<Integer> other = new ArrayList<>();
         RiskFeatures.extract(text, 0b1011L, 1L << 6, 1L, other::add);
         assertNotEquals(with, other, "another concept, other features");
-        assertEquals(n + (192 + 192 * 191 / 2) * RiskFeatures.CONCEPT_WEIGHT,
+        assertEquals(n + (192 + 192 * 191 / 2) * RiskFeatures.LEXICON_WEIGHT,
                 RiskFeatures.extract(text, -1L, -1L, -1L, i -> assertTrue(i >= 0 && i < RiskFeatures.SIZE)));
         long[] bits = RiskModelTrainer.lexicon("been hoarding my meds for a month, almost enough now", NORMALIZER);
         assertTrue(Long.bitCount(bits[0]) + Long.bitCount(bits[1]) + Long.bitCount(bits[2]) >= 2, "saving and means at least");

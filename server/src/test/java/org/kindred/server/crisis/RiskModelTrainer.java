@@ -205,6 +205,16 @@ final class RiskModelTrainer {
      */
     static float[] thresholds(boolean[] benign, boolean[] concern, double[][] held, double cardBudget,
             double imminentBudget, double imminentFloor) {
+        return thresholds(benign, concern, held, cardBudget, ESCALATION_BUDGET, imminentBudget, imminentFloor, CONCERN_PAGE_BUDGET);
+    }
+
+    /**
+     * {@link #thresholds(boolean[], boolean[], double[][], double, double, double)} with every budget given
+     * ({@link HeldOutReport}'s variants): the card's, {@code high}'s and {@code imminent}'s shares of benign lines,
+     * the imminent threshold's floor and the share of concern lines it may page.
+     */
+    static float[] thresholds(boolean[] benign, boolean[] concern, double[][] held, double cardBudget,
+            double highBudget, double imminentBudget, double imminentFloor, double concernPageBudget) {
         float[] thresholds = new float[RiskModel.OUTPUTS];
         int benignLines = 0;
         for (boolean b : benign) {
@@ -219,7 +229,7 @@ final class RiskModelTrainer {
                 }
             }
             scores.sort((a, b) -> Double.compare(b, a));
-            double budget = k == 0 ? cardBudget : k == 1 ? ESCALATION_BUDGET : imminentBudget;
+            double budget = k == 0 ? cardBudget : k == 1 ? highBudget : imminentBudget;
             int allowed = (int) Math.floor(budget * benignLines);
             double t = allowed < scores.size() ? scores.get(allowed) + 1e-6 : 0.5;
             thresholds[k] = (float) Math.max(k == 2 ? imminentFloor : 0.5, t);
@@ -233,7 +243,7 @@ final class RiskModelTrainer {
             }
         }
         concernPast.sort((a, b) -> Double.compare(b, a));
-        int allowed = (int) Math.floor(CONCERN_PAGE_BUDGET * concernLines);
+        int allowed = (int) Math.floor(concernPageBudget * concernLines);
         if (allowed < concernPast.size()) {
             thresholds[2] = (float) Math.max(thresholds[2], concernPast.get(allowed) + 1e-6);
         }
