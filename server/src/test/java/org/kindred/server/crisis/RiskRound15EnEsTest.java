@@ -58,4 +58,29 @@ class RiskRound15EnEsTest {
         assertEquals(RiskLevel.IMMINENT, level("gonna kill myself tonight"));
         assertEquals(RiskLevel.IMMINENT, level("me quiero morir mañana"));
     }
+    @Test
+    void lastActsAndGoodbyesWithoutAKeywordAreImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("gave my sister the passwords to everything, she has no idea why"));
+        assertEquals(RiskLevel.IMMINENT, level("funeral wishes are all written down in the folder"));
+        assertEquals(RiskLevel.IMMINENT, level("if i dont post again after today you know why"));
+        assertEquals(RiskLevel.IMMINENT, level("once the house is empty im ending it"));
+        assertEquals(RiskLevel.IMMINENT, level("got the blade, locked in the bathroom"));
+        assertEquals(RiskLevel.IMMINENT, level("been standing on this bridge for hours now"));
+    }
+
+    @Test
+    void selfHarmWithoutACuttingWordAndMethodResearchAreHigh() {
+        assertEquals(RiskLevel.HIGH, level("keep punching my legs until they bruise"));
+        assertEquals(RiskLevel.HIGH, level("slammed my wrist in the drawer on purpose"));
+        assertEquals(RiskLevel.HIGH, level("what is the most painless way, asking honestly"));
+        assertEquals(RiskLevel.HIGH, level("how high does a building have to be for it to work"));
+    }
+
+    @Test
+    void theirEverydayLookAlikesStayQuiet() {
+        assertNull(level("gave my sister my netflix login so she can watch the show"));
+        assertNull(level("we set a date for the wedding, so excited"));
+        assertNull(level("the next train is in 8 mins, running to the platform"));
+        assertNull(level("punched the bag at the gym until my arms gave out"));
+    }
 }
