@@ -108,4 +108,21 @@ class RiskRound15EnEsTest {
         // someone else's blow ("me pegó", folded to the writer's "me pego") stays abuse told, a card, no self-harm page
         assertEquals(RiskLevel.CONCERN, level("mi mamá me pegó con el cinturón cuando era chica y todavía me acuerdo"));
     }
+    @Test
+    void passiveWishesBurdensAndAbuseToldGetACard() {
+        assertEquals(RiskLevel.CONCERN, level("some nights i pray god just takes me while i sleep"));
+        assertEquals(RiskLevel.CONCERN, level("my family would be happier without me around"));
+        assertEquals(RiskLevel.CONCERN, level("honestly who would even miss me"));
+        assertEquals(RiskLevel.CONCERN, level("my dad pulled a knife on me last week"));
+        assertEquals(RiskLevel.CONCERN, level("estoy harta de vivir así, todo me pesa"));
+        assertEquals(RiskLevel.CONCERN, level("si me muriera mañana nadie se daría cuenta"));
+        assertEquals(RiskLevel.CONCERN, level("mi pareja me esconde las llaves para que no salga"));
+    }
+
+    @Test
+    void everydayWordsOfTheCardKindsStayQuiet() {
+        assertNull(level("se me quemó el pan otra vez, no sirvo pa la cocina"));
+        assertNull(level("el profe me quiere muerto con tanta tarea jaja"));
+        assertNull(level("the cat is hopeless at catching mice lol"));
+    }
 }
