@@ -84,4 +84,28 @@ class RiskRound15DeFrTest {
         assertNull(level("j'ai laissé mon chien à mon voisin pour une semaine, je pars en vacances"));
         assertNull(level("merci pour tout, à demain les gars"));
     }
+
+    @Test
+    void germanEverydayConcern() {
+        assertEquals(RiskLevel.CONCERN, level("manchmal hoff ich abends nicht mehr aufzuwachen"));
+        assertEquals(RiskLevel.CONCERN, level("meine freunde wären ohne mich echt besser dran"));
+        assertEquals(RiskLevel.CONCERN, level("bin doch nur ne last für meine eltern"));
+        assertEquals(RiskLevel.CONCERN, level("seit der kündigung fühl ich gar nix mehr"));
+        assertEquals(RiskLevel.CONCERN, level("der tod wär irgendwie ne erlösung"));
+        assertEquals(RiskLevel.CONCERN, level("mei vater hot mi wieder mim gürtl ghaut"));
+        assertNull(level("der film hat mich echt umgehauen"));
+        assertNull(level("ohne mich wär die party besser dran gewesen, war echt müde lol"));
+    }
+
+    @Test
+    void frenchEverydayConcern() {
+        assertEquals(RiskLevel.CONCERN, level("des fois j'aimerais m'endormir et pas me réveiller"));
+        assertEquals(RiskLevel.CONCERN, level("jsuis un boulet pour ma famille"));
+        assertEquals(RiskLevel.CONCERN, level("jressens plus rien depuis des semaines"));
+        assertEquals(RiskLevel.CONCERN, level("je m'en veux d'exister"));
+        assertEquals(RiskLevel.CONCERN, level("mon copain m'a encore poussée hier soir"));
+        assertEquals(RiskLevel.CONCERN, level("plus goût à rien, même au foot"));
+        assertNull(level("ton message me touche beaucoup, merci"));
+        assertNull(level("j'aimerais m'endormir tôt ce soir, grosse journée demain"));
+    }
 }
