@@ -108,4 +108,28 @@ class RiskRound15DeFrTest {
         assertNull(level("ton message me touche beaucoup, merci"));
         assertNull(level("j'aimerais m'endormir tôt ce soir, grosse journée demain"));
     }
+
+    @Test
+    void highKindsInBothLanguages() {
+        assertEquals(RiskLevel.HIGH, level("denk echt oft drüber nach mich vor den zug zu werfen"));
+        assertEquals(RiskLevel.HIGH, level("hab mir gestern mit absicht den arm verbrüht"));
+        assertEquals(RiskLevel.HIGH, level("wie hoch muss ein dach sein damit man nicht überlebt"));
+        assertEquals(RiskLevel.HIGH, level("hab's vor drei jahren schon mal versucht, jetzt kommt alles wieder"));
+        assertEquals(RiskLevel.HIGH, level("à partir de quel étage on survit pas au juste"));
+        assertEquals(RiskLevel.HIGH, level("ça me démange d'en finir depuis lundi"));
+        assertEquals(RiskLevel.HIGH, level("jme frappe la tête contre le mur quand ça va pas"));
+        assertEquals(RiskLevel.HIGH, level("ma première ts c'était au lycée et j'y pense encore"));
+        assertNull(level("wie hoch muss ein zaun sein damit der hund nicht drüber springt"));
+        assertNull(level("j'ai tellement de taf que jvais crever lol"));
+    }
+
+    @Test
+    void supportTalkQuotedWordsAndRecoveryStayQuiet() {
+        assertNull(level("wenn jemand hier schreibt dass er sich ritzt, bitte zuhören statt urteilen"));
+        assertNull(level("erste woche ohne selbstverletzung, bin stolz"));
+        assertNull(level("si tu penses au suicide, parle-nous, on est là"));
+        assertNull(level("après la thérapie je peux dire que j'ai plus envie de mourir"));
+        assertNull(level("je me suis coupée en épluchant les carottes, ça saigne un peu"));
+        assertEquals(RiskLevel.HIGH, level("je pense au suicide tous les jours"));
+    }
 }
