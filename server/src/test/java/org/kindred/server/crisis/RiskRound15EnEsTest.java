@@ -83,4 +83,46 @@ class RiskRound15EnEsTest {
         assertNull(level("the next train is in 8 mins, running to the platform"));
         assertNull(level("punched the bag at the gym until my arms gave out"));
     }
+    @Test
+    void spanishLastActsPlacesAndActsInProgressAreImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("ya mandé los mensajes de despedida a mis amigas"));
+        assertEquals(RiskLevel.IMMINENT, level("dejé mi funeral pagado y las cosas en orden"));
+        assertEquals(RiskLevel.IMMINENT, level("toy sentada en la cornisa hace media hora"));
+        assertEquals(RiskLevel.IMMINENT, level("me estoy tomando las pastillas de a poco mientras les escribo"));
+        assertEquals(RiskLevel.IMMINENT, level("si lo leen es porque ya no estoy, perdón"));
+    }
+
+    @Test
+    void spanishSelfHarmWithoutACuttingWordAndMethodThoughtsAreHigh() {
+        assertEquals(RiskLevel.HIGH, level("me golpeé contra la pared hasta sangrar"));
+        assertEquals(RiskLevel.HIGH, level("últimamente pienso en ahorcarme, no se lo dije a nadie"));
+        assertEquals(RiskLevel.HIGH, level("cuanto tiempo tarda en morir alguien que deja de comer"));
+    }
+
+    @Test
+    void spanishLookAlikesStayQuiet() {
+        assertNull(level("me quemé la mano con la bandeja del horno haciendo pan"));
+        assertNull(level("me di con la mesa en la rodilla sin querer, qué dolor"));
+        assertNull(level("la carta de despedida de la protagonista en la peli me destrozó"));
+        assertNull(level("todo listo pal domingo: la torta, los globos y la piñata"));
+        // someone else's blow ("me pegó", folded to the writer's "me pego") stays abuse told, a card, no self-harm page
+        assertEquals(RiskLevel.CONCERN, level("mi mamá me pegó con el cinturón cuando era chica y todavía me acuerdo"));
+    }
+    @Test
+    void passiveWishesBurdensAndAbuseToldGetACard() {
+        assertEquals(RiskLevel.CONCERN, level("some nights i pray god just takes me while i sleep"));
+        assertEquals(RiskLevel.CONCERN, level("my family would be happier without me around"));
+        assertEquals(RiskLevel.CONCERN, level("honestly who would even miss me"));
+        assertEquals(RiskLevel.CONCERN, level("my dad pulled a knife on me last week"));
+        assertEquals(RiskLevel.CONCERN, level("estoy harta de vivir así, todo me pesa"));
+        assertEquals(RiskLevel.CONCERN, level("si me muriera mañana nadie se daría cuenta"));
+        assertEquals(RiskLevel.CONCERN, level("mi pareja me esconde las llaves para que no salga"));
+    }
+
+    @Test
+    void everydayWordsOfTheCardKindsStayQuiet() {
+        assertNull(level("se me quemó el pan otra vez, no sirvo pa la cocina"));
+        assertNull(level("el profe me quiere muerto con tanta tarea jaja"));
+        assertNull(level("the cat is hopeless at catching mice lol"));
+    }
 }
