@@ -132,4 +132,14 @@ class RiskRound15DeFrTest {
         assertNull(level("je me suis coupée en épluchant les carottes, ça saigne un peu"));
         assertEquals(RiskLevel.HIGH, level("je pense au suicide tous les jours"));
     }
+
+    @Test
+    void savedMeansNowAtHandOrWhenTheHouseSleeps() {
+        assertEquals(RiskLevel.IMMINENT, level("hab seit wochen tabletten gesammelt, jetzt liegen sie vor mir"));
+        assertEquals(RiskLevel.IMMINENT, level("j'ai mis mes cachets sur le bureau, j'attends que tout le monde dorme"));
+        assertEquals(RiskLevel.IMMINENT, level("ça fait un mois que je mets de côté ma morphine, j'en ai assez maintenant"));
+        assertEquals(RiskLevel.IMMINENT, level("jsais où et quand, c'est décidé"));
+        assertNull(level("hab seit wochen briefmarken gesammelt, jetzt liegen sie vor mir"));
+        assertNull(level("je sais où et quand on se retrouve pour le ciné"));
+    }
 }
