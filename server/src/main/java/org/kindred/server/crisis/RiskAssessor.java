@@ -209,12 +209,11 @@ public final class RiskAssessor {
                 out.thirdParty = true;
                 continue;
             }
-            out.self.add(r.category());
             RiskLevel level = r.level();
             if (past != null && past[f.start] && level == RiskLevel.IMMINENT) {
                 level = RiskLevel.HIGH;
             }
-            out.level = max(out.level, level);
+            out.signal(r.category(), level);
             out.pinned |= level == RiskLevel.IMMINENT;
             out.evidence.add(new RiskOutcome.Evidence(level, nt.originalStart(t[f.start].normStart),
                     nt.originalEnd(t[f.end - 1].normEnd)));

@@ -22,6 +22,8 @@ final class RiskOutcome {
 
     RiskLevel level;
     final Set<RiskCategory> self = EnumSet.noneOf(RiskCategory.class);
+    /** The categories of {@link #self} found by a signal of at least {@code high} (a boost's {@code from}). */
+    final Set<RiskCategory> strong = EnumSet.noneOf(RiskCategory.class);
     boolean thirdParty;
     /** Past-tense recovery talk was found ("a year ago I wanted to die, today I'm grateful"). */
     boolean recovery;
@@ -102,6 +104,15 @@ final class RiskOutcome {
         }
     }
 
+    /** Records a signal of the writer's own: its category, and the level it gives. */
+    void signal(RiskCategory category, RiskLevel signalLevel) {
+        self.add(category);
+        level = max(level, signalLevel);
+        if (signalLevel.compareTo(RiskLevel.HIGH) >= 0) {
+            strong.add(category);
+        }
+    }
+
     void merge(RiskOutcome o) {
         if (o.level != null) {
             level = max(level, o.level);
@@ -162,8 +173,10 @@ final class RiskOutcome {
     void boost(java.util.List<RiskRules.Boost> boosts, Set<RiskCategory> boosters) {
         Set<RiskCategory> base = EnumSet.copyOf(boosters);
         base.addAll(self);
+        Set<RiskCategory> strongBase = EnumSet.copyOf(boosters);
+        strongBase.addAll(strong);
         for (RiskRules.Boost b : boosts) {
-            Set<RiskCategory> others = EnumSet.copyOf(base);
+            Set<RiskCategory> others = EnumSet.copyOf(b.from() != null ? strongBase : base);
             others.removeAll(b.when());
             if (!java.util.Collections.disjoint(b.when(), boosters) && !java.util.Collections.disjoint(b.base(), others)) {
                 level = level == null || b.to().compareTo(level) > 0 ? b.to() : level;

@@ -16,8 +16,15 @@ import org.kindred.server.text.Normalizer;
 final class RiskRules {
     private static final RiskRule[] NONE = new RiskRule[0];
 
-    /** A signal of a {@code base} category next to a booster of a {@code when} category raises the level to {@code to}. */
-    record Boost(Set<RiskCategory> when, Set<RiskCategory> base, RiskLevel to) {
+    /**
+     * A signal of a {@code base} category next to a booster of a {@code when} category raises the level to {@code to};
+     * with {@code from} (or null: any level), only a signal of at least that level counts as the base (round 15:
+     * a passive wish with a time, "hope i dont wake up tomorrow", is no plan).
+     */
+    record Boost(Set<RiskCategory> when, Set<RiskCategory> base, RiskLevel to, RiskLevel from) {
+        Boost(Set<RiskCategory> when, Set<RiskCategory> base, RiskLevel to) {
+            this(when, base, to, null);
+        }
     }
 
     final Normalizer normalizer;

@@ -31,7 +31,7 @@ final class RiskRulesLoader {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record BoostEntry(List<String> when, List<String> base, String to) {
+    record BoostEntry(List<String> when, List<String> base, String to, String from) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -247,7 +247,10 @@ final class RiskRulesLoader {
             b.when().forEach(c -> when.add(RiskCategory.parse(c, where)));
             Set<RiskCategory> base = EnumSet.noneOf(RiskCategory.class);
             b.base().forEach(c -> base.add(RiskCategory.parse(c, where)));
-            out.add(new RiskRules.Boost(when, base, level(b.to(), where)));
+            if (b.from() != null && !"high".equals(b.from())) {
+                throw new IllegalArgumentException(where + ": from '" + b.from() + "' (expected: from: high, or no from)");
+            }
+            out.add(new RiskRules.Boost(when, base, level(b.to(), where), b.from() == null ? null : RiskLevel.HIGH));
         }
         return out;
     }
