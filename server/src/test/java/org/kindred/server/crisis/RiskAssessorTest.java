@@ -89,9 +89,12 @@ class RiskAssessorTest {
 
     @Test
     void runTogetherSplittingNeverTurnsAWordFragmentIntoASignal() {
-        assertNull(assess("that is just odd").level());
-        assertNull(assess("skilled myself at chess").level());
-        assertNull(assess("mitigating outcomes worldwide").level());
+        // the rules' splitting (since round 15 the model trained on eighteen sets gives "that is just odd" a
+        // card of its own, never a page: docs/crisis.md "Fifteenth round: the model")
+        for (String s : List.of("that is just odd", "skilled myself at chess", "mitigating outcomes worldwide")) {
+            assertNull(RulesAlone.level(s), s);
+            assertFalse(assess(s).escalates(), s);
+        }
     }
 
     @Test

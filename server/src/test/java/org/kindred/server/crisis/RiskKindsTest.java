@@ -92,7 +92,9 @@ class RiskKindsTest {
     void aFinalityActRaisesTheSignalOrPreparationNextToIt() {
         assertEquals(RiskLevel.IMMINENT, level("got a rope from the garage, you all know why"));
         assertEquals(RiskLevel.IMMINENT, level("j'ai laissé mon chat chez ma voisine et écrit une lettre à chacun"));
-        assertNull(level("j'ai laissé mon chat chez ma voisine pour le week-end"));
+        // the rules find no act here; the model (round 15) gives it a card, never a page (docs/crisis.md)
+        assertNull(RulesAlone.level("j'ai laissé mon chat chez ma voisine pour le week-end"));
+        assertFalse(ASSESSOR.assess("j'ai laissé mon chat chez ma voisine pour le week-end", null).escalates());
     }
 
     /** Counted clean time is recovery, not an act today; a cut after the streak still is one. */
