@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import org.kindred.protocol.ProtocolCodec;
+import org.kindred.server.common.NamedThreads;
 import org.kindred.server.common.Timer;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.crisis.CheckInQuestions;
@@ -46,11 +47,8 @@ public final class KindredServer implements AutoCloseable {
     private final ProtocolCodec codec = ProtocolCodec.shared();
     private final Metrics metrics = new Metrics();
     /** Runs /metrics scrapes (walking every meter takes milliseconds) off the event loops. */
-    private final ExecutorService reporting = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kindred-reporting");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService reporting = Executors.newSingleThreadExecutor(
+            NamedThreads.daemon("kindred-reporting"));
     private final ConnectionGroup connections = new ConnectionGroup();
     private EventLoops loops;
     private Listener listener;

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import org.kindred.server.common.Ids;
+import org.kindred.server.common.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,7 @@ public final class LocalClusterEvents implements ClusterEvents {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** One thread at most, in order; it ends after a second idle, so an unclosed instance holds nothing. */
     private final ThreadPoolExecutor delivery = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "kindred-staff-events");
-                t.setDaemon(true);
-                return t;
-            });
+            new LinkedBlockingQueue<>(), NamedThreads.daemon("kindred-staff-events"));
 
     @Override
     public String nodeId() {

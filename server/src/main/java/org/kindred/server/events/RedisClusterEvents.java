@@ -22,6 +22,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kindred.server.common.Ids;
+import org.kindred.server.common.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,18 +96,10 @@ public final class RedisClusterEvents implements ClusterEvents {
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .build());
-        this.delivery = Executors.newSingleThreadExecutor(daemon("kindred-staff-events"));
-        this.keeper = Executors.newSingleThreadScheduledExecutor(daemon("kindred-staff-events-keeper"));
+        this.delivery = Executors.newSingleThreadExecutor(NamedThreads.daemon("kindred-staff-events"));
+        this.keeper = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("kindred-staff-events-keeper"));
         keeper.execute(this::keep);
         keeper.scheduleWithFixedDelay(this::keep, KEEP_MS, KEEP_MS, TimeUnit.MILLISECONDS);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override
