@@ -1,8 +1,5 @@
 package org.kindred.server.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -11,7 +8,6 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -36,11 +32,9 @@ import org.slf4j.LoggerFactory;
  * node's link down) sets a flag; when the link is back the keeper publishes a resync request that
  * every node, this one included, turns into {@link Listener#resync()}.
  *
- * <p>On the wire each message is a small JSON object: a staff change
- * {@code {"kind","member","room","ban","origin"}} (ids only: no reason, nickname, text or address),
- * a resync request {@code {"resync":true,"origin"}}, or a {@link ConsoleEvent}
- * {@code {"console":"<mod.* event JSON>","room","origin"}} (what consoles show). Redis pub/sub keeps
- * nothing, so nothing of it outlives delivery; none of it is logged. Thread-safe.
+ * <p>On the wire each message is a small JSON object ({@link StaffEventWire}: a staff change, a
+ * resync request or a {@link ConsoleEvent}; ids only, never a reason, nickname, text or address).
+ * Redis pub/sub keeps nothing, so nothing of it outlives delivery; none of it is logged. Thread-safe.
  */
 public final class RedisClusterEvents implements ClusterEvents {
     /** The channel used unless another is given. */
@@ -48,7 +42,6 @@ public final class RedisClusterEvents implements ClusterEvents {
     /** How often the keeper checks the connections, ms. */
     public static final long KEEP_MS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(RedisClusterEvents.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String nodeId = Ids.newId("node");
     private final String channel;
@@ -112,13 +105,7 @@ public final class RedisClusterEvents implements ClusterEvents {
         if (!nodeId.equals(change.origin())) {
             throw new IllegalArgumentException("origin: " + change.origin() + " (expected: this node, " + nodeId + ")");
         }
-        ObjectNode o = JSON.createObjectNode();
-        o.put("kind", change.kind().name());
-        o.put("member", change.memberId());
-        o.put("room", change.room());
-        o.put("ban", change.banId());
-        o.put("origin", change.origin());
-        send(o.toString());
+        send(StaffEventWire.encode(change));
     }
 
     @Override
@@ -126,11 +113,7 @@ public final class RedisClusterEvents implements ClusterEvents {
         if (!nodeId.equals(event.origin())) {
             throw new IllegalArgumentException("origin: " + event.origin() + " (expected: this node, " + nodeId + ")");
         }
-        ObjectNode o = JSON.createObjectNode();
-        o.put("console", event.json());
-        o.put("room", event.room());
-        o.put("origin", event.origin());
-        send(o.toString());
+        send(StaffEventWire.encode(event));
     }
 
     private void send(String payload) {
@@ -175,46 +158,22 @@ public final class RedisClusterEvents implements ClusterEvents {
     }
 
     private void received(String message) {
-        JsonNode n;
-        try {
-            n = JSON.readTree(message);
-        } catch (IOException e) {
-            LOG.warn("ignored a staff event that is not JSON");
-            return;
-        }
-        if (n.path("resync").asBoolean(false)) {
+        StaffEventWire.Read read = StaffEventWire.decode(message);
+        if (read instanceof StaffEventWire.Resync) {
             deliver(null);
-            return;
-        }
-        if (n.hasNonNull("console")) {
-            ConsoleEvent event;
+        } else if (read instanceof StaffEventWire.Change c) {
+            deliver(c.change());
+        } else if (read instanceof StaffEventWire.Console c) {
             try {
-                event = new ConsoleEvent(text(n, "room"), n.get("console").asText(), text(n, "origin"));
-            } catch (RuntimeException e) {
-                LOG.warn("ignored a malformed console event error={}", e.getClass().getSimpleName());
-                return;
-            }
-            try {
-                delivery.execute(() -> LocalClusterEvents.deliver(listeners, event));
+                delivery.execute(() -> LocalClusterEvents.deliver(listeners, c.event()));
             } catch (RejectedExecutionException e) {
                 LOG.debug("console event dropped: closed");
             }
-            return;
+        } else if (read instanceof StaffEventWire.Malformed m && m.what() == null) {
+            LOG.warn("ignored a staff event that is not JSON");
+        } else if (read instanceof StaffEventWire.Malformed m) {
+            LOG.warn("ignored a malformed {} error={}", m.what(), m.error());
         }
-        StaffChange change;
-        try {
-            change = new StaffChange(StaffChange.Kind.valueOf(n.path("kind").asText()), text(n, "member"),
-                    text(n, "room"), text(n, "ban"), text(n, "origin"));
-        } catch (RuntimeException e) {
-            LOG.warn("ignored a malformed staff event error={}", e.getClass().getSimpleName());
-            return;
-        }
-        deliver(change);
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     /** Hands a change (null: a resync) to every listener on the delivery thread. */
@@ -274,10 +233,7 @@ public final class RedisClusterEvents implements ClusterEvents {
                 LOG.info("redis staff events publish connection open");
             }
             if (resyncOwed) {
-                ObjectNode o = JSON.createObjectNode();
-                o.put("resync", true);
-                o.put("origin", nodeId);
-                commands.sync().publish(channel, o.toString()); // throws while Redis is unreachable: owed still
+                commands.sync().publish(channel, StaffEventWire.resyncRequest(nodeId)); // throws while Redis is unreachable: owed still
                 resyncOwed = false;
                 LOG.info("asked every node to resync staff state");
             }
