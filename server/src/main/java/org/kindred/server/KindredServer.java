@@ -139,7 +139,11 @@ public final class KindredServer implements AutoCloseable {
 
     private void releaseAfterFailedStart() {
         stopped = true;
-        ServerShutdown.afterFailedStart(watchdog, loops, roomSetup, durable);
+        ServerShutdown.afterFailedStart(parts());
+    }
+
+    private ServerShutdown.Parts parts() {
+        return new ServerShutdown.Parts(watchdog, listener, connections, loops, reporting, durable, roomSetup);
     }
 
     private KindredServer startUnsafe() throws InterruptedException {
@@ -266,8 +270,7 @@ public final class KindredServer implements AutoCloseable {
         }
         stopped = true;
         LOG.info("Kindred stopping connections={}", connections.size());
-        ServerShutdown.graceful(watchdog, listener, connections, config.shutdownGraceSeconds() * 1000L, loops,
-                reporting, durable, roomSetup);
+        ServerShutdown.graceful(parts(), config.shutdownGraceSeconds() * 1000L);
         LOG.info("Kindred stopped");
     }
 
