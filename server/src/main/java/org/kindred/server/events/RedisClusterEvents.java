@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kindred.server.common.Ids;
@@ -102,17 +101,13 @@ public final class RedisClusterEvents implements ClusterEvents {
 
     @Override
     public void publish(StaffChange change) {
-        if (!nodeId.equals(change.origin())) {
-            throw new IllegalArgumentException("origin: " + change.origin() + " (expected: this node, " + nodeId + ")");
-        }
+        LocalClusterEvents.requireOrigin(nodeId, change.origin());
         send(StaffEventWire.encode(change));
     }
 
     @Override
     public void publishConsole(ConsoleEvent event) {
-        if (!nodeId.equals(event.origin())) {
-            throw new IllegalArgumentException("origin: " + event.origin() + " (expected: this node, " + nodeId + ")");
-        }
+        LocalClusterEvents.requireOrigin(nodeId, event.origin());
         send(StaffEventWire.encode(event));
     }
 
@@ -164,11 +159,8 @@ public final class RedisClusterEvents implements ClusterEvents {
         } else if (read instanceof StaffEventWire.Change c) {
             deliver(c.change());
         } else if (read instanceof StaffEventWire.Console c) {
-            try {
-                delivery.execute(() -> LocalClusterEvents.deliver(listeners, c.event()));
-            } catch (RejectedExecutionException e) {
-                LOG.debug("console event dropped: closed");
-            }
+            LocalClusterEvents.handOff(delivery, () -> LocalClusterEvents.deliver(listeners, c.event()),
+                    "console event");
         } else if (read instanceof StaffEventWire.Malformed m && m.what() == null) {
             LOG.warn("ignored a staff event that is not JSON");
         } else if (read instanceof StaffEventWire.Malformed m) {
@@ -178,23 +170,19 @@ public final class RedisClusterEvents implements ClusterEvents {
 
     /** Hands a change (null: a resync) to every listener on the delivery thread. */
     private void deliver(StaffChange change) {
-        try {
-            delivery.execute(() -> {
-                if (change != null) {
-                    LocalClusterEvents.deliver(listeners, change);
-                    return;
+        LocalClusterEvents.handOff(delivery, () -> {
+            if (change != null) {
+                LocalClusterEvents.deliver(listeners, change);
+                return;
+            }
+            for (Listener l : listeners) {
+                try {
+                    l.resync();
+                } catch (RuntimeException e) {
+                    LOG.warn("staff event resync failed error={}", e.getClass().getSimpleName());
                 }
-                for (Listener l : listeners) {
-                    try {
-                        l.resync();
-                    } catch (RuntimeException e) {
-                        LOG.warn("staff event resync failed error={}", e.getClass().getSimpleName());
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.debug("staff event dropped: closed");
-        }
+            }
+        }, "staff event");
     }
 
     private synchronized void keep() {

@@ -79,7 +79,7 @@ final class ParkedText {
                 "e", new String(codec.encode(e.event()), StandardCharsets.UTF_8)));
     }
 
-    /** The kept events of {@code values} (texts of {@link #kept}), in their order; one that cannot be read is skipped. */
+    /** The kept events of {@code values} (texts of {@link #kept}), in order; one that cannot be read is skipped. */
     List<KeptEvent> events(List<String> values) {
         List<KeptEvent> out = new ArrayList<>(values.size());
         for (String v : values) {

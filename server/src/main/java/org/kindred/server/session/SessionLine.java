@@ -139,7 +139,7 @@ final class SessionLine {
         }
     }
 
-    /** Ends the line unless {@code force} is false and a connection attached meanwhile; returns whether it ended now. */
+    /** Ends the line unless {@code force} is false and a connection attached meanwhile; whether it ended now. */
     boolean markExpired(boolean force) {
         synchronized (session) {
             if (expired || (!force && connection != null)) {
