@@ -172,8 +172,9 @@ public final class KindredServer implements AutoCloseable {
         PagingConfig paging = PagingConfig.from(section("paging")); // checked before anything opens
         CrisisConfig crisisConfig = CrisisSetup.config(section("crisis"));
         durable = StoreServices.open(config, section("store"));
-        roomSetup.useFloors(durable.store().seqFloors(), durable.blocking());
-        staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(), paging,
+        // the numbering skips the store while its periodic jobs know it is down (no wait for the pool's timeout)
+        roomSetup.useFloors(durable.jobs().watching(durable.store().seqFloors()), durable.blocking());
+        staff = StaffServices.start(durable.store(), durable.blocking(), durable.jobs(), paging,
                 crisisConfig.reannounceInterval(), codec, rooms, sessions, clock, roomSetup.staffEvents());
         if (roomSetup.engines() != null) { // private conversations between nodes: shared records, events between them
             staff.handOff().acrossNodes(new HandOffLedger(roomSetup.engines().handOffs(), roomSetup.engines().nodeId()),
@@ -182,7 +183,7 @@ public final class KindredServer implements AutoCloseable {
         durable.restoreMutes(rooms, clock.getAsLong());
         CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(), durable.blocking());
         staff.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
-        StaffNameReservation.start(staff, nicks, durable.scheduler());
+        StaffNameReservation.start(staff, nicks, durable.jobs());
         roomSetup.startSweeps(durable.scheduler());
         checkIns = new CheckIns(checkInTimer != null ? checkInTimer : Timer.of(durable.scheduler()),
                 CheckInQuestions.bundled()::question, CheckIns.DEFAULT_MAX_PLANNED);
