@@ -201,7 +201,8 @@ public final class KindredServer implements AutoCloseable {
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
         HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(), staff.hub(),
                 durable.fingerprinter(), crisis.responder(), guard, codec, rooms, metrics, reporting,
-                () -> ready && !stopped && roomSetup.ready()));
+                // a store its jobs know is down answers 503 at once: no probe waits the pool's 2 s on a store thread
+                () -> ready && !stopped && roomSetup.ready() && !durable.jobs().knownDown()));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());

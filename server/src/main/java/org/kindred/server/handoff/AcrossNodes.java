@@ -66,6 +66,8 @@ final class AcrossNodes {
     private final Map<String, Ended> owed = new ConcurrentHashMap<>();
     /** Conversations whose record the last check found gone: ended here if the next finds it gone too. */
     private final java.util.Set<String> goneOnce = ConcurrentHashMap.newKeySet();
+    /** A check is queued or running: the next tick starts none (a slow store or Redis must not pile them up). */
+    private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record Ended(String memberId, String actor, AuditAction action, String why) {
     }
@@ -83,7 +85,17 @@ final class AcrossNodes {
 
     void start(ScheduledExecutorService scheduler) {
         events.subscribe(new MemberSide(this, open, rooms, sessions, ledger, events));
-        scheduler.scheduleWithFixedDelay(() -> later(this::check), CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> { // the timer only schedules; one check at a time, however slow
+            if (checking.compareAndSet(false, true)) {
+                later(() -> {
+                    try {
+                        check();
+                    } finally {
+                        checking.set(false);
+                    }
+                }, () -> checking.set(false));
+            }
+        }, CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
     }
 
     /** {@code mod.reach} of {@code memberId} by {@code staff}; on {@code blocking}. */
@@ -280,6 +292,11 @@ final class AcrossNodes {
     }
 
     void later(Runnable work) {
+        later(work, () -> { });
+    }
+
+    /** As {@link #later(Runnable)}, running {@code dropped} when the work cannot be queued (shutting down). */
+    private void later(Runnable work, Runnable dropped) {
         try {
             blocking.execute(() -> {
                 try {
@@ -289,6 +306,7 @@ final class AcrossNodes {
                 }
             });
         } catch (RejectedExecutionException e) {
+            dropped.run();
             LOG.debug("private conversation step dropped: shutting down");
         }
     }
