@@ -85,12 +85,16 @@ public final class StoreJobs {
         }
         Run run = new Run(name, job);
         return timer.scheduleWithFixedDelay(() -> {
-            if (due.getAsBoolean() && run.running.compareAndSet(false, true)) {
-                try {
-                    work.execute(run);
-                } catch (RejectedExecutionException e) { // shutting down
-                    run.running.set(false);
+            try {
+                if (due.getAsBoolean() && run.running.compareAndSet(false, true)) {
+                    try {
+                        work.execute(run);
+                    } catch (RejectedExecutionException e) { // shutting down
+                        run.running.set(false);
+                    }
                 }
+            } catch (RuntimeException e) { // a throwing tick would end the schedule for good
+                LOG.warn("periodic job not started job={} error={}", name, e.getClass().getSimpleName());
             }
         }, firstMs, periodMs, TimeUnit.MILLISECONDS);
     }
