@@ -9,9 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.kindred.server.common.NamedThreads;
 import org.kindred.server.config.ConfigErrors;
 import org.kindred.server.config.ConfigException;
 import org.kindred.server.config.KindredConfig;
@@ -75,12 +74,13 @@ public record StoreServices(Store store, Fingerprinter fingerprinter, ExecutorSe
      * the hourly retention purge as a store job.
      */
     static StoreServices over(Store store, Fingerprinter fingerprinter) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("kindred-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, NamedThreads.numbered("kindred-timer"));
         timer.setRemoveOnCancelPolicy(true); // a cancelled check-in or timeout must not stay queued until its due time
         // the periodic store jobs' own thread: neither the timer nor the store's request threads wait for them
-        ExecutorService jobThread = Executors.newSingleThreadExecutor(named("kindred-store-jobs"));
+        ExecutorService jobThread = Executors.newSingleThreadExecutor(NamedThreads.numbered("kindred-store-jobs"));
         StoreServices opened = new StoreServices(store, fingerprinter,
-                Executors.newFixedThreadPool(2, named("kindred-store")), timer, new StoreJobs(timer, jobThread));
+                Executors.newFixedThreadPool(2, NamedThreads.numbered("kindred-store")), timer,
+                new StoreJobs(timer, jobThread));
         opened.jobs.every("retention purge", TimeUnit.MINUTES.toMillis(1), TimeUnit.HOURS.toMillis(1), opened::purge);
         return opened;
     }
@@ -142,15 +142,6 @@ public record StoreServices(Store store, Fingerprinter fingerprinter, ExecutorSe
                     + " (expected: a whole number of days >= 1)");
         }
         return Duration.ofDays(n.asInt());
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Stops the timer, lets store work and a running store job finish (up to 5 s each), then closes the store. */
