@@ -8,10 +8,12 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -39,10 +41,11 @@ import org.kindred.server.transport.Connection;
 
 /**
  * The staff member's node of a hand-off across nodes, with the other node played by the test in
- * a forced order: the shared record is a map ({@link Records}), the check that runs every
- * {@link AcrossNodes#CHECK_MS} runs when the test says, and the member's node's events are handed
- * to this node's listener when the test says. Every executor and room runs its work at once on
- * the test's thread, so each step is over when its call returns.
+ * a forced order: the shared record is a map ({@link Records}), the check scheduled every
+ * {@link AcrossNodes#CHECK_MS} comes due when the test says, and the member's node's events are
+ * handed to this node's listener when the test says. Every executor and room runs its work at
+ * once on the test's thread, so each step is over when its call returns, except while the test
+ * holds the blocking executor ({@link #hold}), whose work then waits, in order, for {@link #release}.
  */
 class AcrossNodesCheckTest {
     private static final Executor DIRECT = Runnable::run;
@@ -57,13 +60,22 @@ class AcrossNodesCheckTest {
     private final Records records = new Records();
     private final Events events = new Events();
     private final List<Runnable> checks = new ArrayList<>();
+    private final Queue<Runnable> held = new ArrayDeque<>();
+    private boolean holding;
     private HandOff handOff;
     private EmbeddedChannel staffChannel;
     private String room;
 
     @BeforeEach
     void reachAMemberOnTheOtherNode() throws Exception {
-        handOff = new HandOff(rooms, sessions, null, new AuditLog(new Entries(), Clock.systemUTC()), DIRECT)
+        Executor blocking = work -> {
+            if (holding) {
+                held.add(work);
+            } else {
+                work.run();
+            }
+        };
+        handOff = new HandOff(rooms, sessions, null, new AuditLog(new Entries(), Clock.systemUTC()), blocking)
                 .acrossNodes(records, events, checkingByHand(checks));
         assertEquals(1, checks.size(), "one periodic check scheduled");
         staffChannel = new EmbeddedChannel();
@@ -100,19 +112,57 @@ class AcrossNodesCheckTest {
         assertEquals(List.of(), notices(), "told once");
     }
 
-    /** An ending whose event this node missed still ends here, as {@code closed}, at the second check. */
+    /**
+     * Checks queued behind a busy blocking executor run back to back once it is free: they count
+     * as one, so the decline's event, queued after them, still ends the conversation as
+     * {@code declined}.
+     */
     @Test
-    void aMissedEndingEndsAtTheSecondCheckThatFindsTheRecordGone() throws Exception {
-        records.end(room, MEMBER);
+    void checksQueuedBehindABusyExecutorDoNotEndItBeforeTheEvent() throws Exception {
+        hold();
         runCheck();
-        assertEquals(List.of(), notices());
+        runCheck();
+        records.end(room, MEMBER); // while the checks wait
+        fromOtherNode(StaffChange.Kind.REACH_DECLINED);
+        assertEquals(3, held.size(), "two checks and the event wait");
+        release();
+        assertEquals(List.of("declined"), notices());
+        assertEquals(0, handOff.open());
+    }
+
+    /**
+     * An ending whose event this node missed still ends here, as {@code closed}, at the check
+     * {@link AcrossNodes#GONE_TICKS} checks after the one that first found the record gone.
+     */
+    @Test
+    void aMissedEndingEndsGoneTicksAfterTheCheckThatFirstFoundTheRecordGone() throws Exception {
+        records.end(room, MEMBER);
+        for (int i = 0; i < AcrossNodes.GONE_TICKS; i++) {
+            runCheck();
+            assertEquals(List.of(), notices(), "check " + (i + 1));
+            assertEquals(1, handOff.open());
+        }
         runCheck();
         assertEquals(List.of("closed"), notices());
         assertEquals(0, handOff.open());
     }
 
+    /** The check's schedule comes due once. */
     private void runCheck() {
         checks.forEach(Runnable::run);
+    }
+
+    /** From now on, work handed to the blocking executor waits. */
+    private void hold() {
+        holding = true;
+    }
+
+    /** Runs the work that waited, in the order it was handed over, and lets new work run at once. */
+    private void release() {
+        holding = false;
+        for (Runnable work; (work = held.poll()) != null; ) {
+            work.run();
+        }
     }
 
     private void fromOtherNode(StaffChange.Kind kind) {
