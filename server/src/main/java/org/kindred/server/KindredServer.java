@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import org.kindred.protocol.ProtocolCodec;
+import org.kindred.server.common.NamedThreads;
 import org.kindred.server.common.Timer;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.crisis.CheckInQuestions;
@@ -46,11 +47,8 @@ public final class KindredServer implements AutoCloseable {
     private final ProtocolCodec codec = ProtocolCodec.shared();
     private final Metrics metrics = new Metrics();
     /** Runs /metrics scrapes (walking every meter takes milliseconds) off the event loops. */
-    private final ExecutorService reporting = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "kindred-reporting");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService reporting = Executors.newSingleThreadExecutor(
+            NamedThreads.daemon("kindred-reporting"));
     private final ConnectionGroup connections = new ConnectionGroup();
     private EventLoops loops;
     private Listener listener;
@@ -141,7 +139,11 @@ public final class KindredServer implements AutoCloseable {
 
     private void releaseAfterFailedStart() {
         stopped = true;
-        ServerShutdown.afterFailedStart(watchdog, loops, roomSetup, durable);
+        ServerShutdown.afterFailedStart(parts());
+    }
+
+    private ServerShutdown.Parts parts() {
+        return new ServerShutdown.Parts(watchdog, listener, connections, loops, reporting, durable, roomSetup);
     }
 
     private KindredServer startUnsafe() throws InterruptedException {
@@ -268,8 +270,7 @@ public final class KindredServer implements AutoCloseable {
         }
         stopped = true;
         LOG.info("Kindred stopping connections={}", connections.size());
-        ServerShutdown.graceful(watchdog, listener, connections, config.shutdownGraceSeconds() * 1000L, loops,
-                reporting, durable, roomSetup);
+        ServerShutdown.graceful(parts(), config.shutdownGraceSeconds() * 1000L);
         LOG.info("Kindred stopped");
     }
 

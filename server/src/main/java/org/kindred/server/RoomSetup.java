@@ -4,11 +4,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.server.broker.redis.RedisEngines;
+import org.kindred.server.common.NamedThreads;
 import org.kindred.server.common.SerialExecutor;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.metrics.Metrics;
@@ -75,13 +75,8 @@ final class RoomSetup implements AutoCloseable {
                 config.historySize(), ageMs, cluster.nodeTtlMillis(),
                 t -> t instanceof io.netty.util.concurrent.FastThreadLocalThread);
         RoomParts parts = RoomParts.over(engines, codec, metrics, nicks, clock);
-        AtomicInteger n = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime()
-                .availableProcessors()), r -> {
-                    Thread t = new Thread(r, "kindred-room-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                .availableProcessors()), NamedThreads.numbered("kindred-room"));
         RoomRegistry rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, new SerialExecutor(workers), parts),
                 parts.presence());
         io.lettuce.core.RedisURI uri = io.lettuce.core.RedisURI.create(config.redis());

@@ -20,29 +20,47 @@ final class ServerShutdown {
     }
 
     /**
+     * What a server lets go of, as it holds it; a part that has not started (a failed start) is null.
+     *
+     * @param watchdog the event-loop stall watchdog
+     * @param listener the port's listener
+     * @param connections every open connection
+     * @param loops the Netty event loops
+     * @param reporting the thread that runs {@code /metrics} scrapes
+     * @param durable the store and its threads
+     * @param roomSetup the rooms' cluster side (Redis engines and workers), or what stands for it on one node
+     */
+    record Parts(StallWatchdog watchdog, Listener listener, ConnectionGroup connections, EventLoops loops,
+            ExecutorService reporting, StoreServices durable, RoomSetup roomSetup) {
+    }
+
+    /**
      * Graceful stop: the stall watchdog stops, the port stops accepting, every connection gets
      * close 1001 ("Server shutting down") and the event loops finish within {@code graceMs}; then
      * the reporting thread, the store (its pending work, up to 5 s) and the rooms' cluster side
-     * close. Blocks until done; every part must have started.
+     * close. Blocks until done; every part must have started ({@code graceMs} in ms, {@code >= 0}).
      */
-    static void graceful(StallWatchdog watchdog, Listener listener, ConnectionGroup connections, long graceMs,
-            EventLoops loops, ExecutorService reporting, StoreServices durable, RoomSetup roomSetup) {
-        watchdog.close();
-        listener.close();
-        connections.closeAll(CloseCodes.GOING_AWAY, "Server shutting down", graceMs);
-        loops.shutdownGracefully(graceMs);
-        reporting.shutdownNow();
-        durable.close();
-        roomSetup.close();
+    static void graceful(Parts parts, long graceMs) {
+        parts.watchdog().close();
+        parts.listener().close();
+        parts.connections().closeAll(CloseCodes.GOING_AWAY, "Server shutting down", graceMs);
+        parts.loops().shutdownGracefully(graceMs);
+        parts.reporting().shutdownNow();
+        parts.durable().close();
+        parts.roomSetup().close();
     }
 
     /**
      * After a failed start: releases what had started (a null part had not), at once, so no
-     * thread is left to keep the JVM alive. A store that fails to close is logged (its exception
-     * class only), not thrown, so the start's own failure is what the caller sees.
+     * thread is left to keep the JVM alive: of {@code parts} it closes the watchdog, the event loops
+     * (at once), the rooms' cluster side and the store. A store that fails to close is logged (its
+     * exception class only), not thrown, so the start's own failure is what the caller sees.
      */
-    static void afterFailedStart(StallWatchdog watchdog, EventLoops loops, RoomSetup roomSetup,
-            StoreServices durable) {
+    static void afterFailedStart(Parts parts) {
+        StallWatchdog watchdog = parts.watchdog();
+        EventLoops loops = parts.loops();
+        RoomSetup roomSetup = parts.roomSetup();
+        StoreServices durable = parts.durable();
         if (watchdog != null) {
             watchdog.close();
         }

@@ -9,9 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.kindred.server.common.NamedThreads;
 import org.kindred.server.config.ConfigErrors;
 import org.kindred.server.config.ConfigException;
 import org.kindred.server.config.KindredConfig;
@@ -61,10 +60,10 @@ public record StoreServices(Store store, Fingerprinter fingerprinter, ExecutorSe
             store.close();
             throw e;
         }
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("kindred-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, NamedThreads.numbered("kindred-timer"));
         timer.setRemoveOnCancelPolicy(true); // a cancelled check-in or timeout must not stay queued until its due time
         StoreServices opened = new StoreServices(store, fingerprinter,
-                Executors.newFixedThreadPool(2, named("kindred-store")), timer);
+                Executors.newFixedThreadPool(2, NamedThreads.numbered("kindred-store")), timer);
         timer.scheduleWithFixedDelay(opened::purge, 1, 60, TimeUnit.MINUTES);
         return opened;
     }
@@ -129,15 +128,6 @@ public record StoreServices(Store store, Fingerprinter fingerprinter, ExecutorSe
                     + " (expected: a whole number of days >= 1)");
         }
         return Duration.ofDays(n.asInt());
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Stops the timer, lets store work finish (up to 5 s), then closes the store. */

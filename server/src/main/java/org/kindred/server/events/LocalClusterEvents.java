@@ -5,8 +5,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.kindred.server.common.Ids;
+import org.kindred.server.common.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +24,7 @@ public final class LocalClusterEvents implements ClusterEvents {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** One thread at most, in order; it ends after a second idle, so an unclosed instance holds nothing. */
     private final ThreadPoolExecutor delivery = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "kindred-staff-events");
-                t.setDaemon(true);
-                return t;
-            });
+            new LinkedBlockingQueue<>(), NamedThreads.daemon("kindred-staff-events"));
 
     @Override
     public String nodeId() {
@@ -35,25 +33,36 @@ public final class LocalClusterEvents implements ClusterEvents {
 
     @Override
     public void publish(StaffChange change) {
-        if (!nodeId.equals(change.origin())) {
-            throw new IllegalArgumentException("origin: " + change.origin() + " (expected: this node, " + nodeId + ")");
-        }
-        try {
-            delivery.execute(() -> deliver(listeners, change));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("staff event dropped: closed");
-        }
+        requireOrigin(nodeId, change.origin());
+        handOff(delivery, () -> deliver(listeners, change), "staff event");
     }
 
     @Override
     public void publishConsole(ConsoleEvent event) {
-        if (!nodeId.equals(event.origin())) {
-            throw new IllegalArgumentException("origin: " + event.origin() + " (expected: this node, " + nodeId + ")");
+        requireOrigin(nodeId, event.origin());
+        handOff(delivery, () -> deliver(listeners, event), "console event");
+    }
+
+    /**
+     * Checks that an event to publish names this node ({@code nodeId}) as its {@code origin}.
+     *
+     * @throws IllegalArgumentException when it names another (or none)
+     */
+    static void requireOrigin(String nodeId, String origin) {
+        if (!nodeId.equals(origin)) {
+            throw new IllegalArgumentException("origin: " + origin + " (expected: this node, " + nodeId + ")");
         }
+    }
+
+    /**
+     * Gives {@code task} to the {@code delivery} thread; once that is shut down (closed) the task is dropped
+     * and "{@code what} dropped: closed" logged at debug.
+     */
+    static void handOff(Executor delivery, Runnable task, String what) {
         try {
-            delivery.execute(() -> deliver(listeners, event));
+            delivery.execute(task);
         } catch (RejectedExecutionException e) {
-            LOG.debug("console event dropped: closed");
+            LOG.debug("{} dropped: closed", what);
         }
     }
 

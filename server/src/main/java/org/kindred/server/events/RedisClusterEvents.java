@@ -1,8 +1,5 @@
 package org.kindred.server.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -11,17 +8,16 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kindred.server.common.Ids;
+import org.kindred.server.common.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +31,9 @@ import org.slf4j.LoggerFactory;
  * node's link down) sets a flag; when the link is back the keeper publishes a resync request that
  * every node, this one included, turns into {@link Listener#resync()}.
  *
- * <p>On the wire each message is a small JSON object: a staff change
- * {@code {"kind","member","room","ban","origin"}} (ids only: no reason, nickname, text or address),
- * a resync request {@code {"resync":true,"origin"}}, or a {@link ConsoleEvent}
- * {@code {"console":"<mod.* event JSON>","room","origin"}} (what consoles show). Redis pub/sub keeps
- * nothing, so nothing of it outlives delivery; none of it is logged. Thread-safe.
+ * <p>On the wire each message is a small JSON object ({@link StaffEventWire}: a staff change, a
+ * resync request or a {@link ConsoleEvent}; ids only, never a reason, nickname, text or address).
+ * Redis pub/sub keeps nothing, so nothing of it outlives delivery; none of it is logged. Thread-safe.
  */
 public final class RedisClusterEvents implements ClusterEvents {
     /** The channel used unless another is given. */
@@ -47,7 +41,6 @@ public final class RedisClusterEvents implements ClusterEvents {
     /** How often the keeper checks the connections, ms. */
     public static final long KEEP_MS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(RedisClusterEvents.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String nodeId = Ids.newId("node");
     private final String channel;
@@ -95,18 +88,10 @@ public final class RedisClusterEvents implements ClusterEvents {
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .build());
-        this.delivery = Executors.newSingleThreadExecutor(daemon("kindred-staff-events"));
-        this.keeper = Executors.newSingleThreadScheduledExecutor(daemon("kindred-staff-events-keeper"));
+        this.delivery = Executors.newSingleThreadExecutor(NamedThreads.daemon("kindred-staff-events"));
+        this.keeper = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("kindred-staff-events-keeper"));
         keeper.execute(this::keep);
         keeper.scheduleWithFixedDelay(this::keep, KEEP_MS, KEEP_MS, TimeUnit.MILLISECONDS);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override
@@ -116,28 +101,14 @@ public final class RedisClusterEvents implements ClusterEvents {
 
     @Override
     public void publish(StaffChange change) {
-        if (!nodeId.equals(change.origin())) {
-            throw new IllegalArgumentException("origin: " + change.origin() + " (expected: this node, " + nodeId + ")");
-        }
-        ObjectNode o = JSON.createObjectNode();
-        o.put("kind", change.kind().name());
-        o.put("member", change.memberId());
-        o.put("room", change.room());
-        o.put("ban", change.banId());
-        o.put("origin", change.origin());
-        send(o.toString());
+        LocalClusterEvents.requireOrigin(nodeId, change.origin());
+        send(StaffEventWire.encode(change));
     }
 
     @Override
     public void publishConsole(ConsoleEvent event) {
-        if (!nodeId.equals(event.origin())) {
-            throw new IllegalArgumentException("origin: " + event.origin() + " (expected: this node, " + nodeId + ")");
-        }
-        ObjectNode o = JSON.createObjectNode();
-        o.put("console", event.json());
-        o.put("room", event.room());
-        o.put("origin", event.origin());
-        send(o.toString());
+        LocalClusterEvents.requireOrigin(nodeId, event.origin());
+        send(StaffEventWire.encode(event));
     }
 
     private void send(String payload) {
@@ -182,67 +153,36 @@ public final class RedisClusterEvents implements ClusterEvents {
     }
 
     private void received(String message) {
-        JsonNode n;
-        try {
-            n = JSON.readTree(message);
-        } catch (IOException e) {
-            LOG.warn("ignored a staff event that is not JSON");
-            return;
-        }
-        if (n.path("resync").asBoolean(false)) {
+        StaffEventWire.Read read = StaffEventWire.decode(message);
+        if (read instanceof StaffEventWire.Resync) {
             deliver(null);
-            return;
+        } else if (read instanceof StaffEventWire.Change c) {
+            deliver(c.change());
+        } else if (read instanceof StaffEventWire.Console c) {
+            LocalClusterEvents.handOff(delivery, () -> LocalClusterEvents.deliver(listeners, c.event()),
+                    "console event");
+        } else if (read instanceof StaffEventWire.Malformed m && m.what() == null) {
+            LOG.warn("ignored a staff event that is not JSON");
+        } else if (read instanceof StaffEventWire.Malformed m) {
+            LOG.warn("ignored a malformed {} error={}", m.what(), m.error());
         }
-        if (n.hasNonNull("console")) {
-            ConsoleEvent event;
-            try {
-                event = new ConsoleEvent(text(n, "room"), n.get("console").asText(), text(n, "origin"));
-            } catch (RuntimeException e) {
-                LOG.warn("ignored a malformed console event error={}", e.getClass().getSimpleName());
-                return;
-            }
-            try {
-                delivery.execute(() -> LocalClusterEvents.deliver(listeners, event));
-            } catch (RejectedExecutionException e) {
-                LOG.debug("console event dropped: closed");
-            }
-            return;
-        }
-        StaffChange change;
-        try {
-            change = new StaffChange(StaffChange.Kind.valueOf(n.path("kind").asText()), text(n, "member"),
-                    text(n, "room"), text(n, "ban"), text(n, "origin"));
-        } catch (RuntimeException e) {
-            LOG.warn("ignored a malformed staff event error={}", e.getClass().getSimpleName());
-            return;
-        }
-        deliver(change);
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     /** Hands a change (null: a resync) to every listener on the delivery thread. */
     private void deliver(StaffChange change) {
-        try {
-            delivery.execute(() -> {
-                if (change != null) {
-                    LocalClusterEvents.deliver(listeners, change);
-                    return;
+        LocalClusterEvents.handOff(delivery, () -> {
+            if (change != null) {
+                LocalClusterEvents.deliver(listeners, change);
+                return;
+            }
+            for (Listener l : listeners) {
+                try {
+                    l.resync();
+                } catch (RuntimeException e) {
+                    LOG.warn("staff event resync failed error={}", e.getClass().getSimpleName());
                 }
-                for (Listener l : listeners) {
-                    try {
-                        l.resync();
-                    } catch (RuntimeException e) {
-                        LOG.warn("staff event resync failed error={}", e.getClass().getSimpleName());
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.debug("staff event dropped: closed");
-        }
+            }
+        }, "staff event");
     }
 
     private synchronized void keep() {
@@ -281,10 +221,7 @@ public final class RedisClusterEvents implements ClusterEvents {
                 LOG.info("redis staff events publish connection open");
             }
             if (resyncOwed) {
-                ObjectNode o = JSON.createObjectNode();
-                o.put("resync", true);
-                o.put("origin", nodeId);
-                commands.sync().publish(channel, o.toString()); // throws while Redis is unreachable: owed still
+                commands.sync().publish(channel, StaffEventWire.resyncRequest(nodeId)); // throws while Redis is unreachable: owed still
                 resyncOwed = false;
                 LOG.info("asked every node to resync staff state");
             }

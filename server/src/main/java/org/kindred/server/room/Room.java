@@ -22,7 +22,7 @@ import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
 
 /**
- * A room. Its changes (members, messages, modes) are made on one thread, its executor; every
+ * A room. Its changes (members, messages, modes) are made on one thread ({@link RoomThread}); every
  * public method only schedules work there (or reads state safe from any thread), so there are
  * no locks on the hot path and every member, the sender included, sees events in the same
  * order. The {@link RoomPolicy} checks early who may post; the {@link Broker} decides a post as
@@ -39,7 +39,7 @@ import org.kindred.server.session.Session;
 public final class Room {
     private final RoomConfig config;
     private final String id;
-    private final Executor executor;
+    private final RoomThread thread;
     private final Broker broker;
     private final History history;
     private final LongSupplier clock;
@@ -63,7 +63,7 @@ public final class Room {
     public Room(RoomConfig config, Executor executor, RoomParts parts) {
         this.config = config;
         this.id = config.id();
-        this.executor = executor;
+        this.thread = new RoomThread(executor);
         this.broker = parts.broker();
         this.history = parts.history();
         this.clock = parts.clock();
@@ -117,25 +117,17 @@ public final class Room {
 
     /** The executor that owns this room's state (for tests). */
     public Executor executorForTests() {
-        return executor;
+        return thread.executor();
     }
 
     /** Runs work on the room's thread. */
     public void execute(Runnable task) {
-        executor.execute(task);
+        thread.execute(task);
     }
 
     /** Runs {@code work} on the room's thread and completes with its result. */
     public <T> CompletableFuture<T> call(Supplier<T> work) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        execute(() -> {
-            try {
-                f.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f;
+        return thread.call(work);
     }
 
     /**

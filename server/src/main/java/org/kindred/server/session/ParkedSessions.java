@@ -1,7 +1,6 @@
 package org.kindred.server.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,8 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.nio.charset.StandardCharsets;
-import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.Role;
 import org.kindred.server.broker.redis.RedisParking;
 import org.kindred.server.common.Ids;
@@ -95,9 +92,7 @@ public final class ParkedSessions {
     private final String nodeId;
     private final long windowMillis;
     private final long liveTtlMillis;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final ProtocolCodec codec = ProtocolCodec.shared();
+    private final ParkedText text = new ParkedText();
     /** The node's check-ins (recorded with each session), or null. */
     private volatile CheckIns checkIns;
     private volatile Consumer<String> onAdopted = m -> { };
@@ -135,35 +130,13 @@ public final class ParkedSessions {
         }
     }
 
-    private String record(Session s) {
-        Map<String, ParkedRoom> rooms = new LinkedHashMap<>();
-        for (String room : s.rooms()) {
-            String nick = s.nickIn(room);
-            if (nick != null) {
-                rooms.put(room, new ParkedRoom(nick, s.sentSeq(room)));
-            }
-        }
-        StaffRecord staff = s.role().canModerate()
-                ? new StaffRecord(s.moderatorName(), s.role(), s.keys().sealedCredential()) : null;
-        CheckIns c = checkIns;
-        List<CheckIns.Carried> carried = c == null ? null : c.carried(s);
-        try {
-            return json.writeValueAsString(new Parked(s.memberId(), s.locale(), s.region(), s.createdAt(), rooms,
-                    staff, carried == null || carried.isEmpty() ? null : carried,
-                    s.allowances().left(System.currentTimeMillis())));
-        } catch (JsonProcessingException e) {
-            LOG.warn("a session could not be recorded: {}", e.getClass().getSimpleName());
-            return null;
-        }
-    }
-
     /**
      * Records {@code s}, connected here, under its current token (its rooms changed, it began, or
      * it is refreshed); nothing for an ended session. Best effort, in the order of the calls.
      */
     public void live(Session s) {
         synchronized (s) { // one order for the writes of one session, and none after its end
-            String v = s.isExpired() ? null : record(s);
+            String v = s.isExpired() ? null : text.record(s, checkIns, System.currentTimeMillis());
             if (v != null) {
                 parking.putLive(s.tokenHash(), nodeId, v, liveTtlMillis);
             }
@@ -197,7 +170,7 @@ public final class ParkedSessions {
     /** Parks {@code s} (its connection just dropped) under its current resume token; best effort. */
     public void park(Session s) {
         synchronized (s) {
-            String v = s.isExpired() ? null : record(s);
+            String v = s.isExpired() ? null : text.record(s, checkIns, System.currentTimeMillis());
             if (v != null) {
                 parking.park(s.tokenHash(), v, windowMillis);
             }
@@ -216,9 +189,7 @@ public final class ParkedSessions {
      */
     void kept(Session s, KeptEvent e) {
         try {
-            String v = json.writeValueAsString(Map.of("r", e.room() == null ? "" : e.room(), "a", e.after(),
-                    "e", new String(codec.encode(e.event()), StandardCharsets.UTF_8)));
-            parking.keep(s.tokenHash(), v, MOST_KEPT, windowMillis);
+            parking.keep(s.tokenHash(), text.kept(e), MOST_KEPT, windowMillis);
         } catch (JsonProcessingException | RuntimeException x) {
             LOG.debug("a kept event was not recorded: {}", x.getClass().getSimpleName());
         }
@@ -230,22 +201,7 @@ public final class ParkedSessions {
      * when Redis is unreachable.
      */
     public CompletionStage<List<KeptEvent>> keptSince(String token) {
-        return parking.drain(Ids.hash(token)).thenApply(this::events);
-    }
-
-    private List<KeptEvent> events(List<String> values) {
-        List<KeptEvent> out = new ArrayList<>(values.size());
-        for (String v : values) {
-            try {
-                com.fasterxml.jackson.databind.JsonNode n = json.readTree(v);
-                String room = n.path("r").asText("");
-                out.add(new KeptEvent(room.isEmpty() ? null : room, n.path("a").asLong(),
-                        codec.decodeServer(n.path("e").asText())));
-            } catch (java.io.IOException | RuntimeException x) {
-                LOG.debug("a kept event was not read: {}", x.getClass().getSimpleName());
-            }
-        }
-        return out;
+        return parking.drain(Ids.hash(token)).thenApply(text::events);
     }
 
     /**
@@ -255,15 +211,15 @@ public final class ParkedSessions {
      */
     public CompletionStage<Claim> take(String token) {
         return parking.take(Ids.hash(token), windowMillis).thenCompose(t -> switch (t.found()) {
-            case PARKED -> CompletableFuture.completedFuture(claim(t, read(t.value()), token));
-            case LIVE -> caughtUp(read(t.value()), t.seenAt()).thenApply(p -> claim(t, p, token));
+            case PARKED -> CompletableFuture.completedFuture(claim(t, text.parked(t.value()), token));
+            case LIVE -> caughtUp(text.parked(t.value()), t.seenAt()).thenApply(p -> claim(t, p, token));
             default -> CompletableFuture.completedFuture(new Claim(t.found(), null, null, List.of()));
         });
     }
 
     private Claim claim(RedisParking.Taken t, Parked p, String token) {
         String credential = p.staff() == null ? null : StaffSeal.open(p.staff().seal(), token);
-        return new Claim(t.found(), p, credential, events(t.kept()));
+        return new Claim(t.found(), p, credential, text.events(t.kept()));
     }
 
     private CompletionStage<Parked> caughtUp(Parked p, long seenAt) {
@@ -298,13 +254,5 @@ public final class ParkedSessions {
     /** {@code memberId}'s session was adopted here (its {@code welcome} is sent). */
     public void adopted(String memberId) {
         onAdopted.accept(memberId);
-    }
-
-    private Parked read(String s) {
-        try {
-            return json.readValue(s, Parked.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a recorded session cannot be read", e);
-        }
     }
 }

@@ -12,14 +12,14 @@ import org.kindred.server.transport.SharedFrame;
 /**
  * A member's session: outlives its connection for the resume window, so a member who drops and
  * comes back keeps its id, nick and rooms. While detached, room events for it are kept in a
- * small bounded buffer and replayed, in order, when it resumes.
+ * small bounded buffer and replayed, in order, when it resumes (that line to the member is
+ * {@link SessionLine}'s part; its changes hold this session's lock, which {@link SessionRegistry}
+ * and {@link ParkedSessions} hold too to order their writes with them).
  */
 public final class Session {
     private final String memberId;
     /** The resume token's hash and, for staff, the login digest and its seal. */
     private final SessionKeys keys;
-    /** When the connection dropped ({@link System#nanoTime()}), while detached. */
-    private volatile long detachedAt;
     /** Reports and reactions this member may still give. */
     private final Allowances allowances = new Allowances();
     private final Role role;
@@ -32,12 +32,8 @@ public final class Session {
     private final long createdAt;
     /** The rooms the member is in and its nickname in each. */
     private final Memberships rooms = new Memberships(this);
-    /** Per room, the last {@code seq} sent to the connection and the last replayed from history. */
-    private final SeqMarks marks = new SeqMarks();
-    /** Events kept while detached (guarded by this). */
-    private final MissedEvents missed;
-    private volatile Connection connection;
-    private volatile boolean expired;
+    /** The connection, the events kept while it is away and the {@code seq}s sent. */
+    private final SessionLine line;
 
     public Session(String memberId, String tokenHash, Role role, String moderatorName, String locale,
             String region, String fingerprint, long createdAt, int missedLimit, Connection connection) {
@@ -50,8 +46,7 @@ public final class Session {
         this.fingerprint = fingerprint;
         this.pseudonym = Pseudonyms.next();
         this.createdAt = createdAt;
-        this.missed = new MissedEvents(missedLimit);
-        this.connection = connection;
+        this.line = new SessionLine(this, missedLimit, connection);
     }
 
     public String memberId() {
@@ -80,12 +75,12 @@ public final class Session {
      * meaningful only while {@link #isDetached()}.
      */
     public long detachedAt() {
-        return detachedAt;
+        return line.detachedAt();
     }
 
     /** True while no connection is attached (dropped, within the resume window). */
     public boolean isDetached() {
-        return connection == null;
+        return line.connection() == null;
     }
 
     /**
@@ -183,16 +178,16 @@ public final class Session {
 
     /** Where this member's messages go now, or null while detached. */
     public Outbound connection() {
-        return connection;
+        return line.connection();
     }
 
     /** The transport connection itself (registry use: attach and release). */
     Connection attachedConnection() {
-        return connection;
+        return line.connection();
     }
 
     public boolean isExpired() {
-        return expired;
+        return line.isExpired();
     }
 
     /**
@@ -200,16 +195,7 @@ public final class Session {
      * shared buffer (not consumed); {@code message} is kept only if the member is detached.
      */
     public void deliver(SharedFrame encoded, ServerMessage message) {
-        if (marks.replayedAlready(message)) {
-            return;
-        }
-        Connection c = connection;
-        if (c != null) {
-            c.sendShared(encoded);
-            marks.sent(message);
-        } else {
-            deliverDetached(message);
-        }
+        line.deliver(encoded, message);
     }
 
     /**
@@ -217,7 +203,7 @@ public final class Session {
      * another node): copies of them arriving live afterwards are dropped, so each comes once.
      */
     public void replayed(String room, long seq) {
-        marks.replayed(room, seq);
+        line.marks().replayed(room, seq);
     }
 
     /**
@@ -225,38 +211,17 @@ public final class Session {
      * none): where a resume on another node picks up.
      */
     public long sentSeq(String room) {
-        return marks.sentSeq(room);
+        return line.marks().sentSeq(room);
     }
 
     /** The member was sent {@code room}'s messages up to {@code seq} otherwise (the history of its {@code joined}). */
     public void sentUpTo(String room, long seq) {
-        marks.sentUpTo(room, seq);
+        line.marks().sentUpTo(room, seq);
     }
 
     /** Sends one message to the member now, or keeps it for the resume if detached. */
     public void deliver(ServerMessage message) {
-        if (marks.replayedAlready(message)) {
-            return;
-        }
-        Connection c = connection;
-        if (c != null) {
-            c.send(message);
-            marks.sent(message);
-        } else {
-            deliverDetached(message);
-        }
-    }
-
-    private synchronized void deliverDetached(ServerMessage message) {
-        Connection c = connection;
-        if (c != null) {
-            c.send(message);
-            marks.sent(message);
-            return;
-        }
-        if (!expired) {
-            missed.keep(this, message, marks);
-        }
+        line.deliver(message);
     }
 
     /**
@@ -265,7 +230,7 @@ public final class Session {
      * them), typing or check-ins (recorded otherwise).
      */
     public void onKeptWhileAway(java.util.function.BiConsumer<Session, KeptEvent> hook) {
-        missed.onKept(hook);
+        line.onKeptWhileAway(hook);
     }
 
     /**
@@ -273,45 +238,25 @@ public final class Session {
      * first) to what this copy keeps for its attach: each after the messages of its room it came
      * after. With {@code skipKnown}, an event this copy kept too is not added twice.
      */
-    public synchronized void mergeMissed(List<KeptEvent> kept, boolean skipKnown) {
-        if (!expired) {
-            missed.merge(kept, skipKnown);
-        }
+    public void mergeMissed(List<KeptEvent> kept, boolean skipKnown) {
+        line.mergeMissed(kept, skipKnown);
     }
 
     /** Marks the session detached if {@code c} is still its connection; returns whether it was. */
-    synchronized boolean detach(Connection c) {
-        if (connection != c) {
-            return false;
-        }
-        detachedAt = System.nanoTime();
-        connection = null;
-        missed.away(true);
-        return true;
+    boolean detach(Connection c) {
+        return line.detach(c);
     }
 
     /**
      * Attaches a new connection: first replays what was missed, then publishes the connection,
      * so every later event goes after the replay. Returns the previous connection, if any.
      */
-    synchronized Connection attach(Connection c) {
-        Connection previous = connection;
-        for (ServerMessage m : missed.drain()) {
-            c.send(m);
-            marks.sent(m);
-        }
-        connection = c;
-        missed.away(false);
-        return previous;
+    Connection attach(Connection c) {
+        return line.attach(c);
     }
 
     /** Ends the session unless {@code force} is false and a connection attached meanwhile. */
-    synchronized boolean markExpired(boolean force) {
-        if (expired || (!force && connection != null)) {
-            return false;
-        }
-        expired = true;
-        missed.clear();
-        return true;
+    boolean markExpired(boolean force) {
+        return line.markExpired(force);
     }
 }

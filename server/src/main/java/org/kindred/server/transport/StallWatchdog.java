@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.kindred.server.common.NamedThreads;
 import org.kindred.server.common.TokenBucket;
 import org.kindred.server.metrics.Metrics;
 import org.slf4j.Logger;
@@ -66,8 +67,7 @@ public final class StallWatchdog implements AutoCloseable {
         }
         metrics.gauge("kindred.event.loop.stalled", "Event loops held past the stall threshold right now",
                 this::stalledNow);
-        this.thread = new Thread(this::watch, "kindred-stall-watchdog");
-        this.thread.setDaemon(true);
+        this.thread = NamedThreads.daemon("kindred-stall-watchdog").newThread(this::watch);
     }
 
     /** Starts watching; returns this. */

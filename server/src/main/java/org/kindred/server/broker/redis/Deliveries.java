@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker.Subscriber;
+import org.kindred.server.common.NamedThreads;
 import org.kindred.server.common.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,12 +68,8 @@ final class Deliveries {
         this.nodeId = nodeId;
         this.acceptWaitMs = acceptWaitMs;
         int n = POOLS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(deliveryThreads, r -> {
-            Thread t = new Thread(r, "kindred-redis-deliver-" + n + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(deliveryThreads,
+                NamedThreads.numbered("kindred-redis-deliver-" + n));
         link.listen(this::received);
         link.onResubscribed(this::catchUpAll);
     }

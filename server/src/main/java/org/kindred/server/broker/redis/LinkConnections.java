@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.kindred.server.common.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +56,7 @@ final class LinkConnections implements AutoCloseable {
     LinkConnections(RedisClient client, Duration timeout) {
         this.client = client;
         this.timeout = timeout;
-        keeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kindred-redis-keeper");
-            t.setDaemon(true);
-            return t;
-        });
+        keeper = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("kindred-redis-keeper"));
         keep();
         keeper.scheduleWithFixedDelay(this::keep, RedisLink.RECONNECT_MS, RedisLink.RECONNECT_MS,
                 TimeUnit.MILLISECONDS);

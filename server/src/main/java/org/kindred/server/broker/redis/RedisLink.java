@@ -12,14 +12,11 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A node's two connections to Redis: one for commands, one for pub/sub. Neither is
@@ -37,17 +34,18 @@ import org.slf4j.LoggerFactory;
  * they throw {@link IllegalStateException} and are counted ({@link #refusedWaits()}), so a
  * mistake shows in tests instead of holding a loop. {@link #runAsync} never waits.
  *
- * <p>This class sends the commands and counts them; keeping the connections open is
- * {@link LinkConnections}'s part, and refusing waits on guarded threads {@link WaitGuard}'s.
+ * <p>This class sends the commands and counts them (those that never wait through
+ * {@link NoWaitCommands}); keeping the connections open is {@link LinkConnections}'s part, and
+ * refusing waits on guarded threads {@link WaitGuard}'s.
  */
 public final class RedisLink implements AutoCloseable {
     /** How often the keeper checks the connections and reopens a dropped one, ms. */
     public static final long RECONNECT_MS = 250;
-    private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
 
     private final LinkConnections connections;
     private final WaitGuard guard = new WaitGuard();
     private final AtomicLong commandsSent = new AtomicLong();
+    private final NoWaitCommands noWait;
 
     /**
      * Connects (or keeps trying in the background when Redis is not reachable yet).
@@ -78,6 +76,7 @@ public final class RedisLink implements AutoCloseable {
         RedisClient client = RedisClient.create(u);
         client.setOptions(options(timeout));
         connections = new LinkConnections(client, timeout);
+        noWait = new NoWaitCommands(connections, commandsSent);
     }
 
     /**
@@ -166,22 +165,14 @@ public final class RedisLink implements AutoCloseable {
         commandsSent.incrementAndGet();
         StatefulRedisConnection<String, String> c = connections.commands();
         if (c == null) {
-            throw new io.lettuce.core.RedisConnectionException("redis is unreachable");
+            throw NoWaitCommands.unreachable();
         }
         return c.sync();
     }
 
     /** Publishes without waiting for the reply, after every command this thread sent before. Best effort. */
     void publishLater(String channel, String payload) {
-        StatefulRedisConnection<String, String> c = connections.commands();
-        if (c == null) {
-            return;
-        }
-        commandsSent.incrementAndGet();
-        c.async().publish(channel, payload).exceptionally(e -> {
-            LOG.debug("a room event was not published: {}", e.getClass().getSimpleName());
-            return null;
-        });
+        noWait.publish(channel, payload);
     }
 
     /** Runs {@code script} (by its digest, loading it when Redis does not know it). */
@@ -213,34 +204,7 @@ public final class RedisLink implements AutoCloseable {
      */
     <T> CompletableFuture<T> runAsyncOn(long expected, Script script, ScriptOutputType type, String[] keys,
             String... args) {
-        StatefulRedisConnection<String, String> c = connections.commands();
-        if (expected >= 0 && connections.generation() != expected) { // read after c: a newer c has a newer generation
-            return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException(
-                    "the redis connection was replaced"));
-        }
-        if (c == null) {
-            return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
-        }
-        CompletableFuture<T> out = new CompletableFuture<>();
-        commandsSent.incrementAndGet();
-        c.async().<T>evalsha(script.sha(), type, keys, args).whenComplete((v, e) -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause == null) {
-                out.complete(v);
-            } else if (cause instanceof RedisNoScriptException && c.isOpen()) {
-                commandsSent.incrementAndGet();
-                c.async().<T>eval(script.text(), type, keys, args).whenComplete((v2, e2) -> {
-                    if (e2 == null) {
-                        out.complete(v2);
-                    } else {
-                        out.completeExceptionally(e2);
-                    }
-                });
-            } else {
-                out.completeExceptionally(cause);
-            }
-        });
-        return out;
+        return noWait.run(expected, script, type, keys, args);
     }
 
     /** Loads {@code script} into Redis now if connected, and again on every new connection. */
@@ -250,15 +214,7 @@ public final class RedisLink implements AutoCloseable {
 
     /** Sets {@code key} to {@code value} for {@code ttlMillis} without waiting for the reply. Best effort. */
     void setLater(String key, String value, long ttlMillis) {
-        StatefulRedisConnection<String, String> c = connections.commands();
-        if (c == null) {
-            return;
-        }
-        commandsSent.incrementAndGet();
-        c.async().psetex(key, ttlMillis, value).exceptionally(e -> {
-            LOG.debug("a key was not set: {}", e.getClass().getSimpleName());
-            return null;
-        });
+        noWait.set(key, value, ttlMillis);
     }
 
     /**
@@ -266,22 +222,12 @@ public final class RedisLink implements AutoCloseable {
      * the value. Completes with null when absent, exceptionally when Redis is unreachable.
      */
     CompletableFuture<String> takeAsync(String key) {
-        StatefulRedisConnection<String, String> c = connections.commands();
-        if (c == null) {
-            return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
-        }
-        commandsSent.incrementAndGet();
-        return c.async().getdel(key).toCompletableFuture();
+        return noWait.take(key);
     }
 
     /** Reads {@code key} without waiting: completes with null when absent, exceptionally when Redis is unreachable. */
     CompletableFuture<String> getAsync(String key) {
-        StatefulRedisConnection<String, String> c = connections.commands();
-        if (c == null) {
-            return CompletableFuture.failedFuture(new io.lettuce.core.RedisConnectionException("redis is unreachable"));
-        }
-        commandsSent.incrementAndGet();
-        return c.async().get(key).toCompletableFuture();
+        return noWait.get(key);
     }
 
     /** Subscribes {@code channel} now if connected, else when the pub/sub connection is back. */
