@@ -124,9 +124,7 @@ function start(token) {
     }
     // A peer supporter's console shows only what the server lets a supporter do (see showRole).
     showRole(detail.welcome.member.role, actions);
-    // Admins also see who is on duty (GET /api/staff/online with this token).
-    if (detail.welcome.member.role === 'admin') staffOnline.start(token);
-    else staffOnline.stop();
+    if (detail.welcome.member.role !== 'admin') staffOnline.stop();
     const firstTime = byId('console').hidden;
     byId('login').hidden = true;
     byId('console').hidden = false;
@@ -135,6 +133,9 @@ function start(token) {
     if (firstTime) byId('console-title').focus();
     const watch = await conn.request({ type: 'mod.watch', rooms: ['*'] });
     if (watch.type === 'error') feedback.error(watch);
+    // Admins also see who is on duty (GET /api/staff/online with this token), read once the watch
+    // is answered: watching is what puts this console on duty, so the first reading lists the admin.
+    if (detail.welcome.member.role === 'admin') staffOnline.start(token);
     const queue = await conn.request({ type: 'mod.queue' });
     if (queue.type === 'queue') {
       feeds.load(queue);

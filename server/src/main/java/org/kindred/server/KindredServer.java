@@ -174,8 +174,9 @@ public final class KindredServer implements AutoCloseable {
         PagingConfig paging = PagingConfig.from(section("paging")); // checked before anything opens
         CrisisConfig crisisConfig = CrisisSetup.config(section("crisis"));
         durable = StoreServices.open(config, section("store"));
-        roomSetup.useFloors(durable.store().seqFloors(), durable.blocking());
-        staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(), paging,
+        // the numbering skips the store while its periodic jobs know it is down (no wait for the pool's timeout)
+        roomSetup.useFloors(durable.jobs().watching(durable.store().seqFloors()), durable.blocking());
+        staff = StaffServices.start(durable.store(), durable.blocking(), durable.jobs(), paging,
                 crisisConfig.reannounceInterval(), codec, rooms, sessions, clock, roomSetup.staffEvents());
         if (roomSetup.engines() != null) { // private conversations between nodes: shared records, events between them
             staff.handOff().acrossNodes(new HandOffLedger(roomSetup.engines().handOffs(), roomSetup.engines().nodeId()),
@@ -184,7 +185,7 @@ public final class KindredServer implements AutoCloseable {
         durable.restoreMutes(rooms, clock.getAsLong());
         CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(), durable.blocking());
         staff.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
-        StaffNameReservation.start(staff, nicks, durable.scheduler());
+        StaffNameReservation.start(staff, nicks, durable.jobs());
         roomSetup.startSweeps(durable.scheduler());
         checkIns = new CheckIns(checkInTimer != null ? checkInTimer : Timer.of(durable.scheduler()),
                 CheckInQuestions.bundled()::question, CheckIns.DEFAULT_MAX_PLANNED);
@@ -202,7 +203,8 @@ public final class KindredServer implements AutoCloseable {
         OriginGuard guard = new OriginGuard(config.allowedOrigins(), metrics::originRefused);
         HttpRouter router = new HttpRouter(HttpApi.endpoints(durable.store(), durable.blocking(), staff.tokens(), staff.hub(),
                 durable.fingerprinter(), crisis.responder(), guard, codec, rooms, metrics, reporting,
-                () -> ready && !stopped && roomSetup.ready()));
+                // a store its jobs know is down answers 503 at once: no probe waits the pool's 2 s on a store thread
+                () -> ready && !stopped && roomSetup.ready() && !durable.jobs().knownDown()));
         // Shared by every connection (per-connection state lives in the handler and Connection only).
         Connection.Limits limits = new Connection.Limits(config.requestBurst(), config.requestsPerSecond(),
                 config.maxProtocolErrors());

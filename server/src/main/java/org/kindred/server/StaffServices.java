@@ -29,6 +29,7 @@ import org.kindred.server.paging.PagingConfig;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.store.Store;
+import org.kindred.server.store.StoreJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,16 +62,16 @@ public record StaffServices(AuditLog audit, AccountService accounts, TokenServic
     private static final Logger LOG = LoggerFactory.getLogger(StaffServices.class);
 
     /**
-     * Builds the staff services and starts their timers on {@code scheduler}: staff revocation
-     * checks, escalation re-announcements every {@code reannounce}, and paging (whose first run
-     * goes to {@code blocking}).
+     * Builds the staff services and starts their periodic store jobs on {@code jobs} (scheduled on
+     * its timer, run on its own thread: never the timer's): staff revocation checks, escalation
+     * re-announcements every {@code reannounce}, and paging polls (the first one at once).
      *
      * @param clock epoch ms, for bans, escalations and pages (audit entries use the wall clock)
      */
-    public static StaffServices start(Store store, ExecutorService blocking, ScheduledExecutorService scheduler,
+    public static StaffServices start(Store store, ExecutorService blocking, StoreJobs jobs,
             PagingConfig paging, Duration reannounce, ProtocolCodec codec, RoomRegistry rooms,
             SessionRegistry sessions, LongSupplier clock) {
-        return start(store, blocking, scheduler, paging, reannounce, codec, rooms, sessions, clock,
+        return start(store, blocking, jobs, paging, reannounce, codec, rooms, sessions, clock,
                 ClusterEvents.local());
     }
 
@@ -81,9 +82,10 @@ public record StaffServices(AuditLog audit, AccountService accounts, TokenServic
      * ({@link StaffSync}), and moderators' console events are relayed both ways
      * ({@link ModeratorHub#relayVia}).
      */
-    public static StaffServices start(Store store, ExecutorService blocking, ScheduledExecutorService scheduler,
+    public static StaffServices start(Store store, ExecutorService blocking, StoreJobs jobs,
             PagingConfig paging, Duration reannounce, ProtocolCodec codec, RoomRegistry rooms,
             SessionRegistry sessions, LongSupplier clock, ClusterEvents events) {
+        ScheduledExecutorService scheduler = jobs.timer(); // non-blocking tasks only
         Clock wall = Clock.systemUTC();
         AuditLog audit = new AuditLog(store.audit(), wall);
         AccountService accounts = new AccountService(store.accounts(), store.tokens(), new PasswordHasher(), audit,
@@ -106,12 +108,12 @@ public record StaffServices(AuditLog audit, AccountService accounts, TokenServic
         hub.enrichQueueWith(whereabouts::enrichAll); // the queue reply is put together on the blocking pool
         hub.relayVia(events, scheduler); // moderators on every node see every node's escalations, reports, held messages
         StaffRevocations revocations = new StaffRevocations(sessions, tokens, blocking);
-        revocations.start(scheduler, StaffRevocations.DEFAULT_PERIOD_MS);
-        Pager pager = new Pager(paging, store.paging(), store.escalations(), hub,
-                new PageSender(paging, store.paging(), audit, scheduler, blocking, clock), scheduler, blocking, clock);
+        revocations.start(jobs, StaffRevocations.DEFAULT_PERIOD_MS);
+        Pager pager = new Pager(paging, store.paging(), store.escalations(), hub, // polls on the jobs' thread
+                new PageSender(paging, store.paging(), audit, scheduler, blocking, clock), scheduler, jobs.work(), clock);
         escalations.onOpened(pager::opened);
-        blocking.execute(pager::start);
-        escalations.scheduleReannounce(scheduler, reannounce.toMillis());
+        jobs.work().execute(pager::start);
+        escalations.scheduleReannounce(jobs, reannounce.toMillis());
         return new StaffServices(audit, accounts, tokens, hub, bans, escalations, review, reports, moderators,
                 handOff, revocations, pager, events, staffSync);
     }

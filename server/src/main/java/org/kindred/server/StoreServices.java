@@ -19,27 +19,33 @@ import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.store.Mute;
 import org.kindred.server.store.Store;
 import org.kindred.server.store.StoreConfig;
+import org.kindred.server.store.StoreJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable side of the server, opened once: the store in the data directory (or PostgreSQL),
  * the network fingerprinter with its secret ({@code --secret-key-file}, else the data directory's), the blocking executor every store call runs on
- * (never an event loop) and the timer thread. Closing it stops both threads and closes the store.
+ * (never an event loop), the timer thread, and the periodic store jobs' own thread. Closing it
+ * stops the threads and closes the store.
  *
  * @param store        where everything durable lives
  * @param fingerprinter turns an address into the network fingerprint bans and limits use
  * @param blocking     two threads for store work, named {@code kindred-store-N}
- * @param scheduler    one timer thread ({@code kindred-timer-1}); a cancelled task leaves its queue at once
+ * @param scheduler    one timer thread ({@code kindred-timer-1}); a cancelled task leaves its queue at once.
+ *                     Its tasks must not block: periodic store work goes through {@code jobs}
+ * @param jobs         the periodic store jobs: scheduled on {@code scheduler}, run on their own
+ *                     thread ({@code kindred-store-jobs-1}), one run of each at a time; knows
+ *                     whether the store answers ({@link StoreJobs#knownDown})
  */
 public record StoreServices(Store store, Fingerprinter fingerprinter, ExecutorService blocking,
-        ScheduledExecutorService scheduler) implements AutoCloseable {
+        ScheduledExecutorService scheduler, StoreJobs jobs) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreServices.class);
 
     /**
      * Opens the store named by {@code config} ({@code --database}, else SQLite in the data
      * directory) with the retention periods of the {@code store} section, the fingerprint secret,
-     * and starts the two executors and the hourly retention purge.
+     * and starts the executors and the hourly retention purge.
      *
      * @throws ConfigException         the {@code store} section is not valid (nothing is opened)
      * @throws UncheckedIOException    the fingerprint secret cannot be read or created (the store is closed again)
@@ -60,11 +66,22 @@ public record StoreServices(Store store, Fingerprinter fingerprinter, ExecutorSe
             store.close();
             throw e;
         }
+        return over(store, fingerprinter);
+    }
+
+    /**
+     * Starts the executors over an open {@code store} (which it closes with them) and schedules
+     * the hourly retention purge as a store job.
+     */
+    static StoreServices over(Store store, Fingerprinter fingerprinter) {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, NamedThreads.numbered("kindred-timer"));
         timer.setRemoveOnCancelPolicy(true); // a cancelled check-in or timeout must not stay queued until its due time
+        // the periodic store jobs' own thread: neither the timer nor the store's request threads wait for them
+        ExecutorService jobThread = Executors.newSingleThreadExecutor(NamedThreads.numbered("kindred-store-jobs"));
         StoreServices opened = new StoreServices(store, fingerprinter,
-                Executors.newFixedThreadPool(2, NamedThreads.numbered("kindred-store")), timer);
-        timer.scheduleWithFixedDelay(opened::purge, 1, 60, TimeUnit.MINUTES);
+                Executors.newFixedThreadPool(2, NamedThreads.numbered("kindred-store")), timer,
+                new StoreJobs(timer, jobThread));
+        opened.jobs.every("retention purge", TimeUnit.MINUTES.toMillis(1), TimeUnit.HOURS.toMillis(1), opened::purge);
         return opened;
     }
 
@@ -78,13 +95,10 @@ public record StoreServices(Store store, Fingerprinter fingerprinter, ExecutorSe
         }
     }
 
+    /** One retention purge; a failure is logged by the jobs (once per outage). */
     private void purge() {
-        try {
-            var r = store.purgeExpired(System.currentTimeMillis());
-            LOG.info("retention purge done result={}", r);
-        } catch (RuntimeException e) {
-            LOG.warn("retention purge failed error={}", e.getClass().getSimpleName());
-        }
+        var r = store.purgeExpired(System.currentTimeMillis());
+        LOG.info("retention purge done result={}", r);
     }
 
     private static final Set<String> STORE_KEYS = Set.of("reportRetentionDays", "escalationRetentionDays",
@@ -130,13 +144,16 @@ public record StoreServices(Store store, Fingerprinter fingerprinter, ExecutorSe
         return Duration.ofDays(n.asInt());
     }
 
-    /** Stops the timer, lets store work finish (up to 5 s), then closes the store. */
+    /** Stops the timer, lets store work and a running store job finish (up to 5 s each), then closes the store. */
     @Override
     public void close() {
         scheduler.shutdownNow();
         blocking.shutdown();
+        ExecutorService jobThread = (ExecutorService) jobs.work();
+        jobThread.shutdown();
         try {
             blocking.awaitTermination(5, TimeUnit.SECONDS);
+            jobThread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
@@ -38,9 +39,9 @@ import org.slf4j.LoggerFactory;
  *       there at once; the node that ends the record audits and tells the other
  *       ({@code REACH_DECLINED}, {@code REACH_CLOSED});</li>
  *   <li>every {@link #CHECK_MS} ms each node checks its conversations: one whose record is gone
- *       at two checks in a row (an ending it missed; its event, which says declined or closed,
- *       comes first otherwise) ends here as {@code closed}; one whose other side's node is gone (its liveness key
- *       expired: a node TTL after it died) is ended, so the survivor hears {@code closed};</li>
+ *       {@link #GONE_TICKS} checks after one first found it gone (an ending it missed; its event, which
+ *       says declined or closed, comes first otherwise) ends here as {@code closed}; one whose other
+ *       side's node is gone (its liveness key expired: a node TTL after it died) is ended;</li>
  *   <li>a member whose session another node took over (a resume there) is not a session ending:
  *       that node takes the member's side and sends the invitation again, so the member can join
  *       the conversation again there (its history is shared).</li>
@@ -52,6 +53,12 @@ final class AcrossNodes {
     static final long ANSWER_MS = 2000;
     /** How often each node checks its conversations, ms. */
     static final long CHECK_MS = 1000;
+    /**
+     * Ticks of the checks' schedule (one per {@link #CHECK_MS}, read as a check runs) from the check
+     * that first finds a record gone to one that ends its conversation here; checks run back to back
+     * (queued behind busy {@code blocking}) share a tick.
+     */
+    static final long GONE_TICKS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
 
     private final HandOff hand;
@@ -64,8 +71,11 @@ final class AcrossNodes {
     private final Map<String, CompletableFuture<Boolean>> answers = new ConcurrentHashMap<>();
     /** Endings the ledger could not record yet (Redis away): retried by the check. */
     private final Map<String, Ended> owed = new ConcurrentHashMap<>();
-    /** Conversations whose record the last check found gone: ended here if the next finds it gone too. */
-    private final java.util.Set<String> goneOnce = ConcurrentHashMap.newKeySet();
+    /** Checks scheduled so far; and each conversation a check found gone, with the count then. */
+    private final AtomicLong ticks = new AtomicLong();
+    private final Map<String, Long> goneSince = new ConcurrentHashMap<>();
+    /** A check is queued or running: the next tick starts none (a slow store or Redis must not pile them up). */
+    private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record Ended(String memberId, String actor, AuditAction action, String why) {
     }
@@ -83,7 +93,18 @@ final class AcrossNodes {
 
     void start(ScheduledExecutorService scheduler) {
         events.subscribe(new MemberSide(this, open, rooms, sessions, ledger, events));
-        scheduler.scheduleWithFixedDelay(() -> later(this::check), CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> { // the timer only schedules; one check at a time, however slow
+            ticks.incrementAndGet();
+            if (checking.compareAndSet(false, true)) {
+                later(() -> {
+                    try {
+                        check();
+                    } finally {
+                        checking.set(false);
+                    }
+                }, () -> checking.set(false));
+            }
+        }, CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
     }
 
     /** {@code mod.reach} of {@code memberId} by {@code staff}; on {@code blocking}. */
@@ -248,7 +269,8 @@ final class AcrossNodes {
     /** Every {@link #CHECK_MS}: endings owed to the ledger, endings missed, the other side's node gone. */
     private void check() {
         owed.forEach((room, e) -> settle(room, e.memberId(), e.actor(), e.action(), e.why()));
-        goneOnce.retainAll(open.byRoom.keySet());
+        long tick = ticks.get();
+        goneSince.keySet().retainAll(open.byRoom.keySet());
         for (Conversation conv : open.byRoom.values()) {
             if (answers.containsKey(conv.id) || conv.ended()) {
                 continue;
@@ -259,15 +281,13 @@ final class AcrossNodes {
             } catch (RuntimeException e) {
                 return; // Redis away: next time
             }
-            if (state == Ledger.State.ENDED) {
-                if (goneOnce.add(conv.id)) {
-                    continue; // ended just now elsewhere: its event (declined or closed) is on its way
+            if (state == Ledger.State.ENDED) { // its event (declined or closed) comes first, unless it was missed
+                if (tick - goneSince.computeIfAbsent(conv.id, r -> tick) >= GONE_TICKS) {
+                    open.endedElsewhere(conv.id, OpenConversations.Ending.CLOSED);
                 }
-                goneOnce.remove(conv.id);
-                open.endedElsewhere(conv.id, OpenConversations.Ending.CLOSED);
                 continue;
             }
-            goneOnce.remove(conv.id);
+            goneSince.remove(conv.id);
             if (state == Ledger.State.NODE_GONE) {
                 LOG.info("private conversation's other node is gone room={}", conv.id);
                 hand.end(conv, "node gone");
@@ -280,6 +300,11 @@ final class AcrossNodes {
     }
 
     void later(Runnable work) {
+        later(work, () -> { });
+    }
+
+    /** As {@link #later(Runnable)}, running {@code dropped} when the work cannot be queued (shutting down). */
+    private void later(Runnable work, Runnable dropped) {
         try {
             blocking.execute(() -> {
                 try {
@@ -289,6 +314,7 @@ final class AcrossNodes {
                 }
             });
         } catch (RejectedExecutionException e) {
+            dropped.run();
             LOG.debug("private conversation step dropped: shutting down");
         }
     }

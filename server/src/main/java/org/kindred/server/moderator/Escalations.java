@@ -3,9 +3,7 @@ package org.kindred.server.moderator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.kindred.protocol.EscalationSource;
 import org.kindred.protocol.ModEvent;
@@ -15,6 +13,7 @@ import org.kindred.server.store.Escalation;
 import org.kindred.server.store.EscalationStore;
 import org.kindred.server.store.Excerpt;
 import org.kindred.server.store.NewEscalation;
+import org.kindred.server.store.StoreJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,30 +138,28 @@ public final class Escalations {
 
     /**
      * Schedules {@link #reannounceUnclaimed} every {@code min(intervalMs, }{@value #REANNOUNCE_TICK_MS}{@code )}
-     * ms, so a due announcement goes out at most one tick late. Every node of a cluster runs this; the
-     * store's claims make each announcement happen once.
+     * ms as a periodic store job ({@link StoreJobs}: the timer only schedules, the store's claims run on
+     * the jobs' thread, one run at a time), so a due announcement goes out at most one tick late while
+     * the store answers. Every node of a cluster runs this; the store's claims make each announcement
+     * happen once.
      *
      * @return the scheduled job; cancelling it stops this node's re-announcements (others go on)
      */
-    public ScheduledFuture<?> scheduleReannounce(ScheduledExecutorService scheduler, long intervalMs) {
-        return scheduleReannounce(scheduler, intervalMs, Math.min(intervalMs, REANNOUNCE_TICK_MS));
+    public ScheduledFuture<?> scheduleReannounce(StoreJobs jobs, long intervalMs) {
+        return scheduleReannounce(jobs, intervalMs, Math.min(intervalMs, REANNOUNCE_TICK_MS));
     }
 
-    /** As {@link #scheduleReannounce(ScheduledExecutorService, long)}, checking every {@code tickMs} ms. */
-    public ScheduledFuture<?> scheduleReannounce(ScheduledExecutorService scheduler, long intervalMs, long tickMs) {
+    /** As {@link #scheduleReannounce(StoreJobs, long)}, checking every {@code tickMs} ms. */
+    public ScheduledFuture<?> scheduleReannounce(StoreJobs jobs, long intervalMs, long tickMs) {
         if (intervalMs <= 0 || tickMs <= 0) {
             throw new IllegalArgumentException("intervalMs: " + intervalMs + ", tickMs: " + tickMs + " (expected: > 0)");
         }
-        return scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                int n = reannounceUnclaimed(intervalMs);
-                if (n > 0) {
-                    LOG.info("re-announced unclaimed imminent escalations count={}", n);
-                }
-            } catch (RuntimeException ex) {
-                LOG.warn("re-announce failed error={}", ex.getClass().getSimpleName());
+        return jobs.every("re-announce", tickMs, tickMs, () -> { // a failure is logged by the jobs, once per outage
+            int n = reannounceUnclaimed(intervalMs);
+            if (n > 0) {
+                LOG.info("re-announced unclaimed imminent escalations count={}", n);
             }
-        }, tickMs, tickMs, TimeUnit.MILLISECONDS);
+        });
     }
 
     public static ModEvent.Escalation event(Escalation e) {

@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.kindred.protocol.CloseCodes;
 import org.kindred.server.transport.Outbound;
 import org.kindred.server.session.Session;
@@ -16,12 +13,13 @@ import org.kindred.server.session.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.kindred.server.session.Principal;
+import org.kindred.server.store.StoreJobs;
 
 /**
  * Makes revoking staff access immediate. Accounts are disabled, and login tokens revoked, by
  * the {@code moderators} admin command running as another process against the same database,
  * so the server cannot be told; instead it looks. Every {@code periodMs} (default 250 ms) a
- * check on the blocking (store) executor, never on an event loop, reads the sign-in behind each
+ * check on the periodic store jobs' thread, never on the timer or an event loop, reads the sign-in behind each
  * live staff session (attached or resumable): the login token it signed in with must still be
  * valid and its account enabled with the same role. A session that fails is ended and its
  * connection closed with 4003, so a disabled account's open console is cut off within
@@ -36,7 +34,6 @@ public final class StaffRevocations {
     private final SessionRegistry sessions;
     private final TokenService tokens;
     private final Executor blocking;
-    private final AtomicBoolean running = new AtomicBoolean();
 
     public StaffRevocations(SessionRegistry sessions, TokenService tokens, Executor blocking) {
         this.sessions = sessions;
@@ -44,26 +41,13 @@ public final class StaffRevocations {
         this.blocking = blocking;
     }
 
-    /** Starts the periodic check on {@code scheduler}; the check itself runs on the blocking executor. */
-    public void start(ScheduledExecutorService scheduler, long periodMs) {
-        scheduler.scheduleWithFixedDelay(() -> {
-            if (!hasStaff() || !running.compareAndSet(false, true)) {
-                return; // nothing to check, or the last check is still running
-            }
-            try {
-                blocking.execute(() -> {
-                    try {
-                        check();
-                    } catch (RuntimeException e) {
-                        LOG.warn("staff revocation check failed error={}", e.getClass().getSimpleName());
-                    } finally {
-                        running.set(false);
-                    }
-                });
-            } catch (RuntimeException e) { // executor shut down
-                running.set(false);
-            }
-        }, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    /**
+     * Starts the periodic check as a store job ({@link StoreJobs}): every {@code periodMs} the
+     * timer looks whether any staff session is live and, if so, the check runs on the jobs'
+     * thread (one at a time; a failure is logged by the jobs, once per outage).
+     */
+    public void start(StoreJobs jobs, long periodMs) {
+        jobs.every("staff revocation check", periodMs, periodMs, this::hasStaff, this::check);
     }
 
     private boolean hasStaff() {

@@ -61,6 +61,7 @@ public final class Pager implements AutoCloseable {
     /** Escalations this node has already decided an unclaimed page for (the store keeps it once anyway). */
     private final Set<String> pagedUnclaimed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean polling = new AtomicBoolean();
+    private volatile boolean pollFailing;
     private volatile ScheduledFuture<?> poller;
 
     /**
@@ -128,8 +129,12 @@ public final class Pager implements AutoCloseable {
     private void pollQuietly() {
         try {
             poll();
+            pollFailing = false;
         } catch (RuntimeException ex) {
-            LOG.warn("paging poll failed error={}", ex.getClass().getSimpleName());
+            if (!pollFailing) { // once per outage, not once a second
+                LOG.warn("paging poll failed, retried every poll error={}", ex.getClass().getSimpleName());
+            }
+            pollFailing = true;
         } finally {
             polling.set(false);
         }

@@ -37,4 +37,16 @@ public interface SeqFloorStore {
      * @throws IllegalArgumentException when a floor is negative
      */
     void raise(Map<String, Long> floors);
+
+    /**
+     * Whether the store is known to be unreachable now (e.g. its periodic jobs failed and none
+     * answered since, see {@link StoreJobs#watching}): a caller that can do without it skips it
+     * rather than wait for a connection attempt to time out. Never true merely because the
+     * store is slow. Does not block.
+     *
+     * @return true when known down; false when it answered lately or nobody knows (the default)
+     */
+    default boolean knownDown() {
+        return false;
+    }
 }

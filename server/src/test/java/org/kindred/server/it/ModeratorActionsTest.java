@@ -166,8 +166,17 @@ class ModeratorActionsTest {
         WsClient again = answered.client();
         JsonNode refused = answered.reply();
         assertEquals("banned", refused.path("code").asText(), "a fresh session from the same network is refused");
-        assertEquals("hello_required", again.request(Map.of("type", "join", "room", "general", "id", "j"))
-                .path("code").asText());
+        JsonNode join = joinOrClosedByTheBan(again);
+        if (join == null) {
+            // spread over nodes, the node that refused it may have been applying the network ban
+            // just then and closed it as a session from the banned network (docs/protocol.md): 4003;
+            // a connection from that network still gets no session without a welcome
+            assertEquals(org.kindred.protocol.CloseCodes.BANNED, again.awaitClose());
+            again = server.connect(Map.of(), "127.0.0.2", true);
+            extra.add(again);
+            join = again.request(Map.of("type", "join", "room", "general", "id", "j"));
+        }
+        assertEquals("hello_required", join.path("code").asText());
 
         WsClient other = server.connect(Map.of(), "127.0.0.3", true);
         extra.add(other);
@@ -180,6 +189,21 @@ class ModeratorActionsTest {
         assertEquals("not_found", mod.request(Map.of("type", "mod.unban", "ban", banId, "id", "u2"))
                 .path("code").asText());
         assertTrue(audited().containsAll(Set.of("ban", "unban")));
+    }
+
+    /**
+     * The reply to a {@code join} on a connection whose {@code hello} was refused {@code banned};
+     * null when, spread over nodes, the node closed the connection instead (then it is closed).
+     */
+    private JsonNode joinOrClosedByTheBan(WsClient refused) throws Exception {
+        try {
+            return refused.request(Map.of("type", "join", "room", "general", "id", "j"));
+        } catch (java.net.SocketException | AssertionError e) { // closed before the join was written, or before its reply
+            if (server.nodes() == 1 || !refused.isClosed()) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     @Test

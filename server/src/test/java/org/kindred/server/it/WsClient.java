@@ -222,8 +222,15 @@ public final class WsClient implements AutoCloseable {
         return await(n -> type.equals(n.path("type").asText()), "a '" + type + "' message");
     }
 
+    /**
+     * The next message {@code p} accepts (others are kept in {@link #seen()}); fails after
+     * {@value #TIMEOUT_MS} ms. A wait that took more than half of that is printed to the test's
+     * output ({@code [slow wait]}, in {@code surefire-reports*}{@code /*-output.txt}), so that waits
+     * coming close to their limit under load can be found before they fail.
+     */
     public JsonNode await(Predicate<JsonNode> p, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
         while (true) {
             long left = deadline - System.nanoTime();
             JsonNode n = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
@@ -232,9 +239,26 @@ public final class WsClient implements AutoCloseable {
             }
             seen.add(n);
             if (p.test(n)) {
+                slowWait(start, TIMEOUT_MS, what);
                 return n;
             }
         }
+    }
+
+    /** Prints a wait begun at {@code start} (nanoTime) that took more than half of {@code limitMs}. */
+    public static void slowWait(long start, long limitMs, String what) {
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (ms * 2 > limitMs) {
+            System.out.println("[slow wait] " + ms + " of " + limitMs + " ms for " + what + " in " + caller());
+        }
+    }
+
+    /** The test method that waited (the outermost frame of a {@code *Test} class), or "?". */
+    static String caller() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> f.getClassName().endsWith("Test"))
+                .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "#" + f.getMethodName())
+                .reduce((inner, outer) -> outer).orElse("?"));
     }
 
     /** A message of this type already received, or else the next one to arrive. */
@@ -289,9 +313,11 @@ public final class WsClient implements AutoCloseable {
 
     /** Waits for the server to close; returns the close code (1005 if none, -1 if the socket just dropped). */
     public int awaitClose() throws InterruptedException {
+        long start = System.nanoTime();
         if (!closed.await(TIMEOUT_MS * 3L, TimeUnit.MILLISECONDS)) {
             throw new AssertionError("server did not close the connection");
         }
+        slowWait(start, TIMEOUT_MS * 3L, "the server to close");
         return closeCode;
     }
 

@@ -116,7 +116,7 @@ class ConsoleRelayTest {
         await(() -> b.got(b.supporter, "mod.escalation").size() == 1, "supporters get escalations too");
 
         for (Node n : nodes) {
-            n.escalations.scheduleReannounce(n.timers, INTERVAL, 10);
+            n.escalations.scheduleReannounce(new org.kindred.server.store.StoreJobs(n.timers, n.timers), INTERVAL, 10);
         }
         for (int round = 1; round <= 3; round++) {
             now.addAndGet(INTERVAL);

@@ -136,7 +136,7 @@ public abstract class SharedTimersContractTest {
         a.escalations.open("support", "u_high", RiskLevel.HIGH, EscalationSource.KEYWORD, "y");
         Map<String, Integer> opened = announcements(); // the first announcement, on the opening node
         for (Node n : nodes) {
-            n.escalations.scheduleReannounce(n.timers, INTERVAL, TICK_MS);
+            n.escalations.scheduleReannounce(new org.kindred.server.store.StoreJobs(n.timers, n.blocking), INTERVAL, TICK_MS);
         }
         Thread.sleep(10 * TICK_MS);
         assertEquals(opened, announcements(), "nothing is due before one interval");

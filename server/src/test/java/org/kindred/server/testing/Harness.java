@@ -50,7 +50,7 @@ public final class Harness {
             throw new java.io.UncheckedIOException(e);
         }
         durable = StoreServices.open(withDir, EMPTY);
-        staff = StaffServices.start(durable.store(), durable.blocking(), durable.scheduler(),
+        staff = StaffServices.start(durable.store(), durable.blocking(), durable.jobs(),
                 org.kindred.server.paging.PagingConfig.from(EMPTY), CRISIS.reannounceInterval(), codec, rooms,
                 sessions, System::currentTimeMillis);
         CrisisSupport crisis = CrisisSetup.support(withDir.dataDir(), staff.escalations(), durable.blocking());

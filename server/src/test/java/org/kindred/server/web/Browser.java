@@ -75,12 +75,15 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
+        long start = System.nanoTime();
         // A list re-rendered between finding and asking (the landing page reloads its rooms): look again.
-        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        WebElement e = new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
+        slowWait(start, css);
+        return e;
     }
 
     List<WebElement> all(String css) {
@@ -117,13 +120,21 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Supplier<T> condition, String what) {
+        long start = System.nanoTime();
         // Lists are re-rendered on events: an element found a moment ago may be gone; look again.
-        return new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).withMessage("waiting for " + what)
+        T found = new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).withMessage("waiting for " + what)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
                     T v = condition.get();
                     return v instanceof Boolean b && !b ? null : v;
                 });
+        slowWait(start, what);
+        return found;
+    }
+
+    /** A wait that took more than half of {@link #WAIT} is printed to the test's output ({@code [slow wait]}). */
+    private static void slowWait(long start, String what) {
+        org.kindred.server.it.WsClient.slowWait(start, WAIT.toMillis(), what);
     }
 
     /**

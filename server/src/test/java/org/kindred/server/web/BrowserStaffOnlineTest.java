@@ -19,11 +19,44 @@ import org.openqa.selenium.WebElement;
 
 /**
  * "Staff online" in the console: an admin whose browser speaks German sees who is on duty, in German
- * (title, roles, rooms, since), and the list follows a moderator who leaves; a moderator's console
- * has no such panel. axe-core passes on the admin's console.
+ * (title, roles, rooms, since) — herself included from the first reading, which the console asks for
+ * only once its own {@code mod.watch} (what puts it on duty) is answered — and the list follows a
+ * moderator who leaves; a moderator's console has no such panel. axe-core passes on the admin's
+ * console.
  */
 class BrowserStaffOnlineTest {
     private static final String PASSWORD = "on-duty-with-care-2026";
+    /**
+     * Run in the page before its own scripts: notes in {@code window.kindredOrder}, in order, when
+     * {@code mod.watch} is sent and answered and when the staff list is read.
+     */
+    private static final String NOTE_ORDER = """
+            window.kindredOrder = [];
+            const watches = new Set();
+            window.WebSocket = class extends window.WebSocket {
+              constructor(...args) {
+                super(...args);
+                this.addEventListener('message', e => { // before the page's own listeners
+                  try { if (watches.has(JSON.parse(e.data).id)) window.kindredOrder.push('watch answered'); } catch {}
+                });
+              }
+              send(data) {
+                try {
+                  const m = JSON.parse(data);
+                  if (m.type === 'mod.watch') {
+                    watches.add(m.id);
+                    window.kindredOrder.push('watch sent');
+                  }
+                } catch {}
+                return super.send(data);
+              }
+            };
+            const read = window.fetch;
+            window.fetch = function (url, ...rest) {
+              if (String(url).includes('/api/staff/online')) window.kindredOrder.push('staff read');
+              return read.call(this, url, ...rest);
+            };
+            """;
 
     @Test
     void aGermanAdminSeesWhoIsOnDutyAndTheListFollowsWhoLeaves() throws Exception {
@@ -35,8 +68,15 @@ class BrowserStaffOnlineTest {
             WsClient alex = staff(server.port(), "alex", List.of("*"));
             WsClient kit = staff(server.port(), "kit", List.of("depression"));
             try {
+                b.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", NOTE_ORDER));
                 new ModeratorPage(b).signIn(base, "ada", PASSWORD);
                 b.waitForText("#staff-title", "Team online");
+                b.waitForText("#staff-updated", "Aktualisiert um "); // the first reading is shown
+                List<?> order = (List<?>) b.js("return window.kindredOrder");
+                assertTrue(order.indexOf("watch answered") >= 0
+                        && order.indexOf("staff read") > order.indexOf("watch answered"),
+                        "the list is read once the console is on duty: " + order);
+                assertFalse(b.all("#staff-online li[data-staff='ada']").isEmpty(), "the admin, in the first reading");
                 WebElement alexItem = item(b, "alex");
                 assertTrue(alexItem.getText().contains("Moderation"), alexItem.getText());
                 assertTrue(alexItem.getText().contains("Im Blick: alle Räume"), alexItem.getText());

@@ -97,7 +97,9 @@ final class FloorWriter {
     /**
      * The floor a room's new history begins above (waits: the store's threads only): the
      * store's, or Redis's copy when higher; while the store is unreachable Redis's copy when it
-     * is whole, else the clock (see the class comment). A failed store read does not count in
+     * is whole, else the clock (see the class comment). The store is not asked at all while it
+     * is known down ({@link SeqFloorStore#knownDown}, or a copy or write here failed lately); a
+     * store that is merely slow is waited for. A failed store read does not count in
      * {@link Floor#since}: only Redis's copy is used then.
      *
      * @throws RuntimeException when Redis does not answer
@@ -106,6 +108,9 @@ final class FloorWriter {
         long generation = link.generation();
         long since = System.nanoTime();
         long stored = -1;
+        if (!mirror.storeDown() && store.knownDown()) {
+            mirror.storeFailed(); // known down (its periodic jobs failed): no wait for the pool's timeout
+        }
         if (!mirror.storeDown()) {
             try {
                 stored = store.floor(room);
