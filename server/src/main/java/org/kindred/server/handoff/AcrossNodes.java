@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
@@ -75,7 +76,7 @@ final class AcrossNodes {
     private final AtomicLong ticks = new AtomicLong();
     private final Map<String, Long> goneSince = new ConcurrentHashMap<>();
     /** A check is queued or running: the next tick starts none (a slow store or Redis must not pile them up). */
-    private final java.util.concurrent.atomic.AtomicBoolean checking = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean checking = new AtomicBoolean();
 
     private record Ended(String memberId, String actor, AuditAction action, String why) {
     }
