@@ -43,7 +43,8 @@ import org.kindred.server.text.Normalizer;
  * <p>A statistical second opinion ({@link RiskModel}, issue 12: logistic regressions over
  * character n-grams, words and concepts) may raise the rules' level: alone to a card, or to
  * imminent past its own imminent threshold; next to one of the writer's own signals to its level;
- * the category {@link RiskCategory#MODEL} says so. See docs/crisis.md.
+ * and when it is sure there is no risk at all it turns the rules' {@code high} into a card (round 16;
+ * the rules' {@code imminent} stays); the category {@link RiskCategory#MODEL} says so. See docs/crisis.md.
  *
  * <p>Guarantees: thread-safe and allocation-light; never logs or keeps message text; the result
  * level is {@code null} exactly when no signal was found.

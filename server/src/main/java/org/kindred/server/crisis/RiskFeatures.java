@@ -20,7 +20,7 @@ package org.kindred.server.crisis;
  */
 final class RiskFeatures {
     /** Bumped whenever the features change; a weights file of another version is refused. */
-    static final int VERSION = 6;
+    static final int VERSION = 7;
     static final int BITS = 16;
     static final int SIZE = 1 << BITS;
     private static final int MASK = SIZE - 1;

@@ -26,7 +26,8 @@ import org.kindred.protocol.RiskLevel;
  * false escalations (1 % of held-out benign lines) because the model's imminent may page on its
  * own (round 11, docs/crisis.md); its {@code high} never does. A message that tells of means given
  * up ("threw away the pills I was saving", {@link RiskFeatures.Sink#disposed}) gets at most a card
- * from it (round 12).
+ * from it (round 12). A model sure there is no risk at all ({@code P(≥ concern)} below {@link #SURE_NONE})
+ * turns the rules' {@code high} into a card (round 16).
  *
  * <p>Scoring is one pass over the features (linear in the message length) and a few multiplies;
  * immutable and thread-safe once built. It never keeps or logs text.
@@ -41,6 +42,13 @@ final class RiskModel {
      * {@link RiskOutcome#secondOpinion(RiskLevel, boolean, boolean, boolean)}).
      */
     static final double SURE_IMMINENT = 0.5;
+    /**
+     * {@code P(≥ concern)} below which the model is sure a message is no risk at all: a {@code high} of the
+     * rules is then a card, not a page (round 16, {@link RiskOutcome#secondOpinion(RiskLevel, boolean, boolean,
+     * boolean, boolean)}): odds of 3 to 1 against any risk, where no held-out line labelled {@code high} or
+     * {@code imminent} that the rules put at {@code high} scored (docs/crisis.md).
+     */
+    static final double SURE_NONE = 0.25;
     /** The regressions: 0 = at least concern, 1 = at least high, 2 = imminent. */
     static final int OUTPUTS = 3;
 
@@ -106,7 +114,7 @@ final class RiskModel {
         Sum sum = SCRATCH.get();
         double[] p = sum.p;
         probabilities(normalized, lexicon0, lexicon1, lexicon2, p);
-        outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed, p[2] >= SURE_IMMINENT);
+        outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed, p[2] >= SURE_IMMINENT, p[0] < SURE_NONE);
     }
 
     /**

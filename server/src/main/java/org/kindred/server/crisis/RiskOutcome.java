@@ -77,7 +77,22 @@ final class RiskOutcome {
      * act), else it is a card (round 12, docs/crisis.md).
      */
     void secondOpinion(RiskLevel m, boolean leans, boolean disposed, boolean sure) {
+        secondOpinion(m, leans, disposed, sure, false);
+    }
+
+    /**
+     * {@link #secondOpinion(RiskLevel, boolean, boolean, boolean)}, and when the model is sure there is no
+     * risk at all ({@code none}: {@code P(≥ concern)} below {@link RiskModel#SURE_NONE}), a {@code high} of the
+     * rules is a card, not a page (round 16: held out, the rules' pages the model scored that low were all on
+     * benign lines, recovery told in the past and idioms; docs/crisis.md). The rules' {@code imminent} stays.
+     */
+    void secondOpinion(RiskLevel m, boolean leans, boolean disposed, boolean sure, boolean none) {
         if (self.isEmpty() && thirdParty) {
+            return;
+        }
+        if (none && level == RiskLevel.HIGH && !self.isEmpty()) {
+            level = RiskLevel.CONCERN;
+            self.add(RiskCategory.MODEL);
             return;
         }
         boolean alone = self.isEmpty();

@@ -151,6 +151,11 @@ final class HeldOutReport {
         /** Lines labelled concern paged (≥ high), rules alone and rules + model. */
         int concernPagedRules;
         int concernPagedBoth;
+        /**
+         * Lines the rules alone page and rules + model do not (round 16: the rules' {@code high} the model is
+         * sure is no risk), by label: benign, concern, high, imminent.
+         */
+        final int[] unpaged = new int[4];
 
         void add(List<BlindSetReport.Line> test, RiskAssessor rulesOnly, RiskAssessor withModel) {
             for (BlindSetReport.Line l : test) {
@@ -161,6 +166,9 @@ final class HeldOutReport {
                 modelPages += l.expected() == null && b.escalates() && !r.escalates() ? 1 : 0;
                 concernPagedRules += l.expected() == RiskLevel.CONCERN && r.escalates() ? 1 : 0;
                 concernPagedBoth += l.expected() == RiskLevel.CONCERN && b.escalates() ? 1 : 0;
+                if (r.escalates() && !b.escalates()) {
+                    unpaged[l.expected() == null ? 0 : l.expected().ordinal() - RiskLevel.CONCERN.ordinal() + 1]++;
+                }
             }
         }
 
@@ -169,6 +177,8 @@ final class HeldOutReport {
                     both.imminent, both.concern, both.benign);
             line("rules alone", rules, concernPagedRules, 0);
             line("rules + model", both, concernPagedBoth, modelPages);
+            System.out.printf(Locale.ROOT, "  paged by the rules alone, not with the model: %d benign, %d concern, %d high, %d imminent%n",
+                    unpaged[0], unpaged[1], unpaged[2], unpaged[3]);
         }
 
         private static void line(String name, BlindSetReport.Tally t, int concernPaged, int modelPages) {

@@ -88,4 +88,26 @@ class RiskModelFeaturesTest {
         assertFalse(disposed("threw away my old clothes"), "disposal without means");
         assertFalse(disposed("pills are on the table and later today I threw a party"), "more than four words apart");
     }
+
+    /**
+     * Round 16: everyday things and occasions (photos, a visit, a meal, a class or shift, a holiday, something
+     * sold) are a concept of the model's own in four languages; drinks, means, times and decisions are not in it.
+     */
+    @Test
+    void everydayThingsAndOccasionsAreAConceptOfTheirOwn() {
+        RiskConcepts c = RiskConcepts.loadBundled();
+        int everyday = c.bit("everyday");
+        for (String w : List.of("selfies", "photos", "grandma", "abuela", "oma", "mamie", "shift", "vacaciones", "urlaub",
+                "vendu", "verkauft", "sold", "fiesta", "dejeuner")) {
+            assertTrue((c.lookup(w, 0, w.length()) & everyday) != 0, w);
+        }
+        for (String w : List.of("pills", "tonight", "bridge", "cocktail", "beer", "decided", "goodbye", "neighbour")) {
+            assertEquals(0, c.lookup(w, 0, w.length()) & everyday, w);
+        }
+        List<Integer> with = new ArrayList<>();
+        List<Integer> without = new ArrayList<>();
+        int n = RiskFeatures.extract("took selfies", with::add);
+        int m = RiskFeatures.extract("took sxlfies", without::add);
+        assertEquals(m + RiskFeatures.CONCEPT_WEIGHT, n, "the concept is a feature of weight CONCEPT_WEIGHT");
+    }
 }

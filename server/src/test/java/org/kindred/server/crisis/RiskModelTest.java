@@ -121,4 +121,30 @@ class RiskModelTest {
         assertEquals(RiskLevel.IMMINENT, a.assess("I'm going to throw myself off the bridge", "en").level(),
                 "a method, not a disposal");
     }
+
+    /**
+     * Round 16: a model sure there is no risk at all ({@code P(≥ concern)} below {@link RiskModel#SURE_NONE})
+     * turns the rules' {@code high} into a card; the rules' {@code imminent} stays, and so does a {@code high}
+     * the model is not sure about.
+     */
+    @Test
+    void aModelSureOfNoRiskTurnsTheRulesHighIntoACard() {
+        float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
+        RiskRules rules = RiskRulesLoader.loadBundled(NORMALIZER);
+        RiskAssessor rulesOnly = RiskAssessor.of(rules, null);
+        String high = "honestly I want to kill myself";
+        String imminent = "I've made up my mind, it's tonight";
+        assertEquals(RiskLevel.HIGH, rulesOnly.assess(high, "en").level());
+        assertEquals(RiskLevel.IMMINENT, rulesOnly.assess(imminent, "en").level());
+        // P(≥ concern) = sigmoid(-2) ≈ 0.12, below SURE_NONE
+        RiskAssessor sure = RiskAssessor.of(rules, new RiskModel(w, new float[] {-2, -5, -5}, new float[] {0.5f, 0.5f, 0.5f}, "t"));
+        RiskAssessment card = sure.assess(high, "en");
+        assertEquals(RiskLevel.CONCERN, card.level(), "a card, no page: " + card);
+        assertTrue(card.categories().containsAll(java.util.Set.of(RiskCategory.IDEATION, RiskCategory.MODEL)), card.toString());
+        assertEquals(RiskLevel.IMMINENT, sure.assess(imminent, "en").level(), "the rules' imminent is never lowered");
+        assertEquals(null, sure.assess("the weather is lovely today", "en").level());
+        // P(≥ concern) = sigmoid(-0.5) ≈ 0.38: leans away from risk, not sure of it
+        RiskAssessor unsure = RiskAssessor.of(rules, new RiskModel(w, new float[] {-0.5f, -5, -5}, new float[] {0.5f, 0.5f, 0.5f}, "t"));
+        assertEquals(RiskLevel.HIGH, unsure.assess(high, "en").level());
+    }
 }
