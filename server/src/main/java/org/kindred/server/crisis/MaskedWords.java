@@ -19,7 +19,7 @@ import org.kindred.server.text.NormalizedText;
  * spelled) has its length and its letters at every shown place; a template needs two shown letters
  * and at least as many shown as hidden ones. A masked template that fits no word leaves its pieces of one or
  * two letters as fragments that no rule reads ("sh*t myself" is not "sh", self-harm, and
- * "myself").
+ * "myself"), unless only underscores hid letters: "want_to_die" joins words.
  *
  * <p>A run holds at most {@value #MAX_PIECES} pieces and {@value #MAX_LENGTH} letters, each token
  * is in at most one run, and the words are looked up by length and first letter: linear in the
@@ -77,10 +77,14 @@ final class MaskedWords {
         return c == '*' || c == '#' || c == '_' || c == '•';
     }
 
+    /** Flag of {@link #gap}: the hiding characters are all {@code _}, which also joins words ("want_to_die"). */
+    static final int UNDERSCORES = 0x10;
+
     /**
      * What the original text between two pieces holds: the number of hiding characters when it
-     * holds nothing else (1 to {@value #MAX_MASKS}), {@link #BREAK} when it is one {@code -} or
-     * {@code .}, else 0. Reads at most {@value #MAX_MASKS} characters.
+     * holds nothing else (1 to {@value #MAX_MASKS}), with {@link #UNDERSCORES} set when they are all
+     * {@code _}; {@link #BREAK} when it is one {@code -} or {@code .}; else 0. Reads at most
+     * {@value #MAX_MASKS} characters.
      */
     static int gap(String original, int from, int to) {
         int n = to - from;
@@ -90,12 +94,20 @@ final class MaskedWords {
         if (n == 1 && (original.charAt(from) == '-' || original.charAt(from) == '.')) {
             return BREAK;
         }
+        boolean underscores = true;
         for (int i = from; i < to; i++) {
-            if (!hides(original.charAt(i))) {
+            char c = original.charAt(i);
+            if (!hides(c)) {
                 return 0;
             }
+            underscores &= c == '_';
         }
-        return n;
+        return underscores ? n | UNDERSCORES : n;
+    }
+
+    /** Hidden letters of a {@link #gap} code (0 for a break or nothing). */
+    static int hidden(int gap) {
+        return gap > 0 ? gap & ~UNDERSCORES : 0;
     }
 
     /**
@@ -112,7 +124,7 @@ final class MaskedWords {
             if (!nt.softBoundaryBefore(p)) {
                 continue;
             }
-            int m = gap(original, nt.originalEnd(p), nt.originalStart(p));
+            int m = hidden(gap(original, nt.originalEnd(p), nt.originalStart(p)));
             if (m > 0) {
                 if (b == null) {
                     b = new StringBuilder(to - from + MAX_MASKS);

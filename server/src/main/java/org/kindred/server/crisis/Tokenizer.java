@@ -74,8 +74,8 @@ final class Tokenizer {
     /**
      * The tokens with every run of pieces joined by hiding characters or broken by one "-" or "."
      * ("s*icide", "k**l", "sui-cide") that spells one listed risk word ({@link MaskedWords}) replaced
-     * by that word; in a masked run that spells none, pieces of one or two letters become fragments
-     * no rule reads. Each token is tried in at most one run of at most
+     * by that word; in a run masked by other characters than underscores that spells none, pieces of
+     * one or two letters become fragments no rule reads. Each token is tried in at most one run of at most
      * {@value MaskedWords#MAX_PIECES} pieces, and only runs of at most {@value MaskedWords#MAX_LENGTH}
      * letters are spelled out: linear.
      *
@@ -94,15 +94,16 @@ final class Tokenizer {
             boolean hidden = false;
             int length = 0;
             for (int p = k; p < j; p++) {
-                int between = p > k ? Math.max(0, gaps[p]) : 0;
-                hidden |= between > 0 || raw.get(p).indexOf(MaskedWords.HIDDEN) >= 0;
+                int between = p > k ? MaskedWords.hidden(gaps[p]) : 0;
+                hidden |= (between > 0 && (gaps[p] & MaskedWords.UNDERSCORES) == 0)
+                        || raw.get(p).indexOf(MaskedWords.HIDDEN) >= 0;
                 length += between + raw.get(p).length();
             }
             String found = null;
             if ((j - k >= 2 || hidden) && length <= MaskedWords.MAX_LENGTH) {
                 template.setLength(0);
                 for (int p = k; p < j; p++) {
-                    for (int h = p > k ? gaps[p] : 0; h > 0; h--) {
+                    for (int h = p > k ? MaskedWords.hidden(gaps[p]) : 0; h > 0; h--) {
                         template.append(MaskedWords.HIDDEN);
                     }
                     template.append(raw.get(p));

@@ -78,6 +78,7 @@ class RiskMaskedWordsTest {
         List<String> fragments = texts("sh*t happens");
         assertEquals(List.of("sh*", "t*", "hapens"), fragments, "pieces of a masked word that fits nothing");
         assertEquals(List.of("self", "harm"), texts("self_harm"), "pieces of three letters or more stay words");
+        assertEquals(RiskLevel.HIGH, level("#want_to_die tbh"), "underscores join words: 'to' is no fragment");
     }
 
     /** Every line of the round's list: each risk line at its level but one, no benign line with a card. */
