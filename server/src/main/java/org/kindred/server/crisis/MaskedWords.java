@@ -17,8 +17,8 @@ import org.kindred.server.text.NormalizedText;
  * for one {@code -} or {@code .} inside a word ("sui-cide", "sui.cide"). The template is taken when
  * exactly one listed risk word ({@code typoWords} and {@code maskWords} of risk-rules.yaml, as
  * spelled) has its length and its letters at every shown place; a template needs two shown letters
- * and at least as many shown as hidden ones. A masked template that fits no word leaves its pieces of one or
- * two letters as fragments that no rule reads ("sh*t myself" is not "sh", self-harm, and
+ * and at least as many shown as hidden ones. A masked template that fits no word leaves its pieces
+ * of one or two letters as fragments that no rule reads ("sh*t myself" is not "sh", self-harm, and
  * "myself"), unless only underscores hid letters: "want_to_die" joins words.
  *
  * <p>A run holds at most {@value #MAX_PIECES} pieces and {@value #MAX_LENGTH} letters, each token
