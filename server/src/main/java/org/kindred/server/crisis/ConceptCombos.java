@@ -16,7 +16,8 @@ import java.util.List;
  * <p>Linear: each word is looked up once per language (a stem only when its first three letters
  * start some concept word's stem), and each combination is checked once per concept occurrence,
  * against the latest occurrence of each concept it needs. Immutable and thread-safe. The words
- * are looked up in {@link ConceptLexicon}; {@link ConceptCombosLoader} reads the file.
+ * are looked up in {@link ConceptLexicon}, spans are matched by {@link ComboSpans};
+ * {@link ConceptCombosLoader} reads the file.
  */
 final class ConceptCombos {
     /**
@@ -221,10 +222,10 @@ final class ConceptCombos {
                             r.copied += prev.count + occ.count;
                             paired = true;
                         }
-                        combine(c, pair.concept, pair.start, pair.end, pair.count, s, last, out);
+                        ComboSpans.combine(c, pair.concept, pair.start, pair.end, pair.count, s, last, out);
                     }
                 } else if (c.fits(mask, NONE)) {
-                    combine(c, occ.concept, occ.start, occ.end, occ.count, s, last, out);
+                    ComboSpans.combine(c, occ.concept, occ.start, occ.end, occ.count, s, last, out);
                 }
             }
             if (prev != null) {
@@ -241,62 +242,4 @@ final class ConceptCombos {
 
     /** No concepts: the second mask of a combination read in one sentence. */
     private static final long[] NONE = new long[WORDS];
-
-    /**
-     * Scans the sentence's occurrences once: at each occurrence of a needed concept, the latest
-     * occurrence of every needed concept makes a candidate span; one within the window is a match.
-     * Only spans that end in the current sentence (after token {@code sentenceStart}) count, so a
-     * combination read over two sentences finds a match once, not once per pair it is in.
-     * {@code last} (one slot per concept, all -1) is the message's scratch: the slots of the needed
-     * concepts are set back to -1 before returning, so no call allocates or clears all of it.
-     */
-    private static void combine(Combo c, int[] oc, int[] os, int[] oe, int count, int sentenceStart, int[] last,
-            List<Match> out) {
-        int needed = c.needed();
-        int have = 0;
-        int emitted = 0;
-        for (int k = 0; k < count && emitted < 2; k++) {
-            int concept = oc[k];
-            if (!c.needs(concept)) {
-                continue;
-            }
-            if (last[concept] < 0) {
-                have++;
-            }
-            last[concept] = k;
-            if (have < needed) {
-                continue;
-            }
-            int start = Integer.MAX_VALUE;
-            int end = 0;
-            for (int w = 0; w < WORDS; w++) {
-                for (long m = c.all[w]; m != 0; m &= m - 1) {
-                    int j = last[64 * w + Long.numberOfTrailingZeros(m)];
-                    start = Math.min(start, os[j]);
-                    end = Math.max(end, oe[j]);
-                }
-            }
-            if (end - start <= c.window && end - start <= PhrasePattern.MAX_SPAN && end > sentenceStart) {
-                long gaps = 0;
-                for (int p = start; p < end; p++) {
-                    gaps |= 1L << (p - start);
-                }
-                for (int w = 0; w < WORDS; w++) {
-                    for (long m = c.all[w]; m != 0; m &= m - 1) {
-                        int j = last[64 * w + Long.numberOfTrailingZeros(m)];
-                        for (int p = os[j]; p < oe[j]; p++) {
-                            gaps &= ~(1L << (p - start));
-                        }
-                    }
-                }
-                out.add(new Match(c.rule, start, end, gaps));
-                emitted++;
-            }
-        }
-        for (int w = 0; w < WORDS; w++) {
-            for (long m = c.all[w]; m != 0; m &= m - 1) {
-                last[64 * w + Long.numberOfTrailingZeros(m)] = -1;
-            }
-        }
-    }
 }

@@ -1,67 +1,165 @@
 package org.kindred.server.crisis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.kindred.server.text.NormalizedText;
 
 /**
- * Risk words written with masked letters ("s*icide", "s**cide", "s*izid", "suic#de"): the shared
- * normaliser reads a mask character as a space, so such a word reaches the rules as pieces ("s",
- * "icide"). Pieces separated only by mask characters ({@code * # _}) are read again as one word with
- * one unknown letter per mask character, and taken when exactly one listed risk word
- * ({@code typoWords} of risk-rules.yaml) fits: the pieces' letters where they are, any letter at
- * each mask. A run holds at most {@value #MAX_PIECES} pieces and {@value #MAX_LENGTH} characters, so
- * each token is tried in at most one run against the short list: linear in the message's length.
- * Immutable, thread-safe.
+ * Risk words written with masked letters or broken up, as people write them to dodge a filter or
+ * from shame ("s*icide", "k*ll", "k**l", "d*e", "m*tar", "st*rben", "t*er", "sui-cide"). The
+ * shared normaliser reads a mask character as a space, and joins single letters separated by one
+ * ("k**l" becomes "kl"), so such a word reaches the rules as pieces or as a word nobody knows.
+ *
+ * <p>A word is read again from a <em>template</em>: its letters as normalised (double letters
+ * kept: "kill", not the rules' "kil"), with one unknown letter for each hiding character
+ * ({@code * # _ •}) between two pieces or between two letters the normaliser joined, and nothing
+ * for one {@code -} or {@code .} inside a word ("sui-cide", "sui.cide"). The template is taken when
+ * exactly one listed risk word ({@code typoWords} and {@code maskWords} of risk-rules.yaml, as
+ * spelled) has its length and its letters at every shown place; a template needs two shown letters
+ * and at least as many shown as hidden ones. A masked template that fits no word leaves its pieces
+ * of one or two letters as fragments that no rule reads ("sh*t myself" is not "sh", self-harm, and
+ * "myself"), unless only underscores hid letters: "want_to_die" joins words.
+ *
+ * <p>A run holds at most {@value #MAX_PIECES} pieces and {@value #MAX_LENGTH} letters, each token
+ * is in at most one run, and the words are looked up by length and first letter: linear in the
+ * message's length. Immutable, thread-safe.
  */
 final class MaskedWords {
     static final int MAX_PIECES = 4;
     static final int MAX_LENGTH = 24;
-    /** Most mask characters between two pieces. */
+    /** Most hiding characters between two pieces or two joined letters. */
     static final int MAX_MASKS = 3;
+    /** A letter the template does not show. */
+    static final char HIDDEN = '*';
+    /** Gap code of {@link #gap}: a {@code -} or {@code .} inside a word, no letter hidden. */
+    static final int BREAK = -1;
+    /** Shortest listed word read from a template. */
+    static final int MIN_LENGTH = 3;
 
-    private final String[] words;
+    /** Words by length, then by first letter ('a'..'z', other letters in slot 26). */
+    private final String[][][] words = new String[MAX_LENGTH + 1][27][];
 
-    /** @param words canonical risk words (lower case, no accents) */
-    MaskedWords(Set<String> words) {
-        this.words = words.stream().filter(w -> w.length() >= 5 && w.length() <= MAX_LENGTH).sorted()
-                .toArray(String[]::new);
+    /** @param spellings risk words as spelled after normalising (lower case, no accents, double letters kept) */
+    MaskedWords(Set<String> spellings) {
+        List<List<List<String>>> lists = new ArrayList<>();
+        for (int n = 0; n <= MAX_LENGTH; n++) {
+            List<List<String>> byFirst = new ArrayList<>();
+            for (int f = 0; f < 27; f++) {
+                byFirst.add(new ArrayList<>());
+            }
+            lists.add(byFirst);
+        }
+        spellings.stream().filter(w -> w.length() >= MIN_LENGTH && w.length() <= MAX_LENGTH && letters(w)).sorted()
+                .forEach(w -> lists.get(w.length()).get(slot(w.charAt(0))).add(w));
+        for (int n = 0; n <= MAX_LENGTH; n++) {
+            for (int f = 0; f < 27; f++) {
+                words[n][f] = lists.get(n).get(f).toArray(new String[0]);
+            }
+        }
     }
 
+    private static boolean letters(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isLetter(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int slot(char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+    }
+
+    /** Whether {@code c} hides one letter ("s*icide", "suic#de", "s_icide", "s•icide"). */
+    static boolean hides(char c) {
+        return c == '*' || c == '#' || c == '_' || c == '•';
+    }
+
+    /** Flag of {@link #gap}: the hiding characters are all {@code _}, which also joins words ("want_to_die"). */
+    static final int UNDERSCORES = 0x10;
+
     /**
-     * How many mask characters the original text between two pieces holds, when it holds nothing
-     * else (1 to {@value #MAX_MASKS}); else 0.
+     * What the original text between two pieces holds: the number of hiding characters when it
+     * holds nothing else (1 to {@value #MAX_MASKS}), with {@link #UNDERSCORES} set when they are all
+     * {@code _}; {@link #BREAK} when it is one {@code -} or {@code .}; else 0. Reads at most
+     * {@value #MAX_MASKS} characters.
      */
-    static int masks(String original, int from, int to) {
+    static int gap(String original, int from, int to) {
         int n = to - from;
         if (n < 1 || n > MAX_MASKS || from < 0 || to > original.length()) {
             return 0;
         }
+        if (n == 1 && (original.charAt(from) == '-' || original.charAt(from) == '.')) {
+            return BREAK;
+        }
+        boolean underscores = true;
         for (int i = from; i < to; i++) {
             char c = original.charAt(i);
-            if (c != '*' && c != '#' && c != '_') {
+            if (!hides(c)) {
                 return 0;
             }
+            underscores &= c == '_';
         }
-        return n;
+        return underscores ? n | UNDERSCORES : n;
+    }
+
+    /** Hidden letters of a {@link #gap} code (0 for a break or nothing). */
+    static int hidden(int gap) {
+        return gap > 0 ? gap & ~UNDERSCORES : 0;
     }
 
     /**
-     * The listed word that the pieces with the masks between them spell, or {@code null} when none
-     * or more than one fits.
-     *
-     * @param pieces canonical pieces, in order (2 to {@value #MAX_PIECES})
-     * @param masks {@code masks[k]} mask characters between piece {@code k} and {@code k + 1}
+     * The normalised word {@code [from, to)} of {@code nt} with one {@link #HIDDEN} letter for each
+     * hiding character between two letters the normaliser joined ("k**l" gives "k**l", where the
+     * normalised text has "kl"), or {@code null} when there is none. One pass over the word.
      */
-    String read(String[] pieces, int[] masks, int count) {
-        int length = 0;
-        for (int k = 0; k < count; k++) {
-            length += pieces[k].length() + (k + 1 < count ? masks[k] : 0);
+    static String template(NormalizedText nt, int from, int to) {
+        StringBuilder b = null;
+        String original = nt.original();
+        String text = nt.text();
+        int copied = from;
+        for (int p = from + 1; p < to; p++) {
+            if (!nt.softBoundaryBefore(p)) {
+                continue;
+            }
+            int m = hidden(gap(original, nt.originalEnd(p), nt.originalStart(p)));
+            if (m > 0) {
+                if (b == null) {
+                    b = new StringBuilder(to - from + MAX_MASKS);
+                }
+                b.append(text, copied, p);
+                for (int k = 0; k < m; k++) {
+                    b.append(HIDDEN);
+                }
+                copied = p;
+            }
         }
-        if (count < 2 || length > MAX_LENGTH) {
+        return b == null ? null : b.append(text, copied, to).toString();
+    }
+
+    /**
+     * The listed word that the template spells, or {@code null} when none or more than one fits,
+     * when it shows fewer than two letters or fewer letters than it hides.
+     *
+     * @param template letters and {@link #HIDDEN} letters, first and last shown
+     */
+    String read(CharSequence template) {
+        int n = template.length();
+        if (n < MIN_LENGTH || n > MAX_LENGTH || template.charAt(0) == HIDDEN) {
+            return null;
+        }
+        int hidden = 0;
+        for (int i = 0; i < n; i++) {
+            hidden += template.charAt(i) == HIDDEN ? 1 : 0;
+        }
+        if (n - hidden < 2 || n - hidden < hidden) {
             return null;
         }
         String found = null;
-        for (String w : words) {
-            if (w.length() == length && fits(w, pieces, masks, count)) {
+        for (String w : words[n][slot(template.charAt(0))]) {
+            if (fits(w, template)) {
                 if (found != null) {
                     return null;
                 }
@@ -71,13 +169,12 @@ final class MaskedWords {
         return found;
     }
 
-    private static boolean fits(String w, String[] pieces, int[] masks, int count) {
-        int at = 0;
-        for (int k = 0; k < count; k++) {
-            if (!w.startsWith(pieces[k], at)) {
+    private static boolean fits(String w, CharSequence template) {
+        for (int i = 0; i < w.length(); i++) {
+            char c = template.charAt(i);
+            if (c != HIDDEN && c != w.charAt(i)) {
                 return false;
             }
-            at += pieces[k].length() + (k + 1 < count ? masks[k] : 0);
         }
         return true;
     }

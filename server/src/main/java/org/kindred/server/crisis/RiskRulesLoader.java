@@ -27,7 +27,8 @@ final class RiskRulesLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record IndexFile(String origin, List<String> files, List<BoostEntry> boosts, List<String> typoWords) {
+    record IndexFile(String origin, List<String> files, List<BoostEntry> boosts, List<String> typoWords,
+            List<String> maskWords) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -73,16 +74,37 @@ final class RiskRulesLoader {
             files.put(DIR + f, lf);
         }
         PatternParser words = new PatternParser(normalizer, Map.of());
-        return compile(normalizer, files, boosts(index), set(words, index.typoWords(), INDEX, "typoWords"), withCombos);
+        Set<String> spellings = spellings(normalizer, index.typoWords(), "typoWords");
+        spellings.addAll(spellings(normalizer, index.maskWords(), "maskWords"));
+        return compile(normalizer, files, boosts(index), set(words, index.typoWords(), INDEX, "typoWords"), spellings,
+                withCombos);
     }
 
     static RiskRules compile(Normalizer normalizer, Map<String, LanguageFile> files, List<RiskRules.Boost> boosts) {
-        return compile(normalizer, files, boosts, Set.of(), false);
+        return compile(normalizer, files, boosts, Set.of(), Set.of(), false);
+    }
+
+    /**
+     * Words of the index as spelled after normalising (lower case, no accents, double letters kept:
+     * what {@link MaskedWords} compares a masked spelling with).
+     *
+     * @throws IllegalArgumentException naming the field when an entry is not one word of letters
+     */
+    static Set<String> spellings(Normalizer normalizer, List<String> raw, String field) {
+        Set<String> out = new HashSet<>();
+        for (String w : raw == null ? List.<String>of() : raw) {
+            String norm = normalizer.normalize(w).text();
+            if (norm.isEmpty() || !norm.chars().allMatch(Character::isLetter)) {
+                throw new IllegalArgumentException(INDEX + " " + field + ": '" + w + "' (expected: a single word of letters)");
+            }
+            out.add(norm);
+        }
+        return out;
     }
 
     /** @param withCombos whether to add the bundled concept combinations ({@link ConceptCombos}) */
     static RiskRules compile(Normalizer normalizer, Map<String, LanguageFile> files, List<RiskRules.Boost> boosts,
-            Set<String> typoWords, boolean withCombos) {
+            Set<String> typoWords, Set<String> maskSpellings, boolean withCombos) {
         PatternParser words = new PatternParser(normalizer, Map.of());
         Set<String> fillers = new HashSet<>();
         Map<String, LanguageContext> contexts = new LinkedHashMap<>();
@@ -120,7 +142,7 @@ final class RiskRulesLoader {
             }
         }
         ConceptCombos combos = withCombos ? ConceptCombosLoader.loadBundled(normalizer, union) : null;
-        return new RiskRules(normalizer, rules, boosts, union.words(), typoWords, fillers, combos);
+        return new RiskRules(normalizer, rules, boosts, union.words(), typoWords, maskSpellings, fillers, combos);
     }
 
     private static List<RiskRule> group(PatternParser parser, Group g, String where, String language,

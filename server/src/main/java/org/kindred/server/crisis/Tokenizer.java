@@ -22,22 +22,24 @@ final class Tokenizer {
     /**
      * @param vocabulary every canonical word the rules use
      * @param typoWords canonical risk words a misspelling may stand for (see {@link TypoIndex})
+     * @param maskSpellings risk words a masked spelling may stand for, as spelled after normalising
+     *     (double letters kept; see {@link MaskedWords})
      */
-    Tokenizer(Set<String> vocabulary, Set<String> typoWords, Normalizer normalizer) {
+    Tokenizer(Set<String> vocabulary, Set<String> typoWords, Set<String> maskSpellings, Normalizer normalizer) {
         this.vocabulary = Set.copyOf(vocabulary);
         this.segmenter = new WordSegmenter(this.vocabulary);
         this.normalizer = normalizer;
         this.typos = new TypoIndex(typoWords);
-        this.masked = new MaskedWords(typoWords);
+        this.masked = new MaskedWords(maskSpellings);
     }
 
-    /** The words of the text as written, none split. */
+    /** The words of the text as written, none split; masked words read again ({@link MaskedWords}). */
     Token[] tokenize(NormalizedText nt) {
         String text = nt.text();
         String original = nt.original();
         List<Token> out = new ArrayList<>();
         List<String> raw = null;
-        int[] masks = null;
+        int[] gaps = null;
         int prevEnd = -1;
         int i = 0;
         int n = text.length();
@@ -49,56 +51,73 @@ final class Tokenizer {
             Token.Boundary before = prevEnd < 0 ? Token.Boundary.SENTENCE
                     : TokenBoundaries.between(original, nt.originalEnd(prevEnd), nt.originalStart(i));
             String canonical = canonical(text, i, end);
-            int m = prevEnd < 0 ? 0 : MaskedWords.masks(original, nt.originalEnd(prevEnd), nt.originalStart(i));
-            if (m > 0 && masks == null) {
-                masks = new int[n + 1];
+            int g = prevEnd < 0 ? 0 : MaskedWords.gap(original, nt.originalEnd(prevEnd), nt.originalStart(i));
+            String template = MaskedWords.template(nt, i, end);
+            if ((g != 0 || template != null) && gaps == null) {
+                gaps = new int[n + 1];
                 raw = new ArrayList<>(out.size() + 8);
                 for (Token t : out) {
-                    raw.add(t.text);
+                    raw.add(text.substring(t.normStart, t.normEnd));
                 }
             }
-            if (masks != null) {
-                masks[out.size()] = m;
-                raw.add(canonical);
+            if (gaps != null) {
+                gaps[out.size()] = g;
+                raw.add(template != null ? template : text.substring(i, end));
             }
             out.add(new Token(word(nt, canonical, i, end), i, end, before, -1));
             prevEnd = end;
             i = end + 1;
         }
-        return masks == null ? out.toArray(new Token[0]) : unmask(out, raw, masks);
+        return gaps == null ? out.toArray(new Token[0]) : unmask(out, raw, gaps);
     }
 
     /**
-     * The tokens with every run of pieces separated only by mask characters ("s*icide") that
-     * spells one risk word ({@link MaskedWords}) replaced by that word. Each token is tried in at
-     * most one run of at most {@value MaskedWords#MAX_PIECES} pieces: linear.
+     * The tokens with every run of pieces joined by hiding characters or broken by one "-" or "."
+     * ("s*icide", "k**l", "sui-cide") that spells one listed risk word ({@link MaskedWords}) replaced
+     * by that word; in a run masked by other characters than underscores that spells none, pieces of
+     * one or two letters become fragments no rule reads. Each token is tried in at most one run of at most
+     * {@value MaskedWords#MAX_PIECES} pieces, and only runs of at most {@value MaskedWords#MAX_LENGTH}
+     * letters are spelled out: linear.
      *
-     * @param masks {@code masks[k]}: mask characters between token {@code k - 1} and {@code k}, or 0
+     * @param raw per token, its normalised letters (double letters kept), hidden letters marked
+     * @param gaps {@code gaps[k]}: {@link MaskedWords#gap} between token {@code k - 1} and {@code k}
      */
-    private Token[] unmask(List<Token> words, List<String> raw, int[] masks) {
+    private Token[] unmask(List<Token> words, List<String> raw, int[] gaps) {
         List<Token> out = new ArrayList<>(words.size());
-        String[] pieces = new String[MaskedWords.MAX_PIECES];
-        int[] between = new int[MaskedWords.MAX_PIECES];
+        StringBuilder template = new StringBuilder(MaskedWords.MAX_LENGTH);
         int k = 0;
         while (k < words.size()) {
             int j = k + 1;
-            while (j < words.size() && masks[j] > 0 && j - k < MaskedWords.MAX_PIECES) {
+            while (j < words.size() && gaps[j] != 0 && j - k < MaskedWords.MAX_PIECES) {
                 j++;
             }
+            boolean hidden = false;
+            int length = 0;
+            for (int p = k; p < j; p++) {
+                int between = p > k ? MaskedWords.hidden(gaps[p]) : 0;
+                hidden |= (between > 0 && (gaps[p] & MaskedWords.UNDERSCORES) == 0)
+                        || raw.get(p).indexOf(MaskedWords.HIDDEN) >= 0;
+                length += between + raw.get(p).length();
+            }
             String found = null;
-            if (j - k >= 2) {
+            if ((j - k >= 2 || hidden) && length <= MaskedWords.MAX_LENGTH) {
+                template.setLength(0);
                 for (int p = k; p < j; p++) {
-                    pieces[p - k] = raw.get(p);
-                    between[p - k] = p + 1 < j ? masks[p + 1] : 0;
+                    for (int h = p > k ? MaskedWords.hidden(gaps[p]) : 0; h > 0; h--) {
+                        template.append(MaskedWords.HIDDEN);
+                    }
+                    template.append(raw.get(p));
                 }
-                found = masked.read(pieces, between, j - k);
+                found = masked.read(template);
             }
             if (found != null) {
                 Token first = words.get(k);
-                out.add(new Token(found, first.normStart, words.get(j - 1).normEnd, first.before, -1));
+                out.add(new Token(canonical(found), first.normStart, words.get(j - 1).normEnd, first.before, -1));
             } else {
                 for (int p = k; p < j; p++) {
-                    out.add(words.get(p));
+                    Token w = words.get(p);
+                    boolean fragment = hidden && w.text.length() <= 2 && Character.isLetter(w.text.charAt(0));
+                    out.add(fragment ? new Token(w.text + MaskedWords.HIDDEN, w.normStart, w.normEnd, w.before, -1) : w);
                 }
             }
             k = j;
@@ -109,8 +128,9 @@ final class Tokenizer {
     /**
      * The canonical word, or, when the rules do not know it and it was written with "1" or "|",
      * the word read with those as "l" if the rules know that one: the normaliser reads "1" as "i"
-     * ("k1ll"), which loses "ki11", "kil1" and "ki||" (kill). A word the rules still do not know
-     * reads as the risk word it is a typo of, if any ({@link TypoIndex}).
+     * ("k1ll"), which loses "ki11", "kil1" and "ki||" (kill); a word written with "|" is also read
+     * with it as "i" ("k|ll", "su|c|de"), since the normaliser reads it as "l". A word the rules
+     * still do not know reads as the risk word it is a typo of, if any ({@link TypoIndex}).
      */
     private String word(NormalizedText nt, String canonical, int from, int to) {
         if (vocabulary.contains(canonical) || canonical.isEmpty() || Character.isDigit(canonical.charAt(0))) {
@@ -122,6 +142,12 @@ final class Tokenizer {
             String alternative = canonical(asL);
             if (vocabulary.contains(alternative)) {
                 return alternative;
+            }
+        }
+        if (original.indexOf('|') >= 0) {
+            String asI = canonical(normalizer.normalize(original.replace('|', 'i')).text());
+            if (vocabulary.contains(asI)) {
+                return asI;
             }
         }
         String clitic = frenchSubjectDropped(canonical);

@@ -15,7 +15,9 @@ import org.kindred.server.text.Normalizer;
  * {@code JAZZER_FUZZ=1 mvn -o -B -pl server -am test -Dtest=RiskAssessorFuzzTest}. The first byte
  * picks the session's locale. Every input gets an assessment without an exception; the level is
  * null exactly when there are no categories; evidence spans lie inside the text and excerpts of
- * them can be made.
+ * them can be made. {@link #maskedWords} (round 16) feeds the tokenizer text dense in masks,
+ * breaks and ambiguous leetspeak ({@link MaskedWords}): tokens lie inside the normalised text, in
+ * order, never more than its words.
  */
 class RiskAssessorFuzzTest {
     private static final RiskAssessor RISK = RiskAssessor.withBundledRules(new Normalizer());
@@ -35,5 +37,26 @@ class RiskAssessorFuzzTest {
                     () -> "evidence [" + span.start() + ", " + span.end() + ") inside 0.." + s.length());
         }
         assertTrue(r.excerpt(s, 200).length() <= 200, "an excerpt keeps to its maximum");
+    }
+
+    private static final RiskRules RULES = RiskRulesLoader.loadBundled(new Normalizer());
+
+    @FuzzTest(maxDuration = "5m")
+    @DictionaryEntries({"*", "**", "#", "_", "-", ".", "|", "1", "k", "ll", "su", "icide", "st", "rben", "sh", "t",
+        " myself", "•", "d", "e"})
+    void maskedWords(byte[] input) {
+        String s = FuzzInput.text(input);
+        org.kindred.server.text.NormalizedText nt = RULES.normalizer.normalize(s);
+        Token[] t = RULES.tokenizer.tokenize(nt);
+        int words = nt.text().isEmpty() ? 0 : nt.text().split(" ", -1).length;
+        assertTrue(t.length <= words, () -> t.length + " tokens of " + words + " words");
+        int at = 0;
+        for (Token k : t) {
+            assertTrue(at <= k.normStart && k.normStart < k.normEnd && k.normEnd <= nt.length(),
+                    () -> "token [" + k.normStart + ", " + k.normEnd + ") in order inside 0.." + nt.length());
+            assertTrue(!k.text.isEmpty());
+            at = k.normEnd;
+        }
+        RISK.assess(s, null);
     }
 }
