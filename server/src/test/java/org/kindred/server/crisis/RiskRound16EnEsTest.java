@@ -1,0 +1,98 @@
+package org.kindred.server.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.kindred.server.crisis.RulesAlone.level;
+
+import org.junit.jupiter.api.Test;
+import org.kindred.protocol.RiskLevel;
+
+/**
+ * The sixteenth round's English and Spanish kinds, with the rules alone (blocks marked "round 16 en/es"
+ * in {@code rules/en.yaml}, {@code rules/es.yaml} and {@code combos.yaml}; docs/crisis.md "Sixteenth
+ * round"). Every line is written for this test (none is a line of a labelled set); each kind's
+ * look-alike, the risk line it must not mute, is next to it.
+ */
+class RiskRound16EnEsTest {
+    private static void assertNoPage(String text) {
+        RiskLevel l = level(text);
+        assertFalse(l != null && l.escalates(), () -> "paged at " + l + ": " + text);
+    }
+
+    @Test
+    void aLastMessageForTheNightIsNoFarewell() {
+        assertNull(level("this is my last post tonight, going to bed, see you all"));
+        assertNull(level("bueno me despido que mañana madrugo, buenas noches a todos"));
+        assertNull(level("me despido hasta el domingo que me voy de finde con mis primos"));
+    }
+
+    @Test
+    void aLastMessageWithoutSleepOrAReturnStillPages() {
+        assertEquals(RiskLevel.IMMINENT, level("this is my last message, goodbye everyone"));
+        assertEquals(RiskLevel.IMMINENT, level("este es mi último mensaje, adiós a todos"));
+    }
+
+    @Test
+    void recoveryToldAsWhatOneDoesNowIsNoPage() {
+        assertNoPage("in 2020 i tried to end it, now i volunteer at a helpline");
+        assertNoPage("i overdosed once years ago, it was my wake up call and im sober now");
+        assertNoPage("antes guardaba pastillas, ahora estoy mucho mejor y lo agradezco");
+    }
+
+    @Test
+    void aRecentAttemptWithTheWishStillPages() {
+        assertEquals(RiskLevel.HIGH, level("i tried to end it last month and i still want to"));
+        assertEquals(RiskLevel.HIGH, level("antes me cortaba y ahora me corto otra vez"));
+    }
+
+    @Test
+    void aQuestionAnsweredNoWithPrideIsNoSignal() {
+        assertNull(level("the nurse asked if i had thoughts of suicide and i could finally say no"));
+        assertNull(level("la psicóloga me preguntó si tenía pensamientos suicidas y por fin pude decir que no"));
+    }
+
+    @Test
+    void aPlainNoToTheQuestionStillCounts() {
+        assertEquals(RiskLevel.HIGH, level("she asked if i had thoughts of suicide and i said no, but i lied"));
+    }
+
+    @Test
+    void someoneElsesWordsReportedAreNotTheWriters() {
+        assertNull(level("my coworker told me about a guy who said he was ready to end it"));
+        assertNull(level("mi prima me dijo \"me quiero morir\" por un examen, qué dramática"));
+        assertEquals(RiskLevel.IMMINENT, level("i said im ready to end it"));
+    }
+
+    @Test
+    void talkingAboutAWordIsNoSignal() {
+        assertNull(level("kms is such an odd phrase, who started it"));
+        assertNull(level("the word unalive is so cringe"));
+        assertNull(level("suicida es una palabra muy fuerte"));
+        assertNull(level("la palabra suicidio me da miedo decirla"));
+        assertEquals(RiskLevel.HIGH, level("i want to unalive myself"));
+    }
+
+    @Test
+    void aRoutineIsNoDecidedTime() {
+        assertEquals(RiskLevel.HIGH, level("cada mañana me quiero morir"));
+        assertEquals(RiskLevel.HIGH, level("todos los domingos pienso en matarme"));
+        assertEquals(RiskLevel.IMMINENT, level("me quiero morir mañana"));
+        assertEquals(RiskLevel.IMMINENT, level("i want to die tomorrow"));
+    }
+
+    @Test
+    void aHaircutAndABurnBySomeoneElseAreNoSelfHarm() {
+        assertNull(level("me he cortado el flequillo yo misma, fatal"));
+        assertNoPage("mi novio me quemó con un cigarro");
+        assertEquals(RiskLevel.HIGH, level("me he cortado los brazos otra vez"));
+        assertEquals(RiskLevel.HIGH, level("me quemé a propósito"));
+    }
+
+    @Test
+    void theEnglishAdjectiveCuteIsNoCutting() {
+        assertNull(level("your cat is so cute"));
+        assertNull(level("he brought me flowers, cute"));
+        assertEquals(RiskLevel.HIGH, level("i cut my arm again last night"));
+    }
+}
