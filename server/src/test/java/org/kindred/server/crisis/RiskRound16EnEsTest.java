@@ -95,4 +95,53 @@ class RiskRound16EnEsTest {
         assertNull(level("he brought me flowers, cute"));
         assertEquals(RiskLevel.HIGH, level("i cut my arm again last night"));
     }
+
+    @Test
+    void goingToDoAMethodAtATimeIsImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("me voy a tirar al río esta noche"));
+        assertEquals(RiskLevel.IMMINENT, level("esta noche me echo la siesta eterna"));
+        assertEquals(RiskLevel.IMMINENT, level("been planning it for months. saturday"));
+    }
+
+    @Test
+    void everydayJumpsAndTreatsWithATimeStayQuiet() {
+        assertNull(level("gonna jump in the shower tonight then bed"));
+        assertNull(level("voy a saltar a la comba mañana"));
+        assertNull(level("going to overdose on chocolate tonight"));
+    }
+
+    @Test
+    void doingItWhenTheHouseIsClearIsImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("doing it when my flatmate leaves for work"));
+        assertEquals(RiskLevel.IMMINENT, level("lo hago cuando se vayan todos a dormir"));
+        assertNull(level("i'll do it when my mum leaves for work, she hates the vacuum noise"));
+    }
+
+    @Test
+    void meansAtHandAndReadyNowIsImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("the rope is in the car with me and im ready"));
+        assertEquals(RiskLevel.IMMINENT, level("tengo la cuchilla en la mano, ahora o nunca"));
+        assertNull(level("tengo la pistola de agua en la mano y estoy lista jaja"));
+        assertNoPage("i have a water gun in my hand and im ready for the party");
+    }
+
+    @Test
+    void aGoodbyeWithNoReturnAndThingsGivenAwayAreImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("adiós gente, no volveré por aquí"));
+        assertEquals(RiskLevel.IMMINENT, level("gave my guitar to my cousin. saying bye to you all now"));
+        assertEquals(RiskLevel.IMMINENT, level("si alguien lee esto, que cuiden a mi perra"));
+        assertEquals(RiskLevel.IMMINENT, level("on the bridge again and im not walking away this time"));
+        assertEquals(RiskLevel.IMMINENT, level("he escrito las cartas de despedida, ya está todo"));
+        assertEquals(RiskLevel.IMMINENT, level("ya he decidido cómo y cuándo"));
+    }
+
+    @Test
+    void theirEverydayLookAlikesStayQuiet() {
+        assertNull(level("chao a todos, no vuelvo hasta el lunes"));
+        assertNull(level("gave away my old clothes today, saying bye to the mess lol"));
+        assertNull(level("on the bridge with my camera, not coming home till the sunset is done"));
+        assertNull(level("ya he decidido cómo y cuándo le voy a pedir matrimonio"));
+        assertNull(level("wrote my cover letters, its time to apply"));
+        assertNull(level("i have decided how and when i'll propose"));
+    }
 }
