@@ -144,4 +144,31 @@ class RiskRound16EnEsTest {
         assertNull(level("wrote my cover letters, its time to apply"));
         assertNull(level("i have decided how and when i'll propose"));
     }
+
+    @Test
+    void notBeingHereAndNotCaringInEverydayWordsGetACard() {
+        assertEquals(RiskLevel.CONCERN, level("everyone would have an easier time if i wasnt around"));
+        assertEquals(RiskLevel.CONCERN, level("why am i even still here"));
+        assertEquals(RiskLevel.CONCERN, level("i dont really care if i live or die"));
+        assertEquals(RiskLevel.CONCERN, level("im so over living"));
+        assertEquals(RiskLevel.CONCERN, level("no veo ningún motivo para seguir"));
+        assertEquals(RiskLevel.CONCERN, level("mi pareja me dio una bofetada anoche"));
+    }
+
+    @Test
+    void methodThoughtsAndAttemptsInOtherWordsAreHigh() {
+        assertEquals(RiskLevel.HIGH, level("i keep thinking about offing myself"));
+        assertEquals(RiskLevel.HIGH, level("ending it feels like the only way out"));
+        assertEquals(RiskLevel.HIGH, level("quiero acabar conmigo"));
+        assertEquals(RiskLevel.HIGH, level("me intenté matar el año pasado"));
+        assertEquals(RiskLevel.HIGH, level("tuve una sobredosis en marzo"));
+    }
+
+    @Test
+    void theirEverydayWordsStayQuiet() {
+        assertNull(level("the party was better without me lol they had fun"));
+        assertNull(level("why do i even bother with this recipe"));
+        assertNull(level("made soup from scratch, proud of myself"));
+        assertNull(level("no veo el partido hoy, no tengo tiempo"));
+    }
 }
