@@ -68,6 +68,7 @@ class RiskRound16DeFrTest {
         assertEquals(RiskLevel.IMMINENT, level("gute nacht, für immer"));
         assertEquals(RiskLevel.IMMINENT, level("zum letzten mal online, macht's gut"));
         assertEquals(RiskLevel.IMMINENT, level("sagt meinem bruder dass ich ihn lieb hab"));
+        assertEquals(RiskLevel.IMMINENT, level("tschau zäme, morge bin i nümm do"));
         assertEquals(RiskLevel.IMMINENT, level("c'est la dernière fois que vous me lisez"));
         assertEquals(RiskLevel.IMMINENT, level("je m'en vais pour toujours"));
         assertNull(level("ich geh jetzt, danke für alles, bis morgen"));
@@ -80,5 +81,33 @@ class RiskRound16DeFrTest {
         assertEquals(RiskLevel.IMMINENT, level("jvais m'foutre en l'air demain"));
         assertEquals(RiskLevel.IMMINENT, level("j'ai décidé, je le fais samedi"));
         assertNull(level("j'ai décidé de le faire samedi, le gâteau pour l'anniv"));
+    }
+
+    @Test
+    void germanPreparationsAndGoodbyesWithoutTheRulesWords() {
+        assertEquals(RiskLevel.IMMINENT, level("nachher nehm ich alle meine tabletten"));
+        assertEquals(RiskLevel.IMMINENT, level("heute ist der tag, ich hab lang genug gekämpft"));
+        assertEquals(RiskLevel.IMMINENT, level("sorry für alles. kümmert euch bitte um meinen kater"));
+        assertEquals(RiskLevel.IMMINENT, level("hab meine schlaftabletten nachgezählt, die reichen jetzt"));
+        assertEquals(RiskLevel.IMMINENT, level("bereit für den ewigen schlaf heute nacht"));
+        assertEquals(RiskLevel.HIGH, level("ich bin bereit für den ewigen schlaf"));
+        assertEquals(RiskLevel.IMMINENT, level("ich hab ein seil gekauft, ihr wisst schon warum"));
+        assertNull(level("morgens nehm ich meine tabletten, abends die vitamine"));
+        assertNull(level("heute ist der tag der prüfung, hab lang genug gelernt"));
+        assertNull(level("kümmert euch um euch selbst heute, ihr lieben"));
+    }
+
+    @Test
+    void frenchPreparationsAndGoodbyesWithoutTheRulesWords() {
+        assertEquals(RiskLevel.IMMINENT, level("bientôt j'aurai plus mal. merci pour tout"));
+        assertEquals(RiskLevel.IMMINENT, level("c'est ma dernière soirée, merci à tous"));
+        assertEquals(RiskLevel.IMMINENT, level("si je réponds plus demain, c'est fait"));
+        assertEquals(RiskLevel.IMMINENT, level("la corde est prête, j'attends d'avoir le courage"));
+        assertEquals(RiskLevel.IMMINENT, level("je fais la grande sieste ce soir"));
+        assertEquals(RiskLevel.IMMINENT, level("je suis devant la fenêtre ouverte, j'ai enjambé"));
+        assertEquals(RiskLevel.IMMINENT, level("j'ai acheté une corde, vous devinez pourquoi"));
+        assertNull(level("c'est ma dernière soirée à lyon avant le déménagement, merci à tous pour l'apéro"));
+        assertNull(level("j'attends d'avoir le courage d'appeler ma mère"));
+        assertNull(level("je suis devant la fenêtre ouverte, il fait trop chaud"));
     }
 }
