@@ -110,4 +110,35 @@ class RiskRound16DeFrTest {
         assertNull(level("j'attends d'avoir le courage d'appeler ma mère"));
         assertNull(level("je suis devant la fenêtre ouverte, il fait trop chaud"));
     }
+
+    @Test
+    void someoneElsesWordsReportedToMeInDirectSpeech() {
+        assertNull(level("mon pote m'a écrit je vais me tuer si je rate le bus mdr"));
+        assertNull(level("mein bruder hat mir geschrieben ich will nicht mehr, wegen mathe"));
+        assertEquals(RiskLevel.IMMINENT, level("je vais me tuer ce soir"));
+    }
+
+    @Test
+    void germanSelfHarmWithWordsBetweenAndEverydayConcern() {
+        assertEquals(RiskLevel.HIGH, level("hab mich gestern abend schon wieder verletzt"));
+        assertEquals(RiskLevel.HIGH, level("mich selbst umzubringen ist alles woran ich denk"));
+        assertEquals(RiskLevel.CONCERN, level("mein stiefvater hat mich gezwungen dinge zu tun"));
+        assertEquals(RiskLevel.CONCERN, level("ich werd nie glücklich sein"));
+        assertEquals(RiskLevel.CONCERN, level("warum lebe ich überhaupt noch"));
+        assertEquals(RiskLevel.CONCERN, level("die schläge hören einfach nicht auf"));
+        assertNull(level("hab mich beim fußball am knie verletzt"));
+    }
+
+    @Test
+    void frenchThoughtsAndEverydayConcern() {
+        assertEquals(RiskLevel.HIGH, level("j'ai envisagé de boire du destop"));
+        assertEquals(RiskLevel.CONCERN, level("pourquoi je suis encore en vie"));
+        assertEquals(RiskLevel.CONCERN, level("je suis fatiguée d'être en vie"));
+        assertEquals(RiskLevel.CONCERN, level("la mort me tente de plus en plus"));
+        assertEquals(RiskLevel.CONCERN, level("mon ex m'a menacée de mort par sms"));
+        assertEquals(RiskLevel.CONCERN, level("ça me démange de rechuter"));
+        assertEquals(RiskLevel.CONCERN, level("la vie c'est pas pour moi"));
+        assertNull(level("je suis de trop fatiguée pour sortir ce soir"));
+        assertNull(level("je me suis coupée avec un couteau en faisant la salade"));
+    }
 }
