@@ -141,4 +141,17 @@ class RiskRound16DeFrTest {
         assertNull(level("je suis de trop fatiguée pour sortir ce soir"));
         assertNull(level("je me suis coupée avec un couteau en faisant la salade"));
     }
+
+    @Test
+    void germanMethodsSelfHarmAndPastOverdosesInChatForms() {
+        assertEquals(RiskLevel.HIGH, level("denk oft dran mich vor n lkw zu werfen"));
+        assertEquals(RiskLevel.HIGH, level("denk ans aufhängen, jeden tag"));
+        assertEquals(RiskLevel.HIGH, level("welche methode tut am wenigsten weh"));
+        assertEquals(RiskLevel.HIGH, level("will mich nur noch wegmachen"));
+        assertEquals(RiskLevel.HIGH, level("hatte letzten sommer ne überdosis, jetzt gehts wieder los"));
+        assertEquals(RiskLevel.HIGH, level("hab mich gebissen bis es blutet"));
+        assertEquals(RiskLevel.HIGH, level("hab gestern wieder geschnibbelt"));
+        assertEquals(RiskLevel.CONCERN, level("die weihnachten erleb ich nicht mehr"));
+        assertNull(level("hab gemüse geschnippelt für die suppe"));
+    }
 }
