@@ -194,6 +194,11 @@ public final class HelloHandler {
         return new Limits(config.maxText(), config.ratePerSec(), config.burst());
     }
 
+    /**
+     * Resumes the session {@code hello} names, or makes a new one. A new member session is checked
+     * against the bans before it is registered, so a refused connection is never among the sessions
+     * (a ban's sweep over them then cannot close it instead of the refusal).
+     */
     private void welcomeHere(Connection c, ClientMessage.Hello hello, Principal principal, String region,
             String locale, long now) {
         if (!c.isOpen() || Sessions.of(c) != null) {
@@ -201,24 +206,34 @@ public final class HelloHandler {
         }
         SessionRegistry.Created claimed = hello.resume() == null ? null
                 : sessions.claim(hello.resume(), c).orElse(null);
-        boolean resumed = claimed != null;
-        if (!resumed && principal == null) {
-            CompletableFuture<Long> take = newSessions.take(c.fingerprint(), now).toCompletableFuture();
-            if (take.isDone() && !take.isCompletedExceptionally()) {
-                created(c, hello, null, region, locale, now, take.join());
-            } else { // shared by the nodes: the answer comes back to the loop
-                onLoopAfter(c, take, (wait, err) -> created(c, hello, null, region, locale, now,
-                        err == null ? wait : 0)); // NewSessions.orElse never fails: a failure is no refusal
-            }
+        if (claimed != null) {
+            resumed(c, hello, claimed);
             return;
         }
-        if (!resumed) {
-            claimed = create(c, hello, principal, region, locale, now);
+        Role role = principal == null ? Role.MEMBER : principal.role();
+        if (!bans.admits(c, role, null, c.fingerprint(), hello.id())) {
+            return; // refused before anything was registered or taken from the network's allowance
         }
-        welcomed(c, hello, claimed, resumed);
+        if (principal != null) {
+            created(c, hello, principal, region, locale, now, 0);
+            return;
+        }
+        CompletableFuture<Long> take = newSessions.take(c.fingerprint(), now).toCompletableFuture();
+        if (take.isDone() && !take.isCompletedExceptionally()) {
+            created(c, hello, null, region, locale, now, take.join());
+        } else { // shared by the nodes: the answer comes back to the loop
+            onLoopAfter(c, take, (wait, err) -> created(c, hello, null, region, locale, now,
+                    err == null ? wait : 0)); // NewSessions.orElse never fails: a failure is no refusal
+        }
     }
 
-    /** A new member session, if the network's allowance ({@code wait} ms, 0: taken) lets it be. On the loop. */
+    /**
+     * A new session, if the network's allowance ({@code wait} ms, 0: taken) lets it be. On the loop.
+     * It is registered without the connection and checked against the bans once more (one may
+     * have come in since the first check, its sweep finding nothing yet), and only an admitted one
+     * gets {@code c}: a sweep meanwhile ends the session and closes nothing, and the refusal is
+     * the reply.
+     */
     private void created(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
             long now, long wait) {
         if (!c.isOpen() || Sessions.of(c) != null) {
@@ -228,44 +243,53 @@ public final class HelloHandler {
             c.send(Sentence.of("error.new_sessions").error(hello.id(), ErrorCode.RATE_LIMITED, wait));
             return;
         }
-        welcomed(c, hello, create(c, hello, principal, region, locale, now), false);
-    }
-
-    private SessionRegistry.Created create(Connection c, ClientMessage.Hello hello, Principal principal, String region,
-            String locale, long now) {
         Role role = principal == null ? Role.MEMBER : principal.role();
-        SessionRegistry.Created claimed = sessions.create(c, role, principal == null ? null : principal.name(),
+        SessionRegistry.Created claimed = sessions.register(role, principal == null ? null : principal.name(),
                 principal == null ? null : TokenService.digest(hello.auth()), locale,
                 region == null ? null : region.toUpperCase(Locale.ROOT), c.fingerprint(), now);
-        claimed.session().reportLimit(limits.reportBurst(), limits.reportsPerMinute() / 60.0);
-        LOG.debug("session created member={} conn={} role={}", claimed.session().memberId(), c.id(), role);
-        return claimed;
+        Session s = claimed.session();
+        s.reportLimit(limits.reportBurst(), limits.reportsPerMinute() / 60.0);
+        if (!bans.admits(c, s, hello.id())) {
+            sessions.end(s);
+            return;
+        }
+        if (!sessions.attachNew(s, c)) { // a ban's sweep ended it after the check: it covers it
+            if (bans.admits(c, s, hello.id())) { // lifted again meanwhile: no session, the client may retry
+                c.send(Sentence.of("error.internal").error(hello.id(), ErrorCode.INTERNAL));
+            }
+            return;
+        }
+        LOG.debug("session created member={} conn={} role={}", s.memberId(), c.id(), role);
+        c.send(welcome(hello, claimed));
     }
 
-    /** Replies {@code welcome} for {@code claimed} (new, or {@code resumed}), unless a ban refuses it. */
-    private void welcomed(Connection c, ClientMessage.Hello hello, SessionRegistry.Created claimed, boolean resumed) {
+    /** Replies {@code welcome} for {@code claimed}, a resumed session, unless a ban refuses it. */
+    private void resumed(Connection c, ClientMessage.Hello hello, SessionRegistry.Created claimed) {
         Session s = claimed.session();
         if (!bans.admits(c, s, hello.id())) {
             c.attach(null);
             sessions.end(s);
             return;
         }
-        c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
-                new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
-                limits(), cluster.active() ? Features.CLUSTER : Features.ALL));
-        if (resumed) {
-            speak(c, s, hello);
-            sessions.attach(s, c);
-            for (String roomId : s.rooms()) {
-                Room r = rooms.get(roomId);
-                if (r != null) {
-                    r.attached(s);
-                }
-            }
-            if (checkIns != null) {
-                checkIns.resumed(s);
+        c.send(welcome(hello, claimed));
+        speak(c, s, hello);
+        sessions.attach(s, c);
+        for (String roomId : s.rooms()) {
+            Room r = rooms.get(roomId);
+            if (r != null) {
+                r.attached(s);
             }
         }
+        if (checkIns != null) {
+            checkIns.resumed(s);
+        }
+    }
+
+    private ServerMessage.Welcome welcome(ClientMessage.Hello hello, SessionRegistry.Created claimed) {
+        Session s = claimed.session();
+        return new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
+                new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
+                limits(), cluster.active() ? Features.CLUSTER : Features.ALL);
     }
 
     private static boolean validLocale(String tag) {
