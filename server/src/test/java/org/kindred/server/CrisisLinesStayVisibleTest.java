@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,8 @@ import org.kindred.server.moderation.Verdict;
 class CrisisLinesStayVisibleTest {
 
     @Test
-    void everyDirectoryNumberAndLinkIsDeliveredAsWritten() throws Exception {
-        Path dir = Files.createTempDirectory("kindred-lines");
+    void everyDirectoryNumberAndLinkIsDeliveredAsWritten(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
         KindredConfig core = ConfigLoader.defaults().toBuilder().dataDir(dir).build();
         ModerationPipeline pipeline = ModerationSetup.build(core, JsonNodeFactory.instance.objectNode()).pipeline();
         CrisisDirectory directory = CrisisDirectory.loadBundled();

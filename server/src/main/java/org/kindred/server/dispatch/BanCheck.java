@@ -3,6 +3,7 @@ package org.kindred.server.dispatch;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.kindred.protocol.ErrorCode;
+import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.i18n.Sentence;
 import org.kindred.server.moderator.BanList;
@@ -27,10 +28,19 @@ public final class BanCheck {
 
     /** True when {@code s} may go on; else false after replying {@code banned} to request {@code reqId}. */
     boolean admits(Outbound c, Session s, String reqId) {
-        if (s.role().canModerate()) {
+        return admits(c, s.role(), s.memberId(), s.fingerprint(), reqId);
+    }
+
+    /**
+     * The same check before a session exists: true when a session with {@code role}, member id
+     * {@code memberId} (null for a new member) and network fingerprint {@code fingerprint} (may be
+     * null) may go on; else false after replying {@code banned} to request {@code reqId}.
+     */
+    boolean admits(Outbound c, Role role, String memberId, String fingerprint, String reqId) {
+        if (role.canModerate()) {
             return true;
         }
-        Optional<Ban> ban = bans.activeFor(s.memberId(), s.fingerprint());
+        Optional<Ban> ban = bans.activeFor(memberId, fingerprint);
         if (ban.isEmpty()) {
             return true;
         }

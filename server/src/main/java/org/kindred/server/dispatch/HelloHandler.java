@@ -9,7 +9,6 @@ import java.util.function.BiConsumer;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.Limits;
-import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.config.KindredConfig;
 import org.kindred.server.i18n.Sentence;
@@ -27,8 +26,6 @@ import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.session.Sessions;
 import org.kindred.server.transport.Connection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code hello}: checks the version, region and locale, signs staff in (off the event loop),
@@ -37,8 +34,6 @@ import org.slf4j.LoggerFactory;
  * loop; continuations come back to it.
  */
 public final class HelloHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(HelloHandler.class);
-
     private final KindredConfig config;
     private final SessionRegistry sessions;
     private final RoomRegistry rooms;
@@ -47,9 +42,8 @@ public final class HelloHandler {
     private final Executor blocking;
     private final BanCheck bans;
     private final CheckIns checkIns;
-    private final SessionLimits limits;
-    private final NewSessions newSessions;
     private final ClusterWelcome cluster;
+    private final NewSessionWelcome fresh;
 
     /**
      * @param config      the limits announced in {@code welcome}
@@ -81,10 +75,9 @@ public final class HelloHandler {
         this.blocking = blocking;
         this.bans = bans;
         this.checkIns = checkIns;
-        this.limits = limits;
-        this.newSessions = newSessions;
         this.cluster = new ClusterWelcome(new ClusterResume(sessions, rooms), revocations, bans, checkIns, limits,
                 this::limits);
+        this.fresh = new NewSessionWelcome(sessions, bans, newSessions, limits, this::welcome);
     }
 
     void hello(Connection c, ClientMessage.Hello hello, long now) {
@@ -194,6 +187,7 @@ public final class HelloHandler {
         return new Limits(config.maxText(), config.ratePerSec(), config.burst());
     }
 
+    /** Resumes the session {@code hello} names, or makes a new one ({@link NewSessionWelcome}). */
     private void welcomeHere(Connection c, ClientMessage.Hello hello, Principal principal, String region,
             String locale, long now) {
         if (!c.isOpen() || Sessions.of(c) != null) {
@@ -201,71 +195,41 @@ public final class HelloHandler {
         }
         SessionRegistry.Created claimed = hello.resume() == null ? null
                 : sessions.claim(hello.resume(), c).orElse(null);
-        boolean resumed = claimed != null;
-        if (!resumed && principal == null) {
-            CompletableFuture<Long> take = newSessions.take(c.fingerprint(), now).toCompletableFuture();
-            if (take.isDone() && !take.isCompletedExceptionally()) {
-                created(c, hello, null, region, locale, now, take.join());
-            } else { // shared by the nodes: the answer comes back to the loop
-                onLoopAfter(c, take, (wait, err) -> created(c, hello, null, region, locale, now,
-                        err == null ? wait : 0)); // NewSessions.orElse never fails: a failure is no refusal
-            }
+        if (claimed != null) {
+            resumed(c, hello, claimed);
             return;
         }
-        if (!resumed) {
-            claimed = create(c, hello, principal, region, locale, now);
-        }
-        welcomed(c, hello, claimed, resumed);
+        fresh.welcome(c, hello, principal, region, locale, now);
     }
 
-    /** A new member session, if the network's allowance ({@code wait} ms, 0: taken) lets it be. On the loop. */
-    private void created(Connection c, ClientMessage.Hello hello, Principal principal, String region, String locale,
-            long now, long wait) {
-        if (!c.isOpen() || Sessions.of(c) != null) {
-            return;
-        }
-        if (wait > 0) {
-            c.send(Sentence.of("error.new_sessions").error(hello.id(), ErrorCode.RATE_LIMITED, wait));
-            return;
-        }
-        welcomed(c, hello, create(c, hello, principal, region, locale, now), false);
-    }
-
-    private SessionRegistry.Created create(Connection c, ClientMessage.Hello hello, Principal principal, String region,
-            String locale, long now) {
-        Role role = principal == null ? Role.MEMBER : principal.role();
-        SessionRegistry.Created claimed = sessions.create(c, role, principal == null ? null : principal.name(),
-                principal == null ? null : TokenService.digest(hello.auth()), locale,
-                region == null ? null : region.toUpperCase(Locale.ROOT), c.fingerprint(), now);
-        claimed.session().reportLimit(limits.reportBurst(), limits.reportsPerMinute() / 60.0);
-        LOG.debug("session created member={} conn={} role={}", claimed.session().memberId(), c.id(), role);
-        return claimed;
-    }
-
-    /** Replies {@code welcome} for {@code claimed} (new, or {@code resumed}), unless a ban refuses it. */
-    private void welcomed(Connection c, ClientMessage.Hello hello, SessionRegistry.Created claimed, boolean resumed) {
+    /** Replies {@code welcome} for {@code claimed}, a resumed session, unless a ban refuses it. */
+    private void resumed(Connection c, ClientMessage.Hello hello, SessionRegistry.Created claimed) {
         Session s = claimed.session();
         if (!bans.admits(c, s, hello.id())) {
             c.attach(null);
             sessions.end(s);
             return;
         }
-        c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
-                new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
-                limits(), cluster.active() ? Features.CLUSTER : Features.ALL));
-        if (resumed) {
-            speak(c, s, hello);
-            sessions.attach(s, c);
-            for (String roomId : s.rooms()) {
-                Room r = rooms.get(roomId);
-                if (r != null) {
-                    r.attached(s);
-                }
-            }
-            if (checkIns != null) {
-                checkIns.resumed(s);
+        c.send(welcome(hello, claimed));
+        speak(c, s, hello);
+        sessions.attach(s, c);
+        for (String roomId : s.rooms()) {
+            Room r = rooms.get(roomId);
+            if (r != null) {
+                r.attached(s);
             }
         }
+        if (checkIns != null) {
+            checkIns.resumed(s);
+        }
+    }
+
+    /** The {@code welcome} that answers {@code hello} with the session {@code claimed} (new or resumed). */
+    ServerMessage.Welcome welcome(ClientMessage.Hello hello, SessionRegistry.Created claimed) {
+        Session s = claimed.session();
+        return new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, claimed.token(),
+                new org.kindred.protocol.MemberInfo(s.memberId(), null, s.role()),
+                limits(), cluster.active() ? Features.CLUSTER : Features.ALL);
     }
 
     private static boolean validLocale(String tag) {

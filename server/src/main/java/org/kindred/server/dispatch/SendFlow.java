@@ -189,7 +189,7 @@ public final class SendFlow {
     /** Holds a message for review: stored and announced first, then the sender hears it is held. */
     private void hold(Outbound c, Session s, Room room, String reqId, String text, List<String> categories) {
         String msgId = Ids.of("m_");
-        room.member(s.memberId()).thenAcceptAsync(info -> {
+        room.queries().member(s.memberId()).thenAcceptAsync(info -> {
             if (info.isEmpty()) {
                 c.send(Sentence.of("error.not_in_room").error(reqId, ErrorCode.NOT_IN_ROOM));
                 return;

@@ -1,10 +1,7 @@
 package org.kindred.server.events;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -18,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kindred.server.common.Ids;
 import org.kindred.server.common.NamedThreads;
+import org.kindred.server.common.RedisOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,12 +80,7 @@ public final class RedisClusterEvents implements ClusterEvents {
         this.channel = Objects.requireNonNull(channel, "channel");
         RedisURI u = RedisURI.builder(uri).withTimeout(timeout).build();
         this.client = RedisClient.create(u);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(false)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                .build());
+        client.setOptions(RedisOptions.of(timeout));
         this.delivery = Executors.newSingleThreadExecutor(NamedThreads.daemon("kindred-staff-events"));
         this.keeper = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("kindred-staff-events-keeper"));
         keeper.execute(this::keep);

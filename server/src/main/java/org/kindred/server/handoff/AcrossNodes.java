@@ -7,8 +7,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ServerMessage;
@@ -39,10 +37,9 @@ import org.slf4j.LoggerFactory;
  *   <li>an ending on either node (decline, leave, {@code mod.close}, a session ended) ends it
  *       there at once; the node that ends the record audits and tells the other
  *       ({@code REACH_DECLINED}, {@code REACH_CLOSED});</li>
- *   <li>every {@link #CHECK_MS} ms each node checks its conversations: one whose record is gone
- *       {@link #GONE_TICKS} checks after one first found it gone (an ending it missed; its event, which
- *       says declined or closed, comes first otherwise) ends here as {@code closed}; one whose other
- *       side's node is gone (its liveness key expired: a node TTL after it died) is ended;</li>
+ *   <li>every second each node checks its conversations ({@link ConversationChecks}): one whose
+ *       record is gone (an ending it missed) ends here as {@code closed}; one whose other side's node
+ *       is gone (its liveness key expired: a node TTL after it died) is ended;</li>
  *   <li>a member whose session another node took over (a resume there) is not a session ending:
  *       that node takes the member's side and sends the invitation again, so the member can join
  *       the conversation again there (its history is shared).</li>
@@ -52,14 +49,6 @@ import org.slf4j.LoggerFactory;
 final class AcrossNodes {
     /** How long the staff member's node waits for the member's node to answer a reach, ms. */
     static final long ANSWER_MS = 2000;
-    /** How often each node checks its conversations, ms. */
-    static final long CHECK_MS = 1000;
-    /**
-     * Ticks of the checks' schedule (one per {@link #CHECK_MS}, read as a check runs) from the check
-     * that first finds a record gone to one that ends its conversation here; checks run back to back
-     * (queued behind busy {@code blocking}) share a tick.
-     */
-    static final long GONE_TICKS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
 
     private final HandOff hand;
@@ -70,16 +59,9 @@ final class AcrossNodes {
     private final ClusterEvents events;
     private final Executor blocking;
     private final Map<String, CompletableFuture<Boolean>> answers = new ConcurrentHashMap<>();
-    /** Endings the ledger could not record yet (Redis away): retried by the check. */
-    private final Map<String, Ended> owed = new ConcurrentHashMap<>();
-    /** Checks scheduled so far; and each conversation a check found gone, with the count then. */
-    private final AtomicLong ticks = new AtomicLong();
-    private final Map<String, Long> goneSince = new ConcurrentHashMap<>();
-    /** A check is queued or running: the next tick starts none (a slow store or Redis must not pile them up). */
-    private final AtomicBoolean checking = new AtomicBoolean();
-
-    private record Ended(String memberId, String actor, AuditAction action, String why) {
-    }
+    /** The records' endings, and those owed while Redis is away (retried by the check). */
+    private final RecordEndings endings;
+    private final ConversationChecks checks;
 
     AcrossNodes(HandOff hand, OpenConversations open, RoomRegistry rooms, SessionRegistry sessions, Ledger ledger,
             ClusterEvents events, Executor blocking) {
@@ -90,22 +72,13 @@ final class AcrossNodes {
         this.ledger = ledger;
         this.events = events;
         this.blocking = blocking;
+        this.endings = new RecordEndings(ledger, open, events);
+        this.checks = new ConversationChecks(hand, open, ledger, endings, answers::containsKey);
     }
 
     void start(ScheduledExecutorService scheduler) {
         events.subscribe(new MemberSide(this, open, rooms, sessions, ledger, events));
-        scheduler.scheduleWithFixedDelay(() -> { // the timer only schedules; one check at a time, however slow
-            ticks.incrementAndGet();
-            if (checking.compareAndSet(false, true)) {
-                later(() -> {
-                    try {
-                        check();
-                    } finally {
-                        checking.set(false);
-                    }
-                }, () -> checking.set(false));
-            }
-        }, CHECK_MS, CHECK_MS, TimeUnit.MILLISECONDS);
+        checks.start(scheduler, this::later);
     }
 
     /** {@code mod.reach} of {@code memberId} by {@code staff}; on {@code blocking}. */
@@ -175,7 +148,7 @@ final class AcrossNodes {
             if (here != null && here.end()) {
                 open.finish(here, OpenConversations.Ending.CLOSED, true, "staff reopened");
             }
-            settle(existing, old.memberId(), old.staffName(), AuditAction.REACH_CLOSED, "staff reopened");
+            endings.settle(existing, old.memberId(), old.staffName(), AuditAction.REACH_CLOSED, "staff reopened");
             return ledger.claim(record(conv, conv.member != null ? ledger.nodeId() : null));
         }
         return existing;
@@ -215,24 +188,7 @@ final class AcrossNodes {
     /** {@code conv} ended here (already finished): the one node that ends its record audits and tells the others. */
     void ended(Conversation conv, AuditAction action, String why) {
         String actor = OpenConversations.actorOf(conv.staffName, conv.memberId, why);
-        later(() -> settle(conv.id, conv.memberId, actor, action, why));
-    }
-
-    private void settle(String room, String memberId, String actor, AuditAction action, String why) {
-        boolean won;
-        try {
-            won = ledger.end(room, memberId);
-        } catch (RuntimeException e) {
-            owed.put(room, new Ended(memberId, actor, action, why));
-            LOG.warn("private conversation ending not recorded yet room={} error={}", room, e.getClass().getSimpleName());
-            return;
-        }
-        owed.remove(room);
-        if (won) {
-            open.audited(actor, action, memberId, room, why);
-            events.publish(StaffChange.handOff(action == AuditAction.REACH_DECLINED ? StaffChange.Kind.REACH_DECLINED
-                    : StaffChange.Kind.REACH_CLOSED, room, memberId, events.nodeId()));
-        }
+        later(() -> endings.settle(conv.id, conv.memberId, actor, action, why));
     }
 
     /**
@@ -264,35 +220,6 @@ final class AcrossNodes {
         CompletableFuture<Boolean> answer = answers.get(room);
         if (answer != null) {
             answer.complete(invited);
-        }
-    }
-
-    /** Every {@link #CHECK_MS}: endings owed to the ledger, endings missed, the other side's node gone. */
-    private void check() {
-        owed.forEach((room, e) -> settle(room, e.memberId(), e.actor(), e.action(), e.why()));
-        long tick = ticks.get();
-        goneSince.keySet().retainAll(open.byRoom.keySet());
-        for (Conversation conv : open.byRoom.values()) {
-            if (answers.containsKey(conv.id) || conv.ended()) {
-                continue;
-            }
-            Ledger.State state;
-            try {
-                state = ledger.check(conv.id, conv.staff != null);
-            } catch (RuntimeException e) {
-                return; // Redis away: next time
-            }
-            if (state == Ledger.State.ENDED) { // its event (declined or closed) comes first, unless it was missed
-                if (tick - goneSince.computeIfAbsent(conv.id, r -> tick) >= GONE_TICKS) {
-                    open.endedElsewhere(conv.id, OpenConversations.Ending.CLOSED);
-                }
-                continue;
-            }
-            goneSince.remove(conv.id);
-            if (state == Ledger.State.NODE_GONE) {
-                LOG.info("private conversation's other node is gone room={}", conv.id);
-                hand.end(conv, "node gone");
-            }
         }
     }
 

@@ -59,7 +59,7 @@ final class ConsoleRequests {
                 continue;
             }
             try {
-                Optional<String> nick = room.member(s.memberId()).get(2, java.util.concurrent.TimeUnit.SECONDS)
+                Optional<String> nick = room.queries().member(s.memberId()).get(2, java.util.concurrent.TimeUnit.SECONDS)
                         .map(org.kindred.protocol.MemberInfo::nick);
                 if (nick.isPresent()) {
                     return nick.get();
@@ -81,7 +81,7 @@ final class ConsoleRequests {
     String nickAnywhere(String memberId) {
         for (Room room : rooms.all()) {
             try {
-                Optional<String> nick = room.memberAnywhere(memberId).get(2, java.util.concurrent.TimeUnit.SECONDS)
+                Optional<String> nick = room.queries().memberAnywhere(memberId).get(2, java.util.concurrent.TimeUnit.SECONDS)
                         .map(org.kindred.protocol.MemberInfo::nick);
                 if (nick.isPresent()) {
                     return nick.get();

@@ -63,7 +63,7 @@ public final class MemberReports {
             return CompletableFuture.completedFuture(Sentence.of("error.report_gone")
                     .error(r.id(), ErrorCode.NOT_FOUND));
         }
-        return room.checkReport(reporter, r.msg(), r.id()).thenApplyAsync(check -> check.error() != null
+        return room.queries().checkReport(reporter, r.msg(), r.id()).thenApplyAsync(check -> check.error() != null
                 ? check.error() : file(reporter, room.id(), r, Optional.of(check.message())), blocking);
     }
 

@@ -2,27 +2,23 @@ package org.kindred.server.moderator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.kindred.protocol.ModEvent;
-import org.kindred.protocol.ModRequest;
 import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.Role;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.events.ClusterEvents;
 import org.kindred.server.events.ConsoleEvent;
 import org.kindred.server.transport.Outbound;
-import org.kindred.server.transport.SharedFrame;
 
 /**
  * The moderator connections that asked for {@code mod.*} events with {@code mod.watch}, and
- * the rooms each watches ({@code *} for all). Thread-safe; an event is encoded once and shared.
+ * the rooms each watches ({@code *} for all): this node's ({@link LocalWatchers}) and, once
+ * relayed, the other nodes'. Thread-safe; an event is encoded once and shared.
  */
 public final class ModeratorHub {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModeratorHub.class);
     private final ProtocolCodec codec;
-    private final Map<Outbound, Watch> watchers = new ConcurrentHashMap<>();
+    private final LocalWatchers watchers;
     /** The latest alerts, so a console that reloads still shows them (memory only). */
     private final RecentAlerts recentAlerts = new RecentAlerts();
 
@@ -33,20 +29,10 @@ public final class ModeratorHub {
     private final ConsoleEnrichment enrichment = new ConsoleEnrichment();
     private volatile ClusterEvents relay;
     private final RemoteWatches remote = new RemoteWatches(() -> System.nanoTime() / 1_000_000);
-    private final java.util.function.LongSupplier wallClock = System::currentTimeMillis;
 
     public ModeratorHub(ProtocolCodec codec) {
         this.codec = codec;
-    }
-
-    /**
-     * What one connection watches, and its role (which decides the events it gets); the staff
-     * member's name (null when not known) and since when it watches (epoch ms), for "Staff online".
-     */
-    private record Watch(Set<String> rooms, Role role, String name, long since) {
-        boolean covers(String room) {
-            return rooms.contains(ModRequest.ALL_ROOMS) || (room != null && rooms.contains(room));
-        }
+        this.watchers = new LocalWatchers(codec, System::currentTimeMillis);
     }
 
     /** Replaces what {@code c} watches, as a moderator (every event). */
@@ -68,9 +54,7 @@ public final class ModeratorHub {
      * node, since the first time this connection watched.
      */
     public void watch(Outbound c, List<String> rooms, Role role, String name) {
-        java.util.Objects.requireNonNull(role, "role");
-        watchers.compute(c, (k, old) -> new Watch(Set.copyOf(rooms), role, name,
-                old != null ? old.since() : wallClock.getAsLong()));
+        watchers.watch(c, rooms, role, name);
         announceWatching();
     }
 
@@ -80,34 +64,18 @@ public final class ModeratorHub {
      * listed.
      */
     public List<OnDuty> onDuty() {
-        List<OnDuty> all = new java.util.ArrayList<>(localOnDuty());
+        List<OnDuty> all = new java.util.ArrayList<>(watchers.onDuty());
         all.addAll(remote.staff());
         return OnDuty.merge(all);
     }
 
-    private List<OnDuty> localOnDuty() {
-        List<OnDuty> here = new java.util.ArrayList<>();
-        for (Watch w : watchers.values()) {
-            if (w.name() != null) {
-                here.add(new OnDuty(w.name(), w.role(), w.rooms(), w.since()));
-            }
-        }
-        return here;
-    }
-
     /** How many connections of {@code role} watch some room now (the {@code /metrics} staff gauge). */
     public int watching(Role role) {
-        int n = 0;
-        for (Watch w : watchers.values()) {
-            if (w.role() == role) {
-                n++;
-            }
-        }
-        return n;
+        return watchers.watching(role);
     }
 
     public void unwatch(Outbound c) {
-        if (watchers.remove(c) != null) {
+        if (watchers.unwatch(c)) {
             announceWatching();
         }
     }
@@ -117,16 +85,7 @@ public final class ModeratorHub {
      * rooms only), on this node or, once {@link #relayVia relayed}, on another.
      */
     public boolean isWatched(String room) {
-        return isWatchedHere(room) || remote.covers(room);
-    }
-
-    private boolean isWatchedHere(String room) {
-        for (Watch w : watchers.values()) {
-            if (w.covers(room)) {
-                return true;
-            }
-        }
-        return false;
+        return watchers.cover(room) || remote.covers(room);
     }
 
     /**
@@ -138,12 +97,8 @@ public final class ModeratorHub {
         if (r == null) {
             return;
         }
-        Set<String> rooms = new java.util.HashSet<>();
-        for (Watch w : watchers.values()) {
-            rooms.addAll(w.rooms());
-        }
-        r.publishConsole(new ConsoleEvent(null, RemoteWatches.announcement(rooms, OnDuty.merge(localOnDuty())),
-                r.nodeId()));
+        r.publishConsole(new ConsoleEvent(null,
+                RemoteWatches.announcement(watchers.rooms(), OnDuty.merge(watchers.onDuty())), r.nodeId()));
     }
 
     /**
@@ -270,24 +225,8 @@ public final class ModeratorHub {
 
     /** Delivers an event (already enriched) to the watchers of this node. */
     private void deliver(String room, ModEvent event) {
-        if (!isWatched(room)) {
-            return;
-        }
-        SharedFrame encoded = null;
-        try {
-            for (Map.Entry<Outbound, Watch> w : watchers.entrySet()) {
-                Watch watch = w.getValue();
-                if (watch.covers(room) && StaffPermissions.receives(watch.role(), event)) {
-                    if (encoded == null) {
-                        encoded = SharedFrame.encode(codec, event);
-                    }
-                    w.getKey().sendShared(encoded);
-                }
-            }
-        } finally {
-            if (encoded != null) {
-                encoded.release();
-            }
+        if (isWatched(room)) {
+            watchers.deliver(room, event);
         }
     }
 

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.kindred.protocol.Role;
@@ -60,20 +58,6 @@ public final class ModeratorsCommand {
     private ModeratorsCommand() {
     }
 
-    private record Args(String verb, String name, Role role, Path dataDir, String database) {
-    }
-
-    /** {@code --help} was asked for ({@code topic} null: the whole command). */
-    private static final class HelpRequested extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String topic;
-
-        HelpRequested(String topic) {
-            super(null, null, false, false);
-            this.topic = topic;
-        }
-    }
-
     /**
      * Runs the command. {@code args} are the words after {@code moderators} (a leading
      * {@code "moderators"} is skipped, so the jar's whole argument list may be passed).
@@ -92,10 +76,10 @@ public final class ModeratorsCommand {
      */
     public static int run(String[] args, java.util.Map<String, String> env, InputStream in, PrintStream out,
             PrintStream err) {
-        Args a;
+        ModeratorsArgs a;
         try {
-            a = parse(args, env.get("KINDRED_DATABASE"));
-        } catch (HelpRequested h) {
+            a = ModeratorsArgs.parse(args, env.get("KINDRED_DATABASE"));
+        } catch (ModeratorsArgs.HelpRequested h) {
             out.println(h.topic == null ? ModeratorsHelp.USAGE_TEXT : ModeratorsHelp.HELP.get(h.topic));
             return OK;
         } catch (IllegalArgumentException e) {
@@ -136,7 +120,7 @@ public final class ModeratorsCommand {
         return withStore(store, a, in, out, err);
     }
 
-    private static int withStore(Store opened, Args a, InputStream in, PrintStream out, PrintStream err) {
+    private static int withStore(Store opened, ModeratorsArgs a, InputStream in, PrintStream out, PrintStream err) {
         try (Store store = opened) {
             Clock clock = Clock.systemUTC();
             AccountService accounts = new AccountService(store.accounts(), store.tokens(),
@@ -151,7 +135,7 @@ public final class ModeratorsCommand {
         }
     }
 
-    private static int execute(Args a, AccountService accounts, InputStream in, PrintStream out,
+    private static int execute(ModeratorsArgs a, AccountService accounts, InputStream in, PrintStream out,
                                PrintStream err) {
         switch (a.verb()) {
             case "add" -> {
@@ -186,86 +170,6 @@ public final class ModeratorsCommand {
             default -> throw new IllegalStateException("unparsed verb");
         }
         return OK;
-    }
-
-    private static Args parse(String[] raw, String databaseFromEnv) {
-        List<String> args = new ArrayList<>(Arrays.asList(raw));
-        if (!args.isEmpty() && args.get(0).equals("moderators")) {
-            args.remove(0);
-        }
-        Path dataDir = DEFAULT_DATA_DIR;
-        boolean dataDirGiven = false;
-        String database = null;
-        Role role = Role.MODERATOR;
-        boolean roleGiven = false;
-        List<String> words = new ArrayList<>();
-        boolean help = false;
-        for (int i = 0; i < args.size(); i++) {
-            String s = args.get(i);
-            if (s.equals("--help") || s.equals("-h") || (s.equals("help") && words.isEmpty())) {
-                help = true;
-            } else if (s.equals("--data-dir") || s.equals("--role") || s.equals("--database")) {
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException(s + " needs a value.");
-                }
-                String v = args.get(++i);
-                if (s.equals("--data-dir")) {
-                    dataDir = Path.of(v);
-                    dataDirGiven = true;
-                } else if (s.equals("--database")) {
-                    database = v;
-                } else {
-                    role = parseRole(v);
-                    roleGiven = true;
-                }
-            } else if (s.startsWith("--data-dir=")) {
-                dataDir = Path.of(s.substring("--data-dir=".length()));
-                dataDirGiven = true;
-            } else if (s.startsWith("--database=")) {
-                database = s.substring("--database=".length());
-            } else if (s.startsWith("--role=")) {
-                role = parseRole(s.substring("--role=".length()));
-                roleGiven = true;
-            } else if (s.startsWith("--")) {
-                throw new IllegalArgumentException("Unknown option " + s + ".");
-            } else {
-                words.add(s);
-            }
-        }
-        if (help) {
-            throw new HelpRequested(!words.isEmpty() && ModeratorsHelp.HELP.containsKey(words.get(0)) ? words.get(0) : null);
-        }
-        if (words.isEmpty()) {
-            throw new IllegalArgumentException("Say what to do.");
-        }
-        String verb = words.get(0);
-        int expected = verb.equals("list") ? 1 : 2;
-        if (!List.of("add", "list", "disable", "enable").contains(verb)) {
-            throw new IllegalArgumentException("Unknown command " + verb + ".");
-        }
-        if (words.size() != expected) {
-            throw new IllegalArgumentException(verb.equals("list") ? "list takes no name."
-                    : verb + " takes one account name.");
-        }
-        if (roleGiven && !verb.equals("add")) {
-            throw new IllegalArgumentException("--role goes with add.");
-        }
-        if (database != null && dataDirGiven) {
-            throw new IllegalArgumentException("--data-dir and --database name two different stores; give one.");
-        }
-        if (database == null && !dataDirGiven && databaseFromEnv != null && !databaseFromEnv.isBlank()) {
-            database = databaseFromEnv; // as the server: KINDRED_DATABASE, unless --data-dir says otherwise
-        }
-        return new Args(verb, expected == 2 ? words.get(1) : null, role, dataDir, database);
-    }
-
-    private static Role parseRole(String v) {
-        return switch (v.toLowerCase(Locale.ROOT)) {
-            case "moderator" -> Role.MODERATOR;
-            case "admin" -> Role.ADMIN;
-            case "supporter" -> Role.SUPPORTER;
-            default -> throw new IllegalArgumentException("The role is supporter, moderator or admin.");
-        };
     }
 
     private static String role(Role r) {

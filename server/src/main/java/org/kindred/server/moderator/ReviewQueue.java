@@ -115,7 +115,7 @@ public final class ReviewQueue {
             return CompletableFuture.completedFuture(new MemberInfo(m.memberId(), m.writerNick(),
                     m.writerRole() == null ? Role.MEMBER : m.writerRole()));
         }
-        return room.memberAnywhere(m.memberId()).handle((found, e) -> found != null && found.isPresent()
+        return room.queries().memberAnywhere(m.memberId()).handle((found, e) -> found != null && found.isPresent()
                 ? found.get() : new MemberInfo(m.memberId(), "Member", Role.MEMBER));
     }
 

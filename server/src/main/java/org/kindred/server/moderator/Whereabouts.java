@@ -97,7 +97,7 @@ public final class Whereabouts {
         if (r == null) {
             return CompletableFuture.completedFuture(event.with(here));
         }
-        return r.memberAnywhere(event.member()).completeOnTimeout(Optional.empty(), LOOKUP_MS, TimeUnit.MILLISECONDS)
+        return r.queries().memberAnywhere(event.member()).completeOnTimeout(Optional.empty(), LOOKUP_MS, TimeUnit.MILLISECONDS)
                 .handle((found, e) -> event.with(e == null && found.isPresent()
                         ? new ModEvent.Current(found.get().nick(), room, true) : here));
     }

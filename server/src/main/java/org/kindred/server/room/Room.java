@@ -14,7 +14,6 @@ import org.kindred.protocol.ProtocolCodec;
 import org.kindred.protocol.RoomSummary;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.broker.Broker;
-import org.kindred.server.broker.History;
 import org.kindred.server.config.RoomConfig;
 import org.kindred.server.metrics.Metrics;
 import org.kindred.server.session.LocalHub;
@@ -41,7 +40,6 @@ public final class Room {
     private final String id;
     private final RoomThread thread;
     private final Broker broker;
-    private final History history;
     private final LongSupplier clock;
     private final boolean remote;
     private final RoomPolicy policy;
@@ -50,6 +48,7 @@ public final class Room {
     private final RoomControls controls;
     private final RoomReactions reactions;
     private final RoomPosts posts;
+    private final RoomQueries queries;
     /** Told this room's summary after every change of its people count or lock (room thread). */
     private volatile Consumer<RoomSummary> changes = summary -> { };
 
@@ -65,7 +64,6 @@ public final class Room {
         this.id = config.id();
         this.thread = new RoomThread(executor);
         this.broker = parts.broker();
-        this.history = parts.history();
         this.clock = parts.clock();
         this.remote = parts.remote();
         this.policy = new RoomPolicy(id, parts.restrictions());
@@ -73,6 +71,7 @@ public final class Room {
         this.controls = new RoomControls(this, parts);
         this.reactions = new RoomReactions(this, parts);
         this.posts = new RoomPosts(this, parts);
+        this.queries = new RoomQueries(this, parts.history());
         Broker.Subscriber subscriber = remote ? seats.feed(parts.hub()) : parts.hub();
         execute(() -> broker.subscribe(id, subscriber)); // may wait for the network: on the room's thread
     }
@@ -183,32 +182,9 @@ public final class Room {
         execute(() -> posts.typing(s, then));
     }
 
-    /** The message if it is still in this room's history. */
-    public CompletableFuture<Optional<ServerMessage.Message>> find(String msg) {
-        return call(() -> history.find(id, msg, clock.getAsLong()));
-    }
-
-    /**
-     * Whether {@code reporter} may report {@code msg} now, decided on the room's thread (see
-     * {@link ReportLedger#check}): completes with the reported message, or the error to reply.
-     */
-    public CompletableFuture<ReportCheck> checkReport(Session reporter, String msg, String reqId) {
-        return call(() -> reports.check(seats.member(reporter.memberId()).isPresent(), reporter, msg, reqId,
-                history, id, clock.getAsLong()));
-    }
-
-    /** The member's current info in this room, if it is here. */
-    public CompletableFuture<Optional<MemberInfo>> member(String memberId) {
-        return call(() -> seats.member(memberId));
-    }
-
-    /**
-     * The member as any node seats it (on several nodes: from the shared presence), for staff
-     * tools that name a member connected elsewhere; completes empty when it is not in the room, and
-     * exceptionally when the shared presence cannot be reached.
-     */
-    public CompletableFuture<Optional<MemberInfo>> memberAnywhere(String memberId) {
-        return call(() -> seats.memberAnywhere(memberId));
+    /** What the request layer and staff tools read from this room: messages, reports, members. */
+    public RoomQueries queries() {
+        return queries;
     }
 
     /**

@@ -72,15 +72,43 @@ public final class SessionRegistry {
      */
     public Created create(Connection c, Role role, String moderatorName, String credential, String locale,
             String region, String fingerprint, long now) {
+        Created created = register(role, moderatorName, credential, locale, region, fingerprint, now);
+        attachNew(created.session(), c);
+        return created;
+    }
+
+    /**
+     * A new session as {@link #create} makes it, registered (among {@link #all()}, so a ban's sweep
+     * over the sessions may end it) but with no connection yet, so ending it closes no connection.
+     * For a {@code hello}: the caller checks once more whether it may go on (a ban may have come in
+     * since it checked), then gives it its connection with {@link #attachNew} or {@link #end}s it.
+     */
+    public Created register(Role role, String moderatorName, String credential, String locale, String region,
+            String fingerprint, long now) {
         String token = Ids.token();
         Session s = new Session(Ids.member(), Ids.hash(token), role, moderatorName, locale, region, fingerprint,
-                now, missedLimit, c);
+                now, missedLimit, null);
         s.keys().signedIn(credential, token);
         byToken.put(s.tokenHash(), s);
         byMember.put(s.memberId(), s);
-        c.attach(s);
         recorded(s);
         return new Created(s, token);
+    }
+
+    /**
+     * Gives {@code s}, fresh from {@link #register}, its connection {@code c}; false, and nothing
+     * attached, when it ended meanwhile. Atomic with the end: a session that ends after this closes
+     * {@code c} through {@link #endAndClose}.
+     */
+    public boolean attachNew(Session s, Connection c) {
+        synchronized (s) {
+            if (s.isExpired()) {
+                return false;
+            }
+            s.attach(c);
+        }
+        c.attach(s);
+        return true;
     }
 
     /**
@@ -216,8 +244,8 @@ public final class SessionRegistry {
      * {@code reason}; the connection no longer serves the session while it closes. Any thread.
      */
     public void endAndClose(Session s, int code, String reason) {
-        Connection c = s.attachedConnection();
         end(s);
+        Connection c = s.attachedConnection(); // after the end: one attached since then is closed too
         if (c != null) {
             c.attach(null);
             c.close(code, reason);

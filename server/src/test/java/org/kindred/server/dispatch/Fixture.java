@@ -33,7 +33,7 @@ import org.kindred.server.transport.Connection;
 /**
  * The services behind the request handlers over a store in a temporary directory, with every
  * executor running its work at once on the calling thread, so each reply is written before
- * {@code handle} returns. Rooms run inline too.
+ * {@code handle} returns. Rooms run inline too. {@link #close()} deletes the directory.
  */
 final class Fixture implements AutoCloseable {
     static final Executor DIRECT = Runnable::run;
@@ -93,6 +93,10 @@ final class Fixture implements AutoCloseable {
 
     @Override
     public void close() {
-        durable.close();
+        try {
+            durable.close();
+        } finally {
+            org.kindred.server.testing.ExternalServices.deleteTree(config.dataDir());
+        }
     }
 }

@@ -42,7 +42,7 @@ import org.kindred.server.transport.Connection;
 /**
  * The staff member's node of a hand-off across nodes, with the other node played by the test in
  * a forced order: the shared record is a map ({@link Records}), the check scheduled every
- * {@link AcrossNodes#CHECK_MS} comes due when the test says, and the member's node's events are
+ * {@link ConversationChecks#CHECK_MS} comes due when the test says, and the member's node's events are
  * handed to this node's listener when the test says. Every executor and room runs its work at
  * once on the test's thread, so each step is over when its call returns, except while the test
  * holds the blocking executor ({@link #hold}), whose work then waits, in order, for {@link #release}.
@@ -133,12 +133,12 @@ class AcrossNodesCheckTest {
 
     /**
      * An ending whose event this node missed still ends here, as {@code closed}, at the check
-     * {@link AcrossNodes#GONE_TICKS} checks after the one that first found the record gone.
+     * {@link ConversationChecks#GONE_TICKS} checks after the one that first found the record gone.
      */
     @Test
     void aMissedEndingEndsGoneTicksAfterTheCheckThatFirstFoundTheRecordGone() throws Exception {
         records.end(room, MEMBER);
-        for (int i = 0; i < AcrossNodes.GONE_TICKS; i++) {
+        for (int i = 0; i < ConversationChecks.GONE_TICKS; i++) {
             runCheck();
             assertEquals(List.of(), notices(), "check " + (i + 1));
             assertEquals(1, handOff.open());

@@ -20,10 +20,18 @@ class ClusterNodeDeathTest {
 
     @Test
     void theMembersOfAKilledNodeLeaveForEveryoneElse() throws Exception {
+        java.nio.file.Path data = Files.createTempDirectory("kindred-node");
+        try {
+            membersOfAKilledNodeLeave(data);
+        } finally {
+            org.kindred.server.testing.ExternalServices.deleteTree(data);
+        }
+    }
+
+    private static void membersOfAKilledNodeLeave(java.nio.file.Path data) throws Exception {
         try (RedisServer redis = RedisServer.start();
                 ClusterNodes cluster = new ClusterNodes(redis, 1, RedisEngines.PREFIX);
-                ServerProcess doomed = ServerProcess.start(Files.createTempDirectory("kindred-node"),
-                        Map.of("KINDRED_REDIS", redis.uri()))) {
+                ServerProcess doomed = ServerProcess.start(data, Map.of("KINDRED_REDIS", redis.uri()))) {
             TestServer a = cluster.node(0);
             WsClient ann = a.joined("general", "Ann");
             WsClient pat = WsClient.connect(doomed.port());

@@ -151,7 +151,7 @@ final class ClusterNodes implements AutoCloseable {
     /**
      * A new fingerprint secret file (32 random bytes) for every node of one cluster, as an operator
      * gives each node the same {@code --secret-key-file}: a ban by network fingerprint made on one
-     * node then holds on the others.
+     * node then holds on the others. Its owner deletes it when the cluster closes.
      */
     static java.nio.file.Path sharedSecret() {
         try {
@@ -159,7 +159,6 @@ final class ClusterNodes implements AutoCloseable {
             byte[] key = new byte[org.kindred.server.config.SecretKeyFile.BYTES];
             new java.security.SecureRandom().nextBytes(key);
             java.nio.file.Files.write(f, key);
-            f.toFile().deleteOnExit();
             return f;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write a fingerprint secret", e);
@@ -189,6 +188,7 @@ final class ClusterNodes implements AutoCloseable {
         }
     }
 
+    /** Closes every node (each deletes its data directory), then deletes the shared secret. */
     @Override
     public void close() throws Exception {
         for (TestServer s : nodes) {
@@ -198,5 +198,6 @@ final class ClusterNodes implements AutoCloseable {
                 // best effort: the others still close
             }
         }
+        java.nio.file.Files.deleteIfExists(secret);
     }
 }

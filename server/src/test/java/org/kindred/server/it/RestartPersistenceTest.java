@@ -27,6 +27,14 @@ class RestartPersistenceTest {
     @Test
     void everyDecisionSurvivesAHardKill() throws Exception {
         Path data = Files.createTempDirectory("kindred-restart");
+        try {
+            survivesAHardKill(data);
+        } finally {
+            org.kindred.server.testing.ExternalServices.deleteTree(data);
+        }
+    }
+
+    private static void survivesAHardKill(Path data) throws Exception {
         Map<String, String> env = Map.of("KINDRED_BOOTSTRAP_MODERATOR", "sam:a long enough password");
         List<WsClient> clients = new ArrayList<>();
         List<String> logs = new ArrayList<>();

@@ -68,6 +68,8 @@ class ShutdownTest {
             assertTrue(p.waitFor(15, TimeUnit.SECONDS), "process exits after SIGTERM");
         } finally {
             p.destroyForcibly();
+            p.waitFor(15, TimeUnit.SECONDS);
+            org.kindred.server.testing.ExternalServices.deleteTree(data);
         }
     }
 }

@@ -40,6 +40,8 @@ public final class TestServer implements AutoCloseable {
     private final java.util.Set<WsClient> clients = new java.util.LinkedHashSet<>();
     private final Map<WsClient, Integer> nodeOf = new ConcurrentHashMap<>();
     private String database;
+    /** The fingerprint secret the nodes share in spread mode; null on one node. */
+    private Path secret;
     private RedisServer redis;
     private String prefix;
     private int next;
@@ -77,6 +79,7 @@ public final class TestServer implements AutoCloseable {
             String url = pg.trustedUrl(pg.createDatabase());
             database = url;
             Path secret = ClusterNodes.sharedSecret();
+            this.secret = secret;
             this.redis = redis;
             this.prefix = ClusterNodes.freshPrefix();
             shared = b -> b.redis(redis.uri()).database(url).secretKeyFile(secret);
@@ -334,8 +337,17 @@ public final class TestServer implements AutoCloseable {
         for (WsClient c : all) {
             c.close();
         }
-        for (KindredServer s : nodes) {
-            s.stop();
+        try {
+            for (KindredServer s : nodes) {
+                s.stop();
+            }
+        } finally { // what this server made under the temporary directory, and nothing else
+            for (Path dir : dataDirs) {
+                org.kindred.server.testing.ExternalServices.deleteTree(dir);
+            }
+            if (secret != null) {
+                Files.deleteIfExists(secret);
+            }
         }
     }
 

@@ -24,7 +24,8 @@ import org.kindred.server.testing.Harness;
 
 class EscalationsTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final Store store = SqliteStore.open(tempDir(), StoreConfig.defaults());
+    private final java.nio.file.Path dir = tempDir();
+    private final Store store = SqliteStore.open(dir, StoreConfig.defaults());
     private final ModeratorHub hub = new ModeratorHub(ProtocolCodec.shared());
     private final Escalations escalations = new Escalations(store.escalations(),
             new AuditLog(store.audit(), Clock.systemUTC()), hub, now::get);
@@ -45,7 +46,11 @@ class EscalationsTest {
 
     @AfterEach
     void close() {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            org.kindred.server.testing.ExternalServices.deleteTree(dir);
+        }
     }
 
     @Test

@@ -113,8 +113,12 @@ class PagerTest {
     void close() throws Exception {
         scheduler.shutdownNow();
         blocking.shutdownNow();
-        for (AutoCloseable c : closing) {
-            c.close();
+        try {
+            for (AutoCloseable c : closing) {
+                c.close();
+            }
+        } finally {
+            org.kindred.server.testing.ExternalServices.deleteTree(dir);
         }
     }
 

@@ -88,17 +88,17 @@ class RoomSeatsAndReportsTest {
             RoomReplies.post(room, b.session(), b.conn(), "s" + i, "hello " + i, SendStatus.DELIVERED, java.util.List.of());
             msgs[i] = Harness.drain(b.ch()).get(0).path("msg").asText();
         }
-        assertEquals("not_in_room", room.checkReport(outsider.session(), msgs[0], "r").get().error().code().wire());
-        assertEquals("not_found", room.checkReport(a.session(), "m_unknown", "r").get().error().code().wire());
-        ReportCheck ok = room.checkReport(a.session(), msgs[0], "r").get();
+        assertEquals("not_in_room", room.queries().checkReport(outsider.session(), msgs[0], "r").get().error().code().wire());
+        assertEquals("not_found", room.queries().checkReport(a.session(), "m_unknown", "r").get().error().code().wire());
+        ReportCheck ok = room.queries().checkReport(a.session(), msgs[0], "r").get();
         assertNull(ok.error());
         assertEquals("hello 0", ok.message().text());
-        assertEquals("bad_request", room.checkReport(a.session(), msgs[0], "r").get().error().code().wire(),
+        assertEquals("bad_request", room.queries().checkReport(a.session(), msgs[0], "r").get().error().code().wire(),
                 "once per member per message");
-        assertNull(room.checkReport(a.session(), msgs[1], "r").get().error());
-        ReportCheck limited = room.checkReport(a.session(), msgs[2], "r").get();
+        assertNull(room.queries().checkReport(a.session(), msgs[1], "r").get().error());
+        ReportCheck limited = room.queries().checkReport(a.session(), msgs[2], "r").get();
         assertEquals("rate_limited", limited.error().code().wire());
         assertTrue(limited.error().retryAfterMs() > 0);
-        assertNull(room.checkReport(b.session(), msgs[0], "r").get().error(), "another member may report it");
+        assertNull(room.queries().checkReport(b.session(), msgs[0], "r").get().error(), "another member may report it");
     }
 }

@@ -26,8 +26,11 @@ import org.kindred.server.session.NickRules;
 import org.kindred.server.session.SessionLimits;
 import org.kindred.server.session.SessionRegistry;
 
-/** The server's services wired without sockets: rooms run their work inline. */
-public final class Harness {
+/**
+ * The server's services wired without sockets: rooms run their work inline. Its store lives in a
+ * temporary directory of its own, which {@link #close()} deletes.
+ */
+public final class Harness implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper();
     public final KindredConfig config = ConfigLoader.defaults();
     public final ProtocolCodec codec = ProtocolCodec.shared();
@@ -40,6 +43,7 @@ public final class Harness {
     public final StoreServices durable;
     public final StaffServices staff;
     public final Dispatcher dispatcher;
+    private final java.nio.file.Path dataDir;
 
     /** Without check-ins: every {@code checkin*} request is refused. */
     public Harness() {
@@ -53,10 +57,21 @@ public final class Harness {
         staff = StaffServices.start(durable.store(), durable.blocking(), durable.jobs(),
                 org.kindred.server.paging.PagingConfig.from(EMPTY), CRISIS.reannounceInterval(), codec, rooms,
                 sessions, System::currentTimeMillis);
+        dataDir = withDir.dataDir();
         CrisisSupport crisis = CrisisSetup.support(withDir.dataDir(), staff.escalations(), durable.blocking());
         dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis, CRISIS,
                 org.kindred.server.ModerationSetup.build(config, EMPTY), null, System::currentTimeMillis,
                 SessionLimits.DEFAULTS);
+    }
+
+    /** Stops the store's work, closes it and deletes this harness's temporary directory. */
+    @Override
+    public void close() {
+        try {
+            durable.close();
+        } finally {
+            ExternalServices.deleteTree(dataDir);
+        }
     }
 
     private static final com.fasterxml.jackson.databind.JsonNode EMPTY =

@@ -22,6 +22,11 @@ class WebSocketFrameHandlerTest {
     private final Harness h = new Harness();
     private final ConnectionGroup group = new ConnectionGroup();
 
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        h.close();
+    }
+
     private EmbeddedChannel open() {
         EmbeddedChannel ch = new EmbeddedChannel(new WebSocketFrameHandler(h.dispatcher, h.codec, h.metrics,
                 new Connection.Limits(60, 20, 3), System::currentTimeMillis, group));

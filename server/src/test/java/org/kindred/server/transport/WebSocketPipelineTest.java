@@ -20,6 +20,11 @@ class WebSocketPipelineTest {
     private final Harness h = new Harness();
     private final ConnectionGroup group = new ConnectionGroup();
 
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        h.close();
+    }
+
     private Wire upgraded(KindredConfig cfg) throws Exception {
         Wire w = new Wire(null, new AddressLimiter(4), HttpLimits.defaults(), Map.of(),
                 () -> new WebSocketFrameHandler(h.dispatcher, h.codec, h.metrics, new Connection.Limits(60, 20, 3),

@@ -1,12 +1,9 @@
 package org.kindred.server.broker.redis;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -17,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.kindred.server.common.RedisOptions;
 
 /**
  * A node's two connections to Redis: one for commands, one for pub/sub. Neither is
@@ -74,24 +72,9 @@ public final class RedisLink implements AutoCloseable {
         }
         u.setTimeout(timeout);
         RedisClient client = RedisClient.create(u);
-        client.setOptions(options(timeout));
+        client.setOptions(RedisOptions.of(timeout)); // no auto-reconnect: see RedisOptions
         connections = new LinkConnections(client, timeout);
         noWait = new NoWaitCommands(connections, commandsSent);
-    }
-
-    /**
-     * The client options of every link: no auto-reconnect (Lettuce would write the commands in
-     * flight when a connection dropped again on the new one: a publish run twice), commands
-     * rejected at once while disconnected (never queued to be replayed later), every command
-     * and connect bounded by {@code timeout}.
-     */
-    static ClientOptions options(Duration timeout) {
-        return ClientOptions.builder()
-                .autoReconnect(false)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                .build();
     }
 
     /** Receives every pub/sub message (channel, payload), on Lettuce's I/O thread: hand it on, do not work there. */

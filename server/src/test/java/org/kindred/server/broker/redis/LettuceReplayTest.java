@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.kindred.server.testing.RedisServer;
 
 /**
- * Why {@link RedisLink#options} turns Lettuce's reconnection off: a non-idempotent script in
+ * Why {@link org.kindred.server.common.RedisOptions} turns Lettuce's reconnection off: a non-idempotent script in
  * flight when the connection drops. With Lettuce's defaults (auto-reconnect, commands kept while
  * disconnected) it runs again on the new connection, so a publish would be numbered and delivered
  * twice; with the link's options it fails and never runs. The same scenario, both ways, so the
@@ -54,7 +54,7 @@ class LettuceReplayTest {
         try (RedisServer own = RedisServer.start()) {
             long withDefaults = runsOfAScriptInFlightWhenItsConnectionDrops(own, ClientOptions.create());
             assertEquals(1, withDefaults, "Lettuce's defaults replay the script after reconnecting: at least once");
-            long withLink = runsOfAScriptInFlightWhenItsConnectionDrops(own, RedisLink.options(Duration.ofSeconds(2)));
+            long withLink = runsOfAScriptInFlightWhenItsConnectionDrops(own, org.kindred.server.common.RedisOptions.of(Duration.ofSeconds(2)));
             assertEquals(0, withLink, "the link's options: it failed, and nothing is replayed");
             assertTrue(withDefaults > withLink);
         }
