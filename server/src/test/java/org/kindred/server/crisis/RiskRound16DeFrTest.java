@@ -154,4 +154,22 @@ class RiskRound16DeFrTest {
         assertEquals(RiskLevel.CONCERN, level("die weihnachten erleb ich nicht mehr"));
         assertNull(level("hab gemüse geschnippelt für die suppe"));
     }
+
+    /** Found on blind-13 after its one measurement (its lines are not used here: these are written for the test). */
+    @Test
+    void germanVerbBeforeSubjectAfterAFrontedWord() {
+        assertEquals(RiskLevel.IMMINENT, level("heut abend bring ich mich um"));
+        assertEquals(RiskLevel.IMMINENT, level("morgen nehm ich mir das leben"));
+        assertEquals(RiskLevel.HIGH, level("wenn das so weitergeht bring ich mich um"));
+        assertNull(level("mein chef bringt mich noch um mit seinen mails"));
+        assertNull(level("das bring ich dir morgen um acht vorbei"));
+        assertNull(level("ich nehm mir heute abend frei"));
+    }
+
+    /** Found on blind-13 after its one measurement: tablets taken as on every day are no overdose. */
+    @Test
+    void tabletsTakenAsEveryDayAreNoOverdose() {
+        assertNull(level("hab grad meine tabletten genommen, wie jeden abend halt"));
+        assertEquals(RiskLevel.IMMINENT, level("hab grad alle meine tabletten genommen, alle 30"));
+    }
 }
