@@ -172,4 +172,22 @@ class RiskRound16DeFrTest {
         assertNull(level("hab grad meine tabletten genommen, wie jeden abend halt"));
         assertEquals(RiskLevel.IMMINENT, level("hab grad alle meine tabletten genommen, alle 30"));
     }
+
+    /** Found on blind-13 after its one measurement: a thought of suicide that will not leave the head is high. */
+    @Test
+    void aThoughtOfSuicideThatWillNotLeave() {
+        assertEquals(RiskLevel.HIGH, level("der gedanke an suizid geht mir einfach nicht aus dem kopf"));
+        assertEquals(RiskLevel.HIGH, level("mourir, c'est tout ce que j'ai en tête en ce moment"));
+        assertNull(level("das lied geht mir nicht aus dem kopf"));
+        assertNull(level("ce film c'est tout ce que j'ai en tête"));
+    }
+
+    /** Found on blind-13 after its one measurement: a German farewell to everyone, with letters or "you were the best". */
+    @Test
+    void germanFarewellToEveryone() {
+        assertEquals(RiskLevel.IMMINENT, level("hab die katze zu meinem bruder gebracht und briefe an alle geschrieben"));
+        assertEquals(RiskLevel.IMMINENT, level("tschüss an alle, ihr wart die besten. passt auf euch auf"));
+        assertNull(level("ihr wart die besten, bis morgen beim treffen"));
+        assertNull(level("hab briefe an alle tanten geschrieben wegen omas geburtstag"));
+    }
 }
