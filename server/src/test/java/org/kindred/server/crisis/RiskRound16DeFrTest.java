@@ -190,4 +190,24 @@ class RiskRound16DeFrTest {
         assertNull(level("ihr wart die besten, bis morgen beim treffen"));
         assertNull(level("hab briefe an alle tanten geschrieben wegen omas geburtstag"));
     }
+
+    /** Found on blind-13 after its one measurement: French "plus" without "ne" after a self-harm verb, with a duration, is "not any more". */
+    @Test
+    void frenchSelfHarmNoMoreWithoutNe() {
+        assertNull(level("je me coupe plus depuis six mois"));
+        assertNull(level("ça fait deux ans que je me scarifie plus, trop contente"));
+        assertEquals(RiskLevel.HIGH, level("je me scarifie plus qu'avant"));
+        assertEquals(RiskLevel.HIGH, level("je me suis coupée plus profond que d'habitude"));
+    }
+
+    /** Found on blind-13 after its one measurement: no hope left, told with a negation of its own (Spanish, German). */
+    @Test
+    void noHopeLeftWithANegationOfItsOwn() {
+        assertEquals(RiskLevel.CONCERN, level("no tengo ninguna esperanza"));
+        assertEquals(RiskLevel.CONCERN, level("nada va a mejorar nunca"));
+        assertEquals(RiskLevel.CONCERN, level("ich hab keine hoffnung mehr"));
+        assertNull(level("no tengo ninguna duda, mañana voy"));
+        assertNull(level("nada va a cambiar el plan del finde jaja"));
+        assertNull(level("ich hab keine hoffnung mehr dass der bus heute noch kommt lol"));
+    }
 }
