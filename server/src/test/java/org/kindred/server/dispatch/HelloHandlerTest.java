@@ -117,6 +117,16 @@ class HelloHandlerTest {
         return out;
     }
 
+    /** One {@code banned} error answering the hello (id "h"), the connection still open, no session on it. */
+    private static void assertRefusedAndOpen(EmbeddedChannel ch, Connection c) throws Exception {
+        List<JsonNode> out = repliesNoClose(ch);
+        assertEquals(1, out.size());
+        assertEquals("banned", out.get(0).path("code").asText());
+        assertEquals("h", out.get(0).path("id").asText());
+        assertTrue(ch.isActive(), "the refused connection stays open for a later hello");
+        assertNull(Sessions.of(c));
+    }
+
     @Test
     void aHelloFromABannedNetworkIsRefusedBeforeItIsRegisteredSoASweepThenCannotCloseIt() throws Exception {
         try (Hellos h = new Hellos()) {
@@ -126,12 +136,7 @@ class HelloHandlerTest {
             Connection c = h.connect(ch);
             h.handler().hello(c, hello(), h.f.now);
 
-            List<JsonNode> out = repliesNoClose(ch);
-            assertEquals(1, out.size());
-            assertEquals("banned", out.get(0).path("code").asText());
-            assertEquals("h", out.get(0).path("id").asText());
-            assertTrue(ch.isActive(), "the refused connection stays open for a later hello");
-            assertNull(Sessions.of(c));
+            assertRefusedAndOpen(ch, c);
             assertEquals(0, h.f.sessions.size(), "nothing was registered");
             assertEquals(0, h.taken.get(), "a refused hello takes nothing from the network's allowance");
         }
@@ -148,11 +153,7 @@ class HelloHandlerTest {
             Connection c = h.connect(ch);
             h.handler().hello(c, hello(), h.f.now);
 
-            List<JsonNode> out = repliesNoClose(ch);
-            assertEquals(1, out.size());
-            assertEquals("banned", out.get(0).path("code").asText());
-            assertTrue(ch.isActive());
-            assertNull(Sessions.of(c));
+            assertRefusedAndOpen(ch, c);
             assertEquals(0, h.f.sessions.size(), "the session made meanwhile has ended");
         }
     }
