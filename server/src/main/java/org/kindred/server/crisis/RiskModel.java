@@ -39,7 +39,7 @@ final class RiskModel {
      * {@code P(imminent)} from which the model's {@code imminent} pages on its own, without a concept
      * of the rules next to it (the imminent threshold's floor until round 12; below it, down to the
      * threshold, a page needs a time, means, a plan or a finality act the rules found:
-     * {@link RiskOutcome#secondOpinion(RiskLevel, boolean, boolean, boolean)}).
+     * {@link RiskOutcome#secondOpinion(RiskLevel, boolean, boolean, boolean, boolean)}).
      */
     static final double SURE_IMMINENT = 0.5;
     /**

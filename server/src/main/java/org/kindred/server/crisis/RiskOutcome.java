@@ -64,7 +64,7 @@ final class RiskOutcome {
      * a card.
      */
     void secondOpinion(RiskLevel m, boolean leans) {
-        secondOpinion(m, leans, false, true);
+        secondOpinion(m, leans, false, true, false);
     }
 
     /**
@@ -74,17 +74,11 @@ final class RiskOutcome {
      * rules' own level is theirs). And for an {@code imminent} that is not {@code sure}
      * ({@code P(imminent)} below {@link RiskModel#SURE_IMMINENT}, past the model's lower threshold):
      * alone, it pages only next to a concept the rules found (a time, means, a plan, a finality
-     * act), else it is a card (round 12, docs/crisis.md).
-     */
-    void secondOpinion(RiskLevel m, boolean leans, boolean disposed, boolean sure) {
-        secondOpinion(m, leans, disposed, sure, false);
-    }
-
-    /**
-     * {@link #secondOpinion(RiskLevel, boolean, boolean, boolean)}, and when the model is sure there is no
-     * risk at all ({@code none}: {@code P(≥ concern)} below {@link RiskModel#SURE_NONE}), a {@code high} of the
-     * rules is a card, not a page (round 16: held out, the rules' pages the model scored that low were all on
-     * benign lines, recovery told in the past and idioms; docs/crisis.md). The rules' {@code imminent} stays.
+     * act), else it is a card (round 12, docs/crisis.md). And when the model is sure there is no
+     * risk at all ({@code none}: {@code P(≥ concern)} below {@link RiskModel#SURE_NONE}), a {@code high}
+     * of the rules is a card, not a page (round 16: held out, the rules' pages the model scored that
+     * low were all on benign lines, recovery told in the past and idioms; docs/crisis.md). The rules'
+     * {@code imminent} stays.
      */
     void secondOpinion(RiskLevel m, boolean leans, boolean disposed, boolean sure, boolean none) {
         if (self.isEmpty() && thirdParty) {
