@@ -46,9 +46,21 @@ final class ConsoleRequests {
         this.hub = hub;
         this.clock = clock;
         for (Room room : rooms.all()) {
-            room.onChange(s -> hub.publish(s.room(),
-                    new ModEvent.RoomState(s.room(), s.members(), s.capacity(), s.locked())));
+            room.onChange(s -> publishState(hub, s));
         }
+        // A count that changed before another node's watch was announced here went nowhere:
+        // tell the new watchers the rooms' states now, each from its room's thread.
+        hub.whenWatchedElsewhere(watched -> {
+            for (Room room : rooms.all()) {
+                if (watched.contains(ModRequest.ALL_ROOMS) || watched.contains(room.id())) {
+                    room.execute(() -> publishState(hub, room.summary()));
+                }
+            }
+        });
+    }
+
+    private static void publishState(ModeratorHub hub, org.kindred.protocol.RoomSummary s) {
+        hub.publish(s.room(), new ModEvent.RoomState(s.room(), s.members(), s.capacity(), s.locked()));
     }
 
     /** The nickname the member has in one of its rooms, or null (asked on the rooms' threads; blocking pool only). */

@@ -29,6 +29,7 @@ public final class ModeratorHub {
     private final ConsoleEnrichment enrichment = new ConsoleEnrichment();
     private volatile ClusterEvents relay;
     private final RemoteWatches remote = new RemoteWatches(() -> System.nanoTime() / 1_000_000);
+    private volatile java.util.function.Consumer<java.util.Set<String>> watchedElsewhere = rooms -> { };
 
     public ModeratorHub(ProtocolCodec codec) {
         this.codec = codec;
@@ -86,6 +87,16 @@ public final class ModeratorHub {
      */
     public boolean isWatched(String room) {
         return watchers.cover(room) || remote.covers(room);
+    }
+
+    /**
+     * Sets the one listener told, on the relay's thread, the rooms (ids and {@code *}) that staff
+     * on another node have begun to watch, once this node counts them as watched ({@link #isWatched}):
+     * a state published before this node knew of them reached nobody there, so the listener
+     * publishes the present one again. Never told on one node alone. It must not block.
+     */
+    public void whenWatchedElsewhere(java.util.function.Consumer<java.util.Set<String>> listener) {
+        this.watchedElsewhere = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -175,7 +186,7 @@ public final class ModeratorHub {
     }
 
     private void received(ConsoleEvent e) {
-        if (remote.take(e.origin(), e.json())) {
+        if (remote.take(e.origin(), e.json(), watchedElsewhere)) {
             return;
         }
         ServerMessage m;

@@ -60,6 +60,16 @@ final class RemoteWatches {
 
     /** Takes {@code json} if it is an announcement (true), from node {@code origin}; false for anything else. */
     boolean take(String origin, String json) {
+        return take(origin, json, rooms -> { });
+    }
+
+    /**
+     * Takes {@code json} if it is an announcement (true), from node {@code origin}; false for
+     * anything else. When it is, {@code newlyWatched} is told, on this thread and after the
+     * announcement counts, the rooms (ids and {@code *}) that node watches now and did not in its
+     * last announcement still in force; not told when there are none (a heartbeat).
+     */
+    boolean take(String origin, String json, java.util.function.Consumer<Set<String>> newlyWatched) {
         if (!json.contains(TYPE)) {
             return false;
         }
@@ -81,10 +91,14 @@ final class RemoteWatches {
                 staff.add(one);
             }
         }
-        if (rooms.isEmpty() && staff.isEmpty()) {
-            byNode.remove(origin);
-        } else {
-            byNode.put(origin, new Announced(Set.copyOf(rooms), List.copyOf(staff), clockMs.getAsLong() + EXPIRY_MS));
+        long now = clockMs.getAsLong();
+        Announced before = rooms.isEmpty() && staff.isEmpty() ? byNode.remove(origin)
+                : byNode.put(origin, new Announced(Set.copyOf(rooms), List.copyOf(staff), now + EXPIRY_MS));
+        if (before != null && before.until() >= now) {
+            rooms.removeAll(before.rooms());
+        }
+        if (!rooms.isEmpty()) {
+            newlyWatched.accept(Set.copyOf(rooms));
         }
         return true;
     }

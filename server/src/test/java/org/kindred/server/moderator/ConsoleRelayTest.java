@@ -55,13 +55,19 @@ class ConsoleRelayTest {
         final Escalations escalations;
 
         Node(String name) throws InterruptedException {
+            this(name, true);
+        }
+
+        Node(String name, boolean watching) throws InterruptedException {
             hub.enrichWith((e, room) -> e instanceof ModEvent.Escalation x
                     ? new ModEvent.Escalation(x.escalation(), x.room(), x.member(), x.level(), x.source(),
                             "enriched on " + name, x.status(), x.claimedBy(), x.ts())
                     : e);
             hub.relayVia(events, timers);
-            hub.watch(moderator, List.of("*"));
-            hub.watch(supporter, List.of("*"), Role.SUPPORTER);
+            if (watching) {
+                hub.watch(moderator, List.of("*"));
+                hub.watch(supporter, List.of("*"), Role.SUPPORTER);
+            }
             escalations = new Escalations(store.escalations(), new AuditLog(store.audit(), Clock.systemUTC()), hub,
                     now::get);
             long end = System.currentTimeMillis() + 10_000;
@@ -89,7 +95,11 @@ class ConsoleRelayTest {
     }
 
     private Node node(String name) throws InterruptedException {
-        Node n = new Node(name);
+        return node(name, true);
+    }
+
+    private Node node(String name, boolean watching) throws InterruptedException {
+        Node n = new Node(name, watching);
         nodes.add(n);
         return n;
     }
@@ -167,5 +177,33 @@ class ConsoleRelayTest {
         assertTrue(b.got(b.supporter, "mod.room").isEmpty(), "but not a supporter");
         assertEquals(1, a.got(a.moderator, "mod.room").size(), "A's own moderator once, not echoed back");
         assertEquals(2, a.got(a.moderator, "mod.held").size(), "A's own moderator once each, not echoed back");
+    }
+
+    @Test
+    void aModeratorWhoBeginsWatchingOnAnotherNodeGetsTheRoomsStateFromTheNodeThatHasIt() throws Exception {
+        Node a = node("a", false);
+        Node b = node("b", false);
+        org.kindred.server.room.Room calm = new org.kindred.server.room.Room(
+                new org.kindred.server.config.RoomConfig("calm", "Calm", "t", "Be kind.", 10), Runnable::run,
+                ProtocolCodec.shared(), new org.kindred.server.metrics.Metrics(),
+                new org.kindred.server.session.NickRules(n -> true), 50, 60_000, System::currentTimeMillis);
+        org.kindred.server.room.RoomRegistry rooms = new org.kindred.server.room.RoomRegistry(
+                List.of(calm.config()), rc -> calm);
+        new ConsoleRequests(rooms, a.store.reports(), new BanList(a.store.bans(), System::currentTimeMillis, a.events),
+                new AuditLog(a.store.audit(), Clock.systemUTC()), a.hub, System::currentTimeMillis);
+        Thread.sleep(100);
+        assertTrue(b.got(b.moderator, "mod.room").isEmpty(), "nobody watches yet");
+
+        b.hub.watch(b.moderator, List.of("calm"));
+        await(() -> b.got(b.moderator, "mod.room").size() == 1, "A tells B's new watcher the room's state");
+        JsonNode state = b.got(b.moderator, "mod.room").get(0);
+        assertEquals("calm", state.path("room").asText());
+        assertEquals(10, state.path("capacity").asInt());
+        assertEquals(0, state.path("members").asInt());
+
+        b.hub.watch(b.supporter, List.of("grief"), Role.SUPPORTER);
+        await(() -> a.hub.isWatched("grief"), "A knows of the supporter");
+        Thread.sleep(150);
+        assertEquals(1, b.got(b.moderator, "mod.room").size(), "once: a room already watched is not told again");
     }
 }
