@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.kindred.server.crisis.RulesAlone.assess;
 import static org.kindred.server.crisis.RulesAlone.level;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kindred.protocol.RiskLevel;
 
@@ -209,5 +210,22 @@ class RiskRound16DeFrTest {
         assertNull(level("no tengo ninguna duda, mañana voy"));
         assertNull(level("nada va a cambiar el plan del finde jaja"));
         assertNull(level("ich hab keine hoffnung mehr dass der bus heute noch kommt lol"));
+    }
+
+    /**
+     * Found when the model was retrained on 29 sets at the start of the seventeenth round: a pet left
+     * with someone for a bounded time read as a farewell (the rules' finality boost with the model,
+     * so this asks the whole assessor).
+     */
+    @Test
+    void aPetLeftWithSomeoneForTheWeekendIsNoFarewell() {
+        RiskAssessor whole = RiskAssessor.withBundledRules(new Normalizer());
+        for (String benign : List.of("j'ai laissé mes chats chez ma mère pour la semaine, je pars en formation",
+                "laissé mon chien chez mes parents pour le week-end, trop calme l'appart")) {
+            assertNull(whole.assess(benign, "fr").level(), benign);
+        }
+        assertEquals(RiskLevel.IMMINENT, whole.assess(
+                "j'ai laissé mon chien chez ma voisine, elle saura s'en occuper mieux que moi. adieu à tous", "fr")
+                .level());
     }
 }
