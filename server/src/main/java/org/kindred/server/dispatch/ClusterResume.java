@@ -10,9 +10,11 @@ import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.kindred.protocol.ClientMessage;
+import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.Limits;
 import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.ServerMessage;
+import org.kindred.server.i18n.Sentence;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.Features;
@@ -117,9 +119,15 @@ final class ClusterResume {
                     s.mergeMissed(claim.kept(), false);
                     s.mergeMissed(late == null ? List.of() : late, true); // this copy may have had them too
                     c.attach(s);
-                    c.send(new ServerMessage.Welcome(hello.id(), ServerMessage.VERSION, created.token(),
-                            new MemberInfo(s.memberId(), null, s.role()), limits, Features.CLUSTER, recovered));
-                    sessions.attach(s, c);
+                    if (!sessions.attach(s, c, () -> c.send(new ServerMessage.Welcome(hello.id(),
+                            ServerMessage.VERSION, created.token(), new MemberInfo(s.memberId(), null, s.role()),
+                            limits, Features.CLUSTER, recovered)))) { // a ban's sweep ended it after the check
+                        c.attach(null);
+                        if (admitted.test(c, s)) { // lifted again meanwhile: the client may retry
+                            c.send(Sentence.of("error.internal").error(hello.id(), ErrorCode.INTERNAL));
+                        }
+                        return;
+                    }
                     for (Room r : joined) {
                         r.attached(s);
                     }

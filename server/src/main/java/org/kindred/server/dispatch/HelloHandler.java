@@ -210,9 +210,14 @@ public final class HelloHandler {
             sessions.end(s);
             return;
         }
-        c.send(welcome(hello, claimed));
-        speak(c, s, hello);
-        sessions.attach(s, c);
+        if (!sessions.attach(s, c, () -> {
+            c.send(welcome(hello, claimed));
+            speak(c, s, hello);
+        })) { // a ban's sweep ended it after the check: it covers it
+            c.attach(null);
+            refusedAfterCheck(c, s, hello.id(), bans);
+            return;
+        }
         for (String roomId : s.rooms()) {
             Room r = rooms.get(roomId);
             if (r != null) {
@@ -221,6 +226,17 @@ public final class HelloHandler {
         }
         if (checkIns != null) {
             checkIns.resumed(s);
+        }
+    }
+
+    /**
+     * Answers a {@code hello} whose session ended between its ban check and getting its connection:
+     * {@code banned} when a ban covers it now (the ban check replies), else an internal error (the
+     * ban was lifted again meanwhile; the client may retry).
+     */
+    static void refusedAfterCheck(Connection c, Session s, String reqId, BanCheck bans) {
+        if (bans.admits(c, s, reqId)) {
+            c.send(Sentence.of("error.internal").error(reqId, ErrorCode.INTERNAL));
         }
     }
 

@@ -99,9 +99,7 @@ final class NewSessionWelcome {
             return;
         }
         if (!sessions.attachNew(s, c)) { // a ban's sweep ended it after the check: it covers it
-            if (bans.admits(c, s, hello.id())) { // lifted again meanwhile: no session, the client may retry
-                c.send(Sentence.of("error.internal").error(hello.id(), ErrorCode.INTERNAL));
-            }
+            HelloHandler.refusedAfterCheck(c, s, hello.id(), bans);
             return;
         }
         LOG.debug("session created member={} conn={} role={}", s.memberId(), c.id(), role);

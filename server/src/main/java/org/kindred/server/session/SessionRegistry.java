@@ -209,16 +209,27 @@ public final class SessionRegistry {
     }
 
     /**
-     * Attaches a claimed session to its new connection: replays what it missed, in order, then
-     * closes the connection it had before, if that one is still open.
+     * Attaches a claimed session to its new connection: runs {@code first} (the {@code welcome},
+     * which must not block), replays what the session missed, in order, then closes the connection
+     * it had before, if that one is still open. False, and nothing run or attached, when the session
+     * ended since it was claimed (a ban's sweep after the caller's ban check). Atomic with the end,
+     * as {@link #attachNew}: a session that ends after this closes {@code c}.
      */
-    public void attach(Session s, Connection c) {
-        Connection previous = s.attach(c);
+    public boolean attach(Session s, Connection c, Runnable first) {
+        Connection previous;
+        synchronized (s) {
+            if (s.isExpired()) {
+                return false;
+            }
+            first.run();
+            previous = s.attach(c);
+        }
         if (previous != null && previous != c) {
             previous.attach(null);
             previous.close(org.kindred.protocol.CloseCodes.NORMAL, "Session resumed on another connection");
         }
         LOG.debug("session resumed member={} conn={}", s.memberId(), c.id());
+        return true;
     }
 
     /** The connection closed: keep the session for the resume window. */

@@ -47,10 +47,13 @@ class HelloHandlerTest {
         final AtomicInteger taken = new AtomicInteger();
         final BanList bans;
         Runnable onTake = () -> { };
+        /** Runs at every read of the ban list's clock, that is inside every ban check. */
+        Runnable onClock = () -> { };
 
         Hellos() throws Exception {
             f = new Fixture();
             LongSupplier clock = () -> {
+                onClock.run();
                 if (sweeping.get()) {
                     sweep();
                 }
@@ -176,6 +179,62 @@ class HelloHandlerTest {
             h.ban(); // now its network is banned: the sweep closes the welcomed session's connection
             h.sweep();
             assertTrue(s.isExpired());
+            CloseWebSocketFrame close = ch.readOutbound();
+            assertEquals(CloseCodes.BANNED, close.statusCode());
+            close.release();
+        }
+    }
+
+    /** A welcomed session whose connection then dropped; its resume token (the session waits to be resumed). */
+    private static String droppedSession(Hellos h) throws Exception {
+        EmbeddedChannel first = new EmbeddedChannel();
+        Connection c = h.connect(first);
+        h.handler().hello(c, hello(), h.f.now);
+        String token = repliesNoClose(first).get(0).path("session").asText();
+        h.f.sessions.detach(c);
+        return token;
+    }
+
+    private static ClientMessage.Hello resume(String token) {
+        return new ClientMessage.Hello("h", ServerMessage.VERSION, null, null, token, null);
+    }
+
+    @Test
+    void aResumedSessionEndedByABansSweepAfterItsCheckIsRefusedAndNeverLeftOnTheConnection() throws Exception {
+        try (Hellos h = new Hellos()) {
+            String token = droppedSession(h);
+            AtomicInteger reads = new AtomicInteger();
+            HelloHandler handler = h.handler();
+            h.onClock = () -> { // the check finds no ban; its sweep then ends the session before it is attached
+                if (reads.incrementAndGet() == 1) {
+                    h.sweep();
+                } else {
+                    h.ban();
+                }
+            };
+            EmbeddedChannel ch = new EmbeddedChannel();
+            Connection c = h.connect(ch);
+            handler.hello(c, resume(token), h.f.now);
+
+            assertRefusedAndOpen(ch, c);
+            assertEquals(0, h.f.sessions.size(), "the resumed session has ended");
+        }
+    }
+
+    @Test
+    void aResumedSessionIsWelcomedWithItsConnectionAttachedAndASweepThenClosesIt() throws Exception {
+        try (Hellos h = new Hellos()) {
+            String token = droppedSession(h);
+            EmbeddedChannel ch = new EmbeddedChannel();
+            Connection c = h.connect(ch);
+            h.handler().hello(c, resume(token), h.f.now);
+
+            List<JsonNode> out = repliesNoClose(ch);
+            assertEquals("welcome", out.get(0).path("type").asText(), out.toString());
+            Session s = Sessions.of(c);
+            assertFalse(s.isDetached(), "the resumed session has its connection");
+            h.ban();
+            h.sweep();
             CloseWebSocketFrame close = ch.readOutbound();
             assertEquals(CloseCodes.BANNED, close.statusCode());
             close.release();

@@ -70,7 +70,7 @@ class RoomSeatsAndReportsTest {
 
         Connection back = new Connection(new EmbeddedChannel(), codec, metrics, null,
                 new Connection.Limits(60, 20, 5), now);
-        sessions.attach(b.session(), back);
+        assertTrue(sessions.attach(b.session(), back, () -> { }));
         room.attached(b.session());
         assertEquals("room_full", join(peer(), "Ed").path("code").asText(), "Bo is back: two connected again");
     }

@@ -51,7 +51,7 @@ class SessionRegistryTest {
         nanos.addAndGet(Duration.ofSeconds(100).toNanos());
         Connection c2 = conn();
         Session s = registry.claim(created.token(), c2).orElseThrow().session();
-        registry.attach(s, c2);
+        assertTrue(registry.attach(s, c2, () -> { }));
         nanos.addAndGet(Duration.ofSeconds(100).toNanos());
         registry.cleanUp();
         assertTrue(expired.isEmpty());
@@ -86,7 +86,7 @@ class SessionRegistryTest {
         assertEquals(created.session(), resumed.session());
         assertNotEquals(created.token(), resumed.token());
         assertEquals(Ids.hash(resumed.token()), resumed.session().tokenHash());
-        registry.attach(resumed.session(), c2);
+        assertTrue(registry.attach(resumed.session(), c2, () -> { }));
         assertTrue(registry.claim(created.token(), conn()).isEmpty(), "the old token is dead");
         assertTrue(registry.peek(created.token()).isEmpty());
         assertEquals(resumed.session(), registry.peek(resumed.token()).orElseThrow());
