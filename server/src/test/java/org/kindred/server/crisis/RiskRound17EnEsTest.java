@@ -127,4 +127,17 @@ class RiskRound17EnEsTest {
         assertEquals(RiskLevel.IMMINENT, level("me tomé el bote de pastillas entero hace un rato"));
         assertNull(level("boté las pastillas a la basura"));
     }
+
+    @Test
+    void aMessageToBeReadAfterAndDontLookForMeAreAGoodbye() {
+        assertEquals(RiskLevel.IMMINENT, level("if youre reading this its too late, i love you all"));
+        assertEquals(RiskLevel.IMMINENT, level("cuando leáis esto ya no estaré"));
+        assertEquals(RiskLevel.IMMINENT, level("os quiero mucho, no me busquéis"));
+        assertEquals(RiskLevel.IMMINENT, level("goodbye, dont look for me"));
+        // a deadline, an outing, hide and seek
+        assertNull(level("if you read this its too late to sign up lol"));
+        assertNull(level("si lees esto es tarde para apuntarte al curso"));
+        assertNull(level("voy al cine, no me busquéis"));
+        assertNull(level("dont look for me, im hiding from my sister lol"));
+    }
 }
