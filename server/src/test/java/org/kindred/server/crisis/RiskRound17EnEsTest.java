@@ -140,4 +140,14 @@ class RiskRound17EnEsTest {
         assertNull(level("voy al cine, no me busquéis"));
         assertNull(level("dont look for me, im hiding from my sister lol"));
     }
+
+    @Test
+    void selfHarmInEverydayWordsIsHigh() {
+        assertEquals(RiskLevel.HIGH, level("me pego la cabeza contra la pared cuando me agobio"));
+        assertEquals(RiskLevel.HIGH, level("me he hecho heridas en los brazos a propósito"));
+        // an everyday injury, someone else's blows
+        assertNull(level("me hice daño en el gimnasio"));
+        assertNull(level("me di golpes en la cabeza con la puerta del coche jaja"));
+        assertEquals(RiskLevel.CONCERN, level("mi hermano me pega en la cabeza contra la pared"));
+    }
 }
