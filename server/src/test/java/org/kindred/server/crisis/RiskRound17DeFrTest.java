@@ -109,4 +109,19 @@ class RiskRound17DeFrTest {
         assertNull(level("j'arrête pas de penser à mes vacances"));
         assertEquals(RiskCategory.ATTEMPT, assess("j'ai fait une od cet hiver").categories().iterator().next());
     }
+
+    @Test
+    void meansShutInEmptiedOrGatheredAndFarewellsForWhereOneIsGoingAreImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("hab mich im keller eingeschlossen, das messer hab ich dabei"));
+        assertEquals(RiskLevel.IMMINENT, level("je me suis enfermé dans ma chambre avec tous mes médocs"));
+        assertEquals(RiskLevel.IMMINENT, level("hab grad die zweite tablettenpackung leergemacht"));
+        assertEquals(RiskLevel.IMMINENT, level("schlaftabletten in drei verschiedenen apotheken geholt, damit keiner fragt"));
+        assertEquals(RiskLevel.IMMINENT, level("ma lettre est écrite, les cachets sont prêts, ce sera dimanche"));
+        assertEquals(RiskLevel.IMMINENT, level("merci pour tout, là où je vais j'aurai plus mal"));
+        assertEquals(RiskLevel.IMMINENT, level("jvais m'pendre demain, c'est tout"));
+        // look-alikes: shut out, a pack of crisps, a shortage, a holiday
+        assertNull(level("hab die chipspackung leergemacht, sorry not sorry"));
+        assertNull(level("paracetamol war in mehreren apotheken ausverkauft"));
+        assertNull(level("merci pour tout, là où je vais en vacances y a pas de réseau"));
+    }
 }
