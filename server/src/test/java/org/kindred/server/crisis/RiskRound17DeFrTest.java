@@ -124,4 +124,12 @@ class RiskRound17DeFrTest {
         assertNull(level("paracetamol war in mehreren apotheken ausverkauft"));
         assertNull(level("merci pour tout, là où je vais en vacances y a pas de réseau"));
     }
+
+    @Test
+    void theEnglishAdjectiveCuteInGermanIsNoCutting() {
+        assertNull(level("guck mal die cuten welpen"));
+        assertNull(level("hab die fotos gesehen, so cute wieder"));
+        assertEquals(RiskLevel.HIGH, level("ich cutte wieder seit letzter woche"));
+        assertEquals(RiskLevel.HIGH, level("musste mich gestern wieder cutten"));
+    }
 }
