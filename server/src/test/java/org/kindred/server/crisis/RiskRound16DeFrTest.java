@@ -9,6 +9,7 @@ import static org.kindred.server.crisis.RulesAlone.level;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kindred.protocol.RiskLevel;
+import org.kindred.server.text.Normalizer;
 
 /**
  * The German and French kinds of the sixteenth round ({@code rules/de.yaml} and {@code rules/fr.yaml}
