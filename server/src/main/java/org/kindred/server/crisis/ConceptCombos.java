@@ -132,11 +132,7 @@ final class ConceptCombos {
         boolean laugh;
         /** Concept occurrences found in the message. */
         int occurrences;
-        /**
-         * Concepts anywhere in the message as bits (0–63, 64–127, 128–191): features of the second
-         * opinion. An occurrence whose every token lies in a quiet span ({@link #read(Token[], int[])}: the
-         * rules' ignore patterns) is left out of them, though the combinations still see it.
-         */
+        /** Concepts anywhere in the message as bits (0–63, 64–127, 128–191): features of the second opinion. */
         long concepts0, concepts1, concepts2;
         /** Occurrences copied to read two adjacent sentences together: at most three times {@link #occurrences}. */
         int copied;
@@ -149,31 +145,13 @@ final class ConceptCombos {
 
     /** Every combination found in the tokens, which sentences tell of the past, and recovery talk. */
     Reading read(Token[] t) {
-        return read(t, null);
-    }
-
-    /**
-     * {@link #read(Token[])}, leaving the concepts inside quiet spans out of the model's features
-     * ({@link Reading#concepts0}; round 17: "end it with my boyfriend tonight", which an ignore rule
-     * reads as a relationship ending, no longer gives the model "end it" next to a time).
-     *
-     * @param t the message's words (not split)
-     * @param quietBefore {@link TokenSpans#cover} of the quiet spans over {@code t} ({@code t.length + 1}
-     *     counts), or null when there are none
-     */
-    Reading read(Token[] t, int[] quietBefore) {
         Reading r = new Reading(t.length);
-        find(t, quietBefore, r);
+        find(t, r);
         return r;
     }
 
-    /** Whether every token of {@code [start, end)} lies in a quiet span; false without spans. */
-    static boolean quiet(int[] quietBefore, int start, int end) {
-        return quietBefore != null && end > start && quietBefore[end] - quietBefore[start] == end - start;
-    }
-
     /** Fills {@code r}: matches (at most two per combination and sentence), past sentences, recovery. */
-    private void find(Token[] t, int[] quietBefore, Reading r) {
+    private void find(Token[] t, Reading r) {
         List<Match> out = r.matches;
         boolean[] past = r.past;
         int firstPast = -1;
@@ -186,7 +164,6 @@ final class ConceptCombos {
         ConceptOccurrences pair = acrossSentences ? new ConceptOccurrences() : null;
         long[] mask = new long[WORDS];
         long[] prevMask = new long[WORDS];
-        long[] features = new long[WORDS];
         int[] last = new int[MAX_CONCEPTS];
         java.util.Arrays.fill(last, -1);
         boolean laughs = false;
@@ -200,7 +177,6 @@ final class ConceptCombos {
             }
             occ.count = 0;
             java.util.Arrays.fill(mask, 0);
-            java.util.Arrays.fill(features, 0);
             for (int i = s; i < e; i++) {
                 int from = occ.count;
                 lexicon.read(t, i, e, stems, occ);
@@ -215,9 +191,6 @@ final class ConceptCombos {
                     } else {
                         mask[c >>> 6] |= 1L << c;
                     }
-                    if (!quiet(quietBefore, occ.start[k], occ.end[k])) {
-                        features[c >>> 6] |= 1L << c;
-                    }
                 }
                 mask[0] |= found;
                 if ((found & pastMask) != 0 && firstPast < 0) {
@@ -228,9 +201,9 @@ final class ConceptCombos {
                 }
             }
             r.occurrences += occ.count;
-            r.concepts0 |= features[0];
-            r.concepts1 |= features[1];
-            r.concepts2 |= features[2];
+            r.concepts0 |= mask[0];
+            r.concepts1 |= mask[1];
+            r.concepts2 |= mask[2];
             if ((mask[0] & pastMask) != 0) {
                 ClauseMarks.markPast(t, s, e, occ.concept, occ.start, occ.count, pastBit, presentBit, past);
             }

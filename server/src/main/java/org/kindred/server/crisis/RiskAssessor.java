@@ -111,22 +111,11 @@ public final class RiskAssessor {
             outcome.merge(scan(lean, nt, language, false, false));
         }
         if (model != null) {
-            model.secondOpinion(nt.text(), outcome.lexicon0, outcome.lexicon1, outcome.lexicon2, outcome.quiet, outcome);
+            model.secondOpinion(nt.text(), outcome.lexicon0, outcome.lexicon1, outcome.lexicon2, outcome);
         }
         return outcome.toAssessment();
     }
 
-    /**
-     * What the model reads of {@code text} besides its normalised letters, as {@link #assess} gives it:
-     * the outcome of the rules' first pass with the lexicon's concepts and the quiet stretches
-     * ({@link RiskOutcome#lexicon0}, {@link RiskOutcome#quiet}); null for a text without words. For the
-     * trainer, which must feed the model what scoring feeds it.
-     */
-    RiskOutcome modelReading(String text, String localeOrNull) {
-        NormalizedText nt = rules.normalizer.normalize(text == null ? "" : text);
-        Token[] words = rules.tokenizer.tokenize(nt);
-        return words.length == 0 ? null : scan(words, nt, language(localeOrNull), false, true);
-    }
 
     /**
      * Matches every rule at every token (and, with {@code combine}, the concept combinations) and
@@ -165,11 +154,8 @@ public final class RiskAssessor {
         long lexicon0 = 0;
         long lexicon1 = 0;
         long lexicon2 = 0;
-        int[] quiet = null;
         if (combine && rules.combos != null) {
-            int[] quietBefore = ignored.isEmpty() ? null : TokenSpans.cover(t.length, ignored);
-            quiet = TokenSpans.text(t, quietBefore);
-            ConceptCombos.Reading reading = rules.combos.read(t, quietBefore);
+            ConceptCombos.Reading reading = rules.combos.read(t);
             lexicon0 = reading.concepts0;
             lexicon1 = reading.concepts1;
             lexicon2 = reading.concepts2;
@@ -185,7 +171,6 @@ public final class RiskAssessor {
         out.lexicon0 = lexicon0;
         out.lexicon1 = lexicon1;
         out.lexicon2 = lexicon2;
-        out.quiet = quiet;
         out.recovery = recovery;
         out.laugh = laugh;
         if (!found.isEmpty()) {

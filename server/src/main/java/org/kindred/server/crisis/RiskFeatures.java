@@ -11,9 +11,7 @@ package org.kindred.server.crisis;
  * ({@code crisis/rules/*.yaml}, read by {@link ConceptCombos}: matched by Snowball stem in the
  * message's language, with bounded typo tolerance) and their pairs (weight {@link #LEXICON_WEIGHT} since
  * round 15); the weights therefore fit one
- * lexicon, and a change of it needs a retrain (docs/crisis.md). Since round 17 no concept, the model's
- * own or the lexicon's, is read inside a stretch the rules' ignore patterns cover (a relationship
- * ending, an idiom): the rules decided what it means, and "end it" there is no ending.
+ * lexicon, and a change of it needs a retrain (docs/crisis.md).
  *
  * <p>Linear: at most three n-grams and two word features per character, plus a bounded number of
  * concept features per word and per message, no allocation. The same
@@ -22,7 +20,7 @@ package org.kindred.server.crisis;
  */
 final class RiskFeatures {
     /** Bumped whenever the features change; a weights file of another version is refused. */
-    static final int VERSION = 8;
+    static final int VERSION = 7;
     static final int BITS = 16;
     static final int SIZE = 1 << BITS;
     private static final int MASK = SIZE - 1;
@@ -108,20 +106,6 @@ final class RiskFeatures {
      * @param lexicon2 concepts 128–191
      */
     static int extract(CharSequence s, long lexicon0, long lexicon1, long lexicon2, Sink sink) {
-        return extract(s, lexicon0, lexicon1, lexicon2, null, sink);
-    }
-
-    /**
-     * {@link #extract(CharSequence, long, long, long, Sink)} with no concept of the model's own read in a
-     * word that starts inside a quiet stretch of the text: where the rules' ignore patterns cover it
-     * ("end it with my boyfriend", an idiom, abuse aimed at others; round 17). Its character n-grams,
-     * word and word pair are fed as usual, and means given up is read there too ("threw away the
-     * pills": a protective act, whatever an ignore rule says of the words). The lexicon's concepts in such a stretch are left out by the
-     * caller ({@link ConceptCombos#read(Token[], int[])}).
-     *
-     * @param quiet sorted, disjoint {@code [from, to)} pairs of character offsets in {@code s}, or null
-     */
-    static int extract(CharSequence s, long lexicon0, long lexicon1, long lexicon2, int[] quiet, Sink sink) {
         int len = s.length();
         if (len == 0) {
             return 0;
@@ -153,7 +137,6 @@ final class RiskFeatures {
         int pendingDisposal = -1;
         int lastReflexive = Integer.MIN_VALUE / 2;
         boolean disposed = false;
-        int q = 0;
         for (int i = 0; i <= len; i++) {
             char c = i < len ? s.charAt(i) : ' ';
             if (c != ' ') {
@@ -167,12 +150,8 @@ final class RiskFeatures {
                 sink.accept(index(prev * 31 + word + PAIR));
                 count++;
             }
-            while (quiet != null && q < quiet.length && quiet[q + 1] <= wordStart) {
-                q += 2;
-            }
-            boolean silent = quiet != null && q < quiet.length && quiet[q] <= wordStart;
             int looked = CONCEPTS.lookup(s, wordStart, i);
-            int concepts = silent ? 0 : looked & FEATURE_CONCEPTS; // means given up is still read there
+            int concepts = looked & FEATURE_CONCEPTS;
             for (int m = concepts; m != 0; m &= m - 1) {
                 int a = Integer.numberOfTrailingZeros(m);
                 sink.accept(index(CONCEPT + a), CONCEPT_WEIGHT);

@@ -86,26 +86,13 @@ final class RiskModel {
      * ({@link RiskFeatures#extract(CharSequence, long, long, long, RiskFeatures.Sink)}).
      */
     void probabilities(CharSequence normalized, long lexicon0, long lexicon1, long lexicon2, double[] out) {
-        probabilities(normalized, lexicon0, lexicon1, lexicon2, null, out);
-    }
-
-    /**
-     * {@link #probabilities(CharSequence, long, long, long, double[])} reading no concept in the
-     * quiet stretches of the text ({@link RiskFeatures#extract(CharSequence, long, long, long, int[],
-     * RiskFeatures.Sink)}).
-     *
-     * @param quiet sorted, disjoint {@code [from, to)} pairs of the normalised text the rules' ignore
-     *     patterns cover ({@link TokenSpans#text}), or null
-     */
-    void probabilities(CharSequence normalized, long lexicon0, long lexicon1, long lexicon2, int[] quiet,
-            double[] out) {
         Sum sum = SCRATCH.get();
         sum.w = weights;
         sum.s0 = 0;
         sum.s1 = 0;
         sum.s2 = 0;
         sum.disposed = false;
-        int m = RiskFeatures.extract(normalized, lexicon0, lexicon1, lexicon2, quiet, sum);
+        int m = RiskFeatures.extract(normalized, lexicon0, lexicon1, lexicon2, sum);
         sum.w = null;
         double scale = m == 0 ? 0 : 1 / Math.sqrt(m);
         out[0] = sigmoid(bias[0] + sum.s0 * scale);
@@ -122,13 +109,11 @@ final class RiskModel {
      * @param lexicon0 concepts 0–63 of the rules' lexicon found in it, as bits ({@link ConceptCombos.Reading#concepts0})
      * @param lexicon1 concepts 64–127
      * @param lexicon2 concepts 128–191
-     * @param quiet where the rules' ignore patterns cover the text ({@link RiskOutcome#quiet}), or null
      */
-    void secondOpinion(CharSequence normalized, long lexicon0, long lexicon1, long lexicon2, int[] quiet,
-            RiskOutcome outcome) {
+    void secondOpinion(CharSequence normalized, long lexicon0, long lexicon1, long lexicon2, RiskOutcome outcome) {
         Sum sum = SCRATCH.get();
         double[] p = sum.p;
-        probabilities(normalized, lexicon0, lexicon1, lexicon2, quiet, p);
+        probabilities(normalized, lexicon0, lexicon1, lexicon2, p);
         outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed, p[2] >= SURE_IMMINENT, p[0] < SURE_NONE);
     }
 

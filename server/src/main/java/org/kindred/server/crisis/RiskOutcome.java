@@ -45,11 +45,6 @@ final class RiskOutcome {
     long lexicon0;
     long lexicon1;
     long lexicon2;
-    /**
-     * Where the rules' ignore patterns cover the normalised text, as sorted {@code [from, to)} pairs, or
-     * null: the model reads no concept there ({@link TokenSpans#text}).
-     */
-    int[] quiet;
     /** Booster categories found, in or out of a signal (for the model's second opinion). */
     final Set<RiskCategory> concepts = EnumSet.noneOf(RiskCategory.class);
 

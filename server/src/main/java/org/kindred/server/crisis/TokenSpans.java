@@ -31,32 +31,4 @@ final class TokenSpans {
         c[tokens] = before;
         return c;
     }
-
-    /**
-     * The stretches of the normalised text that the covered tokens take, as sorted, disjoint
-     * {@code [from, to)} pairs (a run of covered tokens is one pair, spaces between them included),
-     * or null when no token is covered. One pass over the tokens.
-     *
-     * @param t the tokens the spans were found on
-     * @param coverBefore {@link #cover} of the spans over {@code t}, or null for none
-     */
-    static int[] text(Token[] t, int[] coverBefore) {
-        if (coverBefore == null || coverBefore[t.length] == 0) {
-            return null;
-        }
-        int[] out = new int[2 * coverBefore[t.length]];
-        int n = 0;
-        boolean previous = false;
-        for (int k = 0; k < t.length; k++) {
-            boolean covered = coverBefore[k + 1] > coverBefore[k];
-            if (covered && previous) {
-                out[n - 1] = t[k].normEnd;
-            } else if (covered) {
-                out[n++] = t[k].normStart;
-                out[n++] = t[k].normEnd;
-            }
-            previous = covered;
-        }
-        return java.util.Arrays.copyOf(out, n);
-    }
 }

@@ -36,9 +36,9 @@ class RiskModelLexiconTest {
         assertNotEquals(with, other, "another concept, other features");
         assertEquals(n + (192 + 192 * 191 / 2) * RiskFeatures.LEXICON_WEIGHT,
                 RiskFeatures.extract(text, -1L, -1L, -1L, i -> assertTrue(i >= 0 && i < RiskFeatures.SIZE)));
-        long[] bits = RiskModelTrainer.lexicon("been hoarding my meds for a month, almost enough now", NORMALIZER).bits();
+        long[] bits = RiskModelTrainer.lexicon("been hoarding my meds for a month, almost enough now", NORMALIZER);
         assertTrue(Long.bitCount(bits[0]) + Long.bitCount(bits[1]) + Long.bitCount(bits[2]) >= 2, "saving and means at least");
-        long[] none = RiskModelTrainer.lexicon("", NORMALIZER).bits();
+        long[] none = RiskModelTrainer.lexicon("", NORMALIZER);
         assertEquals(0, none[0] | none[1] | none[2]);
     }
 
@@ -47,7 +47,7 @@ class RiskModelLexiconTest {
     void theAssessorGivesTheModelTheLexiconsConcepts() {
         String text = "tonight my pills"; // concepts of the lexicon (a time, means), no signal of the rules
         String normalized = NORMALIZER.normalize(text).text();
-        long[] bits = RiskModelTrainer.lexicon(text, NORMALIZER).bits();
+        long[] bits = RiskModelTrainer.lexicon(text, NORMALIZER);
         Set<Integer> own = new HashSet<>();
         RiskFeatures.extract(normalized, own::add);
         float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];

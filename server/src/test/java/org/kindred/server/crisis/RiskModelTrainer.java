@@ -62,41 +62,39 @@ final class RiskModelTrainer {
     record Example(int[] features, double scale, boolean[] targets, boolean benign) {
     }
 
-    /** The bundled rules alone, read only for what the model reads besides the letters (round 13, round 17). */
-    private static RiskAssessor lexicon;
+    /** The bundled rules, read only for their lexicon's concepts (features of the model since round 13). */
+    private static RiskRules lexicon;
 
     /**
-     * The concepts of the bundled rules' lexicon in a message and the stretches the rules' ignore
-     * patterns cover, as {@link RiskAssessor#assess} reads them and gives them to the model (the same
-     * normaliser, tokens and passes; {@link RiskAssessor#modelReading}): concepts 0–63, 64–127 and
-     * 128–191 as bits, zeros and no stretch when there are none.
+     * The concepts of the bundled rules' lexicon in a message, as {@link RiskAssessor#assess} reads them
+     * and gives them to the model (the same normaliser, tokens and concept pass):
+     * {@code [concepts 0–63, 64–127, 128–191]} as bits, zeros when there are none.
      */
-    static synchronized Reading lexicon(String text, Normalizer normalizer) {
+    static synchronized long[] lexicon(String text, Normalizer normalizer) {
         if (lexicon == null) {
-            lexicon = RiskAssessor.of(RiskRulesLoader.loadBundled(normalizer), null);
+            lexicon = RiskRulesLoader.loadBundled(normalizer);
         }
-        RiskOutcome o = lexicon.modelReading(text, null);
-        return o == null ? new Reading(new long[3], null) : new Reading(new long[] {o.lexicon0, o.lexicon1, o.lexicon2}, o.quiet);
-    }
-
-    /** What {@link #lexicon} read: the lexicon's concepts as bits and the quiet stretches, or null. */
-    record Reading(long[] bits, int[] quiet) {
+        Token[] words = lexicon.tokenizer.tokenize(lexicon.normalizer.normalize(text));
+        if (words.length == 0 || lexicon.combos == null) {
+            return new long[3];
+        }
+        ConceptCombos.Reading r = lexicon.combos.read(words);
+        return new long[] {r.concepts0, r.concepts1, r.concepts2};
     }
 
     /** The model's three probabilities for a message as written, as the server computes them. */
     static void probabilities(RiskModel model, String text, Normalizer normalizer, double[] p) {
-        Reading r = lexicon(text, normalizer);
-        model.probabilities(normalizer.normalize(text).text(), r.bits()[0], r.bits()[1], r.bits()[2], r.quiet(), p);
+        long[] bits = lexicon(text, normalizer);
+        model.probabilities(normalizer.normalize(text).text(), bits[0], bits[1], bits[2], p);
     }
 
     static List<Example> examples(List<BlindSetReport.Line> lines, Normalizer normalizer) {
         List<Example> out = new ArrayList<>(lines.size());
         for (BlindSetReport.Line l : lines) {
             String text = normalizer.normalize(l.text()).text();
-            Reading r = lexicon(l.text(), normalizer);
-            long[] bits = r.bits();
+            long[] bits = lexicon(l.text(), normalizer);
             List<Integer> f = new ArrayList<>();
-            int m = RiskFeatures.extract(text, bits[0], bits[1], bits[2], r.quiet(), f::add);
+            int m = RiskFeatures.extract(text, bits[0], bits[1], bits[2], f::add);
             int[] features = f.stream().mapToInt(Integer::intValue).toArray();
             RiskLevel e = l.expected();
             boolean[] y = {e != null, e != null && e.compareTo(RiskLevel.HIGH) >= 0, e == RiskLevel.IMMINENT};
