@@ -10,11 +10,9 @@ import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.kindred.protocol.ClientMessage;
-import org.kindred.protocol.ErrorCode;
 import org.kindred.protocol.Limits;
 import org.kindred.protocol.MemberInfo;
 import org.kindred.protocol.ServerMessage;
-import org.kindred.server.i18n.Sentence;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
 import org.kindred.server.session.Features;
@@ -123,9 +121,7 @@ final class ClusterResume {
                             ServerMessage.VERSION, created.token(), new MemberInfo(s.memberId(), null, s.role()),
                             limits, Features.CLUSTER, recovered)))) { // a ban's sweep ended it after the check
                         c.attach(null);
-                        if (admitted.test(c, s)) { // lifted again meanwhile: the client may retry
-                            c.send(Sentence.of("error.internal").error(hello.id(), ErrorCode.INTERNAL));
-                        }
+                        HelloHandler.refusedAfterCheck(c, hello.id(), admitted.test(c, s));
                         return;
                     }
                     for (Room r : joined) {

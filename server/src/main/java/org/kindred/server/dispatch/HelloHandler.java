@@ -215,7 +215,7 @@ public final class HelloHandler {
             speak(c, s, hello);
         })) { // a ban's sweep ended it after the check: it covers it
             c.attach(null);
-            refusedAfterCheck(c, s, hello.id(), bans);
+            refusedAfterCheck(c, hello.id(), bans.admits(c, s, hello.id()));
             return;
         }
         for (String roomId : s.rooms()) {
@@ -230,12 +230,13 @@ public final class HelloHandler {
     }
 
     /**
-     * Answers a {@code hello} whose session ended between its ban check and getting its connection:
-     * {@code banned} when a ban covers it now (the ban check replies), else an internal error (the
-     * ban was lifted again meanwhile; the client may retry).
+     * Answers {@code hello} {@code reqId} whose session ended between its ban check and getting its
+     * connection, given {@code admittedNow}, the ban check asked once more (which, refusing, has
+     * replied {@code banned}): nothing more when refused, else an internal error (the ban was lifted
+     * again meanwhile; the client may retry).
      */
-    static void refusedAfterCheck(Connection c, Session s, String reqId, BanCheck bans) {
-        if (bans.admits(c, s, reqId)) {
+    static void refusedAfterCheck(Connection c, String reqId, boolean admittedNow) {
+        if (admittedNow) {
             c.send(Sentence.of("error.internal").error(reqId, ErrorCode.INTERNAL));
         }
     }

@@ -99,7 +99,7 @@ final class NewSessionWelcome {
             return;
         }
         if (!sessions.attachNew(s, c)) { // a ban's sweep ended it after the check: it covers it
-            HelloHandler.refusedAfterCheck(c, s, hello.id(), bans);
+            HelloHandler.refusedAfterCheck(c, hello.id(), bans.admits(c, s, hello.id()));
             return;
         }
         LOG.debug("session created member={} conn={} role={}", s.memberId(), c.id(), role);

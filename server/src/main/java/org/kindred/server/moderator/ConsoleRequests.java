@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.kindred.protocol.ModEvent;
 import org.kindred.protocol.ModRequest;
+import org.kindred.protocol.RoomSummary;
 import org.kindred.protocol.ServerMessage;
 import org.kindred.server.room.Room;
 import org.kindred.server.room.RoomRegistry;
@@ -59,7 +60,7 @@ final class ConsoleRequests {
         });
     }
 
-    private static void publishState(ModeratorHub hub, org.kindred.protocol.RoomSummary s) {
+    private static void publishState(ModeratorHub hub, RoomSummary s) {
         hub.publish(s.room(), new ModEvent.RoomState(s.room(), s.members(), s.capacity(), s.locked()));
     }
 
