@@ -87,7 +87,7 @@ public final class TestServer implements AutoCloseable {
         }
         try {
             for (int i = 0; i < n; i++) {
-                dataDirs.add(Files.createTempDirectory("kindred-test"));
+                dataDirs.add(org.kindred.server.testing.TempPaths.directory("kindred-test"));
             }
             nodes.add(start(dataDirs.get(0), shared, tweak, sections, each)); // alone: it migrates the schema
             startOthers(shared, tweak, sections, each);

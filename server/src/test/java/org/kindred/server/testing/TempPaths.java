@@ -1,0 +1,113 @@
+package org.kindred.server.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The files and directories the tests' fixtures make under the temporary directory
+ * ({@code java.io.tmpdir}), made here so that what was made is known: after every test class
+ * {@link LeftoverCheck} finds each one made during the class still there, removes it and fails
+ * the class. Only what this JVM made through this class counts, so other test runs sharing the
+ * temporary directory never do.
+ *
+ * <p>A fixture that lives as long as the JVM (the shared Redis and PostgreSQL, removed by their
+ * exit hooks) says so with {@link #livesWithTheJvm}; everything else is removed by whoever made
+ * it when it is done, also when a test fails ({@code try}/{@code finally}, {@link AutoCloseable}).
+ */
+public final class TempPaths {
+    /** Every path made, by the order it was made in. */
+    private static final ConcurrentSkipListMap<Long, Path> MADE = new ConcurrentSkipListMap<>();
+    private static final Set<Path> JVM_LONG = ConcurrentHashMap.newKeySet();
+    private static final AtomicLong NEXT = new AtomicLong();
+
+    private TempPaths() {
+    }
+
+    /**
+     * A new, empty directory under the temporary directory, named {@code prefix} and a random number.
+     *
+     * @param prefix the start of its name, e.g. {@code "kindred-test"}
+     * @return the directory, for the caller to remove (e.g. {@link #delete}) when done
+     * @throws IOException when it cannot be made
+     */
+    public static Path directory(String prefix) throws IOException {
+        return made(Files.createTempDirectory(prefix));
+    }
+
+    /**
+     * A new, empty file under the temporary directory.
+     *
+     * @param prefix the start of its name
+     * @param suffix its end, e.g. {@code ".key"}
+     * @return the file, for the caller to remove (e.g. {@link #delete}) when done
+     * @throws IOException when it cannot be made
+     */
+    public static Path file(String prefix, String suffix) throws IOException {
+        return made(Files.createTempFile(prefix, suffix));
+    }
+
+    private static Path made(Path p) {
+        MADE.put(NEXT.getAndIncrement(), p.toAbsolutePath());
+        return p;
+    }
+
+    /**
+     * Removes {@code p} (a file, or a directory and everything in it; best effort, links are not
+     * followed), whether or not it was made here; null or absent: nothing happens.
+     *
+     * @param p what to remove
+     */
+    public static void delete(Path p) {
+        if (p != null && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            ExternalServices.deleteTree(p);
+        } else if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // best effort; LeftoverCheck names it if it is still there after the test class
+            }
+        }
+    }
+
+    /**
+     * Marks {@code p}, made here, as living until the JVM ends (a shared server's directory, which
+     * an exit hook removes): no test class is blamed for it.
+     *
+     * @param p a path {@link #directory} or {@link #file} returned
+     */
+    public static void livesWithTheJvm(Path p) {
+        JVM_LONG.add(p.toAbsolutePath());
+    }
+
+    /**
+     * Where the list of what was made stands now, for {@link #leftSince}.
+     *
+     * @return a mark: how many paths were made so far
+     */
+    public static long mark() {
+        return NEXT.get();
+    }
+
+    /**
+     * What was made since {@code mark} and is still there, except what lives with the JVM.
+     *
+     * @param mark a value {@link #mark()} returned
+     * @return those paths, in the order they were made; empty when everything was removed
+     */
+    public static List<Path> leftSince(long mark) {
+        List<Path> left = new ArrayList<>();
+        for (Path p : MADE.tailMap(mark).values()) {
+            if (!JVM_LONG.contains(p) && Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                left.add(p);
+            }
+        }
+        return left;
+    }
+}
