@@ -334,20 +334,30 @@ public final class TestServer implements AutoCloseable {
         synchronized (this) {
             all = new ArrayList<>(clients);
         }
+        Exception failed = null;
         for (WsClient c : all) {
-            c.close();
+            try {
+                c.close();
+            } catch (IOException e) { // the others, and the nodes, are closed all the same
+                failed = failed == null ? e : failed;
+            }
         }
         try {
             for (KindredServer s : nodes) {
-                s.stop();
+                try {
+                    s.stop();
+                } catch (RuntimeException e) { // the other nodes still stop
+                    failed = failed == null ? e : failed;
+                }
             }
         } finally { // what this server made under the temporary directory, and nothing else
             for (Path dir : dataDirs) {
-                org.kindred.server.testing.ExternalServices.deleteTree(dir);
+                org.kindred.server.testing.TempPaths.delete(dir);
             }
-            if (secret != null) {
-                Files.deleteIfExists(secret);
-            }
+            org.kindred.server.testing.TempPaths.delete(secret);
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
