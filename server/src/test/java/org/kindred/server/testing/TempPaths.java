@@ -20,12 +20,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A fixture that lives as long as the JVM (the shared Redis and PostgreSQL, removed by their
  * exit hooks) says so with {@link #livesWithTheJvm}; everything else is removed by whoever made
  * it when it is done, also when a test fails ({@code try}/{@code finally}, {@link AutoCloseable}).
+ *
+ * <p>A JVM that is killed removes nothing. So each name carries the JVM's process id
+ * ({@code kindred-test-pid4242-1234…}), and the first path made here in a JVM first removes what
+ * JVMs no longer running left under the temporary directory ({@link #reapDeadJvms}), except
+ * directories holding an {@code owner.pid}, whose servers {@code ExternalServices.reapStale}
+ * stops before it removes them.
  */
 public final class TempPaths {
     /** Every path made, by the order it was made in. */
     private static final ConcurrentSkipListMap<Long, Path> MADE = new ConcurrentSkipListMap<>();
     private static final Set<Path> JVM_LONG = ConcurrentHashMap.newKeySet();
     private static final AtomicLong NEXT = new AtomicLong();
+    private static final long PID = ProcessHandle.current().pid();
+    /** A name made here: the caller's prefix (without its last {@code -}), {@code -pid}, the JVM's id, {@code -}. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("kindred-.*-pid(\\d+)-[^/]*");
+    private static final java.util.concurrent.atomic.AtomicBoolean REAPED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private TempPaths() {
     }
@@ -38,7 +49,8 @@ public final class TempPaths {
      * @throws IOException when it cannot be made
      */
     public static Path directory(String prefix) throws IOException {
-        return made(Files.createTempDirectory(prefix));
+        reapOnce();
+        return made(Files.createTempDirectory(named(prefix)));
     }
 
     /**
@@ -50,7 +62,54 @@ public final class TempPaths {
      * @throws IOException when it cannot be made
      */
     public static Path file(String prefix, String suffix) throws IOException {
-        return made(Files.createTempFile(prefix, suffix));
+        reapOnce();
+        return made(Files.createTempFile(named(prefix), suffix));
+    }
+
+    private static String named(String prefix) {
+        return (prefix.endsWith("-") ? prefix.substring(0, prefix.length() - 1) : prefix) + "-pid" + PID + "-";
+    }
+
+    private static void reapOnce() {
+        if (REAPED.compareAndSet(false, true)) {
+            reapDeadJvms(Path.of(System.getProperty("java.io.tmpdir")));
+        }
+    }
+
+    /**
+     * Removes from {@code tmp} what this class made in JVMs that are no longer running: each entry
+     * named {@code kindred-…-pidN-…} whose process {@code N} is gone, unless it is a directory
+     * holding an {@code owner.pid} (a Redis or PostgreSQL of the tests, or the three nodes' home:
+     * {@code ExternalServices.reapStale} stops what runs there first). Entries of living JVMs,
+     * and those that cannot be read or removed (another user's), are left alone.
+     *
+     * @param tmp the temporary directory
+     * @return how many entries were removed
+     */
+    static int reapDeadJvms(Path tmp) {
+        int removed = 0;
+        try (java.util.stream.Stream<Path> entries = Files.list(tmp)) {
+            for (Path p : entries.toList()) {
+                java.util.regex.Matcher m = NAME.matcher(p.getFileName().toString());
+                if (!m.matches() || Files.exists(p.resolve("owner.pid"))) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                delete(p);
+                removed += Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? 0 : 1;
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing to reap, or not ours to read
+        }
+        return removed;
     }
 
     private static Path made(Path p) {

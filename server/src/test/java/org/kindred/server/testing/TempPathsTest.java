@@ -62,4 +62,46 @@ class TempPathsTest {
             TempPaths.delete(outside);
         }
     }
+
+    @Test
+    void whatAJvmNoLongerRunningLeftIsReapedButNotWhatALivingOneOrAServerFixtureHolds() throws Exception {
+        Path tmp = TempPaths.directory("kindred-temppaths");
+        try {
+            Process ended = new ProcessBuilder("true").start();
+            ended.waitFor();
+            long dead = ended.pid();
+            long alive = ProcessHandle.current().pid();
+            Path deadDir = Files.createDirectory(tmp.resolve("kindred-test-pid" + dead + "-123"));
+            Files.writeString(deadDir.resolve("kindred.db"), "x");
+            Path deadFile = Files.writeString(tmp.resolve("kindred-secret-pid" + dead + "-456.key"), "x");
+            Path living = Files.createDirectory(tmp.resolve("kindred-test-pid" + alive + "-789"));
+            Path server = Files.createDirectory(tmp.resolve("kindred-redis-pid" + dead + "-1011"));
+            Files.writeString(server.resolve("owner.pid"), String.valueOf(dead));
+            Path unmarked = Files.createDirectory(tmp.resolve("kindred-test1213"));
+
+            assertEquals(2, TempPaths.reapDeadJvms(tmp));
+            assertFalse(Files.exists(deadDir));
+            assertFalse(Files.exists(deadFile));
+            assertTrue(Files.exists(living), "a running JVM's");
+            assertTrue(Files.exists(server), "ExternalServices.reapStale stops its server first");
+            assertTrue(Files.exists(unmarked), "not named by TempPaths");
+        } finally {
+            TempPaths.delete(tmp);
+        }
+    }
+
+    @Test
+    void namesCarryTheJvmsProcessId() throws Exception {
+        Path dir = TempPaths.directory("kindred-temppaths-");
+        Path file = TempPaths.file("kindred-temppaths", ".key");
+        try {
+            String pid = "-pid" + ProcessHandle.current().pid() + "-";
+            assertTrue(dir.getFileName().toString().startsWith("kindred-temppaths" + pid), dir.toString());
+            assertTrue(file.getFileName().toString().startsWith("kindred-temppaths" + pid), file.toString());
+            assertTrue(file.getFileName().toString().endsWith(".key"), file.toString());
+        } finally {
+            TempPaths.delete(dir);
+            TempPaths.delete(file);
+        }
+    }
 }
