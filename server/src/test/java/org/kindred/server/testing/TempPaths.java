@@ -42,7 +42,8 @@ public final class TempPaths {
     }
 
     /**
-     * A new, empty directory under the temporary directory, named {@code prefix} and a random number.
+     * A new, empty directory under the temporary directory, named {@code prefix} (without a last
+     * {@code -}), {@code -pid}, this JVM's process id, {@code -} and a random number.
      *
      * @param prefix the start of its name, e.g. {@code "kindred-test"}
      * @return the directory, for the caller to remove (e.g. {@link #delete}) when done
@@ -54,7 +55,7 @@ public final class TempPaths {
     }
 
     /**
-     * A new, empty file under the temporary directory.
+     * A new, empty file under the temporary directory, named as {@link #directory} names one, then {@code suffix}.
      *
      * @param prefix the start of its name
      * @param suffix its end, e.g. {@code ".key"}

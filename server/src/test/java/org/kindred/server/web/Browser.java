@@ -17,7 +17,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium (its own profile) driven through Debian's chromedriver, with the
+ * One headless Chromium (its own profile, a temporary directory that {@link #close()} deletes once
+ * Chromium's processes ended, as does a failed start) driven through Debian's chromedriver, with the
  * few helpers the tests need. Waits are explicit and bounded.
  */
 final class Browser implements AutoCloseable {
