@@ -43,6 +43,9 @@ public final class TestServer implements AutoCloseable {
     /** The fingerprint secret the nodes share in spread mode; null on one node. */
     private Path secret;
     private RedisServer redis;
+    /** The shared PostgreSQL and the database of this server's nodes in spread mode, dropped on close; else null. */
+    private PostgresServer postgres;
+    private String databaseName;
     private String prefix;
     private int next;
     private int ids;
@@ -76,8 +79,11 @@ public final class TestServer implements AutoCloseable {
         if (n > 1) {
             RedisServer redis = RedisServer.shared();
             PostgresServer pg = PostgresServer.shared();
-            String url = pg.trustedUrl(pg.createDatabase());
+            String name = pg.createDatabase();
+            String url = pg.trustedUrl(name);
             database = url;
+            this.postgres = pg;
+            this.databaseName = name;
             Path secret = ClusterNodes.sharedSecret();
             this.secret = secret;
             this.redis = redis;
@@ -355,6 +361,13 @@ public final class TestServer implements AutoCloseable {
                 org.kindred.server.testing.TempPaths.delete(dir);
             }
             org.kindred.server.testing.TempPaths.delete(secret);
+            if (postgres != null) {
+                try {
+                    postgres.dropDatabase(databaseName);
+                } catch (RuntimeException e) {
+                    // best effort (ExternalServicesSmokeTest checks the drop): the shared server's directory goes at exit
+                }
+            }
         }
         if (failed != null) {
             throw failed;

@@ -232,6 +232,27 @@ public final class PostgresServer implements AutoCloseable {
         return name;
     }
 
+    /**
+     * Drops {@code name}, a database {@link #createDatabase} made, cutting the connections still
+     * open to it: its files leave the server's directory now rather than at the JVM's exit (a
+     * spread run makes one database per {@code TestServer}).
+     *
+     * @param name the database's name, as {@link #createDatabase} returned it
+     * @throws IllegalArgumentException when {@code name} is not such a name
+     * @throws IllegalStateException when it cannot be dropped
+     */
+    public void dropDatabase(String name) {
+        if (!name.matches("kindred_test_[0-9]+")) {
+            throw new IllegalArgumentException("not a database of createDatabase: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + name, e);
+        }
+    }
+
     /** Stops the server and removes its directory. Idempotent. */
     @Override
     public synchronized void close() {
