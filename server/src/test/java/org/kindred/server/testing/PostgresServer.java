@@ -263,8 +263,9 @@ public final class PostgresServer implements AutoCloseable {
 
     /**
      * As {@link #close}, for the JVM's exit: the directory is removed by a process of its own that
-     * outlives the JVM. The shared server holds every test's database by then (some 140 in a full
-     * run, 50,000 files, over a gigabyte): deleting them in the exit hook took more than the 30 s
+     * outlives the JVM. The shared server may hold many tests' databases by then (some 140 in a full
+     * run, 50,000 files, over a gigabyte, before each {@code TestServer} dropped its own on closing,
+     * {@link #dropDatabase}): deleting them in the exit hook took more than the 30 s
      * surefire waits for a fork to exit, so it killed the fork half-way (an error line in the build,
      * and the rest of the directory left for the next run to reap).
      */
