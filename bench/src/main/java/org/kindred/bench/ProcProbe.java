@@ -176,10 +176,15 @@ public final class ProcProbe {
             }
             try {
                 Path out = Files.createTempFile("perf-syscalls", ".csv");
-                Process p = new ProcessBuilder("perf", "stat", "-x", ",", "-e", "raw_syscalls:sys_enter", "-p",
-                        pids, "-o", out.toString(), "--", "sleep", String.format("%.3f", seconds))
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                return new SyscallCounter(p, out);
+                try {
+                    Process p = new ProcessBuilder("perf", "stat", "-x", ",", "-e", "raw_syscalls:sys_enter", "-p",
+                            pids, "-o", out.toString(), "--", "sleep", String.format("%.3f", seconds))
+                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    return new SyscallCounter(p, out);
+                } catch (IOException e) {
+                    Files.deleteIfExists(out); // no perf here: its output file is not needed
+                    return null;
+                }
             } catch (IOException e) {
                 return null;
             }
@@ -187,11 +192,11 @@ public final class ProcProbe {
 
         /** Waits for the count; -1 when unavailable. */
         public long await() throws InterruptedException, IOException {
-            if (!perf.waitFor(120, TimeUnit.SECONDS)) {
-                perf.destroy();
-                return -1;
-            }
             try {
+                if (!perf.waitFor(120, TimeUnit.SECONDS)) {
+                    perf.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    return -1;
+                }
                 return parsePerfCsv(Files.readString(out));
             } finally {
                 Files.deleteIfExists(out);

@@ -44,6 +44,16 @@ public final class CrisisLatency {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int members = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         var data = Files.createTempDirectory("kindred-crisis-latency");
+        try {
+            measure(data, messages, members);
+        } finally { // the run's store and secret: nothing of it is kept
+            try (var paths = Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void measure(java.nio.file.Path data, int messages, int members) throws Exception {
         var cfg = ConfigLoader.defaults().toBuilder().host("127.0.0.1").port(0).dataDir(data)
                 .maxConnectionsPerAddress(members + 10).ratePerSec(1000).burst(1000).build();
         var sections = JSON.readTree("{\"moderation\":{\"networkBurst\":100000,\"networkRatePerSecond\":100000,"

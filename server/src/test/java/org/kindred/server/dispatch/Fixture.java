@@ -2,7 +2,6 @@ package org.kindred.server.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.kindred.server.session.NickRules;
 import org.kindred.server.session.Session;
 import org.kindred.server.session.SessionRegistry;
 import org.kindred.server.testing.Harness;
+import org.kindred.server.testing.TempPaths;
 import org.kindred.server.transport.Connection;
 
 /**
@@ -63,18 +63,32 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture() throws Exception {
-        config = ConfigLoader.defaults().toBuilder().dataDir(Files.createTempDirectory("kindred-dispatch")).build();
+        config = ConfigLoader.defaults().toBuilder().dataDir(TempPaths.directory("kindred-dispatch")).build();
         rooms = new RoomRegistry(config.rooms(), rc -> new Room(rc, DIRECT, codec, metrics, new NickRules(n -> true),
                 50, 3_600_000, () -> now));
-        durable = StoreServices.open(config, EMPTY);
-        audit = new AuditLog(durable.store().audit(), Clock.systemUTC());
-        hub = new ModeratorHub(codec);
-        escalations = new Escalations(durable.store().escalations(), audit, hub, () -> now);
-        bans = new BanList(durable.store().bans(), () -> now);
-        moderators = new ModeratorRequests(rooms, sessions, durable.store(), audit, hub, bans, escalations,
-                new ReviewQueue(durable.store().held(), audit, hub, sessions, DIRECT, () -> now), DIRECT, () -> now);
-        reports = new MemberReports(durable.store().reports(), audit, hub, escalations, DIRECT, () -> now);
-        crisis = CrisisSetup.support(config.dataDir(), escalations, DIRECT);
+        StoreServices opened = null;
+        try {
+            opened = StoreServices.open(config, EMPTY);
+            durable = opened;
+            audit = new AuditLog(durable.store().audit(), Clock.systemUTC());
+            hub = new ModeratorHub(codec);
+            escalations = new Escalations(durable.store().escalations(), audit, hub, () -> now);
+            bans = new BanList(durable.store().bans(), () -> now);
+            moderators = new ModeratorRequests(rooms, sessions, durable.store(), audit, hub, bans, escalations,
+                    new ReviewQueue(durable.store().held(), audit, hub, sessions, DIRECT, () -> now), DIRECT,
+                    () -> now);
+            reports = new MemberReports(durable.store().reports(), audit, hub, escalations, DIRECT, () -> now);
+            crisis = CrisisSetup.support(config.dataDir(), escalations, DIRECT);
+        } catch (RuntimeException | Error e) { // a fixture that did not start leaves nothing behind either
+            try {
+                if (opened != null) {
+                    opened.close();
+                }
+            } finally {
+                TempPaths.delete(config.dataDir());
+            }
+            throw e;
+        }
     }
 
     /** A client that said hello with {@code role} (staff sign in as "alex"). */
@@ -96,7 +110,7 @@ final class Fixture implements AutoCloseable {
         try {
             durable.close();
         } finally {
-            org.kindred.server.testing.ExternalServices.deleteTree(config.dataDir());
+            TempPaths.delete(config.dataDir());
         }
     }
 }

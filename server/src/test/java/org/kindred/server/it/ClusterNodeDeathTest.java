@@ -20,7 +20,7 @@ class ClusterNodeDeathTest {
 
     @Test
     void theMembersOfAKilledNodeLeaveForEveryoneElse() throws Exception {
-        java.nio.file.Path data = Files.createTempDirectory("kindred-node");
+        java.nio.file.Path data = org.kindred.server.testing.TempPaths.directory("kindred-node");
         try {
             membersOfAKilledNodeLeave(data);
         } finally {

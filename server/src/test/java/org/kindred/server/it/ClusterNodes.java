@@ -155,7 +155,7 @@ final class ClusterNodes implements AutoCloseable {
      */
     static java.nio.file.Path sharedSecret() {
         try {
-            java.nio.file.Path f = java.nio.file.Files.createTempFile("kindred-secret", ".key");
+            java.nio.file.Path f = org.kindred.server.testing.TempPaths.file("kindred-secret", ".key");
             byte[] key = new byte[org.kindred.server.config.SecretKeyFile.BYTES];
             new java.security.SecureRandom().nextBytes(key);
             java.nio.file.Files.write(f, key);

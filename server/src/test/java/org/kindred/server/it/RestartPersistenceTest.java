@@ -26,7 +26,7 @@ class RestartPersistenceTest {
 
     @Test
     void everyDecisionSurvivesAHardKill() throws Exception {
-        Path data = Files.createTempDirectory("kindred-restart");
+        Path data = org.kindred.server.testing.TempPaths.directory("kindred-restart");
         try {
             survivesAHardKill(data);
         } finally {

@@ -19,18 +19,18 @@ class ShutdownTest {
 
     @Test
     void stopClosesEveryMemberWith1001() throws Exception {
-        TestServer server = new TestServer();
-        WsClient a = server.joined("general", "Ann");
-        WsClient b = server.member();
-        server.server().stop();
-        assertEquals(1001, a.awaitClose());
-        assertEquals(1001, b.awaitClose());
-        server.close();
+        try (TestServer server = new TestServer()) {
+            WsClient a = server.joined("general", "Ann");
+            WsClient b = server.member();
+            server.server().stop();
+            assertEquals(1001, a.awaitClose());
+            assertEquals(1001, b.awaitClose());
+        }
     }
 
     @Test
     void sigtermClosesMembersWith1001AndTheProcessExits() throws Exception {
-        Path data = Files.createTempDirectory("kindred-sigterm");
+        Path data = org.kindred.server.testing.TempPaths.directory("kindred-sigterm");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "org.kindred.server.Main", "--port", "0", "--host", "127.0.0.1", "--data-dir", data.toString())

@@ -43,6 +43,9 @@ public final class TestServer implements AutoCloseable {
     /** The fingerprint secret the nodes share in spread mode; null on one node. */
     private Path secret;
     private RedisServer redis;
+    /** The shared PostgreSQL and the database of this server's nodes in spread mode, dropped on close; else null. */
+    private PostgresServer postgres;
+    private String databaseName;
     private String prefix;
     private int next;
     private int ids;
@@ -76,8 +79,11 @@ public final class TestServer implements AutoCloseable {
         if (n > 1) {
             RedisServer redis = RedisServer.shared();
             PostgresServer pg = PostgresServer.shared();
-            String url = pg.trustedUrl(pg.createDatabase());
+            String name = pg.createDatabase();
+            String url = pg.trustedUrl(name);
             database = url;
+            this.postgres = pg;
+            this.databaseName = name;
             Path secret = ClusterNodes.sharedSecret();
             this.secret = secret;
             this.redis = redis;
@@ -87,7 +93,7 @@ public final class TestServer implements AutoCloseable {
         }
         try {
             for (int i = 0; i < n; i++) {
-                dataDirs.add(Files.createTempDirectory("kindred-test"));
+                dataDirs.add(org.kindred.server.testing.TempPaths.directory("kindred-test"));
             }
             nodes.add(start(dataDirs.get(0), shared, tweak, sections, each)); // alone: it migrates the schema
             startOthers(shared, tweak, sections, each);
@@ -334,20 +340,37 @@ public final class TestServer implements AutoCloseable {
         synchronized (this) {
             all = new ArrayList<>(clients);
         }
+        Exception failed = null;
         for (WsClient c : all) {
-            c.close();
+            try {
+                c.close();
+            } catch (IOException e) { // the others, and the nodes, are closed all the same
+                failed = failed == null ? e : failed;
+            }
         }
         try {
             for (KindredServer s : nodes) {
-                s.stop();
+                try {
+                    s.stop();
+                } catch (RuntimeException e) { // the other nodes still stop
+                    failed = failed == null ? e : failed;
+                }
             }
         } finally { // what this server made under the temporary directory, and nothing else
             for (Path dir : dataDirs) {
-                org.kindred.server.testing.ExternalServices.deleteTree(dir);
+                org.kindred.server.testing.TempPaths.delete(dir);
             }
-            if (secret != null) {
-                Files.deleteIfExists(secret);
+            org.kindred.server.testing.TempPaths.delete(secret);
+            if (postgres != null) {
+                try {
+                    postgres.dropDatabase(databaseName);
+                } catch (RuntimeException e) {
+                    // best effort (ExternalServicesSmokeTest checks the drop): the shared server's directory goes at exit
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 

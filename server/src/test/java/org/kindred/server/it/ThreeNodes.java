@@ -69,12 +69,12 @@ final class ThreeNodes implements AutoCloseable {
     /** As {@link #start()}, with the nodes' {@code moderation} section (a YAML flow mapping). */
     static ThreeNodes start(String moderation) throws Exception {
         ExternalServices.reapStale(HOME_PREFIX, ThreeNodes::killStale);
-        Path home = Files.createTempDirectory(HOME_PREFIX);
-        ExternalServices.own(home);
+        Path home = org.kindred.server.testing.TempPaths.directory(HOME_PREFIX);
         RedisServer redis = null;
         PostgresServer pg = null;
         ThreeNodes t = null;
         try {
+            ExternalServices.own(home);
             redis = RedisServer.start();
             pg = PostgresServer.start();
             t = new ThreeNodes(home, redis, pg);

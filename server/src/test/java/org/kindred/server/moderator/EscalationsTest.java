@@ -38,7 +38,7 @@ class EscalationsTest {
 
     private static java.nio.file.Path tempDir() {
         try {
-            return Files.createTempDirectory("kindred-esc");
+            return org.kindred.server.testing.TempPaths.directory("kindred-esc");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

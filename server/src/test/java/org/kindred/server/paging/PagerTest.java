@@ -93,7 +93,7 @@ class PagerTest {
 
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("kindred-paging");
+            return org.kindred.server.testing.TempPaths.directory("kindred-paging");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -47,7 +47,7 @@ public final class ExternalServices {
     /** Runs {@code command} to its end (at most {@code timeoutS}); its output on failure. */
     static String run(List<String> command, long timeoutS) {
         try {
-            Path out = Files.createTempFile("kindred-cmd", ".log");
+            Path out = TempPaths.file("kindred-cmd", ".log");
             try {
                 Process p = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(out.toFile()).start();

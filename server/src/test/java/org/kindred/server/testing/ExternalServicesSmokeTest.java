@@ -60,6 +60,23 @@ class ExternalServicesSmokeTest {
     }
 
     @Test
+    void aDroppedDatabaseIsGoneEvenWithAConnectionStillOpen() throws SQLException {
+        PostgresServer pg = PostgresServer.shared();
+        String db = pg.createDatabase();
+        try (Connection open = DriverManager.getConnection(pg.url(db), PostgresServer.USER, PostgresServer.PASSWORD)) {
+            pg.dropDatabase(db);
+            try (Connection c = DriverManager.getConnection(pg.url("postgres"), PostgresServer.USER,
+                    PostgresServer.PASSWORD);
+                 Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + db + "'")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> pg.dropDatabase("postgres"));
+    }
+
+    @Test
     void theFixturesFindTheInstalledPrograms() {
         Path bin = PostgresServer.binaries();
         Path redis = RedisServer.program();

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.kindred.protocol.ProtocolCodec;
-import java.nio.file.Files;
 import org.kindred.server.CrisisSetup;
 import org.kindred.server.RequestLayer;
 import org.kindred.server.StaffServices;
@@ -47,21 +46,33 @@ public final class Harness implements AutoCloseable {
 
     /** Without check-ins: every {@code checkin*} request is refused. */
     public Harness() {
-        KindredConfig withDir;
         try {
-            withDir = config.toBuilder().dataDir(Files.createTempDirectory("kindred-harness")).build();
+            dataDir = TempPaths.directory("kindred-harness");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        durable = StoreServices.open(withDir, EMPTY);
-        staff = StaffServices.start(durable.store(), durable.blocking(), durable.jobs(),
-                org.kindred.server.paging.PagingConfig.from(EMPTY), CRISIS.reannounceInterval(), codec, rooms,
-                sessions, System::currentTimeMillis);
-        dataDir = withDir.dataDir();
-        CrisisSupport crisis = CrisisSetup.support(withDir.dataDir(), staff.escalations(), durable.blocking());
-        dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis, CRISIS,
-                org.kindred.server.ModerationSetup.build(config, EMPTY), null, System::currentTimeMillis,
-                SessionLimits.DEFAULTS);
+        KindredConfig withDir = config.toBuilder().dataDir(dataDir).build();
+        StoreServices opened = null;
+        try {
+            opened = StoreServices.open(withDir, EMPTY);
+            durable = opened;
+            staff = StaffServices.start(durable.store(), durable.blocking(), durable.jobs(),
+                    org.kindred.server.paging.PagingConfig.from(EMPTY), CRISIS.reannounceInterval(), codec, rooms,
+                    sessions, System::currentTimeMillis);
+            CrisisSupport crisis = CrisisSetup.support(withDir.dataDir(), staff.escalations(), durable.blocking());
+            dispatcher = RequestLayer.dispatcher(config, codec, sessions, rooms, durable, staff, crisis, CRISIS,
+                    org.kindred.server.ModerationSetup.build(config, EMPTY), null, System::currentTimeMillis,
+                    SessionLimits.DEFAULTS);
+        } catch (RuntimeException | Error e) { // a harness that did not start leaves nothing behind either
+            try {
+                if (opened != null) {
+                    opened.close();
+                }
+            } finally {
+                TempPaths.delete(dataDir);
+            }
+            throw e;
+        }
     }
 
     /** Stops the store's work, closes it and deletes this harness's temporary directory. */
@@ -70,7 +81,7 @@ public final class Harness implements AutoCloseable {
         try {
             durable.close();
         } finally {
-            ExternalServices.deleteTree(dataDir);
+            TempPaths.delete(dataDir);
         }
     }
 

@@ -103,6 +103,7 @@ public final class PostgresServer implements AutoCloseable {
             }
             try {
                 shared = start(bin);
+                TempPaths.livesWithTheJvm(shared.dir); // removed by the exit hook, not by a test class
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::closeAtExit, "kindred-test-postgres-stop"));
             } catch (RuntimeException e) {
                 sharedFailure = e.getMessage();
@@ -130,7 +131,23 @@ public final class PostgresServer implements AutoCloseable {
                         "-w", "stop")), 60));
         Path dir;
         try {
-            dir = Files.createTempDirectory("kindred-pg-");
+            dir = TempPaths.directory("kindred-pg-");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare a PostgreSQL directory", e);
+        }
+        PostgresServer s = new PostgresServer(bin, dir, ExternalServices.freePort());
+        try {
+            s.initialize();
+        } catch (RuntimeException | Error e) {
+            s.close(); // a server that did not start: stopped if it ran, its directory removed
+            throw e;
+        }
+        return s;
+    }
+
+    /** Prepares the directory, creates the cluster (initdb), starts the server and adds the trusted role. */
+    private void initialize() {
+        try {
             ExternalServices.own(dir);
             Path pw = dir.resolve("pwfile");
             Files.writeString(pw, PASSWORD + "\n", StandardCharsets.UTF_8);
@@ -143,24 +160,22 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare a PostgreSQL directory", e);
         }
-        PostgresServer s = new PostgresServer(bin, dir, ExternalServices.freePort());
         ExternalServices.run(ExternalServices.as(OS_USER, List.of(bin.resolve("initdb").toString(),
-                "-D", s.data().toString(), "-U", USER, "--pwfile=" + dir.resolve("pwfile"), "-E", "UTF8",
+                "-D", data().toString(), "-U", USER, "--pwfile=" + dir.resolve("pwfile"), "-E", "UTF8",
                 "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync")), 120);
         try { // a role that signs in without a password, for servers started in the test JVM (no env of their own)
-            Path hba = s.data().resolve("pg_hba.conf");
+            Path hba = data().resolve("pg_hba.conf");
             Files.writeString(hba, "host all " + TRUSTED_USER + " 127.0.0.1/32 trust\n" + Files.readString(hba));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write pg_hba.conf", e);
         }
-        s.startServer();
-        try (Connection c = DriverManager.getConnection(s.url("postgres"), USER, PASSWORD);
+        startServer();
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
              Statement st = c.createStatement()) {
             st.execute("CREATE ROLE " + TRUSTED_USER + " LOGIN SUPERUSER");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the role " + TRUSTED_USER, e);
         }
-        return s;
     }
 
     /**
@@ -217,6 +232,27 @@ public final class PostgresServer implements AutoCloseable {
         return name;
     }
 
+    /**
+     * Drops {@code name}, a database {@link #createDatabase} made, cutting the connections still
+     * open to it: its files leave the server's directory now rather than at the JVM's exit (a
+     * spread run makes one database per {@code TestServer}).
+     *
+     * @param name the database's name, as {@link #createDatabase} returned it
+     * @throws IllegalArgumentException when {@code name} is not such a name
+     * @throws IllegalStateException when it cannot be dropped
+     */
+    public void dropDatabase(String name) {
+        if (!name.matches("kindred_test_[0-9]+")) {
+            throw new IllegalArgumentException("not a database of createDatabase: " + name);
+        }
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + name, e);
+        }
+    }
+
     /** Stops the server and removes its directory. Idempotent. */
     @Override
     public synchronized void close() {
@@ -227,8 +263,9 @@ public final class PostgresServer implements AutoCloseable {
 
     /**
      * As {@link #close}, for the JVM's exit: the directory is removed by a process of its own that
-     * outlives the JVM. The shared server holds every test's database by then (some 140 in a full
-     * run, 50,000 files, over a gigabyte): deleting them in the exit hook took more than the 30 s
+     * outlives the JVM. The shared server may hold many tests' databases by then (some 140 in a full
+     * run, 50,000 files, over a gigabyte, before each {@code TestServer} dropped its own on closing,
+     * {@link #dropDatabase}): deleting them in the exit hook took more than the 30 s
      * surefire waits for a fork to exit, so it killed the fork half-way (an error line in the build,
      * and the rest of the directory left for the next run to reap).
      */

@@ -59,6 +59,7 @@ public final class RedisServer implements AutoCloseable {
     public static synchronized RedisServer shared() {
         if (shared == null) {
             shared = start();
+            TempPaths.livesWithTheJvm(shared.dir); // removed by the exit hook, not by a test class
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kindred-test-redis-stop"));
         }
         return shared;
@@ -73,13 +74,18 @@ public final class RedisServer implements AutoCloseable {
         ExternalServices.reapStale("kindred-redis-", RedisServer::killStale);
         Path dir;
         try {
-            dir = Files.createTempDirectory("kindred-redis-");
+            dir = TempPaths.directory("kindred-redis-");
             ExternalServices.own(dir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare a Redis directory", e);
         }
         RedisServer r = new RedisServer(program, dir, ExternalServices.freePort());
-        r.startServer();
+        try {
+            r.startServer();
+        } catch (RuntimeException | Error e) {
+            r.close(); // a server that did not start: its process stopped, its directory removed
+            throw e;
+        }
         return r;
     }
 

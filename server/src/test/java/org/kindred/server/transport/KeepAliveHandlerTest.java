@@ -51,9 +51,9 @@ class KeepAliveHandlerTest {
 
     @Test
     void aSilentWebSocketIsToldWhyWith1000() {
-        org.kindred.server.testing.Harness h = new org.kindred.server.testing.Harness();
         EmbeddedChannel ch = new EmbeddedChannel(new KeepAliveHandler(30, 30));
-        new org.kindred.server.transport.Connection(ch, h.codec, h.metrics, null,
+        new org.kindred.server.transport.Connection(ch, org.kindred.protocol.ProtocolCodec.shared(),
+                new org.kindred.server.metrics.Metrics(), null,
                 new org.kindred.server.transport.Connection.Limits(60, 20, 3), 0);
         ch.pipeline().fireUserEventTriggered(
                 new WebSocketServerProtocolHandler.HandshakeComplete("/ws", new DefaultHttpHeaders(), null));

@@ -17,7 +17,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium (its own profile) driven through Debian's chromedriver, with the
+ * One headless Chromium (its own profile, a temporary directory that {@link #close()} deletes once
+ * Chromium's processes ended, as does a failed start) driven through Debian's chromedriver, with the
  * few helpers the tests need. Waits are explicit and bounded.
  */
 final class Browser implements AutoCloseable {
@@ -37,7 +38,7 @@ final class Browser implements AutoCloseable {
      */
     Browser(int width, int height, String languages) throws IOException {
         Chromium.require();
-        profile = Files.createTempDirectory("kindred-chromium");
+        profile = org.kindred.server.testing.TempPaths.directory("kindred-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -53,8 +54,15 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(Chromium.DRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width, height));
+        ChromeDriver started = null;
+        try {
+            started = new ChromeDriver(service, options);
+            started.manage().window().setSize(new Dimension(width, height));
+        } catch (RuntimeException | Error e) { // a browser that did not start leaves no profile behind
+            quitAndDeleteProfile(started, profile);
+            throw e;
+        }
+        driver = started;
     }
 
     Browser() throws IOException {
@@ -185,18 +193,47 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        quitAndDeleteProfile(driver, profile);
+    }
+
+    /** How long {@link #close} waits for Chromium's processes to end before it deletes the profile anyway. */
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * Quits {@code driver} (null: none started), waits (at most {@link #EXIT_WAIT}) until the Chromium
+     * processes of {@code profile} ended, which write into it until then, and deletes the profile.
+     */
+    private static void quitAndDeleteProfile(ChromeDriver driver, Path profile) {
+        List<ProcessHandle> chromium = processesOf(profile);
         try {
-            driver.quit();
+            if (driver != null) {
+                driver.quit();
+            }
         } finally {
-            deleteQuietly(profile);
+            long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
+            for (ProcessHandle p : chromium) {
+                long left = deadline - System.nanoTime();
+                try {
+                    p.onExit().get(Math.max(left, 0), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    p.destroyForcibly();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // gone
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            org.kindred.server.testing.TempPaths.delete(profile);
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp profile left behind is harmless
-        }
+    /** The Chromium processes this JVM started with {@code profile} as their user data directory, and theirs. */
+    private static List<ProcessHandle> processesOf(Path profile) {
+        String flag = "--user-data-dir=" + profile;
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(flag + " ") || c.endsWith(flag)).orElse(false))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .distinct().toList();
     }
 }
