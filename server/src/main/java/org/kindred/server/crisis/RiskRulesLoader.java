@@ -34,7 +34,12 @@ final class RiskRulesLoader {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record LanguageFile(String language, String origin, ContextEntry context, Map<String, List<String>> classes,
-            List<String> ignore, List<String> recovery, List<String> fillers, List<Group> rules) {
+            List<String> ignore, List<String> recovery, List<String> fillers, List<Group> rules, List<CapEntry> caps) {
+    }
+
+    /** A context that holds signals in the rest of its clause to {@code level} ({@link LevelCaps}). */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record CapEntry(String level, List<String> patterns) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -131,6 +136,7 @@ final class RiskRulesLoader {
                     rules.add(new RiskRule(null, null, RiskRule.Kind.RECOVERY, RiskRule.Person.ANY, p, language, false, ctx));
                 }
             }
+            rules.addAll(LevelCaps.compile(parser, lf.caps(), where, language, ctx));
             fillers.addAll(set(words, lf.fillers(), where, "fillers"));
             int n = 0;
             for (Group g : lf.rules() == null ? List.<Group>of() : lf.rules()) {
