@@ -38,7 +38,8 @@ import org.kindred.server.text.Normalizer;
  * "pills", a self-harm act and a body part), or two adjacent ones for kinds told across a full
  * stop ("this is my goodbye. thank you for everything"), that make a signal or booster of a rule category and
  * go through the same checks as rule matches. A clause about the past ("a year ago", "früher")
- * makes an imminent signal a past event (high) and its time no decided time.
+ * makes an imminent signal a past event (high) and its time no decided time; a cap of the rules
+ * ("keep picturing", {@link LevelCaps}) holds the rest of its clause to its level.
  *
  * <p>A statistical second opinion ({@link RiskModel}, issue 12: logistic regressions over
  * character n-grams, words and concepts) may raise the rules' level: alone to a card, or to
