@@ -13,10 +13,11 @@ import java.nio.charset.StandardCharsets;
  * {@code - (me quedan|quedan) # minutos ~3 hacerlo} is read as {@code (me quedan|quedan)}, and
  * {@code [en #10 jai, en #10 je]} as {@code [en} with the rest of the line gone. The parser cannot
  * see the comment, so the raw text is read first: a {@code " #"} outside quotes is refused in a
- * block list item whose value is a plain scalar, and anywhere inside a flow list or map (between
- * {@code [} or {@code &#123;} and its close, over lines). A comment after a closed flow collection or a
- * mapping value ({@code window: 8  # words}) and a comment line are read as comments. One pass
- * over the text.
+ * block list item whose value is a plain scalar, and inside a flow list or map (between {@code [}
+ * or {@code &#123;} and its close, over lines) right after a word. A comment after a comma inside a flow
+ * list ({@code [a, b,  # note}, the list going on on the next line), after a closed flow
+ * collection or a mapping value ({@code window: 8  # words}) and a comment line are read as
+ * comments. One pass over the text.
  */
 final class RulesYaml {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -100,7 +101,8 @@ final class RulesYaml {
                     || (c == '\'' || c == '"') && (previous == '[' || previous == '{' || previous == ',')) {
                 quote = c;
             } else if (c == '#' && (previous == ' ' || previous == '\t')) {
-                if (depth > 0 || plainItem) {
+                // inside a flow list a comment after "," or "[" cuts nothing; after a word it cuts the item
+                if ((depth > 0 && ",[{".indexOf(lastSignificant) < 0) || plainItem) {
                     throw new IllegalArgumentException(where + ":" + line + ": '" + text.substring(k, to).strip()
                             + "': YAML reads ' #' as a comment and cuts the pattern or list there (expected: the"
                             + " pattern quoted, '...', or the comment on a line of its own)");

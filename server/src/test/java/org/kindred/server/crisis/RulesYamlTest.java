@@ -50,6 +50,10 @@ class RulesYamlTest {
         String flow = "concepts:\n  en: [yrs ago, \"at #10\",\n       back in uni]  # round 17: from yrs ago on\n";
         assertEquals(List.of("yrs ago", "at #10", "back in uni"),
                 RulesYaml.parse(flow, "combos.yaml", Concepts.class).concepts().get("en"));
+        String afterComma = "concepts:\n  en: [used to, back in uni,  # round 17: from here on\n       \"in #10 i\"]\n";
+        assertEquals(List.of("used to", "back in uni", "in #10 i"),
+                RulesYaml.parse(afterComma, "combos.yaml", Concepts.class).concepts().get("en"),
+                "a comment after a comma inside a list that goes on cuts nothing");
     }
 
     @Test
