@@ -64,7 +64,7 @@ final class ConceptCombos {
 
     final List<String> names;
     final List<Combo> combos;
-    private final ConceptLexicon lexicon;
+    final ConceptLexicon lexicon;
     /** The {@code past} concept's bit, or 0 when the file has none. */
     private final long pastMask;
     private final int pastBit;

@@ -1,11 +1,6 @@
 package org.kindred.server.crisis;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +17,6 @@ final class ConceptCombosLoader {
     static final int MAX_WINDOW = 16;
     /** Largest window of a combination that reads two sentences. */
     static final int MAX_WINDOW_ACROSS = 24;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ConceptCombosLoader() {
     }
@@ -38,14 +32,7 @@ final class ConceptCombosLoader {
 
     /** The bundled combinations, with the shared normaliser and the context words of all languages. */
     static ConceptCombos loadBundled(Normalizer normalizer, LanguageContext context) {
-        try (InputStream in = ConceptCombos.class.getClassLoader().getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + BUNDLED);
-            }
-            return compile(YAML.readValue(in, File.class), normalizer, context);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLED + ": " + e.getMessage(), e);
-        }
+        return compile(RulesYaml.read(BUNDLED, File.class), normalizer, context);
     }
 
     /**

@@ -38,8 +38,11 @@ final class ConceptLexicon {
         }
     }
 
-    /** A concept entry of one language: one or more atoms read as consecutive words. */
-    record Entry(int concept, int lang, Atom[] atoms) {
+    /**
+     * A concept entry of one language: one or more atoms read as consecutive words; {@code written}
+     * is the entry as the file has it (for the loader's messages).
+     */
+    record Entry(int concept, int lang, Atom[] atoms, String written) {
     }
 
     private final Map<String, List<Entry>> byExact;
@@ -48,8 +51,11 @@ final class ConceptLexicon {
     /** Per language: the keys (see {@link Atom}) of the entries' first words, as hash and length. */
     private final long[][] stemKeys;
     private final Entry[] byNumber;
+    /** Every entry, in the file's order. */
+    final List<Entry> entries;
 
     ConceptLexicon(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
         Map<String, List<Entry>> exact = new HashMap<>();
         List<Entry> prefix = new ArrayList<>();
         List<Map<String, List<Entry>>> stem = new ArrayList<>();
@@ -230,7 +236,7 @@ final class ConceptLexicon {
         if (atoms.isEmpty() || atoms.size() > MAX_ENTRY_WORDS) {
             throw new IllegalArgumentException(where + ": '" + written + "' (expected: 1 to " + MAX_ENTRY_WORDS + " words)");
         }
-        return new Entry(concept, lang, atoms.toArray(new Atom[0]));
+        return new Entry(concept, lang, atoms.toArray(new Atom[0]), written);
     }
 
     /** A number of two digits from 10 or of three or more digits ("15", "100"). */

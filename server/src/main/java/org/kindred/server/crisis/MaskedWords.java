@@ -21,6 +21,11 @@ import org.kindred.server.text.NormalizedText;
  * of one or two letters as fragments that no rule reads ("sh*t myself" is not "sh", self-harm, and
  * "myself"), unless only underscores hid letters: "want_to_die" joins words.
  *
+ * <p>A template no listed word fits whole is read as a risk stem of {@link MaskedForms} followed by
+ * one of the endings its language allows ("s*izidversuch" as suizid + versuch, "sc*rifiée" as
+ * scarifi + ee, "r*tze" as ritz + e), when exactly one such word fits: every hidden letter lies in
+ * the stem, the ending is shown in full (eighteenth round).
+ *
  * <p>A run holds at most {@value #MAX_PIECES} pieces and {@value #MAX_LENGTH} letters, each token
  * is in at most one run, and the words are looked up by length and first letter: linear in the
  * message's length. Immutable, thread-safe.
@@ -39,9 +44,31 @@ final class MaskedWords {
 
     /** Words by length, then by first letter ('a'..'z', other letters in slot 26). */
     private final String[][][] words = new String[MAX_LENGTH + 1][27][];
+    /** Stems by first letter, each with the endings of its language. */
+    private final Stem[][] stems = new Stem[27][];
+
+    private record Stem(String letters, Set<String> endings) {
+    }
 
     /** @param spellings risk words as spelled after normalising (lower case, no accents, double letters kept) */
     MaskedWords(Set<String> spellings) {
+        this(spellings, MaskedForms.NONE);
+    }
+
+    /**
+     * @param spellings risk words as spelled after normalising (lower case, no accents, double letters kept)
+     * @param forms stems and their languages' endings, read when no listed word fits whole
+     */
+    MaskedWords(Set<String> spellings, MaskedForms forms) {
+        List<List<Stem>> stemLists = new ArrayList<>();
+        for (int f = 0; f < 27; f++) {
+            stemLists.add(new ArrayList<>());
+        }
+        forms.languages().values().forEach(l -> l.stems().forEach(
+                st -> stemLists.get(slot(st.charAt(0))).add(new Stem(st, l.endings()))));
+        for (int f = 0; f < 27; f++) {
+            stems[f] = stemLists.get(f).toArray(new Stem[0]);
+        }
         List<List<List<String>>> lists = new ArrayList<>();
         for (int n = 0; n <= MAX_LENGTH; n++) {
             List<List<String>> byFirst = new ArrayList<>();
@@ -164,6 +191,34 @@ final class MaskedWords {
                     return null;
                 }
                 found = w;
+            }
+        }
+        return found != null ? found : inflected(template);
+    }
+
+    /**
+     * The stem and ending that the template spells (see the class comment), or {@code null} when
+     * none or more than one word fits. Compares the stems of the template's first letter only.
+     */
+    private String inflected(CharSequence template) {
+        int n = template.length();
+        int lastHidden = -1;
+        for (int i = 0; i < n; i++) {
+            lastHidden = template.charAt(i) == HIDDEN ? i : lastHidden;
+        }
+        String found = null;
+        for (Stem s : stems[slot(template.charAt(0))]) {
+            int k = s.letters.length();
+            if (k >= n || k <= lastHidden || !fits(s.letters, template)) {
+                continue;
+            }
+            String ending = template.subSequence(k, n).toString();
+            if (s.endings.contains(ending)) {
+                String word = s.letters + ending;
+                if (found != null && !found.equals(word)) {
+                    return null;
+                }
+                found = word;
             }
         }
         return found;

@@ -38,7 +38,8 @@ import org.kindred.server.text.Normalizer;
  * "pills", a self-harm act and a body part), or two adjacent ones for kinds told across a full
  * stop ("this is my goodbye. thank you for everything"), that make a signal or booster of a rule category and
  * go through the same checks as rule matches. A clause about the past ("a year ago", "früher")
- * makes an imminent signal a past event (high) and its time no decided time.
+ * makes an imminent signal a past event (high) and its time no decided time; a cap of the rules
+ * ("keep picturing", {@link LevelCaps}) holds the rest of its clause to its level.
  *
  * <p>A statistical second opinion ({@link RiskModel}, issue 12: logistic regressions over
  * character n-grams, words and concepts) may raise the rules' level: alone to a card, or to
@@ -127,6 +128,7 @@ public final class RiskAssessor {
         List<RiskRule> candidates = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         List<int[]> ignored = new ArrayList<>();
+        List<int[]> caps = new ArrayList<>();
         boolean recovery = false;
         long[] gaps = new long[1];
         for (int i = 0; i < t.length; i++) {
@@ -143,7 +145,11 @@ public final class RiskAssessor {
                     ignored.add(new int[] {i, end});
                 } else if (r.kind() == RiskRule.Kind.RECOVERY) {
                     recovery = true;
-                } else if (!splitOnly || r.kind() == RiskRule.Kind.BOOSTER || joinsPieces(t, i, end)) {
+                } else if (r.kind() == RiskRule.Kind.CAP) {
+                    if (!r.context().negated(t, i, end, gaps[0])) { // "i'm not imagining it" holds nothing down
+                        caps.add(new int[] {i, end, r.level().ordinal()});
+                    }
+                } else if (!splitOnly || r.kind() == RiskRule.Kind.BOOSTER || TokenSpans.joinsPieces(t, i, end)) {
                     found.add(new Found(r, i, end, gaps[0], false));
                 }
             }
@@ -174,7 +180,7 @@ public final class RiskAssessor {
         out.recovery = recovery;
         out.laugh = laugh;
         if (!found.isEmpty()) {
-            decide(t, nt, found, ignored, past, hypothetical, out);
+            decide(t, nt, found, ignored, past, hypothetical, caps.isEmpty() ? null : LevelCaps.mark(t, caps), out);
         }
         return out;
     }
@@ -185,9 +191,11 @@ public final class RiskAssessor {
      *     attempt) and does not keep recovery talk from lowering the level
      * @param hypothetical per token, whether its clause is a hypothesis ("if a car ran me over
      *     tomorrow"), or null: a time there is no decided time and boosts nothing
+     * @param held per token, the level a cap holds a signal starting there to, or null ({@link LevelCaps}):
+     *     a booster there is part of an imagined scene and boosts nothing
      */
     private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, boolean[] past,
-            boolean[] hypothetical, RiskOutcome out) {
+            boolean[] hypothetical, RiskLevel[] held, RiskOutcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<Found> boosterMatches = new ArrayList<>();
         int[] ignoredBefore = TokenSpans.cover(t.length, ignored);
@@ -210,7 +218,7 @@ public final class RiskAssessor {
                 out.thirdParty = true;
                 continue;
             }
-            RiskLevel level = r.level();
+            RiskLevel level = LevelCaps.cap(r.level(), held, f.start);
             if (past != null && past[f.start] && level == RiskLevel.IMMINENT) {
                 level = RiskLevel.HIGH;
             }
@@ -225,7 +233,8 @@ public final class RiskAssessor {
         // a booster inside a signal's own words ("jump off a bridge") is that signal's method, not extra evidence
         int[] signalBefore = TokenSpans.cover(t.length, out.signalSpans);
         for (Found b : boosterMatches) {
-            boolean supposed = b.rule.category() == RiskCategory.TIME && hypothetical != null && hypothetical[b.start];
+            boolean supposed = (b.rule.category() == RiskCategory.TIME && hypothetical != null && hypothetical[b.start])
+                    || (held != null && held[b.start] != null);
             if (signalBefore[b.end] == signalBefore[b.start] && !supposed) {
                 boosters.add(b.rule.category());
                 // a time in a sentence about the past ("that night, two years ago") is no decided time
@@ -257,20 +266,6 @@ public final class RiskAssessor {
             }
         }
         return false;
-    }
-
-    /** Whether the span covers at least two pieces of one split word. */
-    private static boolean joinsPieces(Token[] t, int start, int end) {
-        for (int k = start + 1; k < end; k++) {
-            if (t[k].group >= 0 && t[k].group == t[k - 1].group) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static RiskLevel max(RiskLevel a, RiskLevel b) {
-        return a == null || b.compareTo(a) > 0 ? b : a;
     }
 
     private static String language(String locale) {

@@ -5,7 +5,7 @@ import org.kindred.protocol.RiskLevel;
 /**
  * One compiled pattern with what it means. Immutable.
  *
- * @param level {@code null} for boosters and ignore rules
+ * @param level {@code null} for boosters and ignore rules; for a cap, the most it lets a signal count
  * @param kind a signal, a booster (only counts next to a signal), an ignore (cancels overlapping
  *     matches) or a recovery (past-tense recovery talk: keeps the message below an escalation unless
  *     a time or an imminent signal is present)
@@ -16,7 +16,8 @@ import org.kindred.protocol.RiskLevel;
 record RiskRule(RiskCategory category, RiskLevel level, Kind kind, Person person, PhrasePattern pattern,
         String language, boolean localeOnly, LanguageContext context) {
 
-    enum Kind { SIGNAL, BOOSTER, IGNORE, RECOVERY }
+    /** {@code CAP}: the rest of its clause counts at most at the rule's level ({@link LevelCaps}). */
+    enum Kind { SIGNAL, BOOSTER, IGNORE, RECOVERY, CAP }
 
     /** Whose words a pattern is. */
     enum Person {

@@ -41,7 +41,7 @@ final class RiskRules {
     private final RiskRule[] byNumber;
 
     RiskRules(Normalizer normalizer, List<RiskRule> rules, List<Boost> boosts, Set<String> extraVocabulary,
-            Set<String> typoWords, Set<String> maskSpellings, Set<String> fillers, ConceptCombos combos) {
+            Set<String> typoWords, MaskedWords masked, Set<String> fillers, ConceptCombos combos) {
         this.normalizer = normalizer;
         this.combos = combos;
         this.fillers = Set.copyOf(fillers);
@@ -74,7 +74,7 @@ final class RiskRules {
         this.byWord = Map.copyOf(buckets);
         this.byPrefix = freeze(prefixes);
         this.byNumber = numbers.toArray(NONE);
-        this.tokenizer = new Tokenizer(vocabulary, typoWords, maskSpellings, normalizer);
+        this.tokenizer = new Tokenizer(vocabulary, typoWords, masked, normalizer);
     }
 
     private static Map<String, RiskRule[]> freeze(Map<String, List<RiskRule>> m) {

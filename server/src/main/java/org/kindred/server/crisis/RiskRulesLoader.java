@@ -1,11 +1,6 @@
 package org.kindred.server.crisis;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -16,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.kindred.protocol.RiskLevel;
 import org.kindred.server.text.Normalizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code crisis/risk-rules.yaml} and the language files it lists from the classpath and
@@ -24,7 +21,7 @@ import org.kindred.server.text.Normalizer;
 final class RiskRulesLoader {
     static final String INDEX = "crisis/risk-rules.yaml";
     private static final String DIR = "crisis/rules/";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Logger LOG = LoggerFactory.getLogger(RiskRulesLoader.class);
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record IndexFile(String origin, List<String> files, List<BoostEntry> boosts, List<String> typoWords,
@@ -37,7 +34,12 @@ final class RiskRulesLoader {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     record LanguageFile(String language, String origin, ContextEntry context, Map<String, List<String>> classes,
-            List<String> ignore, List<String> recovery, List<String> fillers, List<Group> rules) {
+            List<String> ignore, List<String> recovery, List<String> fillers, List<Group> rules, List<CapEntry> caps) {
+    }
+
+    /** A context that holds signals in the rest of its clause to {@code level} ({@link LevelCaps}). */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record CapEntry(String level, List<String> patterns) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -76,12 +78,12 @@ final class RiskRulesLoader {
         PatternParser words = new PatternParser(normalizer, Map.of());
         Set<String> spellings = spellings(normalizer, index.typoWords(), "typoWords");
         spellings.addAll(spellings(normalizer, index.maskWords(), "maskWords"));
-        return compile(normalizer, files, boosts(index), set(words, index.typoWords(), INDEX, "typoWords"), spellings,
-                withCombos);
+        return compile(normalizer, files, boosts(index), set(words, index.typoWords(), INDEX, "typoWords"),
+                new MaskedWords(spellings, MaskedForms.loadBundled(normalizer)), withCombos);
     }
 
     static RiskRules compile(Normalizer normalizer, Map<String, LanguageFile> files, List<RiskRules.Boost> boosts) {
-        return compile(normalizer, files, boosts, Set.of(), Set.of(), false);
+        return compile(normalizer, files, boosts, Set.of(), new MaskedWords(Set.of()), false);
     }
 
     /**
@@ -104,7 +106,7 @@ final class RiskRulesLoader {
 
     /** @param withCombos whether to add the bundled concept combinations ({@link ConceptCombos}) */
     static RiskRules compile(Normalizer normalizer, Map<String, LanguageFile> files, List<RiskRules.Boost> boosts,
-            Set<String> typoWords, Set<String> maskSpellings, boolean withCombos) {
+            Set<String> typoWords, MaskedWords masked, boolean withCombos) {
         PatternParser words = new PatternParser(normalizer, Map.of());
         Set<String> fillers = new HashSet<>();
         Map<String, LanguageContext> contexts = new LinkedHashMap<>();
@@ -134,6 +136,7 @@ final class RiskRulesLoader {
                     rules.add(new RiskRule(null, null, RiskRule.Kind.RECOVERY, RiskRule.Person.ANY, p, language, false, ctx));
                 }
             }
+            rules.addAll(LevelCaps.compile(parser, lf.caps(), where, language, ctx));
             fillers.addAll(set(words, lf.fillers(), where, "fillers"));
             int n = 0;
             for (Group g : lf.rules() == null ? List.<Group>of() : lf.rules()) {
@@ -142,7 +145,15 @@ final class RiskRulesLoader {
             }
         }
         ConceptCombos combos = withCombos ? ConceptCombosLoader.loadBundled(normalizer, union) : null;
-        return new RiskRules(normalizer, rules, boosts, union.words(), typoWords, maskSpellings, fillers, combos);
+        RiskRules compiled = new RiskRules(normalizer, rules, boosts, union.words(), typoWords, masked, fillers,
+                combos);
+        if (combos != null) {
+            for (String entry : ConceptWordCheck.unreadable(combos, compiled.tokenizer, normalizer)) {
+                LOG.warn("{} {} (expected: the word as a message gives it; the entry never matches)",
+                        ConceptCombosLoader.BUNDLED, entry);
+            }
+        }
+        return compiled;
     }
 
     private static List<RiskRule> group(PatternParser parser, Group g, String where, String language,
@@ -278,13 +289,6 @@ final class RiskRulesLoader {
     }
 
     private static <T> T read(String resource, Class<T> type) {
-        try (InputStream in = RiskRulesLoader.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + resource);
-            }
-            return YAML.readValue(in, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
-        }
+        return RulesYaml.read(resource, type);
     }
 }

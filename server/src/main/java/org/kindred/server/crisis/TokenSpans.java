@@ -31,4 +31,14 @@ final class TokenSpans {
         c[tokens] = before;
         return c;
     }
+
+    /** Whether the span {@code [start, end)} covers at least two pieces of one split word. */
+    static boolean joinsPieces(Token[] t, int start, int end) {
+        for (int k = start + 1; k < end; k++) {
+            if (t[k].group >= 0 && t[k].group == t[k - 1].group) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -22,15 +22,14 @@ final class Tokenizer {
     /**
      * @param vocabulary every canonical word the rules use
      * @param typoWords canonical risk words a misspelling may stand for (see {@link TypoIndex})
-     * @param maskSpellings risk words a masked spelling may stand for, as spelled after normalising
-     *     (double letters kept; see {@link MaskedWords})
+     * @param masked the risk words and stems a masked spelling may stand for (see {@link MaskedWords})
      */
-    Tokenizer(Set<String> vocabulary, Set<String> typoWords, Set<String> maskSpellings, Normalizer normalizer) {
+    Tokenizer(Set<String> vocabulary, Set<String> typoWords, MaskedWords masked, Normalizer normalizer) {
         this.vocabulary = Set.copyOf(vocabulary);
         this.segmenter = new WordSegmenter(this.vocabulary);
         this.normalizer = normalizer;
         this.typos = new TypoIndex(typoWords);
-        this.masked = new MaskedWords(maskSpellings);
+        this.masked = masked;
     }
 
     /** The words of the text as written, none split; masked words read again ({@link MaskedWords}). */

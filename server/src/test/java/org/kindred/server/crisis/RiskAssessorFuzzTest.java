@@ -43,7 +43,7 @@ class RiskAssessorFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     @DictionaryEntries({"*", "**", "#", "_", "-", ".", "|", "1", "k", "ll", "su", "icide", "st", "rben", "sh", "t",
-        " myself", "•", "d", "e"})
+        " myself", "•", "d", "e", "izid", "versuch", "gedanken", "ee", "erai", "tze", "rifi"})
     void maskedWords(byte[] input) {
         String s = FuzzInput.text(input);
         org.kindred.server.text.NormalizedText nt = RULES.normalizer.normalize(s);
