@@ -89,4 +89,98 @@ class RiskRound18EnEsTest {
         assertAtLeast(RiskLevel.HIGH, "gave away all my books");
         assertEquals(RiskLevel.IMMINENT, level("gave away all my clothes, i wont need them anymore"));
     }
+
+    @Test
+    void everydayLookAlikesOfTheTrainingSetsStayQuiet() {
+        assertNoPage("baking bread from scratch tonight, wish me luck");
+        assertNoPage("the last text i got from him was about the rent, whatever");
+        assertNoPage("last message from me for today, bed time, see you tomorrow");
+        assertNoPage("my uncle used to say ill kill myself if the team loses, he never meant it");
+        assertNoPage("the nurse asked if i want to die and i said no, not anymore, and meant it");
+        assertNoPage("llevo toda la semana en la oficina, estoy quemadísima");
+        assertNoPage("he donado mis apuntes a la biblioteca, ya no me hacen falta");
+        assertNoPage("mi último mensaje de hoy, me voy a dormir que mañana madrugo");
+        assertNoPage("heading to the bridge club tonight with my gran");
+        assertNoPage("my notes are done for the exam, in my drawer");
+        // the risk lines next to them
+        assertAtLeast(RiskLevel.HIGH, "scratched my arms again last night");
+        assertEquals(RiskLevel.IMMINENT, level("mi último mensaje, me voy a dormir para siempre"));
+    }
+
+    @Test
+    void anOverdoseInProgressToldByItsEffectOrCountIsImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("ya empezó, se me nubla la vista"));
+        assertEquals(RiskLevel.IMMINENT, level("está empezando a hacer efecto, me noto muy mareada"));
+        assertEquals(RiskLevel.IMMINENT, level("me he tomado como 30 de las que me recetaron"));
+        assertEquals(RiskLevel.IMMINENT, level("me tomé 3 blísters hace un rato"));
+        assertEquals(RiskLevel.IMMINENT, level("acabo de beberme media botella de lejía"));
+        assertEquals(RiskLevel.IMMINENT, level("theyre kicking in, so drowsy"));
+        assertEquals(RiskLevel.IMMINENT, level("took them all like an hour ago"));
+        // a film that began, a painkiller working, a count of sweets
+        assertNull(level("ya empezó la peli, qué sueño tengo"));
+        assertNull(level("el ibuprofeno ya está haciendo efecto, qué alivio"));
+        assertNull(level("me tomé como 20 de las galletas de mi abuela"));
+        assertNull(level("its kicking in, the coffee i mean, finally awake"));
+    }
+
+    @Test
+    void aGoodbyeWithTheWordOrTheBlameSaidIsImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("gracias por todo, esta es mi despedida"));
+        assertEquals(RiskLevel.IMMINENT, level("última vez que entro aquí, os quiero"));
+        assertEquals(RiskLevel.IMMINENT, level("si mañana no contesto, que nadie se culpe"));
+        assertEquals(RiskLevel.IMMINENT, level("this is the last time anyone will hear from me"));
+        assertEquals(RiskLevel.IMMINENT, level("once this sends im doing it"));
+        // an everyday farewell
+        assertNull(level("si mañana no contesto es que estoy en el examen"));
+        assertNoPage("la despedida de soltera es el sábado!!");
+        assertNoPage("this is the last time you'll hear me complain about my boss lol");
+    }
+
+    @Test
+    void aDateSetOrADecisionWithItsDayIsImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("ya tengo la fecha, el domingo"));
+        assertEquals(RiskLevel.IMMINENT, level("lo he decidido, mañana"));
+        assertEquals(RiskLevel.IMMINENT, level("hoy es el día, no hay vuelta atrás"));
+        assertEquals(RiskLevel.IMMINENT, level("at 2am im doing it"));
+        assertEquals(RiskLevel.IMMINENT, level("fridays the day. made up my mind"));
+        // an outing decided, the date of an exam
+        assertNull(level("está decidido, el sábado vamos al cine"));
+        assertNull(level("la fecha del examen es el viernes"));
+        assertNoPage("fridays the day we get paid lol");
+    }
+
+    @Test
+    void atAHighPlaceNowOrHeadingThereIsImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("estoy sola en la azotea, hace frío"));
+        assertEquals(RiskLevel.IMMINENT, level("me voy al puente ahora mismo"));
+        assertEquals(RiskLevel.IMMINENT, level("im on the roof by myself"));
+        assertEquals(RiskLevel.IMMINENT, level("on my way to the tracks now"));
+        // a view, a chore, a walk with friends
+        assertNull(level("estoy en la azotea tomando el sol con mis amigas"));
+        assertNull(level("im on the roof fixing the satellite dish alone"));
+        assertNull(level("heading to the bridge now to take sunset photos"));
+    }
+
+    @Test
+    void affairsPutInOrderAreImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("he dejado el testamento y las contraseñas en un sobre"));
+        assertEquals(RiskLevel.IMMINENT, level("paid all my bills and left my passwords in an envelope for my sister"));
+        // paperwork as paperwork
+        assertNoPage("he pagado las facturas del mes, todo en orden");
+        assertNoPage("updated my passwords, all sorted for the new job");
+    }
+
+    @Test
+    void methodThoughtsPastAttemptsAndSelfHarmInOtherWordsAreHigh() {
+        assertEquals(RiskLevel.HIGH, level("i keep picturing jumping in front of the bus"));
+        assertEquals(RiskLevel.HIGH, level("cant get the thought of overdosing out of my head"));
+        assertEquals(RiskLevel.HIGH, level("suicide keeps creeping into my mind at night"));
+        assertEquals(RiskLevel.HIGH, level("woke up in icu after swallowing too many, years ago"));
+        assertEquals(RiskLevel.HIGH, level("smashed my head against the door until it bled"));
+        assertEquals(RiskLevel.HIGH, level("my thighs are a mess again"));
+        // everyday pictures and knocks
+        assertNull(level("i keep picturing the holiday, cant wait"));
+        assertNull(level("hit my head on the door again lol clumsy"));
+        assertNull(level("my legs are a mess after the hike"));
+    }
 }
