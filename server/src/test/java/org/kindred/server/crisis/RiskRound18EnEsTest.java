@@ -183,4 +183,21 @@ class RiskRound18EnEsTest {
         assertNull(level("hit my head on the door again lol clumsy"));
         assertNull(level("my legs are a mess after the hike"));
     }
+
+    @Test
+    void theSameKindsInMoreWordsAreImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("swallowed them, its kicking in, lips going numb"));
+        assertEquals(RiskLevel.IMMINENT, level("took whatever was in the bathroom cabinet"));
+        assertEquals(RiskLevel.IMMINENT, level("i'm ending it tonight"));
+        assertEquals(RiskLevel.IMMINENT, level("this time tomorrow i wont be a bother"));
+        assertEquals(RiskLevel.IMMINENT, level("i'm not gonna be around much longer"));
+        assertEquals(RiskLevel.IMMINENT, level("car's running in the garage, door shut"));
+        assertEquals(RiskLevel.IMMINENT, level("took my dads gun out, just holding it"));
+        assertEquals(RiskLevel.IMMINENT, level("finished my letters and left them on the table"));
+        // a break-up, a bag unpacked, a gun cleaned, a work letter
+        assertNull(level("im ending it with him tonight, hes a cheat"));
+        assertNull(level("took everything in my bag out to find my keys"));
+        assertNull(level("got my dads rifle out to clean it for hunting season"));
+        assertNull(level("finished my letter to the landlord about the boiler"));
+    }
 }
