@@ -81,4 +81,23 @@ class RiskRound18DeFrTest {
         // told as the past, with how it is now, it is a card
         quiet("früher hab ich an selbstmord gedacht, heute geht es mir gut");
     }
+
+    @Test
+    void aLifeToldNowAfterThePastIsRecovery() {
+        quiet("vor vier jahren hatte ich ne überdosis, heute hab ich nen job in der gärtnerei");
+        quiet("hatte früher oft suizidgedanken, heut hab ich nen hund und gute tage");
+        quiet("vor drei jahren hab ich meinen abschiedsbrief verbrannt, heut war ich mit meinem sohn schwimmen");
+        quiet("y a 4 ans j'ai fait une TS, aujourd'hui je suis mariée et heureuse");
+        // "heute" is still a time next to self-harm told now
+        assertEquals(RiskLevel.HIGH, level("heute hab ich mich wieder geritzt"));
+    }
+
+    @Test
+    void someoneElsesWordsAJokeAndATripPageNobody() {
+        quiet("la dame à côté de moi disait au téléphone \"je vais me tuer si je rate ce train\"");
+        quiet("j'ai dit à ma sœur \"je vais me pendre\" en rigolant quand le wifi a lâché");
+        quiet("on part en bretagne dimanche, j'ai confié mon chat à la voisine pour qu'elle le nourrisse");
+        // one's own words with a time stay imminent
+        assertEquals(RiskLevel.IMMINENT, level("je vais me pendre ce soir"));
+    }
 }
