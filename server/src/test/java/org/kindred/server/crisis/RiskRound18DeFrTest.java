@@ -100,4 +100,14 @@ class RiskRound18DeFrTest {
         // one's own words with a time stay imminent
         assertEquals(RiskLevel.IMMINENT, level("je vais me pendre ce soir"));
     }
+
+    @Test
+    void allOfSomethingJustTakenAndLeavingAfterThanksAreImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("ça y est, j'ai tout avalé d'un coup"));
+        assertEquals(RiskLevel.IMMINENT, level("das war's für mich. danke für alles, ihr lieben"));
+        assertEquals(RiskLevel.IMMINENT, level("c'est mon au revoir. merci pour tout, vraiment"));
+        // a picnic packed or a holiday trip is nothing
+        assertNull(level("c'est fait, j'ai tout pris pour le pique-nique"));
+        assertNull(level("merci pour tout, je pars ce soir en vacances à lyon"));
+    }
 }
