@@ -56,7 +56,7 @@ final class ConceptCombos {
     }
 
     /** 64-bit words of a concept mask. */
-    static final int WORDS = 3;
+    static final int WORDS = 4;
     /** Most concepts a file may name ({@link #WORDS} 64-bit masks). */
     static final int MAX_CONCEPTS = 64 * WORDS;
     /** Most adjacent sentences one combination may read together ({@code sentences: 2}). */
@@ -133,7 +133,7 @@ final class ConceptCombos {
         /** Concept occurrences found in the message. */
         int occurrences;
         /** Concepts anywhere in the message as bits (0–63, 64–127, 128–191): features of the second opinion. */
-        long concepts0, concepts1, concepts2;
+        long concepts0, concepts1, concepts2, concepts3;
         /** Occurrences copied to read two adjacent sentences together: at most three times {@link #occurrences}. */
         int copied;
 
@@ -204,6 +204,7 @@ final class ConceptCombos {
             r.concepts0 |= mask[0];
             r.concepts1 |= mask[1];
             r.concepts2 |= mask[2];
+            r.concepts3 |= mask[3];
             if ((mask[0] & pastMask) != 0) {
                 ClauseMarks.markPast(t, s, e, occ.concept, occ.start, occ.count, pastBit, presentBit, past);
             }

@@ -112,7 +112,8 @@ public final class RiskAssessor {
             outcome.merge(scan(lean, nt, language, false, false));
         }
         if (model != null) {
-            model.secondOpinion(nt.text(), outcome.lexicon0, outcome.lexicon1, outcome.lexicon2, outcome);
+            model.secondOpinion(nt.text(), outcome.lexicon0, outcome.lexicon1, outcome.lexicon2, outcome.lexicon3,
+                    outcome);
         }
         return outcome.toAssessment();
     }
@@ -160,11 +161,13 @@ public final class RiskAssessor {
         long lexicon0 = 0;
         long lexicon1 = 0;
         long lexicon2 = 0;
+        long lexicon3 = 0;
         if (combine && rules.combos != null) {
             ConceptCombos.Reading reading = rules.combos.read(t);
             lexicon0 = reading.concepts0;
             lexicon1 = reading.concepts1;
             lexicon2 = reading.concepts2;
+            lexicon3 = reading.concepts3;
             past = reading.past;
             hypothetical = reading.hypothetical;
             recovery |= reading.recovery;
@@ -177,6 +180,7 @@ public final class RiskAssessor {
         out.lexicon0 = lexicon0;
         out.lexicon1 = lexicon1;
         out.lexicon2 = lexicon2;
+        out.lexicon3 = lexicon3;
         out.recovery = recovery;
         out.laugh = laugh;
         if (!found.isEmpty()) {

@@ -93,7 +93,7 @@ final class RiskFeatures {
      * @return the number of features fed (0 for an empty text)
      */
     static int extract(CharSequence s, Sink sink) {
-        return extract(s, 0, 0, 0, sink);
+        return extract(s, 0, 0, 0, 0, sink);
     }
 
     /**
@@ -104,8 +104,9 @@ final class RiskFeatures {
      * @param lexicon0 concepts 0–63 of the rules' lexicon, as bits
      * @param lexicon1 concepts 64–127
      * @param lexicon2 concepts 128–191
+     * @param lexicon3 concepts 192–255
      */
-    static int extract(CharSequence s, long lexicon0, long lexicon1, long lexicon2, Sink sink) {
+    static int extract(CharSequence s, long lexicon0, long lexicon1, long lexicon2, long lexicon3, Sink sink) {
         int len = s.length();
         if (len == 0) {
             return 0;
@@ -199,24 +200,26 @@ final class RiskFeatures {
                 count += CONCEPT_WEIGHT;
             }
         }
-        count += lexicon(0, lexicon0, lexicon1, lexicon2, sink);
-        count += lexicon(64, lexicon1, lexicon2, 0, sink);
-        count += lexicon(128, lexicon2, 0, 0, sink);
+        count += lexicon(0, lexicon0, lexicon1, lexicon2, lexicon3, sink);
+        count += lexicon(64, lexicon1, lexicon2, lexicon3, 0, sink);
+        count += lexicon(128, lexicon2, lexicon3, 0, 0, sink);
+        count += lexicon(192, lexicon3, 0, 0, 0, sink);
         return count;
     }
 
     /**
      * The lexicon's concepts in {@code bits} (numbered from {@code base}) and every pair of each with
      * a later concept: later in {@code bits}, or in {@code next} (numbered from {@code base + 64}) or
-     * {@code after} ({@code base + 128}). At most 192 concepts and their pairs, whatever the length.
+     * {@code after} ({@code base + 128}) or {@code last} ({@code base + 192}). At most 256 concepts and their
+     * pairs, whatever the length.
      */
-    private static int lexicon(int base, long bits, long next, long after, Sink sink) {
+    private static int lexicon(int base, long bits, long next, long after, long last, Sink sink) {
         int count = 0;
         for (long m = bits; m != 0; m &= m - 1) {
             int a = base + Long.numberOfTrailingZeros(m);
             sink.accept(index(LEXICON + a), LEXICON_WEIGHT);
             count += LEXICON_WEIGHT + pairs(a, m & (m - 1), base, sink) + pairs(a, next, base + 64, sink)
-                    + pairs(a, after, base + 128, sink);
+                    + pairs(a, after, base + 128, sink) + pairs(a, last, base + 192, sink);
         }
         return count;
     }

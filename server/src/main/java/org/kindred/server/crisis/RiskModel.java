@@ -77,22 +77,23 @@ final class RiskModel {
      * @param out receives {@code P(≥ concern)}, {@code P(≥ high)}, {@code P(imminent)}, each in [0, 1]
      */
     void probabilities(CharSequence normalized, double[] out) {
-        probabilities(normalized, 0, 0, 0, out);
+        probabilities(normalized, 0, 0, 0, 0, out);
     }
 
     /**
      * {@link #probabilities(CharSequence, double[])} with the concepts of the rules' lexicon found in the
      * message as bits, concepts 0–63, 64–127 and 128–191
-     * ({@link RiskFeatures#extract(CharSequence, long, long, long, RiskFeatures.Sink)}).
+     * ({@link RiskFeatures#extract(CharSequence, long, long, long, long, RiskFeatures.Sink)}).
      */
-    void probabilities(CharSequence normalized, long lexicon0, long lexicon1, long lexicon2, double[] out) {
+    void probabilities(CharSequence normalized, long lexicon0, long lexicon1, long lexicon2, long lexicon3,
+            double[] out) {
         Sum sum = SCRATCH.get();
         sum.w = weights;
         sum.s0 = 0;
         sum.s1 = 0;
         sum.s2 = 0;
         sum.disposed = false;
-        int m = RiskFeatures.extract(normalized, lexicon0, lexicon1, lexicon2, sum);
+        int m = RiskFeatures.extract(normalized, lexicon0, lexicon1, lexicon2, lexicon3, sum);
         sum.w = null;
         double scale = m == 0 ? 0 : 1 / Math.sqrt(m);
         out[0] = sigmoid(bias[0] + sum.s0 * scale);
@@ -109,11 +110,13 @@ final class RiskModel {
      * @param lexicon0 concepts 0–63 of the rules' lexicon found in it, as bits ({@link ConceptCombos.Reading#concepts0})
      * @param lexicon1 concepts 64–127
      * @param lexicon2 concepts 128–191
+     * @param lexicon3 concepts 192–255
      */
-    void secondOpinion(CharSequence normalized, long lexicon0, long lexicon1, long lexicon2, RiskOutcome outcome) {
+    void secondOpinion(CharSequence normalized, long lexicon0, long lexicon1, long lexicon2, long lexicon3,
+            RiskOutcome outcome) {
         Sum sum = SCRATCH.get();
         double[] p = sum.p;
-        probabilities(normalized, lexicon0, lexicon1, lexicon2, p);
+        probabilities(normalized, lexicon0, lexicon1, lexicon2, lexicon3, p);
         outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed, p[2] >= SURE_IMMINENT, p[0] < SURE_NONE);
     }
 

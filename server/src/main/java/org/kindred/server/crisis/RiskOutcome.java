@@ -45,6 +45,7 @@ final class RiskOutcome {
     long lexicon0;
     long lexicon1;
     long lexicon2;
+    long lexicon3;
     /** Booster categories found, in or out of a signal (for the model's second opinion). */
     final Set<RiskCategory> concepts = EnumSet.noneOf(RiskCategory.class);
 

@@ -18,7 +18,7 @@ class RiskModelLexiconTest {
     /**
      * Round 13: the concepts of the rules' lexicon (matched by Snowball stem, with typo tolerance, in
      * the message's language) are features: each concept and each pair of concepts, weight
-     * {@link RiskFeatures#LEXICON_WEIGHT}; at most 192 concepts and their pairs, whatever the length.
+     * {@link RiskFeatures#LEXICON_WEIGHT}; at most 256 concepts and their pairs, whatever the length.
      */
     @Test
     void conceptsOfTheRulesLexiconAreFeaturesWithTheirPairs() {
@@ -26,20 +26,34 @@ class RiskModelLexiconTest {
         List<Integer> plain = new ArrayList<>();
         int n = RiskFeatures.extract(text, plain::add);
         List<Integer> with = new ArrayList<>();
-        int m = RiskFeatures.extract(text, 0b1011L, 1L << 5, 1L, with::add);
+        int m = RiskFeatures.extract(text, 0b1011L, 1L << 5, 1L, 0L, with::add);
         // five concepts (0, 1, 3, 69 and 128): five features and ten pairs
         assertEquals(n + (5 + 10) * RiskFeatures.LEXICON_WEIGHT, m);
         assertEquals(m, with.size());
         assertEquals(plain, with.subList(0, plain.size()), "the text's own features first, unchanged");
         List<Integer> other = new ArrayList<>();
-        RiskFeatures.extract(text, 0b1011L, 1L << 6, 1L, other::add);
+        RiskFeatures.extract(text, 0b1011L, 1L << 6, 1L, 0L, other::add);
         assertNotEquals(with, other, "another concept, other features");
-        assertEquals(n + (192 + 192 * 191 / 2) * RiskFeatures.LEXICON_WEIGHT,
-                RiskFeatures.extract(text, -1L, -1L, -1L, i -> assertTrue(i >= 0 && i < RiskFeatures.SIZE)));
+        assertEquals(n + (256 + 256 * 255 / 2) * RiskFeatures.LEXICON_WEIGHT,
+                RiskFeatures.extract(text, -1L, -1L, -1L, -1L, i -> assertTrue(i >= 0 && i < RiskFeatures.SIZE)));
         long[] bits = RiskModelTrainer.lexicon("been hoarding my meds for a month, almost enough now", NORMALIZER);
         assertTrue(Long.bitCount(bits[0]) + Long.bitCount(bits[1]) + Long.bitCount(bits[2]) >= 2, "saving and means at least");
         long[] none = RiskModelTrainer.lexicon("", NORMALIZER);
-        assertEquals(0, none[0] | none[1] | none[2]);
+        assertEquals(0, none[0] | none[1] | none[2] | none[3]);
+    }
+
+    /**
+     * Concepts 192–255 (the fourth mask, since the eighteenth round's rules named more than 192) are
+     * features like the others: alone and paired with a concept of the first mask.
+     */
+    @Test
+    void conceptsOfTheFourthMaskAreFeatures() {
+        Set<Integer> without = new HashSet<>();
+        int n = RiskFeatures.extract("x", 1L, 0L, 0L, 0L, without::add);
+        Set<Integer> with = new HashSet<>();
+        int m = RiskFeatures.extract("x", 1L, 0L, 0L, 1L << 1, with::add);
+        assertEquals(n + 2 * RiskFeatures.LEXICON_WEIGHT, m, "concept 193 and its pair with concept 0");
+        assertTrue(with.containsAll(without) && with.size() == without.size() + 2, with + " vs " + without);
     }
 
     /** The assessor hands the model the lexicon's concepts it read: a model that weighs only them decides. */
@@ -51,7 +65,7 @@ class RiskModelLexiconTest {
         Set<Integer> own = new HashSet<>();
         RiskFeatures.extract(normalized, own::add);
         float[] w = new float[RiskFeatures.SIZE * RiskModel.OUTPUTS];
-        RiskFeatures.extract(normalized, bits[0], bits[1], bits[2], i -> {
+        RiskFeatures.extract(normalized, bits[0], bits[1], bits[2], bits[3], i -> {
             if (!own.contains(i)) {
                 w[i * RiskModel.OUTPUTS] = 50; // only the lexicon's features weigh, toward "risk at all"
             }
@@ -60,7 +74,7 @@ class RiskModelLexiconTest {
         double[] p = new double[RiskModel.OUTPUTS];
         lexiconOnly.probabilities(normalized, p);
         assertTrue(p[0] < 0.01, "without the concepts: " + p[0]);
-        lexiconOnly.probabilities(normalized, bits[0], bits[1], bits[2], p);
+        lexiconOnly.probabilities(normalized, bits[0], bits[1], bits[2], bits[3], p);
         assertTrue(p[0] > 0.99, "with them: " + p[0]);
         RiskAssessor a = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), lexiconOnly);
         assertEquals(RiskAssessment.NONE, RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), null).assess(text, "en"));

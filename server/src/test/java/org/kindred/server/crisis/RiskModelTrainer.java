@@ -68,7 +68,7 @@ final class RiskModelTrainer {
     /**
      * The concepts of the bundled rules' lexicon in a message, as {@link RiskAssessor#assess} reads them
      * and gives them to the model (the same normaliser, tokens and concept pass):
-     * {@code [concepts 0–63, 64–127, 128–191]} as bits, zeros when there are none.
+     * {@code [concepts 0–63, 64–127, 128–191, 192–255]} as bits, zeros when there are none.
      */
     static synchronized long[] lexicon(String text, Normalizer normalizer) {
         if (lexicon == null) {
@@ -76,16 +76,16 @@ final class RiskModelTrainer {
         }
         Token[] words = lexicon.tokenizer.tokenize(lexicon.normalizer.normalize(text));
         if (words.length == 0 || lexicon.combos == null) {
-            return new long[3];
+            return new long[ConceptCombos.WORDS];
         }
         ConceptCombos.Reading r = lexicon.combos.read(words);
-        return new long[] {r.concepts0, r.concepts1, r.concepts2};
+        return new long[] {r.concepts0, r.concepts1, r.concepts2, r.concepts3};
     }
 
     /** The model's three probabilities for a message as written, as the server computes them. */
     static void probabilities(RiskModel model, String text, Normalizer normalizer, double[] p) {
         long[] bits = lexicon(text, normalizer);
-        model.probabilities(normalizer.normalize(text).text(), bits[0], bits[1], bits[2], p);
+        model.probabilities(normalizer.normalize(text).text(), bits[0], bits[1], bits[2], bits[3], p);
     }
 
     static List<Example> examples(List<BlindSetReport.Line> lines, Normalizer normalizer) {
@@ -94,7 +94,7 @@ final class RiskModelTrainer {
             String text = normalizer.normalize(l.text()).text();
             long[] bits = lexicon(l.text(), normalizer);
             List<Integer> f = new ArrayList<>();
-            int m = RiskFeatures.extract(text, bits[0], bits[1], bits[2], f::add);
+            int m = RiskFeatures.extract(text, bits[0], bits[1], bits[2], bits[3], f::add);
             int[] features = f.stream().mapToInt(Integer::intValue).toArray();
             RiskLevel e = l.expected();
             boolean[] y = {e != null, e != null && e.compareTo(RiskLevel.HIGH) >= 0, e == RiskLevel.IMMINENT};
