@@ -20,8 +20,8 @@ package org.kindred.server.crisis;
  */
 final class RiskFeatures {
     /** Bumped whenever the features change; a weights file of another version is refused. */
-    static final int VERSION = 7;
-    static final int BITS = 16;
+    static final int VERSION = 8;
+    static final int BITS = 18;
     static final int SIZE = 1 << BITS;
     private static final int MASK = SIZE - 1;
     private static final int WORD = 0x2f6b_1a35;
