@@ -1,8 +1,8 @@
 package org.kindred.server.crisis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.kindred.server.crisis.RulesAlone.assertNoPage;
 import static org.kindred.server.crisis.RulesAlone.level;
 
 import org.junit.jupiter.api.Test;
@@ -15,11 +15,6 @@ import org.kindred.protocol.RiskLevel;
  * look-alike, the risk line it must not mute, is next to it.
  */
 class RiskRound16EnEsTest {
-    private static void assertNoPage(String text) {
-        RiskLevel l = level(text);
-        assertFalse(l != null && l.escalates(), () -> "paged at " + l + ": " + text);
-    }
-
     @Test
     void aLastMessageForTheNightIsNoFarewell() {
         assertNull(level("this is my last post tonight, going to bed, see you all"));

@@ -1,9 +1,9 @@
 package org.kindred.server.crisis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kindred.server.crisis.RulesAlone.assertAtLeast;
+import static org.kindred.server.crisis.RulesAlone.assertNoPage;
 import static org.kindred.server.crisis.RulesAlone.level;
 
 import org.junit.jupiter.api.Test;
@@ -17,16 +17,6 @@ import org.kindred.protocol.RiskLevel;
  * quiet or below a page.
  */
 class RiskRound18EnEsTest {
-    private static void assertNoPage(String text) {
-        RiskLevel l = level(text);
-        assertFalse(l != null && l.escalates(), () -> "paged at " + l + ": " + text);
-    }
-
-    private static void assertAtLeast(RiskLevel atLeast, String text) {
-        RiskLevel l = level(text);
-        assertTrue(l != null && l.compareTo(atLeast) >= 0, () -> "got " + l + ", expected at least " + atLeast + ": " + text);
-    }
-
     @Test
     void aPlanNamedForAnOutingIsNoDecidedTime() {
         assertNull(level("the plan for saturday is tacos and a film, that's the whole plan"));

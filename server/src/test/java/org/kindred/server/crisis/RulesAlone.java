@@ -1,5 +1,8 @@
 package org.kindred.server.crisis;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.kindred.protocol.RiskLevel;
 import org.kindred.server.text.Normalizer;
 
@@ -22,6 +25,18 @@ final class RulesAlone {
     /** The level the rules alone give {@code text} (no language hint); null when no risk is found. */
     static RiskLevel level(String text) {
         return RULES.assess(text, null).level();
+    }
+
+    /** Fails when the rules alone page (a level that escalates) on {@code text}. */
+    static void assertNoPage(String text) {
+        RiskLevel l = level(text);
+        assertFalse(l != null && l.escalates(), () -> "paged at " + l + ": " + text);
+    }
+
+    /** Fails unless the rules alone give {@code text} at least {@code atLeast}. */
+    static void assertAtLeast(RiskLevel atLeast, String text) {
+        RiskLevel l = level(text);
+        assertTrue(l != null && l.compareTo(atLeast) >= 0, () -> "got " + l + ", expected at least " + atLeast + ": " + text);
     }
 
     /** The rules' whole assessment of {@code text} (no language hint). */
