@@ -21,7 +21,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class NaughtyCanary implements AutoCloseable {
     private static final long[] BOUNDS_MS = {1, 2, 5, 10, 20, 50, 100};
-    /** Plain words, so the canary's texts differ (no flood) without digits a lexicon might read (e.g. "1488"). */
+    /**
+     * Plain words after a greeting, so the canary's texts differ (no flood) without digits a lexicon might
+     * read (e.g. "1488") and without words of risk talk: "still here, cloud cloud river" got a crisis card
+     * from the statistical second opinion (eighteenth round), a card the canary did not ask for.
+     */
     private static final String[] WORDS = {"apple", "river", "cloud", "garden", "lantern", "meadow", "pebble",
         "willow"};
     private static final int WARM_UP = 200;
@@ -110,7 +114,7 @@ final class NaughtyCanary implements AutoCloseable {
                 long t0 = System.nanoTime();
                 if (send) {
                     String words = WORDS[i / 2 % 8] + " " + WORDS[i / 16 % 8] + " " + WORDS[i / 128 % 8];
-                    client.send(Map.of("type", "send", "room", room, "text", "still here, " + words, "id", id));
+                    client.send(Map.of("type", "send", "room", room, "text", "good morning, " + words, "id", id));
                 } else {
                     client.send(Map.of("type", "rooms", "id", id));
                 }
