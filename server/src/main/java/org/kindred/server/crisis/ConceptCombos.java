@@ -128,6 +128,8 @@ final class ConceptCombos {
          * {@code past} one, in a later clause or sentence ("a year ago I …, today I'm grateful").
          */
         boolean recovery;
+        /** The token of the {@code better} occurrence that made {@link #recovery}, or -1. */
+        int recoveryAt = -1;
         /** A joke: a {@code laugh} marker and a {@code dieword} in the message, and no {@code suicideword}. */
         boolean laugh;
         /** Concept occurrences found in the message. */
@@ -155,6 +157,7 @@ final class ConceptCombos {
         List<Match> out = r.matches;
         boolean[] past = r.past;
         int firstPast = -1;
+        int lastPresent = -1;
         if (t.length == 0 || combos.isEmpty()) {
             return;
         }
@@ -180,6 +183,9 @@ final class ConceptCombos {
             for (int i = s; i < e; i++) {
                 int from = occ.count;
                 lexicon.read(t, i, e, stems, occ);
+                if (pastBit >= 0 && isPastYear(t[i])) {
+                    occ.add(pastBit, i, i + 1); // "in 2019", "2017 hab ich's versucht", "en 2018": a year gone by
+                }
                 long found = 0;
                 for (int k = from; k < occ.count; k++) {
                     int c = occ.concept[k];
@@ -197,7 +203,13 @@ final class ConceptCombos {
                     firstPast = i;
                 }
                 if ((found & betterMask) != 0 && firstPast >= 0 && !r.recovery) {
-                    r.recovery = ClauseMarks.boundaryBetween(t, firstPast, i);
+                    // in a later clause: after punctuation, or after a present word that opens the clause
+                    // without it ("i felt suicidal in 2019 and now i'm in a better place": round 19)
+                    r.recovery = ClauseMarks.boundaryBetween(t, firstPast, i) || lastPresent > firstPast;
+                    r.recoveryAt = r.recovery ? i : -1;
+                }
+                if (presentBit >= 0 && presentBit < 64 && (found & (1L << presentBit)) != 0) {
+                    lastPresent = i;
                 }
             }
             r.occurrences += occ.count;
@@ -239,6 +251,31 @@ final class ConceptCombos {
             s = e;
         }
         r.laugh = laughs && dies && !suicide;
+    }
+
+    /** The first year counted as the past: years before it are rarely a writer's own past. */
+    static final int FIRST_PAST_YEAR = 1940;
+    /** The current year, read once: a year before it is the past ("in 2019"), this year or later is not. */
+    static final int THIS_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+
+    /**
+     * Whether the word is a bare year before this one ("2019", "2017"): four digits from
+     * {@value #FIRST_PAST_YEAR} to last year. A year tells of the writer's past as "a year ago" does
+     * (round 19: "i wanted to die in 2020. not anymore" was read as the present). Constant time.
+     */
+    static boolean isPastYear(Token w) {
+        if (!w.number || w.text.length() != 4) {
+            return false;
+        }
+        int year = 0;
+        for (int k = 0; k < 4; k++) {
+            char c = w.text.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            year = year * 10 + (c - '0');
+        }
+        return year >= FIRST_PAST_YEAR && year < THIS_YEAR;
     }
 
     /** No concepts: the second mask of a combination read in one sentence. */

@@ -22,7 +22,15 @@ final class ConceptCombosLoader {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record File(String origin, Integer window, Map<String, Map<String, List<String>>> concepts, List<ComboEntry> combos) {
+    /**
+     * A combinations file. {@code phrasesShare}: an entry of several words does not hide its first word's
+     * stem from the other concepts of its language ({@link ConceptLexicon}, round 19); off when absent.
+     */
+    record File(String origin, Integer window, Map<String, Map<String, List<String>>> concepts, List<ComboEntry> combos,
+            Boolean phrasesShare) {
+        File(String origin, Integer window, Map<String, Map<String, List<String>>> concepts, List<ComboEntry> combos) {
+            this(origin, window, concepts, combos, null);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -111,7 +119,7 @@ final class ConceptCombosLoader {
                     checks(context, !Boolean.FALSE.equals(e.negation()), !Boolean.FALSE.equals(e.fiction())));
             combos.add(new ConceptCombos.Combo(name, all, none, window, rule, sentences));
         }
-        return new ConceptCombos(names, combos, new ConceptLexicon(entries));
+        return new ConceptCombos(names, combos, new ConceptLexicon(entries, Boolean.TRUE.equals(f.phrasesShare())));
     }
 
     /** The context words with the negation or fiction check switched off (empty word sets). */

@@ -53,8 +53,21 @@ final class ConceptLexicon {
     private final Entry[] byNumber;
     /** Every entry, in the file's order. */
     final List<Entry> entries;
+    private final boolean phrasesShare;
 
+    /** Every entry, each read alone (see {@link #ConceptLexicon(List, boolean)} with {@code phrasesShare}). */
     ConceptLexicon(List<Entry> entries) {
+        this(entries, false);
+    }
+
+    /**
+     * @param entries every concept entry, in the file's order
+     * @param phrasesShare whether an entry of several words leaves its first word's stem to the other
+     *     concepts of its language (round 19); when false, any entry that begins with a word keeps that
+     *     word from being read by stem in its language, as the rules up to round 18 were written for
+     */
+    ConceptLexicon(List<Entry> entries, boolean phrasesShare) {
+        this.phrasesShare = phrasesShare;
         this.entries = List.copyOf(entries);
         Map<String, List<Entry>> exact = new HashMap<>();
         List<Entry> prefix = new ArrayList<>();
@@ -158,11 +171,17 @@ final class ConceptLexicon {
     void read(Token[] t, int i, int e, String[] stems, Sink out) {
         Token tok = t[i];
         List<Entry> exact = byExact.get(tok.text);
-        int listedIn = 0; // languages in which the word itself is listed: its stem-mates are its own concept's
+        // languages in which the word itself is an entry: its stem-mates are its own concept's. With
+        // phrasesShare only a one-word entry lists the word; an entry of several words that begins with it
+        // ("geh jetzt", "fridays the day") lists a phrase, and does not hide the word's stem from the other
+        // concepts (round 19: rule writers lost lines to it)
+        int listedIn = 0;
         if (exact != null) {
             report(exact, t, i, e, stems, out);
             for (Entry en : exact) {
-                listedIn |= 1 << en.lang;
+                if (en.atoms.length == 1 || !phrasesShare) {
+                    listedIn |= 1 << en.lang;
+                }
             }
         }
         if (tok.number) {

@@ -117,6 +117,17 @@ final class LanguageContext {
     }
 
     boolean negated(Token[] t, int start, int end, long gapMask) {
+        return negated(t, start, end, gapMask, null);
+    }
+
+    /**
+     * Whether the match {@code [start, end)} is negated (see the class doc).
+     *
+     * @param owned per token, whether it is a negator spelled by another match's own pattern ("wont
+     *     need it after" of "won't need it after saturday"), or null: such a negator is that match's
+     *     word, and negates nothing after it (round 19: the time "after saturday" was read as negated)
+     */
+    boolean negated(Token[] t, int start, int end, long gapMask, boolean[] owned) {
         for (int k = start; k < end; k++) {
             if ((gapMask & (1L << (k - start))) != 0 && negates(t, k) && !breakerIn(t, k - 1, end)) {
                 return true;
@@ -127,6 +138,9 @@ final class LanguageContext {
                 return false;
             }
             String w = t[j].text;
+            if (owned != null && owned[j]) {
+                return false;
+            }
             if (negates(t, j)) {
                 return !breakerIn(t, j - 1, start);
             }
@@ -138,7 +152,7 @@ final class LanguageContext {
     }
 
     /** Whether token {@code k} is a negator: a paired one needs a partner after it in its clause. */
-    private boolean negates(Token[] t, int k) {
+    boolean negates(Token[] t, int k) {
         if (!negators.contains(t[k].text)) {
             return false;
         }

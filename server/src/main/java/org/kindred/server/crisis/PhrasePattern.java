@@ -30,6 +30,11 @@ final class PhrasePattern {
         return elements[0];
     }
 
+    /** Whether the pattern ends with {@code $}, the end of a clause: a phrase said alone ("entschieden $"). */
+    boolean endsClause() {
+        return elements.length > 0 && elements[elements.length - 1].kind == PatternElement.Kind.END;
+    }
+
     /**
      * Matches at token {@code start}. Returns the end (exclusive) of the first match found, or -1.
      * {@code gaps[0]} receives a bit mask (relative to start) of tokens consumed by gaps.

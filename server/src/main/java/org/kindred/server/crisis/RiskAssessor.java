@@ -102,15 +102,17 @@ public final class RiskAssessor {
             return RiskAssessment.NONE;
         }
         String language = language(localeOrNull);
-        RiskOutcome outcome = scan(words, nt, language, false, true);
+        boolean[] undone = new boolean[1];
+        RiskOutcome outcome = scan(words, nt, language, false, true, undone);
         Token[] split = rules.tokenizer.split(words);
         if (split != null) {
-            outcome.merge(scan(split, nt, language, true, false));
+            outcome.merge(scan(split, nt, language, true, false, undone));
         }
         Token[] lean = Tokenizer.withoutFillers(words, rules.fillers);
         if (lean != null) {
-            outcome.merge(scan(lean, nt, language, false, false));
+            outcome.merge(scan(lean, nt, language, false, false, undone));
         }
+        outcome.recovery &= !undone[0];
         if (model != null) {
             model.secondOpinion(nt.text(), outcome.lexicon0, outcome.lexicon1, outcome.lexicon2, outcome.lexicon3,
                     outcome);
@@ -123,14 +125,17 @@ public final class RiskAssessor {
      * Matches every rule at every token (and, with {@code combine}, the concept combinations) and
      * decides. With {@code splitOnly}, a signal counts only
      * when it spans at least two pieces of one run-together word, so that splitting can add
-     * "iwanttodie" but never turns a fragment of an ordinary word into a signal.
+     * "iwanttodie" but never turns a fragment of an ordinary word into a signal. {@code undone[0]} is
+     * set when a signal of the present follows the recovery talk ({@link #decide}).
      */
-    private RiskOutcome scan(Token[] t, NormalizedText nt, String language, boolean splitOnly, boolean combine) {
+    private RiskOutcome scan(Token[] t, NormalizedText nt, String language, boolean splitOnly, boolean combine,
+            boolean[] undone) {
         List<RiskRule> candidates = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         List<int[]> ignored = new ArrayList<>();
         List<int[]> caps = new ArrayList<>();
         boolean recovery = false;
+        int recoveryAt = -1; // the last token of the recovery talk found first
         long[] gaps = new long[1];
         for (int i = 0; i < t.length; i++) {
             rules.candidates(t, i, candidates);
@@ -146,6 +151,7 @@ public final class RiskAssessor {
                     ignored.add(new int[] {i, end});
                 } else if (r.kind() == RiskRule.Kind.RECOVERY) {
                     recovery = true;
+                    recoveryAt = recoveryAt < 0 ? end - 1 : Math.min(recoveryAt, end - 1);
                 } else if (r.kind() == RiskRule.Kind.CAP) {
                     if (!r.context().negated(t, i, end, gaps[0])) { // "i'm not imagining it" holds nothing down
                         caps.add(new int[] {i, end, r.level().ordinal()});
@@ -170,7 +176,10 @@ public final class RiskAssessor {
             lexicon3 = reading.concepts3;
             past = reading.past;
             hypothetical = reading.hypothetical;
-            recovery |= reading.recovery;
+            if (reading.recovery) {
+                recovery = true;
+                recoveryAt = recoveryAt < 0 ? reading.recoveryAt : Math.min(recoveryAt, reading.recoveryAt);
+            }
             laugh = reading.laugh;
             for (ConceptCombos.Match m : reading.matches) {
                 found.add(new Found(m.rule(), m.start(), m.end(), m.gaps(), true));
@@ -184,7 +193,9 @@ public final class RiskAssessor {
         out.recovery = recovery;
         out.laugh = laugh;
         if (!found.isEmpty()) {
-            decide(t, nt, found, ignored, past, hypothetical, caps.isEmpty() ? null : LevelCaps.mark(t, caps), out);
+            decide(t, nt, found, ignored, past, hypothetical, caps.isEmpty() ? null : LevelCaps.mark(t, caps),
+                    recovery ? recoveryAt : -1, out);
+            undone[0] |= out.recovery && !recovery; // decide took it back
         }
         return out;
     }
@@ -197,16 +208,21 @@ public final class RiskAssessor {
      *     tomorrow"), or null: a time there is no decided time and boosts nothing
      * @param held per token, the level a cap holds a signal starting there to, or null ({@link LevelCaps}):
      *     a booster there is part of an imagined scene and boosts nothing
+     * @param recoveryAt the token where recovery talk was found ("…, now i'm grateful"), or -1: a signal of
+     *     the writer's own after it that is not about the past ("…, now i'm sober and i want to die") takes
+     *     the recovery back ({@code out.recovery} is cleared)
      */
     private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, boolean[] past,
-            boolean[] hypothetical, RiskLevel[] held, RiskOutcome out) {
+            boolean[] hypothetical, RiskLevel[] held, int recoveryAt, RiskOutcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<Found> boosterMatches = new ArrayList<>();
         int[] ignoredBefore = TokenSpans.cover(t.length, ignored);
         Map<LanguageContext, boolean[]> fiction = new IdentityHashMap<>(4);
+        boolean[] owned = BoosterScope.ownedNegators(t, found);
+        boolean present = false; // a signal of the writer's own outside a clause about the past
         for (Found f : found) {
             RiskRule r = f.rule;
-            if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps)) {
+            if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps, owned)) {
                 continue;
             }
             if (r.person() != RiskRule.Person.SELF
@@ -222,6 +238,11 @@ public final class RiskAssessor {
                 out.thirdParty = true;
                 continue;
             }
+            boolean inPast = past != null && past[f.start];
+            present |= !inPast;
+            if (!inPast && recoveryAt >= 0 && f.start > recoveryAt) {
+                out.recovery = false; // recovery talk cancels the past before it, not a risk clause after it
+            }
             RiskLevel level = LevelCaps.cap(r.level(), held, f.start);
             if (past != null && past[f.start] && level == RiskLevel.IMMINENT) {
                 level = RiskLevel.HIGH;
@@ -236,11 +257,22 @@ public final class RiskAssessor {
         }
         // a booster inside a signal's own words ("jump off a bridge") is that signal's method, not extra evidence
         int[] signalBefore = TokenSpans.cover(t.length, out.signalSpans);
+        // signals all told of the past ("2017 hab ich versucht …. heute hab ich meinen meisterbrief"): a time
+        // that opens the present right after that past is the present set against it, not a time for them
+        // (round 19); a time later in the present ("… but tonight i'm doing it") still counts
+        boolean onlyPast = !present && !out.self.isEmpty();
+        // boosters alone (no signal of the writer's own) raise only with each other in one sentence
+        List<Found> counted = out.self.isEmpty() ? new ArrayList<>() : null;
         for (Found b : boosterMatches) {
-            boolean supposed = (b.rule.category() == RiskCategory.TIME && hypothetical != null && hypothetical[b.start])
-                    || (held != null && held[b.start] != null);
+            boolean time = b.rule.category() == RiskCategory.TIME;
+            boolean supposed = (time && hypothetical != null && hypothetical[b.start])
+                    || (held != null && held[b.start] != null)
+                    || (time && onlyPast && !past[b.start] && b.start > 0 && past[b.start - 1]);
             if (signalBefore[b.end] == signalBefore[b.start] && !supposed) {
                 boosters.add(b.rule.category());
+                if (counted != null) {
+                    counted.add(b);
+                }
                 // a time in a sentence about the past ("that night, two years ago") is no decided time
                 out.pinned |= b.rule.category() == RiskCategory.TIME && (past == null || !past[b.start]);
             }
@@ -249,7 +281,11 @@ public final class RiskAssessor {
             return;
         }
         out.concepts.addAll(boosters);
-        out.boost(rules.boosts, boosters);
+        if (counted == null) {
+            out.boost(rules.boosts, boosters);
+            return;
+        }
+        out.boost(rules.boosts, BoosterScope.withoutOwnActTimes(t, counted));
     }
 
     /**
@@ -280,7 +316,8 @@ public final class RiskAssessor {
         return lang.isEmpty() ? null : lang;
     }
 
-    private static final class Found {
+    /** A match found in one scan: a rule's, or a concept combination's. */
+    static final class Found {
         final RiskRule rule;
         final int start;
         final int end;

@@ -53,17 +53,51 @@ final class TokenBoundaries {
     }
 
     /**
-     * A full stop right after a number and followed by a lower-case word is an ordinal ("im 11.
-     * stock", "am 3. dezember"), not the end of a sentence.
+     * A full stop right after a number of one to three digits and followed by a lower-case word is
+     * an ordinal ("im 11. stock", "am 3. dezember", "7. stock"), not the end of a sentence. Not a
+     * year or any longer number ("i wanted to die in 2019. now i'm a dad": round 19), and not when
+     * the word after it opens a sentence of its own: a pronoun, an article, a conjunction or a word
+     * of the present ("i was 17. now i'm 24", "ich war 10. jetzt …", "mit 16. heute …"), since a
+     * German ordinal is followed by the noun it counts. Reads the digits before the dot and at most
+     * {@value #MAX_OPENER} letters after it.
      */
     private static boolean ordinal(String original, int from, int dot, int to) {
         if (dot != from || from == 0 || !Character.isDigit(original.charAt(from - 1))) {
+            return false;
+        }
+        int digits = 0;
+        for (int k = from - 1; k >= 0 && Character.isDigit(original.charAt(k)) && digits <= 3; k--) {
+            digits++;
+        }
+        if (digits > 3) {
             return false;
         }
         int next = dot + 1;
         while (next < to && original.charAt(next) == ' ') {
             next++;
         }
-        return next == to && next > dot + 1 && to < original.length() && Character.isLowerCase(original.charAt(to));
+        if (next != to || next == dot + 1 || to >= original.length() || !Character.isLowerCase(original.charAt(to))) {
+            return false;
+        }
+        int end = to;
+        while (end < original.length() && end - to <= MAX_OPENER && Character.isLetter(original.charAt(end))) {
+            end++;
+        }
+        return end - to > MAX_OPENER || !OPENERS.contains(original.substring(to, end));
     }
+
+    /** Longest word of {@link #OPENERS}. */
+    static final int MAX_OPENER = 13;
+
+    /**
+     * Words that open a sentence and never follow a German ordinal: pronouns, articles, conjunctions
+     * and words of the present, in the four languages (closed classes, written without accents or
+     * apostrophes as they start in a message: "aujourd" of "aujourd'hui", "j" of "j'ai").
+     */
+    static final java.util.Set<String> OPENERS = java.util.Set.of(
+            "i", "im", "ive", "id", "my", "we", "the", "it", "its", "and", "but", "so", "then", "now", "today",
+            "not", "never", "still", "since",
+            "yo", "me", "mi", "y", "pero", "ahora", "hoy", "ya", "desde",
+            "ich", "mir", "mich", "und", "aber", "dann", "jetzt", "heute", "nun", "inzwischen", "mittlerweile", "seitdem",
+            "je", "j", "et", "mais", "maintenant", "aujourd", "depuis");
 }
