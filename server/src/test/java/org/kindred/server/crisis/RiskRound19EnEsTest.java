@@ -35,7 +35,10 @@ class RiskRound19EnEsTest {
         assertEquals(RiskLevel.IMMINENT, level("everything is on the bedside table, just waiting for the house to sleep"));
         assertEquals(RiskLevel.IMMINENT, level("the rope is in the wardrobe, waiting for everyone to go to bed"));
         assertEquals(RiskLevel.IMMINENT, level("lo tengo todo en la mesilla, solo espero a que se duerman todos"));
+        // everything set out, and a time
+        assertEquals(RiskLevel.IMMINENT, level("everything is laid out on my desk. tonight"));
         // waiting for the others for an everyday thing
+        assertNull(level("everything is laid out for the picnic tomorrow"));
         assertNull(level("waiting for the kids to sleep so i can finally watch my show"));
         assertNull(level("espero a que se duerman los niños para ver la serie tranquila"));
     }
