@@ -109,4 +109,21 @@ class RiskRound19DeFrTest {
         // a picture in one sentence does not hold a plan with its time in the next
         assertEquals(RiskLevel.IMMINENT, level("je m'imagine souvent la scène. les cachets sont prêts, c'est ce soir"));
     }
+
+    @Test
+    void aloneAtAPlaceOfDangerIsImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("stehe oben auf dem parkhaus, ganz allein"));
+        assertEquals(RiskLevel.IMMINENT, level("je suis sur le toit, toute seule, il fait nuit"));
+        assertNull(level("sitz auf dem balkon, allein, mit nem kaffee"));
+    }
+
+    @Test
+    void pillsWorkingOrALastTimeNobodyKnowsOfIsImminent() {
+        assertEquals(RiskLevel.IMMINENT, level("die schlaftabletten wirken schon, alles wird so schwer"));
+        assertNull(level("die tabletten gegen kopfschmerzen wirken schon"));
+        assertEquals(RiskLevel.IMMINENT, level("hab meinen bruder heut umarmt, er ahnt nicht, dass es das letzte mal war"));
+        assertEquals(RiskLevel.IMMINENT, level("ab morgen werd ich nicht mehr antworten"));
+        assertNull(level("ab morgen werd ich nicht mehr antworten, bin im urlaub ohne netz"));
+        assertEquals(RiskLevel.IMMINENT, level("je m'en vais dormir pour toujours. adieu tout le monde"));
+    }
 }
