@@ -23,18 +23,7 @@ class ConceptWordCheckTest {
      * round). They are left to the rules' maintainers; the list may only shrink: a new entry of the
      * kind fails this test.
      */
-    private static final List<String> KNOWN = List.of(
-            "concept past.fr: 'avant jvenais': the word 'jvenais' is read as 'venais' in a message",
-            "concept ponder.fr: 'j'réfléchis': the word 'jreflechis' is read as 'reflechis' in a message",
-            "concept notfinal.fr: 'jvous raconte': the word 'jvous' is read as 'vous' in a message",
-            "concept struck.de: 'abstuerzt': the word 'abstuerzt' is read as 'absturzt' in a message",
-            "concept wound.de: 'blaue flecken': the word 'blaue' is read as 'blau' in a message",
-            "concept suicideword.de: 'suizied': the word 'suizied' is read as 'suizid' in a message",
-            "concept suicideword.de: 'suizit': the word 'suizit' is read as 'suizid' in a message",
-            "concept suicideword.fr: 'suicde': the word 'suicde' is read as 'suicide' in a message",
-            "concept justtook.fr: 'jviens de prendre': the word 'jviens' is read as 'viens' in a message",
-            "concept courage.de: 'bis ich mich traue': the word 'traue' is read as 'trau' in a message",
-            "concept outgrown.de: 'neuen': the word 'neuen' is read as 'neun' in a message");
+    private static final List<String> KNOWN = List.of();
 
     @Test
     void anEntryWithAWordNoMessageGivesIsFound() {
