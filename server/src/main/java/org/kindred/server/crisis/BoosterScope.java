@@ -1,6 +1,8 @@
 package org.kindred.server.crisis;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +49,17 @@ final class BoosterScope {
      * "decided. tomorrow i'm quitting the gym" are an everyday plan told in two sentences, and the second
      * says what was decided (round 19). A decision is a plan booster written to end its clause ({@code $}:
      * "decided $") that ends its sentence ("decided.", "ya lo decidí."); an act of its own is a subject or
-     * first-person word of the time's language in the time's sentence, outside the boosters' words. A time alone ("decided. tonight.", "entschieden.
-     * samstag nacht.") or next to a plan or means of its own sentence still counts. Linear in the tokens.
+     * first-person word of the time's language in the time's sentence, outside the boosters' words. A time
+     * alone ("decided. tonight.", "entschieden. samstag nacht.") or next to a plan or means of its own
+     * sentence still counts. Linear in the tokens.
      */
     static Set<RiskCategory> withoutOwnActTimes(Token[] t, List<RiskAssessor.Found> counted) {
         int[] sentence = sentences(t);
         boolean[] inBooster = new boolean[t.length];
-        Set<Integer> decisions = new java.util.HashSet<>();
-        Set<Integer> plans = new java.util.HashSet<>(); // sentences with a plan or means that is not a decision
+        Set<Integer> decisions = new HashSet<>();
+        Set<Integer> plans = new HashSet<>(); // sentences with a plan or means that is not a decision
         for (RiskAssessor.Found b : counted) {
-            java.util.Arrays.fill(inBooster, b.start, b.end, true);
+            Arrays.fill(inBooster, b.start, b.end, true);
             boolean endsSentence = b.end == t.length || t[b.end].before == Token.Boundary.SENTENCE;
             if (b.rule.category() == RiskCategory.PLAN && endsSentence && b.rule.pattern().endsClause()) {
                 decisions.add(sentence[b.start]);

@@ -21,11 +21,11 @@ final class ConceptCombosLoader {
     private ConceptCombosLoader() {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     /**
      * A combinations file. {@code phrasesShare}: an entry of several words does not hide its first word's
      * stem from the other concepts of its language ({@link ConceptLexicon}, round 19); off when absent.
      */
+    @JsonIgnoreProperties(ignoreUnknown = false)
     record File(String origin, Integer window, Map<String, Map<String, List<String>>> concepts, List<ComboEntry> combos,
             Boolean phrasesShare) {
         File(String origin, Integer window, Map<String, Map<String, List<String>>> concepts, List<ComboEntry> combos) {
