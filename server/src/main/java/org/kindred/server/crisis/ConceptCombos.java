@@ -72,6 +72,13 @@ final class ConceptCombos {
     private final int presentBit;
     /** The {@code better} concept's bit, or 0. */
     private final long betterMask;
+    /**
+     * Concepts that tell of risk coming back or going on ("again", "wieder", "thoughts", a self-harm act
+     * or tool, an urge): after them a story of the past has not reached a safe present (twentieth round).
+     */
+    private static final List<String> RELAPSE = List.of("again", "backagain", "thoughts", "selfharm", "tool", "urge");
+    /** Per concept index, whether it is one of {@link #RELAPSE}. */
+    private final boolean[] relapse;
     /** The {@code laugh} concept's index ("lol", "jajaja", "mdr"), or -1. */
     private final int laughBit;
     /** The {@code dieword} concept's index ("die", "morir", "sterben", "mourir"), or -1. */
@@ -94,6 +101,13 @@ final class ConceptCombos {
         int b = names.indexOf("better");
         this.betterMask = b < 0 ? 0 : 1L << b;
         this.laughBit = names.indexOf("laugh");
+        this.relapse = new boolean[MAX_CONCEPTS];
+        for (String n : RELAPSE) {
+            int i = names.indexOf(n);
+            if (i >= 0) {
+                relapse[i] = true;
+            }
+        }
         this.dieBit = names.indexOf("dieword");
         this.suicideBit = names.indexOf("suicideword");
         this.hypotheticalBit = names.indexOf("hypothetical");
@@ -134,6 +148,8 @@ final class ConceptCombos {
         boolean laugh;
         /** A {@code laugh} marker ("lol", "jajaja", "mdr") anywhere in the message (twentieth round: a joking quote). */
         boolean laughMarker;
+        /** The last token of an occurrence of a concept of risk coming back ({@link #RELAPSE}), or -1. */
+        int lastRelapse = -1;
         /** Concept occurrences found in the message. */
         int occurrences;
         /** Concepts anywhere in the message as bits (0–63, 64–127, 128–191): features of the second opinion. */
@@ -206,6 +222,9 @@ final class ConceptCombos {
                 for (int k = from; k < occ.count; k++) {
                     int c = occ.concept[k];
                     laughs |= c == laughBit;
+                    if (relapse[c]) {
+                        r.lastRelapse = Math.max(r.lastRelapse, occ.end[k] - 1);
+                    }
                     dies |= c == dieBit;
                     suicide |= c == suicideBit;
                     if (c < 64) {

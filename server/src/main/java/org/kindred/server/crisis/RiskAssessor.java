@@ -191,6 +191,7 @@ public final class RiskAssessor {
         boolean[] past = null;
         boolean[] hypothetical = null;
         boolean laugh = false;
+        int lastRelapse = t.length; // without the concept pass, no story reaches the present
         long lexicon0 = 0;
         long lexicon1 = 0;
         long lexicon2 = 0;
@@ -209,6 +210,7 @@ public final class RiskAssessor {
             }
             laugh = reading.laugh;
             laughs[0] = reading.laughMarker;
+            lastRelapse = reading.lastRelapse;
             for (ConceptCombos.Match m : reading.matches) {
                 found.add(new Found(m.rule(), m.start(), m.end(), m.gaps(), true));
             }
@@ -222,8 +224,8 @@ public final class RiskAssessor {
         out.laugh = laugh;
         if (!found.isEmpty()) {
             decide(t, nt, found, ignored, past, hypothetical, caps.isEmpty() ? null : LevelCaps.mark(t, caps),
-                    recovery ? recoveryAt : -1, ReportedSpeech.of(t, nt, laughs[0]), out);
-            undone[0] |= out.recovery && !recovery; // decide took it back
+                    recovery ? recoveryAt : -1, ReportedSpeech.of(t, nt, laughs[0]), lastRelapse, out);
+            undone[0] |= recovery && !out.recovery; // decide took it back
         }
         return out;
     }
@@ -245,7 +247,8 @@ public final class RiskAssessor {
      *     a joking quote, no booster raises it (twentieth round)
      */
     private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, boolean[] past,
-            boolean[] hypothetical, RiskLevel[] held, int recoveryAt, ReportedSpeech speech, RiskOutcome out) {
+            boolean[] hypothetical, RiskLevel[] held, int recoveryAt, ReportedSpeech speech, int lastRelapse,
+            RiskOutcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<Found> boosterMatches = new ArrayList<>();
         int[] ignoredBefore = TokenSpans.cover(t.length, ignored);
@@ -253,6 +256,7 @@ public final class RiskAssessor {
         boolean[] owned = BoosterScope.ownedNegators(t, found);
         boolean present = false; // a signal of the writer's own outside a clause about the past
         boolean own = false; // a signal of the writer's own outside a joking quote
+        int lastOwnEnd = 0;
         for (Found f : found) {
             RiskRule r = f.rule;
             if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps, owned)) {
@@ -280,6 +284,7 @@ public final class RiskAssessor {
                 joke = true; // ""goodbye cruel world" i say as i close my laptop 😂": a card at most
             }
             own |= !joke;
+            lastOwnEnd = joke ? lastOwnEnd : Math.max(lastOwnEnd, f.end);
             boolean inPast = past != null && past[f.start];
             present |= !inPast && !joke;
             if (!inPast && !joke && recoveryAt >= 0 && f.start > recoveryAt) {
@@ -306,6 +311,9 @@ public final class RiskAssessor {
         // that opens the present right after that past is the present set against it, not a time for them
         // (round 19); a time later in the present ("… but tonight i'm doing it") still counts
         boolean onlyPast = !present && !out.self.isEmpty();
+        if (onlyPast && own && past != null && StoryTold.presentAfter(t, past, lastOwnEnd, lastRelapse)) {
+            out.recovery = true; // "at 17 i wanted to die. today i got into university": the past told as a story
+        }
         // boosters alone (no signal of the writer's own) raise only with each other in one sentence
         List<Found> counted = out.self.isEmpty() ? new ArrayList<>() : null;
         for (Found b : boosterMatches) {

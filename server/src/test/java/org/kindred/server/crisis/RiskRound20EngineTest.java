@@ -75,6 +75,30 @@ class RiskRound20EngineTest {
     }
 
     @Test
+    void aPastRiskToldAsAStoryThatReachesThePresentIsACard() {
+        String[] lines = {
+            "at 19 i tried to kill myself. today i took my son to his first football match",
+            "at 19 i wanted to die. now i coach a kids swim team",
+            "hace tres años intenté matarme. hoy adopté un perro",
+            "vor fünf jahren wollte ich mich umbringen. heute hab ich meine eigene werkstatt",
+            "en 2019 j'ai voulu me tuer. aujourd'hui j'ouvre ma boulangerie",
+        };
+        for (String line : lines) {
+            assertEquals(RiskLevel.CONCERN, level(line), line);
+        }
+    }
+
+    @Test
+    void aStoryWhoseRiskComesBackOrGoesOnStillPages() {
+        assertAtLeast(RiskLevel.HIGH, "at 19 i tried to kill myself. now the thoughts are back");
+        assertAtLeast(RiskLevel.HIGH, "vor fünf jahren wollte ich mich umbringen. jetzt ist es wieder da");
+        assertAtLeast(RiskLevel.HIGH, "hace tres años intenté matarme. hoy me quiero matar otra vez");
+        assertAtLeast(RiskLevel.HIGH, "en 2019 j'ai voulu me tuer. aujourd'hui je recommence à me couper");
+        assertEquals(RiskLevel.IMMINENT, level("at 19 i tried to kill myself. now i have the pills ready for tonight"));
+        assertAtLeast(RiskLevel.HIGH, "at 19 i tried to kill myself"); // a past attempt told alone stays high
+    }
+
+    @Test
     void theCurrentYearComesFromTheClockOnEveryCall() {
         AtomicLong now = new AtomicLong(millis(2031, 12, 31, 23));
         RiskAssessor assessor = RiskAssessor.of(RulesAlone.BUNDLED, null, new YearClock(now::get));
