@@ -45,7 +45,16 @@ public final class CrisisSetup {
      * @param blocking    the executor for store work
      */
     public static CrisisSupport support(Path dataDir, Escalations escalations, Executor blocking) {
-        return new CrisisSupport(RiskAssessor.withBundledRules(new Normalizer()),
+        return support(dataDir, escalations, blocking, System::currentTimeMillis);
+    }
+
+    /**
+     * {@link #support(Path, Escalations, Executor)} with the server's clock (epoch ms): the assessment reads
+     * the current year from it on every message (a bare year before it tells of the writer's past).
+     */
+    public static CrisisSupport support(Path dataDir, Escalations escalations, Executor blocking,
+            java.util.function.LongSupplier clock) {
+        return new CrisisSupport(RiskAssessor.withBundledRules(new Normalizer(), clock),
                 CrisisResponder.withBundledSentences(CrisisDirectory.load(dataDir)), escalations, blocking);
     }
 }

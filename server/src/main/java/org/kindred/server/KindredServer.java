@@ -183,7 +183,7 @@ public final class KindredServer implements AutoCloseable {
                     roomSetup.staffEvents(), durable.scheduler());
         }
         durable.restoreMutes(rooms, clock.getAsLong());
-        CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(), durable.blocking());
+        CrisisSupport crisis = CrisisSetup.support(config.dataDir(), staff.escalations(), durable.blocking(), clock);
         staff.bootstrap(bootstrapSpec); // before the port opens, so a first login finds the account
         StaffNameReservation.start(staff, nicks, durable.jobs());
         roomSetup.startSweeps(durable.scheduler());

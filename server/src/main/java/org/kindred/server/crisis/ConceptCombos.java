@@ -72,6 +72,13 @@ final class ConceptCombos {
     private final int presentBit;
     /** The {@code better} concept's bit, or 0. */
     private final long betterMask;
+    /**
+     * Concepts that tell of risk coming back or going on ("again", "wieder", "thoughts", a self-harm act
+     * or tool, an urge): after them a story of the past has not reached a safe present (twentieth round).
+     */
+    private static final List<String> RELAPSE = List.of("again", "backagain", "thoughts", "selfharm", "tool", "urge");
+    /** Per concept index, whether it is one of {@link #RELAPSE}. */
+    private final boolean[] relapse;
     /** The {@code laugh} concept's index ("lol", "jajaja", "mdr"), or -1. */
     private final int laughBit;
     /** The {@code dieword} concept's index ("die", "morir", "sterben", "mourir"), or -1. */
@@ -94,6 +101,13 @@ final class ConceptCombos {
         int b = names.indexOf("better");
         this.betterMask = b < 0 ? 0 : 1L << b;
         this.laughBit = names.indexOf("laugh");
+        this.relapse = new boolean[MAX_CONCEPTS];
+        for (String n : RELAPSE) {
+            int i = names.indexOf(n);
+            if (i >= 0) {
+                relapse[i] = true;
+            }
+        }
         this.dieBit = names.indexOf("dieword");
         this.suicideBit = names.indexOf("suicideword");
         this.hypotheticalBit = names.indexOf("hypothetical");
@@ -132,6 +146,10 @@ final class ConceptCombos {
         int recoveryAt = -1;
         /** A joke: a {@code laugh} marker and a {@code dieword} in the message, and no {@code suicideword}. */
         boolean laugh;
+        /** A {@code laugh} marker ("lol", "jajaja", "mdr") anywhere in the message (twentieth round: a joking quote). */
+        boolean laughMarker;
+        /** The last token of an occurrence of a concept of risk coming back ({@link #RELAPSE}), or -1. */
+        int lastRelapse = -1;
         /** Concept occurrences found in the message. */
         int occurrences;
         /** Concepts anywhere in the message as bits (0–63, 64–127, 128–191): features of the second opinion. */
@@ -145,15 +163,29 @@ final class ConceptCombos {
         }
     }
 
-    /** Every combination found in the tokens, which sentences tell of the past, and recovery talk. */
+    /**
+     * {@link #read(Token[], int)} in {@link #TRAINING_YEAR}: what the model's training and the tests read,
+     * so that the shipped weights and the tests' figures do not change with the date they are run on.
+     */
     Reading read(Token[] t) {
+        return read(t, TRAINING_YEAR);
+    }
+
+    /**
+     * Every combination found in the tokens, which sentences tell of the past, and recovery talk.
+     *
+     * @param t the message's words (not split)
+     * @param thisYear the current year: a bare year from {@value #FIRST_PAST_YEAR} to the one before it
+     *     tells of the past ({@link #isPastYear}); the assessor passes its clock's year
+     */
+    Reading read(Token[] t, int thisYear) {
         Reading r = new Reading(t.length);
-        find(t, r);
+        find(t, thisYear, r);
         return r;
     }
 
     /** Fills {@code r}: matches (at most two per combination and sentence), past sentences, recovery. */
-    private void find(Token[] t, Reading r) {
+    private void find(Token[] t, int thisYear, Reading r) {
         List<Match> out = r.matches;
         boolean[] past = r.past;
         int firstPast = -1;
@@ -183,13 +215,16 @@ final class ConceptCombos {
             for (int i = s; i < e; i++) {
                 int from = occ.count;
                 lexicon.read(t, i, e, stems, occ);
-                if (pastBit >= 0 && isPastYear(t[i])) {
+                if (pastBit >= 0 && isPastYear(t[i], thisYear)) {
                     occ.add(pastBit, i, i + 1); // "in 2019", "2017 hab ich's versucht", "en 2018": a year gone by
                 }
                 long found = 0;
                 for (int k = from; k < occ.count; k++) {
                     int c = occ.concept[k];
                     laughs |= c == laughBit;
+                    if (relapse[c]) {
+                        r.lastRelapse = Math.max(r.lastRelapse, occ.end[k] - 1);
+                    }
                     dies |= c == dieBit;
                     suicide |= c == suicideBit;
                     if (c < 64) {
@@ -251,19 +286,29 @@ final class ConceptCombos {
             s = e;
         }
         r.laugh = laughs && dies && !suicide;
+        r.laughMarker = laughs;
     }
 
     /** The first year counted as the past: years before it are rarely a writer's own past. */
     static final int FIRST_PAST_YEAR = 1940;
-    /** The current year, read once: a year before it is the past ("in 2019"), this year or later is not. */
-    static final int THIS_YEAR = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+    /**
+     * The year the model's training and the tests read a message in ({@link #read(Token[])}): the shipped
+     * weights depend on which bare years are the past, so they are trained as of a fixed year and stay
+     * reproducible from the labelled sets whatever the date (twentieth round). Raise it with a retraining.
+     * The server reads its clock's year instead ({@link RiskAssessor}).
+     */
+    static final int TRAINING_YEAR = 2026;
 
     /**
-     * Whether the word is a bare year before this one ("2019", "2017"): four digits from
-     * {@value #FIRST_PAST_YEAR} to last year. A year tells of the writer's past as "a year ago" does
-     * (round 19: "i wanted to die in 2020. not anymore" was read as the present). Constant time.
+     * Whether the word is a bare year before {@code thisYear} ("2019", "2017"): four digits from
+     * {@value #FIRST_PAST_YEAR} to the year before it. A year tells of the writer's past as "a year ago" does
+     * (round 19: "i wanted to die in 2020. not anymore" was read as the present). Constant time, no allocation.
+     *
+     * @param w a token of the message
+     * @param thisYear the current year
+     * @return true for a year gone by
      */
-    static boolean isPastYear(Token w) {
+    static boolean isPastYear(Token w, int thisYear) {
         if (!w.number || w.text.length() != 4) {
             return false;
         }
@@ -275,7 +320,7 @@ final class ConceptCombos {
             }
             year = year * 10 + (c - '0');
         }
-        return year >= FIRST_PAST_YEAR && year < THIS_YEAR;
+        return year >= FIRST_PAST_YEAR && year < thisYear;
     }
 
     /** No concepts: the second mask of a combination read in one sentence. */

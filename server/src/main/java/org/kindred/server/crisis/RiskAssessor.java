@@ -54,10 +54,13 @@ public final class RiskAssessor {
     private final RiskRules rules;
     /** The statistical second opinion, or {@code null} for rules only. */
     private final RiskModel model;
+    /** The current year, for the bare-year past marker ("in 2019"). */
+    private final YearClock year;
 
-    private RiskAssessor(RiskRules rules, RiskModel model) {
+    private RiskAssessor(RiskRules rules, RiskModel model, YearClock year) {
         this.rules = rules;
         this.model = model;
+        this.year = year;
     }
 
     /**
@@ -67,7 +70,18 @@ public final class RiskAssessor {
      * @throws IllegalStateException if the bundled weights are missing or of another feature version
      */
     public static RiskAssessor withBundledRules(Normalizer normalizer) {
-        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer), RiskModel.loadBundled());
+        return withBundledRules(normalizer, System::currentTimeMillis);
+    }
+
+    /**
+     * {@link #withBundledRules(Normalizer)} reading the current year from {@code clock} (epoch milliseconds,
+     * read once per assessment): a bare year before the clock's year tells of the past ("in 2019"), so a
+     * server running across New Year takes the year just ended as the past from then on.
+     *
+     * @throws IllegalStateException if the bundled weights are missing or of another feature version
+     */
+    public static RiskAssessor withBundledRules(Normalizer normalizer, java.util.function.LongSupplier clock) {
+        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer), RiskModel.loadBundled(), new YearClock(clock));
     }
 
     /**
@@ -75,12 +89,21 @@ public final class RiskAssessor {
      * before issue 12's model, kept as the baseline of benchmarks and held-out comparisons.
      */
     public static RiskAssessor withBundledRulesOnly(Normalizer normalizer) {
-        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer), null);
+        return new RiskAssessor(RiskRulesLoader.loadBundled(normalizer), null,
+                new YearClock(System::currentTimeMillis));
     }
 
-    /** Given rules and model (either may come from tests); {@code model} may be null. */
+    /**
+     * Given rules and model (either may come from tests); {@code model} may be null. The year is
+     * {@link ConceptCombos#TRAINING_YEAR}, as the model's training reads it, so tests do not depend on the date.
+     */
     static RiskAssessor of(RiskRules rules, RiskModel model) {
-        return new RiskAssessor(rules, model);
+        return of(rules, model, YearClock.fixed(ConceptCombos.TRAINING_YEAR));
+    }
+
+    /** Given rules, model (or null) and the clock of the current year. */
+    static RiskAssessor of(RiskRules rules, RiskModel model, YearClock year) {
+        return new RiskAssessor(rules, model, year);
     }
 
     /** Number of compiled patterns (after expansion), for start-up logging. */
@@ -103,14 +126,16 @@ public final class RiskAssessor {
         }
         String language = language(localeOrNull);
         boolean[] undone = new boolean[1];
-        RiskOutcome outcome = scan(words, nt, language, false, true, undone);
+        boolean[] laughs = new boolean[1];
+        int thisYear = year.year();
+        RiskOutcome outcome = scan(words, nt, language, false, true, undone, laughs, thisYear);
         Token[] split = rules.tokenizer.split(words);
         if (split != null) {
-            outcome.merge(scan(split, nt, language, true, false, undone));
+            outcome.merge(scan(split, nt, language, true, false, undone, laughs, thisYear));
         }
         Token[] lean = Tokenizer.withoutFillers(words, rules.fillers);
         if (lean != null) {
-            outcome.merge(scan(lean, nt, language, false, false, undone));
+            outcome.merge(scan(lean, nt, language, false, false, undone, laughs, thisYear));
         }
         outcome.recovery &= !undone[0];
         if (model != null) {
@@ -126,10 +151,12 @@ public final class RiskAssessor {
      * decides. With {@code splitOnly}, a signal counts only
      * when it spans at least two pieces of one run-together word, so that splitting can add
      * "iwanttodie" but never turns a fragment of an ordinary word into a signal. {@code undone[0]} is
-     * set when a signal of the present follows the recovery talk ({@link #decide}).
+     * set when a signal of the present follows the recovery talk ({@link #decide}). {@code thisYear} is the
+     * current year, read with {@code combine} ({@link ConceptCombos#read(Token[], int)}), which also sets
+     * {@code laughs[0]} when a laugh marker is in the message (read by the later scans).
      */
     private RiskOutcome scan(Token[] t, NormalizedText nt, String language, boolean splitOnly, boolean combine,
-            boolean[] undone) {
+            boolean[] undone, boolean[] laughs, int thisYear) {
         List<RiskRule> candidates = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         List<int[]> ignored = new ArrayList<>();
@@ -164,12 +191,13 @@ public final class RiskAssessor {
         boolean[] past = null;
         boolean[] hypothetical = null;
         boolean laugh = false;
+        int lastRelapse = t.length; // without the concept pass, no story reaches the present
         long lexicon0 = 0;
         long lexicon1 = 0;
         long lexicon2 = 0;
         long lexicon3 = 0;
         if (combine && rules.combos != null) {
-            ConceptCombos.Reading reading = rules.combos.read(t);
+            ConceptCombos.Reading reading = rules.combos.read(t, thisYear);
             lexicon0 = reading.concepts0;
             lexicon1 = reading.concepts1;
             lexicon2 = reading.concepts2;
@@ -181,6 +209,8 @@ public final class RiskAssessor {
                 recoveryAt = recoveryAt < 0 ? reading.recoveryAt : Math.min(recoveryAt, reading.recoveryAt);
             }
             laugh = reading.laugh;
+            laughs[0] = reading.laughMarker;
+            lastRelapse = reading.lastRelapse;
             for (ConceptCombos.Match m : reading.matches) {
                 found.add(new Found(m.rule(), m.start(), m.end(), m.gaps(), true));
             }
@@ -194,8 +224,8 @@ public final class RiskAssessor {
         out.laugh = laugh;
         if (!found.isEmpty()) {
             decide(t, nt, found, ignored, past, hypothetical, caps.isEmpty() ? null : LevelCaps.mark(t, caps),
-                    recovery ? recoveryAt : -1, out);
-            undone[0] |= out.recovery && !recovery; // decide took it back
+                    recovery ? recoveryAt : -1, ReportedSpeech.of(t, nt, laughs[0]), lastRelapse, out);
+            undone[0] |= recovery && !out.recovery; // decide took it back
         }
         return out;
     }
@@ -211,15 +241,22 @@ public final class RiskAssessor {
      * @param recoveryAt the token where recovery talk was found ("…, now i'm grateful"), or -1: a signal of
      *     the writer's own after it that is not about the past ("…, now i'm sober and i want to die") takes
      *     the recovery back ({@code out.recovery} is cleared)
+     * @param speech the message's quotes, or null when it has none ({@link ReportedSpeech}): a signal inside a
+     *     quote attributed to someone else is theirs ({@code third_party}), inside a joking quote the writer's at a
+     *     card at most; a booster inside either boosts nothing, and when every signal of the writer's own is such
+     *     a joking quote, no booster raises it (twentieth round)
      */
     private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, boolean[] past,
-            boolean[] hypothetical, RiskLevel[] held, int recoveryAt, RiskOutcome out) {
+            boolean[] hypothetical, RiskLevel[] held, int recoveryAt, ReportedSpeech speech, int lastRelapse,
+            RiskOutcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<Found> boosterMatches = new ArrayList<>();
         int[] ignoredBefore = TokenSpans.cover(t.length, ignored);
         Map<LanguageContext, boolean[]> fiction = new IdentityHashMap<>(4);
         boolean[] owned = BoosterScope.ownedNegators(t, found);
         boolean present = false; // a signal of the writer's own outside a clause about the past
+        boolean own = false; // a signal of the writer's own outside a joking quote
+        int lastOwnEnd = 0;
         for (Found f : found) {
             RiskRule r = f.rule;
             if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps, owned)) {
@@ -238,14 +275,27 @@ public final class RiskAssessor {
                 out.thirdParty = true;
                 continue;
             }
+            boolean joke = false;
+            if (speech != null && speech.quoted(f.start, f.end) && speech.reported(f.start, r.context())) {
+                if (speech.attributed(f.start, r.context())) {
+                    out.thirdParty = true; // "my brother texted "im gonna jump off the roof"": his words
+                    continue;
+                }
+                joke = true; // ""goodbye cruel world" i say as i close my laptop 😂": a card at most
+            }
+            own |= !joke;
+            lastOwnEnd = joke ? lastOwnEnd : Math.max(lastOwnEnd, f.end);
             boolean inPast = past != null && past[f.start];
-            present |= !inPast;
-            if (!inPast && recoveryAt >= 0 && f.start > recoveryAt) {
+            present |= !inPast && !joke;
+            if (!inPast && !joke && recoveryAt >= 0 && f.start > recoveryAt) {
                 out.recovery = false; // recovery talk cancels the past before it, not a risk clause after it
             }
             RiskLevel level = LevelCaps.cap(r.level(), held, f.start);
             if (past != null && past[f.start] && level == RiskLevel.IMMINENT) {
                 level = RiskLevel.HIGH;
+            }
+            if (joke) {
+                level = RiskLevel.CONCERN;
             }
             out.signal(r.category(), level);
             out.pinned |= level == RiskLevel.IMMINENT;
@@ -261,12 +311,16 @@ public final class RiskAssessor {
         // that opens the present right after that past is the present set against it, not a time for them
         // (round 19); a time later in the present ("… but tonight i'm doing it") still counts
         boolean onlyPast = !present && !out.self.isEmpty();
+        if (onlyPast && own && past != null && StoryTold.presentAfter(t, past, lastOwnEnd, lastRelapse)) {
+            out.recovery = true; // "at 17 i wanted to die. today i got into university": the past told as a story
+        }
         // boosters alone (no signal of the writer's own) raise only with each other in one sentence
         List<Found> counted = out.self.isEmpty() ? new ArrayList<>() : null;
         for (Found b : boosterMatches) {
             boolean time = b.rule.category() == RiskCategory.TIME;
             boolean supposed = (time && hypothetical != null && hypothetical[b.start])
                     || (held != null && held[b.start] != null)
+                    || (speech != null && speech.reported(b.start, b.rule.context()))
                     || (time && onlyPast && !past[b.start] && b.start > 0 && past[b.start - 1]);
             if (signalBefore[b.end] == signalBefore[b.start] && !supposed) {
                 boosters.add(b.rule.category());
@@ -281,6 +335,9 @@ public final class RiskAssessor {
             return;
         }
         out.concepts.addAll(boosters);
+        if (!own && !out.self.isEmpty()) {
+            return; // every signal of the writer's own is a joking quote: no time or means of the message raises it
+        }
         if (counted == null) {
             out.boost(rules.boosts, boosters);
             return;
