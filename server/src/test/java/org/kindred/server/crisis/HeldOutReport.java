@@ -53,26 +53,54 @@ final class HeldOutReport {
 
     /**
      * Appends one line per labelled line of {@code set} (no text): set, line number, language, label,
-     * the rules' level and categories, the held-out model's three probabilities and thresholds, and
-     * the level of rules plus model; for studying how the two opinions combine.
+     * the rules' level and categories, the held-out model's three probabilities and thresholds, the
+     * level and categories of rules plus model, and the first letters of the levels of rules plus model
+     * under each opinion of {@link #FORCED}; for studying how the two opinions combine.
      */
-    private static void dump(Path file, String set, List<BlindSetReport.Line> test, RiskRules rules,
+    static void dump(Path file, String set, List<BlindSetReport.Line> test, RiskRules rules,
             RiskModel model, Normalizer normalizer) throws IOException {
         StringBuilder b = new StringBuilder();
         RiskAssessor rulesOnly = RiskAssessor.of(rules, null);
         RiskAssessor both = RiskAssessor.of(rules, model);
         double[] p = new double[RiskModel.OUTPUTS];
+        RiskAssessor[] forced = new RiskAssessor[FORCED.length];
+        for (int f = 0; f < FORCED.length; f++) {
+            forced[f] = RiskAssessor.of(rules, model.withPolicy(FORCED[f][0], FORCED[f][1][0], FORCED[f][1][1]));
+        }
         for (BlindSetReport.Line l : test) {
             RiskAssessment r = rulesOnly.assess(l.text(), l.language());
             RiskModelTrainer.probabilities(model, l.text(), normalizer, p);
             RiskAssessment a = both.assess(l.text(), l.language());
-            b.append(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%s\t%s\t%.5f\t%.5f\t%.5f\t%.4f\t%.4f\t%.4f\t%s\t%s%n", set,
+            StringBuilder levels = new StringBuilder(FORCED.length);
+            for (RiskAssessor f : forced) {
+                levels.append(name(f.assess(l.text(), l.language()).level()).charAt(0));
+            }
+            b.append(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%s\t%s\t%.5f\t%.5f\t%.5f\t%.4f\t%.4f\t%.4f\t%s\t%s\t%s%n", set,
                     l.lineNumber(), l.language(), name(l.expected()), name(r.level()), r.categories(), p[0], p[1], p[2],
-                    model.thresholds[0], model.thresholds[1], model.thresholds[2], name(a.level()), a.categories()));
+                    model.thresholds[0], model.thresholds[1], model.thresholds[2], name(a.level()), a.categories(), levels));
         }
         java.nio.file.Files.writeString(file, b, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
+
+    private static final float[] NONE_T = {2, 2, 2};
+    private static final float[] CONCERN_T = {0, 2, 2};
+    private static final float[] HIGH_T = {0, 0, 2};
+    private static final float[] IMMINENT_T = {0, 0, 0};
+    /**
+     * The opinions the dump forces, in its last column's order: the model's level none, concern, high,
+     * imminent not sure ({@code P(imminent)} under {@link RiskModel#SURE_IMMINENT}) and imminent sure, each
+     * with the model not sure and sure there is no risk ({@link RiskModel#SURE_NONE}); as {thresholds,
+     * {sureImminent, sureNone}}. With the line's probabilities, any other threshold or
+     * {@code SURE_IMMINENT} / {@code SURE_NONE} can be replayed from the dump without retraining.
+     */
+    private static final float[][][] FORCED = {
+        {NONE_T, {2, -1}}, {NONE_T, {2, 2}},
+        {CONCERN_T, {2, -1}}, {CONCERN_T, {2, 2}},
+        {HIGH_T, {2, -1}}, {HIGH_T, {2, 2}},
+        {IMMINENT_T, {2, -1}}, {IMMINENT_T, {2, 2}},
+        {IMMINENT_T, {0, -1}}, {IMMINENT_T, {0, 2}},
+    };
 
     /**
      * The model's ranking on {@code test}: the chance that a random line labelled at or above the
