@@ -21,11 +21,12 @@ import org.kindred.server.text.Normalizer;
  * thresholds are held out on every set (it never sees the set it is measured on, not even to choose its thresholds); since round 13
  * its features include the concepts of the rules' lexicon, which was tuned on the same sets as the rules.
  *
- * <p>Run: {@code java [-Dsummary] [-Ddump=FILE] [-Dvariants=CARD:IMMINENT:FLOOR,…] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]}
+ * <p>Run: {@code java [-Dsummary] [-Ddump=FILE] [-DbundledThresholds] [-Dvariants=CARD:IMMINENT:FLOOR,…] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]}
  * ({@code -Dvariants}: per set, the same held-out weights with thresholds chosen inside the training for other budgets, the
  * card's and imminent's shares of benign lines and the imminent threshold's floor, e.g. {@code 0.03:0.01:0.1}; {@code -Dsummary}:
  * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model, and the
- * held-out model's AUC; {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
+ * held-out model's AUC; {@code -DbundledThresholds}: one fit per set left out and the shipped model's thresholds, so
+ * only the weights are held out, not the thresholds; {@code -Dvariants} then needs the default; {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
  * {@code server/src/test/resources/crisis}; SETs default to all of {@link #SETS}; after several sets, totals over them and over the
  * fifteenth round's sets among them).
  */
@@ -245,7 +246,24 @@ final class HeldOutReport {
             }
             outs.add(SETS.indexOf(out));
         }
-        double[][][][] pair = pairScores(ex, outs);
+        // -DbundledThresholds: one fit per set left out, with the shipped model's thresholds (chosen on all sets'
+        // cross-validated scores, so only the weights are held out); about forty times fewer fits
+        RiskModel bundled = System.getProperty("bundledThresholds") != null ? RiskModel.loadBundled() : null;
+        double[][][][] pair = bundled != null ? null : pairScores(ex, outs);
+        java.util.Map<Integer, RiskModel> fast = new java.util.concurrent.ConcurrentHashMap<>();
+        if (bundled != null) {
+            outs.parallelStream().forEach(o -> {
+                List<RiskModelTrainer.Example> train = new ArrayList<>();
+                for (int s = 0; s < SETS.size(); s++) {
+                    if (s != o) {
+                        train.addAll(ex.get(s));
+                    }
+                }
+                float[] bias = new float[RiskModel.OUTPUTS];
+                float[] w = RiskModelTrainer.fit(train, bias);
+                fast.put(o, new RiskModel(w, bias, bundled.thresholds.clone(), "all but " + SETS.get(o)));
+            });
+        }
         Totals all = new Totals();
         Totals old = new Totals();
         java.util.Map<String, Totals> variantTotals = new java.util.TreeMap<>();
@@ -257,12 +275,15 @@ final class HeldOutReport {
             for (int s = 0; s < SETS.size(); s++) {
                 if (s != o) {
                     train.add(ex.get(s));
-                    held.addAll(List.of(pair[s][o]));
+                    if (pair != null) {
+                        held.addAll(List.of(pair[s][o]));
+                    }
                     trainLines += lines.get(s).size();
                 }
             }
             List<BlindSetReport.Line> test = lines.get(o);
-            RiskModel model = RiskModelTrainer.train(train, held.toArray(new double[0][]), "all but " + out);
+            RiskModel model = pair == null ? fast.get(o)
+                    : RiskModelTrainer.train(train, held.toArray(new double[0][]), "all but " + out);
             if (System.getProperty("dump") != null) {
                 dump(Path.of(System.getProperty("dump")), out, test, rules, model, normalizer);
                 if (System.getProperty("summary") == null) {
