@@ -26,7 +26,7 @@ import org.kindred.server.text.Normalizer;
  * card's and imminent's shares of benign lines and the imminent threshold's floor, e.g. {@code 0.03:0.01:0.1}; {@code -Dsummary}:
  * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model, and the
  * held-out model's AUC; {@code -DbundledThresholds}: one fit per set left out and the shipped model's thresholds, so
- * only the weights are held out, not the thresholds; {@code -Dvariants} then needs the default; {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
+ * only the weights are held out, not the thresholds (not with {@code -Dvariants}, which needs the nested thresholds' scores); {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
  * {@code server/src/test/resources/crisis}; SETs default to all of {@link #SETS}; after several sets, totals over them and over the
  * fifteenth round's sets among them).
  */
