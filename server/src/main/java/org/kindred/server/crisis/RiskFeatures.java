@@ -11,7 +11,9 @@ package org.kindred.server.crisis;
  * ({@code crisis/rules/*.yaml}, read by {@link ConceptCombos}: matched by Snowball stem in the
  * message's language, with bounded typo tolerance) and their pairs (weight {@link #LEXICON_WEIGHT} since
  * round 15); the weights therefore fit one
- * lexicon, and a change of it needs a retrain (docs/crisis.md).
+ * lexicon, and a change of it needs a retrain (docs/crisis.md). Since round 20 also "time without the act"
+ * (a self-harm word shortly after "without", {@link Sink#abstained}), and the same after a number (a count of
+ * clean days), so that "heute 90 Tage ohne mich zu ritzen" reads as recovery in every language.
  *
  * <p>Linear: at most three n-grams and two word features per character, plus a bounded number of
  * concept features per word and per message, no allocation. The same
@@ -20,7 +22,7 @@ package org.kindred.server.crisis;
  */
 final class RiskFeatures {
     /** Bumped whenever the features change; a weights file of another version is refused. */
-    static final int VERSION = 8;
+    static final int VERSION = 9;
     static final int BITS = 18;
     static final int SIZE = 1 << BITS;
     private static final int MASK = SIZE - 1;
@@ -41,6 +43,15 @@ final class RiskFeatures {
      */
     static final int LEXICON_WEIGHT = 5;
     private static final int DISPOSED = 0x2545_f491;
+    private static final int ABSTAINED = 0x7a3c_51e9;
+    private static final int ABSTAINED_COUNTED = 0x0e9b_6d27;
+    /**
+     * "Without" in the four languages, as the normaliser gives it: before a self-harm word, a time without
+     * the act ("90 Tage ohne mich zu ritzen"), not the act (round 20).
+     */
+    private static final String[] WITHOUT = {"without", "sin", "ohne", "sans"};
+    /** How many words after "without" a self-harm word may be ("ohne mich zu ritzen": three). */
+    static final int ABSTAINED_WINDOW = 3;
     private static final int LEXICON = 0x4f1b_bcdd;
     private static final int LEXICON_PAIR = 0x2d35_8dcc;
     private static final RiskConcepts CONCEPTS = RiskConcepts.loadBundled();
@@ -48,6 +59,7 @@ final class RiskFeatures {
     private static final int THROWING = CONCEPTS.bit("throwing");
     private static final int REFLEXIVE = CONCEPTS.bit("reflexive");
     private static final int MEANS = CONCEPTS.bit("means");
+    private static final int SELFHARM = CONCEPTS.bit("selfharm");
     /**
      * The concepts that are features: all but the three only the means-given-up check reads ("me",
      * "se" and "up" are everywhere; as features they only added noise, docs/crisis.md).
@@ -73,6 +85,15 @@ final class RiskFeatures {
          * throwing word up to two words after one ("me tire del puente"), is none (concepts.txt).
          */
         default void disposed() {
+        }
+
+        /**
+         * Called (at most once a text) when a self-harm word comes at most {@link #ABSTAINED_WINDOW} words after
+         * "without" ("without cutting", "sin cortarme", "ohne mich zu ritzen", "sans me scarifier"): time
+         * without the act, usually recovery; {@code counted} when a number stands at most three words before
+         * "without" ("90 days without cutting"), a count of clean days (round 20).
+         */
+        default void abstained(boolean counted) {
         }
 
         /** The feature {@code index} occurring {@code times} times (a weighted feature). */
@@ -138,6 +159,13 @@ final class RiskFeatures {
         int pendingDisposal = -1;
         int lastReflexive = Integer.MIN_VALUE / 2;
         boolean disposed = false;
+        // time without the act: word numbers of the last "without" and the last number, whether a number
+        // stood within three words before that "without", and what was found
+        int lastWithout = Integer.MIN_VALUE / 2;
+        int lastNumber = Integer.MIN_VALUE / 2;
+        boolean countedWithout = false;
+        boolean abstained = false;
+        boolean counted = false;
         for (int i = 0; i <= len; i++) {
             char c = i < len ? s.charAt(i) : ' ';
             if (c != ' ') {
@@ -176,6 +204,16 @@ final class RiskFeatures {
                 lastMeans = words;
                 disposed |= lastMeans - lastDisposal <= DISPOSAL_WINDOW;
             }
+            if (isWithout(s, wordStart, i)) {
+                lastWithout = words;
+                countedWithout = words - lastNumber <= 3;
+            } else if ((looked & SELFHARM) != 0 && words - lastWithout <= ABSTAINED_WINDOW) {
+                abstained = true;
+                counted |= countedWithout;
+            }
+            if (i > wordStart && Character.isDigit(s.charAt(wordStart))) {
+                lastNumber = words;
+            }
             words++;
             allConcepts |= concepts;
             prevConcepts = concepts;
@@ -191,6 +229,15 @@ final class RiskFeatures {
             sink.accept(index(DISPOSED), CONCEPT_WEIGHT);
             count += CONCEPT_WEIGHT;
             sink.disposed();
+        }
+        if (abstained) {
+            sink.accept(index(ABSTAINED), CONCEPT_WEIGHT);
+            count += CONCEPT_WEIGHT;
+            if (counted) {
+                sink.accept(index(ABSTAINED_COUNTED), CONCEPT_WEIGHT);
+                count += CONCEPT_WEIGHT;
+            }
+            sink.abstained(counted);
         }
         // which concepts occur together in the message (at most 31 * 30 / 2 pairs, whatever its length)
         for (int m = allConcepts; m != 0; m &= m - 1) {
@@ -232,6 +279,22 @@ final class RiskFeatures {
             count += LEXICON_WEIGHT;
         }
         return count;
+    }
+
+    /** Whether {@code s[start, end)} is one of {@link #WITHOUT} (constant work: four short words). */
+    private static boolean isWithout(CharSequence s, int start, int end) {
+        for (String w : WITHOUT) {
+            if (w.length() == end - start) {
+                int k = 0;
+                while (k < w.length() && s.charAt(start + k) == w.charAt(k)) {
+                    k++;
+                }
+                if (k == w.length()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static char at(CharSequence s, int paddedIndex, int len) {

@@ -45,10 +45,11 @@ final class RiskModel {
     /**
      * {@code P(≥ concern)} below which the model is sure a message is no risk at all: a {@code high} of the
      * rules is then a card, not a page (round 16, {@link RiskOutcome#secondOpinion(RiskLevel, boolean, boolean,
-     * boolean, boolean)}): odds of 3 to 1 against any risk, where no held-out line labelled {@code high} or
-     * {@code imminent} that the rules put at {@code high} scored (docs/crisis.md).
+     * boolean, boolean)}): odds of 7 to 3 against any risk (0.25 until round 20). Held out over all 44 training
+     * sets, 15 benign lines the rules page scored under it and one line labelled {@code high} (0.18), the next
+     * risk line the rules put at {@code high} at 0.32 (docs/crisis.md, "Twentieth round: the model").
      */
-    static final double SURE_NONE = 0.25;
+    static final double SURE_NONE = 0.30;
     /** The regressions: 0 = at least concern, 1 = at least high, 2 = imminent. */
     static final int OUTPUTS = 3;
 
@@ -58,8 +59,17 @@ final class RiskModel {
     final float[] thresholds;
     /** Where the weights came from (training files and line count); no message text. */
     final String provenance;
+    /** {@link #SURE_IMMINENT} for this model (other values only in measurements: {@link #withPolicy}). */
+    final double sureImminent;
+    /** {@link #SURE_NONE} for this model (other values only in measurements: {@link #withPolicy}). */
+    final double sureNone;
 
     RiskModel(float[] weights, float[] bias, float[] thresholds, String provenance) {
+        this(weights, bias, thresholds, provenance, SURE_IMMINENT, SURE_NONE);
+    }
+
+    private RiskModel(float[] weights, float[] bias, float[] thresholds, String provenance, double sureImminent,
+            double sureNone) {
         if (weights.length != RiskFeatures.SIZE * OUTPUTS || bias.length != OUTPUTS || thresholds.length != OUTPUTS) {
             throw new IllegalArgumentException("model shape (expected: " + RiskFeatures.SIZE * OUTPUTS + " weights, "
                     + OUTPUTS + " biases and thresholds)");
@@ -68,6 +78,22 @@ final class RiskModel {
         this.bias = bias;
         this.thresholds = thresholds;
         this.provenance = provenance;
+        this.sureImminent = sureImminent;
+        this.sureNone = sureNone;
+    }
+
+    /**
+     * The same weights with other thresholds and other {@link #SURE_IMMINENT} and {@link #SURE_NONE}: for
+     * measuring how the model's opinion combines with the rules' (the test sources' held-out report forces
+     * each opinion in turn); the server uses the bundled model as read.
+     *
+     * @param thresholds the three thresholds (card, {@code high}, {@code imminent})
+     * @param sureImminent {@code P(imminent)} from which the model's {@code imminent} pages alone
+     * @param sureNone {@code P(≥ concern)} under which the rules' {@code high} is a card
+     * @return a model sharing this one's weights (not copied)
+     */
+    RiskModel withPolicy(float[] thresholds, double sureImminent, double sureNone) {
+        return new RiskModel(weights, bias, thresholds.clone(), provenance, sureImminent, sureNone);
     }
 
     /**
@@ -117,7 +143,7 @@ final class RiskModel {
         Sum sum = SCRATCH.get();
         double[] p = sum.p;
         probabilities(normalized, lexicon0, lexicon1, lexicon2, lexicon3, p);
-        outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed, p[2] >= SURE_IMMINENT, p[0] < SURE_NONE);
+        outcome.secondOpinion(level(p), leansToRisk(p), sum.disposed, p[2] >= sureImminent, p[0] < sureNone);
     }
 
     /**

@@ -21,11 +21,12 @@ import org.kindred.server.text.Normalizer;
  * thresholds are held out on every set (it never sees the set it is measured on, not even to choose its thresholds); since round 13
  * its features include the concepts of the rules' lexicon, which was tuned on the same sets as the rules.
  *
- * <p>Run: {@code java [-Dsummary] [-Ddump=FILE] [-Dvariants=CARD:IMMINENT:FLOOR,…] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]}
+ * <p>Run: {@code java [-Dsummary] [-Ddump=FILE] [-DbundledThresholds] [-Dvariants=CARD:IMMINENT:FLOOR,…] -cp … org.kindred.server.crisis.HeldOutReport [DIR] [SET…]}
  * ({@code -Dvariants}: per set, the same held-out weights with thresholds chosen inside the training for other budgets, the
  * card's and imminent's shares of benign lines and the imminent threshold's floor, e.g. {@code 0.03:0.01:0.1}; {@code -Dsummary}:
  * one line per set, recall / imminent = imminent / false alarms / false escalations, rules alone and with the model, and the
- * held-out model's AUC; {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
+ * held-out model's AUC; {@code -DbundledThresholds}: one fit per set left out and the shipped model's thresholds, so
+ * only the weights are held out, not the thresholds (not with {@code -Dvariants}, which needs the nested thresholds' scores); {@code -Ddump=FILE}: appends one line per labelled line, no text, see {@link #dump}) (DIR defaults to
  * {@code server/src/test/resources/crisis}; SETs default to all of {@link #SETS}; after several sets, totals over them and over the
  * fifteenth round's sets among them).
  */
@@ -53,26 +54,54 @@ final class HeldOutReport {
 
     /**
      * Appends one line per labelled line of {@code set} (no text): set, line number, language, label,
-     * the rules' level and categories, the held-out model's three probabilities and thresholds, and
-     * the level of rules plus model; for studying how the two opinions combine.
+     * the rules' level and categories, the held-out model's three probabilities and thresholds, the
+     * level and categories of rules plus model, and the first letters of the levels of rules plus model
+     * under each opinion of {@link #FORCED}; for studying how the two opinions combine.
      */
-    private static void dump(Path file, String set, List<BlindSetReport.Line> test, RiskRules rules,
+    static void dump(Path file, String set, List<BlindSetReport.Line> test, RiskRules rules,
             RiskModel model, Normalizer normalizer) throws IOException {
         StringBuilder b = new StringBuilder();
         RiskAssessor rulesOnly = RiskAssessor.of(rules, null);
         RiskAssessor both = RiskAssessor.of(rules, model);
         double[] p = new double[RiskModel.OUTPUTS];
+        RiskAssessor[] forced = new RiskAssessor[FORCED.length];
+        for (int f = 0; f < FORCED.length; f++) {
+            forced[f] = RiskAssessor.of(rules, model.withPolicy(FORCED[f][0], FORCED[f][1][0], FORCED[f][1][1]));
+        }
         for (BlindSetReport.Line l : test) {
             RiskAssessment r = rulesOnly.assess(l.text(), l.language());
             RiskModelTrainer.probabilities(model, l.text(), normalizer, p);
             RiskAssessment a = both.assess(l.text(), l.language());
-            b.append(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%s\t%s\t%.5f\t%.5f\t%.5f\t%.4f\t%.4f\t%.4f\t%s\t%s%n", set,
+            StringBuilder levels = new StringBuilder(FORCED.length);
+            for (RiskAssessor f : forced) {
+                levels.append(name(f.assess(l.text(), l.language()).level()).charAt(0));
+            }
+            b.append(String.format(Locale.ROOT, "%s\t%d\t%s\t%s\t%s\t%s\t%.5f\t%.5f\t%.5f\t%.4f\t%.4f\t%.4f\t%s\t%s\t%s%n", set,
                     l.lineNumber(), l.language(), name(l.expected()), name(r.level()), r.categories(), p[0], p[1], p[2],
-                    model.thresholds[0], model.thresholds[1], model.thresholds[2], name(a.level()), a.categories()));
+                    model.thresholds[0], model.thresholds[1], model.thresholds[2], name(a.level()), a.categories(), levels));
         }
         java.nio.file.Files.writeString(file, b, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
+
+    private static final float[] NONE_T = {2, 2, 2};
+    private static final float[] CONCERN_T = {0, 2, 2};
+    private static final float[] HIGH_T = {0, 0, 2};
+    private static final float[] IMMINENT_T = {0, 0, 0};
+    /**
+     * The opinions the dump forces, in its last column's order: the model's level none, concern, high,
+     * imminent not sure ({@code P(imminent)} under {@link RiskModel#SURE_IMMINENT}) and imminent sure, each
+     * with the model not sure and sure there is no risk ({@link RiskModel#SURE_NONE}); as {thresholds,
+     * {sureImminent, sureNone}}. With the line's probabilities, any other threshold or
+     * {@code SURE_IMMINENT} / {@code SURE_NONE} can be replayed from the dump without retraining.
+     */
+    private static final float[][][] FORCED = {
+        {NONE_T, {2, -1}}, {NONE_T, {2, 2}},
+        {CONCERN_T, {2, -1}}, {CONCERN_T, {2, 2}},
+        {HIGH_T, {2, -1}}, {HIGH_T, {2, 2}},
+        {IMMINENT_T, {2, -1}}, {IMMINENT_T, {2, 2}},
+        {IMMINENT_T, {0, -1}}, {IMMINENT_T, {0, 2}},
+    };
 
     /**
      * The model's ranking on {@code test}: the chance that a random line labelled at or above the
@@ -217,7 +246,24 @@ final class HeldOutReport {
             }
             outs.add(SETS.indexOf(out));
         }
-        double[][][][] pair = pairScores(ex, outs);
+        // -DbundledThresholds: one fit per set left out, with the shipped model's thresholds (chosen on all sets'
+        // cross-validated scores, so only the weights are held out); about forty times fewer fits
+        RiskModel bundled = System.getProperty("bundledThresholds") != null ? RiskModel.loadBundled() : null;
+        double[][][][] pair = bundled != null ? null : pairScores(ex, outs);
+        java.util.Map<Integer, RiskModel> fast = new java.util.concurrent.ConcurrentHashMap<>();
+        if (bundled != null) {
+            outs.parallelStream().forEach(o -> {
+                List<RiskModelTrainer.Example> train = new ArrayList<>();
+                for (int s = 0; s < SETS.size(); s++) {
+                    if (s != o) {
+                        train.addAll(ex.get(s));
+                    }
+                }
+                float[] bias = new float[RiskModel.OUTPUTS];
+                float[] w = RiskModelTrainer.fit(train, bias);
+                fast.put(o, new RiskModel(w, bias, bundled.thresholds.clone(), "all but " + SETS.get(o)));
+            });
+        }
         Totals all = new Totals();
         Totals old = new Totals();
         java.util.Map<String, Totals> variantTotals = new java.util.TreeMap<>();
@@ -229,12 +275,15 @@ final class HeldOutReport {
             for (int s = 0; s < SETS.size(); s++) {
                 if (s != o) {
                     train.add(ex.get(s));
-                    held.addAll(List.of(pair[s][o]));
+                    if (pair != null) {
+                        held.addAll(List.of(pair[s][o]));
+                    }
                     trainLines += lines.get(s).size();
                 }
             }
             List<BlindSetReport.Line> test = lines.get(o);
-            RiskModel model = RiskModelTrainer.train(train, held.toArray(new double[0][]), "all but " + out);
+            RiskModel model = pair == null ? fast.get(o)
+                    : RiskModelTrainer.train(train, held.toArray(new double[0][]), "all but " + out);
             if (System.getProperty("dump") != null) {
                 dump(Path.of(System.getProperty("dump")), out, test, rules, model, normalizer);
                 if (System.getProperty("summary") == null) {

@@ -103,10 +103,8 @@ class RiskKindsTest {
         assertNull(level("400 days without cutting today, never thought I'd get here"));
         assertNull(level("two years clean from cutting myself today"));
         assertNull(level("hoy hace un año sin cortarme los brazos"));
-        // the rules read no act here; the model trained with blind-17 (round 20) gives it a card,
-        // never a page: a card on recovery is allowed, an escalation is not (docs/crisis.md)
-        assertNull(RulesAlone.level("heute 90 Tage ohne mich zu ritzen"));
-        assertFalse(ASSESSOR.assess("heute 90 Tage ohne mich zu ritzen", null).escalates());
+        // the model trained with blind-17 gave this a card until its "time without the act" feature (round 20)
+        assertNull(level("heute 90 Tage ohne mich zu ritzen"));
         assertNull(level("ça fait 100 jours sans me scarifier aujourd'hui"));
         assertEquals(RiskLevel.HIGH, level("after 90 days without cutting I cut again tonight"));
         assertEquals(RiskLevel.HIGH, level("dos días sin comer y me corté anoche"));

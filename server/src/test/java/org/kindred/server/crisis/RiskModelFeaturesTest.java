@@ -68,6 +68,39 @@ class RiskModelFeaturesTest {
         return got[0];
     }
 
+    /** What {@link RiskFeatures.Sink#abstained} reports for a text: null when not called, else whether counted. */
+    private static Boolean abstained(String text) {
+        Boolean[] got = new Boolean[1];
+        RiskFeatures.extract(NORMALIZER.normalize(text).text(), new RiskFeatures.Sink() {
+            @Override
+            public void accept(int index) {
+            }
+
+            @Override
+            public void abstained(boolean counted) {
+                got[0] = counted;
+            }
+        });
+        return got[0];
+    }
+
+    /** Time without the act: a self-harm word up to three words after "without", counted after a number. */
+    @Test
+    void aSelfHarmWordAfterWithoutIsTimeWithoutTheAct() {
+        assertEquals(Boolean.TRUE, abstained("heute 90 Tage ohne mich zu ritzen"));
+        assertEquals(Boolean.TRUE, abstained("400 days without cutting today"));
+        assertEquals(Boolean.TRUE, abstained("ya van 200 días sin cortarme"));
+        assertEquals(Boolean.TRUE, abstained("ça fait 100 jours sans me scarifier"));
+        assertEquals(Boolean.FALSE, abstained("un an sans me scarifier"), "no number: not counted");
+        assertEquals(Boolean.FALSE, abstained("I can't go a day without cutting"), "no number");
+        assertEquals(Boolean.TRUE, abstained("after 90 days without cutting I cut again tonight"),
+                "a feature, not a verdict: the model weighs the rest");
+        assertEquals(null, abstained("I cut myself without thinking"), "the act before without");
+        assertEquals(null, abstained("without you I would cut all the time"), "four words after");
+        assertEquals(null, abstained("90 days without sugar"), "no self-harm word");
+        assertEquals(null, abstained("sinful cutting"), "without is the whole word only");
+    }
+
     /** Means given up: a disposal word within four words of a means word, in either order. */
     @Test
     void meansGivenUpIsADisposalWordNearAMeansWord() {

@@ -143,6 +143,10 @@ class RiskModelTest {
         assertTrue(card.categories().containsAll(java.util.Set.of(RiskCategory.IDEATION, RiskCategory.MODEL)), card.toString());
         assertEquals(RiskLevel.IMMINENT, sure.assess(imminent, "en").level(), "the rules' imminent is never lowered");
         assertEquals(null, sure.assess("the weather is lovely today", "en").level());
+        // P(≥ concern) = sigmoid(-0.95) ≈ 0.28: sure since round 20 (SURE_NONE 0.30; 0.25 before)
+        RiskAssessor nearly = RiskAssessor.of(rules, new RiskModel(w, new float[] {-0.95f, -5, -5}, new float[] {0.5f, 0.5f, 0.5f}, "t"));
+        assertEquals(RiskLevel.CONCERN, nearly.assess(high, "en").level());
+        assertEquals(RiskLevel.IMMINENT, nearly.assess(imminent, "en").level());
         // P(≥ concern) = sigmoid(-0.5) ≈ 0.38: leans away from risk, not sure of it
         RiskAssessor unsure = RiskAssessor.of(rules, new RiskModel(w, new float[] {-0.5f, -5, -5}, new float[] {0.5f, 0.5f, 0.5f}, "t"));
         assertEquals(RiskLevel.HIGH, unsure.assess(high, "en").level());
