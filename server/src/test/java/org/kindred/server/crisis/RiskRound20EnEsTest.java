@@ -110,4 +110,15 @@ class RiskRound20EnEsTest {
         // everything ready with a time and nothing everyday still pages
         assertEquals(RiskLevel.IMMINENT, level("everything is ready. tonight"));
     }
+
+    @Test
+    void aNoBlameFarewellToldAsIfOneWillBeGone() {
+        assertEquals(RiskLevel.IMMINENT, level("if you dont hear from me after this weekend, its nobodys fault. you all tried"));
+        assertEquals(RiskLevel.IMMINENT, level("si no aparezco más por aquí, no es culpa de nadie, os lo prometo"));
+        assertEquals(RiskLevel.IMMINENT, level("que mi hermano sepa que no tiene la culpa de lo que voy a hacer"));
+        // reassurance to someone else, or an absence with an everyday reason
+        assertNoPage("its not your fault the meeting got moved, dont worry");
+        assertNoPage("if you dont hear from me on thursday its not your fault, my shift changed");
+        assertNoPage("no es culpa de nadie que se cancelara la excursión");
+    }
 }
