@@ -2,13 +2,8 @@ package org.kindred.server.crisis;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
-import java.util.Set;
-import org.kindred.protocol.RiskLevel;
 import org.kindred.server.text.NormalizedText;
 import org.kindred.server.text.Normalizer;
 
@@ -223,146 +218,12 @@ public final class RiskAssessor {
         out.recovery = recovery;
         out.laugh = laugh;
         if (!found.isEmpty()) {
-            decide(t, nt, found, ignored, past, hypothetical, caps.isEmpty() ? null : LevelCaps.mark(t, caps),
-                    recovery ? recoveryAt : -1, ReportedSpeech.of(t, nt, laughs[0]), lastRelapse, out);
+            SignalDecision.decide(rules, t, nt, found, ignored, past, hypothetical,
+                    caps.isEmpty() ? null : LevelCaps.mark(t, caps), recovery ? recoveryAt : -1,
+                    ReportedSpeech.of(t, nt, laughs[0]), lastRelapse, out);
             undone[0] |= recovery && !out.recovery; // decide took it back
         }
         return out;
-    }
-
-    /**
-     * @param past per token, whether its sentence tells of the past ("a year ago", "früher"), or null:
-     *     a signal there is a past event (at most {@code high}, as RISK-LEVELS.md rates a past
-     *     attempt) and does not keep recovery talk from lowering the level
-     * @param hypothetical per token, whether its clause is a hypothesis ("if a car ran me over
-     *     tomorrow"), or null: a time there is no decided time and boosts nothing
-     * @param held per token, the level a cap holds a signal starting there to, or null ({@link LevelCaps}):
-     *     a booster there is part of an imagined scene and boosts nothing
-     * @param recoveryAt the token where recovery talk was found ("…, now i'm grateful"), or -1: a signal of
-     *     the writer's own after it that is not about the past ("…, now i'm sober and i want to die") takes
-     *     the recovery back ({@code out.recovery} is cleared)
-     * @param speech the message's quotes, or null when it has none ({@link ReportedSpeech}): a signal inside a
-     *     quote attributed to someone else is theirs ({@code third_party}), inside a joking quote the writer's at a
-     *     card at most; a booster inside either boosts nothing, and when every signal of the writer's own is such
-     *     a joking quote, no booster raises it (twentieth round)
-     */
-    private void decide(Token[] t, NormalizedText nt, List<Found> found, List<int[]> ignored, boolean[] past,
-            boolean[] hypothetical, RiskLevel[] held, int recoveryAt, ReportedSpeech speech, int lastRelapse,
-            RiskOutcome out) {
-        Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
-        List<Found> boosterMatches = new ArrayList<>();
-        int[] ignoredBefore = TokenSpans.cover(t.length, ignored);
-        Map<LanguageContext, boolean[]> fiction = new IdentityHashMap<>(4);
-        boolean[] owned = BoosterScope.ownedNegators(t, found);
-        boolean present = false; // a signal of the writer's own outside a clause about the past
-        boolean own = false; // a signal of the writer's own outside a joking quote
-        int lastOwnEnd = 0;
-        for (Found f : found) {
-            RiskRule r = f.rule;
-            if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps, owned)) {
-                continue;
-            }
-            if (r.person() != RiskRule.Person.SELF
-                    && fiction.computeIfAbsent(r.context(), c -> c.fictionBySentence(t))[f.start]) {
-                continue;
-            }
-            if (r.kind() == RiskRule.Kind.BOOSTER) {
-                boosterMatches.add(f);
-                continue;
-            }
-            if (r.person() == RiskRule.Person.THIRD
-                    || (r.person() == RiskRule.Person.ANY && r.context().thirdPersonSubject(t, f.start))) {
-                out.thirdParty = true;
-                continue;
-            }
-            boolean joke = false;
-            if (speech != null && speech.quoted(f.start, f.end) && speech.reported(f.start, r.context())) {
-                if (speech.attributed(f.start, r.context())) {
-                    out.thirdParty = true; // "my brother texted "im gonna jump off the roof"": his words
-                    continue;
-                }
-                joke = true; // ""goodbye cruel world" i say as i close my laptop 😂": a card at most
-            }
-            own |= !joke;
-            lastOwnEnd = joke ? lastOwnEnd : Math.max(lastOwnEnd, f.end);
-            boolean inPast = past != null && past[f.start];
-            present |= !inPast && !joke;
-            if (!inPast && !joke && recoveryAt >= 0 && f.start > recoveryAt) {
-                out.recovery = false; // recovery talk cancels the past before it, not a risk clause after it
-            }
-            RiskLevel level = LevelCaps.cap(r.level(), held, f.start);
-            if (past != null && past[f.start] && level == RiskLevel.IMMINENT) {
-                level = RiskLevel.HIGH;
-            }
-            if (joke) {
-                level = RiskLevel.CONCERN;
-            }
-            out.signal(r.category(), level);
-            out.pinned |= level == RiskLevel.IMMINENT;
-            out.evidence.add(new RiskOutcome.Evidence(level, nt.originalStart(t[f.start].normStart),
-                    nt.originalEnd(t[f.end - 1].normEnd)));
-            if (!f.combined) {
-                out.signalSpans.add(new int[] {f.start, f.end}); // a combination's span is no phrase: boosters in it still count
-            }
-        }
-        // a booster inside a signal's own words ("jump off a bridge") is that signal's method, not extra evidence
-        int[] signalBefore = TokenSpans.cover(t.length, out.signalSpans);
-        // signals all told of the past ("2017 hab ich versucht …. heute hab ich meinen meisterbrief"): a time
-        // that opens the present right after that past is the present set against it, not a time for them
-        // (round 19); a time later in the present ("… but tonight i'm doing it") still counts
-        boolean onlyPast = !present && !out.self.isEmpty();
-        if (onlyPast && own && past != null && StoryTold.presentAfter(t, past, lastOwnEnd, lastRelapse)) {
-            out.recovery = true; // "at 17 i wanted to die. today i got into university": the past told as a story
-        }
-        // boosters alone (no signal of the writer's own) raise only with each other in one sentence
-        List<Found> counted = out.self.isEmpty() ? new ArrayList<>() : null;
-        for (Found b : boosterMatches) {
-            boolean time = b.rule.category() == RiskCategory.TIME;
-            boolean supposed = (time && hypothetical != null && hypothetical[b.start])
-                    || (held != null && held[b.start] != null)
-                    || (speech != null && speech.reported(b.start, b.rule.context()))
-                    || (time && onlyPast && !past[b.start] && b.start > 0 && past[b.start - 1]);
-            if (signalBefore[b.end] == signalBefore[b.start] && !supposed) {
-                boosters.add(b.rule.category());
-                if (counted != null) {
-                    counted.add(b);
-                }
-                // a time in a sentence about the past ("that night, two years ago") is no decided time
-                out.pinned |= b.rule.category() == RiskCategory.TIME && (past == null || !past[b.start]);
-            }
-        }
-        if (boosters.isEmpty()) {
-            return;
-        }
-        out.concepts.addAll(boosters);
-        if (!own && !out.self.isEmpty()) {
-            return; // every signal of the writer's own is a joking quote: no time or means of the message raises it
-        }
-        if (counted == null) {
-            out.boost(rules.boosts, boosters);
-            return;
-        }
-        out.boost(rules.boosts, BoosterScope.withoutOwnActTimes(t, counted));
-    }
-
-    /**
-     * Whether an ignore rule's span (an idiom, abuse aimed at others) overlaps the match: a rule's
-     * whole span, or only the concept words of a combination, whose span may reach across a
-     * sentence and whose gaps are other people's words (bounded by {@link PhrasePattern#MAX_SPAN}).
-     */
-    private static boolean ignored(Found f, int[] ignoredBefore) {
-        if (ignoredBefore[f.end] == ignoredBefore[f.start]) {
-            return false;
-        }
-        if (!f.combined) {
-            return true;
-        }
-        for (int k = f.start; k < f.end; k++) {
-            if ((f.gaps & (1L << (k - f.start))) == 0 && ignoredBefore[k + 1] > ignoredBefore[k]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String language(String locale) {
