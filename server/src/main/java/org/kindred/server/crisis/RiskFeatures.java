@@ -13,7 +13,10 @@ package org.kindred.server.crisis;
  * round 15); the weights therefore fit one
  * lexicon, and a change of it needs a retrain (docs/crisis.md). Since round 20 also "time without the act"
  * (a self-harm word shortly after "without", {@link Sink#abstained}), and the same after a number (a count of
- * clean days), so that "heute 90 Tage ohne mich zu ritzen" reads as recovery in every language.
+ * clean days), so that "heute 90 Tage ohne mich zu ritzen" reads as recovery in every language. Since round 21
+ * a concept word at most {@link #NEGATION_WINDOW} words after a negator ({@link #NEGATORS}) is a feature of its own,
+ * the negated concept, in place of the concept, its proximity and its pairs ("i dont want to die": negated death,
+ * not death), so the weights can tell a denial from the wish.
  *
  * <p>Linear: at most three n-grams and two word features per character, plus a bounded number of
  * concept features per word and per message, no allocation. The same
@@ -22,7 +25,7 @@ package org.kindred.server.crisis;
  */
 final class RiskFeatures {
     /** Bumped whenever the features change; a weights file of another version is refused. */
-    static final int VERSION = 9;
+    static final int VERSION = 10;
     static final int BITS = 18;
     static final int SIZE = 1 << BITS;
     private static final int MASK = SIZE - 1;
@@ -52,6 +55,18 @@ final class RiskFeatures {
     private static final String[] WITHOUT = {"without", "sin", "ohne", "sans"};
     /** How many words after "without" a self-harm word may be ("ohne mich zu ritzen": three). */
     static final int ABSTAINED_WINDOW = 3;
+    private static final int NEGATED = 0x6a09_e667;
+    /**
+     * Negators in the four languages, as the normaliser gives them (the rules' own lists, without the words
+     * of inability, "cant", "cannot", "couldnt", which tell hopelessness, and "nichts"): a concept word
+     * shortly after one is in the negation's scope ("i dont want to die", "ich will nicht sterben", "je ne
+     * veux pas me tuer") and is fed as the negated concept, not the concept (round 21).
+     */
+    private static final String[] NEGATORS = {"not", "never", "dont", "doesnt", "didnt", "wont", "wouldnt", "no",
+        "nor", "nunca", "jamas", "tampoco", "ni", "nicht", "nie", "niemals", "kein", "keine", "keinen", "keiner",
+        "pas", "jamais"};
+    /** How many words after a negator a concept word is in its scope ("dont want to die": three). */
+    static final int NEGATION_WINDOW = 3;
     private static final int LEXICON = 0x4f1b_bcdd;
     private static final int LEXICON_PAIR = 0x2d35_8dcc;
     private static final RiskConcepts CONCEPTS = RiskConcepts.loadBundled();
@@ -166,6 +181,8 @@ final class RiskFeatures {
         boolean countedWithout = false;
         boolean abstained = false;
         boolean counted = false;
+        // negation scope: the word number of the last negator
+        int lastNegator = Integer.MIN_VALUE / 2;
         for (int i = 0; i <= len; i++) {
             char c = i < len ? s.charAt(i) : ' ';
             if (c != ' ') {
@@ -181,6 +198,17 @@ final class RiskFeatures {
             }
             int looked = CONCEPTS.lookup(s, wordStart, i);
             int concepts = looked & FEATURE_CONCEPTS;
+            if (concepts != 0 && words - lastNegator <= NEGATION_WINDOW) {
+                // in a negation's scope: the negated concepts instead, no proximity, no pairs
+                for (int m = concepts; m != 0; m &= m - 1) {
+                    sink.accept(index(NEGATED + Integer.numberOfTrailingZeros(m)), CONCEPT_WEIGHT);
+                    count += CONCEPT_WEIGHT;
+                }
+                concepts = 0;
+            }
+            if (isOneOf(NEGATORS, s, wordStart, i)) {
+                lastNegator = words;
+            }
             for (int m = concepts; m != 0; m &= m - 1) {
                 int a = Integer.numberOfTrailingZeros(m);
                 sink.accept(index(CONCEPT + a), CONCEPT_WEIGHT);
@@ -204,7 +232,7 @@ final class RiskFeatures {
                 lastMeans = words;
                 disposed |= lastMeans - lastDisposal <= DISPOSAL_WINDOW;
             }
-            if (isWithout(s, wordStart, i)) {
+            if (isOneOf(WITHOUT, s, wordStart, i)) {
                 lastWithout = words;
                 countedWithout = words - lastNumber <= 3;
             } else if ((looked & SELFHARM) != 0 && words - lastWithout <= ABSTAINED_WINDOW) {
@@ -281,9 +309,12 @@ final class RiskFeatures {
         return count;
     }
 
-    /** Whether {@code s[start, end)} is one of {@link #WITHOUT} (constant work: four short words). */
-    private static boolean isWithout(CharSequence s, int start, int end) {
-        for (String w : WITHOUT) {
+    /**
+     * Whether {@code s[start, end)} is one of {@code words} ({@link #WITHOUT}, {@link #NEGATORS}: constant work,
+     * a few short words compared only when the lengths match).
+     */
+    private static boolean isOneOf(String[] words, CharSequence s, int start, int end) {
+        for (String w : words) {
             if (w.length() == end - start) {
                 int k = 0;
                 while (k < w.length() && s.charAt(start + k) == w.charAt(k)) {

@@ -143,4 +143,41 @@ class RiskModelFeaturesTest {
         int m = RiskFeatures.extract("took sxlfies", without::add);
         assertEquals(m + RiskFeatures.CONCEPT_WEIGHT, n, "the concept is a feature of weight CONCEPT_WEIGHT");
     }
+    /** The features fed with a weight (concepts, their proximity and pairs, the model's acts) of a text, as a set. */
+    private static java.util.Set<Integer> weighted(String text) {
+        java.util.Set<Integer> got = new java.util.TreeSet<>();
+        RiskFeatures.extract(NORMALIZER.normalize(text).text(), new RiskFeatures.Sink() {
+            @Override
+            public void accept(int index) {
+            }
+
+            @Override
+            public void accept(int index, int times) {
+                got.add(index);
+            }
+        });
+        return got;
+    }
+
+    /**
+     * A concept word at most three words after a negator is the negated concept, a feature of its own, and its
+     * plain concept, proximity and pairs are not fed (round 21: "i dont want to die" is no death wish).
+     */
+    @Test
+    void aConceptWordInANegationsScopeIsTheNegatedConcept() {
+        java.util.Set<Integer> cut = weighted("cut");
+        java.util.Set<Integer> negatedCut = weighted("never cut");
+        assertFalse(negatedCut.isEmpty(), "the negated concept is a feature");
+        assertTrue(java.util.Collections.disjoint(cut, negatedCut), "not the concept");
+        assertEquals(negatedCut, weighted("not cut"), "one feature whatever the negator");
+        assertEquals(negatedCut, weighted("pas cut"));
+        assertTrue(weighted("never said that we cut").containsAll(cut), "four words after: out of scope");
+        java.util.Set<Integer> die = weighted("sterben");
+        assertTrue(java.util.Collections.disjoint(die, weighted("nicht sterben")));
+        assertTrue(java.util.Collections.disjoint(weighted("morir"), weighted("no quiero morir")));
+        assertTrue(java.util.Collections.disjoint(weighted("tuer"), weighted("je veux pas me tuer")));
+        assertTrue(weighted("i want to die").containsAll(weighted("die")));
+        assertFalse(weighted("i dont want to die").containsAll(weighted("die")));
+        assertTrue(weighted("i cant cut").containsAll(cut), "inability is no negation here");
+    }
 }
