@@ -218,6 +218,10 @@ final class ConceptCombos {
                 if (pastBit >= 0 && isPastYear(t[i], thisYear)) {
                     occ.add(pastBit, i, i + 1); // "in 2019", "2017 hab ich's versucht", "en 2018": a year gone by
                 }
+                int ago = pastBit >= 0 ? TimeAgo.endAt(t, i, e) : -1;
+                if (ago > i) {
+                    occ.add(pastBit, i, ago); // "hace cinco años", "vor sechzehn jahren", "mit sechzehn": round 21
+                }
                 long found = 0;
                 for (int k = from; k < occ.count; k++) {
                     int c = occ.concept[k];

@@ -86,8 +86,11 @@ final class SignalDecision {
                 joke = true; // ""goodbye cruel world" i say as i close my laptop 😂": a card at most
             }
             own |= !joke;
-            lastOwnEnd = joke ? lastOwnEnd : Math.max(lastOwnEnd, f.end);
             boolean inPast = past != null && past[f.start];
+            // a combination that starts in the past may reach into the present clause ("y a cinq ans je me
+            // scarifiais, aujourd'hui je suis infirmière en psychiatrie"): the story is read from its first word
+            int ownEnd = f.combined && inPast ? f.start + 1 : f.end;
+            lastOwnEnd = joke ? lastOwnEnd : Math.max(lastOwnEnd, ownEnd);
             present |= !inPast && !joke;
             if (!inPast && !joke && recoveryAt >= 0 && f.start > recoveryAt) {
                 out.recovery = false; // recovery talk cancels the past before it, not a risk clause after it

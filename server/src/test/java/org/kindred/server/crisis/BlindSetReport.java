@@ -176,7 +176,7 @@ public final class BlindSetReport {
      * @throws IOException if the file cannot be read
      */
     public static String report(Path file) throws IOException {
-        return markdown(evaluate(RiskAssessor.withBundledRules(new Normalizer()), read(file)));
+        return markdown(evaluate(TrainingYear.bundled(new Normalizer()), read(file)));
     }
 
     static String markdown(Result r) {
@@ -233,8 +233,8 @@ public final class BlindSetReport {
             return;
         }
         Normalizer normalizer = new Normalizer();
-        Result r = evaluate(flags.contains("--rules-only") ? RiskAssessor.withBundledRulesOnly(normalizer)
-                : RiskAssessor.withBundledRules(normalizer), lines);
+        Result r = evaluate(flags.contains("--rules-only") ? RiskAssessor.of(RiskRulesLoader.loadBundled(normalizer), null)
+                : TrainingYear.bundled(normalizer), lines);
         System.out.print(markdown(r));
         if (flags.contains("--misses")) {
             r.misses().forEach(System.out::println);

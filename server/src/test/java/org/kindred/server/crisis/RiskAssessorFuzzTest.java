@@ -20,7 +20,7 @@ import org.kindred.server.text.Normalizer;
  * order, never more than its words.
  */
 class RiskAssessorFuzzTest {
-    private static final RiskAssessor RISK = RiskAssessor.withBundledRules(new Normalizer());
+    private static final RiskAssessor RISK = TrainingYear.bundled(new Normalizer());
     private static final String[] LOCALES = {null, "en-GB", "de", "fr-FR", "es", "x", "", "zz-ZZ-1234"};
 
     @FuzzTest(maxDuration = "10m")

@@ -17,7 +17,7 @@ import org.kindred.protocol.RiskLevel;
 import org.kindred.server.text.Normalizer;
 
 class RiskAssessorTest {
-    static final RiskAssessor ASSESSOR = RiskAssessor.withBundledRules(new Normalizer());
+    static final RiskAssessor ASSESSOR = TrainingYear.bundled(new Normalizer());
 
     static RiskAssessment assess(String text) {
         return ASSESSOR.assess(text, null);

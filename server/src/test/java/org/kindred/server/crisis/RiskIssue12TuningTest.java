@@ -35,7 +35,7 @@ class RiskIssue12TuningTest {
         for (String name : List.of("crisis/tuning-issue12.tsv", "crisis/dev-issue12.tsv")) {
             lines.addAll(BlindSetReport.read(Path.of(RiskIssue12TuningTest.class.getClassLoader().getResource(name).toURI())));
         }
-        result = BlindSetReport.evaluate(RiskAssessor.withBundledRules(new Normalizer()), lines);
+        result = BlindSetReport.evaluate(TrainingYear.bundled(new Normalizer()), lines);
         System.out.print(BlindSetReport.markdown(result));
         result.misses().forEach(System.out::println);
     }
@@ -72,7 +72,7 @@ class RiskIssue12TuningTest {
 
     @Test
     void reportCountsEachFigureFromItsOwnLines() {
-        RiskAssessor assessor = RiskAssessor.withBundledRules(new Normalizer());
+        RiskAssessor assessor = TrainingYear.bundled(new Normalizer());
         List<BlindSetReport.Line> lines = BlindSetReport.parse(List.of(
                 "# comment", "",
                 "imminent\ten\tI'm going to kill myself tonight",

@@ -14,7 +14,7 @@ import org.kindred.server.text.Normalizer;
  * and recovery talk that keeps a message below an escalation.
  */
 class RiskKindsTest {
-    private static final RiskAssessor ASSESSOR = RiskAssessor.withBundledRules(new Normalizer());
+    private static final RiskAssessor ASSESSOR = TrainingYear.bundled(new Normalizer());
 
     private static RiskLevel level(String text) {
         return ASSESSOR.assess(text, null).level();

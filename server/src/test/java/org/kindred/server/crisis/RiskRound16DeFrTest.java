@@ -220,7 +220,7 @@ class RiskRound16DeFrTest {
      */
     @Test
     void aPetLeftWithSomeoneForTheWeekendIsNoFarewell() {
-        RiskAssessor whole = RiskAssessor.withBundledRules(new Normalizer());
+        RiskAssessor whole = TrainingYear.bundled(new Normalizer());
         for (String benign : List.of("j'ai laissé mes chats chez ma mère pour la semaine, je pars en formation",
                 "laissé mon chien chez mes parents pour le week-end, trop calme l'appart")) {
             assertNull(whole.assess(benign, "fr").level(), benign);

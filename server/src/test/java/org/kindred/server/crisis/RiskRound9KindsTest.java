@@ -22,7 +22,7 @@ import org.kindred.server.text.Normalizer;
  */
 class RiskRound9KindsTest {
     private static final Normalizer NORMALIZER = new Normalizer();
-    private static final RiskAssessor RULES = RiskAssessor.withBundledRulesOnly(NORMALIZER);
+    private static final RiskAssessor RULES = RiskAssessor.of(RiskRulesLoader.loadBundled(NORMALIZER), null);
 
     private static RiskLevel level(String text) {
         return RULES.assess(text, null).level();

@@ -52,7 +52,7 @@ class RiskTuningCorpusTest {
 
     @BeforeAll
     static void load() throws IOException {
-        assessor = RiskAssessor.withBundledRules(new Normalizer());
+        assessor = TrainingYear.bundled(new Normalizer());
         corpus = read();
     }
 

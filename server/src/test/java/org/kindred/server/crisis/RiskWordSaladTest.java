@@ -46,7 +46,7 @@ class RiskWordSaladTest {
 
     @Test
     void everydayNounsAfterAGreetingGetNoCard() {
-        RiskAssessor assessor = RiskAssessor.withBundledRules(new Normalizer());
+        RiskAssessor assessor = TrainingYear.bundled(new Normalizer());
         List<String> carded = new ArrayList<>();
         for (String text : salads(19, SALADS)) {
             if (assessor.assess(text, "en").level() != null) {
