@@ -72,7 +72,10 @@ class RiskKindsTest {
         assertEquals(RiskLevel.HIGH, level("relapsed and sh'd after 60 days"));
         assertEquals(RiskLevel.HIGH, level("burned my arm again"));
         assertNull(level("burned my tongue again"));
-        assertNull(level("cut my hair again tonight"));
+        // the rules find nothing here; since the twenty-first round's retraining (53 sets) the model gives
+        // "cut my hair again tonight" a card (a false alarm, docs/crisis.md), never a page
+        assertNull(RulesAlone.level("cut my hair again tonight"));
+        assertFalse(ASSESSOR.assess("cut my hair again tonight", null).escalates());
     }
 
     @Test
