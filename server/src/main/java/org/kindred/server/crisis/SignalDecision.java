@@ -126,7 +126,7 @@ final class SignalDecision {
             boolean supposed = (time && hypothetical != null && hypothetical[b.start])
                     || (held != null && held[b.start] != null)
                     || (speech != null && speech.reported(b.start, b.rule.context()))
-                    || (time && onlyPast && !past[b.start] && b.start > 0 && past[b.start - 1]);
+                    || (time && onlyPast && past != null && !past[b.start] && b.start > 0 && past[b.start - 1]);
             if (signalBefore[b.end] == signalBefore[b.start] && !supposed) {
                 boosters.add(b.rule.category());
                 if (counted != null) {

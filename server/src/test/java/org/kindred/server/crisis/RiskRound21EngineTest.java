@@ -19,6 +19,23 @@ import org.kindred.server.text.Normalizer;
  */
 class RiskRound21EngineTest {
 
+    /**
+     * Found by fuzzing the assessor (RiskAssessorFuzzTest, seed {@code crash-8f381db8…}): the scans of the
+     * split and filler-less words read no concepts, so they have no past marks, and a time after signals
+     * all told of the past dereferenced them. The input as Jazzer wrote it, decoded as the fuzz test does.
+     */
+    @Test
+    void aScanWithoutConceptsAndATimeAfterOnlyPastSignalsDoesNotFail() throws java.io.IOException {
+        byte[] input;
+        try (java.io.InputStream in = RiskRound21EngineTest.class.getResourceAsStream(
+                "RiskAssessorFuzzTestInputs/assess/crash-8f381db87c6cb03a5c904e1d4de5c57c581ec02f")) {
+            input = in.readAllBytes();
+        }
+        String text = org.kindred.server.text.FuzzInput.text(java.util.Arrays.copyOfRange(input, 1, input.length));
+        RiskAssessment r = TrainingYear.bundled(new Normalizer()).assess(text, "en-GB");
+        assertEquals(r.level() == null, r.categories().isEmpty());
+    }
+
     @Test
     void aTimeGoneByInWordsIsThePastInEveryLanguage() {
         String[] lines = {
