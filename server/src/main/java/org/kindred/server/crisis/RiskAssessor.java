@@ -101,6 +101,14 @@ public final class RiskAssessor {
         return new RiskAssessor(rules, model, year);
     }
 
+    /**
+     * The version of the rules applied, for logs: the count of compiled patterns and a checksum of the rules
+     * ("1883-3fa2c1d0"); equal bundles give equal versions. Never message text.
+     */
+    public String rulesVersion() {
+        return rules.version;
+    }
+
     /** Number of compiled patterns (after expansion), for start-up logging. */
     public int ruleCount() {
         return rules.ruleCount;
