@@ -74,7 +74,10 @@ final class SignalDecision {
                     || (answeredNo != null && answeredNo[f.start] && answeredNo[f.end - 1])) {
                 continue;
             }
-            if (r.person() != RiskRule.Person.SELF
+            // a quote in a sentence about a work of fiction is the work's line, whoever wrote it ("in my screenplay
+            // i write: "i'm going to kill myself tonight"": twenty-second round)
+            boolean quotedLine = speech != null && speech.quoted(f.start, f.end);
+            if ((r.person() != RiskRule.Person.SELF || quotedLine)
                     && fiction.computeIfAbsent(r.context(), c -> c.fictionBySentence(t))[f.start]) {
                 continue;
             }

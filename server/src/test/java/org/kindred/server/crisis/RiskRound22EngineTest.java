@@ -106,4 +106,23 @@ class RiskRound22EngineTest {
         assertAtLeast(RiskLevel.HIGH, "she asked if i was ok and i said no, i want to die");
         assertAtLeast(RiskLevel.HIGH, "la psicóloga me preguntó si estaba bien y le dije que no, quiero morirme");
     }
+
+    @Test
+    void aQuotedLineOfAWorkOfFictionIsTheWorks() {
+        String[] lines = {
+            "for the school play my line is \"i'm going to end it all tonight\" and i keep forgetting it",
+            "\"this is my goodbye\" is the best song on the album, on repeat since friday",
+            "mi guion: el protagonista dice \"me voy a matar esta noche\"",
+            "dans ma pièce de théâtre je joue une fille qui dit \"je vais me tuer ce soir\"",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
+        }
+    }
+
+    @Test
+    void aQuoteOfTheWritersOwnOutsideFictionStaysFound() {
+        assertEquals(RiskLevel.IMMINENT, level("in my diary i write: \"i'm going to kill myself tonight\""));
+        assertEquals(RiskLevel.IMMINENT, level("i'm writing my goodbye letter tonight"));
+    }
 }
