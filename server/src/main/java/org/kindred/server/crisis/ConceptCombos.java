@@ -148,6 +148,8 @@ final class ConceptCombos {
         boolean laugh;
         /** A {@code laugh} marker ("lol", "jajaja", "mdr") anywhere in the message (twentieth round: a joking quote). */
         boolean laughMarker;
+        /** A {@code dieword} and no {@code suicideword} in the message (a death wish a laughing emoji may joke about). */
+        boolean deathWord;
         /** The last token of an occurrence of a concept of risk coming back ({@link #RELAPSE}), or -1. */
         int lastRelapse = -1;
         /** Concept occurrences found in the message. */
@@ -291,6 +293,7 @@ final class ConceptCombos {
         }
         r.laugh = laughs && dies && !suicide;
         r.laughMarker = laughs;
+        r.deathWord = dies && !suicide;
     }
 
     /** The first year counted as the past: years before it are rarely a writer's own past. */

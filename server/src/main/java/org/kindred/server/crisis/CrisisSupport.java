@@ -1,8 +1,11 @@
 package org.kindred.server.crisis;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.kindred.protocol.ClientMessage;
 import org.kindred.protocol.EscalationSource;
@@ -21,26 +24,63 @@ import org.slf4j.LoggerFactory;
  * {@code crisis} card with the lines of their region; at {@code high} and {@code imminent} an
  * escalation is opened and moderators are alerted ({@code concern} waits in their queue). A
  * {@code help} request always opens one at {@code high}.
+ *
+ * <p>An assessor that fails on a message (an exception) costs neither the message nor the connection: the
+ * message is taken as {@code high} with the category {@link RiskCategory#ASSESSOR_FAILURE} — the writer gets
+ * their region's card, staff an escalation whose excerpt says the assessor failed, and the room's policy for
+ * risk messages holds or delivers it — and one event is logged with the exception's class and the rule set's
+ * version, never the text (docs/crisis.md, "Twenty-second round: the engine").
  */
 public final class CrisisSupport {
     private static final Logger LOG = LoggerFactory.getLogger(CrisisSupport.class);
 
-    private final RiskAssessor assessor;
+    /** What an escalation opened by an assessor failure says before the start of the message. */
+    public static final String ASSESSOR_FAILURE_EXCERPT = "Risk assessment failed on this message; read it whole: ";
+    /** The assessment a message gets when the assessor fails on it. */
+    static final RiskAssessment FAILED = new RiskAssessment(RiskLevel.HIGH, Set.of(RiskCategory.ASSESSOR_FAILURE),
+            List.of());
+
+    private final BiFunction<String, String, RiskAssessment> assessor;
+    private final String rulesVersion;
     private final CrisisResponder responder;
     private final Escalations escalations;
     private final Executor blocking;
 
     public CrisisSupport(RiskAssessor assessor, CrisisResponder responder, Escalations escalations,
             Executor blocking) {
+        this(assessor::assess, assessor.rulesVersion(), responder, escalations, blocking);
+    }
+
+    /**
+     * With any assessment function of (text, locale) (tests give one that fails) and the version of the
+     * rules it applies, as logged when it fails.
+     */
+    public CrisisSupport(BiFunction<String, String, RiskAssessment> assessor, String rulesVersion,
+            CrisisResponder responder, Escalations escalations, Executor blocking) {
         this.assessor = assessor;
+        this.rulesVersion = rulesVersion;
         this.responder = responder;
         this.escalations = escalations;
         this.blocking = blocking;
     }
 
-    /** Assesses a message (whatever the moderation verdict) and answers its writer if at risk. */
+    /**
+     * Assesses a message (whatever the moderation verdict) and answers its writer if at risk. Returns the
+     * assessment; {@link #FAILED} ({@code high}, {@code assessor_failure}) when the assessor threw, never throws
+     * for the assessor.
+     */
     public RiskAssessment assess(Session s, String room, String text) {
-        RiskAssessment a = assessor.assess(text, s.locale());
+        RiskAssessment a;
+        try {
+            a = assessor.apply(text, s.locale());
+        } catch (RuntimeException | StackOverflowError e) {
+            // one bad input must not cost the message or close the connection: the writer still sees help
+            LOG.error("risk assessment failed error={} rules={}", e.getClass().getName(), rulesVersion);
+            open(room, s, RiskLevel.HIGH, EscalationSource.KEYWORD,
+                    Excerpt.of(ASSESSOR_FAILURE_EXCERPT + text), "assessor-failure", id ->
+                    s.deliver(responder.respond(RiskLevel.HIGH, s.region(), s.locale(), null, id)));
+            return FAILED;
+        }
         if (!a.atRisk()) {
             return a;
         }

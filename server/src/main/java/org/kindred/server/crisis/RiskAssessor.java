@@ -101,6 +101,14 @@ public final class RiskAssessor {
         return new RiskAssessor(rules, model, year);
     }
 
+    /**
+     * The version of the rules applied, for logs: the count of compiled patterns and a checksum of the rules
+     * ("1883-3fa2c1d0"); equal bundles give equal versions. Never message text.
+     */
+    public String rulesVersion() {
+        return rules.version;
+    }
+
     /** Number of compiled patterns (after expansion), for start-up logging. */
     public int ruleCount() {
         return rules.ruleCount;
@@ -186,6 +194,7 @@ public final class RiskAssessor {
         boolean[] past = null;
         boolean[] hypothetical = null;
         boolean laugh = false;
+        boolean deathWord = false;
         int lastRelapse = t.length; // without the concept pass, no story reaches the present
         long lexicon0 = 0;
         long lexicon1 = 0;
@@ -204,6 +213,7 @@ public final class RiskAssessor {
                 recoveryAt = recoveryAt < 0 ? reading.recoveryAt : Math.min(recoveryAt, reading.recoveryAt);
             }
             laugh = reading.laugh;
+            deathWord = reading.deathWord;
             laughs[0] = reading.laughMarker;
             lastRelapse = reading.lastRelapse;
             for (ConceptCombos.Match m : reading.matches) {
@@ -216,11 +226,13 @@ public final class RiskAssessor {
         out.lexicon2 = lexicon2;
         out.lexicon3 = lexicon3;
         out.recovery = recovery;
-        out.laugh = laugh;
+        JokeMarks jokes = JokeMarks.of(t, nt, laughs[0]);
+        // a death wish next to laughter, a laughing emoji included ("me quiero morir … 🤣"), unless said in earnest
+        out.laugh = (laugh || (deathWord && jokes.laughing)) && !jokes.earnest;
         if (!found.isEmpty()) {
             SignalDecision.decide(rules, t, nt, found, ignored, past, hypothetical,
                     caps.isEmpty() ? null : LevelCaps.mark(t, caps), recovery ? recoveryAt : -1,
-                    ReportedSpeech.of(t, nt, laughs[0]), lastRelapse, out);
+                    ReportedSpeech.of(t, nt, laughs[0]), lastRelapse, jokes, out);
             undone[0] |= recovery && !out.recovery; // decide took it back
         }
         return out;

@@ -38,7 +38,12 @@ public enum RiskCategory {
      */
     MODEL,
     /** Someone else (not fiction) at risk or lost to suicide: never more than concern. */
-    THIRD_PARTY;
+    THIRD_PARTY,
+    /**
+     * The assessor failed on the message (an exception): taken as {@code high} so that the writer sees help and
+     * staff read the message ({@code CrisisSupport}); never given by a rule.
+     */
+    ASSESSOR_FAILURE;
 
     /** The name used in rule files and audit records, e.g. {@code self_harm}. */
     public String wireName() {
@@ -49,13 +54,16 @@ public enum RiskCategory {
     public static RiskCategory parse(String name, String where) {
         if (name != null) {
             for (RiskCategory c : values()) {
-                if (c.wireName().equals(name.trim())) {
+                if (c != ASSESSOR_FAILURE && c.wireName().equals(name.trim())) {
                     return c;
                 }
             }
         }
         StringBuilder expected = new StringBuilder();
         for (RiskCategory c : values()) {
+            if (c == ASSESSOR_FAILURE) {
+                continue;
+            }
             expected.append(expected.length() == 0 ? "" : ", ").append(c.wireName());
         }
         throw new IllegalArgumentException(where + ": category '" + name + "' (expected: one of " + expected + ")");

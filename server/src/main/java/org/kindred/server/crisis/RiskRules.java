@@ -31,6 +31,11 @@ final class RiskRules {
     final Tokenizer tokenizer;
     final List<Boost> boosts;
     final int ruleCount;
+    /**
+     * The rule set's version as logged: the count of compiled patterns and a CRC-32 of each rule's category,
+     * level, kind, person and words, in load order ("1883-3fa2c1d0"): equal for equal bundles.
+     */
+    final String version;
     /** Canonical filler words ("like", "basically", "genre") read past by a second scan. */
     final Set<String> fillers;
     /** Concepts combined by proximity, or {@code null} (rules only). */
@@ -47,6 +52,7 @@ final class RiskRules {
         this.fillers = Set.copyOf(fillers);
         this.boosts = List.copyOf(boosts);
         this.ruleCount = rules.size();
+        this.version = version(rules);
         Map<String, List<RiskRule>> words = new HashMap<>();
         Map<String, List<RiskRule>> prefixes = new HashMap<>();
         List<RiskRule> numbers = new ArrayList<>();
@@ -147,5 +153,18 @@ final class RiskRules {
                 }
             }
         }
+    }
+
+    private static String version(List<RiskRule> rules) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        for (RiskRule r : rules) {
+            StringBuilder b = new StringBuilder().append(r.category()).append(' ').append(r.level()).append(' ')
+                    .append(r.kind()).append(' ').append(r.person());
+            for (PatternElement e : r.pattern().elements) {
+                b.append('|').append(e.kind).append(new java.util.TreeSet<>(e.exact)).append(java.util.Arrays.toString(e.prefixes));
+            }
+            crc.update(b.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return rules.size() + "-" + String.format("%08x", crc.getValue());
     }
 }

@@ -16,6 +16,10 @@ import org.kindred.server.text.NormalizedText;
  * quotes ({@link ReportedSpeech}). Stateless; what it decides goes into the {@link RiskOutcome} given.
  */
 final class SignalDecision {
+    /** The categories a joke taken back holds to a card: a wish to die, hopelessness, a stated intent. */
+    private static final Set<RiskCategory> JOKED = EnumSet.of(RiskCategory.IDEATION, RiskCategory.HOPELESSNESS,
+            RiskCategory.INTENT);
+
     private SignalDecision() {
     }
 
@@ -45,26 +49,35 @@ final class SignalDecision {
      * @param lastRelapse the last token of a word of risk coming back ("again", "wieder"), -1 when none, or the
      *     token count when no concept pass ran: a past told as a story reaches the present only after it
      *     ({@link StoryTold#presentAfter})
+     * @param jokes the message's laughter and words taking something back, or null ({@link JokeMarks}): a wish or a
+     *     stated intent taken back as a joke ("kms 😂 jk") is a card at most unless a booster is found with it
+     *     (twenty-second round)
      * @param out the outcome the signals, boosters, evidence and recovery go into
      */
     static void decide(RiskRules rules, Token[] t, NormalizedText nt, List<RiskAssessor.Found> found,
             List<int[]> ignored, boolean[] past, boolean[] hypothetical, RiskLevel[] held, int recoveryAt,
-            ReportedSpeech speech, int lastRelapse,
+            ReportedSpeech speech, int lastRelapse, JokeMarks jokes,
             RiskOutcome out) {
         Set<RiskCategory> boosters = EnumSet.noneOf(RiskCategory.class);
         List<RiskAssessor.Found> boosterMatches = new ArrayList<>();
         int[] ignoredBefore = TokenSpans.cover(t.length, ignored);
         Map<LanguageContext, boolean[]> fiction = new IdentityHashMap<>(4);
         boolean[] owned = BoosterScope.ownedNegators(t, found);
+        boolean[] answeredNo = AnsweredQuestion.mark(t); // "asked if i had thoughts of suicide and i said no"
+        Map<RiskCategory, RiskLevel> takenBack = new java.util.EnumMap<>(RiskCategory.class);
         boolean present = false; // a signal of the writer's own outside a clause about the past
         boolean own = false; // a signal of the writer's own outside a joking quote
         int lastOwnEnd = 0;
         for (RiskAssessor.Found f : found) {
             RiskRule r = f.rule;
-            if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps, owned)) {
+            if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps, owned)
+                    || (answeredNo != null && answeredNo[f.start] && answeredNo[f.end - 1])) {
                 continue;
             }
-            if (r.person() != RiskRule.Person.SELF
+            // a quote in a sentence about a work of fiction is the work's line, whoever wrote it ("in my screenplay
+            // i write: "i'm going to kill myself tonight"": twenty-second round)
+            boolean quotedLine = speech != null && speech.quoted(f.start, f.end);
+            if ((r.person() != RiskRule.Person.SELF || quotedLine)
                     && fiction.computeIfAbsent(r.context(), c -> c.fictionBySentence(t))[f.start]) {
                 continue;
             }
@@ -100,6 +113,10 @@ final class SignalDecision {
                 level = RiskLevel.HIGH;
             }
             if (joke) {
+                level = RiskLevel.CONCERN;
+            } else if (level.escalates() && JOKED.contains(r.category()) && jokes != null
+                    && jokes.takenBack(t, f.start, f.end)) {
+                takenBack.merge(r.category(), level, RiskOutcome::max); // "kms 😂 jk": a card unless a booster is found
                 level = RiskLevel.CONCERN;
             }
             out.signal(r.category(), level);
@@ -139,6 +156,11 @@ final class SignalDecision {
         if (boosters.isEmpty()) {
             return;
         }
+        // a joke taken back with a time, a means or a plan found ("lol im going to do it tonight, pills are out") is no joke
+        takenBack.forEach((category, level) -> {
+            out.signal(category, level);
+            out.pinned |= level == RiskLevel.IMMINENT;
+        });
         out.concepts.addAll(boosters);
         if (!own && !out.self.isEmpty()) {
             return; // every signal of the writer's own is a joking quote: no time or means of the message raises it

@@ -26,7 +26,8 @@ class RiskAssessorFuzzTest {
     @FuzzTest(maxDuration = "10m")
     @DictionaryEntries({"i want to die", "kill myself", "kms", "not", "never", "tonight", "pills", "film", ".", ",",
         "my friend", "iwanttodie", "ki11", " ", "\"", "«", "»", "„", "lol", "2019", "today", "again",
-        "hace", "once", "años", "il y a", "vingt et un", "ans", "vor", "jahren", "at sixteen", "mit", "siebzehn", "ago"})
+        "hace", "once", "años", "il y a", "vingt et un", "ans", "vor", "jahren", "at sixteen", "mit", "siebzehn", "ago",
+        "jk", "(non)", "(", ")", "\uD83D\uDE02", "no es broma", "asked if", "i said no", "ob", "nein gesagt"})
     void assess(byte[] input) {
         String locale = input.length == 0 ? null : LOCALES[(input[0] & 0xFF) % LOCALES.length];
         String s = FuzzInput.text(input.length == 0 ? input : java.util.Arrays.copyOfRange(input, 1, input.length));

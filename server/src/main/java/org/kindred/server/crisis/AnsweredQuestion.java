@@ -1,0 +1,131 @@
+package org.kindred.server.crisis;
+
+import java.util.Set;
+
+/**
+ * A question someone asked the writer, answered no (twenty-second round): "my therapist asked if i've had
+ * thoughts of ending my life and i said no", "la psicóloga me preguntó si pensaba en quitarme la vida y le dije
+ * que no", "sie hat gefragt, ob ich mir was antun will, ich hab nein gesagt", "le médecin m'a demandé si j'avais
+ * des idées suicidaires, j'ai répondu non". The words between the question's "if" and the answer are the
+ * asker's, and the answer negates them: {@link SignalDecision} reads no signal there. Answered yes, not answered,
+ * or answered no and then said to be a lie ("i said no but i lied") the question is read as before; a signal after
+ * the answer ("i said no. truth is i want to die") is the writer's own.
+ *
+ * <p>Words are read as the tokenizer gives them (normalised, repeated letters collapsed). A question reaches to
+ * the end of the sentence after its own and at most {@link #MAX_REACH} tokens; each token is looked at a bounded
+ * number of times: linear.
+ */
+final class AnsweredQuestion {
+    /** Verbs of asking, as tokens. */
+    private static final Set<String> ASK = Set.of("asked", "asks", "ask", "asking", "pregunto", "pregunta",
+            "preguntaron", "preguntaba", "gefragt", "fragt", "fragte", "fragten", "demande", "demandait",
+            "demandee", "demandent");
+    /** What opens an indirect yes-no question right after the verb of asking (at most two words later). */
+    private static final Set<String> IF = Set.of("if", "whether", "si", "ob");
+    /** Verbs of answering. */
+    private static final Set<String> SAID = Set.of("said", "say", "answered", "replied", "dije", "conteste",
+            "respondi", "gesagt", "sagte", "geantwortet", "antwortete", "dit", "repondu", "reponds");
+    /** The answer no. */
+    private static final Set<String> NO = Set.of("no", "nope", "nah", "non", "nein");
+    /** The answer said to be untrue. */
+    private static final Set<String> LIE = Set.of("lied", "lie", "lying", "menti", "mentido", "mentira", "gelogen",
+            "gelogt", "luge", "mentir", "mensonge", "true", "verdad", "stimmt", "vrai");
+    /** How far an answer's "no" may stand from its verb ("i said no", "le dije que no", "hab nein gesagt"). */
+    private static final int ANSWER_REACH = 3;
+    /** At most this many tokens from a question's opener to its answer, and from the answer to a word of lying. */
+    static final int MAX_REACH = 40;
+
+    private AnsweredQuestion() {
+    }
+
+    /**
+     * Marks the words of every question answered no.
+     *
+     * @param t the tokens of one scan, in order
+     * @return per token, whether it lies between a question's opener and its answer no; null when there is none
+     */
+    static boolean[] mark(Token[] t) {
+        boolean[] out = null;
+        int k = 0;
+        while (k < t.length) {
+            int open = questionAt(t, k);
+            if (open < 0) {
+                k++;
+                continue;
+            }
+            int limit = endOfNextSentence(t, open);
+            int answer = -1;
+            int answerEnd = -1;
+            for (int a = open + 1; a < limit && answer < 0; a++) {
+                if (SAID.contains(t[a].text)) {
+                    int no = noNear(t, a, limit);
+                    if (no >= 0) {
+                        answer = Math.min(a, no);
+                        answerEnd = Math.max(a, no) + 1;
+                    }
+                }
+            }
+            if (answer < 0) {
+                k = open + 1;
+                continue;
+            }
+            if (!toldUntrue(t, answerEnd)) {
+                if (out == null) {
+                    out = new boolean[t.length];
+                }
+                java.util.Arrays.fill(out, open, answer, true);
+            }
+            k = answerEnd;
+        }
+        return out;
+    }
+
+    /** The token after a question's opener ("asked if", "me preguntó si") at {@code k}, or -1. */
+    private static int questionAt(Token[] t, int k) {
+        if (!ASK.contains(t[k].text)) {
+            return -1;
+        }
+        for (int i = k + 1; i < Math.min(t.length, k + 3); i++) {
+            if (IF.contains(t[i].text)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** A "no" within {@link #ANSWER_REACH} tokens of the answering verb at {@code a}, or -1. */
+    private static int noNear(Token[] t, int a, int limit) {
+        for (int i = Math.max(0, a - ANSWER_REACH); i < Math.min(limit, a + ANSWER_REACH + 1); i++) {
+            if (i != a && NO.contains(t[i].text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the answer is said to be untrue in the rest of its sentence and the next. */
+    private static boolean toldUntrue(Token[] t, int from) {
+        int limit = endOfNextSentence(t, from);
+        for (int i = from; i < limit; i++) {
+            if (LIE.contains(t[i].text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The end (exclusive) of the sentence after the one holding token {@code k}, or the token count, and never more
+     * than {@link #MAX_REACH} tokens after {@code k}: each question costs constant work.
+     */
+    private static int endOfNextSentence(Token[] t, int k) {
+        int seen = 0;
+        int end = Math.min(t.length, k + MAX_REACH);
+        for (int i = k + 1; i < end; i++) {
+            if (t[i].before == Token.Boundary.SENTENCE && ++seen == 2) {
+                return i;
+            }
+        }
+        return end;
+    }
+}
