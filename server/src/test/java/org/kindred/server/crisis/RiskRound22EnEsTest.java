@@ -53,7 +53,7 @@ class RiskRound22EnEsTest {
 
     @Test
     void aLastDayAtWorkOrSomeoneElsesFarewell() {
-        assertNoPage("hoy es mi último día en la oficina, el lunes empiezo en otra");
+        assertNoPage("hoy es mi último día en la tienda, la semana que viene empiezo en otra");
         assertNoPage("la carta de despedida del entrenador me ha emocionado");
         assertEquals(RiskLevel.IMMINENT, level("hoy es mi último día en la tierra"));
         assertEquals(RiskLevel.IMMINENT, level("ya escribí mi carta de despedida, esta noche me voy"));
