@@ -263,7 +263,7 @@ final class HeldOutReport {
                 }
                 float[] bias = new float[RiskModel.OUTPUTS];
                 float[] w = RiskModelTrainer.fit(train, bias);
-                fast.put(o, new RiskModel(w, bias, bundled.thresholds.clone(), "all but " + SETS.get(o)));
+                fast.put(o, new RiskModel(RiskModelFile.quantize(w), bias, bundled.thresholds.clone(), "all but " + SETS.get(o)));
             });
         }
         Totals all = new Totals();
