@@ -1,5 +1,8 @@
 package org.kindred.server.crisis;
 
+import static org.kindred.server.crisis.FeatureHash.index;
+import static org.kindred.server.crisis.FeatureHash.mix;
+
 /**
  * The features {@link RiskModel} reads from a normalised message (the shared normaliser's output:
  * lower-case letters, digits, single spaces): character 3-, 4- and 5-grams of the text with a
@@ -18,6 +21,9 @@ package org.kindred.server.crisis;
  * the negated concept, in place of the concept, its proximity and its pairs ("i dont want to die": negated death,
  * not death), so the weights can tell a denial from the wish.
  *
+ * <p>The character n-grams and the hashing are {@link FeatureHash}'s, the lexicon's concepts and their pairs
+ * {@link LexiconFeatures}' (split in round 22, the same features).
+ *
  * <p>Linear: at most three n-grams and two word features per character, plus a bounded number of
  * concept features per word and per message, no allocation. The same
  * code feeds training (test sources) and scoring, so the indices of a shipped weights file stay
@@ -28,7 +34,7 @@ final class RiskFeatures {
     static final int VERSION = 10;
     static final int BITS = 18;
     static final int SIZE = 1 << BITS;
-    private static final int MASK = SIZE - 1;
+    static final int MASK = SIZE - 1;
     private static final int WORD = 0x2f6b_1a35;
     private static final int PAIR = 0x61c8_8647;
     private static final int CONCEPT = 0x3c6e_f372;
@@ -67,8 +73,6 @@ final class RiskFeatures {
         "pas", "jamais"};
     /** How many words after a negator a concept word is in its scope ("dont want to die": three). */
     static final int NEGATION_WINDOW = 3;
-    private static final int LEXICON = 0x4f1b_bcdd;
-    private static final int LEXICON_PAIR = 0x2d35_8dcc;
     private static final RiskConcepts CONCEPTS = RiskConcepts.loadBundled();
     private static final int DISPOSAL = CONCEPTS.bit("disposal");
     private static final int THROWING = CONCEPTS.bit("throwing");
@@ -147,18 +151,7 @@ final class RiskFeatures {
         if (len == 0) {
             return 0;
         }
-        int count = 0;
-        int padded = len + 2;
-        for (int i = 0; i < padded; i++) {
-            int h = SEED;
-            for (int n = 1; n <= 5 && i + n <= padded; n++) {
-                h = step(h, at(s, i + n - 1, len));
-                if (n >= 3) {
-                    sink.accept(index(h + n));
-                    count++;
-                }
-            }
-        }
+        int count = FeatureHash.ngrams(s, sink);
         int prev = 0;
         boolean hasPrev = false;
         int w = SEED;
@@ -275,38 +268,7 @@ final class RiskFeatures {
                 count += CONCEPT_WEIGHT;
             }
         }
-        count += lexicon(0, lexicon0, lexicon1, lexicon2, lexicon3, sink);
-        count += lexicon(64, lexicon1, lexicon2, lexicon3, 0, sink);
-        count += lexicon(128, lexicon2, lexicon3, 0, 0, sink);
-        count += lexicon(192, lexicon3, 0, 0, 0, sink);
-        return count;
-    }
-
-    /**
-     * The lexicon's concepts in {@code bits} (numbered from {@code base}) and every pair of each with
-     * a later concept: later in {@code bits}, or in {@code next} (numbered from {@code base + 64}) or
-     * {@code after} ({@code base + 128}) or {@code last} ({@code base + 192}). At most 256 concepts and their
-     * pairs, whatever the length.
-     */
-    private static int lexicon(int base, long bits, long next, long after, long last, Sink sink) {
-        int count = 0;
-        for (long m = bits; m != 0; m &= m - 1) {
-            int a = base + Long.numberOfTrailingZeros(m);
-            sink.accept(index(LEXICON + a), LEXICON_WEIGHT);
-            count += LEXICON_WEIGHT + pairs(a, m & (m - 1), base, sink) + pairs(a, next, base + 64, sink)
-                    + pairs(a, after, base + 128, sink) + pairs(a, last, base + 192, sink);
-        }
-        return count;
-    }
-
-    /** Concept {@code a} paired with each concept in {@code later} (numbered from {@code base}). */
-    private static int pairs(int a, long later, int base, Sink sink) {
-        int count = 0;
-        for (long r = later; r != 0; r &= r - 1) {
-            sink.accept(index(LEXICON_PAIR + 256 * a + base + Long.numberOfTrailingZeros(r)), LEXICON_WEIGHT);
-            count += LEXICON_WEIGHT;
-        }
-        return count;
+        return count + LexiconFeatures.extract(lexicon0, lexicon1, lexicon2, lexicon3, sink);
     }
 
     /**
@@ -326,23 +288,5 @@ final class RiskFeatures {
             }
         }
         return false;
-    }
-
-    private static char at(CharSequence s, int paddedIndex, int len) {
-        return paddedIndex == 0 || paddedIndex == len + 1 ? ' ' : s.charAt(paddedIndex - 1);
-    }
-
-    private static int index(int h) {
-        return mix(h) & MASK;
-    }
-
-    /** Murmur3's finaliser: spreads the bits so that neighbouring hashes land far apart. */
-    private static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85eb_ca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2_ae35;
-        h ^= h >>> 16;
-        return h;
     }
 }

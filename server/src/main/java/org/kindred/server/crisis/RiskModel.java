@@ -1,15 +1,9 @@
 package org.kindred.server.crisis;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.kindred.protocol.RiskLevel;
 
 /**
@@ -34,7 +28,6 @@ import org.kindred.protocol.RiskLevel;
  */
 final class RiskModel {
     static final String BUNDLED = "crisis/risk-model.bin";
-    private static final int MAGIC = 0x4b52_4d31; // "KRM1"
     /**
      * {@code P(imminent)} from which the model's {@code imminent} pages on its own, without a concept
      * of the rules next to it (the imminent threshold's floor until round 12; below it, down to the
@@ -194,83 +187,18 @@ final class RiskModel {
     }
 
     /**
-     * Reads a weights file written by {@link #write}: gzip of magic, feature version, provenance,
-     * biases, thresholds, then the non-zero rows as (index, three weights).
+     * Reads a weights file written by {@link #write} ({@link RiskModelFile}: gzip of magic, feature version,
+     * provenance, biases, thresholds, then the non-zero rows' weights as 16-bit integers).
      *
      * @throws IOException on a truncated file, another magic or another feature version
      */
     static RiskModel read(InputStream raw) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw)));
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a risk model (expected: magic KRM1)");
-        }
-        int version = in.readInt();
-        if (version != RiskFeatures.VERSION) {
-            throw new IOException("feature version " + version + " (expected: " + RiskFeatures.VERSION + "; retrain)");
-        }
-        String provenance = in.readUTF();
-        float[] bias = new float[OUTPUTS];
-        float[] thresholds = new float[OUTPUTS];
-        for (int k = 0; k < OUTPUTS; k++) {
-            bias[k] = in.readFloat();
-        }
-        for (int k = 0; k < OUTPUTS; k++) {
-            thresholds[k] = in.readFloat();
-        }
-        int rows = in.readInt();
-        if (rows < 0 || rows > RiskFeatures.SIZE) {
-            throw new IOException(rows + " rows (expected: 0 to " + RiskFeatures.SIZE + ")");
-        }
-        float[] weights = new float[RiskFeatures.SIZE * OUTPUTS];
-        for (int r = 0; r < rows; r++) {
-            int index = in.readInt();
-            if (index < 0 || index >= RiskFeatures.SIZE) {
-                throw new IOException("feature index " + index + " (expected: 0 to " + (RiskFeatures.SIZE - 1) + ")");
-            }
-            for (int k = 0; k < OUTPUTS; k++) {
-                weights[index * OUTPUTS + k] = in.readFloat();
-            }
-        }
-        return new RiskModel(weights, bias, thresholds, provenance);
+        return RiskModelFile.read(raw);
     }
 
-    /** Writes this model in the format {@link #read} takes. */
+    /** Writes this model in the format {@link #read} takes, its weights rounded to 16 bits ({@link RiskModelFile}). */
     void write(OutputStream raw) throws IOException {
-        GZIPOutputStream gz = new GZIPOutputStream(raw);
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz));
-        out.writeInt(MAGIC);
-        out.writeInt(RiskFeatures.VERSION);
-        out.writeUTF(provenance);
-        for (int k = 0; k < OUTPUTS; k++) {
-            out.writeFloat(bias[k]);
-        }
-        for (int k = 0; k < OUTPUTS; k++) {
-            out.writeFloat(thresholds[k]);
-        }
-        int rows = 0;
-        for (int i = 0; i < RiskFeatures.SIZE; i++) {
-            rows += nonZero(i) ? 1 : 0;
-        }
-        out.writeInt(rows);
-        for (int i = 0; i < RiskFeatures.SIZE; i++) {
-            if (nonZero(i)) {
-                out.writeInt(i);
-                for (int k = 0; k < OUTPUTS; k++) {
-                    out.writeFloat(weights[i * OUTPUTS + k]);
-                }
-            }
-        }
-        out.flush();
-        gz.finish();
-    }
-
-    private boolean nonZero(int i) {
-        for (int k = 0; k < OUTPUTS; k++) {
-            if (weights[i * OUTPUTS + k] != 0f) {
-                return true;
-            }
-        }
-        return false;
+        RiskModelFile.write(this, raw);
     }
 
     /** Each thread's accumulator and probabilities: scoring a message allocates nothing. */

@@ -41,7 +41,8 @@ final class HeldOutReport {
             "blind-16.tsv", "train-19-en.tsv", "train-19-es.tsv", "train-19-de.tsv", "train-19-fr.tsv",
             "train-20-en.tsv", "train-20-es.tsv", "train-20-de.tsv", "train-20-fr.tsv", "blind-17.tsv",
             "blind-18.tsv", "train-21-en.tsv", "train-21-es.tsv", "train-21-de.tsv", "train-21-fr.tsv",
-            "train-22-en.tsv", "train-22-es.tsv", "train-22-de.tsv", "train-22-fr.tsv", "blind-19.tsv");
+            "train-22-en.tsv", "train-22-es.tsv", "train-22-de.tsv", "train-22-fr.tsv", "blind-19.tsv",
+            "train-23-en.tsv", "train-23-es.tsv", "train-23-de.tsv", "train-23-fr.tsv");
     /** How many of {@link #SETS}, from the first, the fifteenth round had (its figures are over these). */
     static final int OLD_SETS = 18;
 
@@ -263,7 +264,7 @@ final class HeldOutReport {
                 }
                 float[] bias = new float[RiskModel.OUTPUTS];
                 float[] w = RiskModelTrainer.fit(train, bias);
-                fast.put(o, new RiskModel(w, bias, bundled.thresholds.clone(), "all but " + SETS.get(o)));
+                fast.put(o, new RiskModel(RiskModelFile.quantize(w), bias, bundled.thresholds.clone(), "all but " + SETS.get(o)));
             });
         }
         Totals all = new Totals();

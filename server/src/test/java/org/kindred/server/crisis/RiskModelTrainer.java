@@ -161,7 +161,8 @@ final class RiskModelTrainer {
         lastConcern = concern;
         lastHeld = held;
         float[] bias = new float[RiskModel.OUTPUTS];
-        float[] w = fit(all, bias);
+        // rounded as the weights file holds them (16 bits, RiskModelFile): the model trained is the model shipped
+        float[] w = RiskModelFile.quantize(fit(all, bias));
         return new RiskModel(w, bias, thresholds, provenance);
     }
 
