@@ -35,7 +35,7 @@ class RiskRound22EnEsTest {
 
     @Test
     void aDarkWordTakenBackAtOnce() {
-        assertNoPage("kms jk i just locked myself out again");
+        assertNoPage("kms 😂 jk i just locked myself out again");
         assertAtLeast(RiskLevel.HIGH, "kms. nobody would even notice");
     }
 
