@@ -25,7 +25,7 @@ final class StoryTold {
      * @param past per token, whether its clause tells of the past
      * @param from the first token after the writer's last signal
      * @param lastRelapse the last token of a word of risk coming back or going on ("again", "wieder", "thoughts",
-     *     a self-harm act: {@link ConceptCombos.Reading#lastRelapse}), or -1: after the opener, the story has not
+     *     a self-harm act: {@link ComboReading#lastRelapse}), or -1: after the opener, the story has not
      *     reached a safe present ("now im 20 and its back", "jetzt kommt alles wieder hoch")
      * @return true when the story reaches the present; reads each token after {@code from} once
      */
