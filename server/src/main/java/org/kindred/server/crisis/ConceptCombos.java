@@ -146,6 +146,7 @@ final class ConceptCombos {
     ComboReading read(Token[] t, int thisYear) {
         ComboReading r = new ComboReading(t.length);
         find(t, thisYear, r);
+        SinceClause.markPast(t, r.past); // "hab mich geritzt, ist 5 jahre her": the clause before is past
         return r;
     }
 
