@@ -128,48 +128,11 @@ final class ConceptCombos {
         return read(t).matches;
     }
 
-    /** What {@link #read} found in one message. */
-    static final class Reading {
-        final List<Match> matches = new ArrayList<>();
-        /** Per token: its clause tells of the past ({@code past} concept: "a year ago", "früher", "cuando era"). */
-        final boolean[] past;
-        /** Per token: its clause is a hypothesis begun by a {@code hypothetical} word ("if", "si", "falls"). */
-        final boolean[] hypothetical;
-        /** Tokens marked hypothetical: each at most once, so at most the message's length (tests bound it). */
-        int hypotheticalMarked;
-        /**
-         * Recovery talk: a {@code better} concept ("grateful", "dankbar", "mejor") after a
-         * {@code past} one, in a later clause or sentence ("a year ago I …, today I'm grateful").
-         */
-        boolean recovery;
-        /** The token of the {@code better} occurrence that made {@link #recovery}, or -1. */
-        int recoveryAt = -1;
-        /** A joke: a {@code laugh} marker and a {@code dieword} in the message, and no {@code suicideword}. */
-        boolean laugh;
-        /** A {@code laugh} marker ("lol", "jajaja", "mdr") anywhere in the message (twentieth round: a joking quote). */
-        boolean laughMarker;
-        /** A {@code dieword} and no {@code suicideword} in the message (a death wish a laughing emoji may joke about). */
-        boolean deathWord;
-        /** The last token of an occurrence of a concept of risk coming back ({@link #RELAPSE}), or -1. */
-        int lastRelapse = -1;
-        /** Concept occurrences found in the message. */
-        int occurrences;
-        /** Concepts anywhere in the message as bits (0–63, 64–127, 128–191): features of the second opinion. */
-        long concepts0, concepts1, concepts2, concepts3;
-        /** Occurrences copied to read two adjacent sentences together: at most three times {@link #occurrences}. */
-        int copied;
-
-        Reading(int tokens) {
-            past = new boolean[tokens];
-            hypothetical = new boolean[tokens];
-        }
-    }
-
     /**
      * {@link #read(Token[], int)} in {@link #TRAINING_YEAR}: what the model's training and the tests read,
      * so that the shipped weights and the tests' figures do not change with the date they are run on.
      */
-    Reading read(Token[] t) {
+    ComboReading read(Token[] t) {
         return read(t, TRAINING_YEAR);
     }
 
@@ -177,17 +140,18 @@ final class ConceptCombos {
      * Every combination found in the tokens, which sentences tell of the past, and recovery talk.
      *
      * @param t the message's words (not split)
-     * @param thisYear the current year: a bare year from {@value #FIRST_PAST_YEAR} to the one before it
-     *     tells of the past ({@link #isPastYear}); the assessor passes its clock's year
+     * @param thisYear the current year: a bare year from {@value PastYear#FIRST} to the one before it
+     *     tells of the past ({@link PastYear#of}); the assessor passes its clock's year
      */
-    Reading read(Token[] t, int thisYear) {
-        Reading r = new Reading(t.length);
+    ComboReading read(Token[] t, int thisYear) {
+        ComboReading r = new ComboReading(t.length);
         find(t, thisYear, r);
+        SinceClause.markPast(t, r.past); // "hab mich geritzt, ist 5 jahre her": the clause before is past
         return r;
     }
 
     /** Fills {@code r}: matches (at most two per combination and sentence), past sentences, recovery. */
-    private void find(Token[] t, int thisYear, Reading r) {
+    private void find(Token[] t, int thisYear, ComboReading r) {
         List<Match> out = r.matches;
         boolean[] past = r.past;
         int firstPast = -1;
@@ -217,7 +181,7 @@ final class ConceptCombos {
             for (int i = s; i < e; i++) {
                 int from = occ.count;
                 lexicon.read(t, i, e, stems, occ);
-                if (pastBit >= 0 && isPastYear(t[i], thisYear)) {
+                if (pastBit >= 0 && PastYear.of(t[i], thisYear)) {
                     occ.add(pastBit, i, i + 1); // "in 2019", "2017 hab ich's versucht", "en 2018": a year gone by
                 }
                 int ago = pastBit >= 0 ? TimeAgo.endAt(t, i, e) : -1;
@@ -296,8 +260,6 @@ final class ConceptCombos {
         r.deathWord = dies && !suicide;
     }
 
-    /** The first year counted as the past: years before it are rarely a writer's own past. */
-    static final int FIRST_PAST_YEAR = 1940;
     /**
      * The year the model's training and the tests read a message in ({@link #read(Token[])}): the shipped
      * weights depend on which bare years are the past, so they are trained as of a fixed year and stay
@@ -305,30 +267,6 @@ final class ConceptCombos {
      * The server reads its clock's year instead ({@link RiskAssessor}).
      */
     static final int TRAINING_YEAR = 2026;
-
-    /**
-     * Whether the word is a bare year before {@code thisYear} ("2019", "2017"): four digits from
-     * {@value #FIRST_PAST_YEAR} to the year before it. A year tells of the writer's past as "a year ago" does
-     * (round 19: "i wanted to die in 2020. not anymore" was read as the present). Constant time, no allocation.
-     *
-     * @param w a token of the message
-     * @param thisYear the current year
-     * @return true for a year gone by
-     */
-    static boolean isPastYear(Token w, int thisYear) {
-        if (!w.number || w.text.length() != 4) {
-            return false;
-        }
-        int year = 0;
-        for (int k = 0; k < 4; k++) {
-            char c = w.text.charAt(k);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-            year = year * 10 + (c - '0');
-        }
-        return year >= FIRST_PAST_YEAR && year < thisYear;
-    }
 
     /** No concepts: the second mask of a combination read in one sentence. */
     private static final long[] NONE = new long[WORDS];

@@ -201,7 +201,7 @@ public final class RiskAssessor {
         long lexicon2 = 0;
         long lexicon3 = 0;
         if (combine && rules.combos != null) {
-            ConceptCombos.Reading reading = rules.combos.read(t, thisYear);
+            ComboReading reading = rules.combos.read(t, thisYear);
             lexicon0 = reading.concepts0;
             lexicon1 = reading.concepts1;
             lexicon2 = reading.concepts2;

@@ -12,7 +12,8 @@ import org.kindred.server.text.NormalizedText;
 /**
  * The decision half of {@link RiskAssessor}: from the matches of one scan (rules' and concept
  * combinations') to the writer's signals, their levels and the boosters that raise them, applying
- * ignores, negation, fiction and person checks, the past, hypotheses, level caps ({@link LevelCaps}) and
+ * ignores, negation (before a match, or after it: {@link DeniedAfter}), fiction and person checks, the past,
+ * hypotheses, level caps ({@link LevelCaps}) and
  * quotes ({@link ReportedSpeech}). Stateless; what it decides goes into the {@link RiskOutcome} given.
  */
 final class SignalDecision {
@@ -71,6 +72,7 @@ final class SignalDecision {
         for (RiskAssessor.Found f : found) {
             RiskRule r = f.rule;
             if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps, owned)
+                    || DeniedAfter.denied(t, nt, f.end, r.context()) // "Selbstmordgedanken hab ich keine"
                     || (answeredNo != null && answeredNo[f.start] && answeredNo[f.end - 1])) {
                 continue;
             }

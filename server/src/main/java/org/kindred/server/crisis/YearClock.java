@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.function.LongSupplier;
 
 /**
- * The current year (UTC) of a clock, for the bare-year past marker ({@link ConceptCombos#isPastYear}):
+ * The current year (UTC) of a clock, for the bare-year past marker ({@link PastYear#of}):
  * read on every call, so a server running across New Year takes the year just ended as the past from
  * the first message of the new one (twentieth round; the year used to be read once at start-up).
  * A call reads the clock once and compares it with the bounds of the year last seen: no allocation

@@ -27,7 +27,9 @@ class RiskAssessorFuzzTest {
     @DictionaryEntries({"i want to die", "kill myself", "kms", "not", "never", "tonight", "pills", "film", ".", ",",
         "my friend", "iwanttodie", "ki11", " ", "\"", "«", "»", "„", "lol", "2019", "today", "again",
         "hace", "once", "años", "il y a", "vingt et un", "ans", "vor", "jahren", "at sixteen", "mit", "siebzehn", "ago",
-        "jk", "(non)", "(", ")", "\uD83D\uDE02", "no es broma", "asked if", "i said no", "ob", "nein gesagt"})
+        "jk", "(non)", "(", ")", "\uD83D\uDE02", "no es broma", "asked if", "i said no", "ob", "nein gesagt",
+        "?", "hab ich keine", "no tengo", "j'en ai pas", "none", "that was", "years ago", "ist", "jahre her",
+        "de eso hace", "c'était il y a", "que"})
     void assess(byte[] input) {
         String locale = input.length == 0 ? null : LOCALES[(input[0] & 0xFF) % LOCALES.length];
         String s = FuzzInput.text(input.length == 0 ? input : java.util.Arrays.copyOfRange(input, 1, input.length));

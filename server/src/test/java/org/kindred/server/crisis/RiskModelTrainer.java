@@ -88,7 +88,7 @@ final class RiskModelTrainer {
         if (words.length == 0 || lexicon.combos == null) {
             return new long[ConceptCombos.WORDS];
         }
-        ConceptCombos.Reading r = lexicon.combos.read(words);
+        ComboReading r = lexicon.combos.read(words);
         return new long[] {r.concepts0, r.concepts1, r.concepts2, r.concepts3};
     }
 

@@ -97,7 +97,7 @@ class RiskRound10KindsTest {
     @Test
     void manySentencesAreCopiedAtMostThreeTimes() {
         String text = "goodbye everyone. thank you for everything. ".repeat(4_000);
-        ConceptCombos.Reading r = BUNDLED.combos.read(tokens(text));
+        ComboReading r = BUNDLED.combos.read(tokens(text));
         assertTrue(r.occurrences > 8_000, "occurrences: " + r.occurrences);
         assertTrue(r.copied <= 3 * r.occurrences, "copied " + r.copied + " of " + r.occurrences);
         assertTrue(r.matches.size() <= 2 * BUNDLED.combos.combos.size() * 8_000, "matches: " + r.matches.size());

@@ -107,7 +107,7 @@ class RiskRound11KindsTest {
         // every "if" and "si" begins a clause, nested in one another's clauses: each token is marked once
         String text = "if if if if si si si si tomorrow, si falls demain if, ".repeat(2_000);
         Token[] t = BUNDLED.tokenizer.tokenize(NORMALIZER.normalize(text));
-        ConceptCombos.Reading r = BUNDLED.combos.read(t);
+        ComboReading r = BUNDLED.combos.read(t);
         assertTrue(r.hypotheticalMarked > 0 && r.hypotheticalMarked <= t.length,
                 "marked " + r.hypotheticalMarked + " of " + t.length);
         // a long run of paired negators looks at most a few words ahead each: it still ends, and decides nothing

@@ -50,13 +50,13 @@ class RiskRound19EngineTest {
 
     @Test
     void aBareYearTellsOfThePast() {
-        ConceptCombos.Reading r = RulesAlone.BUNDLED.combos.read(tokens("2017 hab ich versucht mich umzubringen"));
+        ComboReading r = RulesAlone.BUNDLED.combos.read(tokens("2017 hab ich versucht mich umzubringen"));
         assertTrue(r.past[0] && r.past[r.past.length - 1], "the clause of a year gone by is past");
         int year = ConceptCombos.TRAINING_YEAR;
-        assertTrue(ConceptCombos.isPastYear(new Token("2019", 0, 4, Token.Boundary.NONE, -1), year));
-        assertTrue(!ConceptCombos.isPastYear(new Token(String.valueOf(year), 0, 4,
+        assertTrue(PastYear.of(new Token("2019", 0, 4, Token.Boundary.NONE, -1), year));
+        assertTrue(!PastYear.of(new Token(String.valueOf(year), 0, 4,
                 Token.Boundary.NONE, -1), year), "this year is no past");
-        assertTrue(!ConceptCombos.isPastYear(new Token("150", 0, 3, Token.Boundary.NONE, -1), year));
+        assertTrue(!PastYear.of(new Token("150", 0, 3, Token.Boundary.NONE, -1), year));
         assertEquals(RiskLevel.HIGH, level("in 2020 i took a whole box of my sleeping pills and woke up in hospital"));
     }
 
@@ -103,7 +103,7 @@ class RiskRound19EngineTest {
         ConceptCombos overlap = ConceptCombosLoader.compile(RulesYaml.read(OVERLAP, ConceptCombosLoader.File.class),
                 RulesAlone.NORMALIZER, new LanguageContext(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
                         Set.of()));
-        ConceptCombos.Reading r = overlap.read(tokens("fridays the day i am leaving"));
+        ComboReading r = overlap.read(tokens("fridays the day i am leaving"));
         int time = overlap.names.indexOf("time");
         int day = overlap.names.indexOf("decidedday");
         assertTrue((r.concepts0 & (1L << day)) != 0, "the phrase is seen");

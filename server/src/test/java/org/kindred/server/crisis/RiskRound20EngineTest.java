@@ -115,8 +115,8 @@ class RiskRound20EngineTest {
         YearClock fixed = YearClock.fixed(ConceptCombos.TRAINING_YEAR);
         assertEquals(ConceptCombos.TRAINING_YEAR, fixed.year());
         Token year = new Token(String.valueOf(ConceptCombos.TRAINING_YEAR - 1), 0, 4, Token.Boundary.NONE, -1);
-        assertTrue(ConceptCombos.isPastYear(year, ConceptCombos.TRAINING_YEAR));
-        assertFalse(ConceptCombos.isPastYear(year, ConceptCombos.TRAINING_YEAR - 1));
+        assertTrue(PastYear.of(year, ConceptCombos.TRAINING_YEAR));
+        assertFalse(PastYear.of(year, ConceptCombos.TRAINING_YEAR - 1));
     }
 
     private static long millis(int year, int month, int day, int hour) {
