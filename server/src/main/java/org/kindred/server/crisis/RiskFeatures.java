@@ -28,7 +28,8 @@ import static org.kindred.server.crisis.FeatureHash.mix;
  * <p>The character n-grams and the hashing are {@link FeatureHash}'s, the lexicon's concepts and their pairs
  * {@link LexiconFeatures}' (split in round 22, the same features).
  *
- * <p>Linear: at most three n-grams and two word features per character, plus a bounded number of
+ * <p>Linear: at most three n-grams per character and three word features per word (the word, its pair, and the
+ * negated word in a negation's scope), plus a bounded number of
  * concept features per word and per message, no allocation. The same
  * code feeds training (test sources) and scoring, so the indices of a shipped weights file stay
  * valid exactly as long as this class does not change; {@link #VERSION} is stored in the file.
