@@ -10,6 +10,7 @@ import static org.kindred.server.crisis.FeatureHash.index;
 final class LexiconFeatures {
     private static final int LEXICON = 0x4f1b_bcdd;
     private static final int LEXICON_PAIR = 0x2d35_8dcc;
+    private static final int NEGATED_LEXICON = 0x1f83_d9ab;
 
     private LexiconFeatures() {
     }
@@ -25,10 +26,39 @@ final class LexiconFeatures {
      * @return the features' total weight (at most 256 concepts and their pairs, whatever the length)
      */
     static int extract(long lexicon0, long lexicon1, long lexicon2, long lexicon3, RiskFeatures.Sink sink) {
-        return lexicon(0, lexicon0, lexicon1, lexicon2, lexicon3, sink)
+        return extract(lexicon0, lexicon1, lexicon2, lexicon3, false, sink);
+    }
+
+    /**
+     * {@link #extract(long, long, long, long, RiskFeatures.Sink)}, and when {@code negated} (the message has a
+     * negator, round 23) each concept once more as the negated lexicon concept, of the same weight, besides the
+     * concept: the lexicon's reading has no positions, so the weights learn per concept what a negator in the
+     * message takes away ("I don't have any suicidal thoughts anymore", "no quiero morir").
+     *
+     * @param negated whether the message has one of {@link RiskFeatures}' negators
+     * @return the features' total weight (at most 256 concepts, their pairs and 256 negated concepts)
+     */
+    static int extract(long lexicon0, long lexicon1, long lexicon2, long lexicon3, boolean negated,
+            RiskFeatures.Sink sink) {
+        int count = lexicon(0, lexicon0, lexicon1, lexicon2, lexicon3, sink)
                 + lexicon(64, lexicon1, lexicon2, lexicon3, 0, sink)
                 + lexicon(128, lexicon2, lexicon3, 0, 0, sink)
                 + lexicon(192, lexicon3, 0, 0, 0, sink);
+        if (negated) {
+            count += negatedConcepts(0, lexicon0, sink) + negatedConcepts(64, lexicon1, sink)
+                    + negatedConcepts(128, lexicon2, sink) + negatedConcepts(192, lexicon3, sink);
+        }
+        return count;
+    }
+
+    /** Each concept in {@code bits} (numbered from {@code base}) as the negated lexicon concept. */
+    private static int negatedConcepts(int base, long bits, RiskFeatures.Sink sink) {
+        int count = 0;
+        for (long m = bits; m != 0; m &= m - 1) {
+            sink.accept(index(NEGATED_LEXICON + base + Long.numberOfTrailingZeros(m)), RiskFeatures.LEXICON_WEIGHT);
+            count += RiskFeatures.LEXICON_WEIGHT;
+        }
+        return count;
     }
 
     /**

@@ -19,19 +19,24 @@ import static org.kindred.server.crisis.FeatureHash.mix;
  * clean days), so that "heute 90 Tage ohne mich zu ritzen" reads as recovery in every language. Since round 21
  * a concept word at most {@link #NEGATION_WINDOW} words after a negator ({@link #NEGATORS}) is a feature of its own,
  * the negated concept, in place of the concept, its proximity and its pairs ("i dont want to die": negated death,
- * not death), so the weights can tell a denial from the wish.
+ * not death), so the weights can tell a denial from the wish. Since round 23 every word in a negation's scope is
+ * also fed hashed apart (the negated word, besides the word), and in a message with a negator each concept of the
+ * rules' lexicon is also fed as the negated lexicon concept ({@link LexiconFeatures}): the rules' lexicon reads
+ * "suicidal" in "I don't have any suicidal thoughts anymore" as in the wish, and the weights can now learn how much
+ * a negator takes away, concept by concept.
  *
  * <p>The character n-grams and the hashing are {@link FeatureHash}'s, the lexicon's concepts and their pairs
  * {@link LexiconFeatures}' (split in round 22, the same features).
  *
- * <p>Linear: at most three n-grams and two word features per character, plus a bounded number of
+ * <p>Linear: at most three n-grams per character and three word features per word (the word, its pair, and the
+ * negated word in a negation's scope), plus a bounded number of
  * concept features per word and per message, no allocation. The same
  * code feeds training (test sources) and scoring, so the indices of a shipped weights file stay
  * valid exactly as long as this class does not change; {@link #VERSION} is stored in the file.
  */
 final class RiskFeatures {
     /** Bumped whenever the features change; a weights file of another version is refused. */
-    static final int VERSION = 10;
+    static final int VERSION = 11;
     static final int BITS = 18;
     static final int SIZE = 1 << BITS;
     static final int MASK = SIZE - 1;
@@ -62,6 +67,8 @@ final class RiskFeatures {
     /** How many words after "without" a self-harm word may be ("ohne mich zu ritzen": three). */
     static final int ABSTAINED_WINDOW = 3;
     private static final int NEGATED = 0x6a09_e667;
+    /** Salt of a word in a negation's scope, fed besides the word (round 23). */
+    private static final int NEGATED_WORD = 0x3f84_d5b5;
     /**
      * Negators in the four languages, as the normaliser gives them (the rules' own lists, without the words
      * of inability, "cant", "cannot", "couldnt", which tell hopelessness, and "nichts"): a concept word
@@ -189,6 +196,11 @@ final class RiskFeatures {
                 sink.accept(index(prev * 31 + word + PAIR));
                 count++;
             }
+            if (words - lastNegator <= NEGATION_WINDOW) {
+                // in a negation's scope: the word once more, hashed apart ("dont want to die": die, and negated die)
+                sink.accept(index(word + NEGATED_WORD));
+                count++;
+            }
             int looked = CONCEPTS.lookup(s, wordStart, i);
             int concepts = looked & FEATURE_CONCEPTS;
             if (concepts != 0 && words - lastNegator <= NEGATION_WINDOW) {
@@ -268,7 +280,7 @@ final class RiskFeatures {
                 count += CONCEPT_WEIGHT;
             }
         }
-        return count + LexiconFeatures.extract(lexicon0, lexicon1, lexicon2, lexicon3, sink);
+        return count + LexiconFeatures.extract(lexicon0, lexicon1, lexicon2, lexicon3, lastNegator >= 0, sink);
     }
 
     /**

@@ -180,4 +180,83 @@ class RiskModelFeaturesTest {
         assertFalse(weighted("i dont want to die").containsAll(weighted("die")));
         assertTrue(weighted("i cant cut").containsAll(cut), "inability is no negation here");
     }
+
+    /**
+     * A word at most three words after a negator is also fed hashed apart (round 23), one more unweighted feature
+     * per word in scope; a word out of scope, or after a word of inability, is fed only once.
+     */
+    @Test
+    void aWordInANegationsScopeIsAlsoTheNegatedWord() {
+        List<Integer> plain = new ArrayList<>();
+        List<Integer> negated = new ArrayList<>();
+        RiskFeatures.Sink unweighted = new RiskFeatures.Sink() {
+            @Override
+            public void accept(int index) {
+                plain.add(index);
+            }
+
+            @Override
+            public void accept(int index, int times) {
+            }
+        };
+        RiskFeatures.extract("xq want to go", unweighted);
+        List<Integer> before = new ArrayList<>(plain);
+        plain.clear();
+        RiskFeatures.extract("no want to go", new RiskFeatures.Sink() {
+            @Override
+            public void accept(int index) {
+                negated.add(index);
+            }
+
+            @Override
+            public void accept(int index, int times) {
+            }
+        });
+        // the same n-grams and words (the negator's own hashes aside) plus "want", "to", "go" hashed apart
+        assertEquals(before.size() + 3, negated.size());
+        RiskFeatures.extract("i cant want to go", unweighted);
+        int cant = plain.size();
+        plain.clear();
+        RiskFeatures.extract("i dont want to go", unweighted);
+        assertEquals(cant + 3, plain.size(), "inability is no negation");
+        plain.clear();
+        RiskFeatures.extract("no a b c d", unweighted);
+        int four = plain.size();
+        plain.clear();
+        RiskFeatures.extract("xq a b c d", unweighted);
+        assertEquals(plain.size() + 3, four, "the fourth word after the negator is out of scope");
+    }
+
+    /**
+     * In a message with a negator, each concept of the rules' lexicon is also fed as the negated lexicon concept
+     * (round 23); without a negator it is not.
+     */
+    @Test
+    void aLexiconConceptInAMessageWithANegatorIsAlsoTheNegatedConcept() {
+        java.util.Set<Integer> plain = weighted("xq", 0b101L);
+        java.util.Set<Integer> negated = weighted("no", 0b101L);
+        java.util.Set<Integer> none = weighted("no", 0);
+        assertEquals(plain.size() + 2 + none.size(), negated.size(), "two concepts, two negated concepts");
+        java.util.Set<Integer> added = new java.util.TreeSet<>(negated);
+        added.removeAll(plain);
+        added.removeAll(none);
+        assertEquals(2, added.size());
+        assertTrue(java.util.Collections.disjoint(added, weighted("xq", 0b1010L)), "hashed apart from every concept");
+    }
+
+    /** The weighted features of {@code text} with the rules' lexicon concepts 0–63 given as {@code lexicon0}. */
+    private static java.util.Set<Integer> weighted(String text, long lexicon0) {
+        java.util.Set<Integer> got = new java.util.TreeSet<>();
+        RiskFeatures.extract(text, lexicon0, 0, 0, 0, new RiskFeatures.Sink() {
+            @Override
+            public void accept(int index) {
+            }
+
+            @Override
+            public void accept(int index, int times) {
+                got.add(index);
+            }
+        });
+        return got;
+    }
 }
