@@ -18,7 +18,7 @@ final class LexiconFeatures {
     /**
      * Feeds the lexicon's concepts found in a message and their pairs.
      *
-     * @param lexicon0 concepts 0–63 of the rules' lexicon, as bits ({@link ConceptCombos.Reading#concepts0})
+     * @param lexicon0 concepts 0–63 of the rules' lexicon, as bits ({@link ComboReading#concepts0})
      * @param lexicon1 concepts 64–127
      * @param lexicon2 concepts 128–191
      * @param lexicon3 concepts 192–255

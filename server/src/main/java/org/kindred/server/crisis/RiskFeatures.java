@@ -145,7 +145,7 @@ final class RiskFeatures {
 
     /**
      * {@link #extract(CharSequence, Sink)} plus the concepts of the rules' lexicon found in the
-     * message ({@link ConceptCombos.Reading#concepts0}): each concept, and each pair of concepts,
+     * message ({@link ComboReading#concepts0}): each concept, and each pair of concepts,
      * is a feature of weight {@link #CONCEPT_WEIGHT}.
      *
      * @param lexicon0 concepts 0–63 of the rules' lexicon, as bits

@@ -126,7 +126,7 @@ final class RiskModel {
      * Allocates nothing: the accumulator and the probabilities are the calling thread's.
      *
      * @param normalized the shared normaliser's output of the message the outcome is about
-     * @param lexicon0 concepts 0–63 of the rules' lexicon found in it, as bits ({@link ConceptCombos.Reading#concepts0})
+     * @param lexicon0 concepts 0–63 of the rules' lexicon found in it, as bits ({@link ComboReading#concepts0})
      * @param lexicon1 concepts 64–127
      * @param lexicon2 concepts 128–191
      * @param lexicon3 concepts 192–255

@@ -39,7 +39,7 @@ final class RiskOutcome {
     final List<Evidence> evidence = new ArrayList<>();
     final List<int[]> signalSpans = new ArrayList<>();
     /**
-     * The concepts of the rules' lexicon found in the message (bits, {@link ConceptCombos.Reading#concepts0}):
+     * The concepts of the rules' lexicon found in the message (bits, {@link ComboReading#concepts0}):
      * features of the model's second opinion.
      */
     long lexicon0;
