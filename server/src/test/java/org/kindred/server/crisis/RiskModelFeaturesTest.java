@@ -146,16 +146,7 @@ class RiskModelFeaturesTest {
     /** The features fed with a weight (concepts, their proximity and pairs, the model's acts) of a text, as a set. */
     private static java.util.Set<Integer> weighted(String text) {
         java.util.Set<Integer> got = new java.util.TreeSet<>();
-        RiskFeatures.extract(NORMALIZER.normalize(text).text(), new RiskFeatures.Sink() {
-            @Override
-            public void accept(int index) {
-            }
-
-            @Override
-            public void accept(int index, int times) {
-                got.add(index);
-            }
-        });
+        RiskFeatures.extract(NORMALIZER.normalize(text).text(), weightedInto(got));
         return got;
     }
 
@@ -244,10 +235,9 @@ class RiskModelFeaturesTest {
         assertTrue(java.util.Collections.disjoint(added, weighted("xq", 0b1010L)), "hashed apart from every concept");
     }
 
-    /** The weighted features of {@code text} with the rules' lexicon concepts 0–63 given as {@code lexicon0}. */
-    private static java.util.Set<Integer> weighted(String text, long lexicon0) {
-        java.util.Set<Integer> got = new java.util.TreeSet<>();
-        RiskFeatures.extract(text, lexicon0, 0, 0, 0, new RiskFeatures.Sink() {
+    /** A sink that keeps the index of every feature fed with a weight, and ignores the unweighted ones. */
+    private static RiskFeatures.Sink weightedInto(java.util.Set<Integer> got) {
+        return new RiskFeatures.Sink() {
             @Override
             public void accept(int index) {
             }
@@ -256,7 +246,13 @@ class RiskModelFeaturesTest {
             public void accept(int index, int times) {
                 got.add(index);
             }
-        });
+        };
+    }
+
+    /** The weighted features of {@code text} with the rules' lexicon concepts 0–63 given as {@code lexicon0}. */
+    private static java.util.Set<Integer> weighted(String text, long lexicon0) {
+        java.util.Set<Integer> got = new java.util.TreeSet<>();
+        RiskFeatures.extract(text, lexicon0, 0, 0, 0, weightedInto(got));
         return got;
     }
 }
