@@ -28,16 +28,16 @@ final class DeniedAfter {
     /** The most characters read after a sentence's last word for its question mark ("thoughts ???"). */
     static final int MARK_REACH = 16;
     /** Verbs of having, the four languages. */
-    private static final Set<String> HAVE = canonical("have", "got", "hab", "habe", "habs", "tengo",
+    private static final Set<String> HAVE = Tokenizer.canonicalSet("have", "got", "hab", "habe", "habs", "tengo",
             "tuve", "tenia", "ai", "avais", "jai");
     /** Words that stand for the noun or add nothing to the denial. */
-    private static final Set<String> PRONOUNS = canonical("en", "die", "davon", "mehr", "more", "anymore", "any",
+    private static final Set<String> PRONOUNS = Tokenizer.canonicalSet("en", "die", "davon", "mehr", "more", "anymore", "any",
             "mas", "plus", "really", "wirklich", "realmente", "vraiment", "echt");
     /**
      * Words of none: no one of the things named. Not "nothing", "nada", "nichts", "rien": "i want to die, i have
      * nothing" is hopelessness, no denial.
      */
-    private static final Set<String> NONE = canonical("none", "ninguno", "ninguna", "ningun", "keine", "keiner",
+    private static final Set<String> NONE = Tokenizer.canonicalSet("none", "ninguno", "ninguna", "ningun", "keine", "keiner",
             "keinen", "aucune", "aucun", "zero");
 
     private DeniedAfter() {
@@ -112,12 +112,4 @@ final class DeniedAfter {
         return none && (k == t.length || t[k].before != Token.Boundary.NONE);
     }
 
-    /** The words in canonical form ({@link Tokenizer#canonical}: "annees" is read "anes"). */
-    private static Set<String> canonical(String... words) {
-        Set<String> out = new java.util.HashSet<>();
-        for (String w : words) {
-            out.add(Tokenizer.canonical(w));
-        }
-        return Set.copyOf(out);
-    }
 }

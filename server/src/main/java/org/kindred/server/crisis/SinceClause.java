@@ -20,13 +20,13 @@ final class SinceClause {
     /** The most tokens of a clause read for its time gone by. */
     static final int REACH = 8;
     /** Words that open a clause pointing back at the one before. */
-    private static final Set<String> BACK = canonical("that", "it", "this", "thats", "its", "was", "which", "ist",
+    private static final Set<String> BACK = Tokenizer.canonicalSet("that", "it", "this", "thats", "its", "was", "which", "ist",
             "das", "es", "war", "de", "eso", "esto", "fue", "hace", "ca", "cela", "cetait", "ctait", "il", "ya");
     /**
      * Spans of time long gone by: years, a long time. Not months: "war nach meinem versuch in der psychiatrie, ist
      * erst 2 monate her" is a recent attempt, `high` as RISK-LEVELS.md rates it.
      */
-    private static final Set<String> LONG = canonical("years", "year", "yrs", "ages", "long", "decades", "forever",
+    private static final Set<String> LONG = Tokenizer.canonicalSet("years", "year", "yrs", "ages", "long", "decades", "forever",
             "anos", "ano", "tiempo", "siglos", "jahre", "jahren", "jahr", "jahrn", "ewig", "ewigkeiten", "lange", "ans",
             "annees", "longtemps", "lurette");
 
@@ -89,12 +89,4 @@ final class SinceClause {
         return found;
     }
 
-    /** The words in canonical form ({@link Tokenizer#canonical}: "annees" is read "anes"). */
-    private static Set<String> canonical(String... words) {
-        Set<String> out = new java.util.HashSet<>();
-        for (String w : words) {
-            out.add(Tokenizer.canonical(w));
-        }
-        return Set.copyOf(out);
-    }
 }

@@ -28,14 +28,14 @@ final class TimeAgo {
     /** Words that join two number words ("twenty and five" is rare; "treinta y dos", "vingt et un", "ein und zwanzig"). */
     private static final Set<String> JOINERS = Set.of("y", "et", "und", "and");
     /** Units of a time gone by: years and months. */
-    private static final Set<String> UNITS = canonicalSet("years", "year", "yrs", "yr", "months", "month",
+    private static final Set<String> UNITS = Tokenizer.canonicalSet("years", "year", "yrs", "yr", "months", "month",
             "anos", "ano", "meses", "mes", "jahren", "jahre", "jahr", "jahrn", "monaten", "monate", "monat",
             "ans", "an", "annees", "mois");
     /** Spanish units after "a los N" that make it a span of time, not an age ("a los diez minutos"). */
-    private static final Set<String> SHORT_UNITS = canonicalSet("minutos", "minuto", "horas", "hora", "dias", "dia",
+    private static final Set<String> SHORT_UNITS = Tokenizer.canonicalSet("minutos", "minuto", "horas", "hora", "dias", "dia",
             "semanas", "semana", "segundos");
     /** German words after "mit N" that tell of the writer then ("mit sechzehn hab ich", "mit 16 war ich"). */
-    private static final Set<String> TELLING = canonicalSet("hab", "habe", "hatte", "hat", "war", "wollte", "bin",
+    private static final Set<String> TELLING = Tokenizer.canonicalSet("hab", "habe", "hatte", "hat", "war", "wollte", "bin",
             "dachte", "ich", "fing", "wurde", "ist", "lag", "kam", "jahren", "jahre", "schon", "da", "dann");
 
     static {
@@ -85,13 +85,6 @@ final class TimeAgo {
         NUMBERS.putIfAbsent(Tokenizer.canonical(word), value);
     }
 
-    private static Set<String> canonicalSet(String... words) {
-        Set<String> out = new java.util.HashSet<>();
-        for (String w : words) {
-            out.add(Tokenizer.canonical(w));
-        }
-        return Set.copyOf(out);
-    }
 
     /**
      * The end (exclusive) of a time gone by or an age told as the past that starts at token {@code i} of the

@@ -250,6 +250,21 @@ final class Tokenizer {
     }
 
     /**
+     * The words in canonical form ({@link #canonical(String)}: accents folded, repeated letters collapsed, so
+     * "annees" is read "anes"), as an immutable set: the word lists of the engine's scope readers.
+     *
+     * @param words words as written in the source
+     * @return their canonical forms
+     */
+    static Set<String> canonicalSet(String... words) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String w : words) {
+            out.add(canonical(w));
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
      * The words without the rules' filler words ("swallowed like 15 of …", "genre", "so"), each
      * removed word's boundary kept on the word after it; {@code null} when there is no filler or
      * only fillers. One pass, so the extra scan keeps assessment linear.
