@@ -147,6 +147,7 @@ final class ConceptCombos {
         ComboReading r = new ComboReading(t.length);
         find(t, thisYear, r);
         SinceClause.markPast(t, r.past); // "hab mich geritzt, ist 5 jahre her": the clause before is past
+        CleanSpan.markPast(t, r.past); // "i self harmed, been clean 6 years now": the clause before is past
         return r;
     }
 
@@ -192,7 +193,7 @@ final class ConceptCombos {
                 for (int k = from; k < occ.count; k++) {
                     int c = occ.concept[k];
                     laughs |= c == laughBit;
-                    if (relapse[c]) {
+                    if (relapse[c] && !CleanSpan.trace(t, occ.start[k])) {
                         r.lastRelapse = Math.max(r.lastRelapse, occ.end[k] - 1);
                     }
                     dies |= c == dieBit;

@@ -1,0 +1,69 @@
+package org.kindred.server.crisis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kindred.server.crisis.RulesAlone.assertAtLeast;
+import static org.kindred.server.crisis.RulesAlone.assertNoPage;
+
+import org.junit.jupiter.api.Test;
+import org.kindred.protocol.RiskLevel;
+
+/**
+ * Twenty-fourth round, the engine: a span of time clean after a past act ({@link CleanSpan}). Every line was
+ * written for this test; the rules alone decide. Each test of lines held to a card fails with the engine of the
+ * round's start (535f2e9); each risk look-alike stays found.
+ */
+class RiskRound24EngineTest {
+
+    private static Token[] tokens(String text) {
+        return RulesAlone.BUNDLED.tokenizer.tokenize(RulesAlone.NORMALIZER.normalize(text));
+    }
+
+    @Test
+    void aSpanOfTimeCleanAfterAPastActIsACardAtMost() {
+        String[] lines = {
+            "i self harmed all through uni, 3 years clean now and proud of it",
+            "cut myself for years, 18 months clean today",
+            "hab mich früher geritzt, bin jetzt seit 4 jahren clean",
+            "hatte als teenager selbstmordgedanken, seit zwei jahren frei davon",
+            "me autolesionaba de adolescente, llevo 3 años sin hacerlo",
+            "je me scarifiais les bras, ça fait 4 ans que j'ai arrêté",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
+        }
+    }
+
+    @Test
+    void aPresentUrgeOrActOrACleanTimeOverStaysFound() {
+        String[] lines = {
+            "clean 6 days, want to cut so bad tonight",
+            "i was clean 2 years but i cut again last night",
+            "after 3 years clean i relapsed and cut last night",
+            "i want to kill myself, been clean from heroin 2 years and still empty",
+            "war 2 jahre clean, gestern hab ich mich wieder geritzt",
+            "hab mich gestern wieder geritzt, 2 jahre clean umsonst",
+            "estuve un año sin cortarme pero ayer me volví a cortar",
+            "llevo 2 años sin trabajo y quiero morirme",
+            "j'étais clean depuis 2 ans mais hier je me suis scarifiée",
+            "je me suis coupée hier soir, 6 mois clean foutus",
+        };
+        for (String line : lines) {
+            assertAtLeast(RiskLevel.HIGH, line);
+        }
+    }
+
+    @Test
+    void aCleanSpanNeedsMonthsOrYearsNearAWordOfBeingClean() {
+        assertTrue(CleanSpan.startsAt(tokens("i cut, 3 years clean now"), 2));
+        assertTrue(CleanSpan.startsAt(tokens("ich hab geritzt, seit drei jahren clean"), 3));
+        assertFalse(CleanSpan.startsAt(tokens("i cut, 3 days clean now"), 2));
+        assertFalse(CleanSpan.startsAt(tokens("i cut, was 3 years clean"), 2));
+        assertFalse(CleanSpan.startsAt(tokens("i cut, 3 years and my room is clean"), 2));
+        Token[] t = tokens("i cut, 3 years clean now");
+        boolean[] past = new boolean[t.length];
+        assertEquals(1, CleanSpan.markPast(t, past));
+        assertTrue(past[0] && past[1] && !past[2]);
+    }
+}
