@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.kindred.protocol.RiskLevel;
 
 /**
- * Twenty-fourth round, the engine: a span of time clean after a past act ({@link CleanSpan}). Every line was
+ * Twenty-fourth round, the engine: a span of time clean after a past act ({@link CleanSpan}); a question about risk
+ * answered no with the noun or after a modal ({@link AnsweredQuestion}). Every line was
  * written for this test; the rules alone decide. Each test of lines held to a card fails with the engine of the
  * round's start (535f2e9); each risk look-alike stays found.
  */
@@ -65,5 +66,33 @@ class RiskRound24EngineTest {
         boolean[] past = new boolean[t.length];
         assertEquals(1, CleanSpan.markPast(t, past));
         assertTrue(past[0] && past[1] && !past[2]);
+    }
+
+    @Test
+    void aQuestionAboutRiskAnsweredNoAsANounOrAfterAModalIsNoSignal() {
+        String[] lines = {
+            "the gp asked whether i'd thought about suicide lately and the answer was no",
+            "la psicóloga me preguntó si pensaba en quitarme la vida y la respuesta fue que no",
+            "die therapeutin hat gefragt ob ich noch an selbstmord denke und ich konnte ehrlich nein sagen",
+            "le médecin m'a demandé si j'avais des idées suicidaires et j'ai pu répondre non",
+            "la psy m'a demandé si je pensais au suicide, la réponse était non",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
+        }
+    }
+
+    @Test
+    void anAnswerYesALieOrANoNotSaidKeepsTheSignal() {
+        String[] lines = {
+            "the nurse asked if i had thoughts of suicide, i said no but i lied",
+            "my therapist asked if i want to kill myself and the answer is yes and no one knows",
+            "she asked if i'm suicidal and the answer was no. truth is i want to die",
+            "he asked if i wanted to die and i couldn't say no",
+            "me preguntó si quería matarme y la respuesta fue que sí",
+        };
+        for (String line : lines) {
+            assertAtLeast(RiskLevel.HIGH, line);
+        }
     }
 }
