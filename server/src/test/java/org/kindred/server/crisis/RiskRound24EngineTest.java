@@ -11,7 +11,8 @@ import org.kindred.protocol.RiskLevel;
 
 /**
  * Twenty-fourth round, the engine: a span of time clean after a past act ({@link CleanSpan}); a question about risk
- * answered no with the noun or after a modal ({@link AnsweredQuestion}). Every line was
+ * answered no with the noun or after a modal ({@link AnsweredQuestion}); a wish ruled out as a hypothesis
+ * ({@link NeverWould}). Every line was
  * written for this test; the rules alone decide. Each test of lines held to a card fails with the engine of the
  * round's start (535f2e9); each risk look-alike stays found.
  */
@@ -94,5 +95,37 @@ class RiskRound24EngineTest {
         for (String line : lines) {
             assertAtLeast(RiskLevel.HIGH, line);
         }
+    }
+
+    @Test
+    void aWishRuledOutAsAHypothesisIsNoSignal() {
+        String[] lines = {
+            "no way i'd ever kill myself, my kids need me",
+            "not in a million years would i hurt myself like that again",
+            "de ninguna manera intentaría suicidarme, quiero ver crecer a mis nietos",
+            "nie im Leben würde ich mich umbringen, ich hab meine Kinder",
+            "auf keinen fall würde ich mir das leben nehmen, meine eltern würden das nicht verkraften",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
+        }
+    }
+
+    @Test
+    void notLastingOrAWishAfterTheDenialsClauseStaysFound() {
+        String[] lines = {
+            "no way i'd survive another week like this, i want to die",
+            "no way i'd ever get better and i want to kill myself",
+            "ni de broma aguantaría otro mes así, quiero morirme",
+            "i want to die, no way out of this",
+            "auf keinen fall halte ich das noch aus, ich will sterben",
+        };
+        for (String line : lines) {
+            assertAtLeast(RiskLevel.HIGH, line);
+        }
+        assertEquals(null, NeverWould.mark(tokens("no way i'd survive another week like this")));
+        assertEquals(null, NeverWould.mark(tokens("ni de broma aguantaría otro mes así")));
+        assertEquals(null, NeverWould.mark(tokens("no way out, i want to die")));
+        assertTrue(NeverWould.mark(tokens("no way i'd ever kill myself"))[4]);
     }
 }
