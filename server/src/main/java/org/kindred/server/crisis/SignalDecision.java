@@ -67,6 +67,7 @@ final class SignalDecision {
         boolean[] owned = BoosterScope.ownedNegators(t, found);
         boolean[] answeredNo = AnsweredQuestion.mark(t); // "asked if i had thoughts of suicide and i said no"
         boolean[] ruledOut = NeverWould.mark(t); // "no way i'd ever kill myself", "ni de broma pensaría en …"
+        boolean scene = BenignScene.holds(t, found); // "at the bridge now, … with the ducks, sun is out": a card at most
         Map<RiskCategory, RiskLevel> takenBack = new java.util.EnumMap<>(RiskCategory.class);
         boolean present = false; // a signal of the writer's own outside a clause about the past
         boolean own = false; // a signal of the writer's own outside a joking quote
@@ -117,7 +118,7 @@ final class SignalDecision {
             if (past != null && past[f.start] && level == RiskLevel.IMMINENT) {
                 level = RiskLevel.HIGH;
             }
-            if (joke) {
+            if (joke || (scene && level.escalates())) {
                 level = RiskLevel.CONCERN;
             } else if (level.escalates() && JOKED.contains(r.category()) && jokes != null
                     && jokes.takenBack(t, f.start, f.end)) {
@@ -158,8 +159,8 @@ final class SignalDecision {
                 out.pinned |= b.rule.category() == RiskCategory.TIME && (past == null || !past[b.start]);
             }
         }
-        if (boosters.isEmpty()) {
-            return;
+        if (boosters.isEmpty() || scene) {
+            return; // a scene of leisure: no time or means raises the place named in it
         }
         // a joke taken back with a time, a means or a plan found ("lol im going to do it tonight, pills are out") is no joke
         takenBack.forEach((category, level) -> {

@@ -12,7 +12,7 @@ import org.kindred.protocol.RiskLevel;
 /**
  * Twenty-fourth round, the engine: a span of time clean after a past act ({@link CleanSpan}); a question about risk
  * answered no with the noun or after a modal ({@link AnsweredQuestion}); a wish ruled out as a hypothesis
- * ({@link NeverWould}). Every line was
+ * ({@link NeverWould}); a place named in a scene of leisure ({@link BenignScene}). Every line was
  * written for this test; the rules alone decide. Each test of lines held to a card fails with the engine of the
  * round's start (535f2e9); each risk look-alike stays found.
  */
@@ -127,5 +127,32 @@ class RiskRound24EngineTest {
         assertEquals(null, NeverWould.mark(tokens("ni de broma aguantaría otro mes así")));
         assertEquals(null, NeverWould.mark(tokens("no way out, i want to die")));
         assertTrue(NeverWould.mark(tokens("no way i'd ever kill myself"))[4]);
+    }
+
+    @Test
+    void aPlaceNamedInASceneOfLeisureIsACardAtMost() {
+        String[] lines = {
+            "sitting on the roof now with my coffee, the sunrise is gorgeous",
+            "estoy en el puente ahora, paseando con mi perro, qué vistas",
+            "steh grad auf der brücke, erster spaziergang seit wochen, die sonne scheint",
+            "je suis sur le pont là, balade au soleil avec ma fille",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
+        }
+    }
+
+    @Test
+    void aPlaceWithAnotherRiskOrAWordOfActingStaysImminent() {
+        String[] lines = {
+            "i'm at the bridge now. nobody will miss me",
+            "standing on the bridge now, the sunset is pretty. goodbye everyone",
+            "estoy en el puente ahora, qué vistas, adiós a todos",
+            "steh grad auf der brücke, die sonne scheint, ich spring gleich",
+            "i'm on the ledge right now",
+        };
+        for (String line : lines) {
+            assertAtLeast(RiskLevel.IMMINENT, line);
+        }
     }
 }
