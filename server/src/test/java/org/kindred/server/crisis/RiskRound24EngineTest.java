@@ -12,7 +12,8 @@ import org.kindred.protocol.RiskLevel;
 /**
  * Twenty-fourth round, the engine: a span of time clean after a past act ({@link CleanSpan}); a question about risk
  * answered no with the noun or after a modal ({@link AnsweredQuestion}); a wish ruled out as a hypothesis
- * ({@link NeverWould}); a place named in a scene of leisure ({@link BenignScene}). Every line was
+ * ({@link NeverWould}); a place named in a scene of leisure ({@link BenignScene}); a person inside a time or a
+ * cause ({@link LanguageContext#thirdPersonSubject}). Every line was
  * written for this test; the rules alone decide. Each test of lines held to a card fails with the engine of the
  * round's start (535f2e9); each risk look-alike stays found.
  */
@@ -153,6 +154,36 @@ class RiskRound24EngineTest {
         };
         for (String line : lines) {
             assertAtLeast(RiskLevel.IMMINENT, line);
+        }
+    }
+
+    @Test
+    void aPersonInsideATimeOrACauseIsNoReportAboutThem() {
+        String[] lines = {
+            "seit der trennung von meiner freundin total suizidal",
+            "nach dem tod von mama ständig selbstmordgedanken",
+            "after the funeral of my grandpa totally suicidal",
+            "depuis la rupture avec mon copain envie de mourir tous les jours",
+            "depuis la dispute avec ma mère idées suicidaires tous les jours",
+        };
+        for (String line : lines) {
+            assertAtLeast(RiskLevel.HIGH, line);
+            assertFalse(RulesAlone.assess(line).categories().contains(RiskCategory.THIRD_PARTY), line);
+        }
+    }
+
+    @Test
+    void aPersonWhoIsTheSubjectStaysSomeoneElse() {
+        String[] lines = {
+            "since the divorce my dad is suicidal",
+            "my dad has been suicidal since the accident",
+            "mein vater ist seit dem unfall suizidal",
+            "mi hermano quiere morirse desde que lo echaron",
+            "ma sœur a envie de mourir depuis la rupture",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
+            assertTrue(RulesAlone.assess(line).categories().contains(RiskCategory.THIRD_PARTY), line);
         }
     }
 }
