@@ -61,6 +61,13 @@ final class ConceptCombos {
     static final int MAX_CONCEPTS = 64 * WORDS;
     /** Most adjacent sentences one combination may read together ({@code sentences: 2}). */
     static final int MAX_SENTENCES = 2;
+    /**
+     * A message of at most this many tokens is short: a combination that reads two sentences ({@code sentences: 2})
+     * and does not fit a sentence with the one before it also reads it with all the sentences before it, so signals
+     * told in three short sentences in a row combine as in one ("made up my mind. after my shift on friday. that's
+     * it": twenty-fourth round); a longer message reads adjacent pairs only.
+     */
+    static final int SHORT_MESSAGE = 16;
 
     final List<String> names;
     final List<Combo> combos;
@@ -164,8 +171,13 @@ final class ConceptCombos {
         ConceptOccurrences occ = new ConceptOccurrences();
         ConceptOccurrences prev = acrossSentences ? new ConceptOccurrences() : null;
         ConceptOccurrences pair = acrossSentences ? new ConceptOccurrences() : null;
+        boolean shortMessage = acrossSentences && t.length <= SHORT_MESSAGE;
+        ConceptOccurrences before = shortMessage ? new ConceptOccurrences() : null; // every sentence before this one
+        ConceptOccurrences wide = shortMessage ? new ConceptOccurrences() : null;
         long[] mask = new long[WORDS];
         long[] prevMask = new long[WORDS];
+        long[] beforeMask = new long[WORDS];
+        int sentence = 0;
         int[] last = new int[MAX_CONCEPTS];
         java.util.Arrays.fill(last, -1);
         boolean laughs = false;
@@ -231,6 +243,7 @@ final class ConceptCombos {
                         hypotheticalBit, r.hypothetical);
             }
             boolean paired = false;
+            boolean widened = false;
             for (Combo c : combos) {
                 if (c.sentences() > 1) {
                     if (c.fits(mask, prevMask)) {
@@ -242,6 +255,14 @@ final class ConceptCombos {
                             paired = true;
                         }
                         ComboSpans.combine(c, pair.concept, pair.start, pair.end, pair.count, s, last, out);
+                    } else if (before != null && sentence >= 2 && c.fits(mask, beforeMask)) {
+                        if (!widened) {
+                            wide.count = 0;
+                            wide.append(before);
+                            wide.append(occ);
+                            widened = true;
+                        }
+                        ComboSpans.combine(c, wide.concept, wide.start, wide.end, wide.count, s, last, out);
                     }
                 } else if (c.fits(mask, NONE)) {
                     ComboSpans.combine(c, occ.concept, occ.start, occ.end, occ.count, s, last, out);
@@ -254,6 +275,13 @@ final class ConceptCombos {
                 r.copied += occ.count;
                 System.arraycopy(mask, 0, prevMask, 0, WORDS);
             }
+            if (before != null) {
+                before.append(occ); // a short message: at most SHORT_MESSAGE tokens' occurrences in all
+                for (int w = 0; w < WORDS; w++) {
+                    beforeMask[w] |= mask[w];
+                }
+            }
+            sentence++;
             s = e;
         }
         r.laugh = laughs && dies && !suicide;

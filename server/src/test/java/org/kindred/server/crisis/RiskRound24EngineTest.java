@@ -13,7 +13,8 @@ import org.kindred.protocol.RiskLevel;
  * Twenty-fourth round, the engine: a span of time clean after a past act ({@link CleanSpan}); a question about risk
  * answered no with the noun or after a modal ({@link AnsweredQuestion}); a wish ruled out as a hypothesis
  * ({@link NeverWould}); a place named in a scene of leisure ({@link BenignScene}); a person inside a time or a
- * cause ({@link LanguageContext#thirdPersonSubject}). Every line was
+ * cause ({@link LanguageContext#thirdPersonSubject}); signals told in short sentences in a row
+ * ({@link ConceptCombos#SHORT_MESSAGE}). Every line was
  * written for this test; the rules alone decide. Each test of lines held to a card fails with the engine of the
  * round's start (535f2e9); each risk look-alike stays found.
  */
@@ -184,6 +185,30 @@ class RiskRound24EngineTest {
         for (String line : lines) {
             assertNoPage(line);
             assertTrue(RulesAlone.assess(line).categories().contains(RiskCategory.THIRD_PARTY), line);
+        }
+    }
+
+    @Test
+    void signalsToldInThreeShortSentencesCombine() {
+        String[] lines = {
+            "ya lo decidí. el viernes después del curro. se acabó",
+            "décision prise. samedi soir. la fin",
+            "decidido. mañana. se termina",
+        };
+        for (String line : lines) {
+            assertAtLeast(RiskLevel.IMMINENT, line);
+        }
+    }
+
+    @Test
+    void aLongMessageWithAnUnrelatedSentenceBetweenDoesNotCombine() {
+        String[] lines = {
+            "decidido. mañana. hoy fui al mercado con mi madre y compramos fruta, pan y queso para toda la semana. se termina",
+            "décision prise. samedi soir. on a mangé chez mes parents avec mon frère et sa copine, super soirée en famille. la fin",
+            "decided. saturday night we are going bowling with the whole team from work, my cousin is coming too and we booked two lanes. it's over by ten",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
         }
     }
 }
