@@ -44,6 +44,16 @@ final class ConceptCombos {
          * Whether the concepts found ({@code a} or {@code b}, masks of {@link #WORDS} words) hold every
          * concept it needs and none that cancel it. Reads the masks, allocates nothing.
          */
+        /** Whether the mask holds at least one of the combination's needed concepts. */
+        boolean touches(long[] m) {
+            for (int w = 0; w < WORDS; w++) {
+                if ((m[w] & all[w]) != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         boolean fits(long[] a, long[] b) {
             for (int w = 0; w < WORDS; w++) {
                 long m = a[w] | b[w];
@@ -63,9 +73,9 @@ final class ConceptCombos {
     static final int MAX_SENTENCES = 2;
     /**
      * A message of at most this many tokens is short: a combination that reads two sentences ({@code sentences: 2})
-     * and does not fit a sentence with the one before it also reads it with all the sentences before it, so signals
-     * told in three short sentences in a row combine as in one ("made up my mind. after my shift on friday. that's
-     * it": twenty-fourth round); a longer message reads adjacent pairs only.
+     * and does not fit a sentence with the one before it also reads it with the two before it, when each of the three
+     * holds one of its needed concepts, so signals told in three short sentences in a row combine as in one ("made up
+     * my mind. after my shift on friday. that's it": twenty-fourth round); a longer message reads adjacent pairs only.
      */
     static final int SHORT_MESSAGE = 16;
 
@@ -172,11 +182,12 @@ final class ConceptCombos {
         ConceptOccurrences prev = acrossSentences ? new ConceptOccurrences() : null;
         ConceptOccurrences pair = acrossSentences ? new ConceptOccurrences() : null;
         boolean shortMessage = acrossSentences && t.length <= SHORT_MESSAGE;
-        ConceptOccurrences before = shortMessage ? new ConceptOccurrences() : null; // every sentence before this one
+        ConceptOccurrences before = shortMessage ? new ConceptOccurrences() : null; // the two sentences before this one
         ConceptOccurrences wide = shortMessage ? new ConceptOccurrences() : null;
         long[] mask = new long[WORDS];
         long[] prevMask = new long[WORDS];
         long[] beforeMask = new long[WORDS];
+        long[] prev2Mask = new long[WORDS];
         int sentence = 0;
         int[] last = new int[MAX_CONCEPTS];
         java.util.Arrays.fill(last, -1);
@@ -255,7 +266,8 @@ final class ConceptCombos {
                             paired = true;
                         }
                         ComboSpans.combine(c, pair.concept, pair.start, pair.end, pair.count, s, last, out);
-                    } else if (before != null && sentence >= 2 && c.fits(mask, beforeMask)) {
+                    } else if (before != null && sentence >= 2 && c.fits(mask, beforeMask) && c.touches(mask)
+                            && c.touches(prevMask) && c.touches(prev2Mask)) {
                         if (!widened) {
                             wide.count = 0;
                             wide.append(before);
@@ -268,18 +280,21 @@ final class ConceptCombos {
                     ComboSpans.combine(c, occ.concept, occ.start, occ.end, occ.count, s, last, out);
                 }
             }
+            if (before != null) {
+                before.count = 0; // the two sentences before the next: this one and the one before it
+                before.append(prev);
+                before.append(occ);
+                System.arraycopy(prevMask, 0, prev2Mask, 0, WORDS);
+                for (int w = 0; w < WORDS; w++) {
+                    beforeMask[w] = prevMask[w] | mask[w];
+                }
+            }
             if (prev != null) {
                 // this sentence is the one before the next
                 prev.count = 0;
                 prev.append(occ);
                 r.copied += occ.count;
                 System.arraycopy(mask, 0, prevMask, 0, WORDS);
-            }
-            if (before != null) {
-                before.append(occ); // a short message: at most SHORT_MESSAGE tokens' occurrences in all
-                for (int w = 0; w < WORDS; w++) {
-                    beforeMask[w] |= mask[w];
-                }
             }
             sentence++;
             s = e;
