@@ -24,7 +24,19 @@ final class AnsweredQuestion {
     private static final Set<String> IF = Set.of("if", "whether", "si", "ob");
     /** Verbs of answering. */
     private static final Set<String> SAID = Set.of("said", "say", "answered", "replied", "dije", "conteste",
-            "respondi", "gesagt", "sagte", "geantwortet", "antwortete", "dit", "repondu", "reponds");
+            "respondi", "gesagt", "sagte", "geantwortet", "antwortete", "dit", "repondu", "reponds",
+            // twenty-fourth round: the infinitive after a modal ("ich konnte ehrlich nein sagen", "j'ai pu répondre non")
+            "sagen", "antworten", "decir", "responder", "contestar", "repondre", "dire");
+    /**
+     * The answer as a noun, its "no" after it ("the answer was honestly no", "la respuesta fue que no", "die
+     * antwort war nein", "la réponse était non"): twenty-fourth round.
+     */
+    private static final Set<String> ANSWER = Set.of("answer", "respuesta", "antwort", "reponse");
+    /** The answer yes: between the noun and a "no" it makes the "no" something else ("the answer is yes and no"). */
+    private static final Set<String> YES = Set.of("yes", "yeah", "yep", "si", "ja", "oui");
+    /** Negators right before an answer: "i couldn't say no", "ich konnte nicht nein sagen", "no pude decir que no". */
+    private static final Set<String> NOT = Set.of("not", "never", "couldnt", "cant", "didnt", "wouldnt", "nicht", "nie",
+            "no", "nunca", "pas", "ne", "n", "jamais");
     /** The answer no. */
     private static final Set<String> NO = Set.of("no", "nope", "nah", "non", "nein");
     /** The answer said to be untrue. */
@@ -57,9 +69,10 @@ final class AnsweredQuestion {
             int answer = -1;
             int answerEnd = -1;
             for (int a = open + 1; a < limit && answer < 0; a++) {
-                if (SAID.contains(t[a].text)) {
-                    int no = noNear(t, a, limit);
-                    if (no >= 0) {
+                boolean noun = ANSWER.contains(t[a].text);
+                if (noun || SAID.contains(t[a].text)) {
+                    int no = noun ? noAfter(t, a, limit) : noNear(t, a, limit);
+                    if (no >= 0 && !notSaid(t, a, no, open)) {
                         answer = Math.min(a, no);
                         answerEnd = Math.max(a, no) + 1;
                     }
@@ -93,14 +106,52 @@ final class AnsweredQuestion {
         return -1;
     }
 
-    /** A "no" within {@link #ANSWER_REACH} tokens of the answering verb at {@code a}, or -1. */
+    /**
+     * A "no" within {@link #ANSWER_REACH} tokens of the answering verb at {@code a}, the nearest after it first
+     * ("no pude decir que no": the answer is the last "no"), or -1.
+     */
     private static int noNear(Token[] t, int a, int limit) {
-        for (int i = Math.max(0, a - ANSWER_REACH); i < Math.min(limit, a + ANSWER_REACH + 1); i++) {
-            if (i != a && NO.contains(t[i].text)) {
+        for (int i = a + 1; i < Math.min(limit, a + ANSWER_REACH + 1); i++) {
+            if (NO.contains(t[i].text)) {
+                return i;
+            }
+        }
+        for (int i = a - 1; i >= Math.max(0, a - ANSWER_REACH); i--) {
+            if (NO.contains(t[i].text)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * A "no" within {@link #ANSWER_REACH} tokens after the answer noun at {@code a}, in its clause and with no "yes"
+     * before it, that ends its clause or sentence ("the answer was no", "…, la respuesta fue que no."), or -1.
+     */
+    private static int noAfter(Token[] t, int a, int limit) {
+        for (int i = a + 1; i < Math.min(limit, a + ANSWER_REACH + 1) && t[i].before == Token.Boundary.NONE; i++) {
+            if (YES.contains(t[i].text)) {
+                return -1;
+            }
+            if (NO.contains(t[i].text)) {
+                return i + 1 >= t.length || t[i + 1].before != Token.Boundary.NONE ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a negator other than the answer's "no" (at {@code no}) stands within two tokens before the answer's
+     * verb or noun at {@code a} or before its "no" (after the question's opener {@code open}): the answer no was not
+     * given.
+     */
+    private static boolean notSaid(Token[] t, int a, int no, int open) {
+        for (int i = Math.max(open, Math.min(a, no) - 2); i < a; i++) {
+            if (i != no && NOT.contains(t[i].text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the answer is said to be untrue in the rest of its sentence and the next. */

@@ -44,6 +44,16 @@ final class ConceptCombos {
          * Whether the concepts found ({@code a} or {@code b}, masks of {@link #WORDS} words) hold every
          * concept it needs and none that cancel it. Reads the masks, allocates nothing.
          */
+        /** Whether the mask holds at least one of the combination's needed concepts. */
+        boolean touches(long[] m) {
+            for (int w = 0; w < WORDS; w++) {
+                if ((m[w] & all[w]) != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         boolean fits(long[] a, long[] b) {
             for (int w = 0; w < WORDS; w++) {
                 long m = a[w] | b[w];
@@ -61,6 +71,13 @@ final class ConceptCombos {
     static final int MAX_CONCEPTS = 64 * WORDS;
     /** Most adjacent sentences one combination may read together ({@code sentences: 2}). */
     static final int MAX_SENTENCES = 2;
+    /**
+     * A message of at most this many tokens is short: a combination that reads two sentences ({@code sentences: 2})
+     * and does not fit a sentence with the one before it also reads it with the two before it, when each of the three
+     * holds one of its needed concepts, so signals told in three short sentences in a row combine as in one ("made up
+     * my mind. after my shift on friday. that's it": twenty-fourth round); a longer message reads adjacent pairs only.
+     */
+    static final int SHORT_MESSAGE = 16;
 
     final List<String> names;
     final List<Combo> combos;
@@ -147,6 +164,7 @@ final class ConceptCombos {
         ComboReading r = new ComboReading(t.length);
         find(t, thisYear, r);
         SinceClause.markPast(t, r.past); // "hab mich geritzt, ist 5 jahre her": the clause before is past
+        CleanSpan.markPast(t, r.past); // "i self harmed, been clean 6 years now": the clause before is past
         return r;
     }
 
@@ -163,8 +181,14 @@ final class ConceptCombos {
         ConceptOccurrences occ = new ConceptOccurrences();
         ConceptOccurrences prev = acrossSentences ? new ConceptOccurrences() : null;
         ConceptOccurrences pair = acrossSentences ? new ConceptOccurrences() : null;
+        boolean shortMessage = acrossSentences && t.length <= SHORT_MESSAGE;
+        ConceptOccurrences before = shortMessage ? new ConceptOccurrences() : null; // the two sentences before this one
+        ConceptOccurrences wide = shortMessage ? new ConceptOccurrences() : null;
         long[] mask = new long[WORDS];
         long[] prevMask = new long[WORDS];
+        long[] beforeMask = new long[WORDS];
+        long[] prev2Mask = new long[WORDS];
+        int sentence = 0;
         int[] last = new int[MAX_CONCEPTS];
         java.util.Arrays.fill(last, -1);
         boolean laughs = false;
@@ -192,7 +216,7 @@ final class ConceptCombos {
                 for (int k = from; k < occ.count; k++) {
                     int c = occ.concept[k];
                     laughs |= c == laughBit;
-                    if (relapse[c]) {
+                    if (relapse[c] && !CleanSpan.trace(t, occ.start[k])) {
                         r.lastRelapse = Math.max(r.lastRelapse, occ.end[k] - 1);
                     }
                     dies |= c == dieBit;
@@ -230,6 +254,7 @@ final class ConceptCombos {
                         hypotheticalBit, r.hypothetical);
             }
             boolean paired = false;
+            boolean widened = false;
             for (Combo c : combos) {
                 if (c.sentences() > 1) {
                     if (c.fits(mask, prevMask)) {
@@ -241,9 +266,27 @@ final class ConceptCombos {
                             paired = true;
                         }
                         ComboSpans.combine(c, pair.concept, pair.start, pair.end, pair.count, s, last, out);
+                    } else if (before != null && sentence >= 2 && c.fits(mask, beforeMask) && c.touches(mask)
+                            && c.touches(prevMask) && c.touches(prev2Mask)) {
+                        if (!widened) {
+                            wide.count = 0;
+                            wide.append(before);
+                            wide.append(occ);
+                            widened = true;
+                        }
+                        ComboSpans.combine(c, wide.concept, wide.start, wide.end, wide.count, s, last, out);
                     }
                 } else if (c.fits(mask, NONE)) {
                     ComboSpans.combine(c, occ.concept, occ.start, occ.end, occ.count, s, last, out);
+                }
+            }
+            if (before != null) {
+                before.count = 0; // the two sentences before the next: this one and the one before it
+                before.append(prev);
+                before.append(occ);
+                System.arraycopy(prevMask, 0, prev2Mask, 0, WORDS);
+                for (int w = 0; w < WORDS; w++) {
+                    beforeMask[w] = prevMask[w] | mask[w];
                 }
             }
             if (prev != null) {
@@ -253,6 +296,7 @@ final class ConceptCombos {
                 r.copied += occ.count;
                 System.arraycopy(mask, 0, prevMask, 0, WORDS);
             }
+            sentence++;
             s = e;
         }
         r.laugh = laughs && dies && !suicide;

@@ -187,13 +187,54 @@ final class LanguageContext {
                 return false;
             }
             if (thirdPerson.contains(w)) {
-                return !auxiliary(t, j);
+                int opener = adverbialBefore(t, j);
+                if (opener < 0) {
+                    return !auxiliary(t, j);
+                }
+                // the person is inside a time or cause ("seit dem streit mit meinem vater voll suizidal",
+                // "depuis la mort de ma soeur"): the writer is the subject; read on before it (twenty-fourth round)
+                steps += j - opener;
+                j = opener;
+                continue;
             }
             if (clauseWords.contains(w)) {
                 return false;
             }
         }
         return false;
+    }
+
+    /** Words that open a time or a cause told before the subject ("since", "seit", "desde", "depuis", "wegen"). */
+    private static final Set<String> ADVERBIAL = Set.of("since", "after", "because", "desde", "despues", "tras",
+            "seit", "seitdem", "nach", "wegen", "depuis", "apres", "cause");
+    /** The most tokens between such an opener and the person inside it ("seit dem streit mit meinem vater": 4). */
+    static final int ADVERBIAL_REACH = 5;
+
+    /** Prepositions that put a person inside a phrase ("with my dad", "de ma soeur", "von papa", "wegen meiner mutter"). */
+    private static final Set<String> INSIDE = Set.of("with", "of", "from", "mit", "von", "vom", "wegen", "con", "de",
+            "del", "avec", "du", "d", "des");
+
+    /**
+     * The opener of a time or cause ({@link #ADVERBIAL}) within {@value #ADVERBIAL_REACH} tokens before the person
+     * word at {@code j}, in its clause, when a preposition of {@link #INSIDE} stands at most two words before the
+     * person ("seit dem streit mit meinem vater"), or -1: "since the divorce my dad is suicidal" has the person as
+     * the subject.
+     */
+    private int adverbialBefore(Token[] t, int j) {
+        boolean inside = false;
+        for (int i = j - 1; i >= 0 && i >= j - ADVERBIAL_REACH; i--) {
+            if (t[i + 1].before != Token.Boundary.NONE) {
+                return -1;
+            }
+            inside |= i >= j - 3 && INSIDE.contains(t[i].text);
+            if (ADVERBIAL.contains(t[i].text)) {
+                return inside ? i : -1;
+            }
+            if (subjects.contains(t[i].text)) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** Whether token {@code j} is an auxiliary before a participle ("he tomado"): the writer's "I have". */

@@ -12,7 +12,8 @@ import org.kindred.server.text.NormalizedText;
 /**
  * The decision half of {@link RiskAssessor}: from the matches of one scan (rules' and concept
  * combinations') to the writer's signals, their levels and the boosters that raise them, applying
- * ignores, negation (before a match, or after it: {@link DeniedAfter}), fiction and person checks, the past,
+ * ignores, negation (before a match, or after it: {@link DeniedAfter}; a question answered no: {@link AnsweredQuestion};
+ * a wish ruled out as a hypothesis: {@link NeverWould}), fiction and person checks, the past,
  * hypotheses, level caps ({@link LevelCaps}) and
  * quotes ({@link ReportedSpeech}). Stateless; what it decides goes into the {@link RiskOutcome} given.
  */
@@ -65,6 +66,8 @@ final class SignalDecision {
         Map<LanguageContext, boolean[]> fiction = new IdentityHashMap<>(4);
         boolean[] owned = BoosterScope.ownedNegators(t, found);
         boolean[] answeredNo = AnsweredQuestion.mark(t); // "asked if i had thoughts of suicide and i said no"
+        boolean[] ruledOut = NeverWould.mark(t); // "no way i'd ever kill myself", "ni de broma pensaría en …"
+        boolean scene = BenignScene.holds(t, found); // "at the bridge now, … with the ducks, sun is out": a card at most
         Map<RiskCategory, RiskLevel> takenBack = new java.util.EnumMap<>(RiskCategory.class);
         boolean present = false; // a signal of the writer's own outside a clause about the past
         boolean own = false; // a signal of the writer's own outside a joking quote
@@ -73,7 +76,8 @@ final class SignalDecision {
             RiskRule r = f.rule;
             if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps, owned)
                     || DeniedAfter.denied(t, nt, f.end, r.context()) // "Selbstmordgedanken hab ich keine"
-                    || (answeredNo != null && answeredNo[f.start] && answeredNo[f.end - 1])) {
+                    || (answeredNo != null && answeredNo[f.start] && answeredNo[f.end - 1])
+                    || (ruledOut != null && ruledOut[f.start] && ruledOut[f.end - 1])) {
                 continue;
             }
             // a quote in a sentence about a work of fiction is the work's line, whoever wrote it ("in my screenplay
@@ -114,7 +118,7 @@ final class SignalDecision {
             if (past != null && past[f.start] && level == RiskLevel.IMMINENT) {
                 level = RiskLevel.HIGH;
             }
-            if (joke) {
+            if (joke || (scene && level.escalates())) {
                 level = RiskLevel.CONCERN;
             } else if (level.escalates() && JOKED.contains(r.category()) && jokes != null
                     && jokes.takenBack(t, f.start, f.end)) {
@@ -155,8 +159,8 @@ final class SignalDecision {
                 out.pinned |= b.rule.category() == RiskCategory.TIME && (past == null || !past[b.start]);
             }
         }
-        if (boosters.isEmpty()) {
-            return;
+        if (boosters.isEmpty() || scene) {
+            return; // a scene of leisure: no time or means raises the place named in it
         }
         // a joke taken back with a time, a means or a plan found ("lol im going to do it tonight, pills are out") is no joke
         takenBack.forEach((category, level) -> {

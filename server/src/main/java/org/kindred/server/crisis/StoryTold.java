@@ -10,7 +10,8 @@ import java.util.Set;
  * talk even without a word of feeling better: a card, never a page (a time or an imminent signal still pins),
  * unless a word of risk coming back or going on follows the opener. A clause that says how long ago the story was
  * ("hab mich früher geritzt, ist jetzt 5 jahre her": {@link SinceClause}) opens the present as such a word does
- * (twenty-third round).
+ * (twenty-third round), and so does a clause that says how long the writer has been clean ("…, been clean 6 years
+ * now": {@link CleanSpan}, twenty-fourth round).
  */
 final class StoryTold {
     /** Words that open a clause of the present day, the four languages (canonical: "aujourd" of "aujourd'hui"). */
@@ -36,7 +37,8 @@ final class StoryTold {
         for (int k = Math.max(1, from); k < t.length; k++) {
             // a clause that says how long ago it was ("…, ist jetzt 5 jahre her") is told from the present too
             if (t[k].before != Token.Boundary.NONE
-                    && ((!past[k] && OPENERS.contains(t[k].text)) || SinceClause.startsAt(t, k))) {
+                    && ((!past[k] && OPENERS.contains(t[k].text)) || SinceClause.startsAt(t, k)
+                            || CleanSpan.startsAt(t, k))) {
                 return lastRelapse < k;
             }
         }

@@ -134,6 +134,20 @@ final class TimeAgo {
         }
     }
 
+    /**
+     * A count of years or months that starts at token {@code k} of the clause or sentence ending at {@code e}: a
+     * number in digits or in words, then a unit of years or months, in one clause ("6 years", "drei monaten",
+     * "un an", "2 años"). Used for spans of time clean ({@link CleanSpan}).
+     *
+     * @return the end (exclusive) after the unit, or -1 when no such count starts at {@code k}
+     */
+    static int countAt(Token[] t, int k, int e) {
+        if (k + 1 < e && t[k].number && t[k + 1].before == Token.Boundary.NONE && UNITS.contains(t[k + 1].text)) {
+            return k + 2;
+        }
+        return timeAgo(t, k, e);
+    }
+
     /** A number then a unit of years or months from {@code k}: the end after the unit, or -1. */
     private static int timeAgo(Token[] t, int k, int e) {
         int[] n = number(t, k, e);
