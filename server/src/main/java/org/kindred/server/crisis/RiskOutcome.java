@@ -25,6 +25,13 @@ final class RiskOutcome {
     /** The categories of {@link #self} found by a signal of at least {@code high} (a boost's {@code from}). */
     final Set<RiskCategory> strong = EnumSet.noneOf(RiskCategory.class);
     boolean thirdParty;
+    /**
+     * Every wish or intent the rules found was read as denied ({@link DeniedWish}: "I don't want to die",
+     * "no estoy pensando en suicidarme") and nothing after it turns against the denial ("…, but"): alone, the model's
+     * card is then dropped (twenty-fourth round: its n-grams read the wish's words and carded denials of the
+     * tuning corpus, docs/crisis.md "Twenty-fourth round: the model").
+     */
+    boolean denied;
     /** Past-tense recovery talk was found ("a year ago I wanted to die, today I'm grateful"). */
     boolean recovery;
     /**
@@ -91,6 +98,9 @@ final class RiskOutcome {
             return;
         }
         boolean alone = self.isEmpty();
+        if (alone && denied && m == RiskLevel.CONCERN && concepts.isEmpty()) {
+            return; // "I don't want to die, I want to get better": the rules read the wish as denied
+        }
         if (m == null && leans && alone
                 && (concepts.contains(RiskCategory.PLAN) || concepts.contains(RiskCategory.FINALITY))) {
             m = RiskLevel.CONCERN;
@@ -130,6 +140,7 @@ final class RiskOutcome {
         self.addAll(o.self);
         concepts.addAll(o.concepts);
         thirdParty |= o.thirdParty;
+        denied |= o.denied;
         recovery |= o.recovery;
         laugh |= o.laugh;
         pinned |= o.pinned;

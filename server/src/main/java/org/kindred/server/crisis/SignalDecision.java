@@ -78,6 +78,10 @@ final class SignalDecision {
                     || DeniedAfter.denied(t, nt, f.end, r.context()) // "Selbstmordgedanken hab ich keine"
                     || (answeredNo != null && answeredNo[f.start] && answeredNo[f.end - 1])
                     || (ruledOut != null && ruledOut[f.start] && ruledOut[f.end - 1])) {
+                if (r.kind() != RiskRule.Kind.BOOSTER && !ignored(f, ignoredBefore)
+                        && (r.category() == RiskCategory.IDEATION || r.category() == RiskCategory.INTENT)) {
+                    out.denied |= DeniedWish.stands(t); // the model may not card it alone
+                }
                 continue;
             }
             // a quote in a sentence about a work of fiction is the work's line, whoever wrote it ("in my screenplay
