@@ -26,10 +26,11 @@ final class RiskOutcome {
     final Set<RiskCategory> strong = EnumSet.noneOf(RiskCategory.class);
     boolean thirdParty;
     /**
-     * Every wish or intent the rules found was read as denied ({@link DeniedWish}: "I don't want to die",
-     * "no estoy pensando en suicidarme") and nothing after it turns against the denial ("…, but"): alone, the model's
-     * card is then dropped (twenty-fourth round: its n-grams read the wish's words and carded denials of the
-     * tuning corpus, docs/crisis.md "Twenty-fourth round: the model").
+     * A wish or intent the rules found was read as denied (a negator, a denial after the noun, a question answered
+     * no, "no way i'd ever …"; not an ignore) in a message with no contrast word ({@link DeniedWish}: "I don't want
+     * to die, I want to get better", not "… but …"): when the rules found no signal of the writer's own and no
+     * concept, the model's card is then dropped (twenty-fourth round: its n-grams read the wish's words and carded
+     * denials of the tuning corpus, docs/crisis.md "Twenty-fourth round: the model").
      */
     boolean denied;
     /** Past-tense recovery talk was found ("a year ago I wanted to die, today I'm grateful"). */
