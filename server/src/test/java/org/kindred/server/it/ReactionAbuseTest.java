@@ -115,7 +115,8 @@ class ReactionAbuseTest {
         }
         assertEquals(n, ok + limited, "every request got exactly one reply");
         assertTrue(ok >= 20 && ok <= 22, "about the burst of 20 gets through, not " + ok);
-        // the room heard at most one event per accepted toggle
+        // the room heard at most one event per accepted toggle; every one of them is before Bo's typing
+        TestServer.typingReached(bo, ann, "general");
         JsonNode alive = ann.request(Map.of("type", "rooms", "id", "alive"));
         assertEquals("rooms", alive.path("type").asText());
         long heard = reactionsIn(ann.seen());
@@ -175,7 +176,7 @@ class ReactionAbuseTest {
         JsonNode last = ann.await(n -> "reaction".equals(n.path("type").asText()) && reactionsIn(ann.seen()) >= expected,
                 "all reaction events");
         assertTrue(last != null);
-        ann.request(Map.of("type", "rooms", "id", "sync"));
+        TestServer.typingReached(crowd, ann, "anxiety"); // an event for a repeated heart would have come before
         assertEquals(expected, reactionsIn(ann.seen()), "one event per change, none for the repeated heart");
     }
 
@@ -222,7 +223,7 @@ class ReactionAbuseTest {
         }
         long before = reactionsIn(ann.seen());
         assertEquals("ok", bo.request(react("depression", msg, "strength", false)).path("type").asText());
-        ann.request(Map.of("type", "rooms", "id", "sync"));
+        TestServer.typingReached(bo, ann, "depression"); // an event for it would have come before
         assertEquals(before, reactionsIn(ann.seen()), "the same member's strength again changes nothing");
         assertEquals(1, countsSeenByLateJoiner("depression", msg).path("strength").asInt());
     }
@@ -328,8 +329,11 @@ class ReactionAbuseTest {
         assertEquals("not_found", own.path("code").asText(), "nobody sees a held message, so nobody reacts: " + own);
         JsonNode guess = bo.request(react("general", msg, "hug", false));
         assertEquals("not_found", guess.path("code").asText(), guess.toString());
-        bo.request(Map.of("type", "rooms", "id", "sync"));
+        // what either refusal might have announced would reach the other before its typing
+        TestServer.typingReached(ann, bo, "general");
+        TestServer.typingReached(bo, ann, "general");
         assertEquals(0, reactionsIn(bo.seen()), "nothing about the held message reached the room");
+        assertEquals(0, reactionsIn(ann.seen()), "nothing about the held message reached the room");
         WsClient mod = staff("alex");
         JsonNode approve = mod.request(Map.of("type", "mod.approve", "room", "general", "msg", msg, "id", "a"));
         assertEquals("ok", approve.path("type").asText(), approve.toString());

@@ -194,6 +194,13 @@ class RoomChatTest {
         a.send(Map.of("type", "rooms", "id", "after"));
         JsonNode next = a.await(n -> !"presence".equals(n.path("type").asText()), "next reply");
         assertEquals("rooms", next.path("type").asText(), "typing is not answered on success");
+        // Ann's own typing, were it sent back to her, would come through the room after the reply
+        // (spread, through Redis); her next message comes the same way and after it
+        assertEquals("sent", a.request(Map.of("type", "send", "room", "grief", "text", "sorry, lost my words",
+                "id", "s")).path("type").asText());
+        a.await(n -> "message".equals(n.path("type").asText()) && "sorry, lost my words".equals(n.path("text").asText()),
+                "Ann's own message");
+        assertTrue(a.seen().stream().noneMatch(n -> "typing".equals(n.path("type").asText())), "not to the typist");
     }
 
     @Test

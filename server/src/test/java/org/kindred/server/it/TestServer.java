@@ -381,4 +381,31 @@ public final class TestServer implements AutoCloseable {
     static String welcomeMember(WsClient c) {
         return c.firstSeen("welcome", "member", "id");
     }
+
+    /**
+     * Waits until {@code to} has {@code from}'s {@code typing} in {@code room}: from then on, every
+     * room event {@code from} caused before has reached {@code to} too. Spread, another member's
+     * event reaches a client through Redis and may come after the reply to that client's own next
+     * request, so a reply proves nothing about it; but a room's events reach every member in one
+     * order, and the events of one member's node leave it in the order its room made them, so
+     * {@code from}'s typing (the same path as its reactions, presence and notices) comes after all
+     * of them. Use it before counting what {@code from} caused, or asserting that something of
+     * {@code from}'s did not arrive. {@code from} must have said hello through this class.
+     */
+    static void typingReached(WsClient from, WsClient to, String room) throws Exception {
+        typingReached(List.of(from), to, room);
+    }
+
+    /** As {@link #typingReached(WsClient, WsClient, String)}, for each of {@code from}, in any order. */
+    static void typingReached(List<WsClient> from, WsClient to, String room) throws Exception {
+        java.util.Set<String> waiting = new java.util.HashSet<>();
+        for (WsClient c : from) {
+            waiting.add(welcomeMember(c));
+            c.send(Map.of("type", "typing", "room", room, "id", "sync-typing"));
+        }
+        while (!waiting.isEmpty()) {
+            to.await(n -> "typing".equals(n.path("type").asText()) && room.equals(n.path("room").asText())
+                    && waiting.remove(n.path("member").path("id").asText()), "the typing of " + waiting + " in " + room);
+        }
+    }
 }
