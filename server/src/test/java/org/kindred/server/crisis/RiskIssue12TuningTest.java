@@ -56,7 +56,8 @@ class RiskIssue12TuningTest {
      * Blind set 3 became tuning data for the sixth round (docs/crisis.md): the rules alone, without
      * the model (which was trained on it), must keep what that round made them find. Before it:
      * recall 35.6 %, imminent 20 %, two French false escalations. A regression check, not a measurement.
-     * Its 180 risk lines are 170 since the twenty-first, twenty-third and twenty-fourth rounds removed lines that near-duplicate a set still sealed or train-27.
+     * Its 180 risk lines are 168 since the twenty-first, twenty-third, twenty-fourth and twenty-fifth rounds removed lines
+     * that near-duplicate a set still sealed or that round's unseen set (train-27, train-28).
      */
     @Test
     void rulesKeepTheKindsTunedOnBlindSetThree() throws IOException, URISyntaxException {
@@ -64,7 +65,7 @@ class RiskIssue12TuningTest {
         RiskAssessor rulesOnly = RiskAssessor.of(RiskRulesLoader.loadBundled(normalizer), null);
         BlindSetReport.Result r = BlindSetReport.evaluate(rulesOnly, BlindSetReport.read(
                 Path.of(RiskIssue12TuningTest.class.getClassLoader().getResource("crisis/blind-3.tsv").toURI())));
-        assertEquals(170, r.overall().risk, "blind-3 changed");
+        assertEquals(168, r.overall().risk, "blind-3 changed");
         assertTrue(r.recall() >= 0.84, "recall " + r.recall() + ": " + r.misses());
         assertTrue(r.imminentFound() >= 0.70, "imminent assessed imminent " + r.imminentFound() + ": " + r.misses());
         assertEquals(0, r.overall().falseEscalations, "false escalations: " + r.misses());
