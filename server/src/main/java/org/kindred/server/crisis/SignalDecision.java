@@ -67,7 +67,9 @@ final class SignalDecision {
         boolean[] owned = BoosterScope.ownedNegators(t, found);
         boolean[] answeredNo = AnsweredQuestion.mark(t); // "asked if i had thoughts of suicide and i said no"
         boolean[] ruledOut = NeverWould.mark(t); // "no way i'd ever kill myself", "ni de broma pensaría en …"
-        boolean scene = BenignScene.holds(t, found); // "at the bridge now, … with the ducks, sun is out": a card at most
+        boolean scene = BenignScene.holds(t, found) // "at the bridge now, … with the ducks, sun is out": a card at most
+                || GoodbyeReturn.holds(t, found) // "mein letzter post vor der pause … bis bald": a card at most
+                || GoodEvent.holds(t, found); // "c'est décidé, demain je me lance: j'envoie ma candidature"
         Map<RiskCategory, RiskLevel> takenBack = new java.util.EnumMap<>(RiskCategory.class);
         boolean present = false; // a signal of the writer's own outside a clause about the past
         boolean own = false; // a signal of the writer's own outside a joking quote
