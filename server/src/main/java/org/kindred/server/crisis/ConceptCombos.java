@@ -165,6 +165,8 @@ final class ConceptCombos {
         find(t, thisYear, r);
         SinceClause.markPast(t, r.past); // "hab mich geritzt, ist 5 jahre her": the clause before is past
         CleanSpan.markPast(t, r.past); // "i self harmed, been clean 6 years now": the clause before is past
+        PastHabit.markPast(t, r.past, r.forgotten); // "tenía 20 años cuando me hacía cortes": a habit gone by
+        r.settleRelapse(); // a word of risk coming back inside a memory denied is no relapse
         return r;
     }
 
@@ -217,7 +219,7 @@ final class ConceptCombos {
                     int c = occ.concept[k];
                     laughs |= c == laughBit;
                     if (relapse[c] && !CleanSpan.trace(t, occ.start[k])) {
-                        r.lastRelapse = Math.max(r.lastRelapse, occ.end[k] - 1);
+                        r.relapse(occ.start[k], occ.end[k] - 1);
                     }
                     dies |= c == dieBit;
                     suicide |= c == suicideBit;

@@ -1,5 +1,7 @@
 package org.kindred.server.crisis;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kindred.server.crisis.RulesAlone.assertAtLeast;
 import static org.kindred.server.crisis.RulesAlone.assertNoPage;
 
@@ -8,11 +10,16 @@ import org.kindred.protocol.RiskLevel;
 
 /**
  * Twenty-fifth round, the engine: a goodbye said with a return or an everyday reason ({@link GoodbyeReturn}); a
- * decided time for a good thing ({@link GoodEvent}). Every line was written for this test; the rules alone decide.
+ * decided time for a good thing ({@link GoodEvent}); a self-harm habit told in the imperfect, and a memory denied
+ * ({@link PastHabit}). Every line was written for this test; the rules alone decide.
  * Each test of lines held to a card fails with the engine of the round's start (08b248f); each risk look-alike stays
  * found.
  */
 class RiskRound25EngineTest {
+
+    private static Token[] tokens(String text) {
+        return RulesAlone.BUNDLED.tokenizer.tokenize(RulesAlone.NORMALIZER.normalize(text));
+    }
 
     @Test
     void aGoodbyeWithAReturnOrAnEverydayReasonIsACardAtMost() {
@@ -73,5 +80,46 @@ class RiskRound25EngineTest {
         for (String line : lines) {
             assertAtLeast(RiskLevel.IMMINENT, line);
         }
+    }
+
+    @Test
+    void aSelfHarmHabitToldInTheImperfectThenThePresentIsACardAtMost() {
+        String[] lines = {
+            "cuando me hacía cortes tenía 16. hoy tengo 30 y una hija preciosa",
+            "me cortaba los brazos. hoy soy profesora",
+            "me cortaba los brazos. hoy tengo 30 y no me acuerdo de la última vez que lo pensé",
+            "je me coupais les bras quand j'avais 15 ans. aujourd'hui j'ai 32 ans et deux enfants",
+            "je me scarifiais tous les soirs. aujourd'hui je suis maman et je me souviens plus de la dernière fois que j'y ai pensé",
+            "i cut myself daily at 15. now i'm 30 and can't remember the last time i thought about it",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
+        }
+    }
+
+    @Test
+    void anImperfectWithAgainOrARecentDayOrAMemoryOfNotStaysHigh() {
+        String[] lines = {
+            "me cortaba otra vez ayer",
+            "me cortaba y hoy lo volví a hacer",
+            "me cortaba los brazos",
+            "je me coupais encore hier soir",
+            "je me scarifiais, aujourd'hui ça recommence",
+            "ich ritzte mich gestern wieder",
+            "me cortaba de chica. ahora no me acuerdo de la última vez que no pensé en cortarme",
+        };
+        for (String line : lines) {
+            assertAtLeast(RiskLevel.HIGH, line);
+        }
+    }
+
+    @Test
+    void anImperfectIsAReflexiveActOfSelfHarmNotAConditionalOrAnotherVerb() {
+        assertTrue(PastHabit.imperfect(tokens("me cortaba"), 1, 0));
+        assertTrue(PastHabit.imperfect(tokens("je me scarifiais"), 2, 0));
+        assertFalse(PastHabit.imperfect(tokens("me cortaria"), 1, 0));
+        assertFalse(PastHabit.imperfect(tokens("je me couperais"), 2, 0));
+        assertFalse(PastHabit.imperfect(tokens("lo que me faltaba"), 3, 0));
+        assertFalse(PastHabit.imperfect(tokens("cortaba pan"), 0, 0));
     }
 }
