@@ -11,7 +11,7 @@ import org.kindred.protocol.RiskLevel;
 /**
  * Twenty-fifth round, the engine: a goodbye said with a return or an everyday reason ({@link GoodbyeReturn}); a
  * decided time for a good thing ({@link GoodEvent}); a self-harm habit told in the imperfect, and a memory denied
- * ({@link PastHabit}). Every line was written for this test; the rules alone decide.
+ * ({@link PastHabit}); an answer no negated anywhere in its clause ({@link AnsweredQuestion#refused}). Every line was written for this test; the rules alone decide.
  * Each test of lines held to a card fails with the engine of the round's start (08b248f); each risk look-alike stays
  * found.
  */
@@ -121,5 +121,34 @@ class RiskRound25EngineTest {
         assertFalse(PastHabit.imperfect(tokens("je me couperais"), 2, 0));
         assertFalse(PastHabit.imperfect(tokens("lo que me faltaba"), 3, 0));
         assertFalse(PastHabit.imperfect(tokens("cortaba pan"), 0, 0));
+    }
+
+    @Test
+    void anAnswerNoNegatedAnywhereInItsClauseKeepsTheSignal() {
+        String[] lines = {
+            "me preguntó si pienso en suicidarme y no pude decir que no",
+            "la doctora me preguntó si quería morirme y no le pude decir que no",
+            "die ärztin hat gefragt ob ich an selbstmord denke und ich konnte nicht mal ehrlich nein sagen",
+            "sie hat gefragt ob ich mich umbringen will und ich hab es nicht geschafft nein zu sagen",
+            "he asked whether i wanted to die and i could not bring myself to say no",
+            "le psy m'a demandé si je pensais au suicide et j'ai jamais pu lui dire non",
+        };
+        for (String line : lines) {
+            assertAtLeast(RiskLevel.HIGH, line);
+        }
+    }
+
+    @Test
+    void anAnswerNoGivenOrANegatorInTheQuestionStaysNoSignal() {
+        String[] lines = {
+            "me preguntó si tenía ideas suicidas y pude decir que no",
+            "my therapist asked if i have thoughts of suicide, i could say no",
+            "die therapeutin hat gefragt ob ich noch an selbstmord denke und ich konnte ehrlich nein sagen",
+            "le médecin m'a demandé si j'avais des idées suicidaires et j'ai pu répondre non",
+            "she asked if i wasn't thinking of suicide anymore and i said no",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
+        }
     }
 }
