@@ -1,6 +1,7 @@
 package org.kindred.server.crisis;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kindred.server.crisis.RulesAlone.assertAtLeast;
 import static org.kindred.server.crisis.RulesAlone.assertNoPage;
@@ -11,7 +12,8 @@ import org.kindred.protocol.RiskLevel;
 /**
  * Twenty-fifth round, the engine: a goodbye said with a return or an everyday reason ({@link GoodbyeReturn}); a
  * decided time for a good thing ({@link GoodEvent}); a self-harm habit told in the imperfect, and a memory denied
- * ({@link PastHabit}); an answer no negated anywhere in its clause ({@link AnsweredQuestion#refused}). Every line was written for this test; the rules alone decide.
+ * ({@link PastHabit}); an answer no negated anywhere in its clause ({@link AnsweredQuestion#refused}); an afterthought that
+ * names "it" ({@link Afterthought}). Every line was written for this test; the rules alone decide.
  * Each test of lines held to a card fails with the engine of the round's start (08b248f); each risk look-alike stays
  * found.
  */
@@ -150,5 +152,34 @@ class RiskRound25EngineTest {
         for (String line : lines) {
             assertNoPage(line);
         }
+    }
+
+    @Test
+    void anAfterthoughtThatNamesItJoinsTheSentenceBefore() {
+        String[] lines = {
+            "thought about it again in the shower. suicide i mean.",
+            "been thinking about that a lot. suicide, i mean",
+            "hab wieder dran gedacht. an suizid mein ich",
+            "hab heute wieder dran gedacht. suizid mein ich",
+            "ich denk schon wieder drüber nach. über selbstmord mein ich",
+            "otra vez pensando en eso. en el suicidio digo",
+        };
+        for (String line : lines) {
+            assertAtLeast(RiskLevel.HIGH, line);
+        }
+    }
+
+    @Test
+    void anAfterthoughtThatNamesAnOrdinaryThingIsNoSignal() {
+        String[] lines = {
+            "thought about it again in the shower. the new job i mean",
+            "hab wieder dran gedacht. an den urlaub mein ich",
+            "pensando en eso otra vez. en mi ex digo",
+            "j'y ai repensé toute la journée. au déménagement je veux dire",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
+        }
+        assertNull(Afterthought.rewrite(tokens("thought about it again. it was fun")));
     }
 }
