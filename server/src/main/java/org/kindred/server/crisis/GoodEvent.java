@@ -24,7 +24,7 @@ final class GoodEvent {
     /** Ordinary events a decided time may be for, as single tokens. */
     private static final Set<String> EVENTS = Tokenizer.canonicalSet("kino", "cine", "cinema", "movies", "concert",
             "konzert", "concierto", "matrimonio", "propose", "proposal", "heiratsantrag", "antrag", "mariage",
-            "wedding", "boda", "hochzeit", "rendezvous", "rencard", "exam", "examen", "prufung", "interview",
+            "wedding", "married", "boda", "casamos", "hochzeit", "heiraten", "heiratet", "rendezvous", "rencard", "exam", "examen", "prufung", "interview",
             "entrevista", "entretien", "vorstellungsgesprach", "candidature", "bewerbung", "solicitud", "application",
             "marathon", "halbmarathon", "gym", "gimnasio", "fitnessstudio", "tattoo", "tatuaje", "tatouage",
             "fuhrerschein", "permis", "carnet", "party", "fiesta", "fete", "trip", "viaje", "reise", "voyage",

@@ -13,7 +13,7 @@ import org.kindred.protocol.RiskLevel;
  * Twenty-fifth round, the engine: a goodbye said with a return or an everyday reason ({@link GoodbyeReturn}); a
  * decided time for a good thing ({@link GoodEvent}); a self-harm habit told in the imperfect, and a memory denied
  * ({@link PastHabit}); an answer no negated anywhere in its clause ({@link AnsweredQuestion#refused}); an afterthought that
- * names "it" ({@link Afterthought}). Every line was written for this test; the rules alone decide.
+ * names "it" ({@link Afterthought}); the work of a day off booked "for that" ({@link DayOffWork}). Every line was written for this test; the rules alone decide.
  * Each test of lines held to a card fails with the engine of the round's start (08b248f); each risk look-alike stays
  * found.
  */
@@ -181,5 +181,31 @@ class RiskRound25EngineTest {
             assertNoPage(line);
         }
         assertNull(Afterthought.rewrite(tokens("thought about it again. it was fun")));
+    }
+
+    @Test
+    void aDayOffWorkBookedForThatIsADecidedTimeNotWorkTalk() {
+        String[] lines = {
+            "booked friday off work for that",
+            "booked the day off work for it",
+            "took monday off work for that. nobody will know why",
+            "me pedí el viernes libre en el trabajo para eso. ya lo tengo todo",
+        };
+        for (String line : lines) {
+            assertAtLeast(RiskLevel.IMMINENT, line);
+        }
+    }
+
+    @Test
+    void aDayOffWorkForAnOrdinaryEventOrWithoutForThatIsNoPage() {
+        String[] lines = {
+            "booked the day off work for it, my sister is getting married!",
+            "took friday off work for that concert i told you about",
+            "booked friday off work for the wedding",
+            "me pedí el lunes libre en el trabajo para eso de la mudanza",
+        };
+        for (String line : lines) {
+            assertNoPage(line);
+        }
     }
 }
