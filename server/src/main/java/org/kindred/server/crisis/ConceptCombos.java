@@ -104,10 +104,8 @@ final class ConceptCombos {
     private final int suicideBit;
     /** The {@code hypothetical} concept's index ("if", "si", "falls"), or -1. */
     private final int hypotheticalBit;
-    /** The {@code dayoff}, {@code everyday} and {@code routine} concepts' indices, or -1 ({@link DayOffWork}). */
-    private final int dayoffBit;
-    private final int everydayBit;
-    private final int routineBit;
+    /** The work of a day off: not everyday talk ({@link DayOffWork}). */
+    private final DayOffWork dayOffWork;
     /** Whether some combination reads two adjacent sentences. */
     private final boolean acrossSentences;
 
@@ -132,9 +130,7 @@ final class ConceptCombos {
         this.dieBit = names.indexOf("dieword");
         this.suicideBit = names.indexOf("suicideword");
         this.hypotheticalBit = names.indexOf("hypothetical");
-        this.dayoffBit = names.indexOf("dayoff");
-        this.everydayBit = names.indexOf("everyday");
-        this.routineBit = names.indexOf("routine");
+        this.dayOffWork = new DayOffWork(names);
         this.acrossSentences = combos.stream().anyMatch(c -> c.sentences() > 1);
     }
 
@@ -255,7 +251,7 @@ final class ConceptCombos {
             r.concepts1 |= mask[1];
             r.concepts2 |= mask[2];
             r.concepts3 |= mask[3];
-            DayOffWork.clear(mask, occ, dayoffBit, everydayBit, routineBit); // "booked friday off work for that": no work talk
+            dayOffWork.clear(mask, occ); // "booked friday off work for that": no work talk
             if ((mask[0] & pastMask) != 0) {
                 ClauseMarks.markPast(t, s, e, occ.concept, occ.start, occ.count, pastBit, presentBit, past);
             }

@@ -7,17 +7,17 @@ import java.util.Set;
  * A goodbye or a departure said with a return or an everyday reason (twenty-fifth round): "das ist mein letzter
  * post vor der pause, ich mach ne woche digital detox. bis bald ihr lieben", "bye everyone, back in two weeks, no
  * signal at the cabin", "me despido, me salgo del grupo, encontré uno en mi ciudad", "c'est mon dernier message
- * ce soir, … on se reparle demain". When every signal of the message is a goodbye or
- * a word of finality ("thanks for everything"), every booster a time, a
- * goodbye or a word of finality, the message says the writer comes back ({@link #RETURNS}: "see you", "back in", "bis bald", "nos
- * vemos", "on se reparle") or names an everyday reason for going ({@link #REASONS}: no signal, exams,
- * another group), neither negated, and holds no word of finality ({@link #FINAL}: "never", "forever", "the other
- * side", "für immer"), {@link SignalDecision} holds the signals to a card and no booster raises them.
+ * ce soir, … on se reparle demain". When every signal of the message is a goodbye or a word of finality ("thanks
+ * for everything"), every booster a time, a goodbye or a word of finality, the message says the writer comes back
+ * ({@link #RETURNS}: "see you", "back in", "bis bald", "nos vemos", "on se reparle") or names an everyday reason
+ * for going ({@link #REASONS}: no signal, exams, another group), neither negated, and holds no word of finality
+ * ({@link #FINAL}: "never", "forever", "the other side", "für immer"), {@link SignalDecision} holds the signals to
+ * a card and no booster raises them.
  *
- * <p>Kept: "bye everyone. i won't be back", "me despido, ya no vuelvo", "je reviens pas",
- * "das ist meine letzte nachricht. bis bald wird es nicht geben" (the return negated: a negator of its clause within
- * {@link #NEGATION_REACH} tokens before or after it),
- * "goodbye all, see you on the other side" (finality), and a goodbye with any other signal or a means.
+ * <p>Kept: "bye everyone. i won't be back", "me despido, ya no vuelvo", "je reviens pas", "das ist meine letzte
+ * nachricht. bis bald wird es nicht geben" (the return negated: a negator of its clause within
+ * {@link #NEGATION_REACH} tokens before or after it), "goodbye all, see you on the other side" (finality), and a
+ * goodbye with any other signal or a means.
  *
  * <p>Canonical words without accents. Linear: each token is tried once against the fixed phrase lists.
  */
