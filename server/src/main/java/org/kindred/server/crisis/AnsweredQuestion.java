@@ -37,6 +37,10 @@ final class AnsweredQuestion {
     /** Negators right before an answer: "i couldn't say no", "ich konnte nicht nein sagen", "no pude decir que no". */
     private static final Set<String> NOT = Set.of("not", "never", "couldnt", "cant", "didnt", "wouldnt", "nicht", "nie",
             "no", "nunca", "pas", "ne", "n", "jamais");
+    /** Words that join the answer's clause to the question: a negator before them is the question's. */
+    private static final Set<String> JOIN = Set.of("and", "but", "so", "y", "pero", "und", "aber", "et", "mais");
+    /** How far back in its clause a negator denies the answer (twenty-fifth round; two tokens before). */
+    private static final int NOT_REACH = 6;
     /** The answer no. */
     private static final Set<String> NO = Set.of("no", "nope", "nah", "non", "nein");
     /** The answer said to be untrue. */
@@ -57,6 +61,24 @@ final class AnsweredQuestion {
      * @return per token, whether it lies between a question's opener and its answer no; null when there is none
      */
     static boolean[] mark(Token[] t) {
+        return read(t, false);
+    }
+
+    /**
+     * Marks the words of every question whose answer no is negated ("i couldn't say no", "ich konnte nicht nein
+     * sagen", "no le pude decir que no", "je n'ai jamais pu lui dire non"): twenty-fifth round. The answer is a yes,
+     * so an ignore rule written for the question answered no ("me preguntó si … pude decir que no") does not cancel
+     * a signal there ({@link SignalDecision}).
+     *
+     * @param t the tokens of one scan, in order
+     * @return per token, whether it lies between a question's opener and its negated answer; null when there is none
+     */
+    static boolean[] refused(Token[] t) {
+        return read(t, true);
+    }
+
+    /** {@link #mark} or, with {@code negated}, {@link #refused}: one pass over the questions. */
+    private static boolean[] read(Token[] t, boolean negated) {
         boolean[] out = null;
         int k = 0;
         while (k < t.length) {
@@ -68,6 +90,7 @@ final class AnsweredQuestion {
             int limit = endOfNextSentence(t, open);
             int answer = -1;
             int answerEnd = -1;
+            int refusedAt = -1;
             for (int a = open + 1; a < limit && answer < 0; a++) {
                 boolean noun = ANSWER.contains(t[a].text);
                 if (noun || SAID.contains(t[a].text)) {
@@ -75,20 +98,21 @@ final class AnsweredQuestion {
                     if (no >= 0 && !notSaid(t, a, no, open)) {
                         answer = Math.min(a, no);
                         answerEnd = Math.max(a, no) + 1;
+                    } else if (no >= 0 && refusedAt < 0) {
+                        refusedAt = Math.min(a, no);
                     }
                 }
             }
-            if (answer < 0) {
-                k = open + 1;
+            int end = negated ? refusedAt : answer;
+            if (end < 0 || (!negated && toldUntrue(t, answerEnd))) {
+                k = answer < 0 ? open + 1 : answerEnd;
                 continue;
             }
-            if (!toldUntrue(t, answerEnd)) {
-                if (out == null) {
-                    out = new boolean[t.length];
-                }
-                java.util.Arrays.fill(out, open, answer, true);
+            if (out == null) {
+                out = new boolean[t.length];
             }
-            k = answerEnd;
+            java.util.Arrays.fill(out, open, end, true);
+            k = answer < 0 ? end + 1 : answerEnd;
         }
         return out;
     }
@@ -141,13 +165,23 @@ final class AnsweredQuestion {
     }
 
     /**
-     * Whether a negator other than the answer's "no" (at {@code no}) stands within two tokens before the answer's
-     * verb or noun at {@code a} or before its "no" (after the question's opener {@code open}): the answer no was not
-     * given.
+     * Whether a negator other than the answer's "no" (at {@code no}) stands before the answer's verb or noun at
+     * {@code a} in the answer's own clause: back from the first of the two, at most {@link #NOT_REACH} tokens, not
+     * past a clause boundary, a joining word or the question's opener {@code open} ("i couldn't honestly say no", "no
+     * le pude decir que no", "ich konnte ihr einfach nicht nein sagen"), or between them: the answer no was not given.
      */
     private static boolean notSaid(Token[] t, int a, int no, int open) {
-        for (int i = Math.max(open, Math.min(a, no) - 2); i < a; i++) {
+        int first = Math.min(a, no);
+        for (int i = first; i < a; i++) {
             if (i != no && NOT.contains(t[i].text)) {
+                return true;
+            }
+        }
+        for (int i = first - 1; i >= Math.max(open, first - NOT_REACH); i--) {
+            if (t[i + 1].before != Token.Boundary.NONE || JOIN.contains(t[i].text)) {
+                return false;
+            }
+            if (NOT.contains(t[i].text)) {
                 return true;
             }
         }

@@ -80,4 +80,41 @@ final class ClauseMarks {
         }
         return false;
     }
+
+    /**
+     * Marks as past the clause before every clause that {@code opens} says begins a reading told from the present
+     * (a since clause, a clean span: {@link SinceClause}, {@link CleanSpan}): back from that clause's start to the
+     * previous clause or sentence boundary, unless {@code kept} says the clause before stays as it is. The clauses
+     * marked do not overlap, so each token is marked at most once: linear.
+     *
+     * @param t the message's tokens
+     * @param past per token, set to true where the clause is past
+     * @param opens whether such a clause starts at a token index (called once per clause start)
+     * @param kept whether the clause {@code [from, to)} before it holds what keeps it out of the past, or null
+     * @return how many such clauses were found after a clause
+     */
+    static int markBefore(Token[] t, boolean[] past, java.util.function.IntPredicate opens, ClauseTest kept) {
+        int found = 0;
+        int clause = 0; // the start of the current clause
+        for (int k = 1; k < t.length; k++) {
+            if (t[k].before == Token.Boundary.NONE) {
+                continue;
+            }
+            if (opens.test(k)) {
+                found++;
+                if (kept == null || !kept.holds(clause, k)) {
+                    Arrays.fill(past, clause, k, true);
+                }
+            }
+            clause = k;
+        }
+        return found;
+    }
+
+    /** A test of a clause {@code [from, to)} of the message. */
+    @FunctionalInterface
+    interface ClauseTest {
+        /** Whether the clause of tokens {@code [from, to)} holds what is looked for. */
+        boolean holds(int from, int to);
+    }
 }

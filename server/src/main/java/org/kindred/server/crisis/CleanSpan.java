@@ -1,6 +1,5 @@
 package org.kindred.server.crisis;
 
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -103,21 +102,7 @@ final class CleanSpan {
      * @return how many clean spans were found after a clause
      */
     static int markPast(Token[] t, boolean[] past) {
-        int found = 0;
-        int clause = 0; // the start of the current clause
-        for (int k = 1; k < t.length; k++) {
-            if (t[k].before == Token.Boundary.NONE) {
-                continue;
-            }
-            if (startsAt(t, k)) {
-                found++;
-                if (!holdsPresent(t, clause, k)) {
-                    Arrays.fill(past, clause, k, true);
-                }
-            }
-            clause = k;
-        }
-        return found;
+        return ClauseMarks.markBefore(t, past, k -> startsAt(t, k), (from, to) -> holdsPresent(t, from, to));
     }
 
     /**

@@ -104,6 +104,8 @@ final class ConceptCombos {
     private final int suicideBit;
     /** The {@code hypothetical} concept's index ("if", "si", "falls"), or -1. */
     private final int hypotheticalBit;
+    /** The work of a day off: not everyday talk ({@link DayOffWork}). */
+    private final DayOffWork dayOffWork;
     /** Whether some combination reads two adjacent sentences. */
     private final boolean acrossSentences;
 
@@ -128,6 +130,7 @@ final class ConceptCombos {
         this.dieBit = names.indexOf("dieword");
         this.suicideBit = names.indexOf("suicideword");
         this.hypotheticalBit = names.indexOf("hypothetical");
+        this.dayOffWork = new DayOffWork(names);
         this.acrossSentences = combos.stream().anyMatch(c -> c.sentences() > 1);
     }
 
@@ -165,6 +168,8 @@ final class ConceptCombos {
         find(t, thisYear, r);
         SinceClause.markPast(t, r.past); // "hab mich geritzt, ist 5 jahre her": the clause before is past
         CleanSpan.markPast(t, r.past); // "i self harmed, been clean 6 years now": the clause before is past
+        PastHabit.markPast(t, r.past, r.forgotten); // "tenía 20 años cuando me hacía cortes": a habit gone by
+        r.settleRelapse(); // a word of risk coming back inside a memory denied is no relapse
         return r;
     }
 
@@ -217,7 +222,7 @@ final class ConceptCombos {
                     int c = occ.concept[k];
                     laughs |= c == laughBit;
                     if (relapse[c] && !CleanSpan.trace(t, occ.start[k])) {
-                        r.lastRelapse = Math.max(r.lastRelapse, occ.end[k] - 1);
+                        r.relapse(occ.start[k], occ.end[k] - 1);
                     }
                     dies |= c == dieBit;
                     suicide |= c == suicideBit;
@@ -246,6 +251,7 @@ final class ConceptCombos {
             r.concepts1 |= mask[1];
             r.concepts2 |= mask[2];
             r.concepts3 |= mask[3];
+            dayOffWork.clear(mask, occ); // "booked friday off work for that": no work talk
             if ((mask[0] & pastMask) != 0) {
                 ClauseMarks.markPast(t, s, e, occ.concept, occ.start, occ.count, pastBit, presentBit, past);
             }

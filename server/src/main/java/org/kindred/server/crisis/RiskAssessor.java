@@ -140,6 +140,10 @@ public final class RiskAssessor {
         if (lean != null) {
             outcome.merge(scan(lean, nt, language, false, false, undone, laughs, thisYear));
         }
+        Token[] after = Afterthought.rewrite(words);
+        if (after != null) { // "thought about it again. suicide i mean": read with the thing named in its place
+            outcome.merge(scan(after, nt, language, false, true, undone, laughs, thisYear));
+        }
         outcome.recovery &= !undone[0];
         if (model != null) {
             model.secondOpinion(nt.text(), outcome.lexicon0, outcome.lexicon1, outcome.lexicon2, outcome.lexicon3,

@@ -66,19 +66,23 @@ final class SignalDecision {
         Map<LanguageContext, boolean[]> fiction = new IdentityHashMap<>(4);
         boolean[] owned = BoosterScope.ownedNegators(t, found);
         boolean[] answeredNo = AnsweredQuestion.mark(t); // "asked if i had thoughts of suicide and i said no"
+        boolean[] refused = AnsweredQuestion.refused(t); // "… y no pude decir que no": no ignore of an answer no there
         boolean[] ruledOut = NeverWould.mark(t); // "no way i'd ever kill myself", "ni de broma pensaría en …"
-        boolean scene = BenignScene.holds(t, found); // "at the bridge now, … with the ducks, sun is out": a card at most
+        boolean scene = BenignScene.holds(t, found) // "at the bridge now, … with the ducks, sun is out": a card at most
+                || GoodbyeReturn.holds(t, found) // "mein letzter post vor der pause … bis bald": a card at most
+                || GoodEvent.holds(t, found); // "c'est décidé, demain je me lance: j'envoie ma candidature"
         Map<RiskCategory, RiskLevel> takenBack = new java.util.EnumMap<>(RiskCategory.class);
         boolean present = false; // a signal of the writer's own outside a clause about the past
         boolean own = false; // a signal of the writer's own outside a joking quote
         int lastOwnEnd = 0;
         for (RiskAssessor.Found f : found) {
             RiskRule r = f.rule;
-            if (ignored(f, ignoredBefore) || r.context().negated(t, f.start, f.end, f.gaps, owned)
+            boolean ignore = ignored(f, ignoredBefore) && (refused == null || !refused[f.start] || !refused[f.end - 1]);
+            if (ignore || r.context().negated(t, f.start, f.end, f.gaps, owned)
                     || DeniedAfter.denied(t, nt, f.end, r.context()) // "Selbstmordgedanken hab ich keine"
                     || (answeredNo != null && answeredNo[f.start] && answeredNo[f.end - 1])
                     || (ruledOut != null && ruledOut[f.start] && ruledOut[f.end - 1])) {
-                if (r.kind() != RiskRule.Kind.BOOSTER && !ignored(f, ignoredBefore)
+                if (r.kind() != RiskRule.Kind.BOOSTER && !ignore
                         && (r.category() == RiskCategory.IDEATION || r.category() == RiskCategory.INTENT)) {
                     out.denied |= DeniedWish.stands(t); // the model may not card it alone
                 }

@@ -1,6 +1,5 @@
 package org.kindred.server.crisis;
 
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -74,19 +73,7 @@ final class SinceClause {
      * @return how many since clauses were found
      */
     static int markPast(Token[] t, boolean[] past) {
-        int found = 0;
-        int clause = 0; // the start of the current clause
-        for (int k = 1; k < t.length; k++) {
-            if (t[k].before == Token.Boundary.NONE) {
-                continue;
-            }
-            if (startsAt(t, k)) {
-                Arrays.fill(past, clause, k, true);
-                found++;
-            }
-            clause = k;
-        }
-        return found;
+        return ClauseMarks.markBefore(t, past, k -> startsAt(t, k), null);
     }
 
 }
