@@ -43,7 +43,9 @@ final class HeldOutReport {
             "blind-18.tsv", "train-21-en.tsv", "train-21-es.tsv", "train-21-de.tsv", "train-21-fr.tsv",
             "train-22-en.tsv", "train-22-es.tsv", "train-22-de.tsv", "train-22-fr.tsv", "blind-19.tsv",
             "train-23-en.tsv", "train-23-es.tsv", "train-23-de.tsv", "train-23-fr.tsv", "blind-20.tsv",
-            "blind-21.tsv", "train-24-en.tsv", "train-24-es.tsv", "train-24-de.tsv", "train-24-fr.tsv");
+            "blind-21.tsv", "train-24-en.tsv", "train-24-es.tsv", "train-24-de.tsv", "train-24-fr.tsv", "blind-22.tsv",
+            "blind-23.tsv", "train-25-en.tsv", "train-25-es.tsv", "train-25-de.tsv", "train-25-fr.tsv", "train-26-en.tsv",
+            "train-26-es.tsv", "train-26-de.tsv", "train-26-fr.tsv");
     /** How many of {@link #SETS}, from the first, the fifteenth round had (its figures are over these). */
     static final int OLD_SETS = 18;
 
