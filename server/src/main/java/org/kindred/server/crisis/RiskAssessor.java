@@ -22,7 +22,9 @@ import org.kindred.server.text.Normalizer;
  * {@link RiskCategory#THIRD_PARTY} at concern: someone else's crisis, worth offering resources,
  * never the writer's escalation. Boosters (a time, means, place: "tonight", "pills", "bridge")
  * only count next to one of the writer's own signals and raise it as the boosts say. Filler words
- * ("like", "basically") are read past by a second scan; past-tense recovery talk ("a year ago I
+ * ("like", "basically") are read past by a second scan, and an afterthought that names "it" ("thought
+ * about it again. suicide i mean", {@link Afterthought}) by one more scan with the named thing in its place;
+ * past-tense recovery talk ("a year ago I
  * wanted to die, today I'm grateful") keeps a message at concern unless a time or an imminent
  * signal is present. A laugh marker ("lol", "jajaja", "mdr", "haha") keeps a death wish at high
  * ("me quiero morir jajaja" about a dead phone) to a card without a page; it never lowers an
